@@ -1,0 +1,21 @@
+//! Caseback's domain: the shop's words as types, and the rules a shop runs by.
+//!
+//! Pure by design: no I/O, no clock. Every rule that depends on time takes the current
+//! instant (`jiff::Timestamp`) as an argument, and every date rule works on the shop's
+//! local calendar dates.
+
+pub mod calendar;
+pub mod error;
+pub mod event;
+pub mod money;
+pub mod policy;
+pub mod presets;
+pub mod settings;
+pub mod staff;
+pub mod text;
+
+pub use calendar::{Period, PeriodUnit, WorkCalendar};
+pub use error::{DomainError, FieldError};
+pub use money::{Amount, Currency, Percent};
+pub use policy::Policy;
+pub use settings::Settings;

@@ -1,0 +1,255 @@
+//! The shop's policy: every period, fee and rule the seed policies name, as one value.
+//!
+//! `Policy::default()` is the lx-watch policy (seed 002); `presets` has all five seed shops.
+//! A period of 0 means the shop does not offer that thing (e.g. no exchanges).
+
+use jiff::civil::Weekday;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Holiday, Period, WorkCalendar};
+use crate::error::Problems;
+use crate::money::{Amount, Percent};
+use crate::DomainError;
+
+/// Where a warranty's months are counted from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarrantyStart {
+    Purchase,
+    Delivery,
+}
+
+/// Where the return window is counted from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnWindowStart {
+    Purchase,
+    Delivery,
+    /// lx-watch counts from the customer's return request, made after delivery.
+    Request,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Policy {
+    // Repairs
+    pub assessment_due: Period,
+    pub quotation_validity: Period,
+    pub quotation_hold: Period,
+    pub extra_media_request: Period,
+    pub storage_grace: Period,
+    pub storage_fee_per_day: Amount,
+    pub parts_returned: bool,
+    // Shipping
+    pub shipping_insurance_rate: Percent,
+    pub signature_threshold: Amount,
+    pub shop_pays_shipping_within: Period,
+    // Warranty
+    pub warranty: Period,
+    pub warranty_starts: WarrantyStart,
+    pub dead_on_arrival: Period,
+    // Returns
+    pub return_window: Period,
+    pub return_window_starts: ReturnWindowStart,
+    pub returns_unopened_only: bool,
+    pub colour_claims_accepted: bool,
+    pub non_returnable: Vec<String>,
+    pub rma_validity: Period,
+    pub no_rma_hold: Period,
+    pub inspection_due: Period,
+    pub partial_refund_min: Percent,
+    pub partial_refund_max: Percent,
+    pub refund_due: Period,
+    pub replacement_due: Period,
+    pub deduct_original_shipping: bool,
+    pub deduct_insurance: bool,
+    pub deduct_return_customs: bool,
+    pub paypal_refund_fee: Percent,
+    pub exchange_window: Period,
+    pub exchange_fee: Percent,
+    // Calendar
+    pub calendar: WorkCalendar,
+}
+
+impl Default for Policy {
+    /// The lx-watch / cleanvswatch.com policy (seed 002).
+    fn default() -> Self {
+        Policy {
+            assessment_due: Period::business_days(2),
+            quotation_validity: Period::days(14),
+            quotation_hold: Period::days(3),
+            extra_media_request: Period::business_days(1),
+            storage_grace: Period::days(7),
+            storage_fee_per_day: Amount(10_00),
+            parts_returned: false,
+            shipping_insurance_rate: Percent::from_whole(8),
+            signature_threshold: Amount(500_00),
+            shop_pays_shipping_within: Period::days(0),
+            warranty: Period::months(12),
+            warranty_starts: WarrantyStart::Purchase,
+            dead_on_arrival: Period::days(7),
+            return_window: Period::days(10),
+            return_window_starts: ReturnWindowStart::Request,
+            returns_unopened_only: false,
+            colour_claims_accepted: false,
+            non_returnable: Vec::new(),
+            rma_validity: Period::days(5),
+            no_rma_hold: Period::days(3),
+            inspection_due: Period::business_days(2),
+            partial_refund_min: Percent::from_whole(20),
+            partial_refund_max: Percent::from_whole(40),
+            refund_due: Period::business_days(5),
+            replacement_due: Period::days(0),
+            deduct_original_shipping: true,
+            deduct_insurance: true,
+            deduct_return_customs: true,
+            paypal_refund_fee: Percent(0),
+            exchange_window: Period::days(0),
+            exchange_fee: Percent(0),
+            calendar: WorkCalendar::default(),
+        }
+    }
+}
+
+/// Longest text of one non-returnable category or holiday name.
+pub const MAX_LABEL: usize = 80;
+
+impl Policy {
+    /// Checks rules that span fields; single fields are already checked when parsed.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        let mut problems = Problems::default();
+        for (key, amount) in [("policy.storage_fee_per_day", self.storage_fee_per_day), ("policy.signature_threshold", self.signature_threshold)] {
+            if amount.0 < 0 {
+                problems.add(key, "A fee or threshold cannot be negative.");
+            }
+        }
+        for (key, p) in self.percentages() {
+            if p > Percent::MAX {
+                problems.add(key, "A percentage must be between 0 and 100.");
+            }
+        }
+        if self.partial_refund_min > self.partial_refund_max {
+            problems.add(
+                "policy.partial_refund_max",
+                format!(
+                    "The partial refund range is upside down: the highest ({}) is below the lowest ({}).",
+                    self.partial_refund_max, self.partial_refund_min
+                ),
+            );
+        }
+        for (key, period) in self.periods() {
+            if let Err(message) = period.checked() {
+                problems.add(key, message);
+            }
+        }
+        if self.calendar.working_days.is_empty() {
+            problems.add("policy.working_days", "Pick at least one working day, or business-day deadlines cannot be counted.");
+        }
+        let mut seen: Vec<jiff::civil::Date> = Vec::new();
+        for Holiday { date, name } in &self.calendar.holidays {
+            if seen.contains(date) {
+                problems.add("policy.holidays", format!("{date} is listed twice."));
+            }
+            seen.push(*date);
+            if name.chars().count() > MAX_LABEL {
+                problems.add("policy.holidays", format!("The holiday name for {date} is longer than {MAX_LABEL} characters."));
+            }
+        }
+        for category in &self.non_returnable {
+            if category.trim().is_empty() || category.chars().count() > MAX_LABEL {
+                problems.add("policy.non_returnable", format!("Each category needs 1 to {MAX_LABEL} characters."));
+            }
+        }
+        problems.into_result()
+    }
+
+    pub fn periods(&self) -> [(&'static str, Period); 15] {
+        [
+            ("policy.assessment_due", self.assessment_due),
+            ("policy.quotation_validity", self.quotation_validity),
+            ("policy.quotation_hold", self.quotation_hold),
+            ("policy.extra_media_request", self.extra_media_request),
+            ("policy.storage_grace", self.storage_grace),
+            ("policy.shop_pays_shipping_within", self.shop_pays_shipping_within),
+            ("policy.warranty", self.warranty),
+            ("policy.dead_on_arrival", self.dead_on_arrival),
+            ("policy.return_window", self.return_window),
+            ("policy.rma_validity", self.rma_validity),
+            ("policy.no_rma_hold", self.no_rma_hold),
+            ("policy.inspection_due", self.inspection_due),
+            ("policy.refund_due", self.refund_due),
+            ("policy.replacement_due", self.replacement_due),
+            ("policy.exchange_window", self.exchange_window),
+        ]
+    }
+
+    fn percentages(&self) -> [(&'static str, Percent); 5] {
+        [
+            ("policy.shipping_insurance_rate", self.shipping_insurance_rate),
+            ("policy.partial_refund_min", self.partial_refund_min),
+            ("policy.partial_refund_max", self.partial_refund_max),
+            ("policy.paypal_refund_fee", self.paypal_refund_fee),
+            ("policy.exchange_fee", self.exchange_fee),
+        ]
+    }
+
+    pub fn working_days(&self) -> &[Weekday] {
+        &self.calendar.working_days
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_the_lx_watch_policy() {
+        let p = Policy::default();
+        assert_eq!(p.quotation_validity, Period::days(14));
+        assert_eq!(p.quotation_hold, Period::days(3));
+        assert_eq!(p.assessment_due, Period::business_days(2));
+        assert_eq!(p.storage_grace, Period::days(7));
+        assert_eq!(p.storage_fee_per_day, Amount(1000));
+        assert_eq!(p.rma_validity, Period::days(5));
+        assert_eq!(p.no_rma_hold, Period::days(3));
+        assert_eq!(p.return_window, Period::days(10));
+        assert_eq!(p.inspection_due, Period::business_days(2));
+        assert_eq!((p.partial_refund_min, p.partial_refund_max), (Percent(2000), Percent(4000)));
+        assert_eq!(p.shipping_insurance_rate, Percent(800));
+        assert_eq!(p.signature_threshold, Amount(50_000));
+        assert_eq!(p.warranty, Period::months(12));
+        assert_eq!(p.dead_on_arrival, Period::days(7));
+        assert!(p.validate().is_ok());
+    }
+
+    #[test]
+    fn refuses_negative_fees_and_upside_down_ranges() {
+        let p = Policy {
+            storage_fee_per_day: Amount(-1),
+            partial_refund_min: Percent(5000),
+            partial_refund_max: Percent(4000),
+            calendar: WorkCalendar { working_days: vec![], holidays: vec![] },
+            ..Policy::default()
+        };
+        let err = p.validate().unwrap_err();
+        let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["policy.storage_fee_per_day", "policy.partial_refund_max", "policy.working_days"]);
+        assert_eq!(err.code(), "invalid_input");
+    }
+
+    #[test]
+    fn refuses_over_long_periods_and_duplicate_holidays() {
+        let day = jiff::civil::date(2026, 12, 25);
+        let p = Policy {
+            warranty: Period::months(500),
+            calendar: WorkCalendar {
+                holidays: vec![Holiday { date: day, name: "Christmas".into() }, Holiday { date: day, name: "Again".into() }],
+                ..WorkCalendar::default()
+            },
+            ..Policy::default()
+        };
+        let err = p.validate().unwrap_err();
+        assert!(err.fields().iter().any(|f| f.field == "policy.warranty"));
+        assert!(err.fields().iter().any(|f| f.field == "policy.holidays" && f.message.contains("twice")));
+    }
+}

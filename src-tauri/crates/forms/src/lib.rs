@@ -1,0 +1,1 @@
+//! Caseback's printable forms, drawn with printpdf from domain values.
