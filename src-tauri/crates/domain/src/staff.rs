@@ -19,6 +19,36 @@ pub struct StaffMember {
 
 pub const MAX_NAME: usize = 60;
 
+impl StaffMember {
+    /// Only current staff may act; former staff stay in the history only.
+    pub fn ensure_can_act(&self) -> Result<(), DomainError> {
+        if self.active {
+            Ok(())
+        } else {
+            Err(DomainError::invalid("staff", format!("{} is no longer active; choose who is at the counter.", self.name)))
+        }
+    }
+}
+
+/// One line of the staff list as the Settings screen edits it: new members have no id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterEntry {
+    pub id: Option<StaffId>,
+    pub name: String,
+    pub active: bool,
+}
+
+/// Checks an edited staff list and returns it with names trimmed.
+pub fn check_roster_entries(entries: &[RosterEntry]) -> Result<Vec<RosterEntry>, DomainError> {
+    let mut clean = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        clean.push(RosterEntry { name: staff_name(&format!("staff.{i}"), &e.name)?, ..e.clone() });
+    }
+    let pairs: Vec<(String, bool)> = clean.iter().map(|e| (e.name.clone(), e.active)).collect();
+    check_roster(&pairs)?;
+    Ok(clean)
+}
+
 /// A staff member's name, trimmed; refused when empty, too long or holding control characters.
 pub fn staff_name(field: &str, name: &str) -> Result<String, DomainError> {
     let name = text::single_line(field, name, MAX_NAME)?;

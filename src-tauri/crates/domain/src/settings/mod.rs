@@ -124,6 +124,19 @@ impl Settings {
         Ok(next)
     }
 
+    /// The keys whose values differ between `self` and `other`, for the history.
+    pub fn changed_fields(&self, other: &Settings) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> =
+            field_infos().into_iter().map(|f| f.key).filter(|k| self.field_value(k) != other.field_value(k)).collect();
+        if self.shop.logo != other.shop.logo {
+            keys.push("shop.logo");
+        }
+        if self.preset != other.preset {
+            keys.push("policy.preset");
+        }
+        keys
+    }
+
     /// Replaces the policy with a preset's, keeping the profile, money and paper.
     pub fn with_preset(&self, preset: PresetId) -> Settings {
         Settings { preset, policy: preset.policy(), ..self.clone() }

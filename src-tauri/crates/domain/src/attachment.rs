@@ -1,0 +1,77 @@
+//! Files staff attach (logo, photos, signed scans): which kinds are accepted, and how big.
+
+use serde::{Deserialize, Serialize};
+
+use crate::DomainError;
+
+/// 25 MB: a phone photo or a multi-page scan fits; a video does not belong in a ticket.
+pub const MAX_BYTES: usize = 25 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MediaType {
+    #[serde(rename = "image/png")]
+    Png,
+    #[serde(rename = "image/jpeg")]
+    Jpeg,
+    #[serde(rename = "application/pdf")]
+    Pdf,
+}
+
+impl MediaType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaType::Png => "image/png",
+            MediaType::Jpeg => "image/jpeg",
+            MediaType::Pdf => "application/pdf",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<MediaType> {
+        [MediaType::Png, MediaType::Jpeg, MediaType::Pdf].into_iter().find(|m| m.as_str() == name)
+    }
+
+    pub fn is_image(self) -> bool {
+        matches!(self, MediaType::Png | MediaType::Jpeg)
+    }
+
+    /// Recognises a file by its first bytes, never by its name.
+    pub fn sniff(bytes: &[u8]) -> Option<MediaType> {
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(MediaType::Png)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(MediaType::Jpeg)
+        } else if bytes.starts_with(b"%PDF-") {
+            Some(MediaType::Pdf)
+        } else {
+            None
+        }
+    }
+}
+
+/// Checks an image upload (a logo, a photo): PNG or JPEG, not empty, not too big.
+pub fn accept_image(field: &str, bytes: &[u8]) -> Result<MediaType, DomainError> {
+    if bytes.is_empty() {
+        return Err(DomainError::invalid(field, "The file is empty."));
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err(DomainError::invalid(field, format!("The file is {} MB; at most {} MB.", bytes.len() / 1_048_576, MAX_BYTES / 1_048_576)));
+    }
+    match MediaType::sniff(bytes) {
+        Some(m) if m.is_image() => Ok(m),
+        _ => Err(DomainError::invalid(field, "Choose a PNG or JPEG image.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_are_recognised_by_content() {
+        assert_eq!(accept_image("logo", b"\x89PNG\r\n\x1a\nrest").unwrap(), MediaType::Png);
+        assert_eq!(accept_image("logo", &[0xFF, 0xD8, 0xFF, 0xE0]).unwrap(), MediaType::Jpeg);
+        assert!(accept_image("logo", b"<svg onload=alert(1)>").is_err());
+        assert!(accept_image("logo", b"%PDF-1.7").is_err(), "a PDF is not an image");
+        assert!(accept_image("logo", b"").is_err());
+    }
+}

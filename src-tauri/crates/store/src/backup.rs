@@ -1,0 +1,67 @@
+//! Copies of the database made with SQLite's online backup API, checked after writing.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::backup::Backup;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::error::{Result, StoreError};
+use crate::{db, events, settings, staff};
+
+/// What a backup file holds, shown before anyone relies on it.
+#[derive(Clone, Debug, Serialize)]
+pub struct BackupSummary {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub schema_version: i64,
+    pub shop_name: Option<String>,
+    pub staff: usize,
+    pub events: i64,
+}
+
+/// Writes a consistent copy of `conn`'s database to `dest` (replacing it only once the copy
+/// is complete and passes `PRAGMA integrity_check`).
+pub fn to_file(conn: &Connection, dest: &Path) -> Result<BackupSummary> {
+    let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| StoreError::io(format!("Could not create {}", parent.display()), e))?;
+    let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("backup");
+    let tmp = parent.join(format!(".{name}.part"));
+    let _ = std::fs::remove_file(&tmp);
+    let result = (|| {
+        let mut copy = Connection::open(&tmp)?;
+        Backup::new(conn, &mut copy)?.run_to_completion(256, Duration::ZERO, None)?;
+        copy.pragma_update(None, "journal_mode", "DELETE")?;
+        check_integrity(&copy)?;
+        drop(copy);
+        std::fs::rename(&tmp, dest).map_err(|e| StoreError::io(format!("Could not write {}", dest.display()), e))?;
+        summarize(dest)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+pub fn check_integrity(conn: &Connection) -> Result<()> {
+    let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if verdict != "ok" {
+        return Err(StoreError::Corrupt(format!("integrity check: {verdict}")));
+    }
+    Ok(())
+}
+
+/// Opens a backup read-only and says what it holds.
+pub fn summarize(path: &Path) -> Result<BackupSummary> {
+    let conn = db::open_read_only(path)?;
+    check_integrity(&conn)?;
+    Ok(BackupSummary {
+        path: path.to_path_buf(),
+        bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        schema_version: db::schema_version(&conn)?,
+        shop_name: settings::load(&conn)?.map(|s| s.shop.name),
+        staff: staff::list(&conn)?.len(),
+        events: events::count(&conn)?,
+    })
+}

@@ -1,0 +1,124 @@
+//! Opening the database: refuse a newer schema before touching the file, then WAL, foreign
+//! keys and the migrations in `migrations/`.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{Result, StoreError};
+
+/// Every schema version, oldest first. Version N is the state after the Nth file.
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/0001_shop.sql"))];
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Opens (creating if needed) and upgrades the database at `path`.
+pub fn open(path: &Path) -> Result<Connection> {
+    if path.exists() {
+        refuse_newer(path)?;
+    }
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens read-only, for looking without changing anything (backups, `settings show`).
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    refuse_newer(path)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let version = schema_version(&conn)?;
+    if version < latest_version() {
+        return Err(StoreError::Corrupt(format!(
+            "the database is at schema {version}; open it with the app once to upgrade it to {}",
+            latest_version()
+        )));
+    }
+    Ok(conn)
+}
+
+/// Reads the schema version without writing: a newer file must be left exactly as it was.
+fn refuse_newer(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let found = schema_version(&conn)?;
+    if found > latest_version() {
+        return Err(StoreError::TooNew { found, supported: latest_version() });
+    }
+    Ok(())
+}
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn a_new_file_gets_wal_foreign_keys_and_the_latest_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("a.sqlite")).unwrap();
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert!(fk);
+        assert_eq!(schema_version(&conn).unwrap(), latest_version());
+    }
+
+    #[test]
+    fn every_earlier_version_upgrades_on_a_real_file() {
+        for from in 0..latest_version() {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("old.sqlite");
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                migrations().to_version(&mut conn, from as usize).unwrap();
+                assert_eq!(schema_version(&conn).unwrap(), from);
+            }
+            let conn = open(&path).unwrap_or_else(|e| panic!("upgrade from {from}: {e}"));
+            assert_eq!(schema_version(&conn).unwrap(), latest_version());
+            let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+            assert_eq!(check, "ok");
+        }
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.sqlite");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;").unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
+        assert_eq!(err.code(), "database_too_new");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the file must not change");
+        assert!(!dir.path().join("new.sqlite-wal").exists());
+        assert!(open_read_only(&path).is_err());
+    }
+}

@@ -1,0 +1,42 @@
+//! The demo shop: a realistic shop to explore, in its own folder, never mixed with real data.
+
+use std::path::Path;
+
+use caseback_domain::presets::PresetId;
+use caseback_domain::{Currency, Settings};
+use jiff::Timestamp;
+
+use crate::error::Result;
+use crate::{DataFolder, Shop};
+
+pub const DEMO_STAFF: [&str; 3] = ["Mei Chan", "Ahmet Yılmaz", "Sam Wong"];
+
+pub fn demo_settings() -> Settings {
+    let base = Settings::new(
+        "Harbour Watch Repair (demo)",
+        Currency::from_code("HKD").expect("HKD is a currency"),
+        PresetId::LxWatch,
+        "Asia/Hong_Kong",
+    );
+    base.apply([
+        ("shop.address", "Shop 12, 88 Queen's Road Central\nCentral, Hong Kong"),
+        ("shop.phone", "+852 2555 0188"),
+        ("shop.email", "service@harbourwatch.example"),
+        ("shop.whatsapp", "+852 5555 0188"),
+        ("shop.tax_id", "BR 7788 1234"),
+        ("shop.payment_details", "Visa / Mastercard at the counter\nPayPal: paypal.me/harbourwatch\nBank transfer: HSBC 123-456789-001, Harbour Watch Repair Ltd"),
+        ("shop.terms", "Quotations are valid for 14 days and need your written confirmation before any work starts. Items held more than 7 days after our Collection Notice are charged a storage fee of HKD 10 per day. Replaced parts are kept by the shop unless agreed in writing."),
+        ("policy.holidays", "2026-10-01 National Day\n2026-12-25 Christmas Day\n2027-01-01 New Year's Day"),
+    ])
+    .expect("demo settings are valid")
+}
+
+/// Opens the demo shop in `root`, creating it on first use.
+pub fn open_or_create(root: &Path, now: Timestamp) -> Result<Shop> {
+    let mut shop = Shop::open(DataFolder::lock(root)?)?;
+    if !shop.is_set_up()? {
+        let names: Vec<String> = DEMO_STAFF.iter().map(|s| s.to_string()).collect();
+        shop.set_up(&demo_settings(), &names, now)?;
+    }
+    Ok(shop)
+}

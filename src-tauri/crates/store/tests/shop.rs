@@ -1,0 +1,163 @@
+//! The store on real SQLite files: round trips, refusals that write nothing, the event log.
+
+use caseback_domain::presets::PresetId;
+use caseback_domain::staff::RosterEntry;
+use caseback_domain::{Amount, Currency, Settings};
+use caseback_store::{backup, demo, events, DataFolder, Shop};
+use jiff::Timestamp;
+
+fn now() -> Timestamp {
+    "2026-11-22T09:30:00Z".parse().unwrap()
+}
+
+fn new_shop(dir: &std::path::Path) -> Shop {
+    let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
+    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
+    shop.set_up(&settings, &["Mei Chan".into(), "Çağrı Öztürk".into()], now()).unwrap();
+    shop
+}
+
+fn snapshot(shop: &Shop) -> (String, Vec<String>, i64) {
+    let settings = serde_json::to_string(&shop.settings().unwrap()).unwrap();
+    let staff = shop.staff().unwrap().into_iter().map(|m| format!("{}:{}:{}", m.id.0, m.name, m.active)).collect();
+    (settings, staff, events::count(shop.connection()).unwrap())
+}
+
+#[test]
+fn settings_and_staff_survive_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = new_shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    let next = shop.settings().unwrap().apply([("policy.storage_fee_per_day", "12.50"), ("forms.paper_size", "letter")]).unwrap();
+    let mut roster: Vec<RosterEntry> =
+        shop.staff().unwrap().into_iter().map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active }).collect();
+    roster.push(RosterEntry { id: None, name: "王小明".into(), active: true });
+    shop.save_settings(by, &next, &roster, now()).unwrap();
+    drop(shop);
+
+    let shop = Shop::open(DataFolder::lock(dir.path()).unwrap()).unwrap();
+    let s = shop.settings().unwrap();
+    assert_eq!(s.policy.storage_fee_per_day, Amount(1250));
+    assert_eq!(s.paper, caseback_domain::settings::PaperSize::Letter);
+    let names: Vec<_> = shop.staff().unwrap().into_iter().map(|m| m.name).collect();
+    assert!(names.contains(&"王小明".to_string()) && names.contains(&"Çağrı Öztürk".to_string()));
+    let history = shop.history("settings", "shop").unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].action, "settings.saved");
+    assert_eq!(history[1].staff, Some(by));
+    let fields = history[1].detail["fields"].as_array().unwrap();
+    assert!(fields.iter().any(|f| f == "policy.storage_fee_per_day"));
+}
+
+#[test]
+fn refused_settings_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = new_shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    let before = snapshot(&shop);
+    let roster: Vec<RosterEntry> =
+        shop.staff().unwrap().into_iter().map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active }).collect();
+
+    let mut bad = shop.settings().unwrap();
+    bad.policy.storage_fee_per_day = Amount(-100);
+    let err = shop.save_settings(by, &bad, &roster, now()).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+
+    let mut bad = shop.settings().unwrap();
+    bad.shop.name = "   ".into();
+    assert_eq!(shop.save_settings(by, &bad, &roster, now()).unwrap_err().code(), "invalid_input");
+
+    // a valid change with an invalid staff list is refused whole
+    let good = shop.settings().unwrap().apply([("shop.phone", "+852 1234 5678")]).unwrap();
+    let mut no_one = roster.clone();
+    no_one.iter_mut().for_each(|e| e.active = false);
+    assert_eq!(shop.save_settings(by, &good, &no_one, now()).unwrap_err().code(), "invalid_input");
+
+    // unknown actor
+    let unknown = caseback_domain::staff::StaffId(999);
+    assert_eq!(shop.save_settings(unknown, &good, &roster, now()).unwrap_err().code(), "invalid_input");
+
+    assert_eq!(snapshot(&shop), before);
+}
+
+#[test]
+fn former_staff_cannot_act() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = new_shop(dir.path());
+    let staff = shop.staff().unwrap();
+    let (mei, cagri) = (staff.iter().find(|m| m.name == "Mei Chan").unwrap().id, staff.iter().find(|m| m.name != "Mei Chan").unwrap().id);
+    let roster = vec![
+        RosterEntry { id: Some(mei), name: "Mei Chan".into(), active: true },
+        RosterEntry { id: Some(cagri), name: "Çağrı Öztürk".into(), active: false },
+    ];
+    shop.save_settings(mei, &shop.settings().unwrap(), &roster, now()).unwrap();
+    let err = shop.set_logo(cagri, b"\x89PNG\r\n\x1a\n....", "logo.png", now()).unwrap_err();
+    assert!(err.to_string().contains("no longer active"), "{err}");
+}
+
+#[test]
+fn the_event_log_refuses_update_and_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let shop = new_shop(dir.path());
+    let conn = shop.connection();
+    let update = conn.execute("UPDATE events SET action = 'forged'", []).unwrap_err();
+    assert!(update.to_string().contains("append-only"), "{update}");
+    let delete = conn.execute("DELETE FROM events", []).unwrap_err();
+    assert!(delete.to_string().contains("append-only"), "{delete}");
+    assert_eq!(events::count(conn).unwrap(), 1);
+}
+
+#[test]
+fn setting_up_twice_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = new_shop(dir.path());
+    let again = Settings::new("Other", Currency::from_code("USD").unwrap(), PresetId::Kospet, "UTC");
+    assert_eq!(shop.set_up(&again, &["X".into()], now()).unwrap_err().code(), "invalid_input");
+    assert_eq!(shop.settings().unwrap().shop.name, "Kowloon Time Care");
+}
+
+#[test]
+fn logo_is_copied_in_and_read_back_by_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = new_shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    let png = b"\x89PNG\r\n\x1a\nnot really a png but sniffed as one".to_vec();
+    shop.set_logo(by, &png, "../../etc/logo.png", now()).unwrap();
+    let (media, bytes) = shop.logo().unwrap().unwrap();
+    assert_eq!(media, "image/png");
+    assert_eq!(bytes, png);
+    let sha = shop.settings().unwrap().shop.logo.unwrap();
+    assert!(dir.path().join("attachments").join(&sha[..2]).join(&sha).exists());
+    assert!(shop.set_logo(by, b"GIF89a", "x.gif", now()).is_err());
+    shop.clear_logo(by, now()).unwrap();
+    assert!(shop.logo().unwrap().is_none());
+}
+
+#[test]
+fn backup_is_a_checked_copy_that_says_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let shop = new_shop(dir.path());
+    let dest = dir.path().join("usb").join("caseback-backup.sqlite");
+    let summary = backup::to_file(shop.connection(), &dest).unwrap();
+    assert_eq!(summary.shop_name.as_deref(), Some("Kowloon Time Care"));
+    assert_eq!(summary.staff, 2);
+    assert_eq!(summary.events, 1);
+    assert!(summary.bytes > 0);
+    // the copy opens as a shop of its own
+    let copy_dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&dest, copy_dir.path().join("caseback.sqlite")).unwrap();
+    let copy = Shop::open(DataFolder::lock(copy_dir.path()).unwrap()).unwrap();
+    assert_eq!(copy.settings().unwrap(), shop.settings().unwrap());
+}
+
+#[test]
+fn demo_shop_is_created_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = DataFolder::demo_root(dir.path());
+    let shop = demo::open_or_create(&root, now()).unwrap();
+    assert!(shop.settings().unwrap().shop.name.contains("demo"));
+    assert_eq!(shop.staff().unwrap().len(), 3);
+    drop(shop);
+    let shop = demo::open_or_create(&root, now()).unwrap();
+    assert_eq!(shop.staff().unwrap().len(), 3, "opening again adds nothing");
+}
