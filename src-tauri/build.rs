@@ -1,1 +1,25 @@
-fn main(){}
+// tauri-build reads tauri.conf.json from the package root (this manifest's directory) and the
+// capabilities from src-tauri/capabilities. Every IPC command is listed here so that the
+// capability file can grant exactly the commands the UI uses, and nothing else.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "presets",
+    "setup_shop",
+    "demo_open",
+    "demo_leave",
+    "settings_get",
+    "settings_with_preset",
+    "settings_save",
+    "settings_history",
+    "logo_get",
+    "logo_set",
+    "logo_clear",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/*.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

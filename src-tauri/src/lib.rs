@@ -1,1 +1,40 @@
+//! Caseback's Tauri shell: the window, the app state and thin IPC commands over the
+//! domain and store crates.
 
+mod clock;
+mod commands;
+mod error;
+mod state;
+
+use caseback_store::DataFolder;
+
+pub use clock::Clock;
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let root = DataFolder::default_root();
+    tracing::info!("data folder {}", root.display());
+    let state = state::AppState::open(root, Clock::from_env());
+
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::presets,
+            commands::app::setup_shop,
+            commands::app::demo_open,
+            commands::app::demo_leave,
+            commands::settings::settings_get,
+            commands::settings::settings_with_preset,
+            commands::settings::settings_save,
+            commands::settings::settings_history,
+            commands::settings::logo_get,
+            commands::settings::logo_set,
+            commands::settings::logo_clear,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Caseback could not start its window");
+}

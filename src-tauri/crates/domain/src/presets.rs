@@ -1,10 +1,18 @@
 //! The five seed shops' policies (shared/seeds), as presets a shop picks and then edits.
+//!
+//! Each preset sets the values its seed text states and keeps the lx-watch default
+//! (`Policy::default()`) for everything else. `wording` gives, for every policy field (and
+//! the tax rate), the seed's own words behind the value: quoted verbatim, cut only with "…".
+//! Text in square brackets after a quote is Caseback's note, not the shop's words; a field
+//! the seed says nothing about gets a "Not stated …" note instead of a quote.
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::Policy;
+use crate::calendar::Period;
+use crate::money::Percent;
+use crate::policy::{Policy, ReturnWindowStart, WarrantyStart};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PresetId {
     /// 000: SOFTERSPOT, GLORY PRO smart watch web shop in Shenzhen.
@@ -12,6 +20,7 @@ pub enum PresetId {
     /// 001: KOSPET, smartwatch maker.
     Kospet,
     /// 002: lx-watch / cleanvswatch.com, watch repair and sales in Hong Kong. The default.
+    #[default]
     LxWatch,
     /// 003: a Turkish smart watch store.
     TurkishStore,
@@ -33,18 +42,630 @@ impl PresetId {
         }
     }
 
-    pub fn policy(self) -> Policy {
-        Policy::default()
+    /// One line on who the shop is and what its policy is known for.
+    pub fn summary(self) -> &'static str {
+        match self {
+            PresetId::Softerspot => {
+                "Smart watch web shop in Shenzhen: 15-day money-back returns, 1-year warranty, \
+                 paid exchanges within 45 days, 10% fee on PayPal refunds."
+            }
+            PresetId::Kospet => {
+                "Smartwatch maker: 1-year repair warranty from delivery, 7-day dead-on-arrival guarantee, \
+                 15-day refund for unopened, unused items."
+            }
+            PresetId::LxWatch => {
+                "Watch repair and sales desk in Hong Kong: assessed quotations, collection notices, \
+                 storage fees, 10-day returns with RMA codes."
+            }
+            PresetId::TurkishStore => {
+                "Smart watch store in Turkey: 2-year warranty, 14-day returns from receipt, \
+                 replacements within 14 business days."
+            }
+            PresetId::RmaWebShop => {
+                "Electronics web shop: an RMA number before any return, defective goods back within 30 days \
+                 of the RMA, postage not refunded."
+            }
+        }
     }
 
-    /// The seed's own words for a settings field, shown as its help text.
-    pub fn wording(self, _key: &str) -> Option<&'static str> {
-        None
+    /// The number of the seed text in shared/seeds the preset is built from, e.g. "002".
+    pub fn seed_file(self) -> &'static str {
+        match self {
+            PresetId::Softerspot => "000",
+            PresetId::Kospet => "001",
+            PresetId::LxWatch => "002",
+            PresetId::TurkishStore => "003",
+            PresetId::RmaWebShop => "004",
+        }
+    }
+
+    pub fn policy(self) -> Policy {
+        match self {
+            PresetId::LxWatch => Policy::default(),
+            PresetId::Softerspot => Policy {
+                warranty: Period::months(12),
+                dead_on_arrival: Period::days(15),
+                shop_pays_shipping_within: Period::days(30),
+                return_window: Period::days(15),
+                return_window_starts: ReturnWindowStart::Purchase,
+                non_returnable: vec!["Custom and personalized orders".into(), "Partial pairs and bundles".into()],
+                no_rma_hold: Period::days(0),
+                refund_due: Period::business_days(2),
+                deduct_original_shipping: true,
+                deduct_return_customs: true,
+                paypal_refund_fee: Percent::from_whole(10),
+                exchange_window: Period::days(45),
+                exchange_fee: Percent::from_whole(50),
+                ..Policy::default()
+            },
+            PresetId::Kospet => Policy {
+                warranty: Period::months(12),
+                warranty_starts: WarrantyStart::Delivery,
+                dead_on_arrival: Period::days(7),
+                shop_pays_shipping_within: Period::days(7),
+                return_window: Period::days(15),
+                return_window_starts: ReturnWindowStart::Delivery,
+                returns_unopened_only: true,
+                deduct_original_shipping: true,
+                deduct_return_customs: true,
+                ..Policy::default()
+            },
+            PresetId::TurkishStore => Policy {
+                warranty: Period::months(24),
+                shop_pays_shipping_within: Period::days(14),
+                return_window: Period::days(14),
+                return_window_starts: ReturnWindowStart::Delivery,
+                returns_unopened_only: true,
+                non_returnable: vec!["Chargers".into(), "Headphones (hygiene rules)".into()],
+                refund_due: Period::days(14),
+                replacement_due: Period::business_days(14),
+                ..Policy::default()
+            },
+            PresetId::RmaWebShop => Policy {
+                shop_pays_shipping_within: Period::days(0),
+                rma_validity: Period::days(30),
+                deduct_original_shipping: true,
+                ..Policy::default()
+            },
+        }
+    }
+
+    /// The seed's own words for a settings field, shown as its help text. Some for every
+    /// `policy.*` field and `money.tax_rate`; None for any other key.
+    pub fn wording(self, key: &str) -> Option<&'static str> {
+        match self {
+            PresetId::Softerspot => softerspot(key),
+            PresetId::Kospet => kospet(key),
+            PresetId::LxWatch => lx_watch(key),
+            PresetId::TurkishStore => turkish_store(key),
+            PresetId::RmaWebShop => rma_web_shop(key),
+        }
     }
 }
 
-impl Default for PresetId {
-    fn default() -> Self {
-        PresetId::LxWatch
+/// 000, SOFTERSPOT.
+fn softerspot(key: &str) -> Option<&'static str> {
+    const NOT_STATED: &str = "Not stated in SOFTERSPOT's policy; Caseback's default.";
+    Some(match key {
+        "policy.assessment_due"
+        | "policy.quotation_validity"
+        | "policy.quotation_hold"
+        | "policy.extra_media_request"
+        | "policy.storage_grace"
+        | "policy.storage_fee_per_day"
+        | "policy.parts_returned"
+        | "policy.shipping_insurance_rate"
+        | "policy.signature_threshold"
+        | "policy.warranty_starts"
+        | "policy.replacement_due"
+        | "policy.deduct_insurance"
+        | "policy.working_days"
+        | "policy.holidays"
+        | "money.tax_rate" => NOT_STATED,
+        "policy.shop_pays_shipping_within" => {
+            "We provide a 30-day satisfaction guarantee. If there is a problem within 30 days after receipt of the \
+             products, we will pay the shipping fee. If it exceeds 30 days, you need to pay the shipping fee yourself."
+        }
+        "policy.warranty" => "Warranty: the guarantee of our most products is one year.",
+        "policy.dead_on_arrival" => {
+            "If you receive a product that is damaged in shipping, defective or that is not the product you ordered, \
+             please return it during your return and exchange time period to SOFTERSPOT and we'll arrange for a \
+             replacement. [Caseback: set to the 15-day return window.]"
+        }
+        "policy.return_window" | "policy.return_window_starts" => {
+            "If there is any reason you are not satisfied, you have 15 days from purchase to return it with a \
+             money-back guarantee."
+        }
+        "policy.returns_unopened_only" => {
+            "To be eligible for a return, your item must be in the same condition that you received it, unworn or \
+             unused, with tags, and in its original packaging. [Caseback: unused, but not required to be unopened.]"
+        }
+        "policy.colour_claims_accepted" => {
+            "If you order wrong item by yourself, or you found it is not you want to order (not quality problem), we \
+             will not provide return policy to you, please aware of this."
+        }
+        "policy.non_returnable" => {
+            "Custom and personalized orders made especially for you are nonreturnable. … Purchased pairs & bundles \
+             may only be returned as a complete bundle. Partial returns of pairs & bundles is not permitted."
+        }
+        "policy.rma_validity" => {
+            "We will then email you a Return/Exchange Form and your Return Authorization Number (required). \
+             [Caseback: how long it stays valid is not stated; the default applies.]"
+        }
+        "policy.no_rma_hold" => {
+            "Do Not ship product to SOFTERSPOT without first contacting SOFTERSPOT for Approval. Any unauthorized \
+             returns will be declined. Declined product will be discarded."
+        }
+        "policy.inspection_due" => {
+            "We will notify you once we’ve received and inspected your return, and let you know if the refund was \
+             approved or not. [Caseback: no deadline is stated; the default applies.]"
+        }
+        "policy.partial_refund_min" | "policy.partial_refund_max" => {
+            "Please return items with all accessories and packaging. If you do not, we may either deny the return, or \
+             allow a return with a nonrefundable deduction on your refund for what is missing. [Caseback: no \
+             percentages are stated; the default range applies.]"
+        }
+        "policy.refund_due" => {
+            "Once we receive the return device to our warehouse, it will take approximately 2 business days to \
+             process a refund."
+        }
+        "policy.deduct_original_shipping" => "Unfortunately, we cannot refund your original shipping charges.",
+        "policy.deduct_return_customs" => {
+            "Please note that you're responsible for customs clearance and tariff payments where applicable."
+        }
+        "policy.paypal_refund_fee" => {
+            "Please check your PayPal account timely or contact our customer service. And we will charge you 10% \
+             handling fee."
+        }
+        "policy.exchange_window" => {
+            "If you decide that you want to return an item for any reason other than the quality of the product \
+             within 45 days of receiving your order:"
+        }
+        "policy.exchange_fee" => {
+            "If you want to change the color you'll have to pay for return shipping costs and tariffs plus 50% of the \
+             product price you've brought, and we'll mail you a replacement product."
+        }
+        _ => return None,
+    })
+}
+
+/// 001, KOSPET.
+fn kospet(key: &str) -> Option<&'static str> {
+    const NOT_STATED: &str = "Not stated in KOSPET's policy; Caseback's default.";
+    Some(match key {
+        "policy.assessment_due"
+        | "policy.quotation_validity"
+        | "policy.quotation_hold"
+        | "policy.extra_media_request"
+        | "policy.storage_grace"
+        | "policy.storage_fee_per_day"
+        | "policy.parts_returned"
+        | "policy.shipping_insurance_rate"
+        | "policy.signature_threshold"
+        | "policy.colour_claims_accepted"
+        | "policy.non_returnable"
+        | "policy.partial_refund_min"
+        | "policy.partial_refund_max"
+        | "policy.refund_due"
+        | "policy.deduct_insurance"
+        | "policy.paypal_refund_fee"
+        | "policy.exchange_window"
+        | "policy.exchange_fee"
+        | "policy.working_days"
+        | "policy.holidays"
+        | "money.tax_rate" => NOT_STATED,
+        "policy.shop_pays_shipping_within" => {
+            "The shipping fee for returning the product will be paid by the customer and is non-refundable except \
+             for in 7 days DOA situations."
+        }
+        "policy.warranty" => {
+            "we promise to provide KOSPET users with a one-year quality warranty service from the date of delivery."
+        }
+        "policy.warranty_starts" => {
+            "the default product warranty period is one year starting from the date you receive the goods, during \
+             which you are eligible for free repair."
+        }
+        "policy.dead_on_arrival" => {
+            "If your item arrives damaged or is not working, please follow the warranty process and contact our \
+             Service Center for RMA authorization within 7 days of the order being received."
+        }
+        "policy.return_window" | "policy.return_window_starts" => {
+            "If for whatever reason you do not want your item within 15 days of receiving it, you may also contact us \
+             for a return and refund."
+        }
+        "policy.returns_unopened_only" => {
+            "Items MUST be returned in their original packaging, unused and unopened to qualify for a product refund."
+        }
+        "policy.rma_validity" => {
+            "All returns must first be authorized by KOSPET's Support Team before return. [Caseback: how long an RMA \
+             stays valid is not stated; the default applies.]"
+        }
+        "policy.no_rma_hold" => {
+            "If the customer has returned the package without prior authorization (RMA form) … then again KOSPET \
+             reserves the right to refuse any compensation. [Caseback: no hold period is stated; the default applies.]"
+        }
+        "policy.inspection_due" => {
+            "All returns will be inspected by our technical team upon arrival. [Caseback: no deadline is stated; the \
+             default applies.]"
+        }
+        "policy.replacement_due" => {
+            "we can send you a new item free of charge (we will reimburse you the return shipping cost), or you can \
+             choose to receive a full refund. [Caseback: no deadline is promised.]"
+        }
+        "policy.deduct_original_shipping" => {
+            "Kindly note that in such cases the return shipping fee is the customer's responsibility and is \
+             non-refundable. [Caseback: the original shipping charge is not mentioned; the default deducts it.]"
+        }
+        "policy.deduct_return_customs" => {
+            "During the return shipping, the customer is responsible for all customs charges, duties, or tariffs \
+             during the items return to our warehouse. In these cases, we will deduct the customs fees from your \
+             authorized refund amount."
+        }
+        _ => return None,
+    })
+}
+
+/// 002, lx-watch / cleanvswatch.com: `Policy::default()`.
+fn lx_watch(key: &str) -> Option<&'static str> {
+    const NOT_STATED: &str = "Not stated in lx-watch's policy; Caseback's default.";
+    Some(match key {
+        "policy.dead_on_arrival" | "policy.replacement_due" | "policy.exchange_window" | "policy.exchange_fee" => {
+            NOT_STATED
+        }
+        "policy.assessment_due" => {
+            "our certified technicians will complete a damage assessment within 2 business days and provide a \
+             transparent cost breakdown (including part sourcing fees if applicable)."
+        }
+        "policy.quotation_validity" => {
+            "The quotation includes a line-by-line breakdown of labor costs, part prices, applicable GST, and \
+             estimated repair timeline, and is valid for 2 weeks from issuance."
+        }
+        "policy.quotation_hold" => {
+            "If no response is received within the 2-week validity period, the quotation expires, and the product \
+             will be held for 3 extra days before we notify you to arrange return shipping (at your cost)."
+        }
+        "policy.extra_media_request" => {
+            "You may request additional media of specific components within 1 business day of receiving the notice."
+        }
+        "policy.storage_grace" | "policy.storage_fee_per_day" => {
+            "All outstanding fees—including repair costs, inspection fees (if applicable), and storage fees ($10 per \
+             day for items held over 7 days after notice)—must be settled before collection."
+        }
+        "policy.parts_returned" => {
+            "All replaced parts (from both warranty and non-warranty repairs) are retained by cleanvswatch.com for \
+             quality control and warranty validation. These parts will not be returned to customers unless \
+             explicitly agreed in writing before repairs begin."
+        }
+        "policy.shipping_insurance_rate" => {
+            "Insurance is an optional service (displayed during checkout). … Insurance fees (8% of total order \
+             amount) are non-refundable, even if the order is returned."
+        }
+        "policy.signature_threshold" => {
+            "For high-value orders (over $500), signature confirmation upon delivery is mandatory—this cannot be \
+             waived for security reasons."
+        }
+        "policy.shop_pays_shipping_within" => {
+            "Unless stated otherwise in this policy, you are responsible for arranging product delivery and covering \
+             all associated costs (e.g., shipping, insurance, customs fees)."
+        }
+        "policy.warranty" => {
+            "To apply for warranty-covered repairs (validity period as specified on your original invoice), submit \
+             original purchase records … [Caseback: no length is stated; 12 months is the default, set what your \
+             invoices state.]"
+        }
+        "policy.warranty_starts" => {
+            "submit original purchase records—including an invoice or order confirmation copy clearly stating the \
+             purchase date, product model, and order number."
+        }
+        "policy.return_window" | "policy.return_window_starts" => {
+            "You may request a return and full refund within 10 days of submitting your return request (not the \
+             product’s delivery date). The request must be made after the product is delivered (confirmed by courier \
+             tracking showing \"delivered\")."
+        }
+        "policy.returns_unopened_only" => {
+            "The product must be in fully resalable condition: no signs of handling beyond opening the outer \
+             packaging (e.g., no smudges on watch crystals, unopened accessory pouches, no adjusted watch bands)."
+        }
+        "policy.colour_claims_accepted" => "Returns for \"color mismatch\" are not accepted.",
+        "policy.non_returnable" => {
+            "All returned products must strictly meet the \"unused & pristine condition\" standard … [Caseback: no \
+             category is excluded by name.]"
+        }
+        "policy.rma_validity" => "RMA codes expire 5 days after issuance—contact us to extend validity if needed.",
+        "policy.no_rma_hold" => {
+            "Packages without a visible RMA code (printed on the outer label) will be held for 3 days before being \
+             returned to you (at your cost)."
+        }
+        "policy.inspection_due" => {
+            "Once we receive and sign for the package, our quality control team will inspect the product within 2 \
+             business days."
+        }
+        "policy.partial_refund_min" | "policy.partial_refund_max" => {
+            "If the product shows signs of use but remains functionally undamaged, we will: … Process a partial \
+             refund (20–40% of the purchase price, depending on wear severity—details provided in writing)."
+        }
+        "policy.refund_due" | "policy.deduct_original_shipping" => {
+            "If the product meets return standards, a full refund (excluding original shipping fees and insurance \
+             costs) will be processed within 2–5 business days."
+        }
+        "policy.deduct_insurance" => {
+            "Insurance fees (8% of total order amount) are non-refundable, even if the order is returned."
+        }
+        "policy.deduct_return_customs" => {
+            "You are responsible for all customs duties/fees incurred during return shipping."
+        }
+        "policy.paypal_refund_fee" => {
+            "PayPal refunds are processed immediately after inspection approval and reflect in your account within \
+             24 hours. [Caseback: no handling fee is named.]"
+        }
+        "policy.working_days" => {
+            "Not stated in lx-watch's policy, which counts \"business days\" without naming them; Caseback's default \
+             is Monday to Friday."
+        }
+        "policy.holidays" => {
+            "Shipping Time: 7–15 business days (excludes weekends/national holidays of origin/destination) \
+             [Caseback: no dates are listed; add your own closure days.]"
+        }
+        "money.tax_rate" => {
+            "The quotation includes a line-by-line breakdown of labor costs, part prices, applicable GST, and \
+             estimated repair timeline … [Caseback: the rate is not stated; enter yours.]"
+        }
+        _ => return None,
+    })
+}
+
+/// 003, the Turkish smart watch store.
+fn turkish_store(key: &str) -> Option<&'static str> {
+    const NOT_STATED: &str = "Not stated in the Turkish store's policy; Caseback's default.";
+    Some(match key {
+        "policy.assessment_due"
+        | "policy.quotation_validity"
+        | "policy.quotation_hold"
+        | "policy.extra_media_request"
+        | "policy.storage_grace"
+        | "policy.storage_fee_per_day"
+        | "policy.parts_returned"
+        | "policy.shipping_insurance_rate"
+        | "policy.signature_threshold"
+        | "policy.warranty_starts"
+        | "policy.colour_claims_accepted"
+        | "policy.no_rma_hold"
+        | "policy.partial_refund_min"
+        | "policy.partial_refund_max"
+        | "policy.deduct_original_shipping"
+        | "policy.deduct_insurance"
+        | "policy.deduct_return_customs"
+        | "policy.paypal_refund_fee"
+        | "policy.exchange_window"
+        | "policy.exchange_fee"
+        | "policy.working_days"
+        | "policy.holidays"
+        | "money.tax_rate" => NOT_STATED,
+        "policy.shop_pays_shipping_within" => {
+            "The return shipping cost of the product or products you will return belongs to the seller in the first \
+             place. … the customer must pay the shipping costs for the second or more arbitrary shipments. \
+             [Caseback: set to the 14-day return window.]"
+        }
+        "policy.warranty" => "All Products are Under 2 Years Official Warranty",
+        "policy.dead_on_arrival" => {
+            "If there are damaged products, you should not accept these products and have the cargo officer draw up \
+             a report. [Caseback: no number of days is stated; the default applies.]"
+        }
+        "policy.return_window" | "policy.return_window_starts" => {
+            "your first priority for a refund or replacement is to submit your request to us in writing or verbally \
+             through customer services within 14 days from the date of receipt."
+        }
+        "policy.returns_unopened_only" => {
+            "Devices in the electronics category are excluded from the right of withdrawal when unpacked and used."
+        }
+        "policy.non_returnable" => {
+            "Headphones may be excluded from the right of withdrawal due to hygiene rules. Chargers are excluded from \
+             the right of withdrawal."
+        }
+        "policy.rma_validity" => {
+            "The return form, which includes the fields on the original invoice regarding the return, must be fully \
+             filled out and signed … [Caseback: a signed form, not an RMA code; the default applies.]"
+        }
+        "policy.inspection_due" => {
+            "If the technical service confirms that the devices are not used, your products will be taken back \
+             through our contracted shipping company. [Caseback: no deadline is stated; the default applies.]"
+        }
+        "policy.refund_due" => {
+            "The refund will be processed within 14 days of your products reaching us, using the same method you \
+             used to make the payment."
+        }
+        "policy.replacement_due" => {
+            "The replacement of these products will be carried out within 14 business days. In this case, you will \
+             not be charged an additional shipping or product fee."
+        }
+        _ => return None,
+    })
+}
+
+/// 004, the generic electronics web shop with RMA numbers.
+fn rma_web_shop(key: &str) -> Option<&'static str> {
+    const NOT_STATED: &str = "Not stated in the RMA web shop's policy; Caseback's default.";
+    Some(match key {
+        "policy.assessment_due"
+        | "policy.quotation_validity"
+        | "policy.quotation_hold"
+        | "policy.extra_media_request"
+        | "policy.storage_grace"
+        | "policy.storage_fee_per_day"
+        | "policy.parts_returned"
+        | "policy.shipping_insurance_rate"
+        | "policy.signature_threshold"
+        | "policy.warranty_starts"
+        | "policy.dead_on_arrival"
+        | "policy.return_window_starts"
+        | "policy.returns_unopened_only"
+        | "policy.colour_claims_accepted"
+        | "policy.partial_refund_min"
+        | "policy.partial_refund_max"
+        | "policy.refund_due"
+        | "policy.replacement_due"
+        | "policy.deduct_insurance"
+        | "policy.deduct_return_customs"
+        | "policy.paypal_refund_fee"
+        | "policy.exchange_window"
+        | "policy.exchange_fee"
+        | "policy.working_days"
+        | "policy.holidays"
+        | "money.tax_rate" => NOT_STATED,
+        "policy.shop_pays_shipping_within" | "policy.deduct_original_shipping" => {
+            "The original shipping and return postage will not be refunded."
+        }
+        "policy.warranty" => {
+            "If the warranty expires or products are misused, it will be declared void. [Caseback: no length is \
+             stated; the default applies.]"
+        }
+        "policy.return_window" => {
+            "Should you change your mind after purchase, please contact our customer service immediately. \
+             [Caseback: no number of days is stated; the default applies.]"
+        }
+        "policy.non_returnable" => {
+            "It is not acceptable to return the defective item for artificial damage. [Caseback: no category is \
+             excluded by name.]"
+        }
+        "policy.rma_validity" => {
+            "Defective products must be returned within 30 days since the issue date of RMA. Otherwise, no \
+             replacement or refund will be made."
+        }
+        "policy.no_rma_hold" => {
+            "Do not return goods directly to us without getting a RMA number. … We will not be responsible for any \
+             consequence caused if customers do not mark the RMA as requested. [Caseback: no hold period is stated; \
+             the default applies.]"
+        }
+        "policy.inspection_due" => {
+            "After we receive the return products, we will test the products in factory. [Caseback: no deadline is \
+             stated; the default applies.]"
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Amount;
+    use crate::settings::{field_infos, Settings};
+    use crate::Currency;
+
+    fn wording_keys() -> Vec<&'static str> {
+        field_infos()
+            .into_iter()
+            .map(|f| f.key)
+            .filter(|k| k.starts_with("policy.") || *k == "money.tax_rate")
+            .collect()
+    }
+
+    #[test]
+    fn lx_watch_is_the_default_policy_and_the_default_preset() {
+        assert_eq!(PresetId::LxWatch.policy(), Policy::default());
+        assert_eq!(PresetId::default(), PresetId::LxWatch);
+    }
+
+    #[test]
+    fn softerspot() {
+        let p = PresetId::Softerspot.policy();
+        assert_eq!(p.return_window, Period::days(15));
+        assert_eq!(p.return_window_starts, ReturnWindowStart::Purchase);
+        assert_eq!(p.warranty, Period::months(12));
+        assert_eq!(p.shop_pays_shipping_within, Period::days(30));
+        assert_eq!(p.exchange_window, Period::days(45));
+        assert_eq!(p.exchange_fee, Percent(5000));
+        assert_eq!(p.paypal_refund_fee, Percent(1000));
+        assert_eq!(p.refund_due, Period::business_days(2));
+        assert_eq!(p.non_returnable, ["Custom and personalized orders", "Partial pairs and bundles"]);
+        assert!(p.deduct_original_shipping);
+        assert!(!p.returns_unopened_only);
+        assert!(p.no_rma_hold.is_none(), "unauthorized returns are declined, not held");
+    }
+
+    #[test]
+    fn kospet() {
+        let p = PresetId::Kospet.policy();
+        assert_eq!(p.warranty, Period::months(12));
+        assert_eq!(p.warranty_starts, WarrantyStart::Delivery);
+        assert_eq!(p.dead_on_arrival, Period::days(7));
+        assert_eq!(p.shop_pays_shipping_within, Period::days(7));
+        assert_eq!(p.return_window, Period::days(15));
+        assert_eq!(p.return_window_starts, ReturnWindowStart::Delivery);
+        assert!(p.returns_unopened_only);
+        assert!(p.deduct_return_customs);
+        assert!(p.deduct_original_shipping);
+        assert!(p.exchange_window.is_none());
+        assert_eq!(p.paypal_refund_fee, Percent(0));
+    }
+
+    #[test]
+    fn turkish_store() {
+        let p = PresetId::TurkishStore.policy();
+        assert_eq!(p.warranty, Period::months(24));
+        assert_eq!(p.return_window, Period::days(14));
+        assert_eq!(p.return_window_starts, ReturnWindowStart::Delivery);
+        assert!(p.returns_unopened_only);
+        assert_eq!(p.non_returnable, ["Chargers", "Headphones (hygiene rules)"]);
+        assert_eq!(p.replacement_due, Period::business_days(14));
+        assert_eq!(p.refund_due, Period::days(14));
+        assert_eq!(p.shop_pays_shipping_within, Period::days(14));
+    }
+
+    #[test]
+    fn rma_web_shop() {
+        let p = PresetId::RmaWebShop.policy();
+        assert_eq!(p.rma_validity, Period::days(30));
+        assert!(p.deduct_original_shipping);
+        assert!(p.shop_pays_shipping_within.is_none(), "return postage is not refunded");
+        // everything else is lx-watch's
+        assert_eq!(p.no_rma_hold, Period::days(3));
+        assert_eq!(p.storage_fee_per_day, Amount(1000));
+    }
+
+    #[test]
+    fn every_preset_is_valid_and_round_trips_through_settings() {
+        for preset in PresetId::ALL {
+            assert!(preset.policy().validate().is_ok(), "{preset:?}");
+            let s = Settings::new("Shop", Currency::from_code("USD").unwrap(), preset, "UTC");
+            assert!(s.validate().is_ok(), "{preset:?}");
+            for info in field_infos() {
+                let value = s.field_value(info.key).unwrap();
+                let again =
+                    s.apply([(info.key, value.as_str())]).unwrap_or_else(|e| panic!("{preset:?} {}: {e}", info.key));
+                assert_eq!(again, s, "{preset:?}: {} changed when set to its own text {value:?}", info.key);
+            }
+        }
+    }
+
+    #[test]
+    fn every_policy_field_has_wording_in_every_preset() {
+        for preset in PresetId::ALL {
+            for key in wording_keys() {
+                let text = preset.wording(key).unwrap_or_else(|| panic!("{preset:?} has no wording for {key}"));
+                assert!(!text.trim().is_empty(), "{preset:?} {key}");
+                assert!(text.chars().count() <= 400, "{preset:?} {key} is too long for help text");
+            }
+            assert_eq!(preset.wording("shop.name"), None);
+            assert_eq!(preset.wording("policy.nonsense"), None);
+        }
+    }
+
+    #[test]
+    fn names_and_seed_files_are_distinct() {
+        for (i, a) in PresetId::ALL.iter().enumerate() {
+            assert!(!a.summary().is_empty());
+            for b in &PresetId::ALL[i + 1..] {
+                assert_ne!(a.name(), b.name());
+                assert_ne!(a.seed_file(), b.seed_file());
+            }
+        }
+        assert_eq!(PresetId::LxWatch.seed_file(), "002");
+    }
+
+    #[test]
+    fn serde_names_are_snake_case() {
+        let names: Vec<_> = PresetId::ALL.iter().map(|p| serde_json::to_string(p).unwrap()).collect();
+        assert_eq!(names, ["\"lx_watch\"", "\"kospet\"", "\"softerspot\"", "\"turkish_store\"", "\"rma_web_shop\""]);
+        assert_eq!(serde_json::from_str::<PresetId>("\"rma_web_shop\"").unwrap(), PresetId::RmaWebShop);
     }
 }

@@ -84,6 +84,12 @@ impl Settings {
         }
     }
 
+    /// First start: the chosen preset plus the few fields the setup form asks for.
+    pub fn from_setup<'a>(preset: PresetId, values: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Settings, DomainError> {
+        let usd = Currency::from_code("USD")?;
+        Settings::new("", usd, preset, "UTC").apply(values)
+    }
+
     pub fn time_zone(&self) -> TimeZone {
         TimeZone::get(&self.time_zone).unwrap_or(TimeZone::UTC)
     }
@@ -135,6 +141,12 @@ impl Settings {
             keys.push("policy.preset");
         }
         keys
+    }
+
+    /// The Settings screen's save: switch to `preset` if another was picked, then the edits.
+    pub fn edited<'a>(&self, preset: PresetId, values: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Settings, DomainError> {
+        let base = if preset == self.preset { self.clone() } else { self.with_preset(preset) };
+        base.apply(values)
     }
 
     /// Replaces the policy with a preset's, keeping the profile, money and paper.
@@ -198,6 +210,15 @@ mod tests {
             let again = s.apply([(info.key, value.as_str())]).unwrap_or_else(|e| panic!("{}: {e}", info.key));
             assert_eq!(again, s, "{} changed when set to its own text {value:?}", info.key);
         }
+    }
+
+    #[test]
+    fn setup_needs_a_name_and_takes_the_preset() {
+        let err = Settings::from_setup(PresetId::Kospet, [("money.currency", "TRY")]).unwrap_err();
+        assert_eq!(err.fields()[0].field, "shop.name");
+        let s = Settings::from_setup(PresetId::Kospet, [("shop.name", "Saat Servisi"), ("money.currency", "TRY"), ("shop.time_zone", "Europe/Istanbul")]).unwrap();
+        assert_eq!(s.policy, PresetId::Kospet.policy());
+        assert_eq!(s.currency.code(), "TRY");
     }
 
     #[test]

@@ -1,0 +1,129 @@
+//! The Settings screen: every field with its value and the preset's wording, staff, logo.
+
+use std::collections::BTreeMap;
+
+use caseback_domain::presets::PresetId;
+use caseback_domain::settings::{field_infos, FieldInfo};
+use caseback_domain::staff::{RosterEntry, StaffId, StaffMember};
+use caseback_domain::Settings;
+use caseback_store::Shop;
+use serde::Serialize;
+use tauri::ipc::{InvokeBody, Request, Response};
+use tauri::State;
+
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct FieldView {
+    #[serde(flatten)]
+    info: FieldInfo,
+    value: String,
+    /// The preset seed's own words on this field.
+    wording: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct SettingsView {
+    preset: PresetId,
+    preset_name: &'static str,
+    fields: Vec<FieldView>,
+    staff: Vec<StaffMember>,
+    has_logo: bool,
+}
+
+fn view(settings: &Settings, staff: Vec<StaffMember>) -> SettingsView {
+    let fields = field_infos()
+        .into_iter()
+        .map(|info| FieldView {
+            value: settings.field_value(info.key).unwrap_or_default(),
+            wording: settings.preset.wording(info.key),
+            info,
+        })
+        .collect();
+    SettingsView {
+        preset: settings.preset,
+        preset_name: settings.preset.name(),
+        fields,
+        staff,
+        has_logo: settings.shop.logo.is_some(),
+    }
+}
+
+fn current_view(shop: &Shop) -> IpcResult<SettingsView> {
+    Ok(view(&shop.settings()?, shop.staff()?))
+}
+
+#[tauri::command]
+pub fn settings_get(state: State<AppState>) -> IpcResult<SettingsView> {
+    state.with_shop(|shop| current_view(shop))
+}
+
+/// The form refilled from another preset, for the shop to review before saving.
+#[tauri::command]
+pub fn settings_with_preset(state: State<AppState>, preset: PresetId) -> IpcResult<SettingsView> {
+    state.with_shop(|shop| Ok(view(&shop.settings()?.with_preset(preset), shop.staff()?)))
+}
+
+#[tauri::command]
+pub fn settings_save(
+    state: State<AppState>,
+    by: StaffId,
+    preset: PresetId,
+    values: BTreeMap<String, String>,
+    roster: Vec<RosterEntry>,
+) -> IpcResult<SettingsView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let next = shop.settings()?.edited(preset, values.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        shop.save_settings(by, &next, &roster, now)?;
+        current_view(shop)
+    })
+}
+
+#[derive(Serialize)]
+pub struct HistoryRow {
+    at: String,
+    staff: Option<String>,
+    action: String,
+    detail: serde_json::Value,
+}
+
+#[tauri::command]
+pub fn settings_history(state: State<AppState>) -> IpcResult<Vec<HistoryRow>> {
+    state.with_shop(|shop| {
+        let (settings, staff) = (shop.settings()?, shop.staff()?);
+        let rows = shop.history("settings", "shop")?.into_iter().rev().map(|e| HistoryRow {
+            at: e.at.to_zoned(settings.time_zone()).strftime("%Y-%m-%d %H:%M").to_string(),
+            staff: e.staff.and_then(|id| staff.iter().find(|m| m.id == id)).map(|m| m.name.clone()),
+            action: e.action,
+            detail: e.detail,
+        });
+        Ok(rows.collect())
+    })
+}
+
+/// The logo's bytes, or no bytes when the shop has none.
+#[tauri::command]
+pub fn logo_get(state: State<AppState>) -> IpcResult<Response> {
+    state.with_shop(|shop| Ok(Response::new(shop.logo()?.map(|(_, bytes)| bytes).unwrap_or_default())))
+}
+
+/// The raw image bytes are the body; `x-staff-id` and `x-file-name` headers say who and what.
+#[tauri::command]
+pub fn logo_set(state: State<AppState>, request: Request) -> IpcResult<()> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::new("invalid_input", "Send the image file itself."));
+    };
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let by = header("x-staff-id").parse().map(StaffId).map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
+    let name = header("x-file-name");
+    let now = state.clock.now();
+    state.with_shop(|shop| Ok(shop.set_logo(by, bytes, &name, now)?))
+}
+
+#[tauri::command]
+pub fn logo_clear(state: State<AppState>, by: StaffId) -> IpcResult<()> {
+    let now = state.clock.now();
+    state.with_shop(|shop| Ok(shop.clear_logo(by, now)?))
+}
