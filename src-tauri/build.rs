@@ -3,7 +3,7 @@
 // capability file can grant exactly the commands the UI uses, and nothing else.
 const COMMANDS: &[&str] = &[
     "app_status",
-    "presets",
+    "setup_form",
     "setup_shop",
     "demo_open",
     "demo_leave",

@@ -23,7 +23,7 @@ pub fn run() {
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
-            commands::app::presets,
+            commands::app::setup_form,
             commands::app::setup_shop,
             commands::app::demo_open,
             commands::app::demo_leave,

@@ -1,1 +1,5 @@
+//! Caseback's integration tests: one test binary (as ripgrep has), driving the real app
+//! window through tauri-driver and WebKitWebDriver under Xvfb.
 
+mod first_start;
+mod rig;

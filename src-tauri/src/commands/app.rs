@@ -3,10 +3,12 @@
 use std::collections::BTreeMap;
 
 use caseback_domain::presets::PresetId;
+use caseback_domain::settings::field_infos;
 use caseback_domain::Settings;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
+use crate::commands::settings::FieldView;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
@@ -54,14 +56,25 @@ pub fn app_status(state: State<AppState>) -> IpcResult<AppStatus> {
 }
 
 #[derive(Serialize)]
+pub struct SetupFormView {
+    presets: Vec<PresetInfo>,
+    fields: Vec<FieldView>,
+}
+
+#[derive(Serialize)]
 pub struct PresetInfo {
     id: PresetId,
     name: &'static str,
+    summary: &'static str,
 }
 
+/// What the first-start form asks, with sensible first values (`time_zone` from the system).
 #[tauri::command]
-pub fn presets() -> Vec<PresetInfo> {
-    PresetId::ALL.into_iter().map(|id| PresetInfo { id, name: id.name() }).collect()
+pub fn setup_form(time_zone: String) -> SetupFormView {
+    let start = Settings::setup_defaults(&time_zone);
+    let fields = field_infos().into_iter().filter(|f| Settings::SETUP_KEYS.contains(&f.key)).map(|info| FieldView::of(&start, info)).collect();
+    let presets = PresetId::ALL.into_iter().map(|id| PresetInfo { id, name: id.name(), summary: id.summary() }).collect();
+    SetupFormView { presets, fields }
 }
 
 #[derive(Deserialize)]

@@ -19,8 +19,9 @@ pub struct FieldView {
     #[serde(flatten)]
     info: FieldInfo,
     value: String,
-    /// The preset seed's own words on this field.
+    /// The preset seed's own words on this field, or a note that it says nothing of it.
     wording: Option<&'static str>,
+    wording_is_quote: bool,
 }
 
 #[derive(Serialize)]
@@ -32,15 +33,20 @@ pub struct SettingsView {
     has_logo: bool,
 }
 
-fn view(settings: &Settings, staff: Vec<StaffMember>) -> SettingsView {
-    let fields = field_infos()
-        .into_iter()
-        .map(|info| FieldView {
+impl FieldView {
+    pub fn of(settings: &Settings, info: FieldInfo) -> FieldView {
+        let wording = settings.preset.wording(info.key);
+        FieldView {
             value: settings.field_value(info.key).unwrap_or_default(),
-            wording: settings.preset.wording(info.key),
+            wording_is_quote: wording.is_some_and(PresetId::is_quote),
+            wording,
             info,
-        })
-        .collect();
+        }
+    }
+}
+
+fn view(settings: &Settings, staff: Vec<StaffMember>) -> SettingsView {
+    let fields = field_infos().into_iter().map(|info| FieldView::of(settings, info)).collect();
     SettingsView {
         preset: settings.preset,
         preset_name: settings.preset.name(),

@@ -1,1 +1,203 @@
-fn main() {}
+//! caseback-cli: the shop's data without the window. Works on the app's data folder (or
+//! `--data-dir`); commands that write take the folder's lock, so they are refused while the
+//! app has the folder open.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use caseback_domain::presets::PresetId;
+use caseback_domain::settings::field_infos;
+use caseback_domain::staff::{RosterEntry, StaffMember};
+use caseback_domain::Settings;
+use caseback_store::{backup, db, demo, settings, staff, DataFolder, Shop};
+use clap::{Parser, Subcommand};
+use jiff::Timestamp;
+
+#[derive(Parser)]
+#[command(name = "caseback-cli", version, about = "Caseback without the window: demo shop, settings, backups")]
+struct Cli {
+    /// The data folder (default: $CASEBACK_DATA_DIR, else the app's folder in the OS app-data dir).
+    #[arg(long, global = true, value_name = "FOLDER")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Creates the demo shop in the data folder (or opens it if it is already there).
+    Demo,
+    /// Shows or changes the shop's settings.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+    /// Lists the policy presets, one for each seed shop.
+    Presets,
+    /// Writes a checked copy of the database to FILE.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum SettingsCommand {
+    /// Prints every setting, or one KEY's value.
+    Show {
+        key: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sets one or more settings, all or none: `set shop.phone="+852 5555 0101" "policy.rma_validity=7 days"`.
+    Set {
+        #[arg(required = true, value_name = "KEY=VALUE")]
+        pairs: Vec<String>,
+        /// Staff member making the change (name); needed when more than one works here.
+        #[arg(long)]
+        staff: Option<String>,
+    },
+    /// Replaces the policy with a preset's (profile, money and staff are kept).
+    Preset {
+        id: String,
+        #[arg(long)]
+        staff: Option<String>,
+    },
+}
+
+fn main() {
+    if let Err(e) = run(Cli::parse()) {
+        eprintln!("caseback-cli: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let root = cli.data_dir.unwrap_or_else(DataFolder::default_root);
+    let now = Timestamp::now();
+    match cli.command {
+        Command::Demo => {
+            let shop = demo::open_or_create(&root, now)?;
+            println!("Demo shop \"{}\" is ready in {}", shop.settings()?.shop.name, root.display());
+        }
+        Command::Presets => {
+            for id in PresetId::ALL {
+                println!("{:<14} {}\n{:<14} {}", preset_key(id), id.name(), "", id.summary());
+            }
+        }
+        Command::Backup { to } => {
+            let conn = db::open_read_only(&database(&root)?)?;
+            let summary = backup::to_file(&conn, &to)?;
+            println!(
+                "Backed up \"{}\" to {} ({} bytes, schema {}, {} staff, {} events); integrity check ok",
+                summary.shop_name.unwrap_or_default(),
+                summary.path.display(),
+                summary.bytes,
+                summary.schema_version,
+                summary.staff,
+                summary.events
+            );
+        }
+        Command::Settings(SettingsCommand::Show { key, json }) => {
+            let conn = db::open_read_only(&database(&root)?)?;
+            let settings = settings::load(&conn)?.context("the shop has not been set up yet; open the app first")?;
+            show(&settings, &staff::list(&conn)?, key.as_deref(), json)?;
+        }
+        Command::Settings(SettingsCommand::Set { pairs, staff }) => {
+            let values = pairs
+                .iter()
+                .map(|p| p.split_once('=').with_context(|| format!("\"{p}\" is not KEY=VALUE (e.g. policy.rma_validity=7 days)")))
+                .collect::<Result<Vec<_>>>()?;
+            change(&root, staff.as_deref(), now, |s| Ok(s.apply(values.iter().copied())?))?;
+        }
+        Command::Settings(SettingsCommand::Preset { id, staff }) => {
+            let preset = PresetId::ALL.into_iter().find(|p| preset_key(*p) == id).with_context(|| {
+                let keys: Vec<_> = PresetId::ALL.iter().map(|p| preset_key(*p)).collect();
+                format!("no preset \"{id}\"; choose one of {}", keys.join(", "))
+            })?;
+            change(&root, staff.as_deref(), now, |s| Ok(s.with_preset(preset)))?;
+        }
+    }
+    Ok(())
+}
+
+fn database(root: &Path) -> Result<PathBuf> {
+    let path = root.join(caseback_store::folder::DATABASE_FILE);
+    if !path.exists() {
+        bail!("there is no shop in {}; open the app there first, or create the demo with `caseback-cli demo`", root.display());
+    }
+    Ok(path)
+}
+
+fn preset_key(id: PresetId) -> String {
+    serde_json::to_value(id).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// Applies `edit` to the settings as `staff_name`, under the folder's lock.
+fn change(root: &Path, staff_name: Option<&str>, now: Timestamp, edit: impl FnOnce(&Settings) -> Result<Settings>) -> Result<()> {
+    database(root)?;
+    let mut shop = Shop::open(DataFolder::lock(root)?)?;
+    let members = shop.staff()?;
+    let by = actor(&members, staff_name)?;
+    let next = edit(&shop.settings()?)?;
+    let roster: Vec<RosterEntry> =
+        members.into_iter().map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active }).collect();
+    shop.save_settings(by.id, &next, &roster, now)?;
+    println!("Saved, recorded as changed by {}.", by.name);
+    Ok(())
+}
+
+fn actor(members: &[StaffMember], name: Option<&str>) -> Result<StaffMember> {
+    let active: Vec<&StaffMember> = members.iter().filter(|m| m.active).collect();
+    let names = || active.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ");
+    match name {
+        Some(n) => active.iter().find(|m| m.name.eq_ignore_ascii_case(n.trim())).map(|m| (*m).clone()).with_context(|| format!("no active staff member \"{n}\"; choose one of: {}", names())),
+        None if active.len() == 1 => Ok(active[0].clone()),
+        None => bail!("say who is making the change with --staff; staff: {}", names()),
+    }
+}
+
+/// Prints `text`; a reader that stops early (`| head`) is not an error.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn show(settings: &Settings, members: &[StaffMember], key: Option<&str>, json: bool) -> Result<()> {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if let Some(key) = key {
+        let value = settings.field_value(key).with_context(|| format!("there is no setting called \"{key}\""))?;
+        if json {
+            writeln!(out, "{}", serde_json::json!({ key: value }))?;
+        } else {
+            writeln!(out, "{value}")?;
+        }
+        return emit(&out);
+    }
+    let infos = field_infos();
+    if json {
+        let values: serde_json::Map<String, serde_json::Value> =
+            infos.iter().map(|f| (f.key.to_string(), settings.field_value(f.key).unwrap_or_default().into())).collect();
+        let staff: Vec<_> = members.iter().map(|m| serde_json::json!({ "id": m.id, "name": m.name, "active": m.active })).collect();
+        let doc = serde_json::json!({ "preset": settings.preset, "settings": values, "staff": staff });
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return emit(&out);
+    }
+    writeln!(out, "Policy based on: {}", settings.preset.name())?;
+    let mut group = "";
+    for f in &infos {
+        if f.group != group {
+            group = f.group;
+            writeln!(out, "\n{group}")?;
+        }
+        let value = settings.field_value(f.key).unwrap_or_default().replace('\n', "\n      ");
+        writeln!(out, "  {:<36} {value}", f.key)?;
+    }
+    writeln!(out, "\nStaff")?;
+    for m in members {
+        writeln!(out, "  {}{}", m.name, if m.active { "" } else { " (left)" })?;
+    }
+    emit(&out)
+}

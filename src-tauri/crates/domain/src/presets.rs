@@ -130,6 +130,11 @@ impl PresetId {
         }
     }
 
+    /// Whether `wording` is the seed's own words (a quote) rather than a "Not stated" note.
+    pub fn is_quote(wording: &str) -> bool {
+        !wording.starts_with("Not stated")
+    }
+
     /// The seed's own words for a settings field, shown as its help text. Some for every
     /// `policy.*` field and `money.tax_rate`; None for any other key.
     pub fn wording(self, key: &str) -> Option<&'static str> {

@@ -6,7 +6,9 @@ use caseback_domain::presets::PresetId;
 use caseback_domain::{Currency, Settings};
 use jiff::Timestamp;
 
-use crate::error::Result;
+use caseback_domain::DomainError;
+
+use crate::error::{Result, StoreError};
 use crate::{DataFolder, Shop};
 
 pub const DEMO_STAFF: [&str; 3] = ["Mei Chan", "Ahmet Yılmaz", "Sam Wong"];
@@ -31,10 +33,20 @@ pub fn demo_settings() -> Settings {
     .expect("demo settings are valid")
 }
 
-/// Opens the demo shop in `root`, creating it on first use.
+/// Marks a folder as holding the demo shop, so a real shop is never taken for one.
+const MARKER: &str = "DEMO-SHOP";
+
+/// Opens the demo shop in `root`, creating it on first use. A folder that holds a real shop
+/// is refused.
 pub fn open_or_create(root: &Path, now: Timestamp) -> Result<Shop> {
     let mut shop = Shop::open(DataFolder::lock(root)?)?;
+    let marker = root.join(MARKER);
+    if shop.is_set_up()? && !marker.exists() {
+        return Err(DomainError::invalid("data_dir", format!("{} holds a real shop, not the demo; choose another folder.", root.display())).into());
+    }
     if !shop.is_set_up()? {
+        std::fs::write(&marker, "This folder holds Caseback's demo shop. Nothing in it is real.\n")
+            .map_err(|e| StoreError::io("Could not mark the demo folder", e))?;
         let names: Vec<String> = DEMO_STAFF.iter().map(|s| s.to_string()).collect();
         shop.set_up(&demo_settings(), &names, now)?;
     }

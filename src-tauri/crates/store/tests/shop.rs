@@ -161,3 +161,11 @@ fn demo_shop_is_created_once() {
     let shop = demo::open_or_create(&root, now()).unwrap();
     assert_eq!(shop.staff().unwrap().len(), 3, "opening again adds nothing");
 }
+
+#[test]
+fn a_real_shop_is_never_taken_for_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(new_shop(dir.path()));
+    let err = demo::open_or_create(dir.path(), now()).err().expect("refused");
+    assert!(err.to_string().contains("real shop"), "{err}");
+}

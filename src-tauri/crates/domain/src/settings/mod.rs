@@ -84,10 +84,19 @@ impl Settings {
         }
     }
 
+    /// The fields the first-start form asks for; everything else waits for Settings.
+    pub const SETUP_KEYS: [&'static str; 5] = ["shop.name", "money.currency", "money.tax_name", "money.tax_rate", "shop.time_zone"];
+
+    /// The setup form's first values: the default preset, USD, GST 10%, the given time zone.
+    pub fn setup_defaults(time_zone: &str) -> Settings {
+        let usd = Currency::from_code("USD").expect("USD is a currency");
+        let zone = if TimeZone::get(time_zone).is_ok() { time_zone } else { "UTC" };
+        Settings::new("", usd, PresetId::default(), zone)
+    }
+
     /// First start: the chosen preset plus the few fields the setup form asks for.
     pub fn from_setup<'a>(preset: PresetId, values: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Settings, DomainError> {
-        let usd = Currency::from_code("USD")?;
-        Settings::new("", usd, preset, "UTC").apply(values)
+        Settings::setup_defaults("UTC").with_preset(preset).apply(values)
     }
 
     pub fn time_zone(&self) -> TimeZone {

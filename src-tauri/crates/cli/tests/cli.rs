@@ -1,0 +1,84 @@
+//! caseback-cli as a shop's administrator would run it, on real data folders.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_caseback-cli")).arg("--data-dir").arg(dir).args(args).output().expect("runs")
+}
+
+fn ok(out: Output) -> String {
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn settings_json(dir: &Path) -> serde_json::Value {
+    serde_json::from_str(&ok(cli(dir, &["settings", "show", "--json"]))).unwrap()
+}
+
+#[test]
+fn demo_then_show_and_set_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ok(cli(dir.path(), &["demo"])).contains("Harbour Watch Repair (demo)"));
+    let json = settings_json(dir.path());
+    assert_eq!(json["preset"], "lx_watch");
+    assert_eq!(json["settings"]["policy.quotation_validity"], "14 days");
+    assert_eq!(json["staff"].as_array().unwrap().len(), 3);
+
+    let out = ok(cli(dir.path(), &["settings", "set", "policy.storage_fee_per_day=12.5", "forms.paper_size=letter", "--staff", "Mei Chan"]));
+    assert!(out.contains("Mei Chan"), "{out}");
+    assert_eq!(ok(cli(dir.path(), &["settings", "show", "policy.storage_fee_per_day"])).trim(), "12.50");
+    assert_eq!(ok(cli(dir.path(), &["settings", "show", "forms.paper_size"])).trim(), "letter");
+
+    ok(cli(dir.path(), &["settings", "preset", "turkish_store", "--staff", "Sam Wong"]));
+    assert_eq!(ok(cli(dir.path(), &["settings", "show", "policy.warranty"])).trim(), "24 months");
+    assert_eq!(ok(cli(dir.path(), &["settings", "show", "shop.name"])).trim(), "Harbour Watch Repair (demo)");
+}
+
+#[test]
+fn refused_changes_write_nothing_and_say_why() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(cli(dir.path(), &["demo"]));
+    let before = settings_json(dir.path());
+    for (args, expected) in [
+        (vec!["settings", "set", "policy.storage_fee_per_day=-1", "--staff", "Mei Chan"], "negative"),
+        (vec!["settings", "set", "shop.name=  ", "--staff", "Mei Chan"], "shop's name"),
+        (vec!["settings", "set", "policy.partial_refund_min=120", "--staff", "Mei Chan"], "between 0 and 100"),
+        // one bad value spoils the whole change, the good one included
+        (vec!["settings", "set", "shop.phone=+852 1111", "policy.rma_validity=soon", "--staff", "Mei Chan"], "not a period"),
+        (vec!["settings", "set", "policy.rma_validity=7 days"], "--staff"),
+        (vec!["settings", "set", "policy.rma_validity=7 days", "--staff", "Nobody"], "no active staff"),
+        (vec!["settings", "set", "policy.nonsense=1", "--staff", "Mei Chan"], "no setting"),
+        (vec!["settings", "preset", "acme", "--staff", "Mei Chan"], "no preset"),
+    ] {
+        let out = cli(dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} should be refused");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert_eq!(settings_json(dir.path()), before);
+}
+
+#[test]
+fn writing_is_refused_while_the_app_holds_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(cli(dir.path(), &["demo"]));
+    let held = caseback_store::DataFolder::lock(dir.path()).unwrap();
+    let out = cli(dir.path(), &["settings", "set", "shop.phone=+852 1", "--staff", "Mei Chan"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already open"), "{}", String::from_utf8_lossy(&out.stderr));
+    // reading and backing up still work, without writing
+    assert!(ok(cli(dir.path(), &["settings", "show", "shop.phone"])).contains("+852 2555 0188"));
+    let dest = dir.path().join("copies").join("backup.sqlite");
+    assert!(ok(cli(dir.path(), &["backup", "--to", dest.to_str().unwrap()])).contains("integrity check ok"));
+    drop(held);
+    ok(cli(dir.path(), &["settings", "set", "shop.phone=+852 1", "--staff", "Mei Chan"]));
+}
+
+#[test]
+fn a_folder_without_a_shop_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(dir.path(), &["settings", "show"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no shop"));
+}

@@ -1,0 +1,194 @@
+//! The end-to-end rig: a virtual display (when there is none), tauri-driver on free ports,
+//! and the real app binary on a fresh data folder, driven through WebDriver.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+/// One app window at a time: WebKitWebDriver and the data folders are not shared.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+pub struct Rig {
+    _turn: MutexGuard<'static, ()>,
+    xvfb: Option<Child>,
+    driver: Child,
+    port: u16,
+    pub data_dir: tempfile::TempDir,
+    pub clock_file: PathBuf,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// Starts Xvfb on a display it picks itself, and returns that display.
+fn start_xvfb() -> Result<(Child, String)> {
+    let mut child = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("Xvfb is not installed: run the README's test command, which installs it")?;
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("piped")).read_line(&mut line)?;
+    let display = line.trim();
+    if display.is_empty() {
+        bail!("Xvfb did not report a display");
+    }
+    Ok((child, format!(":{display}")))
+}
+
+impl Rig {
+    /// A fresh data folder, a display and a tauri-driver whose app sees `clock` as now.
+    pub fn start(clock: &str) -> Result<Rig> {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        let (xvfb, display) = match std::env::var("DISPLAY") {
+            Ok(d) if !d.is_empty() && std::env::var_os("CASEBACK_E2E_OWN_DISPLAY").is_none() => (None, d),
+            _ => {
+                let (child, display) = start_xvfb()?;
+                (Some(child), display)
+            }
+        };
+        let data_dir = tempfile::tempdir()?;
+        let clock_file = data_dir.path().join("clock.txt");
+        std::fs::write(&clock_file, clock)?;
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display)
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .env("NO_AT_BRIDGE", "1")
+            .env("CASEBACK_DATA_DIR", data_dir.path().join("shop"))
+            .env("CASEBACK_TEST_CLOCK", format!("file:{}", clock_file.display()))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("tauri-driver is not installed: run the README's test command (cargo install tauri-driver)")?;
+        let rig = Rig { _turn: turn, xvfb, driver, port, data_dir, clock_file };
+        rig.wait_for_driver()?;
+        Ok(rig)
+    }
+
+    fn wait_for_driver(&self) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if Instant::now() > deadline {
+                bail!("tauri-driver did not listen on port {}", self.port);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(())
+    }
+
+    pub fn shop_dir(&self) -> PathBuf {
+        self.data_dir.path().join("shop")
+    }
+
+    /// Opens the app: a new WebDriver session starts the binary.
+    pub async fn open_app(&self) -> Result<App> {
+        let mut caps = serde_json::Map::new();
+        // Only tauri:options: newer WebKitGTK fails to match a browserName.
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": env!("CARGO_BIN_EXE_caseback") }));
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .context("could not start the app through tauri-driver")?;
+        let app = App { client };
+        app.wait_for("[data-testid=root] > *").await?;
+        Ok(app)
+    }
+}
+
+impl Drop for Rig {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        if let Some(x) = &mut self.xvfb {
+            let _ = x.kill();
+            let _ = x.wait();
+        }
+    }
+}
+
+/// The app's window, found by `data-testid` selectors.
+pub struct App {
+    pub client: Client,
+}
+
+pub fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+impl App {
+    pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("{css} did not appear"))
+    }
+
+    pub async fn el(&self, id: &str) -> Result<Element> {
+        self.wait_for(&testid(id)).await
+    }
+
+    pub async fn click(&self, id: &str) -> Result<()> {
+        self.el(id).await?.click().await.with_context(|| format!("click {id}"))
+    }
+
+    /// Replaces an input's text, as a person selecting all and typing would.
+    pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
+        let input = self.el(id).await?;
+        input.clear().await?;
+        input.send_keys(text).await?;
+        Ok(())
+    }
+
+    pub async fn text(&self, id: &str) -> Result<String> {
+        Ok(self.el(id).await?.text().await?)
+    }
+
+    pub async fn value(&self, id: &str) -> Result<String> {
+        Ok(self.el(id).await?.prop("value").await?.unwrap_or_default())
+    }
+
+    /// Waits until the element's text satisfies `ok`, returning it.
+    pub async fn wait_text(&self, id: &str, ok: impl Fn(&str) -> bool) -> Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.text(id).await.unwrap_or_default();
+            if ok(&text) {
+                return Ok(text);
+            }
+            if Instant::now() > deadline {
+                bail!("{id} never showed the expected text; last seen {text:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot under target/e2e-shots for people to look at.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("e2e-shots");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        Ok(path)
+    }
+
+    /// Closes the window; the app process ends with the session.
+    pub async fn close(self) -> Result<()> {
+        self.client.close().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,166 @@
+// Editors for settings fields, built from the field descriptions the app sends
+// ({key, label, help, kind, value, wording}). Each editor reads and writes the field's text
+// form ("14 days", "8", "yes"), which the domain parses and checks.
+
+import { h } from './dom.js';
+
+const UNITS = [['days', 'days'], ['business days', 'business days'], ['months', 'months']];
+const WEEKDAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
+
+let counter = 0;
+
+function input(field, props = {}) {
+  return h('input', { id: `f${++counter}`, value: field.value, testid: `input-${field.key}`, ...props });
+}
+
+function periodEditor(field) {
+  const [count, ...unitWords] = field.value.split(' ');
+  const unitText = unitWords.join(' ').replace(/^day$/, 'days').replace(/^business day$/, 'business days').replace(/^month$/, 'months');
+  const number = input(field, { type: 'number', min: 0, max: 3660, step: 1, value: count, class: 'num' });
+  const unit = h('select', { testid: `unit-${field.key}`, attrs: { 'aria-label': `${field.label} unit` } },
+    UNITS.map(([v, label]) => h('option', { value: v, text: label, selected: v === unitText })));
+  return { control: h('div', { class: 'inline' }, number, unit), first: number, get: () => `${number.value.trim() || '0'} ${unit.value}`, inputs: [number, unit] };
+}
+
+function weekdaysEditor(field) {
+  const chosen = new Set(field.value.split(',').filter(Boolean));
+  const boxes = WEEKDAYS.map(([key, label]) => {
+    const box = h('input', { type: 'checkbox', checked: chosen.has(key), testid: `day-${key}` });
+    return { key, box, node: h('label', { class: 'chip' }, box, label) };
+  });
+  return {
+    control: h('div', { class: 'chips', testid: `input-${field.key}` }, boxes.map((b) => b.node)),
+    first: boxes[0].box,
+    get: () => boxes.filter((b) => b.box.checked).map((b) => b.key).join(','),
+    inputs: boxes.map((b) => b.box),
+  };
+}
+
+function holidaysEditor(field, onChange) {
+  const list = h('div', { class: 'holiday-list', testid: `input-${field.key}` });
+  const rows = [];
+  const addRow = (date = '', name = '') => {
+    const dateInput = h('input', { type: 'date', value: date, class: 'date', attrs: { 'aria-label': 'Holiday date' }, oninput: onChange });
+    const nameInput = h('input', { value: name, placeholder: 'Name, e.g. Christmas Day', maxLength: 80, attrs: { 'aria-label': 'Holiday name' }, oninput: onChange });
+    const row = { dateInput, nameInput };
+    row.node = h('div', { class: 'holiday' }, dateInput, nameInput,
+      h('button', { type: 'button', class: 'ghost small', text: 'Remove', onclick: () => { row.node.remove(); rows.splice(rows.indexOf(row), 1); onChange(); } }));
+    rows.push(row);
+    list.append(row.node);
+    return row;
+  };
+  for (const line of field.value.split('\n').filter(Boolean)) {
+    const [date, ...rest] = line.split(' ');
+    addRow(date, rest.join(' '));
+  }
+  const add = h('button', { type: 'button', class: 'ghost small', text: '+ Add holiday', testid: 'add-holiday', onclick: () => { addRow().dateInput.focus(); onChange(); } });
+  return {
+    control: h('div', {}, list, add),
+    first: add,
+    get: () => rows.filter((r) => r.dateInput.value).map((r) => `${r.dateInput.value} ${r.nameInput.value.trim()}`.trim()).join('\n'),
+    inputs: [],
+  };
+}
+
+function editorFor(field, ctx, onChange) {
+  const kind = field.kind;
+  switch (kind.type) {
+    case 'multiline':
+    case 'lines': {
+      const area = h('textarea', { id: `f${++counter}`, value: field.value, rows: kind.type === 'lines' ? 3 : 3, testid: `input-${field.key}`, maxLength: kind.max ?? 2000 });
+      return { control: area, first: area, get: () => area.value, inputs: [area] };
+    }
+    case 'bool': {
+      const box = h('input', { id: `f${++counter}`, type: 'checkbox', checked: field.value === 'yes', testid: `input-${field.key}` });
+      return { control: h('label', { class: 'switch' }, box, h('span', { text: 'Yes' })), first: box, get: () => (box.checked ? 'yes' : 'no'), inputs: [box] };
+    }
+    case 'choice': {
+      const select = h('select', { id: `f${++counter}`, testid: `input-${field.key}` },
+        kind.options.map(([v, label]) => h('option', { value: v, text: label, selected: v === field.value })));
+      return { control: select, first: select, get: () => select.value, inputs: [select] };
+    }
+    case 'period':
+      return periodEditor(field);
+    case 'weekdays':
+      return weekdaysEditor(field);
+    case 'holidays':
+      return holidaysEditor(field, onChange);
+    case 'percent': {
+      const box = input(field, { class: 'num', inputMode: 'decimal' });
+      return { control: h('div', { class: 'affix' }, box, h('span', { text: '%' })), first: box, get: () => box.value, inputs: [box] };
+    }
+    case 'money': {
+      const box = input(field, { class: 'num', inputMode: 'decimal' });
+      const code = h('span', { text: ctx.currency ?? '' });
+      return { control: h('div', { class: 'affix' }, code, box), first: box, get: () => box.value, inputs: [box], currencyLabel: code };
+    }
+    case 'time_zone': {
+      const box = input(field, { attrs: { list: 'time-zones' }, spellcheck: false });
+      return { control: box, first: box, get: () => box.value, inputs: [box] };
+    }
+    default: {
+      const box = input(field, { maxLength: kind.max ?? 120, spellcheck: kind.type === 'text' });
+      if (kind.type === 'email') box.type = 'email';
+      if (kind.type === 'phone') box.type = 'tel';
+      return { control: box, first: box, get: () => box.value, inputs: [box] };
+    }
+  }
+}
+
+/** The preset's own words as a quote, or its "not stated" note as a quiet line. */
+function wording(field, ctx) {
+  if (!field.wording) return null;
+  if (!field.wording_is_quote) return h('p', { class: 'help note', text: field.wording, testid: `wording-${field.key}` });
+  return h('blockquote', { class: 'wording', testid: `wording-${field.key}` },
+    h('span', { text: field.wording }), ctx.presetName ? h('cite', { text: ctx.presetName }) : null);
+}
+
+/** A labelled field with its help, the preset's wording, and a place for its error. */
+export function fieldRow(field, ctx = {}, onChange = () => {}) {
+  const editor = editorFor(field, ctx, onChange);
+  for (const el of editor.inputs) {
+    el.addEventListener('input', onChange);
+    el.addEventListener('change', onChange);
+  }
+  const error = h('p', { class: 'field-error', testid: `error-${field.key}`, attrs: { role: 'alert' } });
+  const label = h('label', { class: 'field-label', text: field.label });
+  if (editor.first?.id) label.htmlFor = editor.first.id;
+  const node = h('div', { class: 'field', testid: `field-${field.key}` },
+    label,
+    h('div', { class: 'field-body' },
+      editor.control,
+      field.help ? h('p', { class: 'help', text: field.help }) : null,
+      wording(field, ctx),
+      error));
+  return {
+    key: field.key,
+    node,
+    get: editor.get,
+    focus: () => editor.first?.focus(),
+    setCurrency: (code) => { if (editor.currencyLabel) editor.currencyLabel.textContent = code; },
+    setError(message) {
+      error.textContent = message ?? '';
+      node.classList.toggle('invalid', Boolean(message));
+    },
+  };
+}
+
+/** Shows an IpcError's field messages next to their fields; returns the first field shown. */
+export function showFieldErrors(rows, err) {
+  rows.forEach((r) => r.setError(''));
+  let first = null;
+  for (const { field, message } of err.fields ?? []) {
+    const row = rows.find((r) => r.key === field);
+    if (row) {
+      row.setError(message);
+      first ??= row;
+    }
+  }
+  return first;
+}
+
+/** A datalist of the time zones this system knows, for time-zone inputs. */
+export function timeZoneList() {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return h('datalist', { id: 'time-zones' }, zones.map((z) => h('option', { value: z })));
+}

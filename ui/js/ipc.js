@@ -1,0 +1,53 @@
+// The one place the UI talks to the app. Every command resolves with its value or throws an
+// IpcError carrying the stable machine code, the message to show and per-field messages.
+
+export class IpcError extends Error {
+  constructor({ code, message, fields }) {
+    super(message);
+    this.code = code ?? 'unknown';
+    this.fields = fields ?? [];
+  }
+}
+
+function invoke(cmd, args, options) {
+  const tauri = window.__TAURI__;
+  if (!tauri?.core?.invoke) {
+    return Promise.reject(new IpcError({ code: 'no_app', message: 'Caseback must be opened as the desktop app.' }));
+  }
+  return tauri.core.invoke(cmd, args, options);
+}
+
+export async function call(cmd, args = {}) {
+  try {
+    return await invoke(cmd, args);
+  } catch (err) {
+    if (err instanceof IpcError) throw err;
+    if (err && typeof err === 'object' && 'code' in err) throw new IpcError(err);
+    throw new IpcError({ code: 'unexpected', message: String(err?.message ?? err) });
+  }
+}
+
+/** Sends raw bytes (a file) as the body, with small facts in headers. */
+export async function callWithBytes(cmd, bytes, headers) {
+  try {
+    return await invoke(cmd, bytes, { headers });
+  } catch (err) {
+    if (err && typeof err === 'object' && 'code' in err) throw new IpcError(err);
+    throw new IpcError({ code: 'unexpected', message: String(err?.message ?? err) });
+  }
+}
+
+export const api = {
+  status: () => call('app_status'),
+  setupForm: (timeZone) => call('setup_form', { timeZone }),
+  setupShop: (form) => call('setup_shop', { form }),
+  demoOpen: () => call('demo_open'),
+  demoLeave: () => call('demo_leave'),
+  settings: () => call('settings_get'),
+  settingsWithPreset: (preset) => call('settings_with_preset', { preset }),
+  saveSettings: (by, preset, values, roster) => call('settings_save', { by, preset, values, roster }),
+  settingsHistory: () => call('settings_history'),
+  logo: () => call('logo_get'),
+  setLogo: (by, file, bytes) => callWithBytes('logo_set', bytes, { 'x-staff-id': String(by), 'x-file-name': encodeURIComponent(file.name) }),
+  clearLogo: (by) => call('logo_clear', { by }),
+};

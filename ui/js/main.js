@@ -1,0 +1,135 @@
+// Start-up and the app's frame: left navigation, the header with find-or-scan and who is at
+// the counter, keyboard shortcuts, and one screen at a time in the main area.
+
+import { api } from './ipc.js';
+import { h, fill, notify } from './dom.js';
+import { setStaff, activeStaff, actorId, setActor, onActorChange } from './actor.js';
+import * as setup from './screens/setup.js';
+import * as today from './screens/today.js';
+import * as tickets from './screens/tickets.js';
+import * as returns from './screens/returns.js';
+import * as customers from './screens/customers.js';
+import * as settings from './screens/settings.js';
+
+const SCREENS = [
+  { id: 'today', label: 'Today', module: today },
+  { id: 'tickets', label: 'Tickets', module: tickets },
+  { id: 'returns', label: 'Returns', module: returns },
+  { id: 'customers', label: 'Customers', module: customers },
+  { id: 'settings', label: 'Settings', module: settings },
+];
+
+const root = document.getElementById('root');
+let current = null; // { id, screen } of the screen on show
+let status = null;
+let main;
+
+async function boot() {
+  try {
+    status = await api.status();
+  } catch (err) {
+    return fill(root, blockedView({ code: err.code, message: err.message }));
+  }
+  document.body.classList.toggle('demo', status.demo);
+  if (status.state === 'blocked') return fill(root, blockedView(status.blocked));
+  if (status.state === 'setup') return setup.render(root, { onDone: boot, status });
+  const view = await api.settings();
+  setStaff(view.staff, status.demo ? 'demo' : 'shop');
+  renderFrame();
+  await go(screenFromHash() ?? 'today');
+}
+
+function blockedView(error) {
+  return h('div', { class: 'center-page' },
+    h('div', { class: 'card narrow', testid: 'blocked' },
+      h('h1', { text: error.code === 'data_folder_in_use' ? 'Caseback is already open' : 'Caseback cannot open its data' }),
+      h('p', { class: 'lead', text: error.message, testid: 'blocked-message' }),
+      h('p', { class: 'muted', text: `Data folder: ${status?.data_folder ?? ''}` }),
+      h('button', { class: 'primary', text: 'Try again', onclick: () => boot() })));
+}
+
+function renderFrame() {
+  const nav = h('nav', { class: 'sidebar', attrs: { 'aria-label': 'Screens' } },
+    h('div', { class: 'brand' }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), 'Caseback'),
+    h('ul', {}, SCREENS.map((s, i) => h('li', {},
+      h('a', { href: `#/${s.id}`, class: 'nav-link', testid: `nav-${s.id}`, dataset: { screen: s.id }, onclick: (e) => { e.preventDefault(); go(s.id); } },
+        h('span', { text: s.label }), h('kbd', { text: `Ctrl ${i + 1}` }))))),
+    h('div', { class: 'sidebar-foot' },
+      h('div', { class: 'shop-name', text: status.shop_name ?? '', testid: 'shop-name' }),
+      h('div', { class: 'muted small', text: `Caseback ${status.version}` })));
+
+  const find = h('input', {
+    type: 'search', class: 'find-input', testid: 'find-input', placeholder: 'Find or scan: ticket, RMA code, customer, serial…',
+    attrs: { 'aria-label': 'Find or scan', autocomplete: 'off' }, spellcheck: false,
+  });
+  const findForm = h('form', { class: 'find', onsubmit: (e) => { e.preventDefault(); findOrScan(find.value); } },
+    find, h('kbd', { class: 'find-key', text: 'Ctrl K' }));
+
+  const actor = h('select', { testid: 'actor', attrs: { 'aria-label': 'Who is at the counter' }, onchange: () => setActor(Number(actor.value)) });
+  const fillActor = () => fill(actor, activeStaff().map((m) => h('option', { value: m.id, text: m.name, selected: m.id === actorId() })));
+  fillActor();
+  onActorChange(fillActor);
+
+  const header = h('header', { class: 'topbar' },
+    findForm,
+    h('div', { class: 'today-label', text: status.today_label ?? '', testid: 'today-label' }),
+    h('label', { class: 'actor' }, h('span', { text: 'At the counter' }), actor));
+
+  const banner = status.demo
+    ? h('div', { class: 'demo-banner', testid: 'demo-banner' },
+      h('span', { text: 'You are exploring the demo shop. Nothing here is real, and nothing here touches your own shop.' }),
+      h('button', { class: 'ghost small', text: 'Leave the demo', testid: 'leave-demo', onclick: leaveDemo }))
+    : null;
+
+  main = h('main', { class: 'screen', id: 'screen', tabIndex: -1 });
+  fill(root, h('div', { class: 'frame' }, nav, h('div', { class: 'workspace' }, banner, header, main)));
+}
+
+async function leaveDemo() {
+  await api.demoLeave();
+  location.hash = '';
+  await boot();
+}
+
+function screenFromHash() {
+  const id = location.hash.replace(/^#\//, '').split('?')[0];
+  return SCREENS.some((s) => s.id === id) ? id : null;
+}
+
+/** Shows a screen, asking the one on show first if it has unsaved work. */
+export async function go(id, params = {}) {
+  if (current?.screen?.canLeave && !current.screen.canLeave()) return;
+  const entry = SCREENS.find((s) => s.id === id) ?? SCREENS[0];
+  history.replaceState(null, '', `#/${entry.id}`);
+  document.querySelectorAll('.nav-link').forEach((a) => a.classList.toggle('active', a.dataset.screen === entry.id));
+  fill(main);
+  current = { id: entry.id, screen: null };
+  try {
+    current.screen = (await entry.module.render(main, { status, params, go, refresh: boot })) ?? null;
+  } catch (err) {
+    notify(err.message, 'error');
+  }
+  main.focus({ preventScroll: true });
+}
+
+function findOrScan(text) {
+  const query = text.trim();
+  if (!query) return;
+  go('tickets', { query });
+}
+
+document.addEventListener('keydown', (e) => {
+  if (!main || !e.ctrlKey || e.altKey || e.metaKey) return;
+  const index = Number(e.key) - 1;
+  if (index >= 0 && index < SCREENS.length) {
+    e.preventDefault();
+    go(SCREENS[index].id);
+  } else if (e.key.toLowerCase() === 'k') {
+    e.preventDefault();
+    const find = document.querySelector('[data-testid=find-input]');
+    find.focus();
+    find.select();
+  }
+});
+
+boot();

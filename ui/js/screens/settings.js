@@ -1,0 +1,145 @@
+// Settings: the shop profile, money and forms, staff, and every policy period and fee, with
+// the chosen preset's own wording beside each field. One Save for all; nothing is written
+// unless every field is valid.
+
+import { api } from '../ipc.js';
+import { h, fill, notify } from '../dom.js';
+import { actorId, setStaff } from '../actor.js';
+import { fieldRow, showFieldErrors, timeZoneList } from '../fields.js';
+import { staffEditor } from './settings-staff.js';
+import { logoEditor } from './settings-logo.js';
+
+const POLICY_GROUPS = ['Repairs and quotations', 'Shipping', 'Warranty', 'Returns and refunds', 'Working days'];
+
+export async function render(main, { status }) {
+  const [view, presets] = await Promise.all([api.settings(), api.setupForm('UTC').then((f) => f.presets)]);
+  const screen = { dirty: false };
+  let rows = [];
+  let staff;
+  let preset = view.preset;
+
+  const statusText = h('span', { class: 'save-status', testid: 'save-status', text: 'All changes saved' });
+  const saveButton = h('button', { type: 'button', class: 'primary', text: 'Save settings', testid: 'settings-save', disabled: true, onclick: () => save() });
+  const discardButton = h('button', { type: 'button', class: 'ghost', text: 'Discard changes', testid: 'settings-discard', disabled: true, onclick: () => { screen.dirty = false; build(view); } });
+  const setDirty = (dirty) => {
+    screen.dirty = dirty;
+    statusText.textContent = dirty ? 'Unsaved changes' : 'All changes saved';
+    saveButton.disabled = discardButton.disabled = !dirty;
+    savebar.classList.toggle('pending', dirty);
+  };
+  const savebar = h('div', { class: 'savebar' }, statusText, h('div', { class: 'actions' }, discardButton, saveButton));
+  const body = h('div', { class: 'settings-body' });
+  const nav = h('nav', { class: 'settings-nav', attrs: { 'aria-label': 'Settings sections' } });
+
+  const onChange = () => setDirty(true);
+  const currencyOf = () => rows.find((r) => r.key === 'money.currency')?.get().trim().toUpperCase();
+
+  function section(id, title, intro, ...content) {
+    return h('section', { class: 'card settings-section', id: `settings-${id}`, testid: `section-${id}` },
+      h('h2', { text: title }), intro ? h('p', { class: 'muted', text: intro }) : null, content);
+  }
+
+  function build(v, keep = {}) {
+    preset = v.preset;
+    const ctx = { currency: v.fields.find((f) => f.key === 'money.currency')?.value, presetName: v.preset_name };
+    rows = v.fields.map((f) => fieldRow(keep[f.key] !== undefined ? { ...f, value: keep[f.key] } : f, ctx, onChange));
+    const group = (name) => rows.filter((r, i) => v.fields[i].group === name).map((r) => r.node);
+    rows.find((r) => r.key === 'money.currency')?.node.addEventListener('input', () => rows.forEach((r) => r.setCurrency(currencyOf())));
+    staff = staffEditor(v.staff, onChange);
+
+    const presetSelect = h('select', { testid: 'preset-select', attrs: { 'aria-label': 'Policy preset' } },
+      presets.map((p) => h('option', { value: p.id, text: p.name, selected: p.id === v.preset })));
+    presetSelect.addEventListener('change', async () => {
+      const kept = Object.fromEntries(rows.filter((r) => !r.key.startsWith('policy.')).map((r) => [r.key, r.get()]));
+      try {
+        build(await api.settingsWithPreset(presetSelect.value), kept);
+        setDirty(true);
+        notify('Policy values filled in from the preset. Review them, then save.');
+      } catch (err) {
+        notify(err.message, 'error');
+      }
+    });
+
+    const sections = [
+      ['shop', 'Shop profile', 'Printed at the top of every form and in every message.', [logoEditor(v.has_logo), group('Shop profile')]],
+      ['money', 'Money, tax and forms', null, group('Money, tax and forms')],
+      ['staff', 'Staff', 'The people at the counter. Every action records which of them did it.', [staff.node]],
+      ['policy', 'Policy', null, [
+        h('div', { class: 'preset-pick' },
+          h('label', { class: 'field-label', text: 'Based on the policy of' }), presetSelect,
+          h('p', { class: 'help', text: 'Choosing another shop refills every period and fee below from its policy, for you to review and save. Beneath each field, in quotes, is that shop’s own wording.' })),
+        POLICY_GROUPS.map((g) => h('div', { class: 'subsection', testid: `group-${g}` }, h('h3', { text: g }), group(g)))]],
+      ['history', 'Change history', 'Who changed the settings, and when.', [historyList()]],
+    ];
+    fill(nav, sections.map(([id, title]) => h('a', { href: `#settings-${id}`, text: title, onclick: (e) => { e.preventDefault(); document.getElementById(`settings-${id}`)?.scrollIntoView({ behavior: 'smooth' }); } })));
+    fill(body, timeZoneList(), sections.map(([id, title, intro, content]) => section(id, title, intro, content)));
+    setDirty(false);
+  }
+
+  function historyList() {
+    const list = h('ol', { class: 'history', testid: 'settings-history' });
+    const labels = Object.fromEntries(view.fields.map((f) => [f.key, f.label]));
+    api.settingsHistory().then((events) => fill(list, events.map((e) => {
+      const fields = (e.detail?.fields ?? []).map((k) => labels[k] ?? k);
+      const staffChanges = e.detail?.staff ?? [];
+      const what = e.action === 'shop.set_up' ? 'Set up the shop'
+        : e.action === 'settings.logo_set' ? 'Changed the logo'
+          : e.action === 'settings.logo_cleared' ? 'Removed the logo'
+            : `Changed ${[...fields, ...staffChanges].join(', ') || 'settings'}`;
+      return h('li', {}, h('span', { class: 'when', text: e.at }), h('span', { class: 'who', text: e.staff ?? '' }), h('span', { text: what }));
+    }))).catch((err) => notify(err.message, 'error'));
+    return list;
+  }
+
+  async function save() {
+    const values = Object.fromEntries(rows.map((r) => [r.key, r.get()]));
+    saveButton.disabled = true;
+    staff.setError('');
+    try {
+      const next = await api.saveSettings(actorId(), preset, values, staff.roster());
+      Object.assign(view, next);
+      setStaff(next.staff, status.demo ? 'demo' : 'shop');
+      const name = document.querySelector('[data-testid=shop-name]');
+      if (name) name.textContent = values['shop.name'].trim();
+      build(next);
+      notify('Settings saved.');
+    } catch (err) {
+      const first = showFieldErrors(rows, err);
+      const staffError = err.fields.find((f) => f.field.startsWith('staff'));
+      if (staffError) staff.setError(staffError.message);
+      notify(err.fields.length > 1 ? `${err.fields.length} fields need attention: ${err.message}` : err.message, 'error');
+      if (first) {
+        first.node.scrollIntoView({ block: 'center' });
+        first.focus();
+      } else if (staffError) staff.focus();
+      saveButton.disabled = false;
+    }
+  }
+
+  build(view);
+  fill(main,
+    h('div', { class: 'screen-head' }, h('h1', { text: 'Settings' }), h('span', { class: 'muted', text: 'Ctrl S saves' })),
+    h('div', { class: 'settings-layout', testid: 'settings' }, nav, body),
+    savebar);
+
+  const onKey = (e) => {
+    if (e.ctrlKey && e.key.toLowerCase() === 's' && main.contains(body)) {
+      e.preventDefault();
+      if (screen.dirty) save();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+
+  return {
+    canLeave() {
+      if (!screen.dirty) {
+        document.removeEventListener('keydown', onKey);
+        return true;
+      }
+      notify('Save or discard your settings changes first.', 'error');
+      savebar.classList.add('attention');
+      setTimeout(() => savebar.classList.remove('attention'), 1200);
+      return false;
+    },
+  };
+}
