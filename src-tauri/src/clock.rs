@@ -29,7 +29,9 @@ impl Clock {
             };
             match text.trim().parse() {
                 Ok(t) => return t,
-                Err(e) => tracing::warn!("CASEBACK_TEST_CLOCK {text:?} is not an instant ({e}); using the system clock"),
+                Err(e) => {
+                    tracing::warn!("CASEBACK_TEST_CLOCK {text:?} is not an instant ({e}); using the system clock")
+                }
             }
         }
         Timestamp::now()

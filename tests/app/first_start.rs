@@ -3,60 +3,102 @@
 
 use anyhow::Result;
 
-use crate::rig::{testid, Rig};
+use crate::rig::{bounded, testid, Rig};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
     let rig = Rig::start("2026-11-20T02:00:00Z")?;
-    let app = rig.open_app().await?;
+    bounded(async {
+        let app = rig.open_app().await?;
 
-    // A new shop lands on the setup form. Leaving the name empty is refused next to the field.
-    app.el("setup").await?;
-    app.type_into("input-money.currency", "HKD").await?;
-    app.type_into("input-shop.time_zone", "Asia/Hong_Kong").await?;
-    app.type_into("setup-staff", "Mei Chan\nÇağrı Öztürk").await?;
-    app.click("setup-submit").await?;
-    let error = app.wait_text("error-shop.name", |t| !t.is_empty()).await?;
-    assert!(error.contains("shop's name"), "{error}");
-    assert!(app.client.find(fantoccini::Locator::Css(&testid("nav-today"))).await.is_err(), "not set up yet");
+        // A new shop lands on the setup form. Leaving the name empty is refused next to the field.
+        app.el("setup").await?;
+        app.type_into("input-money.currency", "HKD").await?;
+        app.type_into("input-shop.time_zone", "Asia/Hong_Kong").await?;
+        app.type_into("setup-staff", "Mei Chan\nÇağrı Öztürk").await?;
+        app.click("setup-submit").await?;
+        let error = app.wait_text("error-shop.name", |t| !t.is_empty()).await?;
+        assert!(error.contains("shop's name"), "{error}");
+        assert!(app.client.find(fantoccini::Locator::Css(&testid("nav-today"))).await.is_err(), "not set up yet");
 
-    app.type_into("input-shop.name", "Kowloon Time Care").await?;
-    app.click("preset-kospet").await?;
-    app.screenshot("01-setup-filled").await?;
-    app.click("setup-submit").await?;
+        app.type_into("input-shop.name", "Kowloon Time Care").await?;
+        app.click("preset-kospet").await?;
+        app.screenshot("01-setup-filled").await?;
+        app.click("setup-submit").await?;
 
-    // The shop opens on Today, with its name and the shop's local date from the test clock.
-    app.el("today-empty").await?;
-    assert_eq!(app.text("shop-name").await?, "Kowloon Time Care");
-    assert_eq!(app.text("today-label").await?, "Friday 20 November 2026");
-    app.screenshot("02-today").await?;
+        // The shop opens on Today, with its name and the shop's local date from the test clock.
+        app.el("today-empty").await?;
+        assert_eq!(app.text("shop-name").await?, "Kowloon Time Care");
+        assert_eq!(app.text("today-label").await?, "Friday 20 November 2026");
+        app.screenshot("02-today").await?;
 
-    // Settings show the chosen preset's values and its own wording.
-    app.click("nav-settings").await?;
-    assert_eq!(app.value("input-policy.dead_on_arrival").await?, "7");
-    let wording = app.text("wording-policy.dead_on_arrival").await?;
-    assert!(wording.contains("7 days"), "KOSPET's own words: {wording}");
+        // Settings show the chosen preset's values and its own wording.
+        app.click("nav-settings").await?;
+        assert_eq!(app.value("input-policy.dead_on_arrival").await?, "7");
+        let wording = app.text("wording-policy.dead_on_arrival").await?;
+        assert!(wording.contains("7 days"), "KOSPET's own words: {wording}");
 
-    // A negative fee is refused next to its field, and nothing is saved.
-    app.type_into("input-policy.storage_fee_per_day", "-3").await?;
-    app.click("settings-save").await?;
-    let error = app.wait_text("error-policy.storage_fee_per_day", |t| !t.is_empty()).await?;
-    assert!(error.contains("negative"), "{error}");
-    app.screenshot("03-settings-refused").await?;
+        // A negative fee is refused next to its field, and nothing is saved.
+        app.type_into("input-policy.storage_fee_per_day", "-3").await?;
+        app.click("settings-save").await?;
+        let error = app.wait_text("error-policy.storage_fee_per_day", |t| !t.is_empty()).await?;
+        assert!(error.contains("negative"), "{error}");
+        app.screenshot("03-settings-refused").await?;
 
-    app.type_into("input-policy.storage_fee_per_day", "12.50").await?;
-    app.click("settings-save").await?;
-    app.wait_text("save-status", |t| t == "All changes saved").await?;
-    app.wait_text("toast", |t| t.contains("Settings saved")).await?;
-    app.close().await?;
+        app.type_into("input-policy.storage_fee_per_day", "12.50").await?;
+        app.click("settings-save").await?;
+        app.wait_text("save-status", |t| t == "All changes saved").await?;
+        app.wait_text("toast", |t| t.contains("Settings saved")).await?;
+        app.close().await?;
 
-    // Restart: the same data folder, the setting kept, the history naming who changed it.
-    let app = rig.open_app().await?;
-    app.click("nav-settings").await?;
-    assert_eq!(app.value("input-policy.storage_fee_per_day").await?, "12.50");
-    let history = app.wait_text("settings-history", |t| t.contains("Storage fee per day")).await?;
-    assert!(history.contains("Mei Chan"), "{history}");
-    app.screenshot("04-settings-after-restart").await?;
-    app.close().await?;
-    Ok(())
+        // Restart: the same data folder, the setting kept, the history naming who changed it.
+        let app = rig.open_app().await?;
+        app.click("nav-settings").await?;
+        assert_eq!(app.value("input-policy.storage_fee_per_day").await?, "12.50");
+        let history = app.wait_text("settings-history", |t| t.contains("Storage fee per day")).await?;
+        assert!(history.contains("Mei Chan"), "{history}");
+        app.screenshot("04-settings-after-restart").await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_copy_on_the_same_folder_is_refused() -> Result<()> {
+    let rig = Rig::start("2026-11-20T02:00:00Z")?;
+    bounded(async {
+        // This test process holds the folder, as a first copy of the app would.
+        let held = caseback_store::DataFolder::lock(&rig.shop_dir())?;
+        let app = rig.open_app().await?;
+        let message = app.text("blocked-message").await?;
+        assert!(message.contains("already open on this data folder"), "{message}");
+        assert!(message.contains(&format!("process {}", std::process::id())), "names the holder: {message}");
+        app.close().await?;
+        drop(held);
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_shop_opens_in_its_own_folder_and_can_be_left() -> Result<()> {
+    let rig = Rig::start("2026-11-20T02:00:00Z")?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("open-demo").await?;
+        app.el("demo-banner").await?;
+        assert_eq!(app.text("shop-name").await?, "Harbour Watch Repair (demo)");
+        app.click("nav-settings").await?;
+        assert_eq!(app.value("input-shop.time_zone").await?, "Asia/Hong_Kong");
+        app.screenshot("06-demo-settings").await?;
+        app.click("leave-demo").await?;
+        app.el("setup").await?;
+        assert!(rig.shop_dir().join("demo").join("caseback.sqlite").exists(), "the demo has its own folder");
+        let real = caseback_store::db::open_read_only(&rig.shop_dir().join("caseback.sqlite"))?;
+        assert!(caseback_store::settings::load(&real)?.is_none(), "the shop's own data is untouched");
+        app.close().await?;
+        Ok(())
+    })
+    .await
 }

@@ -21,8 +21,7 @@ pub struct Rig {
     xvfb: Option<Child>,
     driver: Child,
     port: u16,
-    pub data_dir: tempfile::TempDir,
-    pub clock_file: PathBuf,
+    data_dir: tempfile::TempDir,
 }
 
 fn free_port() -> u16 {
@@ -72,7 +71,7 @@ impl Rig {
             .stderr(Stdio::null())
             .spawn()
             .context("tauri-driver is not installed: run the README's test command (cargo install tauri-driver)")?;
-        let rig = Rig { _turn: turn, xvfb, driver, port, data_dir, clock_file };
+        let rig = Rig { _turn: turn, xvfb, driver, port, data_dir };
         rig.wait_for_driver()?;
         Ok(rig)
     }
@@ -117,6 +116,12 @@ impl Drop for Rig {
             let _ = x.wait();
         }
     }
+}
+
+/// Runs an end-to-end test body with a time limit, so a stalled window fails the test
+/// instead of hanging the suite.
+pub async fn bounded(body: impl std::future::Future<Output = Result<()>>) -> Result<()> {
+    tokio::time::timeout(Duration::from_secs(180), body).await.context("the test took over 3 minutes")?
 }
 
 /// The app's window, found by `data-testid` selectors.

@@ -31,7 +31,10 @@ async function boot() {
     return fill(root, blockedView({ code: err.code, message: err.message }));
   }
   document.body.classList.toggle('demo', status.demo);
-  if (status.state === 'blocked') return fill(root, blockedView(status.blocked));
+  if (status.state === 'blocked') {
+    fill(root, blockedView(status.blocked));
+    return root.querySelector('button')?.focus();
+  }
   if (status.state === 'setup') return setup.render(root, { onDone: boot, status });
   const view = await api.settings();
   setStaff(view.staff, status.demo ? 'demo' : 'shop');

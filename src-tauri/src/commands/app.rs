@@ -72,8 +72,13 @@ pub struct PresetInfo {
 #[tauri::command]
 pub fn setup_form(time_zone: String) -> SetupFormView {
     let start = Settings::setup_defaults(&time_zone);
-    let fields = field_infos().into_iter().filter(|f| Settings::SETUP_KEYS.contains(&f.key)).map(|info| FieldView::of(&start, info)).collect();
-    let presets = PresetId::ALL.into_iter().map(|id| PresetInfo { id, name: id.name(), summary: id.summary() }).collect();
+    let fields = field_infos()
+        .into_iter()
+        .filter(|f| Settings::SETUP_KEYS.contains(&f.key))
+        .map(|info| FieldView::of(&start, info))
+        .collect();
+    let presets =
+        PresetId::ALL.into_iter().map(|id| PresetInfo { id, name: id.name(), summary: id.summary() }).collect();
     SetupFormView { presets, fields }
 }
 

@@ -122,7 +122,10 @@ pub fn logo_set(state: State<AppState>, request: Request) -> IpcResult<()> {
         return Err(IpcError::new("invalid_input", "Send the image file itself."));
     };
     let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-    let by = header("x-staff-id").parse().map(StaffId).map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
+    let by = header("x-staff-id")
+        .parse()
+        .map(StaffId)
+        .map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
     let name = header("x-file-name");
     let now = state.clock.now();
     state.with_shop(|shop| Ok(shop.set_logo(by, bytes, &name, now)?))

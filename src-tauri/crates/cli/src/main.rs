@@ -104,7 +104,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Settings(SettingsCommand::Set { pairs, staff }) => {
             let values = pairs
                 .iter()
-                .map(|p| p.split_once('=').with_context(|| format!("\"{p}\" is not KEY=VALUE (e.g. policy.rma_validity=7 days)")))
+                .map(|p| {
+                    p.split_once('=')
+                        .with_context(|| format!("\"{p}\" is not KEY=VALUE (e.g. policy.rma_validity=7 days)"))
+                })
                 .collect::<Result<Vec<_>>>()?;
             change(&root, staff.as_deref(), now, |s| Ok(s.apply(values.iter().copied())?))?;
         }
@@ -122,7 +125,10 @@ fn run(cli: Cli) -> Result<()> {
 fn database(root: &Path) -> Result<PathBuf> {
     let path = root.join(caseback_store::folder::DATABASE_FILE);
     if !path.exists() {
-        bail!("there is no shop in {}; open the app there first, or create the demo with `caseback-cli demo`", root.display());
+        bail!(
+            "there is no shop in {}; open the app there first, or create the demo with `caseback-cli demo`",
+            root.display()
+        );
     }
     Ok(path)
 }
@@ -132,7 +138,12 @@ fn preset_key(id: PresetId) -> String {
 }
 
 /// Applies `edit` to the settings as `staff_name`, under the folder's lock.
-fn change(root: &Path, staff_name: Option<&str>, now: Timestamp, edit: impl FnOnce(&Settings) -> Result<Settings>) -> Result<()> {
+fn change(
+    root: &Path,
+    staff_name: Option<&str>,
+    now: Timestamp,
+    edit: impl FnOnce(&Settings) -> Result<Settings>,
+) -> Result<()> {
     database(root)?;
     let mut shop = Shop::open(DataFolder::lock(root)?)?;
     let members = shop.staff()?;
@@ -149,7 +160,11 @@ fn actor(members: &[StaffMember], name: Option<&str>) -> Result<StaffMember> {
     let active: Vec<&StaffMember> = members.iter().filter(|m| m.active).collect();
     let names = || active.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ");
     match name {
-        Some(n) => active.iter().find(|m| m.name.eq_ignore_ascii_case(n.trim())).map(|m| (*m).clone()).with_context(|| format!("no active staff member \"{n}\"; choose one of: {}", names())),
+        Some(n) => active
+            .iter()
+            .find(|m| m.name.eq_ignore_ascii_case(n.trim()))
+            .map(|m| (*m).clone())
+            .with_context(|| format!("no active staff member \"{n}\"; choose one of: {}", names())),
         None if active.len() == 1 => Ok(active[0].clone()),
         None => bail!("say who is making the change with --staff; staff: {}", names()),
     }
@@ -180,7 +195,8 @@ fn show(settings: &Settings, members: &[StaffMember], key: Option<&str>, json: b
     if json {
         let values: serde_json::Map<String, serde_json::Value> =
             infos.iter().map(|f| (f.key.to_string(), settings.field_value(f.key).unwrap_or_default().into())).collect();
-        let staff: Vec<_> = members.iter().map(|m| serde_json::json!({ "id": m.id, "name": m.name, "active": m.active })).collect();
+        let staff: Vec<_> =
+            members.iter().map(|m| serde_json::json!({ "id": m.id, "name": m.name, "active": m.active })).collect();
         let doc = serde_json::json!({ "preset": settings.preset, "settings": values, "staff": staff });
         writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         return emit(&out);

@@ -25,7 +25,10 @@ fn demo_then_show_and_set_settings() {
     assert_eq!(json["settings"]["policy.quotation_validity"], "14 days");
     assert_eq!(json["staff"].as_array().unwrap().len(), 3);
 
-    let out = ok(cli(dir.path(), &["settings", "set", "policy.storage_fee_per_day=12.5", "forms.paper_size=letter", "--staff", "Mei Chan"]));
+    let out = ok(cli(
+        dir.path(),
+        &["settings", "set", "policy.storage_fee_per_day=12.5", "forms.paper_size=letter", "--staff", "Mei Chan"],
+    ));
     assert!(out.contains("Mei Chan"), "{out}");
     assert_eq!(ok(cli(dir.path(), &["settings", "show", "policy.storage_fee_per_day"])).trim(), "12.50");
     assert_eq!(ok(cli(dir.path(), &["settings", "show", "forms.paper_size"])).trim(), "letter");
@@ -45,7 +48,10 @@ fn refused_changes_write_nothing_and_say_why() {
         (vec!["settings", "set", "shop.name=  ", "--staff", "Mei Chan"], "shop's name"),
         (vec!["settings", "set", "policy.partial_refund_min=120", "--staff", "Mei Chan"], "between 0 and 100"),
         // one bad value spoils the whole change, the good one included
-        (vec!["settings", "set", "shop.phone=+852 1111", "policy.rma_validity=soon", "--staff", "Mei Chan"], "not a period"),
+        (
+            vec!["settings", "set", "shop.phone=+852 1111", "policy.rma_validity=soon", "--staff", "Mei Chan"],
+            "not a period",
+        ),
         (vec!["settings", "set", "policy.rma_validity=7 days"], "--staff"),
         (vec!["settings", "set", "policy.rma_validity=7 days", "--staff", "Nobody"], "no active staff"),
         (vec!["settings", "set", "policy.nonsense=1", "--staff", "Mei Chan"], "no setting"),

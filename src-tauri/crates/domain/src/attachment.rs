@@ -54,7 +54,10 @@ pub fn accept_image(field: &str, bytes: &[u8]) -> Result<MediaType, DomainError>
         return Err(DomainError::invalid(field, "The file is empty."));
     }
     if bytes.len() > MAX_BYTES {
-        return Err(DomainError::invalid(field, format!("The file is {} MB; at most {} MB.", bytes.len() / 1_048_576, MAX_BYTES / 1_048_576)));
+        return Err(DomainError::invalid(
+            field,
+            format!("The file is {} MB; at most {} MB.", bytes.len() / 1_048_576, MAX_BYTES / 1_048_576),
+        ));
     }
     match MediaType::sniff(bytes) {
         Some(m) if m.is_image() => Ok(m),

@@ -196,7 +196,13 @@ pub mod weekday_names {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Weekday>, D::Error> {
         Vec::<String>::deserialize(d)?
             .iter()
-            .map(|n| NAMES.iter().find(|(_, k)| k == n).map(|(day, _)| *day).ok_or_else(|| D::Error::custom(format!("unknown weekday {n}"))))
+            .map(|n| {
+                NAMES
+                    .iter()
+                    .find(|(_, k)| k == n)
+                    .map(|(day, _)| *day)
+                    .ok_or_else(|| D::Error::custom(format!("unknown weekday {n}")))
+            })
             .collect()
     }
 }

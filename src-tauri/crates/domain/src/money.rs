@@ -37,11 +37,12 @@ pub struct Currency(iso_currency::Currency);
 
 impl Currency {
     pub fn from_code(code: &str) -> Result<Self, DomainError> {
-        iso_currency::Currency::from_code(&code.trim().to_ascii_uppercase())
-            .map(Currency)
-            .ok_or_else(|| {
-                DomainError::invalid("currency", format!("\"{code}\" is not an ISO 4217 currency code (e.g. HKD, USD, TRY)."))
-            })
+        iso_currency::Currency::from_code(&code.trim().to_ascii_uppercase()).map(Currency).ok_or_else(|| {
+            DomainError::invalid(
+                "currency",
+                format!("\"{code}\" is not an ISO 4217 currency code (e.g. HKD, USD, TRY)."),
+            )
+        })
     }
 
     pub fn code(self) -> &'static str {

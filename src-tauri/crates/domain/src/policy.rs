@@ -118,7 +118,10 @@ impl Policy {
     /// Checks rules that span fields; single fields are already checked when parsed.
     pub fn validate(&self) -> Result<(), DomainError> {
         let mut problems = Problems::default();
-        for (key, amount) in [("policy.storage_fee_per_day", self.storage_fee_per_day), ("policy.signature_threshold", self.signature_threshold)] {
+        for (key, amount) in [
+            ("policy.storage_fee_per_day", self.storage_fee_per_day),
+            ("policy.signature_threshold", self.signature_threshold),
+        ] {
             if amount.0 < 0 {
                 problems.add(key, "A fee or threshold cannot be negative.");
             }
@@ -143,7 +146,10 @@ impl Policy {
             }
         }
         if self.calendar.working_days.is_empty() {
-            problems.add("policy.working_days", "Pick at least one working day, or business-day deadlines cannot be counted.");
+            problems.add(
+                "policy.working_days",
+                "Pick at least one working day, or business-day deadlines cannot be counted.",
+            );
         }
         let mut seen: Vec<jiff::civil::Date> = Vec::new();
         for Holiday { date, name } in &self.calendar.holidays {
@@ -152,7 +158,10 @@ impl Policy {
             }
             seen.push(*date);
             if name.chars().count() > MAX_LABEL {
-                problems.add("policy.holidays", format!("The holiday name for {date} is longer than {MAX_LABEL} characters."));
+                problems.add(
+                    "policy.holidays",
+                    format!("The holiday name for {date} is longer than {MAX_LABEL} characters."),
+                );
             }
         }
         for category in &self.non_returnable {
@@ -243,7 +252,10 @@ mod tests {
         let p = Policy {
             warranty: Period::months(500),
             calendar: WorkCalendar {
-                holidays: vec![Holiday { date: day, name: "Christmas".into() }, Holiday { date: day, name: "Again".into() }],
+                holidays: vec![
+                    Holiday { date: day, name: "Christmas".into() },
+                    Holiday { date: day, name: "Again".into() },
+                ],
                 ..WorkCalendar::default()
             },
             ..Policy::default()

@@ -25,7 +25,10 @@ impl StaffMember {
         if self.active {
             Ok(())
         } else {
-            Err(DomainError::invalid("staff", format!("{} is no longer active; choose who is at the counter.", self.name)))
+            Err(DomainError::invalid(
+                "staff",
+                format!("{} is no longer active; choose who is at the counter.", self.name),
+            ))
         }
     }
 }
@@ -61,7 +64,10 @@ pub fn staff_name(field: &str, name: &str) -> Result<String, DomainError> {
 /// Checks a whole staff list: at least one active member, no two with the same name.
 pub fn check_roster(names: &[(String, bool)]) -> Result<(), DomainError> {
     if !names.iter().any(|(_, active)| *active) {
-        return Err(DomainError::invalid("staff", "Keep at least one active staff member: every action records who did it."));
+        return Err(DomainError::invalid(
+            "staff",
+            "Keep at least one active staff member: every action records who did it.",
+        ));
     }
     for (i, (name, _)) in names.iter().enumerate() {
         if names[..i].iter().any(|(other, _)| other.to_lowercase() == name.to_lowercase()) {

@@ -6,7 +6,10 @@ use crate::DomainError;
 pub fn single_line(field: &str, value: &str, max: usize) -> Result<String, DomainError> {
     let value = value.trim();
     if value.chars().any(char::is_control) {
-        return Err(DomainError::invalid(field, "Remove the control characters (such as tabs or line breaks) from this field."));
+        return Err(DomainError::invalid(
+            field,
+            "Remove the control characters (such as tabs or line breaks) from this field.",
+        ));
     }
     bounded(field, value, max)
 }

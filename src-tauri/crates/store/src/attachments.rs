@@ -37,7 +37,14 @@ pub fn path_of(dir: &Path, sha256: &str) -> Result<PathBuf> {
 }
 
 /// Stores `bytes` (once, whatever the name) and returns its record.
-pub fn put(conn: &Connection, dir: &Path, bytes: &[u8], original_name: &str, media: MediaType, now: Timestamp) -> Result<Attachment> {
+pub fn put(
+    conn: &Connection,
+    dir: &Path,
+    bytes: &[u8],
+    original_name: &str,
+    media: MediaType,
+    now: Timestamp,
+) -> Result<Attachment> {
     let sha256 = hex(&Sha256::digest(bytes));
     let path = path_of(dir, &sha256)?;
     if !path.exists() {
@@ -69,7 +76,14 @@ pub fn get(conn: &Connection, sha256: &str) -> Result<Option<Attachment>> {
         .query_row(
             "SELECT sha256, media_type, byte_size, original_name FROM attachments WHERE sha256 = ?1",
             [sha256],
-            |r| Ok(Attachment { sha256: r.get(0)?, media_type: r.get(1)?, byte_size: r.get(2)?, original_name: r.get(3)? }),
+            |r| {
+                Ok(Attachment {
+                    sha256: r.get(0)?,
+                    media_type: r.get(1)?,
+                    byte_size: r.get(2)?,
+                    original_name: r.get(3)?,
+                })
+            },
         )
         .optional()?)
 }

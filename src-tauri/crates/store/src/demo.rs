@@ -42,7 +42,11 @@ pub fn open_or_create(root: &Path, now: Timestamp) -> Result<Shop> {
     let mut shop = Shop::open(DataFolder::lock(root)?)?;
     let marker = root.join(MARKER);
     if shop.is_set_up()? && !marker.exists() {
-        return Err(DomainError::invalid("data_dir", format!("{} holds a real shop, not the demo; choose another folder.", root.display())).into());
+        return Err(DomainError::invalid(
+            "data_dir",
+            format!("{} holds a real shop, not the demo; choose another folder.", root.display()),
+        )
+        .into());
     }
     if !shop.is_set_up()? {
         std::fs::write(&marker, "This folder holds Caseback's demo shop. Nothing in it is real.\n")

@@ -25,7 +25,9 @@ fn from_row(row: &Row) -> rusqlite::Result<(String, Option<i64>, String, String,
     Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
 }
 
-fn decode((at, staff, subject, subject_id, action, detail): (String, Option<i64>, String, String, String, String)) -> Result<Event> {
+fn decode(
+    (at, staff, subject, subject_id, action, detail): (String, Option<i64>, String, String, String, String),
+) -> Result<Event> {
     Ok(Event {
         at: at.parse().map_err(|e| StoreError::Corrupt(format!("event time {at}: {e}")))?,
         staff: staff.map(StaffId),

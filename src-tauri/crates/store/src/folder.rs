@@ -37,7 +37,8 @@ impl DataFolder {
 
     /// Creates the folder if needed and takes its lock; refused while another process holds it.
     pub fn lock(root: &Path) -> Result<DataFolder> {
-        fs::create_dir_all(root).map_err(|e| StoreError::io(format!("Could not create the data folder {}", root.display()), e))?;
+        fs::create_dir_all(root)
+            .map_err(|e| StoreError::io(format!("Could not create the data folder {}", root.display()), e))?;
         let path = root.join(LOCK_FILE);
         let mut file = File::options()
             .read(true)
@@ -61,7 +62,12 @@ impl DataFolder {
         }
         // Say who holds it, for the message another copy shows.
         let _ = file.set_len(0).and_then(|_| file.rewind()).and_then(|_| {
-            write!(file, "process {} since {}", std::process::id(), jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC"))
+            write!(
+                file,
+                "process {} since {}",
+                std::process::id(),
+                jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC")
+            )
         });
         Ok(DataFolder { root: root.to_path_buf(), _lock: file })
     }

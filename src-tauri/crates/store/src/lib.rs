@@ -58,8 +58,9 @@ impl Shop {
 
     /// The staff member acting now; refused if unknown or no longer active.
     pub fn actor(&self, id: StaffId) -> Result<StaffMember> {
-        let member = staff::get(&self.conn, id)?
-            .ok_or_else(|| DomainError::invalid("staff", "Choose who is at the counter: that staff member is unknown."))?;
+        let member = staff::get(&self.conn, id)?.ok_or_else(|| {
+            DomainError::invalid("staff", "Choose who is at the counter: that staff member is unknown.")
+        })?;
         member.ensure_can_act()?;
         Ok(member)
     }
@@ -80,13 +81,27 @@ impl Shop {
             let id = staff::insert(&tx, &entry.name, now)?;
             first.get_or_insert(id);
         }
-        log(&tx, now, first, "settings", "shop", "shop.set_up", json!({ "shop": settings.shop.name, "preset": settings.preset }))?;
+        log(
+            &tx,
+            now,
+            first,
+            "settings",
+            "shop",
+            "shop.set_up",
+            json!({ "shop": settings.shop.name, "preset": settings.preset }),
+        )?;
         tx.commit()?;
         self.staff()
     }
 
     /// Saves edited settings and staff list, logging which fields changed.
-    pub fn save_settings(&mut self, by: StaffId, next: &Settings, roster: &[RosterEntry], now: Timestamp) -> Result<()> {
+    pub fn save_settings(
+        &mut self,
+        by: StaffId,
+        next: &Settings,
+        roster: &[RosterEntry],
+        now: Timestamp,
+    ) -> Result<()> {
         self.actor(by)?;
         next.validate()?;
         let roster = check_roster_entries(roster)?;
@@ -102,7 +117,10 @@ impl Shop {
                 }
                 Some(id) => {
                     let old = known.iter().find(|m| m.id == id).ok_or_else(|| {
-                        DomainError::invalid("staff", format!("Staff member {} is unknown; reload Settings.", entry.name))
+                        DomainError::invalid(
+                            "staff",
+                            format!("Staff member {} is unknown; reload Settings.", entry.name),
+                        )
                     })?;
                     let member = StaffMember { id, name: entry.name.clone(), active: entry.active };
                     if &member != old {
@@ -117,7 +135,15 @@ impl Shop {
             return Ok(());
         }
         settings::save(&tx, next, now)?;
-        log(&tx, now, Some(by), "settings", "shop", "settings.saved", json!({ "fields": changed, "staff": staff_changes }))?;
+        log(
+            &tx,
+            now,
+            Some(by),
+            "settings",
+            "shop",
+            "settings.saved",
+            json!({ "fields": changed, "staff": staff_changes }),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -131,7 +157,15 @@ impl Shop {
         let stored = attachments::put(&tx, &self.folder.attachments(), bytes, original_name, media, now)?;
         next.shop.logo = Some(stored.sha256.clone());
         settings::save(&tx, &next, now)?;
-        log(&tx, now, Some(by), "settings", "shop", "settings.logo_set", json!({ "logo": stored.sha256, "name": stored.original_name }))?;
+        log(
+            &tx,
+            now,
+            Some(by),
+            "settings",
+            "shop",
+            "settings.logo_set",
+            json!({ "logo": stored.sha256, "name": stored.original_name }),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -152,7 +186,8 @@ impl Shop {
     /// The logo's media type and bytes, if the shop has one.
     pub fn logo(&self) -> Result<Option<(String, Vec<u8>)>> {
         let Some(sha) = self.settings()?.shop.logo else { return Ok(None) };
-        let record = attachments::get(&self.conn, &sha)?.ok_or_else(|| StoreError::Corrupt("logo record missing".into()))?;
+        let record =
+            attachments::get(&self.conn, &sha)?.ok_or_else(|| StoreError::Corrupt("logo record missing".into()))?;
         Ok(Some((record.media_type, attachments::read(&self.folder.attachments(), &sha)?)))
     }
 
@@ -171,6 +206,9 @@ fn log(
     action: &str,
     detail: serde_json::Value,
 ) -> Result<()> {
-    events::append(tx, &Event { at, staff, subject: subject.into(), subject_id: subject_id.into(), action: action.into(), detail })?;
+    events::append(
+        tx,
+        &Event { at, staff, subject: subject.into(), subject_id: subject_id.into(), action: action.into(), detail },
+    )?;
     Ok(())
 }

@@ -26,6 +26,9 @@ pub fn insert(conn: &Connection, name: &str, now: Timestamp) -> Result<StaffId> 
 }
 
 pub fn update(conn: &Connection, member: &StaffMember) -> Result<()> {
-    conn.execute("UPDATE staff SET name = ?2, active = ?3 WHERE id = ?1", params![member.id.0, member.name, member.active])?;
+    conn.execute(
+        "UPDATE staff SET name = ?2, active = ?3 WHERE id = ?1",
+        params![member.id.0, member.name, member.active],
+    )?;
     Ok(())
 }

@@ -12,7 +12,8 @@ fn now() -> Timestamp {
 
 fn new_shop(dir: &std::path::Path) -> Shop {
     let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
-    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
+    let settings =
+        Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
     shop.set_up(&settings, &["Mei Chan".into(), "Çağrı Öztürk".into()], now()).unwrap();
     shop
 }
@@ -28,9 +29,17 @@ fn settings_and_staff_survive_reopening_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut shop = new_shop(dir.path());
     let by = shop.staff().unwrap()[0].id;
-    let next = shop.settings().unwrap().apply([("policy.storage_fee_per_day", "12.50"), ("forms.paper_size", "letter")]).unwrap();
-    let mut roster: Vec<RosterEntry> =
-        shop.staff().unwrap().into_iter().map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active }).collect();
+    let next = shop
+        .settings()
+        .unwrap()
+        .apply([("policy.storage_fee_per_day", "12.50"), ("forms.paper_size", "letter")])
+        .unwrap();
+    let mut roster: Vec<RosterEntry> = shop
+        .staff()
+        .unwrap()
+        .into_iter()
+        .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active })
+        .collect();
     roster.push(RosterEntry { id: None, name: "王小明".into(), active: true });
     shop.save_settings(by, &next, &roster, now()).unwrap();
     drop(shop);
@@ -55,8 +64,12 @@ fn refused_settings_write_nothing() {
     let mut shop = new_shop(dir.path());
     let by = shop.staff().unwrap()[0].id;
     let before = snapshot(&shop);
-    let roster: Vec<RosterEntry> =
-        shop.staff().unwrap().into_iter().map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active }).collect();
+    let roster: Vec<RosterEntry> = shop
+        .staff()
+        .unwrap()
+        .into_iter()
+        .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active })
+        .collect();
 
     let mut bad = shop.settings().unwrap();
     bad.policy.storage_fee_per_day = Amount(-100);
@@ -85,7 +98,10 @@ fn former_staff_cannot_act() {
     let dir = tempfile::tempdir().unwrap();
     let mut shop = new_shop(dir.path());
     let staff = shop.staff().unwrap();
-    let (mei, cagri) = (staff.iter().find(|m| m.name == "Mei Chan").unwrap().id, staff.iter().find(|m| m.name != "Mei Chan").unwrap().id);
+    let (mei, cagri) = (
+        staff.iter().find(|m| m.name == "Mei Chan").unwrap().id,
+        staff.iter().find(|m| m.name != "Mei Chan").unwrap().id,
+    );
     let roster = vec![
         RosterEntry { id: Some(mei), name: "Mei Chan".into(), active: true },
         RosterEntry { id: Some(cagri), name: "Çağrı Öztürk".into(), active: false },

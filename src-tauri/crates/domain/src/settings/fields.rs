@@ -15,8 +15,13 @@ use crate::FieldError;
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum FieldKind {
-    Text { max: usize, required: bool },
-    Multiline { max: usize },
+    Text {
+        max: usize,
+        required: bool,
+    },
+    Multiline {
+        max: usize,
+    },
     Email,
     Phone,
     Currency,
@@ -25,7 +30,9 @@ pub enum FieldKind {
     Money,
     Period,
     Bool,
-    Choice { options: Vec<(&'static str, &'static str)> },
+    Choice {
+        options: Vec<(&'static str, &'static str)>,
+    },
     /// Comma-separated weekdays: "mon,tue,wed,thu,fri".
     Weekdays,
     /// One holiday a line: "2026-12-25 Christmas Day".
@@ -62,51 +69,243 @@ pub fn field_infos() -> Vec<FieldInfo> {
     let text = |max| Text { max, required: false };
     vec![
         info("shop.name", SHOP, "Shop name", Text { max: 80, required: true }, "Printed at the top of every form."),
-        info("shop.address", SHOP, "Address", Multiline { max: 300 }, "Where customers bring and send watches; printed on forms and labels."),
+        info(
+            "shop.address",
+            SHOP,
+            "Address",
+            Multiline { max: 300 },
+            "Where customers bring and send watches; printed on forms and labels.",
+        ),
         info("shop.phone", SHOP, "Phone", Phone, ""),
         info("shop.email", SHOP, "Email", Email, "Quotations and notices are sent from and answered to this address."),
         info("shop.whatsapp", SHOP, "WhatsApp", Phone, "The number customers send signed quotations to."),
         info("shop.tax_id", SHOP, "Tax id", text(40), "Your business or tax registration number, printed on invoices."),
-        info("shop.payment_details", SHOP, "Payment details", Multiline { max: 600 }, "Bank account, PayPal link and accepted cards, printed on quotations and notices."),
-        info("shop.terms", SHOP, "Short terms", Multiline { max: 1200 }, "A few lines of terms printed at the foot of the intake receipt."),
-        info("money.currency", MONEY, "Currency", Currency, "ISO code of the currency you charge in, e.g. HKD, USD, TRY, CNY."),
-        info("money.tax_name", MONEY, "Tax name", Text { max: 20, required: true }, "What your forms call the tax: GST, VAT, KDV."),
+        info(
+            "shop.payment_details",
+            SHOP,
+            "Payment details",
+            Multiline { max: 600 },
+            "Bank account, PayPal link and accepted cards, printed on quotations and notices.",
+        ),
+        info(
+            "shop.terms",
+            SHOP,
+            "Short terms",
+            Multiline { max: 1200 },
+            "A few lines of terms printed at the foot of the intake receipt.",
+        ),
+        info(
+            "money.currency",
+            MONEY,
+            "Currency",
+            Currency,
+            "ISO code of the currency you charge in, e.g. HKD, USD, TRY, CNY.",
+        ),
+        info(
+            "money.tax_name",
+            MONEY,
+            "Tax name",
+            Text { max: 20, required: true },
+            "What your forms call the tax: GST, VAT, KDV.",
+        ),
         info("money.tax_rate", MONEY, "Tax rate", Percent, "Applied to each taxable quotation line."),
-        info("forms.paper_size", MONEY, "Paper size", Choice { options: vec![("a4", "A4"), ("letter", "US Letter")] }, "Size of printed forms; labels keep their own size."),
-        info("shop.time_zone", MONEY, "Time zone", TimeZone, "Deadlines fall on your local calendar dates (IANA name, e.g. Asia/Hong_Kong)."),
-        info("policy.assessment_due", REPAIRS, "Assessment due", Period, "Time from receiving a watch to the technician's assessment and the quotation."),
-        info("policy.quotation_validity", REPAIRS, "Quotation valid for", Period, "From the day it is issued; after this an unanswered quotation expires."),
-        info("policy.quotation_hold", REPAIRS, "Hold after expiry", Period, "How long the watch is kept after a quotation expires, before the return notice is due."),
-        info("policy.extra_media_request", REPAIRS, "More photos may be requested within", Period, "After the Collection Notice, the customer may ask for more photos within this time."),
-        info("policy.storage_grace", REPAIRS, "Storage-fee grace", Period, "Days after the Collection Notice before storage fees start."),
-        info("policy.storage_fee_per_day", REPAIRS, "Storage fee per day", Money, "Charged for each day an item stays after the grace period."),
-        info("policy.parts_returned", REPAIRS, "Return replaced parts by default", Bool, "Otherwise replaced parts are retained by the shop unless agreed in writing before the repair."),
-        info("policy.shipping_insurance_rate", SHIPPING, "Shipping insurance rate", Percent, "Optional insurance, as a share of the order total; non-refundable."),
-        info("policy.signature_threshold", SHIPPING, "Signature required above", Money, "Deliveries worth more than this need a signature; it cannot be waived."),
-        info("policy.shop_pays_shipping_within", SHIPPING, "Shop pays shipping for problems within", Period, "0 if the customer always pays return shipping."),
+        info(
+            "forms.paper_size",
+            MONEY,
+            "Paper size",
+            Choice { options: vec![("a4", "A4"), ("letter", "US Letter")] },
+            "Size of printed forms; labels keep their own size.",
+        ),
+        info(
+            "shop.time_zone",
+            MONEY,
+            "Time zone",
+            TimeZone,
+            "Deadlines fall on your local calendar dates (IANA name, e.g. Asia/Hong_Kong).",
+        ),
+        info(
+            "policy.assessment_due",
+            REPAIRS,
+            "Assessment due",
+            Period,
+            "Time from receiving a watch to the technician's assessment and the quotation.",
+        ),
+        info(
+            "policy.quotation_validity",
+            REPAIRS,
+            "Quotation valid for",
+            Period,
+            "From the day it is issued; after this an unanswered quotation expires.",
+        ),
+        info(
+            "policy.quotation_hold",
+            REPAIRS,
+            "Hold after expiry",
+            Period,
+            "How long the watch is kept after a quotation expires, before the return notice is due.",
+        ),
+        info(
+            "policy.extra_media_request",
+            REPAIRS,
+            "More photos may be requested within",
+            Period,
+            "After the Collection Notice, the customer may ask for more photos within this time.",
+        ),
+        info(
+            "policy.storage_grace",
+            REPAIRS,
+            "Storage-fee grace",
+            Period,
+            "Days after the Collection Notice before storage fees start.",
+        ),
+        info(
+            "policy.storage_fee_per_day",
+            REPAIRS,
+            "Storage fee per day",
+            Money,
+            "Charged for each day an item stays after the grace period.",
+        ),
+        info(
+            "policy.parts_returned",
+            REPAIRS,
+            "Return replaced parts by default",
+            Bool,
+            "Otherwise replaced parts are retained by the shop unless agreed in writing before the repair.",
+        ),
+        info(
+            "policy.shipping_insurance_rate",
+            SHIPPING,
+            "Shipping insurance rate",
+            Percent,
+            "Optional insurance, as a share of the order total; non-refundable.",
+        ),
+        info(
+            "policy.signature_threshold",
+            SHIPPING,
+            "Signature required above",
+            Money,
+            "Deliveries worth more than this need a signature; it cannot be waived.",
+        ),
+        info(
+            "policy.shop_pays_shipping_within",
+            SHIPPING,
+            "Shop pays shipping for problems within",
+            Period,
+            "0 if the customer always pays return shipping.",
+        ),
         info("policy.warranty", WARRANTY, "Warranty length", Period, "How long a watch is covered."),
-        info("policy.warranty_starts", WARRANTY, "Warranty counted from", Choice { options: vec![("purchase", "Purchase date"), ("delivery", "Delivery date")] }, ""),
-        info("policy.dead_on_arrival", WARRANTY, "Dead-on-arrival window", Period, "A watch that arrives broken within this time is replaced or refunded. 0 if not offered."),
-        info("policy.return_window", RETURNS, "Return window", Period, "Time in which a customer may return a purchase."),
-        info("policy.return_window_starts", RETURNS, "Return window counted from", Choice { options: vec![("purchase", "Purchase date"), ("delivery", "Delivery date"), ("request", "Return request date")] }, ""),
+        info(
+            "policy.warranty_starts",
+            WARRANTY,
+            "Warranty counted from",
+            Choice { options: vec![("purchase", "Purchase date"), ("delivery", "Delivery date")] },
+            "",
+        ),
+        info(
+            "policy.dead_on_arrival",
+            WARRANTY,
+            "Dead-on-arrival window",
+            Period,
+            "A watch that arrives broken within this time is replaced or refunded. 0 if not offered.",
+        ),
+        info(
+            "policy.return_window",
+            RETURNS,
+            "Return window",
+            Period,
+            "Time in which a customer may return a purchase.",
+        ),
+        info(
+            "policy.return_window_starts",
+            RETURNS,
+            "Return window counted from",
+            Choice {
+                options: vec![
+                    ("purchase", "Purchase date"),
+                    ("delivery", "Delivery date"),
+                    ("request", "Return request date"),
+                ],
+            },
+            "",
+        ),
         info("policy.returns_unopened_only", RETURNS, "Refund only unopened, unused items", Bool, ""),
         info("policy.colour_claims_accepted", RETURNS, "Accept colour-perception returns", Bool, ""),
-        info("policy.non_returnable", RETURNS, "Not returnable", Lines, "Categories that cannot be returned, one a line."),
-        info("policy.rma_validity", RETURNS, "RMA code valid for", Period, "From the day it is issued; staff can extend it."),
-        info("policy.no_rma_hold", RETURNS, "Hold packages without a valid RMA", Period, "Then they go back at the customer's cost."),
+        info(
+            "policy.non_returnable",
+            RETURNS,
+            "Not returnable",
+            Lines,
+            "Categories that cannot be returned, one a line.",
+        ),
+        info(
+            "policy.rma_validity",
+            RETURNS,
+            "RMA code valid for",
+            Period,
+            "From the day it is issued; staff can extend it.",
+        ),
+        info(
+            "policy.no_rma_hold",
+            RETURNS,
+            "Hold packages without a valid RMA",
+            Period,
+            "Then they go back at the customer's cost.",
+        ),
         info("policy.inspection_due", RETURNS, "Inspection due", Period, "From receiving a return package."),
-        info("policy.partial_refund_min", RETURNS, "Partial refund from", Percent, "Lowest share of the price refunded for a used item."),
-        info("policy.partial_refund_max", RETURNS, "Partial refund up to", Percent, "Highest share of the price refunded for a used item."),
+        info(
+            "policy.partial_refund_min",
+            RETURNS,
+            "Partial refund from",
+            Percent,
+            "Lowest share of the price refunded for a used item.",
+        ),
+        info(
+            "policy.partial_refund_max",
+            RETURNS,
+            "Partial refund up to",
+            Percent,
+            "Highest share of the price refunded for a used item.",
+        ),
         info("policy.refund_due", RETURNS, "Refund issued within", Period, "From an approved inspection."),
-        info("policy.replacement_due", RETURNS, "Replacement sent within", Period, "For damaged or defective items. 0 if not promised."),
+        info(
+            "policy.replacement_due",
+            RETURNS,
+            "Replacement sent within",
+            Period,
+            "For damaged or defective items. 0 if not promised.",
+        ),
         info("policy.deduct_original_shipping", RETURNS, "Deduct original shipping from refunds", Bool, ""),
         info("policy.deduct_insurance", RETURNS, "Deduct shipping insurance from refunds", Bool, ""),
         info("policy.deduct_return_customs", RETURNS, "Deduct customs on the return from refunds", Bool, ""),
-        info("policy.paypal_refund_fee", RETURNS, "PayPal refund handling fee", Percent, "Deducted from refunds paid by PayPal. 0 if none."),
-        info("policy.exchange_window", RETURNS, "Exchange window", Period, "Time in which a customer may exchange for another colour or product. 0 if not offered."),
-        info("policy.exchange_fee", RETURNS, "Exchange fee", Percent, "Share of the product price charged for an exchange, on top of shipping."),
+        info(
+            "policy.paypal_refund_fee",
+            RETURNS,
+            "PayPal refund handling fee",
+            Percent,
+            "Deducted from refunds paid by PayPal. 0 if none.",
+        ),
+        info(
+            "policy.exchange_window",
+            RETURNS,
+            "Exchange window",
+            Period,
+            "Time in which a customer may exchange for another colour or product. 0 if not offered.",
+        ),
+        info(
+            "policy.exchange_fee",
+            RETURNS,
+            "Exchange fee",
+            Percent,
+            "Share of the product price charged for an exchange, on top of shipping.",
+        ),
         info("policy.working_days", CALENDAR, "Working days", Weekdays, "Business-day deadlines skip the other days."),
-        info("policy.holidays", CALENDAR, "Holidays", Holidays, "Days the shop is closed; business-day deadlines skip them. One a line: 2026-12-25 Christmas Day."),
+        info(
+            "policy.holidays",
+            CALENDAR,
+            "Holidays",
+            Holidays,
+            "Days the shop is closed; business-day deadlines skip them. One a line: 2026-12-25 Christmas Day.",
+        ),
     ]
 }
 
@@ -132,9 +331,13 @@ fn choice<T: Copy>(value: &str, options: &[(&str, T)]) -> Result<T, String> {
     })
 }
 
-const WARRANTY_STARTS: [(&str, WarrantyStart); 2] = [("purchase", WarrantyStart::Purchase), ("delivery", WarrantyStart::Delivery)];
-const RETURN_STARTS: [(&str, ReturnWindowStart); 3] =
-    [("purchase", ReturnWindowStart::Purchase), ("delivery", ReturnWindowStart::Delivery), ("request", ReturnWindowStart::Request)];
+const WARRANTY_STARTS: [(&str, WarrantyStart); 2] =
+    [("purchase", WarrantyStart::Purchase), ("delivery", WarrantyStart::Delivery)];
+const RETURN_STARTS: [(&str, ReturnWindowStart); 3] = [
+    ("purchase", ReturnWindowStart::Purchase),
+    ("delivery", ReturnWindowStart::Delivery),
+    ("request", ReturnWindowStart::Request),
+];
 const PAPER: [(&str, PaperSize); 2] = [("a4", PaperSize::A4), ("letter", PaperSize::Letter)];
 
 fn key_of<T: PartialEq + Copy>(value: T, options: &[(&'static str, T)]) -> String {
@@ -144,14 +347,24 @@ fn key_of<T: PartialEq + Copy>(value: T, options: &[(&'static str, T)]) -> Strin
 fn parse_email(value: &str) -> Result<String, String> {
     let v = value.trim();
     let ok = v.is_empty()
-        || (v.len() <= 120 && !v.chars().any(|c| c.is_whitespace() || c.is_control()) && v.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.')));
-    if ok { Ok(v.to_string()) } else { Err(format!("\"{v}\" is not an email address.")) }
+        || (v.len() <= 120
+            && !v.chars().any(|c| c.is_whitespace() || c.is_control())
+            && v.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.')));
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(format!("\"{v}\" is not an email address."))
+    }
 }
 
 fn parse_phone(value: &str) -> Result<String, String> {
     let v = value.trim();
     let ok = v.len() <= 30 && v.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    if ok { Ok(v.to_string()) } else { Err("A phone number has digits, spaces and + - ( ) only, at most 30 characters.".into()) }
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err("A phone number has digits, spaces and + - ( ) only, at most 30 characters.".into())
+    }
 }
 
 fn parse_weekdays(value: &str) -> Result<Vec<Weekday>, String> {
@@ -175,7 +388,8 @@ fn parse_holidays(value: &str) -> Result<Vec<Holiday>, String> {
     let mut holidays = Vec::new();
     for line in value.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let (day, name) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-        let date: Date = day.parse().map_err(|_| format!("\"{day}\" is not a date: write holidays as 2026-12-25 Christmas Day."))?;
+        let date: Date =
+            day.parse().map_err(|_| format!("\"{day}\" is not a date: write holidays as 2026-12-25 Christmas Day."))?;
         let name = text::single_line("policy.holidays", name, MAX_LABEL).map_err(|e| e.to_string())?;
         holidays.push(Holiday { date, name });
     }
@@ -236,9 +450,16 @@ impl Settings {
             "policy.exchange_window" => period(p.exchange_window),
             "policy.exchange_fee" => percent(p.exchange_fee),
             "policy.working_days" => Some(
-                WEEKDAYS.iter().filter(|(d, _)| p.calendar.working_days.contains(d)).map(|(_, k)| *k).collect::<Vec<_>>().join(","),
+                WEEKDAYS
+                    .iter()
+                    .filter(|(d, _)| p.calendar.working_days.contains(d))
+                    .map(|(_, k)| *k)
+                    .collect::<Vec<_>>()
+                    .join(","),
             ),
-            "policy.holidays" => Some(p.calendar.holidays.iter().map(|h| format!("{} {}", h.date, h.name)).collect::<Vec<_>>().join("\n")),
+            "policy.holidays" => Some(
+                p.calendar.holidays.iter().map(|h| format!("{} {}", h.date, h.name)).collect::<Vec<_>>().join("\n"),
+            ),
             _ => None,
         }
     }
@@ -277,7 +498,9 @@ impl Settings {
             "shop.terms" => self.shop.terms = lines(1200)?,
             "shop.time_zone" => {
                 let name = value.trim();
-                TimeZone::get(name).map_err(|_| format!("\"{name}\" is not a time zone name (e.g. Asia/Hong_Kong, Europe/Istanbul)."))?;
+                TimeZone::get(name).map_err(|_| {
+                    format!("\"{name}\" is not a time zone name (e.g. Asia/Hong_Kong, Europe/Istanbul).")
+                })?;
                 self.time_zone = name.to_string();
             }
             "money.currency" => self.currency = Currency::from_code(value).map_err(|e| e.to_string())?,
@@ -347,7 +570,10 @@ mod tests {
 
     #[test]
     fn weekdays_and_holidays_parse() {
-        assert_eq!(parse_weekdays("fri, mon,tuesday").unwrap(), vec![Weekday::Monday, Weekday::Tuesday, Weekday::Friday]);
+        assert_eq!(
+            parse_weekdays("fri, mon,tuesday").unwrap(),
+            vec![Weekday::Monday, Weekday::Tuesday, Weekday::Friday]
+        );
         assert!(parse_weekdays("funday").is_err());
         let h = parse_holidays("2026-12-26 Boxing Day\n\n2026-12-25 Christmas Day").unwrap();
         assert_eq!(h[0].date, jiff::civil::date(2026, 12, 25));
@@ -367,7 +593,8 @@ mod tests {
 
     #[test]
     fn every_described_field_has_a_value_and_unknown_keys_are_refused() {
-        let mut s = Settings::new("Shop", Currency::from_code("USD").unwrap(), crate::presets::PresetId::LxWatch, "UTC");
+        let mut s =
+            Settings::new("Shop", Currency::from_code("USD").unwrap(), crate::presets::PresetId::LxWatch, "UTC");
         for f in field_infos() {
             assert!(s.field_value(f.key).is_some(), "{} has no value", f.key);
         }

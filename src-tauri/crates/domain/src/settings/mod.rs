@@ -85,7 +85,8 @@ impl Settings {
     }
 
     /// The fields the first-start form asks for; everything else waits for Settings.
-    pub const SETUP_KEYS: [&'static str; 5] = ["shop.name", "money.currency", "money.tax_name", "money.tax_rate", "shop.time_zone"];
+    pub const SETUP_KEYS: [&'static str; 5] =
+        ["shop.name", "money.currency", "money.tax_name", "money.tax_rate", "shop.time_zone"];
 
     /// The setup form's first values: the default preset, USD, GST 10%, the given time zone.
     pub fn setup_defaults(time_zone: &str) -> Settings {
@@ -95,7 +96,10 @@ impl Settings {
     }
 
     /// First start: the chosen preset plus the few fields the setup form asks for.
-    pub fn from_setup<'a>(preset: PresetId, values: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Settings, DomainError> {
+    pub fn from_setup<'a>(
+        preset: PresetId,
+        values: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Settings, DomainError> {
         Settings::setup_defaults("UTC").with_preset(preset).apply(values)
     }
 
@@ -153,7 +157,11 @@ impl Settings {
     }
 
     /// The Settings screen's save: switch to `preset` if another was picked, then the edits.
-    pub fn edited<'a>(&self, preset: PresetId, values: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Settings, DomainError> {
+    pub fn edited<'a>(
+        &self,
+        preset: PresetId,
+        values: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Settings, DomainError> {
         let base = if preset == self.preset { self.clone() } else { self.with_preset(preset) };
         base.apply(values)
     }
@@ -225,7 +233,11 @@ mod tests {
     fn setup_needs_a_name_and_takes_the_preset() {
         let err = Settings::from_setup(PresetId::Kospet, [("money.currency", "TRY")]).unwrap_err();
         assert_eq!(err.fields()[0].field, "shop.name");
-        let s = Settings::from_setup(PresetId::Kospet, [("shop.name", "Saat Servisi"), ("money.currency", "TRY"), ("shop.time_zone", "Europe/Istanbul")]).unwrap();
+        let s = Settings::from_setup(
+            PresetId::Kospet,
+            [("shop.name", "Saat Servisi"), ("money.currency", "TRY"), ("shop.time_zone", "Europe/Istanbul")],
+        )
+        .unwrap();
         assert_eq!(s.policy, PresetId::Kospet.policy());
         assert_eq!(s.currency.code(), "TRY");
     }
