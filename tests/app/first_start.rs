@@ -49,6 +49,21 @@ async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
         app.click("settings-save").await?;
         app.wait_text("save-status", |t| t == "All changes saved").await?;
         app.wait_text("toast", |t| t.contains("Settings saved")).await?;
+
+        // The logo is copied in as soon as it is chosen, and shown.
+        let logo = concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png");
+        app.el("logo-file").await?.send_keys(logo).await?;
+        app.el("logo-image").await?;
+
+        // Keyboard: Ctrl+2 opens Tickets; Ctrl+K then a scanned code and Enter searches for it.
+        app.el("find-input").await?.send_keys("\u{E009}2").await?;
+        app.el("tickets-empty").await?;
+        // (each send_keys call releases Ctrl at its end; WebKit ignores the NULL key inside one)
+        app.el("nav-today").await?.send_keys("\u{E009}k").await?;
+        app.el("find-input").await?.send_keys("R-2026-00042\u{E007}").await?;
+        let none = app.text("tickets-none").await?;
+        assert!(none.contains("R-2026-00042"), "{none}");
+        app.screenshot("04-find-or-scan").await?;
         app.close().await?;
 
         // Restart: the same data folder, the setting kept, the history naming who changed it.
@@ -57,7 +72,9 @@ async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
         assert_eq!(app.value("input-policy.storage_fee_per_day").await?, "12.50");
         let history = app.wait_text("settings-history", |t| t.contains("Storage fee per day")).await?;
         assert!(history.contains("Mei Chan"), "{history}");
-        app.screenshot("04-settings-after-restart").await?;
+        assert!(history.contains("Changed the logo"), "{history}");
+        app.el("logo-image").await?;
+        app.screenshot("05-settings-after-restart").await?;
         app.close().await?;
         Ok(())
     })

@@ -96,11 +96,21 @@ impl Rig {
         let mut caps = serde_json::Map::new();
         // Only tauri:options: newer WebKitGTK fails to match a browserName.
         caps.insert("tauri:options".into(), serde_json::json!({ "application": env!("CARGO_BIN_EXE_caseback") }));
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .context("could not start the app through tauri-driver")?;
+        // A window closed a moment ago may still be ending its session: retry briefly.
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let client = loop {
+            let attempt = ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{}", self.port))
+                .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(e) if Instant::now() < deadline && e.to_string().contains("active sessions") => {
+                    tokio::time::sleep(Duration::from_millis(250)).await
+                }
+                Err(e) => return Err(e).context("could not start the app through tauri-driver"),
+            }
+        };
         let app = App { client };
         app.wait_for("[data-testid=root] > *").await?;
         Ok(app)

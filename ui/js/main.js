@@ -65,8 +65,16 @@ function renderFrame() {
     type: 'search', class: 'find-input', testid: 'find-input', placeholder: 'Find or scan: ticket, RMA code, customer, serial…',
     attrs: { 'aria-label': 'Find or scan', autocomplete: 'off' }, spellcheck: false,
   });
-  const findForm = h('form', { class: 'find', onsubmit: (e) => { e.preventDefault(); findOrScan(find.value); } },
-    find, h('kbd', { class: 'find-key', text: 'Ctrl K' }));
+  // A barcode scanner types the code and Enter (or Return) as fast as it can: act on the key.
+  find.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      findOrScan(find.value);
+    } else if (e.key === 'Escape') {
+      find.blur();
+    }
+  });
+  const findForm = h('div', { class: 'find', attrs: { role: 'search' } }, find, h('kbd', { class: 'find-key', text: 'Ctrl K' }));
 
   const actor = h('select', { testid: 'actor', attrs: { 'aria-label': 'Who is at the counter' }, onchange: () => setActor(Number(actor.value)) });
   const fillActor = () => fill(actor, activeStaff().map((m) => h('option', { value: m.id, text: m.name, selected: m.id === actorId() })));

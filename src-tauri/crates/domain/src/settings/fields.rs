@@ -304,7 +304,7 @@ pub fn field_infos() -> Vec<FieldInfo> {
             CALENDAR,
             "Holidays",
             Holidays,
-            "Days the shop is closed; business-day deadlines skip them. One a line: 2026-12-25 Christmas Day.",
+            "Days the shop is closed; business-day deadlines skip them.",
         ),
     ]
 }
