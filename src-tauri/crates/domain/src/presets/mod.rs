@@ -1,0 +1,277 @@
+//! The five seed shops' policies (shared/seeds), as presets a shop picks and then edits.
+//!
+//! Each preset sets the values its seed text states and keeps the lx-watch default
+//! (`Policy::default()`) for everything else. `wording` gives, for every policy field (and
+//! the tax rate), the seed's own words behind the value: quoted verbatim, cut only with "…".
+//! Text in square brackets after a quote is Caseback's note, not the shop's words; a field
+//! the seed says nothing about gets a "Not stated …" note instead of a quote.
+
+mod wording;
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Period;
+use crate::money::Percent;
+use crate::policy::{Policy, ReturnWindowStart, WarrantyStart};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PresetId {
+    /// 000: SOFTERSPOT, GLORY PRO smart watch web shop in Shenzhen.
+    Softerspot,
+    /// 001: KOSPET, smartwatch maker.
+    Kospet,
+    /// 002: lx-watch / cleanvswatch.com, watch repair and sales in Hong Kong. The default.
+    #[default]
+    LxWatch,
+    /// 003: a Turkish smart watch store.
+    TurkishStore,
+    /// 004: a generic electronics web shop with an RMA procedure.
+    RmaWebShop,
+}
+
+impl PresetId {
+    pub const ALL: [PresetId; 5] =
+        [PresetId::LxWatch, PresetId::Kospet, PresetId::Softerspot, PresetId::TurkishStore, PresetId::RmaWebShop];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PresetId::Softerspot => "SOFTERSPOT (smart watch web shop, Shenzhen)",
+            PresetId::Kospet => "KOSPET (smartwatch maker)",
+            PresetId::LxWatch => "lx-watch / cleanvswatch.com (repair desk, Hong Kong)",
+            PresetId::TurkishStore => "Turkish smart watch store",
+            PresetId::RmaWebShop => "Electronics web shop with RMA numbers",
+        }
+    }
+
+    /// One line on who the shop is and what its policy is known for.
+    pub fn summary(self) -> &'static str {
+        match self {
+            PresetId::Softerspot => {
+                "Smart watch web shop in Shenzhen: 15-day money-back returns, 1-year warranty, \
+                 paid exchanges within 45 days, 10% fee on PayPal refunds."
+            }
+            PresetId::Kospet => {
+                "Smartwatch maker: 1-year repair warranty from delivery, 7-day dead-on-arrival guarantee, \
+                 15-day refund for unopened, unused items."
+            }
+            PresetId::LxWatch => {
+                "Watch repair and sales desk in Hong Kong: assessed quotations, collection notices, \
+                 storage fees, 10-day returns with RMA codes."
+            }
+            PresetId::TurkishStore => {
+                "Smart watch store in Turkey: 2-year warranty, 14-day returns from receipt, \
+                 replacements within 14 business days."
+            }
+            PresetId::RmaWebShop => {
+                "Electronics web shop: an RMA number before any return, defective goods back within 30 days \
+                 of the RMA, postage not refunded."
+            }
+        }
+    }
+
+    /// The number of the seed text in shared/seeds the preset is built from, e.g. "002".
+    pub fn seed_file(self) -> &'static str {
+        match self {
+            PresetId::Softerspot => "000",
+            PresetId::Kospet => "001",
+            PresetId::LxWatch => "002",
+            PresetId::TurkishStore => "003",
+            PresetId::RmaWebShop => "004",
+        }
+    }
+
+    pub fn policy(self) -> Policy {
+        match self {
+            PresetId::LxWatch => Policy::default(),
+            PresetId::Softerspot => Policy {
+                warranty: Period::months(12),
+                dead_on_arrival: Period::days(15),
+                shop_pays_shipping_within: Period::days(30),
+                return_window: Period::days(15),
+                return_window_starts: ReturnWindowStart::Purchase,
+                non_returnable: vec!["Custom and personalized orders".into(), "Partial pairs and bundles".into()],
+                no_rma_hold: Period::days(0),
+                refund_due: Period::business_days(2),
+                deduct_original_shipping: true,
+                deduct_return_customs: true,
+                paypal_refund_fee: Percent::from_whole(10),
+                exchange_window: Period::days(45),
+                exchange_fee: Percent::from_whole(50),
+                ..Policy::default()
+            },
+            PresetId::Kospet => Policy {
+                warranty: Period::months(12),
+                warranty_starts: WarrantyStart::Delivery,
+                dead_on_arrival: Period::days(7),
+                shop_pays_shipping_within: Period::days(7),
+                return_window: Period::days(15),
+                return_window_starts: ReturnWindowStart::Delivery,
+                returns_unopened_only: true,
+                deduct_original_shipping: true,
+                deduct_return_customs: true,
+                ..Policy::default()
+            },
+            PresetId::TurkishStore => Policy {
+                warranty: Period::months(24),
+                shop_pays_shipping_within: Period::days(14),
+                return_window: Period::days(14),
+                return_window_starts: ReturnWindowStart::Delivery,
+                returns_unopened_only: true,
+                non_returnable: vec!["Chargers".into(), "Headphones (hygiene rules)".into()],
+                refund_due: Period::days(14),
+                replacement_due: Period::business_days(14),
+                ..Policy::default()
+            },
+            PresetId::RmaWebShop => Policy {
+                shop_pays_shipping_within: Period::days(0),
+                rma_validity: Period::days(30),
+                deduct_original_shipping: true,
+                ..Policy::default()
+            },
+        }
+    }
+
+    /// Whether `wording` is the seed's own words (a quote) rather than a "Not stated" note.
+    pub fn is_quote(wording: &str) -> bool {
+        !wording.starts_with("Not stated")
+    }
+
+    /// The seed's own words for a settings field, shown as its help text. Some for every
+    /// `policy.*` field and `money.tax_rate`; None for any other key.
+    pub fn wording(self, key: &str) -> Option<&'static str> {
+        match self {
+            PresetId::Softerspot => wording::softerspot(key),
+            PresetId::Kospet => wording::kospet(key),
+            PresetId::LxWatch => wording::lx_watch(key),
+            PresetId::TurkishStore => wording::turkish_store(key),
+            PresetId::RmaWebShop => wording::rma_web_shop(key),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Amount;
+    use crate::settings::{field_infos, Settings};
+    use crate::Currency;
+
+    fn wording_keys() -> Vec<&'static str> {
+        field_infos()
+            .into_iter()
+            .map(|f| f.key)
+            .filter(|k| k.starts_with("policy.") || *k == "money.tax_rate")
+            .collect()
+    }
+
+    #[test]
+    fn lx_watch_is_the_default_policy_and_the_default_preset() {
+        assert_eq!(PresetId::LxWatch.policy(), Policy::default());
+        assert_eq!(PresetId::default(), PresetId::LxWatch);
+    }
+
+    #[test]
+    fn softerspot() {
+        let p = PresetId::Softerspot.policy();
+        assert_eq!(p.return_window, Period::days(15));
+        assert_eq!(p.return_window_starts, ReturnWindowStart::Purchase);
+        assert_eq!(p.warranty, Period::months(12));
+        assert_eq!(p.shop_pays_shipping_within, Period::days(30));
+        assert_eq!(p.exchange_window, Period::days(45));
+        assert_eq!(p.exchange_fee, Percent(5000));
+        assert_eq!(p.paypal_refund_fee, Percent(1000));
+        assert_eq!(p.refund_due, Period::business_days(2));
+        assert_eq!(p.non_returnable, ["Custom and personalized orders", "Partial pairs and bundles"]);
+        assert!(p.deduct_original_shipping);
+        assert!(!p.returns_unopened_only);
+        assert!(p.no_rma_hold.is_none(), "unauthorized returns are declined, not held");
+    }
+
+    #[test]
+    fn kospet() {
+        let p = PresetId::Kospet.policy();
+        assert_eq!(p.warranty, Period::months(12));
+        assert_eq!(p.warranty_starts, WarrantyStart::Delivery);
+        assert_eq!(p.dead_on_arrival, Period::days(7));
+        assert_eq!(p.shop_pays_shipping_within, Period::days(7));
+        assert_eq!(p.return_window, Period::days(15));
+        assert_eq!(p.return_window_starts, ReturnWindowStart::Delivery);
+        assert!(p.returns_unopened_only);
+        assert!(p.deduct_return_customs);
+        assert!(p.deduct_original_shipping);
+        assert!(p.exchange_window.is_none());
+        assert_eq!(p.paypal_refund_fee, Percent(0));
+    }
+
+    #[test]
+    fn turkish_store() {
+        let p = PresetId::TurkishStore.policy();
+        assert_eq!(p.warranty, Period::months(24));
+        assert_eq!(p.return_window, Period::days(14));
+        assert_eq!(p.return_window_starts, ReturnWindowStart::Delivery);
+        assert!(p.returns_unopened_only);
+        assert_eq!(p.non_returnable, ["Chargers", "Headphones (hygiene rules)"]);
+        assert_eq!(p.replacement_due, Period::business_days(14));
+        assert_eq!(p.refund_due, Period::days(14));
+        assert_eq!(p.shop_pays_shipping_within, Period::days(14));
+    }
+
+    #[test]
+    fn rma_web_shop() {
+        let p = PresetId::RmaWebShop.policy();
+        assert_eq!(p.rma_validity, Period::days(30));
+        assert!(p.deduct_original_shipping);
+        assert!(p.shop_pays_shipping_within.is_none(), "return postage is not refunded");
+        // everything else is lx-watch's
+        assert_eq!(p.no_rma_hold, Period::days(3));
+        assert_eq!(p.storage_fee_per_day, Amount(1000));
+    }
+
+    #[test]
+    fn every_preset_is_valid_and_round_trips_through_settings() {
+        for preset in PresetId::ALL {
+            assert!(preset.policy().validate().is_ok(), "{preset:?}");
+            let s = Settings::new("Shop", Currency::from_code("USD").unwrap(), preset, "UTC");
+            assert!(s.validate().is_ok(), "{preset:?}");
+            for info in field_infos() {
+                let value = s.field_value(info.key).unwrap();
+                let again =
+                    s.apply([(info.key, value.as_str())]).unwrap_or_else(|e| panic!("{preset:?} {}: {e}", info.key));
+                assert_eq!(again, s, "{preset:?}: {} changed when set to its own text {value:?}", info.key);
+            }
+        }
+    }
+
+    #[test]
+    fn every_policy_field_has_wording_in_every_preset() {
+        for preset in PresetId::ALL {
+            for key in wording_keys() {
+                let text = preset.wording(key).unwrap_or_else(|| panic!("{preset:?} has no wording for {key}"));
+                assert!(!text.trim().is_empty(), "{preset:?} {key}");
+                assert!(text.chars().count() <= 400, "{preset:?} {key} is too long for help text");
+            }
+            assert_eq!(preset.wording("shop.name"), None);
+            assert_eq!(preset.wording("policy.nonsense"), None);
+        }
+    }
+
+    #[test]
+    fn names_and_seed_files_are_distinct() {
+        for (i, a) in PresetId::ALL.iter().enumerate() {
+            assert!(!a.summary().is_empty());
+            for b in &PresetId::ALL[i + 1..] {
+                assert_ne!(a.name(), b.name());
+                assert_ne!(a.seed_file(), b.seed_file());
+            }
+        }
+        assert_eq!(PresetId::LxWatch.seed_file(), "002");
+    }
+
+    #[test]
+    fn serde_names_are_snake_case() {
+        let names: Vec<_> = PresetId::ALL.iter().map(|p| serde_json::to_string(p).unwrap()).collect();
+        assert_eq!(names, ["\"lx_watch\"", "\"kospet\"", "\"softerspot\"", "\"turkish_store\"", "\"rma_web_shop\""]);
+        assert_eq!(serde_json::from_str::<PresetId>("\"rma_web_shop\"").unwrap(), PresetId::RmaWebShop);
+    }
+}

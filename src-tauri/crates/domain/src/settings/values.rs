@@ -1,0 +1,304 @@
+//! Each settings field as text: the value the form shows and the CLI prints, and one parser
+//! per field so the Settings screen, the setup form and the CLI refuse the same input.
+
+use jiff::civil::{Date, Weekday};
+use jiff::tz::TimeZone;
+
+use super::{PaperSize, Settings};
+use crate::calendar::weekday_names::NAMES as WEEKDAYS;
+use crate::calendar::{Holiday, Period};
+use crate::money::{Currency, Percent};
+use crate::policy::{ReturnWindowStart, WarrantyStart, MAX_LABEL};
+use crate::text;
+use crate::FieldError;
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.into()
+}
+
+fn parse_bool(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "yes" | "true" | "on" | "1" => Ok(true),
+        "no" | "false" | "off" | "0" => Ok(false),
+        other => Err(format!("\"{other}\" is not yes or no.")),
+    }
+}
+
+fn choice<T: Copy>(value: &str, options: &[(&str, T)]) -> Result<T, String> {
+    let wanted = value.trim().to_ascii_lowercase();
+    options.iter().find(|(k, _)| *k == wanted).map(|(_, v)| *v).ok_or_else(|| {
+        let names: Vec<_> = options.iter().map(|(k, _)| *k).collect();
+        format!("Choose one of: {}.", names.join(", "))
+    })
+}
+
+const WARRANTY_STARTS: [(&str, WarrantyStart); 2] =
+    [("purchase", WarrantyStart::Purchase), ("delivery", WarrantyStart::Delivery)];
+const RETURN_STARTS: [(&str, ReturnWindowStart); 3] = [
+    ("purchase", ReturnWindowStart::Purchase),
+    ("delivery", ReturnWindowStart::Delivery),
+    ("request", ReturnWindowStart::Request),
+];
+const PAPER: [(&str, PaperSize); 2] = [("a4", PaperSize::A4), ("letter", PaperSize::Letter)];
+
+fn key_of<T: PartialEq + Copy>(value: T, options: &[(&'static str, T)]) -> String {
+    options.iter().find(|(_, v)| *v == value).map(|(k, _)| *k).unwrap_or_default().to_string()
+}
+
+fn parse_email(value: &str) -> Result<String, String> {
+    let v = value.trim();
+    let ok = v.is_empty()
+        || (v.len() <= 120
+            && !v.chars().any(|c| c.is_whitespace() || c.is_control())
+            && v.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.')));
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(format!("\"{v}\" is not an email address."))
+    }
+}
+
+fn parse_phone(value: &str) -> Result<String, String> {
+    let v = value.trim();
+    let ok = v.len() <= 30 && v.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err("A phone number has digits, spaces and + - ( ) only, at most 30 characters.".into())
+    }
+}
+
+fn parse_weekdays(value: &str) -> Result<Vec<Weekday>, String> {
+    let mut days = Vec::new();
+    for part in value.split([',', ' ']).filter(|p| !p.trim().is_empty()) {
+        let name = part.trim().to_ascii_lowercase();
+        let day = WEEKDAYS
+            .iter()
+            .find(|(_, k)| name.starts_with(k))
+            .map(|(d, _)| *d)
+            .ok_or_else(|| format!("\"{part}\" is not a weekday (mon, tue, wed, thu, fri, sat, sun)."))?;
+        if !days.contains(&day) {
+            days.push(day);
+        }
+    }
+    days.sort_by_key(|d| d.to_monday_zero_offset());
+    Ok(days)
+}
+
+fn parse_holidays(value: &str) -> Result<Vec<Holiday>, String> {
+    let mut holidays = Vec::new();
+    for line in value.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (day, name) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let date: Date =
+            day.parse().map_err(|_| format!("\"{day}\" is not a date: write holidays as 2026-12-25 Christmas Day."))?;
+        let name = text::single_line("policy.holidays", name, MAX_LABEL).map_err(|e| e.to_string())?;
+        holidays.push(Holiday { date, name });
+    }
+    holidays.sort_by_key(|h| h.date);
+    Ok(holidays)
+}
+
+impl Settings {
+    /// A field's value as the text the settings form shows and the CLI prints.
+    pub fn field_value(&self, key: &str) -> Option<String> {
+        let p = &self.policy;
+        let period = |p: Period| Some(p.to_string());
+        let money = |a| Some(self.currency.format_number(a));
+        let percent = |p: Percent| Some(p.to_string().trim_end_matches('%').to_string());
+        match key {
+            "shop.name" => Some(self.shop.name.clone()),
+            "shop.address" => Some(self.shop.address.clone()),
+            "shop.phone" => Some(self.shop.phone.clone()),
+            "shop.email" => Some(self.shop.email.clone()),
+            "shop.whatsapp" => Some(self.shop.whatsapp.clone()),
+            "shop.tax_id" => Some(self.shop.tax_id.clone()),
+            "shop.payment_details" => Some(self.shop.payment_details.clone()),
+            "shop.terms" => Some(self.shop.terms.clone()),
+            "shop.time_zone" => Some(self.time_zone.clone()),
+            "money.currency" => Some(self.currency.code().to_string()),
+            "money.tax_name" => Some(self.tax.name.clone()),
+            "money.tax_rate" => percent(self.tax.rate),
+            "forms.paper_size" => Some(key_of(self.paper, &PAPER)),
+            "policy.assessment_due" => period(p.assessment_due),
+            "policy.quotation_validity" => period(p.quotation_validity),
+            "policy.quotation_hold" => period(p.quotation_hold),
+            "policy.extra_media_request" => period(p.extra_media_request),
+            "policy.storage_grace" => period(p.storage_grace),
+            "policy.storage_fee_per_day" => money(p.storage_fee_per_day),
+            "policy.parts_returned" => Some(yes_no(p.parts_returned)),
+            "policy.shipping_insurance_rate" => percent(p.shipping_insurance_rate),
+            "policy.signature_threshold" => money(p.signature_threshold),
+            "policy.shop_pays_shipping_within" => period(p.shop_pays_shipping_within),
+            "policy.warranty" => period(p.warranty),
+            "policy.warranty_starts" => Some(key_of(p.warranty_starts, &WARRANTY_STARTS)),
+            "policy.dead_on_arrival" => period(p.dead_on_arrival),
+            "policy.return_window" => period(p.return_window),
+            "policy.return_window_starts" => Some(key_of(p.return_window_starts, &RETURN_STARTS)),
+            "policy.returns_unopened_only" => Some(yes_no(p.returns_unopened_only)),
+            "policy.colour_claims_accepted" => Some(yes_no(p.colour_claims_accepted)),
+            "policy.non_returnable" => Some(p.non_returnable.join("\n")),
+            "policy.rma_validity" => period(p.rma_validity),
+            "policy.no_rma_hold" => period(p.no_rma_hold),
+            "policy.inspection_due" => period(p.inspection_due),
+            "policy.partial_refund_min" => percent(p.partial_refund_min),
+            "policy.partial_refund_max" => percent(p.partial_refund_max),
+            "policy.refund_due" => period(p.refund_due),
+            "policy.replacement_due" => period(p.replacement_due),
+            "policy.deduct_original_shipping" => Some(yes_no(p.deduct_original_shipping)),
+            "policy.deduct_insurance" => Some(yes_no(p.deduct_insurance)),
+            "policy.deduct_return_customs" => Some(yes_no(p.deduct_return_customs)),
+            "policy.paypal_refund_fee" => percent(p.paypal_refund_fee),
+            "policy.exchange_window" => period(p.exchange_window),
+            "policy.exchange_fee" => percent(p.exchange_fee),
+            "policy.working_days" => Some(
+                WEEKDAYS
+                    .iter()
+                    .filter(|(d, _)| p.calendar.working_days.contains(d))
+                    .map(|(_, k)| *k)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            "policy.holidays" => Some(
+                p.calendar.holidays.iter().map(|h| format!("{} {}", h.date, h.name)).collect::<Vec<_>>().join("\n"),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Sets one field from text, refusing what the field cannot hold.
+    pub fn set_field(&mut self, key: &str, value: &str) -> Result<(), FieldError> {
+        self.set_field_inner(key, value).map_err(|message| FieldError::new(key, message))
+    }
+
+    fn set_field_inner(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let one_line = |max| text::single_line(key, value, max).map_err(|e| e.to_string());
+        let lines = |max| text::multi_line(key, value, max).map_err(|e| e.to_string());
+        let currency = self.currency;
+        let money = |v: &str| {
+            let amount = currency.parse(v)?;
+            if amount.0 < 0 {
+                return Err("A fee or threshold cannot be negative.".to_string());
+            }
+            Ok(amount)
+        };
+        let p = &mut self.policy;
+        match key {
+            "shop.name" => {
+                let name = one_line(80)?;
+                if name.is_empty() {
+                    return Err("Enter the shop's name: it heads every form.".into());
+                }
+                self.shop.name = name;
+            }
+            "shop.address" => self.shop.address = lines(300)?,
+            "shop.phone" => self.shop.phone = parse_phone(value)?,
+            "shop.email" => self.shop.email = parse_email(value)?,
+            "shop.whatsapp" => self.shop.whatsapp = parse_phone(value)?,
+            "shop.tax_id" => self.shop.tax_id = one_line(40)?,
+            "shop.payment_details" => self.shop.payment_details = lines(600)?,
+            "shop.terms" => self.shop.terms = lines(1200)?,
+            "shop.time_zone" => {
+                let name = value.trim();
+                TimeZone::get(name).map_err(|_| {
+                    format!("\"{name}\" is not a time zone name (e.g. Asia/Hong_Kong, Europe/Istanbul).")
+                })?;
+                self.time_zone = name.to_string();
+            }
+            "money.currency" => self.currency = Currency::from_code(value).map_err(|e| e.to_string())?,
+            "money.tax_name" => {
+                let name = one_line(20)?;
+                if name.is_empty() {
+                    return Err("Enter the tax's name as your forms print it (e.g. GST).".into());
+                }
+                self.tax.name = name;
+            }
+            "money.tax_rate" => self.tax.rate = Percent::parse(value)?,
+            "forms.paper_size" => self.paper = choice(value, &PAPER)?,
+            "policy.assessment_due" => p.assessment_due = Period::parse(value)?,
+            "policy.quotation_validity" => p.quotation_validity = Period::parse(value)?,
+            "policy.quotation_hold" => p.quotation_hold = Period::parse(value)?,
+            "policy.extra_media_request" => p.extra_media_request = Period::parse(value)?,
+            "policy.storage_grace" => p.storage_grace = Period::parse(value)?,
+            "policy.storage_fee_per_day" => p.storage_fee_per_day = money(value)?,
+            "policy.parts_returned" => p.parts_returned = parse_bool(value)?,
+            "policy.shipping_insurance_rate" => p.shipping_insurance_rate = Percent::parse(value)?,
+            "policy.signature_threshold" => p.signature_threshold = money(value)?,
+            "policy.shop_pays_shipping_within" => p.shop_pays_shipping_within = Period::parse(value)?,
+            "policy.warranty" => p.warranty = Period::parse(value)?,
+            "policy.warranty_starts" => p.warranty_starts = choice(value, &WARRANTY_STARTS)?,
+            "policy.dead_on_arrival" => p.dead_on_arrival = Period::parse(value)?,
+            "policy.return_window" => p.return_window = Period::parse(value)?,
+            "policy.return_window_starts" => p.return_window_starts = choice(value, &RETURN_STARTS)?,
+            "policy.returns_unopened_only" => p.returns_unopened_only = parse_bool(value)?,
+            "policy.colour_claims_accepted" => p.colour_claims_accepted = parse_bool(value)?,
+            "policy.non_returnable" => {
+                let mut list = Vec::new();
+                for line in value.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                    list.push(text::single_line(key, line, MAX_LABEL).map_err(|e| e.to_string())?);
+                }
+                p.non_returnable = list;
+            }
+            "policy.rma_validity" => p.rma_validity = Period::parse(value)?,
+            "policy.no_rma_hold" => p.no_rma_hold = Period::parse(value)?,
+            "policy.inspection_due" => p.inspection_due = Period::parse(value)?,
+            "policy.partial_refund_min" => p.partial_refund_min = Percent::parse(value)?,
+            "policy.partial_refund_max" => p.partial_refund_max = Percent::parse(value)?,
+            "policy.refund_due" => p.refund_due = Period::parse(value)?,
+            "policy.replacement_due" => p.replacement_due = Period::parse(value)?,
+            "policy.deduct_original_shipping" => p.deduct_original_shipping = parse_bool(value)?,
+            "policy.deduct_insurance" => p.deduct_insurance = parse_bool(value)?,
+            "policy.deduct_return_customs" => p.deduct_return_customs = parse_bool(value)?,
+            "policy.paypal_refund_fee" => p.paypal_refund_fee = Percent::parse(value)?,
+            "policy.exchange_window" => p.exchange_window = Period::parse(value)?,
+            "policy.exchange_fee" => p.exchange_fee = Percent::parse(value)?,
+            "policy.working_days" => {
+                let days = parse_weekdays(value)?;
+                if days.is_empty() {
+                    return Err("Pick at least one working day, or business-day deadlines cannot be counted.".into());
+                }
+                p.calendar.working_days = days;
+            }
+            "policy.holidays" => p.calendar.holidays = parse_holidays(value)?,
+            other => return Err(format!("There is no setting called \"{other}\".")),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_and_holidays_parse() {
+        assert_eq!(
+            parse_weekdays("fri, mon,tuesday").unwrap(),
+            vec![Weekday::Monday, Weekday::Tuesday, Weekday::Friday]
+        );
+        assert!(parse_weekdays("funday").is_err());
+        let h = parse_holidays("2026-12-26 Boxing Day\n\n2026-12-25 Christmas Day").unwrap();
+        assert_eq!(h[0].date, jiff::civil::date(2026, 12, 25));
+        assert_eq!(h[1].name, "Boxing Day");
+        assert!(parse_holidays("2026-02-30 Nope").is_err(), "no such date");
+        assert!(parse_holidays("tomorrow Party").is_err());
+    }
+
+    #[test]
+    fn emails_and_phones() {
+        assert!(parse_email("").is_ok());
+        assert!(parse_email("327442606@qq.com").is_ok());
+        assert!(parse_email("no at sign").is_err());
+        assert!(parse_phone("+90 (542) 341-5194").is_ok());
+        assert!(parse_phone("call me").is_err());
+    }
+
+    #[test]
+    fn every_described_field_has_a_value_and_unknown_keys_are_refused() {
+        let mut s =
+            Settings::new("Shop", Currency::from_code("USD").unwrap(), crate::presets::PresetId::LxWatch, "UTC");
+        for f in crate::settings::field_infos() {
+            assert!(s.field_value(f.key).is_some(), "{} has no value", f.key);
+        }
+        assert!(s.set_field("policy.nonsense", "1").is_err());
+    }
+}
