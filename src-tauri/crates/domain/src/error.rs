@@ -23,6 +23,9 @@ pub enum DomainError {
     Invalid(Vec<FieldError>),
     #[error("{what} was not found")]
     NotFound { what: String },
+    /// A rule says no (e.g. an illegal state change); `code` names the rule for the UI.
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
 }
 
 fn summary(errors: &[FieldError]) -> String {
@@ -34,6 +37,10 @@ fn summary(errors: &[FieldError]) -> String {
 }
 
 impl DomainError {
+    pub fn refused(code: &'static str, message: impl Into<String>) -> Self {
+        Self::Refused { code, message: message.into() }
+    }
+
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
     }
@@ -43,13 +50,14 @@ impl DomainError {
         match self {
             Self::Invalid(_) => "invalid_input",
             Self::NotFound { .. } => "not_found",
+            Self::Refused { code, .. } => code,
         }
     }
 
     pub fn fields(&self) -> &[FieldError] {
         match self {
             Self::Invalid(fields) => fields,
-            Self::NotFound { .. } => &[],
+            Self::NotFound { .. } | Self::Refused { .. } => &[],
         }
     }
 }

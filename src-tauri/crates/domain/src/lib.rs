@@ -6,14 +6,19 @@
 
 pub mod attachment;
 pub mod calendar;
+pub mod customer;
+pub mod device;
 pub mod error;
 pub mod event;
+pub mod intake;
 pub mod money;
 pub mod policy;
 pub mod presets;
 pub mod settings;
 pub mod staff;
 pub mod text;
+pub mod ticket;
+pub mod warranty;
 
 pub use calendar::{Period, PeriodUnit, WorkCalendar};
 pub use error::{DomainError, FieldError};

@@ -1,7 +1,7 @@
 //! The shop's settings: its profile, money and tax, paper, time zone and policy.
 
 mod fields;
-mod values;
+pub(crate) mod values;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;

@@ -45,7 +45,7 @@ fn key_of<T: PartialEq + Copy>(value: T, options: &[(&'static str, T)]) -> Strin
     options.iter().find(|(_, v)| *v == value).map(|(k, _)| *k).unwrap_or_default().to_string()
 }
 
-fn parse_email(value: &str) -> Result<String, String> {
+pub(crate) fn parse_email(value: &str) -> Result<String, String> {
     let v = value.trim();
     let ok = v.is_empty()
         || (v.len() <= 120
@@ -58,7 +58,7 @@ fn parse_email(value: &str) -> Result<String, String> {
     }
 }
 
-fn parse_phone(value: &str) -> Result<String, String> {
+pub(crate) fn parse_phone(value: &str) -> Result<String, String> {
     let v = value.trim();
     let ok = v.len() <= 30 && v.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
     if ok {

@@ -1,0 +1,103 @@
+//! Customers: who brought or sent the watch, and how to reach them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Problems;
+use crate::settings::values::{parse_email, parse_phone};
+use crate::text;
+use crate::DomainError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CustomerId(pub i64);
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomerDetails {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: CustomerId,
+    #[serde(flatten)]
+    pub details: CustomerDetails,
+}
+
+pub const MAX_NAME: usize = 120;
+
+impl CustomerDetails {
+    /// Trims and checks; a customer needs a name and a way to reach them (phone or email).
+    pub fn validated(&self, prefix: &str) -> Result<CustomerDetails, DomainError> {
+        let mut problems = Problems::default();
+        let key = |f: &str| format!("{prefix}{f}");
+        let mut out = CustomerDetails::default();
+        match text::single_line(&key("name"), &self.name, MAX_NAME) {
+            Ok(n) if n.is_empty() => problems.add(key("name"), "Enter the customer's name."),
+            Ok(n) => out.name = n,
+            Err(e) => problems.merge(e),
+        }
+        match parse_phone(&self.phone) {
+            Ok(p) => out.phone = p,
+            Err(m) => problems.add(key("phone"), m),
+        }
+        match parse_email(&self.email) {
+            Ok(e) => out.email = e,
+            Err(m) => problems.add(key("email"), m),
+        }
+        match text::multi_line(&key("address"), &self.address, 300) {
+            Ok(a) => out.address = a,
+            Err(e) => problems.merge(e),
+        }
+        if self.phone.trim().is_empty() && self.email.trim().is_empty() {
+            problems.add(key("phone"), "Enter a phone number or an email, so the shop can reach the customer.");
+        }
+        problems.into_result()?;
+        Ok(out)
+    }
+
+    /// The name printed on the bag tag: the family name. For a name in Chinese, Japanese or
+    /// Korean script written without spaces that is its first character; otherwise the last word.
+    pub fn surname(&self) -> &str {
+        let name = self.name.trim();
+        if !name.contains(char::is_whitespace) && name.chars().next().is_some_and(is_cjk) {
+            let end = name.char_indices().nth(1).map(|(i, _)| i).unwrap_or(name.len());
+            return &name[..end];
+        }
+        name.split_whitespace().last().unwrap_or(name)
+    }
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn details(name: &str, phone: &str, email: &str) -> CustomerDetails {
+        CustomerDetails { name: name.into(), phone: phone.into(), email: email.into(), address: String::new() }
+    }
+
+    #[test]
+    fn needs_a_name_and_a_way_to_reach_them() {
+        assert!(details(" Ayşe Yılmaz ", "+90 542 341 5194", "").validated("customer.").is_ok());
+        assert!(details("王小明", "", "xm@example.cn").validated("customer.").is_ok());
+        let err = details("", "", "").validated("customer.").unwrap_err();
+        let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["customer.name", "customer.phone"]);
+        assert!(details("A", "call me", "").validated("customer.").is_err());
+        assert!(details("A", "", "a@b").validated("customer.").is_err());
+    }
+
+    #[test]
+    fn surnames_for_the_bag_tag() {
+        assert_eq!(details("Çağrı Öztürk", "", "").surname(), "Öztürk");
+        assert_eq!(details("王小明", "", "").surname(), "王");
+        assert_eq!(details("Mei", "", "").surname(), "Mei");
+    }
+}

@@ -1,0 +1,244 @@
+//! Repair tickets: their human numbers and the state machine every later step moves along.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::DomainError;
+
+/// `R-2026-00042`: the year it was opened and its place in that year. Unique, never reused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TicketNumber {
+    pub year: i16,
+    pub seq: u32,
+}
+
+impl fmt::Display for TicketNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "R-{}-{:05}", self.year, self.seq)
+    }
+}
+
+impl FromStr for TicketNumber {
+    type Err = DomainError;
+
+    /// Accepts what staff type or a scanner sends: `R-2026-00042`, `r-2026-42`, ` R 2026 42 `.
+    fn from_str(text: &str) -> Result<Self, DomainError> {
+        let bad = || {
+            DomainError::invalid("ticket", format!("\"{}\" is not a ticket number (e.g. R-2026-00042).", text.trim()))
+        };
+        let cleaned = text.trim().to_ascii_uppercase();
+        let rest = cleaned.strip_prefix('R').ok_or_else(bad)?;
+        let mut parts = rest.split(['-', ' ']).filter(|p| !p.is_empty());
+        let (year, seq) = (parts.next().ok_or_else(bad)?, parts.next().ok_or_else(bad)?);
+        if parts.next().is_some() || year.len() != 4 || seq.is_empty() || seq.len() > 7 {
+            return Err(bad());
+        }
+        let year: i16 = year.parse().map_err(|_| bad())?;
+        let seq: u32 = seq.parse().map_err(|_| bad())?;
+        if seq == 0 {
+            return Err(bad());
+        }
+        Ok(TicketNumber { year, seq })
+    }
+}
+
+impl TryFrom<String> for TicketNumber {
+    type Error = DomainError;
+    fn try_from(s: String) -> Result<Self, DomainError> {
+        s.parse()
+    }
+}
+
+impl From<TicketNumber> for String {
+    fn from(n: TicketNumber) -> String {
+        n.to_string()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketState {
+    Received,
+    Assessing,
+    Quoted,
+    Approved,
+    InRepair,
+    ReadyForCollection,
+    Collected,
+    Shipped,
+    QuoteExpired,
+    ReturnDue,
+    ReturnedUnrepaired,
+    Cancelled,
+}
+
+use TicketState::*;
+
+impl TicketState {
+    pub const ALL: [TicketState; 12] = [
+        Received,
+        Assessing,
+        Quoted,
+        Approved,
+        InRepair,
+        ReadyForCollection,
+        Collected,
+        Shipped,
+        QuoteExpired,
+        ReturnDue,
+        ReturnedUnrepaired,
+        Cancelled,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Received => "Received",
+            Assessing => "Assessing",
+            Quoted => "Quoted",
+            Approved => "Approved",
+            InRepair => "In repair",
+            ReadyForCollection => "Ready for collection",
+            Collected => "Collected",
+            Shipped => "Shipped",
+            QuoteExpired => "Quote expired",
+            ReturnDue => "Return due",
+            ReturnedUnrepaired => "Returned unrepaired",
+            Cancelled => "Cancelled",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Received => "received",
+            Assessing => "assessing",
+            Quoted => "quoted",
+            Approved => "approved",
+            InRepair => "in_repair",
+            ReadyForCollection => "ready_for_collection",
+            Collected => "collected",
+            Shipped => "shipped",
+            QuoteExpired => "quote_expired",
+            ReturnDue => "return_due",
+            ReturnedUnrepaired => "returned_unrepaired",
+            Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<TicketState> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The watch has left the shop, or the ticket was opened in error.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Collected | Shipped | ReturnedUnrepaired | Cancelled)
+    }
+
+    /// The states this one may move to. Work starts only from Approved, which only a written
+    /// confirmation (or a warranty decision) reaches; closed tickets never move again.
+    pub fn next_states(self) -> &'static [TicketState] {
+        match self {
+            Received => &[Assessing, Cancelled],
+            Assessing => &[Quoted, Approved, ReturnDue, Cancelled],
+            Quoted => &[Quoted, Approved, QuoteExpired, ReturnDue],
+            QuoteExpired => &[Quoted, ReturnDue],
+            Approved => &[InRepair],
+            InRepair => &[ReadyForCollection],
+            ReadyForCollection => &[Collected, Shipped],
+            ReturnDue => &[Quoted, ReturnedUnrepaired],
+            Collected | Shipped | ReturnedUnrepaired | Cancelled => &[],
+        }
+    }
+
+    /// Moves to `next`, or says why not.
+    pub fn move_to(self, next: TicketState) -> Result<TicketState, DomainError> {
+        if self.next_states().contains(&next) {
+            return Ok(next);
+        }
+        let message = if self.is_closed() {
+            format!("This ticket is {}: it cannot change any more.", self.label().to_lowercase())
+        } else if next == InRepair {
+            "Repair work cannot start before the customer's written confirmation is recorded (the ticket must be Approved).".to_string()
+        } else {
+            let allowed: Vec<_> = self.next_states().iter().map(|s| s.label()).collect();
+            format!(
+                "A ticket that is {} cannot become {}; it can become: {}.",
+                self.label().to_lowercase(),
+                next.label().to_lowercase(),
+                allowed.join(", ")
+            )
+        };
+        Err(DomainError::refused("illegal_transition", message))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_and_parse() {
+        let n = TicketNumber { year: 2026, seq: 42 };
+        assert_eq!(n.to_string(), "R-2026-00042");
+        for typed in ["R-2026-00042", "r-2026-42", " R 2026 00042 ", "R-2026-042"] {
+            assert_eq!(typed.parse::<TicketNumber>().unwrap(), n, "{typed}");
+        }
+        for bad in ["", "R-2026", "Q-2026-00042", "R-26-42", "R-2026-0", "R-2026-x1", "R-2026-1-2", "R-2026-12345678"] {
+            assert!(bad.parse::<TicketNumber>().is_err(), "{bad}");
+        }
+        assert_eq!(TicketNumber { year: 2026, seq: 123_456 }.to_string(), "R-2026-123456");
+    }
+
+    #[test]
+    fn work_only_starts_after_approval() {
+        assert!(Received.move_to(Assessing).is_ok());
+        let err = Quoted.move_to(InRepair).unwrap_err();
+        assert_eq!(err.code(), "illegal_transition");
+        assert!(err.to_string().contains("written confirmation"));
+        assert!(Approved.move_to(InRepair).is_ok());
+        assert!(Received.move_to(InRepair).is_err());
+    }
+
+    #[test]
+    fn closed_tickets_never_move() {
+        for closed in [Collected, Shipped, ReturnedUnrepaired, Cancelled] {
+            for next in TicketState::ALL {
+                let err = closed.move_to(next).unwrap_err();
+                assert!(err.to_string().contains("cannot change"), "{closed:?} -> {next:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_state_is_reachable_from_received_and_every_open_state_can_close() {
+        let mut seen = vec![Received];
+        let mut i = 0;
+        while i < seen.len() {
+            for n in seen[i].next_states() {
+                if !seen.contains(n) {
+                    seen.push(*n);
+                }
+            }
+            i += 1;
+        }
+        assert_eq!(seen.len(), TicketState::ALL.len());
+        for s in TicketState::ALL.into_iter().filter(|s| !s.is_closed()) {
+            // from every open state some path reaches a closed one
+            let mut frontier = vec![s];
+            let mut reached = false;
+            for _ in 0..12 {
+                frontier = frontier.iter().flat_map(|f| f.next_states().iter().copied()).collect();
+                if frontier.iter().any(|f| f.is_closed()) {
+                    reached = true;
+                    break;
+                }
+            }
+            assert!(reached, "{s:?} can never close");
+        }
+        for s in TicketState::ALL {
+            assert_eq!(TicketState::from_key(s.key()), Some(s));
+        }
+    }
+}
