@@ -225,9 +225,7 @@ mod tests {
     proptest! {
         #[test]
         fn covered_exactly_through_the_last_day(y in 2000i16..2090, m in 1i8..=12, d in 1i8..=28, months in 1u32..48, offset in -400i64..400) {
-            let mut p = Policy::default();
-            p.warranty = crate::Period::months(months);
-            p.dead_on_arrival = crate::Period::days(0);
+            let p = Policy { warranty: crate::Period::months(months), dead_on_arrival: crate::Period::days(0), ..Policy::default() };
             let start = date(y, m, d);
             let end = p.warranty.last_day(start, &p.calendar);
             let today = end.checked_add(jiff::Span::new().days(offset)).unwrap();
