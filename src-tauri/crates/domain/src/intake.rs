@@ -228,6 +228,12 @@ impl Ticket {
         self.awaiting_assessment() && today > self.assessment_due
     }
 
+    /// The next date something is due on this ticket, for sorting lists by deadline.
+    /// Later workflows (quotation expiry, storage fees) add their dates here.
+    pub fn next_deadline(&self) -> Option<Date> {
+        self.awaiting_assessment().then_some(self.assessment_due)
+    }
+
     pub fn awaiting_assessment(&self) -> bool {
         matches!(self.state, TicketState::Received | TicketState::Assessing)
     }

@@ -9,7 +9,8 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Result, StoreError};
 
 /// Every schema version, oldest first. Version N is the state after the Nth file.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/0001_shop.sql"))];
+const MIGRATIONS: &[M<'static>] =
+    &[M::up(include_str!("../migrations/0001_shop.sql")), M::up(include_str!("../migrations/0002_tickets.sql"))];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)

@@ -5,13 +5,16 @@
 
 pub mod attachments;
 pub mod backup;
+pub mod customers;
 pub mod db;
 pub mod demo;
 mod error;
 pub mod events;
 pub mod folder;
+pub mod intake;
 pub mod settings;
 pub mod staff;
+pub mod tickets;
 
 use caseback_domain::attachment;
 use caseback_domain::event::Event;
@@ -197,7 +200,7 @@ impl Shop {
 }
 
 /// Appends to the event log inside the caller's transaction.
-fn log(
+pub(crate) fn log(
     tx: &Transaction,
     at: Timestamp,
     staff: Option<StaffId>,

@@ -1,0 +1,30 @@
+//! The one error type of this crate, with a stable code for the app's messages.
+
+use std::path::PathBuf;
+
+#[derive(thiserror::Error, Debug)]
+pub enum FormError {
+    /// A font file is not installed; the shop's machine needs the named Debian package.
+    #[error("The font file {path} is missing: install the {package} package (scripts/install-deps does it).")]
+    FontMissing { path: PathBuf, package: &'static str },
+    /// The font file is there but is not a font this crate can embed.
+    #[error("The font file {path} could not be read as a font: {reason}")]
+    FontUnreadable { path: PathBuf, reason: String },
+    /// The shop's logo is not a PNG or JPEG image that can be decoded.
+    #[error("The shop logo could not be printed: {0}")]
+    LogoUnreadable(String),
+    /// Drawing or writing the PDF failed.
+    #[error("The form could not be drawn: {0}")]
+    RenderFailed(String),
+}
+
+impl FormError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            FormError::FontMissing { .. } => "fonts_missing",
+            FormError::FontUnreadable { .. } => "font_unreadable",
+            FormError::LogoUnreadable(_) => "logo_unreadable",
+            FormError::RenderFailed(_) => "render_failed",
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Intake, numbering, search and ticket states on real SQLite files.
+
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
+use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
+use caseback_domain::presets::PresetId;
+use caseback_domain::ticket::TicketState;
+use caseback_domain::warranty::{Voiding, WarrantyStatus};
+use caseback_domain::{Currency, Settings};
+use caseback_store::intake::Photo;
+use caseback_store::{db, tickets, DataFolder, Shop};
+use jiff::civil::date;
+use jiff::Timestamp;
+
+fn at(ts: &str) -> Timestamp {
+    ts.parse().unwrap()
+}
+
+fn shop(dir: &std::path::Path) -> Shop {
+    let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
+    let s =
+        Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
+    shop.set_up(&s, &["Mei Chan".into()], at("2026-01-02T01:00:00Z")).unwrap();
+    shop
+}
+
+fn form(name: &str, phone: &str, serial: &str) -> IntakeForm {
+    IntakeForm {
+        customer: CustomerChoice::New {
+            details: CustomerDetails { name: name.into(), phone: phone.into(), ..CustomerDetails::default() },
+        },
+        details: IntakeDetails {
+            device: Device {
+                kind: DeviceKind::Mechanical,
+                brand: "Seiko".into(),
+                model: "Presage SRPB41".into(),
+                serial: serial.into(),
+                item_code: String::new(),
+                colour: String::new(),
+            },
+            purchase: PurchaseRecord {
+                order_number: "LX-88121".into(),
+                purchase_date: Some(date(2026, 3, 2)),
+                ..PurchaseRecord::default()
+            },
+            fault: "Loses 30 seconds a day".into(),
+            tried: String::new(),
+            accessories: vec![],
+            accessories_other: String::new(),
+            condition: vec![],
+            condition_notes: String::new(),
+            arrival: Arrival::WalkIn,
+            voiding: Voiding::default(),
+        },
+    }
+}
+
+fn counts(shop: &Shop) -> (i64, i64, i64, i64) {
+    let c = shop.connection();
+    let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    (
+        n("SELECT count(*) FROM customers"),
+        n("SELECT count(*) FROM tickets"),
+        n("SELECT count(*) FROM events"),
+        n("SELECT coalesce(sum(last_seq), 0) FROM ticket_numbers"),
+    )
+}
+
+#[test]
+fn booking_in_numbers_the_ticket_and_sets_its_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    // Friday 20 Nov 2026, 10:00 in Hong Kong
+    let t = shop
+        .book_intake(by, &form("Ayşe Yılmaz", "+90 542 341 51 94", "SRPB-0042"), &[], at("2026-11-20T02:00:00Z"))
+        .unwrap();
+    assert_eq!(t.number.to_string(), "R-2026-00001");
+    assert_eq!(t.state, TicketState::Received);
+    assert_eq!(t.received_on, date(2026, 11, 20));
+    assert_eq!(t.assessment_due, date(2026, 11, 24), "2 business days: Mon 23, Tue 24");
+    assert!(matches!(t.warranty.status, WarrantyStatus::InWarranty { .. }));
+    let second = shop.book_intake(by, &form("王小明", "+852 5555 0101", ""), &[], at("2026-11-20T03:00:00Z")).unwrap();
+    assert_eq!(second.number.to_string(), "R-2026-00002");
+    // late on 31 Dec UTC is already 1 Jan in Hong Kong: a new year's numbers
+    let third = shop.book_intake(by, &form("Sam Wong", "+852 5555 0102", ""), &[], at("2026-12-31T17:00:00Z")).unwrap();
+    assert_eq!(third.number.to_string(), "R-2027-00001");
+    let history = shop.history("ticket", "R-2026-00001").unwrap();
+    assert_eq!(history[0].action, "ticket.received");
+    assert_eq!(history[0].staff, Some(by));
+    assert_eq!(shop.ticket_by_number("r-2026-1").unwrap().id, t.id);
+}
+
+#[test]
+fn a_refused_intake_writes_nothing_and_uses_no_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    let before = counts(&shop);
+    let mut bad = form("", "", "X");
+    bad.details.purchase.purchase_date = Some(date(2026, 12, 1));
+    let err = shop.book_intake(by, &bad, &[], at("2026-11-20T02:00:00Z")).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    let bad_photo = Photo { name: "x.gif", bytes: b"GIF89a" };
+    assert!(shop.book_intake(by, &form("A", "1234567", ""), &[bad_photo], at("2026-11-20T02:00:00Z")).is_err());
+    let unknown = IntakeForm {
+        customer: CustomerChoice::Existing { id: caseback_domain::customer::CustomerId(99) },
+        ..form("A", "1", "")
+    };
+    assert_eq!(shop.book_intake(by, &unknown, &[], at("2026-11-20T02:00:00Z")).unwrap_err().code(), "not_found");
+    assert_eq!(counts(&shop), before);
+    let t = shop.book_intake(by, &form("A", "1234567", ""), &[], at("2026-11-20T02:00:00Z")).unwrap();
+    assert_eq!(t.number.seq, 1, "refusals used no number");
+}
+
+#[test]
+fn photos_are_copied_in_with_the_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    let png = b"\x89PNG\r\n\x1a\nphoto bytes".to_vec();
+    let t = shop
+        .book_intake(
+            by,
+            &form("A", "1234567", ""),
+            &[Photo { name: "front.png", bytes: &png }],
+            at("2026-11-20T02:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(shop.ticket(t.id).unwrap().photos, t.photos);
+    assert_eq!(t.photos.len(), 1);
+}
+
+#[test]
+fn search_ignores_accents_case_and_phone_formats_and_finds_partial_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    for i in 0..45 {
+        shop.book_intake(
+            by,
+            &form(&format!("Customer {i}"), &format!("+852 5555 {:04}", 1000 + i), ""),
+            &[],
+            at("2026-11-20T02:00:00Z"),
+        )
+        .unwrap();
+    }
+    shop.book_intake(by, &form("Ayşe Yılmaz", "+90 542 341 51 94", "KP-2291-0042"), &[], at("2026-11-20T02:00:00Z"))
+        .unwrap();
+    shop.book_intake(by, &form("王小明", "+852 6123 4567", ""), &[], at("2026-11-20T02:00:00Z")).unwrap();
+    let names =
+        |q: &str| shop.search_tickets(q, None, 50).unwrap().into_iter().map(|r| r.customer_name).collect::<Vec<_>>();
+    assert_eq!(names("ayse"), ["Ayşe Yılmaz"]);
+    assert_eq!(names("AYŞE yilmaz"), ["Ayşe Yılmaz"]);
+    assert_eq!(names("0542 341 51 94"), ["Ayşe Yılmaz"]);
+    assert_eq!(names("+90 (542) 341-5194"), ["Ayşe Yılmaz"]);
+    assert_eq!(names("kp22910042"), ["Ayşe Yılmaz"], "serial without dashes");
+    assert_eq!(names("kp-2291"), ["Ayşe Yılmaz"]);
+    assert_eq!(names("小明"), ["王小明"], "two CJK characters");
+    assert_eq!(names("R-2026-00046"), ["Ayşe Yılmaz"]);
+    assert_eq!(names("2026-46"), ["Ayşe Yılmaz"], "partial number without zeros");
+    assert_eq!(names("00046"), ["Ayşe Yılmaz"]);
+    assert_eq!(names("0004").len(), 9, "R-2026-00004 and R-2026-00040 .. 00047");
+    assert!(names("zzz").is_empty());
+    assert_eq!(shop.search_tickets("", None, 500).unwrap().len(), 47);
+    assert_eq!(shop.search_tickets("", Some(TicketState::Assessing), 500).unwrap().len(), 0);
+    assert_eq!(shop.find_customers("YILMAZ", 10).unwrap()[0].details.name, "Ayşe Yılmaz");
+}
+
+#[test]
+fn warranty_follows_the_serial_not_the_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    let first = shop.book_intake(by, &form("Ayşe", "1234567", "SN-1"), &[], at("2026-11-20T02:00:00Z")).unwrap();
+    let mut again = form("Ayşe", "1234567", "sn 1");
+    again.details.purchase = PurchaseRecord::default();
+    let second = shop.book_intake(by, &again, &[], at("2026-11-21T02:00:00Z")).unwrap();
+    assert!(second.warranty.is_covered(), "{}", second.warranty.describe());
+    let same = tickets::for_serial(shop.connection(), "SN1").unwrap();
+    assert_eq!(same.iter().map(|r| r.id).collect::<Vec<_>>(), [second.id, first.id]);
+}
+
+#[test]
+fn tickets_move_only_along_the_state_machine_and_each_move_is_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    let t = shop.book_intake(by, &form("A", "1234567", ""), &[], at("2026-11-20T02:00:00Z")).unwrap();
+    let err = shop.move_ticket(by, t.id, TicketState::InRepair, at("2026-11-20T03:00:00Z")).unwrap_err();
+    assert_eq!(err.code(), "illegal_transition");
+    let t = shop.move_ticket(by, t.id, TicketState::Assessing, at("2026-11-20T03:00:00Z")).unwrap();
+    assert_eq!(shop.ticket(t.id).unwrap().state, TicketState::Assessing);
+    let log = shop.history("ticket", &t.number.to_string()).unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[1].detail["to"], "assessing");
+}
+
+#[test]
+fn two_writers_never_share_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(shop(dir.path()));
+    let path = dir.path().join("caseback.sqlite");
+    let writers: Vec<_> = (0..2)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut conn = db::open(&path).unwrap();
+                (0..150)
+                    .map(|_| {
+                        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
+                        let n = tickets::next_number(&tx, 2026).unwrap();
+                        tx.commit().unwrap();
+                        n.seq
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut all: Vec<u32> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    all.sort();
+    assert_eq!(all, (1..=300).collect::<Vec<_>>(), "unique and without gaps");
+}
