@@ -14,6 +14,17 @@ const COMMANDS: &[&str] = &[
     "logo_get",
     "logo_set",
     "logo_clear",
+    "intake_options",
+    "intake_preview",
+    "photo_add",
+    "intake_book",
+    "tickets_search",
+    "today_list",
+    "ticket_find",
+    "ticket_get",
+    "ticket_move",
+    "customers_find",
+    "customer_get",
 ];
 
 fn main() {

@@ -34,6 +34,17 @@ pub fn run() {
             commands::settings::logo_get,
             commands::settings::logo_set,
             commands::settings::logo_clear,
+            commands::tickets::intake_options,
+            commands::tickets::intake_preview,
+            commands::tickets::photo_add,
+            commands::tickets::intake_book,
+            commands::tickets::tickets_search,
+            commands::tickets::today_list,
+            commands::tickets::ticket_find,
+            commands::tickets::ticket_get,
+            commands::tickets::ticket_move,
+            commands::tickets::customers_find,
+            commands::tickets::customer_get,
         ])
         .run(tauri::generate_context!())
         .expect("Caseback could not start its window");

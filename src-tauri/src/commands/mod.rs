@@ -1,4 +1,6 @@
 //! IPC commands: each parses its input, calls one domain or store function, maps the error.
 
 pub mod app;
+pub mod history;
 pub mod settings;
+pub mod tickets;

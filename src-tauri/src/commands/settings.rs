@@ -11,6 +11,7 @@ use serde::Serialize;
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::State;
 
+use crate::commands::history::{self, HistoryRow};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
@@ -87,26 +88,9 @@ pub fn settings_save(
     })
 }
 
-#[derive(Serialize)]
-pub struct HistoryRow {
-    at: String,
-    staff: Option<String>,
-    action: String,
-    detail: serde_json::Value,
-}
-
 #[tauri::command]
 pub fn settings_history(state: State<AppState>) -> IpcResult<Vec<HistoryRow>> {
-    state.with_shop(|shop| {
-        let (settings, staff) = (shop.settings()?, shop.staff()?);
-        let rows = shop.history("settings", "shop")?.into_iter().rev().map(|e| HistoryRow {
-            at: e.at.to_zoned(settings.time_zone()).strftime("%Y-%m-%d %H:%M").to_string(),
-            staff: e.staff.and_then(|id| staff.iter().find(|m| m.id == id)).map(|m| m.name.clone()),
-            action: e.action,
-            detail: e.detail,
-        });
-        Ok(rows.collect())
-    })
+    state.with_shop(|shop| history::rows(shop, "settings", "shop"))
 }
 
 /// The logo's bytes, or no bytes when the shop has none.

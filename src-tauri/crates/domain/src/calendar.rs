@@ -122,6 +122,37 @@ impl fmt::Display for Period {
     }
 }
 
+/// How a deadline stands on a given day, for lists and the Today screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "due")]
+pub enum Due {
+    Overdue { days: i64 },
+    Today,
+    Upcoming { days: i64 },
+}
+
+impl Due {
+    pub fn of(deadline: Date, today: Date) -> Due {
+        let days = (deadline - today).get_days() as i64;
+        match days {
+            d if d < 0 => Due::Overdue { days: -d },
+            0 => Due::Today,
+            d => Due::Upcoming { days: d },
+        }
+    }
+
+    /// "overdue by 2 days", "due today", "due tomorrow", "due in 5 days".
+    pub fn describe(self) -> String {
+        match self {
+            Due::Overdue { days: 1 } => "overdue by 1 day".into(),
+            Due::Overdue { days } => format!("overdue by {days} days"),
+            Due::Today => "due today".into(),
+            Due::Upcoming { days: 1 } => "due tomorrow".into(),
+            Due::Upcoming { days } => format!("due in {days} days"),
+        }
+    }
+}
+
 /// A public holiday or closure day of the shop.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Holiday {
@@ -282,6 +313,15 @@ mod tests {
         assert_eq!(six.add_business_days(date(2026, 11, 20), 2), date(2026, 11, 23), "Fri -> Sat, Mon");
         let none = WorkCalendar { working_days: vec![], holidays: vec![] };
         assert_eq!(none.add_business_days(date(2026, 11, 20), 2), date(2026, 11, 22));
+    }
+
+    #[test]
+    fn due_counts_calendar_days_across_month_and_year_ends() {
+        assert_eq!(Due::of(date(2026, 12, 1), date(2026, 11, 30)), Due::Upcoming { days: 1 });
+        assert_eq!(Due::of(date(2026, 12, 30), date(2027, 1, 2)), Due::Overdue { days: 3 });
+        assert_eq!(Due::of(date(2024, 2, 29), date(2024, 2, 29)), Due::Today);
+        assert_eq!(Due::of(date(2024, 3, 1), date(2024, 2, 28)).describe(), "due in 2 days");
+        assert_eq!(Due::Overdue { days: 1 }.describe(), "overdue by 1 day");
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod text;
 pub mod ticket;
 pub mod warranty;
 
-pub use calendar::{Period, PeriodUnit, WorkCalendar};
+pub use calendar::{Due, Period, PeriodUnit, WorkCalendar};
 pub use error::{DomainError, FieldError};
 pub use money::{Amount, Currency, Percent};
 pub use policy::Policy;

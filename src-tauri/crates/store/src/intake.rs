@@ -2,24 +2,21 @@
 
 use caseback_domain::attachment::{self, MediaType};
 use caseback_domain::customer::{Customer, CustomerId};
-use caseback_domain::intake::{self, CustomerChoice, IntakeForm, Ticket, TicketId};
+use caseback_domain::intake::{self, CustomerChoice, IntakeDetails, IntakeForm, Ticket, TicketId};
 use caseback_domain::search;
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::{TicketNumber, TicketState};
+use caseback_domain::warranty::WarrantyCheck;
 use caseback_domain::DomainError;
+use jiff::civil::Date;
 use jiff::Timestamp;
 use rusqlite::TransactionBehavior;
 use serde_json::json;
 
+use crate::attachments::Attachment;
 use crate::error::Result;
 use crate::tickets::TicketRow;
 use crate::{attachments, customers, log, tickets, Shop};
-
-/// A photo taken at intake, as read from disk.
-pub struct Photo<'a> {
-    pub name: &'a str,
-    pub bytes: &'a [u8],
-}
 
 pub const MAX_PHOTOS: usize = 12;
 
@@ -30,7 +27,15 @@ fn not_found(what: impl Into<String>) -> DomainError {
 impl Shop {
     /// Books a watch in: checks the form, creates the customer if new, numbers the ticket,
     /// checks the warranty and sets the assessment due date, all in one transaction.
-    pub fn book_intake(&mut self, by: StaffId, form: &IntakeForm, photos: &[Photo], now: Timestamp) -> Result<Ticket> {
+    /// Copies a photo into the attachments folder ahead of the intake that will use it.
+    pub fn store_photo(&mut self, by: StaffId, name: &str, bytes: &[u8], now: Timestamp) -> Result<Attachment> {
+        self.actor(by)?;
+        let media = attachment::accept_image("photos", bytes)?;
+        attachments::put(&self.conn, &self.folder.attachments(), bytes, name, media, now)
+    }
+
+    /// `photos` are hashes from `store_photo`.
+    pub fn book_intake(&mut self, by: StaffId, form: &IntakeForm, photos: &[String], now: Timestamp) -> Result<Ticket> {
         self.actor(by)?;
         let settings = self.settings()?;
         let today = settings.today(now);
@@ -38,8 +43,12 @@ impl Shop {
         if photos.len() > MAX_PHOTOS {
             return Err(DomainError::invalid("photos", format!("At most {MAX_PHOTOS} photos per intake.")).into());
         }
-        let media: Vec<MediaType> =
-            photos.iter().map(|p| attachment::accept_image("photos", p.bytes)).collect::<Result<_, _>>()?;
+        for sha in photos {
+            let known = attachments::get(&self.conn, sha)?;
+            if !known.is_some_and(|a| MediaType::from_name(&a.media_type).is_some_and(MediaType::is_image)) {
+                return Err(DomainError::invalid("photos", "A photo was not found; add it again.").into());
+            }
+        }
 
         // Immediate: the number is taken under the write lock, so two writers never share one.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -67,10 +76,9 @@ impl Shop {
         let haystack =
             search::ticket_haystack(number, &customer.details, &ticket.details.device, &ticket.details.purchase);
         ticket.id = tickets::insert(&tx, &ticket, &haystack)?;
-        for (i, (photo, media)) in photos.iter().zip(media).enumerate() {
-            let stored = attachments::put(&tx, &self.folder.attachments(), photo.bytes, photo.name, media, now)?;
-            tickets::add_photo(&tx, ticket.id, &stored.sha256, "intake", i)?;
-            ticket.photos.push(stored.sha256);
+        for (i, sha) in photos.iter().enumerate() {
+            tickets::add_photo(&tx, ticket.id, sha, "intake", i)?;
+            ticket.photos.push(sha.clone());
         }
         let detail = json!({
             "customer": customer.details.name,
@@ -81,6 +89,14 @@ impl Shop {
         log(&tx, now, Some(by), "ticket", &number.to_string(), "ticket.received", detail)?;
         tx.commit()?;
         Ok(ticket)
+    }
+
+    /// What booking these details in now would say: the warranty check and the assessment
+    /// due date, for the intake form to show before saving.
+    pub fn preview_intake(&self, details: &IntakeDetails, now: Timestamp) -> Result<(WarrantyCheck, Date)> {
+        let settings = self.settings()?;
+        let earlier = tickets::earliest_purchase_for_serial(&self.conn, &details.device.serial_key())?;
+        Ok(intake::assess(&settings.policy, details, settings.today(now), earlier.as_ref()))
     }
 
     pub fn ticket(&self, id: TicketId) -> Result<Ticket> {
@@ -124,5 +140,19 @@ impl Shop {
 
     pub fn find_customers(&self, query: &str, limit: usize) -> Result<Vec<Customer>> {
         customers::find(&self.conn, query, limit)
+    }
+
+    pub fn customer_tickets(&self, id: CustomerId) -> Result<Vec<TicketRow>> {
+        tickets::for_customer(&self.conn, id)
+    }
+
+    /// Every ticket of the same watch, newest first.
+    pub fn serial_tickets(&self, serial: &str) -> Result<Vec<TicketRow>> {
+        tickets::for_serial(&self.conn, &caseback_domain::device::serial_key(serial))
+    }
+
+    /// Open tickets whose next deadline is on or before `until` (overdue included).
+    pub fn tickets_due_by(&self, until: Date) -> Result<Vec<TicketRow>> {
+        tickets::due_by(&self.conn, until)
     }
 }

@@ -156,8 +156,8 @@ pub struct TicketRow {
     pub customer_name: String,
     pub customer_phone: String,
     pub device: String,
-    pub received_on: String,
-    pub next_deadline: Option<String>,
+    pub received_on: Date,
+    pub next_deadline: Option<Date>,
 }
 
 const ROW_SQL: &str =
@@ -176,8 +176,8 @@ fn row(r: &Row) -> rusqlite::Result<TicketRow> {
         customer_name: r.get(4)?,
         customer_phone: r.get(5)?,
         device: r.get(6)?,
-        received_on: r.get(7)?,
-        next_deadline: r.get(8)?,
+        received_on: date(r.get(7)?)?,
+        next_deadline: r.get::<_, Option<String>>(8)?.map(date).transpose()?,
     })
 }
 

@@ -7,7 +7,6 @@ use caseback_domain::presets::PresetId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::warranty::{Voiding, WarrantyStatus};
 use caseback_domain::{Currency, Settings};
-use caseback_store::intake::Photo;
 use caseback_store::{db, tickets, DataFolder, Shop};
 use jiff::civil::date;
 use jiff::Timestamp;
@@ -101,8 +100,9 @@ fn a_refused_intake_writes_nothing_and_uses_no_number() {
     bad.details.purchase.purchase_date = Some(date(2026, 12, 1));
     let err = shop.book_intake(by, &bad, &[], at("2026-11-20T02:00:00Z")).unwrap_err();
     assert_eq!(err.code(), "invalid_input");
-    let bad_photo = Photo { name: "x.gif", bytes: b"GIF89a" };
-    assert!(shop.book_intake(by, &form("A", "1234567", ""), &[bad_photo], at("2026-11-20T02:00:00Z")).is_err());
+    assert!(shop.store_photo(by, "x.gif", b"GIF89a", at("2026-11-20T02:00:00Z")).is_err());
+    let unknown_photo = "0".repeat(64);
+    assert!(shop.book_intake(by, &form("A", "1234567", ""), &[unknown_photo], at("2026-11-20T02:00:00Z")).is_err());
     let unknown = IntakeForm {
         customer: CustomerChoice::Existing { id: caseback_domain::customer::CustomerId(99) },
         ..form("A", "1", "")
@@ -119,14 +119,8 @@ fn photos_are_copied_in_with_the_ticket() {
     let mut shop = shop(dir.path());
     let by = shop.staff().unwrap()[0].id;
     let png = b"\x89PNG\r\n\x1a\nphoto bytes".to_vec();
-    let t = shop
-        .book_intake(
-            by,
-            &form("A", "1234567", ""),
-            &[Photo { name: "front.png", bytes: &png }],
-            at("2026-11-20T02:00:00Z"),
-        )
-        .unwrap();
+    let photo = shop.store_photo(by, "front.png", &png, at("2026-11-20T02:00:00Z")).unwrap();
+    let t = shop.book_intake(by, &form("A", "1234567", ""), &[photo.sha256], at("2026-11-20T02:00:00Z")).unwrap();
     assert_eq!(shop.ticket(t.id).unwrap().photos, t.photos);
     assert_eq!(t.photos.len(), 1);
 }

@@ -1,0 +1,199 @@
+//! Intake, tickets, customers and Today.
+
+use caseback_domain::customer::{Customer, CustomerId};
+use caseback_domain::device::DeviceKind;
+use caseback_domain::intake::{Accessory, ConditionFlag, IntakeDetails, IntakeForm, Ticket, TicketId};
+use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketState;
+use caseback_domain::warranty::{VoidingFinding, WarrantyCheck};
+use caseback_domain::Due;
+use caseback_store::tickets::TicketRow;
+use caseback_store::Shop;
+use jiff::civil::Date;
+use serde::Serialize;
+use tauri::ipc::{InvokeBody, Request};
+use tauri::State;
+
+use crate::commands::history::{self, HistoryRow};
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct Choice {
+    key: serde_json::Value,
+    label: &'static str,
+}
+
+fn choices<T: Serialize + Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice> {
+    all.iter().map(|v| Choice { key: serde_json::to_value(v).unwrap_or_default(), label: label(*v) }).collect()
+}
+
+#[derive(Serialize)]
+pub struct IntakeOptions {
+    device_kinds: Vec<Choice>,
+    accessories: Vec<Choice>,
+    conditions: Vec<Choice>,
+    voiding_findings: Vec<Choice>,
+    states: Vec<Choice>,
+    today: Date,
+}
+
+/// The intake form's choices, labelled in the shop's words.
+#[tauri::command]
+pub fn intake_options(state: State<AppState>) -> IpcResult<IntakeOptions> {
+    let now = state.clock.now();
+    let today = state.with_shop(|shop| Ok(shop.settings()?.today(now)))?;
+    Ok(IntakeOptions {
+        device_kinds: choices(&[DeviceKind::Smartwatch, DeviceKind::Quartz, DeviceKind::Mechanical], DeviceKind::label),
+        accessories: choices(&Accessory::ALL, Accessory::label),
+        conditions: choices(&ConditionFlag::ALL, ConditionFlag::label),
+        voiding_findings: choices(&VoidingFinding::ALL, VoidingFinding::label),
+        states: choices(&TicketState::ALL, TicketState::label),
+        today,
+    })
+}
+
+#[derive(Serialize)]
+pub struct IntakePreview {
+    warranty: WarrantyCheck,
+    warranty_text: String,
+    covered: bool,
+    assessment_due: Date,
+}
+
+/// The warranty check and assessment due date the form shows before saving.
+#[tauri::command]
+pub fn intake_preview(state: State<AppState>, details: IntakeDetails) -> IpcResult<IntakePreview> {
+    let now = state.clock.now();
+    let (warranty, assessment_due) = state.with_shop(|shop| Ok(shop.preview_intake(&details, now)?))?;
+    Ok(IntakePreview { warranty_text: warranty.describe(), covered: warranty.is_covered(), warranty, assessment_due })
+}
+
+/// A photo's raw bytes as the body; `x-staff-id` and `x-file-name` headers. Returns its hash.
+#[tauri::command]
+pub fn photo_add(state: State<AppState>, request: Request) -> IpcResult<String> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::new("invalid_input", "Send the photo file itself."));
+    };
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let by = header("x-staff-id")
+        .parse()
+        .map(StaffId)
+        .map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
+    let now = state.clock.now();
+    state.with_shop(|shop| Ok(shop.store_photo(by, &header("x-file-name"), bytes, now)?.sha256))
+}
+
+#[tauri::command]
+pub fn intake_book(state: State<AppState>, by: StaffId, form: IntakeForm, photos: Vec<String>) -> IpcResult<Ticket> {
+    let now = state.clock.now();
+    state.with_shop(|shop| Ok(shop.book_intake(by, &form, &photos, now)?))
+}
+
+#[derive(Serialize)]
+pub struct RowView {
+    #[serde(flatten)]
+    row: TicketRow,
+    state_label: &'static str,
+    due: Option<Due>,
+    due_text: Option<String>,
+}
+
+fn row_views(rows: Vec<TicketRow>, today: Date) -> Vec<RowView> {
+    rows.into_iter()
+        .map(|row| {
+            let due = row.next_deadline.map(|d| Due::of(d, today));
+            RowView { state_label: row.state.label(), due_text: due.map(Due::describe), due, row }
+        })
+        .collect()
+}
+
+fn today(shop: &Shop, state: &AppState) -> IpcResult<Date> {
+    Ok(shop.settings()?.today(state.clock.now()))
+}
+
+#[tauri::command]
+pub fn tickets_search(state: State<AppState>, query: String, filter: Option<TicketState>) -> IpcResult<Vec<RowView>> {
+    state.with_shop(|shop| Ok(row_views(shop.search_tickets(&query, filter, 200)?, today(shop, &state)?)))
+}
+
+/// Today: open tickets due today or overdue, soonest first.
+#[tauri::command]
+pub fn today_list(state: State<AppState>) -> IpcResult<Vec<RowView>> {
+    state.with_shop(|shop| {
+        let today = today(shop, &state)?;
+        Ok(row_views(shop.tickets_due_by(today)?, today))
+    })
+}
+
+/// The ticket a typed or scanned number names.
+#[tauri::command]
+pub fn ticket_find(state: State<AppState>, number: String) -> IpcResult<TicketId> {
+    state.with_shop(|shop| Ok(shop.ticket_by_number(&number)?.id))
+}
+
+#[derive(Serialize)]
+pub struct TicketView {
+    ticket: Ticket,
+    customer: Customer,
+    state_label: &'static str,
+    next_states: Vec<Choice>,
+    warranty_text: String,
+    covered: bool,
+    due: Option<Due>,
+    due_text: Option<String>,
+    history: Vec<HistoryRow>,
+    same_watch: Vec<RowView>,
+}
+
+fn ticket_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<TicketView> {
+    let ticket = shop.ticket(id)?;
+    let today = today(shop, state)?;
+    let due = ticket.next_deadline().map(|d| Due::of(d, today));
+    let same_watch = shop.serial_tickets(&ticket.details.device.serial)?.into_iter().filter(|r| r.id != id).collect();
+    Ok(TicketView {
+        customer: shop.customer(ticket.customer)?,
+        state_label: ticket.state.label(),
+        next_states: choices(ticket.state.next_states(), TicketState::label),
+        warranty_text: ticket.warranty.describe(),
+        covered: ticket.warranty.is_covered(),
+        due_text: due.map(Due::describe),
+        due,
+        history: history::rows(shop, "ticket", &ticket.number.to_string())?,
+        same_watch: row_views(same_watch, today),
+        ticket,
+    })
+}
+
+#[tauri::command]
+pub fn ticket_get(state: State<AppState>, id: TicketId) -> IpcResult<TicketView> {
+    state.with_shop(|shop| ticket_view(shop, &state, id))
+}
+
+#[tauri::command]
+pub fn ticket_move(state: State<AppState>, by: StaffId, id: TicketId, to: TicketState) -> IpcResult<TicketView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.move_ticket(by, id, to, now)?;
+        ticket_view(shop, &state, id)
+    })
+}
+
+#[tauri::command]
+pub fn customers_find(state: State<AppState>, query: String) -> IpcResult<Vec<Customer>> {
+    state.with_shop(|shop| Ok(shop.find_customers(&query, 50)?))
+}
+
+#[derive(Serialize)]
+pub struct CustomerView {
+    customer: Customer,
+    tickets: Vec<RowView>,
+}
+
+#[tauri::command]
+pub fn customer_get(state: State<AppState>, id: CustomerId) -> IpcResult<CustomerView> {
+    state.with_shop(|shop| {
+        let tickets = row_views(shop.customer_tickets(id)?, today(shop, &state)?);
+        Ok(CustomerView { customer: shop.customer(id)?, tickets })
+    })
+}
