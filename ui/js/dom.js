@@ -50,3 +50,18 @@ export function notify(message, kind = 'ok') {
 export function emptyState(title, sentence, testid) {
   return h('div', { class: 'empty', testid }, h('div', { class: 'empty-mark', attrs: { 'aria-hidden': 'true' } }), h('h3', { text: title }), h('p', { text: sentence }));
 }
+
+/** Calls fn once typing has paused for `ms`; `.now()` runs it at once, `.cancel()` drops it. */
+export function debounce(fn, ms) {
+  let timer;
+  const run = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  run.now = (...args) => {
+    clearTimeout(timer);
+    return fn(...args);
+  };
+  run.cancel = () => clearTimeout(timer);
+  return run;
+}

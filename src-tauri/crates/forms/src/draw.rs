@@ -2,8 +2,8 @@
 //! bottom-left points, and the display items the layouts are built from.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, RawImage, Rect, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    RawImage, Rect, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::error::FormError;
@@ -33,9 +33,29 @@ impl Colour {
 #[derive(Clone, Debug)]
 pub(crate) enum Item {
     /// `y` is the baseline.
-    Text { x: f32, y: f32, text: String, face: Face, size: f32, colour: Colour },
-    Rule { x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32, colour: Colour },
-    Fill { x: f32, y: f32, w: f32, h: f32, colour: Colour },
+    Text {
+        x: f32,
+        y: f32,
+        text: String,
+        face: Face,
+        size: f32,
+        colour: Colour,
+    },
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width_pt: f32,
+        colour: Colour,
+    },
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        colour: Colour,
+    },
 }
 
 /// A PDF being drawn: a list of pages of operations, fonts registered as first used.
@@ -60,11 +80,6 @@ impl<'f> Canvas<'f> {
 
     pub(crate) fn page_count(&self) -> usize {
         self.pages.len()
-    }
-
-    /// Draws on page `index` from now on (to add footers once the page count is known).
-    pub(crate) fn ops_of(&mut self, index: usize) -> &mut Vec<Op> {
-        &mut self.pages[index]
     }
 
     fn font_id(&mut self, face: Face) -> FontId {

@@ -29,7 +29,8 @@ impl<'f> Flow<'f> {
     }
 
     fn at_page_top(&self) -> bool {
-        let header: f32 = if self.canvas.page_count() > 1 { self.continued.iter().map(|r| r.height).sum() } else { 0.0 };
+        let header: f32 =
+            if self.canvas.page_count() > 1 { self.continued.iter().map(|r| r.height).sum() } else { 0.0 };
         self.y <= self.top + header + 0.01
     }
 

@@ -15,7 +15,10 @@ struct FaceSource {
 }
 
 const REGULAR: FaceSource = FaceSource {
-    paths: &["/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/google-noto/NotoSans-Regular.ttf"],
+    paths: &[
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+        "/usr/share/fonts/google-noto/NotoSans-Regular.ttf",
+    ],
     index: 0,
     package: "fonts-noto-core",
 };
@@ -45,8 +48,6 @@ pub(crate) enum Face {
 }
 
 impl Face {
-    pub(crate) const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Cjk];
-
     pub(crate) fn slot(self) -> usize {
         self as usize
     }
@@ -93,9 +94,9 @@ impl Fonts {
             Weight::Regular => Face::Regular,
             Weight::Bold => Face::Bold,
         };
-        let needs_cjk = text.chars().any(|c| {
-            is_cjk(c) || (!c.is_whitespace() && !self.face(latin).has(c) && self.face(Face::Cjk).has(c))
-        });
+        let needs_cjk = text
+            .chars()
+            .any(|c| is_cjk(c) || (!c.is_whitespace() && !self.face(latin).has(c) && self.face(Face::Cjk).has(c)));
         if needs_cjk {
             Face::Cjk
         } else {

@@ -74,7 +74,13 @@ pub(super) fn letterhead(
 }
 
 /// The ticket number large, its QR code, and the received / due / received-by cells.
-pub(super) fn ticket_band(fonts: &Fonts, number: &str, cells: &[(&str, String)], x: f32, w: f32) -> Result<Row, FormError> {
+pub(super) fn ticket_band(
+    fonts: &Fonts,
+    number: &str,
+    cells: &[(&str, String)],
+    x: f32,
+    w: f32,
+) -> Result<Row, FormError> {
     let quiet = quiet_zone(number, QR_SIZE)?;
     let qr_x = x + w - QR_SIZE;
     let mut items = qr_items(number, qr_x, 0.0, QR_SIZE)?;
@@ -89,7 +95,14 @@ pub(super) fn ticket_band(fonts: &Fonts, number: &str, cells: &[(&str, String)],
         let cx = x + i as f32 * cell_w;
         if i > 0 {
             let y2 = cells_top + CELL_LABEL.line_height() + CELL_VALUE.line_height();
-            items.push(Item::Rule { x1: cx - 3.0, y1: cells_top, x2: cx - 3.0, y2, width_pt: 0.5, colour: Colour::RULE });
+            items.push(Item::Rule {
+                x1: cx - 3.0,
+                y1: cells_top,
+                x2: cx - 3.0,
+                y2,
+                width_pt: 0.5,
+                colour: Colour::RULE,
+            });
         }
         items.push(text_item(fonts, label, CELL_LABEL, cx, cells_top + CELL_LABEL.baseline()));
         let value_top = cells_top + CELL_LABEL.line_height();

@@ -98,11 +98,8 @@ pub(super) fn signatures(fonts: &Fonts, customer: &str, staff: &str, received: &
             items.push(text_item(fonts, note, LABEL, lx, y + LABEL.baseline()));
         }
     }
-    let name_lines = [customer, staff]
-        .iter()
-        .map(|n| crate::layout::wrap(fonts, n, LABEL, line_w).1.len())
-        .max()
-        .unwrap_or(1);
+    let name_lines =
+        [customer, staff].iter().map(|n| crate::layout::wrap(fonts, n, LABEL, line_w).1.len()).max().unwrap_or(1);
     let height = space + 1.2 + SIGN_LABEL.line_height() + (name_lines + 1) as f32 * LABEL.line_height();
     rows.push(Row { height, items });
     rows

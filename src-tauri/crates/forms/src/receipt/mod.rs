@@ -1,0 +1,169 @@
+//! The intake receipt: what the customer takes home when a watch is booked in.
+
+mod header;
+mod sections;
+
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::intake::{Arrival, IntakeDetails, Ticket};
+use caseback_domain::Settings;
+use jiff::civil::Date;
+
+use crate::draw::{Canvas, Colour};
+use crate::error::FormError;
+use crate::flow::Flow;
+use crate::fonts::{Fonts, Weight};
+use crate::layout::{Row, Style};
+use crate::Logo;
+use sections::{SECTION_GAP, VALUE};
+
+const TERMS: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
+
+/// Page margins, mm.
+const SIDE: f32 = 16.0;
+const TOP: f32 = 14.0;
+const BOTTOM: f32 = 18.0;
+const COLUMN_GAP: f32 = 10.0;
+
+/// Everything the intake receipt prints.
+pub struct IntakeReceipt<'a> {
+    /// The shop's profile heads the form; its paper size sets the page.
+    pub settings: &'a Settings,
+    pub ticket: &'a Ticket,
+    pub customer: &'a CustomerDetails,
+    /// The staff member who booked the watch in.
+    pub received_by: &'a str,
+    pub logo: Option<Logo<'a>>,
+}
+
+/// The intake receipt as PDF bytes, on the shop's paper (A4 or US Letter).
+pub fn intake_receipt(fonts: &Fonts, doc: &IntakeReceipt) -> Result<Vec<u8>, FormError> {
+    let (page_w, page_h) = doc.settings.paper.size_mm();
+    let number = doc.ticket.number.to_string();
+    let (x, w) = (SIDE, page_w - 2.0 * SIDE);
+    let mut canvas = Canvas::new(fonts, &format!("{} {number}", header::TITLE_TEXT), page_w, page_h);
+    let top = header::letterhead(&mut canvas, &doc.settings.shop, doc.logo.as_ref(), x, w, TOP)?;
+    let continued = header::continued(fonts, &number, x, w);
+    let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
+    flow.y = top;
+
+    let cells = [
+        ("Received", day(doc.ticket.received_on)),
+        ("Assessment due by", day(doc.ticket.assessment_due)),
+        ("Received by", doc.received_by.trim().to_string()),
+    ];
+    flow.place(&header::ticket_band(fonts, &number, &cells, x, w)?);
+    flow.place(&Row::gap(SECTION_GAP));
+    body(&mut flow, doc, x, w);
+
+    let footer_left = format!("{}  ·  {} {number}", doc.settings.shop.name.trim(), header::TITLE_TEXT);
+    let mut canvas = flow.canvas;
+    header::footers(&mut canvas, &footer_left, x, w, page_h - BOTTOM + 6.0);
+    canvas.finish()
+}
+
+fn body(flow: &mut Flow, doc: &IntakeReceipt, x: f32, w: f32) {
+    let fonts = flow.canvas.fonts;
+    let d = &doc.ticket.details;
+    let col_w = (w - COLUMN_GAP) / 2.0;
+    let right = x + col_w + COLUMN_GAP;
+    let c = doc.customer;
+    let customer = [
+        ("Name", c.name.clone()),
+        ("Phone", c.phone.clone()),
+        ("Email", c.email.clone()),
+        ("Address", c.address.clone()),
+    ];
+    flow.place_columns(
+        &[
+            sections::fields(fonts, "Customer", &customer, x, col_w),
+            sections::fields(fonts, "Watch", &device(d), right, col_w),
+        ],
+        SECTION_GAP,
+    );
+    flow.place_columns(
+        &[
+            sections::fields(fonts, "Purchase record", &purchase(d), x, col_w),
+            sections::fields(fonts, "Arrival", &arrival(&d.arrival), right, col_w),
+        ],
+        SECTION_GAP,
+    );
+    flow.place(&sections::warranty(fonts, &doc.ticket.warranty.describe(), x, w));
+    flow.place(&Row::gap(SECTION_GAP));
+    flow.place_kept(&sections::paragraph(fonts, "Reported fault", &d.fault, VALUE, x, w), 3);
+    flow.place(&Row::gap(SECTION_GAP));
+    let tried = if d.tried.trim().is_empty() { "Nothing reported." } else { d.tried.as_str() };
+    flow.place_kept(&sections::paragraph(fonts, "Steps already tried", tried, VALUE, x, w), 3);
+    flow.place(&Row::gap(SECTION_GAP));
+    flow.place_columns(
+        &[
+            sections::fields(fonts, "Handed in with the watch", &accessories(d), x, col_w),
+            sections::fields(fonts, "Condition at intake", &condition(d), right, col_w),
+        ],
+        SECTION_GAP,
+    );
+    let terms = doc.settings.shop.terms.trim();
+    if !terms.is_empty() {
+        flow.place_kept(&sections::paragraph(fonts, "Terms", terms, TERMS, x, w), 3);
+        flow.place(&Row::gap(SECTION_GAP));
+    }
+    let received = format!("Received on {}", doc.ticket.received_on);
+    flow.place_whole(&sections::signatures(fonts, c.name.trim(), doc.received_by.trim(), &received, x, w));
+}
+
+fn day(date: Date) -> String {
+    date.strftime("%a %Y-%m-%d").to_string()
+}
+
+fn device(d: &IntakeDetails) -> Vec<(&'static str, String)> {
+    let v = &d.device;
+    vec![
+        ("Type", v.kind.label().to_string()),
+        ("Brand", v.brand.clone()),
+        ("Model", v.model.clone()),
+        ("Serial / IMEI", v.serial.clone()),
+        ("Item code", v.item_code.clone()),
+        ("Colour", v.colour.clone()),
+    ]
+}
+
+fn purchase(d: &IntakeDetails) -> Vec<(&'static str, String)> {
+    let p = &d.purchase;
+    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "Not given".into());
+    vec![
+        ("Order number", p.order_number.clone()),
+        ("Purchase date", date(p.purchase_date)),
+        ("Delivery date", date(p.delivery_date)),
+        ("Proof of purchase seen", if p.proof_seen { "Yes" } else { "No" }.to_string()),
+    ]
+}
+
+fn arrival(a: &Arrival) -> Vec<(&'static str, String)> {
+    match a {
+        Arrival::WalkIn => vec![("How", "Walk-in, handed in at the counter".to_string())],
+        Arrival::MailIn { carrier, tracking } => {
+            vec![("How", "Mail-in".to_string()), ("Carrier", carrier.clone()), ("Tracking", tracking.clone())]
+        }
+    }
+}
+
+fn accessories(d: &IntakeDetails) -> Vec<(&'static str, String)> {
+    let mut items: Vec<&str> = d.accessories.iter().map(|a| a.label()).collect();
+    if items.is_empty() {
+        items.push("Watch only");
+    }
+    let mut rows = vec![("Items", items.join(", "))];
+    if !d.accessories_other.trim().is_empty() {
+        rows.push(("Other", d.accessories_other.trim().to_string()));
+    }
+    rows
+}
+
+fn condition(d: &IntakeDetails) -> Vec<(&'static str, String)> {
+    let flags: Vec<&str> = d.condition.iter().map(|f| f.label()).collect();
+    let marks = if flags.is_empty() { "No marks noted".to_string() } else { flags.join(", ") };
+    let mut rows = vec![("Marks", marks)];
+    if !d.condition_notes.trim().is_empty() {
+        rows.push(("Notes", d.condition_notes.trim().to_string()));
+    }
+    rows
+}

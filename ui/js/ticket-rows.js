@@ -1,0 +1,56 @@
+// Ticket lists as every screen shows them: the number, who, which watch, its state and the
+// next deadline, soonest first as the app sends them. Late rows are marked.
+
+import { h } from './dom.js';
+
+/** The state as a coloured badge; `key` is the state's snake_case key. */
+export function stateBadge(key, label, testid) {
+  return h('span', { class: `badge state-${key}`, text: label, testid });
+}
+
+/** The deadline in words ("overdue by 2 days", "due today"), late ones in red. */
+export function dueLabel(due, text, testid) {
+  if (!due) return h('span', { class: 'due none', text: '—', testid, attrs: { 'aria-label': 'Nothing due' } });
+  return h('span', { class: `due ${dueClass(due)}`, text, testid });
+}
+
+export function dueClass(due) {
+  if (!due) return '';
+  return due.due === 'overdue' ? 'late' : due.due === 'today' ? 'today' : 'upcoming';
+}
+
+/**
+ * A table of ticket rows; a click or Enter on a row calls onOpen(row).
+ * Options: testid (of the table), showCustomer (default true).
+ */
+export function ticketTable(rows, onOpen, { testid, showCustomer = true } = {}) {
+  const head = ['Ticket', showCustomer && 'Customer', showCustomer && 'Phone', 'Watch', 'State', 'Received', 'Deadline'].filter(Boolean);
+  return h('table', { class: 'rows', testid },
+    h('thead', {}, h('tr', {}, head.map((t) => h('th', { text: t, attrs: { scope: 'col' } })))),
+    h('tbody', {}, rows.map((row) => ticketRow(row, onOpen, showCustomer))));
+}
+
+function ticketRow(row, onOpen, showCustomer) {
+  const late = row.due?.due === 'overdue';
+  const open = () => onOpen(row);
+  return h('tr', {
+    class: `row-link${late ? ' late' : ''}`,
+    tabIndex: 0,
+    testid: `ticket-row-${row.number}`,
+    attrs: { 'aria-label': `Ticket ${row.number}, ${row.customer_name}, ${row.state_label}${row.due_text ? `, ${row.due_text}` : ''}` },
+    onclick: open,
+    onkeydown: (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        open();
+      }
+    },
+  },
+  h('td', { class: 'number' }, late ? h('span', { class: 'late-mark', attrs: { 'aria-hidden': 'true' } }) : null, row.number),
+  showCustomer ? h('td', { class: 'strong', text: row.customer_name }) : null,
+  showCustomer ? h('td', { class: 'muted nowrap', text: row.customer_phone }) : null,
+  h('td', { text: row.device }),
+  h('td', {}, stateBadge(row.state, row.state_label)),
+  h('td', { class: 'muted nowrap', text: row.received_on }),
+  h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small block', text: row.next_deadline }) : null));
+}
