@@ -10,6 +10,9 @@ import * as tickets from './screens/tickets.js';
 import * as returns from './screens/returns.js';
 import * as customers from './screens/customers.js';
 import * as settings from './screens/settings.js';
+import * as intake from './screens/intake.js';
+import * as ticket from './screens/ticket.js';
+import * as customer from './screens/customer.js';
 
 const SCREENS = [
   { id: 'today', label: 'Today', module: today },
@@ -17,6 +20,13 @@ const SCREENS = [
   { id: 'returns', label: 'Returns', module: returns },
   { id: 'customers', label: 'Customers', module: customers },
   { id: 'settings', label: 'Settings', module: settings },
+];
+// Pages reached from the screens, shown under the screen they belong to in the navigation.
+const PAGES = [
+  ...SCREENS,
+  { id: 'intake', under: 'tickets', module: intake },
+  { id: 'ticket', under: 'tickets', module: ticket },
+  { id: 'customer', under: 'customers', module: customer },
 ];
 
 const root = document.getElementById('root');
@@ -39,7 +49,8 @@ async function boot() {
   const view = await api.settings();
   setStaff(view.staff, status.demo ? 'demo' : 'shop');
   renderFrame();
-  await go(screenFromHash() ?? 'today');
+  const [id, params] = pageFromHash();
+  await go(id, params);
 }
 
 function blockedView(error) {
@@ -102,17 +113,22 @@ async function leaveDemo() {
   await boot();
 }
 
-function screenFromHash() {
-  const id = location.hash.replace(/^#\//, '').split('?')[0];
-  return SCREENS.some((s) => s.id === id) ? id : null;
+/** The page in the address ("#/ticket?id=7"), so a reload stays where it was. */
+function pageFromHash() {
+  const [id, query] = location.hash.replace(/^#\//, '').split('?');
+  if (!PAGES.some((p) => p.id === id)) return ['today', {}];
+  const found = Number(new URLSearchParams(query ?? '').get('id'));
+  if (id === 'ticket' || id === 'customer') return found ? [id, { id: found }] : [id === 'ticket' ? 'tickets' : 'customers', {}];
+  return [id, {}];
 }
 
 /** Shows a screen, asking the one on show first if it has unsaved work. */
 export async function go(id, params = {}) {
   if (current?.screen?.canLeave && !current.screen.canLeave()) return;
-  const entry = SCREENS.find((s) => s.id === id) ?? SCREENS[0];
-  history.replaceState(null, '', `#/${entry.id}`);
-  document.querySelectorAll('.nav-link').forEach((a) => a.classList.toggle('active', a.dataset.screen === entry.id));
+  const entry = PAGES.find((s) => s.id === id) ?? SCREENS[0];
+  history.replaceState(null, '', `#/${entry.id}${typeof params.id === 'number' ? `?id=${params.id}` : ''}`);
+  const navId = entry.under ?? entry.id;
+  document.querySelectorAll('.nav-link').forEach((a) => a.classList.toggle('active', a.dataset.screen === navId));
   fill(main);
   current = { id: entry.id, screen: null };
   try {
@@ -120,13 +136,24 @@ export async function go(id, params = {}) {
   } catch (err) {
     notify(err.message, 'error');
   }
-  main.focus({ preventScroll: true });
+  // A screen may have put the cursor where work starts (a search box, the first field).
+  if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
 }
 
-function findOrScan(text) {
+/** A ticket number (typed, or scanned from a bag tag) opens that ticket; anything else searches. */
+async function findOrScan(text) {
   const query = text.trim();
   if (!query) return;
-  go('tickets', { query });
+  let id = null;
+  try {
+    id = await api.ticketFind(query);
+  } catch {
+    id = null; // not the number of one of this shop's tickets: search for it instead
+  }
+  const find = document.querySelector('[data-testid=find-input]');
+  if (find) find.value = '';
+  if (id !== null) go('ticket', { id });
+  else go('tickets', { query });
 }
 
 document.addEventListener('keydown', (e) => {
@@ -135,6 +162,9 @@ document.addEventListener('keydown', (e) => {
   if (index >= 0 && index < SCREENS.length) {
     e.preventDefault();
     go(SCREENS[index].id);
+  } else if (e.key.toLowerCase() === 'n' && !e.shiftKey) {
+    e.preventDefault();
+    go('intake');
   } else if (e.key.toLowerCase() === 'k') {
     e.preventDefault();
     const find = document.querySelector('[data-testid=find-input]');

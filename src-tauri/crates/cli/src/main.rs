@@ -32,6 +32,12 @@ enum Command {
     Settings(SettingsCommand),
     /// Lists the policy presets, one for each seed shop.
     Presets,
+    /// Lists tickets, soonest deadline first (all, or those matching QUERY).
+    Tickets {
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Writes a checked copy of the database to FILE.
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -95,6 +101,29 @@ fn run(cli: Cli) -> Result<()> {
                 summary.staff,
                 summary.events
             );
+        }
+        Command::Tickets { query, json } => {
+            let conn = db::open_read_only(&database(&root)?)?;
+            let terms = caseback_domain::search::query_terms(query.as_deref().unwrap_or(""));
+            let rows = caseback_store::tickets::search(&conn, &terms, None, usize::MAX >> 1)?;
+            if json {
+                emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
+            } else {
+                let mut out = String::new();
+                for r in &rows {
+                    let due = r.next_deadline.map(|d| format!("due {d}")).unwrap_or_default();
+                    out.push_str(&format!(
+                        "{:<13} {:<22} {:<24} {:<26} {}\n",
+                        r.number,
+                        r.state.label(),
+                        r.customer_name,
+                        r.device,
+                        due
+                    ));
+                }
+                out.push_str(&format!("{} tickets\n", rows.len()));
+                emit(&out)?;
+            }
         }
         Command::Settings(SettingsCommand::Show { key, json }) => {
             let conn = db::open_read_only(&database(&root)?)?;

@@ -88,3 +88,18 @@ fn a_folder_without_a_shop_is_explained() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no shop"));
 }
+
+#[test]
+fn tickets_are_listed_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(cli(dir.path(), &["demo"]));
+    let text = ok(cli(dir.path(), &["tickets"]));
+    assert!(text.contains("8 tickets"), "{text}");
+    assert!(text.contains("Çağrı Öztürk") && text.contains("王小明"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "--json"]))).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 8);
+    assert!(rows[0]["number"].as_str().unwrap().starts_with("R-"));
+    let found: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "ayse", "--json"]))).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 2, "Ayşe's two tickets, found without the cedilla");
+}

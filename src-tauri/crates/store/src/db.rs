@@ -39,10 +39,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "foreign_keys", true)?;
     let version = schema_version(&conn)?;
     if version < latest_version() {
-        return Err(StoreError::Corrupt(format!(
-            "the database is at schema {version}; open it with the app once to upgrade it to {}",
-            latest_version()
-        )));
+        return Err(StoreError::NeedsUpgrade { found: version, latest: latest_version() });
     }
     Ok(conn)
 }

@@ -10,6 +10,8 @@ pub enum StoreError {
     FolderInUse { folder: PathBuf, holder: String },
     #[error("This data was written by a newer version of Caseback (schema {found}; this version knows up to {supported}). Install the newer version; the data has not been changed.")]
     TooNew { found: i64, supported: i64 },
+    #[error("This data is at schema {found} and needs upgrading to {latest}: open it once with the app (or a command that changes it), then try again.")]
+    NeedsUpgrade { found: i64, latest: i64 },
     #[error("The shop has not been set up yet.")]
     NotSetUp,
     #[error("The database could not be read or written: {0}")]
@@ -34,6 +36,7 @@ impl StoreError {
             StoreError::FolderInUse { .. } => "data_folder_in_use",
             StoreError::TooNew { .. } => "database_too_new",
             StoreError::NotSetUp => "not_set_up",
+            StoreError::NeedsUpgrade { .. } => "database_needs_upgrade",
             StoreError::Io { source, .. } if is_disk_full(source) => "disk_full",
             StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => "read_only",
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => match e.code {

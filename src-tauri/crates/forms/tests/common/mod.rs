@@ -1,0 +1,199 @@
+//! Realistic shops, customers and tickets, and the poppler / zbar tools that read forms back.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use caseback_domain::customer::{CustomerDetails, CustomerId};
+use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
+use caseback_domain::intake::{assess, Accessory, Arrival, ConditionFlag, IntakeDetails, Ticket, TicketId};
+use caseback_domain::presets::PresetId;
+use caseback_domain::settings::PaperSize;
+use caseback_domain::ticket::{TicketNumber, TicketState};
+use caseback_domain::warranty::Voiding;
+use caseback_domain::{Currency, Settings};
+use caseback_forms::Fonts;
+use jiff::civil::{date, Date};
+
+pub fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| Fonts::load().unwrap_or_else(|e| panic!("{e} (run scripts/install-deps)")))
+}
+
+pub const TERMS: &str = "We assess the watch within the stated days and send a written quotation; no work starts \
+    without your written approval. Quotations are valid for 14 days. Watches not collected within 30 days of the \
+    repair being ready are charged a daily storage fee. Water resistance cannot be guaranteed after the case has \
+    been opened. Bring this receipt or quote the ticket number when collecting.";
+
+pub fn turkish_shop(paper: PaperSize) -> Settings {
+    let try_ = Currency::from_code("TRY").unwrap();
+    let mut s = Settings::new("Saat Servisi Kadıköy", try_, PresetId::TurkishStore, "Europe/Istanbul");
+    s.shop.address = "Caferağa Mah. Moda Cad. No: 12/3, 34710 Kadıköy / İstanbul".into();
+    s.shop.phone = "+90 216 555 01 42".into();
+    s.shop.email = "servis@saatservisi.com.tr".into();
+    s.shop.whatsapp = "+90 532 555 01 42".into();
+    s.shop.tax_id = "Kadıköy VD 1234567890".into();
+    s.shop.terms = TERMS.into();
+    s.paper = paper;
+    s
+}
+
+pub fn hong_kong_shop(paper: PaperSize) -> Settings {
+    let hkd = Currency::from_code("HKD").unwrap();
+    let mut s = Settings::new("Lx Watch Repair", hkd, PresetId::LxWatch, "Asia/Hong_Kong");
+    s.shop.address = "Shop 14, 2/F, Sino Centre, 582-592 Nathan Road, Mong Kok, Kowloon".into();
+    s.shop.phone = "+852 2388 0101".into();
+    s.shop.email = "service@lx-watch.hk".into();
+    s.shop.tax_id = "BR 61234567".into();
+    s.shop.terms = TERMS.into();
+    s.paper = paper;
+    s
+}
+
+pub fn cagri() -> CustomerDetails {
+    CustomerDetails {
+        name: "Çağrı Öztürk".into(),
+        phone: "+90 542 341 5194".into(),
+        email: "cagri.ozturk@example.com.tr".into(),
+        address: "Bağdat Cad. No: 214 D: 9, Şaşkınbakkal, 34728 Kadıköy / İstanbul".into(),
+    }
+}
+
+pub fn wang() -> CustomerDetails {
+    CustomerDetails {
+        name: "王小明".into(),
+        phone: "+852 9123 4567".into(),
+        email: "xm.wang@example.cn".into(),
+        address: "九龍旺角彌敦道 580 號 12 樓".into(),
+    }
+}
+
+pub const RECEIVED_ON: Date = date(2026, 11, 20);
+
+pub fn kospet_details() -> IntakeDetails {
+    IntakeDetails {
+        device: Device {
+            kind: DeviceKind::Smartwatch,
+            brand: "KOSPET".into(),
+            model: "Tank T3 Ultra".into(),
+            serial: "KP-2291-0042".into(),
+            item_code: "T3U-BLK-47".into(),
+            colour: "Black".into(),
+        },
+        purchase: PurchaseRecord {
+            order_number: "TY-88213407".into(),
+            purchase_date: Some(date(2026, 3, 2)),
+            delivery_date: Some(date(2026, 3, 5)),
+            proof_seen: true,
+        },
+        fault: "Does not charge on the magnetic cable; the battery drains from 100% to 0% in about six hours even \
+                with the screen off. Şarj olmuyor, ekran ışığı titriyor."
+            .into(),
+        tried: "Cleaned the charging pins with alcohol, tried a second cable and a different USB adapter, factory \
+                reset from the settings menu."
+            .into(),
+        accessories: vec![Accessory::Strap, Accessory::Charger, Accessory::Box],
+        accessories_other: "Spare silicone strap".into(),
+        condition: vec![ConditionFlag::Scratches],
+        condition_notes: "Light scratches on the bezel at 2 o'clock; glass intact.".into(),
+        arrival: Arrival::WalkIn,
+        voiding: Voiding::default(),
+    }
+}
+
+pub fn seiko_details() -> IntakeDetails {
+    IntakeDetails {
+        device: Device {
+            kind: DeviceKind::Mechanical,
+            brand: "Seiko".into(),
+            model: "Presage SRPB41J1 Cocktail Time".into(),
+            serial: "4R35-00A0 9N1234".into(),
+            item_code: String::new(),
+            colour: "Blue dial, steel".into(),
+        },
+        purchase: PurchaseRecord::default(),
+        fault: "Stops overnight; loses about 40 seconds a day when worn.".into(),
+        tried: String::new(),
+        accessories: vec![],
+        accessories_other: String::new(),
+        condition: vec![ConditionFlag::Scratches, ConditionFlag::OpenedBefore],
+        condition_notes: String::new(),
+        arrival: Arrival::MailIn { carrier: "SF Express".into(), tracking: "SF1402938475631".into() },
+        voiding: Voiding::default(),
+    }
+}
+
+pub fn ticket(settings: &Settings, seq: u32, details: IntakeDetails) -> Ticket {
+    let (warranty, assessment_due) = assess(&settings.policy, &details, RECEIVED_ON, None);
+    Ticket {
+        id: TicketId(i64::from(seq)),
+        number: TicketNumber { year: 2026, seq },
+        state: TicketState::Received,
+        customer: CustomerId(7),
+        details,
+        warranty,
+        received_at: "2026-11-20T08:15:00Z".parse().unwrap(),
+        received_on: RECEIVED_ON,
+        assessment_due,
+        photos: vec![],
+    }
+}
+
+/// Runs a tool the forms are checked with; a missing tool fails the test with the fix.
+pub fn run(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("{tool} could not be run ({e}): it is needed to check the printed forms; run scripts/install-deps")
+    });
+    assert!(out.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("tool output is UTF-8")
+}
+
+/// A fresh folder for one test's files.
+pub fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temp dir")
+}
+
+pub fn write_pdf(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    assert!(bytes.starts_with(b"%PDF-"), "{name} is not a PDF");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+pub fn text_of(pdf: &Path) -> String {
+    run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
+}
+
+pub fn info_of(pdf: &Path) -> String {
+    run("pdfinfo", &[pdf.to_str().unwrap()])
+}
+
+pub fn page_count(pdf: &Path) -> usize {
+    let info = info_of(pdf);
+    let line = info.lines().find(|l| l.starts_with("Pages:")).expect("pdfinfo prints Pages");
+    line["Pages:".len()..].trim().parse().unwrap()
+}
+
+/// What the QR codes on `page` (1-based) decode to, read from a 200 dpi rendering.
+pub fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
+    let dir = pdf.parent().unwrap();
+    let stem = dir.join(format!("{}-page", pdf.file_stem().unwrap().to_str().unwrap()));
+    let page = page.to_string();
+    run(
+        "pdftoppm",
+        &["-r", "200", "-png", "-f", &page, "-l", &page, "-singlefile", pdf.to_str().unwrap(), stem.to_str().unwrap()],
+    );
+    let png = stem.with_extension("png");
+    let out = Command::new("zbarimg").args(["--raw", "-q", png.to_str().unwrap()]).output().unwrap_or_else(|e| {
+        panic!("zbarimg could not be run ({e}): it is needed to check the printed QR codes; run scripts/install-deps")
+    });
+    // zbarimg exits 4 when it finds no symbol: report that as an empty list.
+    assert!(matches!(out.status.code(), Some(0 | 4)), "zbarimg failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect()
+}
+
+/// Whitespace-insensitive: every run of spaces and line breaks counts as one space.
+pub fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
