@@ -52,5 +52,5 @@ function ticketRow(row, onOpen, showCustomer) {
   h('td', { text: row.device }),
   h('td', {}, stateBadge(row.state, row.state_label)),
   h('td', { class: 'muted nowrap', text: row.received_on }),
-  h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small block', text: row.next_deadline }) : null));
+  h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small sub', text: row.next_deadline }) : null));
 }

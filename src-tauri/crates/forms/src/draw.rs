@@ -3,7 +3,7 @@
 
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    RawImage, Rect, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
+    RawImage, Rect, Rgb, TextItem, TextRenderingMode, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::error::FormError;
@@ -113,14 +113,24 @@ impl<'f> Canvas<'f> {
         match item {
             Item::Text { x, y, text, face, size, colour } => {
                 let font = PdfFontHandle::External(self.font_id(*face));
-                vec![
+                let mut ops = vec![
                     Op::StartTextSection,
                     Op::SetFont { font, size: Pt(*size) },
                     Op::SetFillColor { col: colour.pdf() },
                     Op::SetTextCursor { pos: self.pt(x + dx, y + dy) },
-                    Op::ShowText { items: vec![TextItem::Text(text.clone())] },
-                    Op::EndTextSection,
-                ]
+                ];
+                let bold = face.synthetic_bold();
+                if bold {
+                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                    ops.push(Op::SetOutlineColor { col: colour.pdf() });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(size * 0.035) });
+                }
+                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                if bold {
+                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                }
+                ops.push(Op::EndTextSection);
+                ops
             }
             Item::Rule { x1, y1, x2, y2, width_pt, colour } => {
                 let point = |x: f32, y: f32| LinePoint { p: self.pt(x + dx, y + dy), bezier: false };

@@ -45,11 +45,22 @@ pub(crate) enum Face {
     Regular,
     Bold,
     Cjk,
+    /// The CJK face drawn with an outline as well: there is no bold CJK face loaded.
+    CjkBold,
 }
 
 impl Face {
+    /// Which loaded font the face draws with.
     pub(crate) fn slot(self) -> usize {
-        self as usize
+        match self {
+            Face::Regular => 0,
+            Face::Bold => 1,
+            Face::Cjk | Face::CjkBold => 2,
+        }
+    }
+
+    pub(crate) fn synthetic_bold(self) -> bool {
+        self == Face::CjkBold
     }
 }
 
@@ -88,7 +99,7 @@ impl Fonts {
     }
 
     /// The face for `text` at `weight`: the CJK face when the text has a CJK character or
-    /// one the Latin face lacks (it has no bold, so CJK text is never bold).
+    /// one the Latin face lacks (bold CJK is the regular face, outlined).
     pub(crate) fn pick(&self, weight: Weight, text: &str) -> Face {
         let latin = match weight {
             Weight::Regular => Face::Regular,
@@ -98,7 +109,11 @@ impl Fonts {
             .chars()
             .any(|c| is_cjk(c) || (!c.is_whitespace() && !self.face(latin).has(c) && self.face(Face::Cjk).has(c)));
         if needs_cjk {
-            Face::Cjk
+            if weight == Weight::Bold {
+                Face::CjkBold
+            } else {
+                Face::Cjk
+            }
         } else {
             latin
         }

@@ -37,7 +37,7 @@ CREATE TABLE tickets (
 
 CREATE INDEX tickets_by_customer ON tickets (customer_id);
 CREATE INDEX tickets_by_serial ON tickets (serial_key) WHERE serial_key <> '';
-CREATE INDEX tickets_by_deadline ON tickets (next_deadline) WHERE next_deadline IS NOT NULL;
+CREATE INDEX tickets_by_deadline ON tickets (next_deadline, id) WHERE next_deadline IS NOT NULL;
 
 CREATE TABLE ticket_photos (
     ticket_id INTEGER NOT NULL REFERENCES tickets (id),

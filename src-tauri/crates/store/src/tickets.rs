@@ -163,8 +163,8 @@ pub struct TicketRow {
 const ROW_SQL: &str =
     "SELECT t.id, t.number, t.state, c.id, c.name, c.phone, t.device_label, t.received_on, t.next_deadline
                        FROM tickets t JOIN customers c ON c.id = t.customer_id";
-/// Soonest deadline first; tickets with nothing due after them, newest first.
-const ROW_ORDER: &str = "ORDER BY t.next_deadline IS NULL, t.next_deadline, t.id DESC";
+/// Soonest deadline first (earlier bookings first on the same day).
+const DEADLINE_ORDER: &str = "ORDER BY t.next_deadline, t.id";
 
 fn row(r: &Row) -> rusqlite::Result<TicketRow> {
     let state: String = r.get(2)?;
@@ -200,8 +200,15 @@ pub fn search(conn: &Connection, terms: &[String], state: Option<TicketState>, l
         args.push(s.key().to_string());
         filters.push(format!("t.state = ?{}", args.len()));
     }
-    let filter = if filters.is_empty() { String::new() } else { format!("WHERE {}", filters.join(" AND ")) };
-    let sql = format!("{ROW_SQL} {filter} {ROW_ORDER} LIMIT {limit}");
+    let filter = filters.iter().map(|f| format!(" AND {f}")).collect::<String>();
+    // Two halves, each served by an index: tickets with a deadline, soonest first; then
+    // those with nothing due, newest first.
+    let sql = format!(
+        "SELECT * FROM ({ROW_SQL} WHERE t.next_deadline IS NOT NULL{filter} {DEADLINE_ORDER} LIMIT {limit})
+         UNION ALL
+         SELECT * FROM ({ROW_SQL} WHERE t.next_deadline IS NULL{filter} ORDER BY t.id DESC LIMIT {limit})
+         LIMIT {limit}"
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
@@ -224,7 +231,7 @@ pub fn for_serial(conn: &Connection, serial_key: &str) -> Result<Vec<TicketRow>>
 
 /// Open tickets with a deadline on or before `until`, soonest first (for Today).
 pub fn due_by(conn: &Connection, until: Date) -> Result<Vec<TicketRow>> {
-    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} WHERE t.next_deadline <= ?1 {ROW_ORDER}"))?;
+    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} WHERE t.next_deadline <= ?1 {DEADLINE_ORDER}"))?;
     let rows = stmt.query_map([until.to_string()], row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -47,9 +47,11 @@ pub(super) fn letterhead(
         text_x = x + logo_w + 5.0;
     }
     let title_w = width(fonts, TITLE_TEXT, TITLE);
-    let text_w = x + w - title_w - 8.0 - text_x;
+    // The name keeps clear of the title beside it; the lines under it may run to the edge.
+    let name_w = x + w - title_w - 8.0 - text_x;
+    let text_w = x + w - text_x;
     let mut items = vec![text_item(fonts, TITLE_TEXT, TITLE, x + w - title_w, SHOP_NAME.baseline())];
-    let (name, mut y) = text_block(fonts, &shop.name, SHOP_NAME, text_x, 0.0, text_w);
+    let (name, mut y) = text_block(fonts, &shop.name, SHOP_NAME, text_x, 0.0, name_w);
     items.extend(name);
     y += 0.6;
     let contact: Vec<String> = [("Tel", &shop.phone), ("", &shop.email), ("WhatsApp", &shop.whatsapp)]

@@ -14,14 +14,14 @@ use crate::flow::Flow;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{Row, Style};
 use crate::Logo;
-use sections::{SECTION_GAP, VALUE};
+use sections::{Column, SECTION_GAP, VALUE};
 
 const TERMS: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
 
 /// Page margins, mm.
 const SIDE: f32 = 16.0;
-const TOP: f32 = 14.0;
-const BOTTOM: f32 = 18.0;
+const TOP: f32 = 12.0;
+const BOTTOM: f32 = 16.0;
 const COLUMN_GAP: f32 = 10.0;
 
 /// Everything the intake receipt prints.
@@ -57,7 +57,7 @@ pub fn intake_receipt(fonts: &Fonts, doc: &IntakeReceipt) -> Result<Vec<u8>, For
 
     let footer_left = format!("{}  ·  {} {number}", doc.settings.shop.name.trim(), header::TITLE_TEXT);
     let mut canvas = flow.canvas;
-    header::footers(&mut canvas, &footer_left, x, w, page_h - BOTTOM + 6.0);
+    header::footers(&mut canvas, &footer_left, x, w, page_h - BOTTOM + 5.0);
     canvas.finish()
 }
 
@@ -65,7 +65,6 @@ fn body(flow: &mut Flow, doc: &IntakeReceipt, x: f32, w: f32) {
     let fonts = flow.canvas.fonts;
     let d = &doc.ticket.details;
     let col_w = (w - COLUMN_GAP) / 2.0;
-    let right = x + col_w + COLUMN_GAP;
     let c = doc.customer;
     let customer = [
         ("Name", c.name.clone()),
@@ -73,20 +72,24 @@ fn body(flow: &mut Flow, doc: &IntakeReceipt, x: f32, w: f32) {
         ("Email", c.email.clone()),
         ("Address", c.address.clone()),
     ];
-    flow.place_columns(
-        &[
-            sections::fields(fonts, "Customer", &customer, x, col_w),
-            sections::fields(fonts, "Watch", &device(d), right, col_w),
-        ],
-        SECTION_GAP,
-    );
-    flow.place_columns(
-        &[
-            sections::fields(fonts, "Purchase record", &purchase(d), x, col_w),
-            sections::fields(fonts, "Arrival", &arrival(&d.arrival), right, col_w),
-        ],
-        SECTION_GAP,
-    );
+    let arrival = arrival(&d.arrival);
+    let (device, purchase, accessories, condition) = (device(d), purchase(d), accessories(d), condition(d));
+    let all = [&customer[..], &arrival, &device, &purchase, &accessories, &condition];
+    let label_w = sections::label_width(fonts, all.iter().flat_map(|pairs| pairs.iter().map(|(l, _)| *l)), col_w);
+    let (left, right) = (Column { x, w: col_w, label_w }, Column { x: x + col_w + COLUMN_GAP, w: col_w, label_w });
+
+    // One block of two columns: who and how on the left, what was handed in on the right.
+    let mut left_rows = sections::fields(fonts, "Customer", &customer, left);
+    let mut right_rows = sections::fields(fonts, "Watch", &device, right);
+    for (title, pairs) in [("Arrival", &arrival), ("Purchase record", &purchase)] {
+        left_rows.push(Row::gap(SECTION_GAP));
+        left_rows.extend(sections::fields(fonts, title, pairs, left));
+    }
+    for (title, pairs) in [("Handed in with the watch", &accessories), ("Condition at intake", &condition)] {
+        right_rows.push(Row::gap(SECTION_GAP));
+        right_rows.extend(sections::fields(fonts, title, pairs, right));
+    }
+    flow.place_columns(&[left_rows, right_rows], SECTION_GAP);
     flow.place(&sections::warranty(fonts, &doc.ticket.warranty.describe(), x, w));
     flow.place(&Row::gap(SECTION_GAP));
     flow.place_kept(&sections::paragraph(fonts, "Reported fault", &d.fault, VALUE, x, w), 3);
@@ -94,13 +97,6 @@ fn body(flow: &mut Flow, doc: &IntakeReceipt, x: f32, w: f32) {
     let tried = if d.tried.trim().is_empty() { "Nothing reported." } else { d.tried.as_str() };
     flow.place_kept(&sections::paragraph(fonts, "Steps already tried", tried, VALUE, x, w), 3);
     flow.place(&Row::gap(SECTION_GAP));
-    flow.place_columns(
-        &[
-            sections::fields(fonts, "Handed in with the watch", &accessories(d), x, col_w),
-            sections::fields(fonts, "Condition at intake", &condition(d), right, col_w),
-        ],
-        SECTION_GAP,
-    );
     let terms = doc.settings.shop.terms.trim();
     if !terms.is_empty() {
         flow.place_kept(&sections::paragraph(fonts, "Terms", terms, TERMS, x, w), 3);
@@ -133,15 +129,19 @@ fn purchase(d: &IntakeDetails) -> Vec<(&'static str, String)> {
         ("Order number", p.order_number.clone()),
         ("Purchase date", date(p.purchase_date)),
         ("Delivery date", date(p.delivery_date)),
-        ("Proof of purchase seen", if p.proof_seen { "Yes" } else { "No" }.to_string()),
+        ("Proof of purchase", if p.proof_seen { "Seen" } else { "Not seen" }.to_string()),
     ]
 }
 
 fn arrival(a: &Arrival) -> Vec<(&'static str, String)> {
     match a {
-        Arrival::WalkIn => vec![("How", "Walk-in, handed in at the counter".to_string())],
+        Arrival::WalkIn => vec![("Arrived", "Walk-in, handed in at the counter".to_string())],
         Arrival::MailIn { carrier, tracking } => {
-            vec![("How", "Mail-in".to_string()), ("Carrier", carrier.clone()), ("Tracking", tracking.clone())]
+            vec![
+                ("Arrived", "Mail-in, by post".to_string()),
+                ("Carrier", carrier.clone()),
+                ("Tracking", tracking.clone()),
+            ]
         }
     }
 }

@@ -12,8 +12,8 @@ const SMALL: Style = Style::new(Weight::Regular, 8.0, Colour::INK);
 const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
 
 /// Space between a field's rows, and below a section.
-const FIELD_GAP: f32 = 0.9;
-pub(super) const SECTION_GAP: f32 = 5.0;
+const FIELD_GAP: f32 = 0.6;
+pub(super) const SECTION_GAP: f32 = 4.0;
 
 /// A section title with a thin rule under it, `w` mm wide.
 pub(super) fn heading(fonts: &Fonts, title: &str, x: f32, w: f32) -> Row {
@@ -28,10 +28,23 @@ pub(super) fn heading(fonts: &Fonts, title: &str, x: f32, w: f32) -> Row {
     }
 }
 
-/// Label/value rows under a heading; labels get the width the longest needs, up to 40%.
-pub(super) fn fields(fonts: &Fonts, title: &str, pairs: &[(&str, String)], x: f32, w: f32) -> Vec<Row> {
-    let widest = pairs.iter().map(|(label, _)| width(fonts, label, LABEL)).fold(0.0, f32::max);
-    let label_w = widest.min(w * 0.4);
+/// A column of label/value fields: where it starts, its width and its labels' width.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Column {
+    pub x: f32,
+    pub w: f32,
+    pub label_w: f32,
+}
+
+/// The label width every field column shares so that values line up down the page: what
+/// the longest label needs, up to 40% of a column.
+pub(super) fn label_width<'a>(fonts: &Fonts, labels: impl IntoIterator<Item = &'a str>, column_w: f32) -> f32 {
+    labels.into_iter().map(|label| width(fonts, label, LABEL)).fold(0.0, f32::max).min(column_w * 0.4)
+}
+
+/// Label/value rows under a heading.
+pub(super) fn fields(fonts: &Fonts, title: &str, pairs: &[(&str, String)], column: Column) -> Vec<Row> {
+    let Column { x, w, label_w } = column;
     let value_x = x + label_w + 3.5;
     let value_w = x + w - value_x;
     // Labels share the values' line boxes so both first lines sit on one baseline.
@@ -76,12 +89,12 @@ pub(super) fn warranty(fonts: &Fonts, line: &str, x: f32, w: f32) -> Row {
 pub(super) fn signatures(fonts: &Fonts, customer: &str, staff: &str, received: &str, x: f32, w: f32) -> Vec<Row> {
     let confirm = "By signing, the customer confirms that the watch and the accessories listed above were handed \
                    in in the condition described, and accepts the shop's terms.";
-    let mut rows = vec![heading(fonts, "Signatures", x, w)];
+    let mut rows = Vec::new();
     let (items, h) = text_block(fonts, confirm, SMALL, x, 0.0, w);
     rows.push(Row { height: h, items });
     let gap = 12.0;
     let line_w = (w - gap) / 2.0;
-    let space = 14.0;
+    let space = 13.0;
     let mut items = Vec::new();
     for (i, (label, name, note)) in
         [("Customer signature", customer, ""), ("Staff signature", staff, received)].into_iter().enumerate()

@@ -197,3 +197,50 @@ pub fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
 pub fn squeezed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// One word as pdftotext places it, in points from the page's top-left.
+#[derive(Debug)]
+pub struct WordBox {
+    pub page: usize,
+    pub x_max: f32,
+    pub y_max: f32,
+    pub text: String,
+}
+
+/// The page size (points) and every word's box.
+pub fn word_boxes(pdf: &Path) -> ((f32, f32), Vec<WordBox>) {
+    let html = run("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + tag[start..].find('"').unwrap();
+        tag[start..end].parse().unwrap()
+    };
+    let mut size = (0.0, 0.0);
+    let mut page = 0;
+    let mut words = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            page += 1;
+            size = (attr(line, "width"), attr(line, "height"));
+        } else if line.starts_with("<word ") {
+            let text = line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
+            words.push(WordBox { page, x_max: attr(line, "xMax"), y_max: attr(line, "yMax"), text });
+        }
+    }
+    (size, words)
+}
+
+/// A 240 x 96 PNG with transparency: a ring and a bar, like a small shop's logo.
+pub fn logo_png() -> Vec<u8> {
+    let img = image::RgbaImage::from_fn(240, 96, |x, y| {
+        let ring = ((x as f32 - 48.0).powi(2) + (y as f32 - 48.0).powi(2)).sqrt();
+        if (30.0..40.0).contains(&ring) || (x > 100 && (40..56).contains(&y)) {
+            image::Rgba([31, 78, 95, 255])
+        } else {
+            image::Rgba([255, 255, 255, 0])
+        }
+    });
+    let mut bytes = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).unwrap();
+    bytes
+}

@@ -1,0 +1,184 @@
+//! The intake receipt read back as a person and a scanner would: pdftotext, pdfinfo, zbarimg.
+
+mod common;
+
+use caseback_domain::intake::Arrival;
+use caseback_domain::settings::PaperSize;
+use caseback_forms::{intake_receipt, FormError, IntakeReceipt, Logo};
+use common::*;
+
+fn render(doc: &IntakeReceipt) -> Vec<u8> {
+    intake_receipt(fonts(), doc).unwrap_or_else(|e| panic!("{} ({})", e, e.code()))
+}
+
+#[test]
+fn turkish_receipt_on_a4_prints_every_part_and_its_qr_code() {
+    let shop = turkish_shop(PaperSize::A4);
+    let ticket = ticket(&shop, 42, kospet_details());
+    let customer = cagri();
+    let doc =
+        IntakeReceipt {
+            settings: &shop, ticket: &ticket, customer: &customer, received_by: "Ayşe Yılmaz", logo: None
+        };
+    let dir = scratch();
+    let pdf = write_pdf(dir.path(), "receipt.pdf", &render(&doc));
+
+    let info = squeezed(&info_of(&pdf));
+    assert!(info.contains("Page size: 595.276 x 841.89 pts (A4)"), "{info}");
+    assert_eq!(page_count(&pdf), 1);
+
+    let text = squeezed(&text_of(&pdf));
+    for expected in [
+        "Saat Servisi Kadıköy",
+        "Caferağa Mah. Moda Cad. No: 12/3, 34710 Kadıköy / İstanbul",
+        "Tax ID Kadıköy VD 1234567890",
+        "Repair intake receipt",
+        "R-2026-00042",
+        "Çağrı Öztürk",
+        "cagri.ozturk@example.com.tr",
+        "KOSPET",
+        "Tank T3 Ultra",
+        "KP-2291-0042",
+        "T3U-BLK-47",
+        "TY-88213407",
+        "Şarj olmuyor, ekran ışığı titriyor.",
+        "Spare silicone strap",
+        "Strap, Charger, Box",
+        "Scratches",
+        "Walk-in",
+        "Customer signature",
+        "Staff signature",
+        "Ayşe Yılmaz",
+        "Assessment due by",
+        "Proof of purchase Seen",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+    }
+    assert!(text.contains(&ticket.assessment_due.to_string()), "due date missing:\n{text}");
+    assert!(text.contains(&ticket.warranty.describe()), "{:?} missing:\n{text}", ticket.warranty.describe());
+    assert!(ticket.warranty.describe().starts_with("In warranty until"));
+    assert_eq!(qr_codes(&pdf, 1), ["R-2026-00042"]);
+    assert_inside_the_page(&pdf);
+}
+
+#[test]
+fn chinese_customer_on_letter_paper_with_a_mail_in_and_no_purchase_dates() {
+    let shop = hong_kong_shop(PaperSize::Letter);
+    let ticket = ticket(&shop, 1307, seiko_details());
+    let customer = wang();
+    let doc =
+        IntakeReceipt { settings: &shop, ticket: &ticket, customer: &customer, received_by: "Mei Chan", logo: None };
+    let dir = scratch();
+    let pdf = write_pdf(dir.path(), "receipt.pdf", &render(&doc));
+
+    let info = squeezed(&info_of(&pdf));
+    assert!(info.contains("Page size: 612 x 792 pts (letter)"), "{info}");
+    let text = squeezed(&text_of(&pdf));
+    for expected in [
+        "王小明",
+        "九龍旺角彌敦道",
+        "R-2026-01307",
+        "Presage SRPB41J1 Cocktail Time",
+        "Mail-in",
+        "SF Express",
+        "SF1402938475631",
+        "Warranty unknown: no purchase or delivery date given",
+        "Nothing reported.",
+        "Customer signature",
+        "Staff signature",
+        "Mei Chan",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+    }
+    assert!(matches!(ticket.details.arrival, Arrival::MailIn { .. }));
+    assert_eq!(qr_codes(&pdf, 1), ["R-2026-01307"]);
+    assert_inside_the_page(&pdf);
+}
+
+#[test]
+fn a_very_long_fault_wraps_keeps_every_word_and_flows_onto_a_second_page() {
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let shop = turkish_shop(paper);
+        let mut details = kospet_details();
+        // As long as the intake form allows (2000 characters each), numbered to find every word.
+        details.fault = numbered_words("Ekran", 2000);
+        details.tried = numbered_words("tried", 2000);
+        details.condition_notes = "x".repeat(0) + &"Hairline-crack-along-the-lug-".repeat(12);
+        let ticket = ticket(&shop, 9, details.clone());
+        let customer = cagri();
+        let doc =
+            IntakeReceipt { settings: &shop, ticket: &ticket, customer: &customer, received_by: "Ayşe", logo: None };
+        let dir = scratch();
+        let pdf = write_pdf(dir.path(), "long.pdf", &render(&doc));
+
+        assert_eq!(page_count(&pdf), 2, "{paper:?}");
+        let text = text_of(&pdf);
+        assert!(text.contains("Page 2 of 2"), "{text}");
+        assert!(text.contains("R-2026-00009 · Repair intake receipt (continued)"), "{text}");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for field in [&details.fault, &details.tried] {
+            let mut at = 0;
+            for word in field.split_whitespace() {
+                let found = words[at..].iter().position(|w| *w == word);
+                let Some(found) = found else { panic!("{word:?} missing or out of order ({paper:?}):\n{text}") };
+                at += found + 1;
+            }
+        }
+        let squeezed_text: String = text.split_whitespace().collect();
+        assert!(squeezed_text.contains(&details.condition_notes), "the unbroken note was cut:\n{text}");
+        assert!(squeezed(&text).contains("Customer signature"));
+        assert_eq!(qr_codes(&pdf, 1), ["R-2026-00009"]);
+        assert_inside_the_page(&pdf);
+    }
+}
+
+#[test]
+fn a_png_logo_prints_and_a_wrong_one_is_refused() {
+    let shop = turkish_shop(PaperSize::A4);
+    let ticket = ticket(&shop, 42, kospet_details());
+    let customer = cagri();
+    let png = logo_png();
+    let logo = Some(Logo { media_type: "image/png", bytes: &png });
+    let doc = IntakeReceipt { settings: &shop, ticket: &ticket, customer: &customer, received_by: "Ayşe", logo };
+    let dir = scratch();
+    let pdf = write_pdf(dir.path(), "logo.pdf", &render(&doc));
+    let images = run("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert!(images.lines().any(|l| l.contains(" 240    96 ")), "the logo is not in the PDF:\n{images}");
+    assert_eq!(qr_codes(&pdf, 1), ["R-2026-00042"]);
+
+    let gif = Some(Logo { media_type: "image/gif", bytes: b"GIF89a" });
+    let err = intake_receipt(fonts(), &IntakeReceipt { logo: gif, ..doc }).unwrap_err();
+    assert!(matches!(err, FormError::LogoUnreadable(_)));
+    assert_eq!(err.code(), "logo_unreadable");
+    let lying = Some(Logo { media_type: "image/jpeg", bytes: &png });
+    let IntakeReceipt { settings, ticket, customer, received_by, .. } = doc;
+    let err =
+        intake_receipt(fonts(), &IntakeReceipt { settings, ticket, customer, received_by, logo: lying }).unwrap_err();
+    assert_eq!(err.code(), "logo_unreadable");
+}
+
+/// "Ekran-001 kararıyor, ..." words numbered so that each is unique, `len` characters long.
+fn numbered_words(stem: &str, len: usize) -> String {
+    let fillers = ["kararıyor", "şarj", "göstergesi", "İstanbul'da", "düştü", "crown", "slips", "sometimes"];
+    let mut out = String::new();
+    for i in 1.. {
+        let word = format!("{stem}-{i:03} {}", fillers[i % fillers.len()]);
+        if out.len() + word.len() + 1 > len {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// No word runs past the page's edges (less a 5 mm printer margin).
+fn assert_inside_the_page(pdf: &std::path::Path) {
+    let ((w, h), words) = word_boxes(pdf);
+    let margin = 5.0 * 72.0 / 25.4;
+    for word in &words {
+        assert!(word.x_max <= w - margin && word.y_max <= h - margin, "{word:?} runs off the {w} x {h} page");
+    }
+}

@@ -1,0 +1,41 @@
+//! Writes sample forms for a person to look at:
+//! `CASEBACK_FORMS_SAMPLES=shots cargo test -p caseback-forms --test samples -- --ignored`
+
+mod common;
+
+use caseback_domain::settings::PaperSize;
+use caseback_forms::{intake_receipt, ticket_tag, IntakeReceipt, Logo, TicketTag};
+use common::*;
+
+#[test]
+#[ignore = "writes files for a person to look at"]
+fn write_samples() {
+    let dir = std::path::PathBuf::from(std::env::var("CASEBACK_FORMS_SAMPLES").expect("CASEBACK_FORMS_SAMPLES=dir"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tr = turkish_shop(PaperSize::A4);
+    let tr_ticket = ticket(&tr, 42, kospet_details());
+    let hk = hong_kong_shop(PaperSize::Letter);
+    let hk_ticket = ticket(&hk, 1307, seiko_details());
+    let (cagri, wang) = (cagri(), wang());
+    let mut long = kospet_details();
+    long.fault = "The crown slips and the hands do not move when it is pulled out to set the time. ".repeat(24);
+    long.tried = "Wound it fully by hand and left it overnight; it still stops after a few hours. ".repeat(24);
+    let long_ticket = ticket(&tr, 9, long);
+    let receipts = [
+        ("receipt-a4-tr", &tr, &tr_ticket, &cagri),
+        ("receipt-letter-zh", &hk, &hk_ticket, &wang),
+        ("receipt-a4-long", &tr, &long_ticket, &cagri),
+    ];
+    let png = logo_png();
+    for (name, settings, ticket, customer) in receipts {
+        let logo = (name == "receipt-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
+        let doc = IntakeReceipt { settings, ticket, customer, received_by: "Ayşe Yılmaz", logo };
+        write_pdf(&dir, &format!("{name}.pdf"), &intake_receipt(fonts(), &doc).unwrap());
+    }
+    write_pdf(&dir, "tag-tr.pdf", &ticket_tag(fonts(), &TicketTag { ticket: &tr_ticket, customer: &cagri }).unwrap());
+    let mut diver = seiko_details();
+    diver.device.model = "Prospex Marinemaster Professional 1000m Diver's Automatic SBDX011 Limited".into();
+    let diver = ticket(&hk, 123_456, diver);
+    write_pdf(&dir, "tag-long.pdf", &ticket_tag(fonts(), &TicketTag { ticket: &diver, customer: &cagri }).unwrap());
+    write_pdf(&dir, "tag-zh.pdf", &ticket_tag(fonts(), &TicketTag { ticket: &hk_ticket, customer: &wang }).unwrap());
+}

@@ -1,0 +1,79 @@
+// Side panels of the ticket page: its printable forms, earlier tickets of the same watch,
+// and its history in plain words.
+
+import { api } from '../ipc.js';
+import { h, notify } from '../dom.js';
+import { stateBadge } from '../ticket-rows.js';
+
+const FORMS = [
+  { kind: 'intake_receipt', id: 'receipt', title: 'Intake receipt', about: 'For the customer: the watch, what came with it, its condition and the terms.' },
+  { kind: 'ticket_tag', id: 'tag', title: 'Bag tag', about: 'Stays with the watch: the ticket number as a code to scan.' },
+];
+
+/** Open, print or save each form of the ticket as a PDF. */
+export function formsPanel(ticketId) {
+  const saved = h('p', { class: 'export-path', testid: 'form-export-path' });
+  const act = async (button, run, done) => {
+    button.disabled = true;
+    try {
+      done(await run());
+    } catch (err) {
+      notify(err.message, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const rows = FORMS.map((f) => {
+    const open = h('button', { type: 'button', class: 'secondary small', text: 'Open', testid: `form-${f.id}-open`,
+      onclick: () => act(open, () => api.formOpen(ticketId, f.kind), () => {}) });
+    const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.id}-print`,
+      onclick: () => act(print, () => api.formPrint(ticketId, f.kind), () => notify(`${f.title} sent to the printer.`)) });
+    const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF', testid: `form-${f.id}-export`,
+      onclick: () => act(save, () => api.formExport(ticketId, f.kind), (r) => {
+        saved.textContent = `${f.title} saved to ${r.path}`;
+        notify(`Saved to ${r.path}`);
+      }) });
+    return h('div', { class: 'form-row', testid: `form-${f.id}` },
+      h('div', {}, h('strong', { text: f.title }), h('p', { class: 'muted small', text: f.about })),
+      h('div', { class: 'inline' }, open, print, save));
+  });
+  return h('section', { class: 'card', testid: 'ticket-forms' }, h('h2', { text: 'Forms' }), rows, saved);
+}
+
+/** Earlier tickets of the watch with this serial, newest first; a click opens one. */
+export function sameWatchPanel(rows, go) {
+  return h('section', { class: 'card', testid: 'ticket-same-watch' },
+    h('h2', { text: 'Same watch, earlier tickets' }),
+    rows.length
+      ? h('ul', { class: 'plain-list' }, rows.map((r) => h('li', {},
+        h('button', { type: 'button', class: 'list-button', testid: `same-watch-${r.number}`, onclick: () => go('ticket', { id: r.id }) },
+          h('span', { class: 'number', text: r.number }),
+          h('span', { class: 'muted', text: `${r.received_on} · ${r.customer_name}` }),
+          stateBadge(r.state, r.state_label)))))
+      : h('p', { class: 'muted', testid: 'same-watch-none', text: 'None: this is the first ticket of this serial number.' }));
+}
+
+/** The ticket's history, newest first: when, who, and what in plain words. */
+export function historyPanel(events, stateLabel) {
+  const what = (e) => {
+    switch (e.action) {
+      case 'ticket.received': {
+        const photos = e.detail?.photos ?? 0;
+        return ['Booked in', photos ? `${photos} ${photos === 1 ? 'photo' : 'photos'}` : null];
+      }
+      case 'ticket.state':
+        return [`Moved from ${stateLabel(e.detail?.from)} to ${stateLabel(e.detail?.to)}`, null];
+      default:
+        return [e.action.replace(/^[a-z]+\./, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), null];
+    }
+  };
+  return h('section', { class: 'card' },
+    h('h2', { text: 'History' }),
+    h('ol', { class: 'history', testid: 'ticket-history' }, events.map((e) => {
+      const [text, note] = what(e);
+      return h('li', {},
+        h('span', { class: 'when', text: e.at }),
+        h('span', { class: 'who', text: e.staff ?? '—' }),
+        h('span', {}, text, note ? h('span', { class: 'muted', text: ` · ${note}` }) : null));
+    })));
+}

@@ -1,0 +1,123 @@
+// A repair ticket: its number, state and next deadline; who brought which watch and what
+// was recorded at intake; the moves it may make next; its forms and its history.
+
+import { api } from '../ipc.js';
+import { h, fill, notify } from '../dom.js';
+import { actorId } from '../actor.js';
+import { stateBadge, dueClass } from '../ticket-rows.js';
+import { formsPanel, sameWatchPanel, historyPanel } from './ticket-panels.js';
+
+export async function render(main, { params, go }) {
+  const [options, first] = await Promise.all([api.intakeOptions(), api.ticketGet(params.id)]);
+  const labelOf = (list) => (key) => options[list].find((c) => c.key === key)?.label ?? key;
+  const stateLabel = labelOf('states');
+  let armed = null; // a move that needs a second click (cancelling closes the ticket for good)
+
+  const show = (view) => {
+    const t = view.ticket;
+    const d = t.details;
+    fill(main,
+      header(view, move),
+      h('div', { class: 'ticket-layout' },
+        h('div', { class: 'ticket-main' },
+          h('section', { class: 'card' },
+            h('div', { class: 'two-blocks' },
+              customerBlock(view.customer, () => go('customer', { id: view.customer.id })),
+              h('div', { class: 'block', testid: 'ticket-device' },
+                h('p', { class: 'block-label', text: labelOf('device_kinds')(d.device.kind) }),
+                h('strong', { class: 'big', text: `${d.device.brand} ${d.device.model}` }),
+                facts([['Serial or IMEI', d.device.serial], ['Item code', d.device.item_code], ['Colour', d.device.colour]])))),
+          h('section', { class: 'card' },
+            h('h2', { text: 'Fault' }),
+            h('p', { class: 'prose', text: d.fault, testid: 'ticket-fault' }),
+            d.tried ? h('p', { class: 'muted small', text: 'Already tried' }) : null,
+            d.tried ? h('p', { class: 'prose', text: d.tried, testid: 'ticket-tried' }) : null),
+          h('section', { class: 'card', testid: 'ticket-intake' },
+            h('h2', { text: 'At intake' }),
+            facts([
+              ['Received', `${t.received_on}, ${d.arrival.kind === 'mail_in' ? `by post: ${d.arrival.carrier}, tracking ${d.arrival.tracking}` : 'at the counter'}`, 'ticket-arrival'],
+              ['Handed in', [...d.accessories.map(labelOf('accessories')), d.accessories_other].filter(Boolean).join(', ') || 'The watch only', 'ticket-accessories'],
+              ['Condition', [...d.condition.map(labelOf('conditions')), d.condition_notes].filter(Boolean).join('; ') || 'No marks noted', 'ticket-condition'],
+              ['Photos', t.photos.length ? `${t.photos.length} taken at intake` : 'None taken', 'ticket-photos'],
+            ])),
+          h('section', { class: 'card', testid: 'ticket-purchase' },
+            h('h2', { text: 'Purchase record' }),
+            facts([
+              ['Order or invoice', d.purchase.order_number || '—'],
+              ['Purchased', d.purchase.purchase_date ?? '—'],
+              ['Delivered', d.purchase.delivery_date ?? '—'],
+              ['Proof seen', d.purchase.proof_seen ? 'Yes: invoice or order confirmation' : 'No'],
+            ])),
+          historyPanel(view.history, stateLabel)),
+        h('div', { class: 'ticket-side' },
+          h('section', { class: 'card' },
+            h('h2', { text: 'Warranty' }),
+            h('p', { class: `warranty-text ${view.covered ? 'covered' : t.warranty.status.status === 'unknown' ? 'unknown' : 'not-covered'}`, text: view.warranty_text, testid: 'ticket-warranty' }),
+            d.voiding.findings.length ? h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}. Findings: ${d.voiding.findings.map(labelOf('voiding_findings')).join(', ')}.` })
+              : h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}.` })),
+          formsPanel(t.id),
+          sameWatchPanel(view.same_watch, go))));
+  };
+
+  async function move(to, button) {
+    if (to === 'cancelled' && armed !== button) {
+      armed = button;
+      button.textContent = 'Click again to cancel the ticket';
+      setTimeout(() => { if (armed === button) { armed = null; button.textContent = 'Cancel ticket'; } }, 4000);
+      return;
+    }
+    armed = null;
+    button.disabled = true;
+    try {
+      const view = await api.ticketMove(actorId(), params.id, to);
+      show(view);
+      notify(`${view.ticket.number} is now ${view.state_label.toLowerCase()}.`);
+      (main.querySelector('[data-testid=ticket-moves] button') ?? main).focus();
+    } catch (err) {
+      notify(err.message, 'error');
+      button.disabled = false;
+    }
+  }
+
+  show(first);
+}
+
+function header(view, move) {
+  const t = view.ticket;
+  const moves = view.next_states.map((s, i) => {
+    const cancel = s.key === 'cancelled';
+    const button = h('button', {
+      type: 'button', class: cancel ? 'ghost danger' : i === 0 ? 'primary' : 'secondary', testid: `move-${s.key}`,
+      text: cancel ? 'Cancel ticket' : `Mark as ${s.label.toLowerCase()}`,
+      onclick: () => move(s.key, button),
+    });
+    return button;
+  });
+  return h('div', { class: 'ticket-head' },
+    h('div', { class: 'ticket-title' },
+      h('p', { class: 'muted small', text: `Repair ticket · received ${t.received_on}` }),
+      h('div', { class: 'inline wrap' },
+        h('h1', { class: 'ticket-number', text: t.number, testid: 'ticket-number' }),
+        stateBadge(t.state, view.state_label, 'ticket-state')),
+      view.due
+        ? h('p', { class: 'ticket-due' }, 'Assessment ', h('span', { class: `due ${dueClass(view.due)}`, text: view.due_text, testid: 'ticket-due' }), h('span', { class: 'muted', text: ` · by ${t.assessment_due}` }))
+        : h('p', { class: 'ticket-due muted' }, h('span', { class: 'due none', text: 'Nothing due', testid: 'ticket-due' }))),
+    moves.length
+      ? h('div', { class: 'actions moves', testid: 'ticket-moves' }, h('span', { class: 'muted small', text: 'Next step' }), moves)
+      : h('p', { class: 'muted', testid: 'ticket-moves', text: 'This ticket is closed.' }));
+}
+
+function customerBlock(c, open) {
+  return h('button', { type: 'button', class: 'block customer-block', testid: 'ticket-customer', onclick: open, attrs: { title: 'Open the customer’s page' } },
+    h('p', { class: 'block-label', text: 'Customer' }),
+    h('strong', { class: 'big', text: c.name }),
+    c.phone ? h('span', { text: c.phone }) : null,
+    c.email ? h('span', { text: c.email }) : null,
+    c.address ? h('span', { class: 'muted small pre', text: c.address }) : null,
+    h('span', { class: 'link-text', text: 'All their tickets →' }));
+}
+
+/** Label / value pairs; empty values are left out. A third item is the value's test id. */
+function facts(pairs) {
+  return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v).map(([k, v, testid]) => [h('dt', { text: k }), h('dd', { text: v, testid })]));
+}
