@@ -2,4 +2,5 @@
 //! window through tauri-driver and WebKitWebDriver under Xvfb.
 
 mod first_start;
+mod intake;
 mod rig;

@@ -24,7 +24,30 @@ fn not_found(what: impl Into<String>) -> DomainError {
     DomainError::NotFound { what: what.into() }
 }
 
+/// Everything a ticket's printed papers need, gathered from the store.
+pub struct TicketPapers {
+    pub settings: caseback_domain::Settings,
+    pub ticket: Ticket,
+    pub customer: Customer,
+    /// The staff member who booked the watch in.
+    pub received_by: String,
+    /// The logo's media type and bytes.
+    pub logo: Option<(String, Vec<u8>)>,
+}
+
 impl Shop {
+    pub fn ticket_papers(&self, id: TicketId) -> Result<TicketPapers> {
+        let ticket = self.ticket(id)?;
+        let booked = self.history("ticket", &ticket.number.to_string())?.into_iter().find(|e| e.action == "ticket.received");
+        let staff = self.staff()?;
+        let received_by = booked
+            .and_then(|e| e.staff)
+            .and_then(|id| staff.iter().find(|m| m.id == id))
+            .map(|m| m.name.clone())
+            .unwrap_or_default();
+        Ok(TicketPapers { settings: self.settings()?, customer: self.customer(ticket.customer)?, received_by, logo: self.logo()?, ticket })
+    }
+
     /// Books a watch in: checks the form, creates the customer if new, numbers the ticket,
     /// checks the warranty and sets the assessment due date, all in one transaction.
     /// Copies a photo into the attachments folder ahead of the intake that will use it.

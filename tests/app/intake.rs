@@ -1,0 +1,82 @@
+//! Booking a watch in through the real window, finding it again, and exporting its receipt.
+
+use anyhow::{Context, Result};
+use caseback_domain::presets::PresetId;
+use caseback_domain::{Currency, Settings};
+use caseback_store::{DataFolder, Shop};
+
+use crate::rig::{bounded, testid, App, Rig};
+
+/// A shop set up directly in its data folder, as the setup screen would leave it.
+fn set_up_shop(rig: &Rig) -> Result<()> {
+    let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
+    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
+    shop.set_up(&settings, &["Mei Chan".into()], "2026-11-01T02:00:00Z".parse()?)?;
+    Ok(())
+}
+
+/// Sets a date input's value as a date picker would (typing into one depends on the locale).
+async fn set_date(app: &App, id: &str, value: &str) -> Result<()> {
+    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                  el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
+    app.client.execute(script, vec![testid(id).into(), value.into()]).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
+    // Friday 20 November 2026, 10:00 in Hong Kong.
+    let rig = Rig::start("2026-11-20T02:00:00Z")?;
+    set_up_shop(&rig)?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("new-intake").await?;
+
+        // Saving an empty form is refused field by field.
+        app.click("intake-save").await?;
+        let error = app.wait_text("error-customer.name", |t| !t.is_empty()).await?;
+        assert!(error.contains("name"), "{error}");
+
+        app.type_into("input-customer.name", "Çağrı Öztürk").await?;
+        app.type_into("input-customer.phone", "+90 555 014 22 73").await?;
+        app.type_into("input-device.brand", "KOSPET").await?;
+        app.type_into("input-device.model", "Tank T3 Ultra").await?;
+        app.type_into("input-device.serial", "KPT3U-9911").await?;
+        set_date(&app, "input-purchase.purchase_date", "2026-03-02").await?;
+        app.type_into("input-fault", "Does not charge on the magnetic cable.").await?;
+        app.click("accessory-charger").await?;
+        let warranty = app.wait_text("intake-warranty", |t| t.contains("In warranty until 2027-03-02")).await?;
+        assert!(warranty.contains("from purchase on 2026-03-02"), "{warranty}");
+        assert!(app.text("intake-assessment-due").await?.contains("2026-11-24"), "2 business days after Friday");
+        app.screenshot("10-intake-filled").await?;
+        app.click("intake-save").await?;
+
+        // The new ticket's page.
+        assert_eq!(app.wait_text("ticket-number", |t| t.contains("R-2026-")).await?, "R-2026-00001");
+        assert!(app.text("ticket-state").await?.contains("Received"));
+        let history = app.text("ticket-history").await?;
+        assert!(history.contains("Mei Chan"), "{history}");
+        app.screenshot("11-ticket").await?;
+
+        // Found by search, accents ignored...
+        app.click("nav-tickets").await?;
+        app.type_into("ticket-search", "cagri").await?;
+        app.el("ticket-row-R-2026-00001").await?;
+        // ...and by the scan box from any screen: the number and Enter open it.
+        app.click("nav-today").await?;
+        app.el("find-input").await?.send_keys("R-2026-00001\u{E007}").await?;
+        assert_eq!(app.wait_text("ticket-number", |t| !t.is_empty()).await?, "R-2026-00001");
+
+        // The receipt exports as a PDF with the ticket's facts in it.
+        app.click("form-receipt-export").await?;
+        let path = app.wait_text("form-export-path", |t| t.ends_with(".pdf")).await?;
+        let text = std::process::Command::new("pdftotext").args(["-layout", &path, "-"]).output().context("pdftotext")?;
+        let text = String::from_utf8_lossy(&text.stdout);
+        for needle in ["R-2026-00001", "Çağrı Öztürk", "Tank T3 Ultra", "2026-11-24"] {
+            assert!(text.contains(needle), "{needle} missing from the receipt:\n{text}");
+        }
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}
