@@ -25,6 +25,9 @@ const COMMANDS: &[&str] = &[
     "ticket_move",
     "customers_find",
     "customer_get",
+    "form_export",
+    "form_open",
+    "form_print",
 ];
 
 fn main() {

@@ -45,6 +45,9 @@ pub fn run() {
             commands::tickets::ticket_move,
             commands::tickets::customers_find,
             commands::tickets::customer_get,
+            commands::forms::form_export,
+            commands::forms::form_open,
+            commands::forms::form_print,
         ])
         .run(tauri::generate_context!())
         .expect("Caseback could not start its window");

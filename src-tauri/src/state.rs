@@ -1,7 +1,9 @@
 //! What the running app holds: its clock, the shop's data folder and, while exploring, the demo.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+
+use caseback_forms::Fonts;
 
 use caseback_store::{demo, DataFolder, Shop};
 
@@ -12,6 +14,8 @@ pub struct AppState {
     pub clock: Clock,
     pub root: PathBuf,
     session: Mutex<Session>,
+    /// Parsed once, on the first form printed (the CJK face alone takes ~30 ms).
+    fonts: Mutex<Option<Arc<Fonts>>>,
 }
 
 struct Session {
@@ -27,7 +31,7 @@ impl AppState {
         if let Err(e) = &real {
             tracing::warn!("data folder {} not opened: {}", root.display(), e.message);
         }
-        AppState { clock, root, session: Mutex::new(Session { real, demo: None }) }
+        AppState { clock, root, session: Mutex::new(Session { real, demo: None }), fonts: Mutex::new(None) }
     }
 
     /// Runs `f` on the shop in use: the demo while exploring it, else the shop's own.
@@ -64,6 +68,16 @@ impl AppState {
             session.demo = Some(demo::open_or_create(&DataFolder::demo_root(&self.root), self.clock.now())?);
         }
         Ok(())
+    }
+
+    pub fn fonts(&self) -> IpcResult<Arc<Fonts>> {
+        let mut fonts = self.fonts.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(f) = &*fonts {
+            return Ok(f.clone());
+        }
+        let loaded = Arc::new(Fonts::load().map_err(|e| IpcError::new(e.code(), e.to_string()))?);
+        *fonts = Some(loaded.clone());
+        Ok(loaded)
     }
 
     pub fn leave_demo(&self) {
