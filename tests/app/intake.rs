@@ -70,7 +70,8 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
         // The receipt exports as a PDF with the ticket's facts in it.
         app.click("form-receipt-export").await?;
         let path = app.wait_text("form-export-path", |t| t.ends_with(".pdf")).await?;
-        let text = std::process::Command::new("pdftotext").args(["-layout", &path, "-"]).output().context("pdftotext")?;
+        let text =
+            std::process::Command::new("pdftotext").args(["-layout", &path, "-"]).output().context("pdftotext")?;
         let text = String::from_utf8_lossy(&text.stdout);
         for needle in ["R-2026-00001", "Çağrı Öztürk", "Tank T3 Ultra", "2026-11-24"] {
             assert!(text.contains(needle), "{needle} missing from the receipt:\n{text}");

@@ -44,9 +44,10 @@ fn render_to_file(state: &AppState, id: TicketId, kind: FormKind) -> IpcResult<P
                     logo,
                 },
             ),
-            FormKind::TicketTag => {
-                caseback_forms::ticket_tag(&fonts, &TicketTag { ticket: &papers.ticket, customer: &papers.customer.details })
-            }
+            FormKind::TicketTag => caseback_forms::ticket_tag(
+                &fonts,
+                &TicketTag { ticket: &papers.ticket, customer: &papers.customer.details },
+            ),
         }
         .map_err(|e| IpcError::new(e.code(), e.to_string()))?;
         let dir = shop.folder().root().join("exports");
@@ -72,7 +73,8 @@ pub fn form_export(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcR
 #[tauri::command]
 pub fn form_open(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
     let path = render_to_file(&state, id, kind)?;
-    open::that_detached(&path).map_err(|e| IpcError::new("viewer_unavailable", format!("No PDF viewer could open the form: {e}")))?;
+    open::that_detached(&path)
+        .map_err(|e| IpcError::new("viewer_unavailable", format!("No PDF viewer could open the form: {e}")))?;
     Ok(Exported { path: path.display().to_string() })
 }
 
@@ -81,11 +83,20 @@ pub fn form_open(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcRes
 pub fn form_print(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
     let path = render_to_file(&state, id, kind)?;
     let output = Command::new("lp").arg(&path).output().map_err(|e| {
-        IpcError::new("printer_unavailable", format!("Printing needs CUPS (the lp command), which is not available: {e}. The PDF is saved at {}.", path.display()))
+        IpcError::new(
+            "printer_unavailable",
+            format!(
+                "Printing needs CUPS (the lp command), which is not available: {e}. The PDF is saved at {}.",
+                path.display()
+            ),
+        )
     })?;
     if !output.status.success() {
         let said = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        return Err(IpcError::new("printer_unavailable", format!("The printer refused the form ({said}). The PDF is saved at {}.", path.display())));
+        return Err(IpcError::new(
+            "printer_unavailable",
+            format!("The printer refused the form ({said}). The PDF is saved at {}.", path.display()),
+        ));
     }
     Ok(Exported { path: path.display().to_string() })
 }

@@ -37,11 +37,12 @@ impl<'f> Flow<'f> {
     pub(crate) fn break_page(&mut self) {
         self.canvas.new_page();
         self.y = self.top;
-        for row in std::mem::take(&mut self.continued) {
+        let header = std::mem::take(&mut self.continued);
+        for row in &header {
             self.canvas.draw(&row.items, 0.0, self.y);
             self.y += row.height;
-            self.continued.push(row);
         }
+        self.continued = header;
     }
 
     /// One row, on a new page if it does not fit here. Empty rows vanish at a page's top.

@@ -38,14 +38,21 @@ pub struct TicketPapers {
 impl Shop {
     pub fn ticket_papers(&self, id: TicketId) -> Result<TicketPapers> {
         let ticket = self.ticket(id)?;
-        let booked = self.history("ticket", &ticket.number.to_string())?.into_iter().find(|e| e.action == "ticket.received");
+        let booked =
+            self.history("ticket", &ticket.number.to_string())?.into_iter().find(|e| e.action == "ticket.received");
         let staff = self.staff()?;
         let received_by = booked
             .and_then(|e| e.staff)
             .and_then(|id| staff.iter().find(|m| m.id == id))
             .map(|m| m.name.clone())
             .unwrap_or_default();
-        Ok(TicketPapers { settings: self.settings()?, customer: self.customer(ticket.customer)?, received_by, logo: self.logo()?, ticket })
+        Ok(TicketPapers {
+            settings: self.settings()?,
+            customer: self.customer(ticket.customer)?,
+            received_by,
+            logo: self.logo()?,
+            ticket,
+        })
     }
 
     /// Books a watch in: checks the form, creates the customer if new, numbers the ticket,
