@@ -38,11 +38,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Renders a ticket's form to a PDF file: `render receipt R-2026-00001 --out receipt.pdf`.
+    Render {
+        #[arg(value_enum)]
+        form: Form,
+        ticket: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Writes a checked copy of the database to FILE.
     Backup {
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Form {
+    /// The intake receipt (A4 or Letter, from settings).
+    Receipt,
+    /// The 62 x 29 mm bag tag.
+    Tag,
 }
 
 #[derive(Subcommand)]
@@ -101,6 +117,31 @@ fn run(cli: Cli) -> Result<()> {
                 summary.staff,
                 summary.events
             );
+        }
+        Command::Render { form, ticket, out } => {
+            database(&root)?;
+            let shop = Shop::open_read_only(&root)?;
+            let papers = shop.ticket_papers(shop.ticket_by_number(&ticket)?.id)?;
+            let fonts = caseback_forms::Fonts::load()?;
+            let logo = papers.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Logo { media_type, bytes });
+            let customer = &papers.customer.details;
+            let pdf = match form {
+                Form::Receipt => caseback_forms::intake_receipt(
+                    &fonts,
+                    &caseback_forms::IntakeReceipt {
+                        settings: &papers.settings,
+                        ticket: &papers.ticket,
+                        customer,
+                        received_by: &papers.received_by,
+                        logo,
+                    },
+                )?,
+                Form::Tag => {
+                    caseback_forms::ticket_tag(&fonts, &caseback_forms::TicketTag { ticket: &papers.ticket, customer })?
+                }
+            };
+            std::fs::write(&out, pdf).with_context(|| format!("could not write {}", out.display()))?;
+            println!("Wrote {} ({})", out.display(), papers.ticket.number);
         }
         Command::Tickets { query, json } => {
             let conn = db::open_read_only(&database(&root)?)?;

@@ -18,7 +18,8 @@ const LOCK_FILE: &str = "caseback.lock";
 #[derive(Debug)]
 pub struct DataFolder {
     root: PathBuf,
-    _lock: File,
+    /// `None` for a folder only looked at (`Shop::open_read_only`).
+    _lock: Option<File>,
 }
 
 impl DataFolder {
@@ -69,7 +70,12 @@ impl DataFolder {
                 jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M UTC")
             )
         });
-        Ok(DataFolder { root: root.to_path_buf(), _lock: file })
+        Ok(DataFolder { root: root.to_path_buf(), _lock: Some(file) })
+    }
+
+    /// The folder without its lock, for reading only (the app may hold it meanwhile).
+    pub fn unlocked(root: &Path) -> DataFolder {
+        DataFolder { root: root.to_path_buf(), _lock: None }
     }
 
     pub fn root(&self) -> &Path {

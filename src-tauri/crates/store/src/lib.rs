@@ -39,6 +39,13 @@ impl Shop {
         Ok(Shop { folder, conn })
     }
 
+    /// Opens a shop to read while another process may hold its folder: every write fails.
+    pub fn open_read_only(root: &std::path::Path) -> Result<Shop> {
+        let folder = DataFolder::unlocked(root);
+        let conn = db::open_read_only(&folder.database())?;
+        Ok(Shop { folder, conn })
+    }
+
     pub fn folder(&self) -> &DataFolder {
         &self.folder
     }
