@@ -1,16 +1,15 @@
 //! Writes sample forms for a person to look at:
-//! `CASEBACK_FORMS_SAMPLES=shots cargo test -p caseback-forms --test samples -- --ignored`
+//! `cargo run -p caseback-forms --example samples -- shots/forms`, then `pdftoppm -png -r 80`.
 
+#[path = "../tests/common/mod.rs"]
 mod common;
 
 use caseback_domain::settings::PaperSize;
 use caseback_forms::{intake_receipt, ticket_tag, IntakeReceipt, Logo, TicketTag};
 use common::*;
 
-#[test]
-#[ignore = "writes files for a person to look at"]
-fn write_samples() {
-    let dir = std::path::PathBuf::from(std::env::var("CASEBACK_FORMS_SAMPLES").expect("CASEBACK_FORMS_SAMPLES=dir"));
+fn main() {
+    let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "shots/forms".into()));
     std::fs::create_dir_all(&dir).unwrap();
     let tr = turkish_shop(PaperSize::A4);
     let tr_ticket = ticket(&tr, 42, kospet_details());
