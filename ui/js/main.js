@@ -48,6 +48,7 @@ async function boot() {
   if (status.state === 'setup') return setup.render(root, { onDone: boot, status });
   const view = await api.settings();
   setStaff(view.staff, status.demo ? 'demo' : 'shop');
+  current = null; // a fresh frame: whatever was on show before is gone
   renderFrame();
   const [id, params] = pageFromHash();
   await go(id, params);

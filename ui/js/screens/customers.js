@@ -8,6 +8,7 @@ export async function render(main, { params, go }) {
     type: 'search', value: params.query ?? '', placeholder: 'Name, phone or email', class: 'search', testid: 'customer-search',
     attrs: { 'aria-label': 'Search customers', autocomplete: 'off' }, spellcheck: false,
   });
+  const count = h('span', { class: 'muted', testid: 'customer-count' });
   const results = h('section', { class: 'card flush', testid: 'customer-results', attrs: { 'aria-live': 'polite' } });
   const open = (c) => go('customer', { id: c.id });
 
@@ -22,6 +23,7 @@ export async function render(main, { params, go }) {
       return notify(err.message, 'error');
     }
     if (mine !== seq) return;
+    count.textContent = found.length ? `${found.length} ${found.length === 1 ? 'customer' : 'customers'}${found.length >= 50 ? ' (the first 50)' : ''}` : '';
     if (found.length) {
       return fill(results, h('table', { class: 'rows', testid: 'customer-table' },
         h('thead', {}, h('tr', {}, ['Name', 'Phone', 'Email'].map((t) => h('th', { text: t, attrs: { scope: 'col' } })))),
@@ -52,7 +54,8 @@ export async function render(main, { params, go }) {
   });
 
   fill(main,
-    h('div', { class: 'screen-head' }, h('h1', { text: 'Customers' }), search),
+    h('div', { class: 'screen-head' }, h('h1', { text: 'Customers' })),
+    h('div', { class: 'toolbar' }, search, count),
     results);
   await show();
   search.focus();

@@ -10,16 +10,13 @@ function row(key, label, control, input, { help, required } = {}) {
   const error = h('p', { class: 'field-error', testid: `error-${key}`, attrs: { role: 'alert' } });
   const labelNode = h('label', { class: 'field-label', htmlFor: input.id }, label, required ? h('span', { class: 'req', text: 'required' }) : null);
   const node = h('div', { class: 'field stacked', testid: `field-${key}` }, labelNode, control, help ? h('p', { class: 'help', text: help }) : null, error);
-  return {
-    key,
-    node,
-    input,
-    focus: () => input.focus(),
-    setError(message) {
-      error.textContent = message ?? '';
-      node.classList.toggle('invalid', Boolean(message));
-    },
+  const setError = (message) => {
+    error.textContent = message ?? '';
+    node.classList.toggle('invalid', Boolean(message));
   };
+  // A message goes once the field is being corrected.
+  input.addEventListener('input', () => { if (error.textContent) setError(''); });
+  return { key, node, input, focus: () => input.focus(), setError };
 }
 
 /** A one-line text input; `type` may be 'tel', 'email' or 'date'. */

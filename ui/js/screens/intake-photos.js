@@ -14,7 +14,7 @@ export function photoPicker(onChange) {
   const error = h('p', { class: 'field-error', testid: 'error-photos', attrs: { role: 'alert' } });
   const count = h('span', { class: 'muted small', testid: 'intake-photo-count' });
   const picker = h('input', {
-    type: 'file', multiple: true, accept: 'image/png,image/jpeg', class: 'visually-hidden', testid: 'intake-photos',
+    type: 'file', multiple: true, accept: 'image/png,image/jpeg', class: 'visually-hidden', testid: 'intake-photos', tabIndex: -1,
     attrs: { 'aria-label': 'Photo files' },
   });
   const add = h('button', { type: 'button', class: 'secondary small', text: 'Add photos…', testid: 'intake-photos-add', onclick: () => picker.click() });

@@ -71,7 +71,11 @@ export async function render(main, { params, go }) {
   const preview = debounce(async () => {
     const mine = ++previewSeq;
     try {
-      const p = await api.intakePreview(details());
+      const d = details();
+      // A date still being typed shows years like 0002: preview it once it is whole.
+      const whole = (date) => (date && date >= '1000' ? date : null);
+      d.purchase = { ...d.purchase, purchase_date: whole(d.purchase.purchase_date), delivery_date: whole(d.purchase.delivery_date) };
+      const p = await api.intakePreview(d);
       if (mine !== previewSeq) return;
       warrantyText.textContent = p.warranty_text;
       const status = p.warranty.status.status;
@@ -111,7 +115,7 @@ export async function render(main, { params, go }) {
       showFieldErrors(rows, err);
       const first = rows.find((r) => err.fields.some((f) => f.field === r.key));
       const n = err.fields.length;
-      notify(n > 1 ? `${n} fields need attention: ${err.message}` : err.message, 'error');
+      notify(n > 1 ? `${n} fields need attention: see the messages in red.` : err.message, 'error');
       if (first) {
         first.node.scrollIntoView({ block: 'center' });
         first.focus();

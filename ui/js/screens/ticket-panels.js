@@ -12,7 +12,9 @@ const FORMS = [
 
 /** Open, print or save each form of the ticket as a PDF. */
 export function formsPanel(ticketId) {
-  const saved = h('p', { class: 'export-path', testid: 'form-export-path' });
+  const savedWhat = h('span');
+  const savedPath = h('code', { testid: 'form-export-path' });
+  const saved = h('p', { class: 'export-path' }, savedWhat, savedPath);
   const act = async (button, run, done) => {
     button.disabled = true;
     try {
@@ -30,7 +32,8 @@ export function formsPanel(ticketId) {
       onclick: () => act(print, () => api.formPrint(ticketId, f.kind), () => notify(`${f.title} sent to the printer.`)) });
     const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF', testid: `form-${f.id}-export`,
       onclick: () => act(save, () => api.formExport(ticketId, f.kind), (r) => {
-        saved.textContent = `${f.title} saved to ${r.path}`;
+        savedWhat.textContent = `${f.title} saved to `;
+        savedPath.textContent = r.path;
         notify(`Saved to ${r.path}`);
       }) });
     return h('div', { class: 'form-row', testid: `form-${f.id}` },
@@ -41,16 +44,17 @@ export function formsPanel(ticketId) {
 }
 
 /** Earlier tickets of the watch with this serial, newest first; a click opens one. */
-export function sameWatchPanel(rows, go) {
+export function sameWatchPanel(rows, serial, go) {
   return h('section', { class: 'card', testid: 'ticket-same-watch' },
     h('h2', { text: 'Same watch, earlier tickets' }),
     rows.length
       ? h('ul', { class: 'plain-list' }, rows.map((r) => h('li', {},
         h('button', { type: 'button', class: 'list-button', testid: `same-watch-${r.number}`, onclick: () => go('ticket', { id: r.id }) },
           h('span', { class: 'number', text: r.number }),
-          h('span', { class: 'muted', text: `${r.received_on} · ${r.customer_name}` }),
-          stateBadge(r.state, r.state_label)))))
-      : h('p', { class: 'muted', testid: 'same-watch-none', text: 'None: this is the first ticket of this serial number.' }));
+          stateBadge(r.state, r.state_label),
+          h('span', { class: 'muted small', text: `Received ${r.received_on} · ${r.customer_name}` })))))
+      : h('p', { class: 'muted', testid: 'same-watch-none',
+        text: serial ? 'None: this is the first ticket of this serial number.' : 'No serial or IMEI was recorded, so earlier tickets cannot be matched.' }));
 }
 
 /** The ticket's history, newest first: when, who, and what in plain words. */

@@ -56,7 +56,7 @@ export async function render(main, { params, go }) {
             d.voiding.findings.length ? h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}. Findings: ${d.voiding.findings.map(labelOf('voiding_findings')).join(', ')}.` })
               : h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}.` })),
           formsPanel(t.id),
-          sameWatchPanel(view.same_watch, go))));
+          sameWatchPanel(view.same_watch, d.device.serial, go))));
   };
 
   async function move(to, button) {

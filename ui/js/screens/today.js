@@ -20,7 +20,7 @@ export async function render(main, { status, go }) {
           h('button', {
             type: 'button', class: `due-item${row.due?.due === 'overdue' ? ' late' : ''}`, testid: `today-row-${row.number}`, onclick: () => open(row),
           },
-          h('span', { class: 'due-when' }, dueLabel(row.due, row.due_text)),
+          h('span', { class: 'due-when' }, dueLabel(row.due, row.due_text), h('span', { class: 'muted', text: row.next_deadline ?? '' })),
           h('span', { class: 'number', text: row.number }),
           h('span', { class: 'who' }, h('strong', { text: row.customer_name }), h('span', { class: 'muted', text: row.device })),
           stateBadge(row.state, row.state_label)))))
