@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "intake_options",
     "intake_preview",
     "photo_add",
+    "photo_get",
     "intake_book",
     "tickets_search",
     "today_list",

@@ -45,6 +45,10 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
         set_date(&app, "input-purchase.purchase_date", "2026-03-02").await?;
         app.type_into("input-fault", "Does not charge on the magnetic cable.").await?;
         app.click("accessory-charger").await?;
+        // A photo from disk is copied in and shown.
+        let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png");
+        app.el("intake-photos").await?.send_keys(photo).await?;
+        app.wait_for("[data-testid=photo-1]:not(.pending)").await?;
         let warranty = app.wait_text("intake-warranty", |t| t.contains("In warranty until 2027-03-02")).await?;
         assert!(warranty.contains("from purchase on 2026-03-02"), "{warranty}");
         assert!(app.text("intake-assessment-due").await?.contains("2026-11-24"), "2 business days after Friday");
@@ -54,6 +58,8 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
         // The new ticket's page.
         assert_eq!(app.wait_text("ticket-number", |t| t.contains("R-2026-")).await?, "R-2026-00001");
         assert!(app.text("ticket-state").await?.contains("Received"));
+        assert!(app.text("ticket-photos").await?.contains("1 taken"));
+        app.wait_for("[data-testid=ticket-photo-0] img").await?;
         let history = app.text("ticket-history").await?;
         assert!(history.contains("Mei Chan"), "{history}");
         app.screenshot("11-ticket").await?;

@@ -11,7 +11,7 @@ use caseback_store::tickets::TicketRow;
 use caseback_store::Shop;
 use jiff::civil::Date;
 use serde::Serialize;
-use tauri::ipc::{InvokeBody, Request};
+use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::State;
 
 use crate::commands::history::{self, HistoryRow};
@@ -82,6 +82,12 @@ pub fn photo_add(state: State<AppState>, request: Request) -> IpcResult<String> 
         .map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
     let now = state.clock.now();
     state.with_shop(|shop| Ok(shop.store_photo(by, &header("x-file-name"), bytes, now)?.sha256))
+}
+
+/// A stored photo's bytes, for thumbnails.
+#[tauri::command]
+pub fn photo_get(state: State<AppState>, sha256: String) -> IpcResult<Response> {
+    state.with_shop(|shop| Ok(Response::new(shop.attachment(&sha256)?.1)))
 }
 
 #[tauri::command]

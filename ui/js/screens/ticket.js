@@ -7,6 +7,22 @@ import { actorId } from '../actor.js';
 import { stateBadge, dueClass } from '../ticket-rows.js';
 import { formsPanel, sameWatchPanel, historyPanel } from './ticket-panels.js';
 
+/** The intake photos as thumbnails, loaded after the page shows. */
+function photoStrip(hashes) {
+  const strip = h('div', { class: 'thumbs', testid: 'ticket-photo-strip' });
+  hashes.forEach(async (sha, i) => {
+    const figure = h('figure', { class: 'thumb', testid: `ticket-photo-${i}` });
+    strip.append(figure);
+    try {
+      const url = URL.createObjectURL(new Blob([await api.photoGet(sha)]));
+      figure.append(h('img', { src: url, alt: `Intake photo ${i + 1}`, onload: () => URL.revokeObjectURL(url) }));
+    } catch (err) {
+      figure.append(h('span', { class: 'muted small', text: 'Missing' }));
+    }
+  });
+  return strip;
+}
+
 export async function render(main, { params, go }) {
   const [options, first] = await Promise.all([api.intakeOptions(), api.ticketGet(params.id)]);
   const labelOf = (list) => (key) => options[list].find((c) => c.key === key)?.label ?? key;
@@ -39,7 +55,8 @@ export async function render(main, { params, go }) {
               ['Handed in', [...d.accessories.map(labelOf('accessories')), d.accessories_other].filter(Boolean).join(', ') || 'The watch only', 'ticket-accessories'],
               ['Condition', [...d.condition.map(labelOf('conditions')), d.condition_notes].filter(Boolean).join('; ') || 'No marks noted', 'ticket-condition'],
               ['Photos', t.photos.length ? `${t.photos.length} taken at intake` : 'None taken', 'ticket-photos'],
-            ])),
+            ]),
+            photoStrip(t.photos)),
           h('section', { class: 'card', testid: 'ticket-purchase' },
             h('h2', { text: 'Purchase record' }),
             facts([

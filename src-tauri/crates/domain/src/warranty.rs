@@ -153,7 +153,10 @@ impl WarrantyCheck {
             WarrantyStatus::Expired { ended } => format!("Warranty expired on {ended} ({basis})"),
             WarrantyStatus::Voided { findings, reason } => {
                 let what: Vec<_> = findings.iter().map(|f| f.label().to_lowercase()).collect();
-                format!("Warranty void: {} ({reason})", what.join(", "))
+                match reason.trim() {
+                    "" => format!("Warranty void: {}", what.join(", ")),
+                    reason => format!("Warranty void: {} ({reason})", what.join(", ")),
+                }
             }
         }
     }

@@ -201,6 +201,13 @@ impl Shop {
         Ok(Some((record.media_type, attachments::read(&self.folder.attachments(), &sha)?)))
     }
 
+    /// An attachment's media type and bytes, checked against its hash.
+    pub fn attachment(&self, sha256: &str) -> Result<(String, Vec<u8>)> {
+        let record =
+            attachments::get(&self.conn, sha256)?.ok_or_else(|| DomainError::NotFound { what: "That photo".into() })?;
+        Ok((record.media_type, attachments::read(&self.folder.attachments(), sha256)?))
+    }
+
     pub fn history(&self, subject: &str, subject_id: &str) -> Result<Vec<Event>> {
         events::for_subject(&self.conn, subject, subject_id)
     }
