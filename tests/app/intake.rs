@@ -82,6 +82,18 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
         for needle in ["R-2026-00001", "Çağrı Öztürk", "Tank T3 Ultra", "2026-11-24"] {
             assert!(text.contains(needle), "{needle} missing from the receipt:\n{text}");
         }
+
+        // Print hands the receipt to the default printer; Open hands the tag to the viewer.
+        app.click("form-receipt-print").await?;
+        app.wait_text("toast", |t| t.contains("sent to the printer")).await?;
+        app.click("form-tag-open").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !rig.handed_out().contains("xdg-open") && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let handed = rig.handed_out();
+        assert!(handed.contains("lp ") && handed.contains("R-2026-00001-intake-receipt.pdf"), "{handed}");
+        assert!(handed.contains("xdg-open ") && handed.contains("R-2026-00001-bag-tag.pdf"), "{handed}");
         app.close().await?;
         Ok(())
     })

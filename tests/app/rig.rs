@@ -45,6 +45,21 @@ fn start_xvfb() -> Result<(Child, String)> {
     Ok((child, format!(":{display}")))
 }
 
+/// Stand-ins for the printer (`lp`) and the PDF viewer (`xdg-open`) that record what they
+/// were handed, so tests check the app's side without a printer or a desktop.
+fn stub_commands(dir: &Path) -> Result<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin)?;
+    let log = dir.join("handed-out.log");
+    for name in ["lp", "xdg-open"] {
+        let script = bin.join(name);
+        std::fs::write(&script, format!("#!/bin/sh\necho \"{name} $*\" >> '{}'\n", log.display()))?;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))?;
+    }
+    Ok(bin)
+}
+
 impl Rig {
     /// A fresh data folder, a display and a tauri-driver whose app sees `clock` as now.
     pub fn start(clock: &str) -> Result<Rig> {
@@ -59,12 +74,15 @@ impl Rig {
         let data_dir = tempfile::tempdir()?;
         let clock_file = data_dir.path().join("clock.txt");
         std::fs::write(&clock_file, clock)?;
+        let stubs = stub_commands(data_dir.path())?;
+        let path = format!("{}:{}", stubs.display(), std::env::var("PATH").unwrap_or_default());
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .env("NO_AT_BRIDGE", "1")
+            .env("PATH", path)
             .env("CASEBACK_DATA_DIR", data_dir.path().join("shop"))
             .env("CASEBACK_TEST_CLOCK", format!("file:{}", clock_file.display()))
             .stdout(Stdio::null())
@@ -85,6 +103,11 @@ impl Rig {
             std::thread::sleep(Duration::from_millis(100));
         }
         Ok(())
+    }
+
+    /// What the stub printer and PDF viewer were handed, one `command file` a line.
+    pub fn handed_out(&self) -> String {
+        std::fs::read_to_string(self.data_dir.path().join("handed-out.log")).unwrap_or_default()
     }
 
     pub fn shop_dir(&self) -> PathBuf {
