@@ -14,6 +14,7 @@ pub mod intake;
 pub mod money;
 pub mod policy;
 pub mod presets;
+pub mod quotation;
 pub mod search;
 pub mod settings;
 pub mod staff;

@@ -1,0 +1,169 @@
+use jiff::civil::date;
+use proptest::prelude::*;
+
+use super::*;
+use crate::presets::PresetId;
+
+fn line(kind: LineKind, section: Section, qty: u32, cents: i64, taxable: bool) -> QuoteLine {
+    QuoteLine {
+        kind,
+        section,
+        description: kind.label().into(),
+        quantity: Quantity(qty),
+        unit_price: Amount(cents),
+        taxable,
+    }
+}
+
+fn ticket() -> TicketNumber {
+    TicketNumber { year: 2026, seq: 42 }
+}
+
+fn draft() -> QuotationDraft {
+    QuotationDraft {
+        lines: vec![
+            line(LineKind::Labour, Section::Repair, 100, 45_000, true),
+            line(LineKind::Part, Section::Repair, 200, 6_000, true),
+            line(LineKind::PartSourcingFee, Section::Repair, 100, 3_000, false),
+            line(LineKind::Labour, Section::Cosmetic, 100, 20_000, true),
+        ],
+        timeline_working_days: 5,
+        parts_returned: false,
+    }
+}
+
+#[test]
+fn totals_per_section_with_gst_on_taxable_lines_only() {
+    let gst = Percent::from_whole(10);
+    let repair = totals(&draft().lines, Section::Repair, gst);
+    // 450.00 + 2 × 60.00 + 30.00 (not taxable)
+    assert_eq!(
+        repair,
+        Totals { subtotal: Amount(60_000), taxable: Amount(57_000), tax: Amount(5_700), total: Amount(65_700) }
+    );
+    let cosmetic = totals(&draft().lines, Section::Cosmetic, gst);
+    assert_eq!(cosmetic.total, Amount(22_000), "polishing is quoted apart");
+}
+
+#[test]
+fn one_rounding_rule_for_fractions_of_a_cent() {
+    // 1.5 hours at 3.33 = 4.995 -> 5.00
+    assert_eq!(line(LineKind::Labour, Section::Repair, 150, 333, true).amount(), Amount(500));
+    // tax of 0.05 at 10% = 0.005 -> 0.01, rounded once on the section's taxable sum
+    let t = totals(&[line(LineKind::Other, Section::Repair, 100, 5, true)], Section::Repair, Percent::from_whole(10));
+    assert_eq!((t.tax, t.total), (Amount(1), Amount(6)));
+    // three lines of 0.05: tax on 0.15 is 0.015 -> 0.02 (per-line rounding would give 0.03)
+    let three = vec![line(LineKind::Other, Section::Repair, 100, 5, true); 3];
+    assert_eq!(totals(&three, Section::Repair, Percent::from_whole(10)).tax, Amount(2));
+}
+
+#[test]
+fn quantities_parse_and_print() {
+    assert_eq!(Quantity::parse("1.5").unwrap(), Quantity(150));
+    assert_eq!(Quantity::parse("2").unwrap(), Quantity(200));
+    assert_eq!(Quantity(125).to_string(), "1.25");
+    assert_eq!(Quantity(150).to_string(), "1.5");
+    assert!(Quantity::parse("0").is_err());
+    assert!(Quantity::parse("-1").is_err());
+    assert!(Quantity::parse("1.234").is_err());
+    assert!(Quantity::parse("20000").is_err());
+}
+
+#[test]
+fn drafts_are_checked_before_issuing() {
+    let empty = QuotationDraft { lines: vec![], ..draft() };
+    assert_eq!(empty.validated().unwrap_err().fields()[0].field, "lines");
+    let cosmetic_only =
+        QuotationDraft { lines: vec![line(LineKind::Labour, Section::Cosmetic, 100, 100, true)], ..draft() };
+    assert!(cosmetic_only.validated().unwrap_err().to_string().contains("cosmetic"));
+    let mut bad = draft();
+    bad.lines[1].unit_price = Amount(-1);
+    bad.lines[2].description = "  ".into();
+    bad.timeline_working_days = 0;
+    let err = bad.validated().unwrap_err();
+    let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["lines.1.unit_price", "lines.2.description", "timeline_working_days"]);
+}
+
+#[test]
+fn issuing_numbers_the_revision_and_sets_validity_across_awkward_dates() {
+    let lx = Policy::default();
+    let gst = Percent::from_whole(10);
+    let q = draft().issue(ticket(), 1, &lx, gst, date(2026, 3, 2)).unwrap();
+    assert_eq!(q.number.to_string(), "Q-2026-00042-1");
+    assert_eq!(q.valid_through, date(2026, 3, 16));
+    let valid = |d| draft().issue(ticket(), 2, &lx, gst, d).unwrap().valid_through;
+    assert_eq!(valid(date(2026, 12, 20)), date(2027, 1, 3), "across the year end");
+    assert_eq!(valid(date(2028, 2, 20)), date(2028, 3, 5), "leap February");
+    assert_eq!(valid(date(2027, 2, 20)), date(2027, 3, 6), "common February");
+    assert_eq!(valid(date(2026, 1, 31)), date(2026, 2, 14), "month end");
+}
+
+#[test]
+fn expiry_then_hold_then_return_due() {
+    let lx = Policy::default();
+    let q = draft().issue(ticket(), 1, &lx, Percent::from_whole(10), date(2026, 3, 2)).unwrap();
+    assert_eq!(q.standing(&lx, date(2026, 3, 2)), Standing::Valid { days_left: 14 });
+    assert_eq!(q.standing(&lx, date(2026, 3, 16)), Standing::Valid { days_left: 0 });
+    assert_eq!(q.standing(&lx, date(2026, 3, 17)), Standing::OnHold { hold_until: date(2026, 3, 19) });
+    assert_eq!(q.standing(&lx, date(2026, 3, 19)), Standing::OnHold { hold_until: date(2026, 3, 19) });
+    assert_eq!(q.standing(&lx, date(2026, 3, 20)), Standing::ReturnDue { since: date(2026, 3, 20) });
+}
+
+#[test]
+fn the_local_date_decides_across_a_dst_change() {
+    // New York springs forward on 2026-03-08; 23:30 local that evening is 03:30 UTC next day.
+    let s = crate::Settings::new(
+        "NY Watch",
+        crate::Currency::from_code("USD").unwrap(),
+        PresetId::LxWatch,
+        "America/New_York",
+    );
+    let late: jiff::Timestamp = "2026-03-09T03:30:00Z".parse().unwrap();
+    assert_eq!(s.today(late), date(2026, 3, 8));
+    let q = draft().issue(ticket(), 1, &s.policy, Percent::from_whole(10), date(2026, 2, 22)).unwrap();
+    assert_eq!(q.valid_through, date(2026, 3, 8));
+    assert!(q.check_acceptable(1, s.today(late)).is_ok(), "still the 8th in the shop");
+    let next_morning: jiff::Timestamp = "2026-03-09T13:00:00Z".parse().unwrap();
+    assert_eq!(q.check_acceptable(1, s.today(next_morning)).unwrap_err().code(), "quotation_expired");
+}
+
+#[test]
+fn acceptance_is_refused_when_expired_or_superseded() {
+    let lx = Policy::default();
+    let q1 = draft().issue(ticket(), 1, &lx, Percent::from_whole(10), date(2026, 3, 2)).unwrap();
+    assert!(q1.check_acceptable(1, date(2026, 3, 16)).is_ok(), "on the last valid day");
+    let expired = q1.check_acceptable(1, date(2026, 3, 17)).unwrap_err();
+    assert_eq!(expired.code(), "quotation_expired");
+    assert!(expired.to_string().contains("new revision"), "{expired}");
+    let superseded = q1.check_acceptable(2, date(2026, 3, 5)).unwrap_err();
+    assert_eq!(superseded.code(), "quotation_superseded");
+}
+
+fn any_line() -> impl Strategy<Value = QuoteLine> {
+    (0usize..6, any::<bool>(), 1u32..100_000, 0i64..10_000_000, any::<bool>()).prop_map(
+        |(k, cosmetic, qty, price, taxable)| {
+            line(LineKind::ALL[k], if cosmetic { Section::Cosmetic } else { Section::Repair }, qty, price, taxable)
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn total_is_subtotal_plus_tax_and_tax_is_within_half_a_cent(lines in prop::collection::vec(any_line(), 0..30), bps in 0u32..=10_000) {
+        for section in [Section::Repair, Section::Cosmetic] {
+            let t = totals(&lines, section, Percent(bps));
+            prop_assert_eq!(t.total.0, t.subtotal.0 + t.tax.0);
+            prop_assert!(t.taxable <= t.subtotal);
+            // |tax - rate × taxable| <= 0.5 minor units
+            let exact = i128::from(t.taxable.0) * i128::from(bps);
+            prop_assert!((i128::from(t.tax.0) * 10_000 - exact).abs() <= 5_000);
+        }
+    }
+
+    #[test]
+    fn whole_quantities_never_round(qty in 1u32..10_000, price in 0i64..10_000_000) {
+        let l = line(LineKind::Part, Section::Repair, qty * 100, price, true);
+        prop_assert_eq!(l.amount().0, price * i64::from(qty));
+    }
+}
