@@ -4,6 +4,7 @@
 //! instant (`jiff::Timestamp`) as an argument, and every date rule works on the shop's
 //! local calendar dates.
 
+pub mod assessment;
 pub mod attachment;
 pub mod calendar;
 pub mod customer;

@@ -1,0 +1,161 @@
+//! The technician's assessment and the customer's written answer to a quotation, and the
+//! moves the clock makes on a quoted ticket (expiry, then the end of the hold).
+
+use serde::{Deserialize, Serialize};
+
+use crate::quotation::{ConfirmationChannel, Standing};
+use crate::text;
+use crate::ticket::TicketState;
+use crate::DomainError;
+
+/// Why a repair is covered by the warranty (lx-watch 1.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoveredReason {
+    ManufacturingDefect,
+    NormalUseFailure,
+}
+
+/// Why it is not (lx-watch 1.2, KOSPET's voiding list, or simply out of warranty).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotCoveredReason {
+    Misuse,
+    Impact,
+    ImproperMaintenance,
+    Wear,
+    VoidingFinding,
+    OutOfWarranty,
+    NoProofOfPurchase,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "decision", content = "reason")]
+pub enum WarrantyDecision {
+    Covered(CoveredReason),
+    NotCovered(NotCoveredReason),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// What the technician found, in their words.
+    pub findings: String,
+    pub decision: WarrantyDecision,
+}
+
+impl Assessment {
+    pub fn validated(&self) -> Result<Assessment, DomainError> {
+        let findings = text::multi_line("findings", &self.findings, 4000)?;
+        if findings.is_empty() {
+            return Err(DomainError::invalid(
+                "findings",
+                "Write down what you found: it is the basis of the quotation.",
+            ));
+        }
+        Ok(Assessment { findings, ..self.clone() })
+    }
+
+    /// Covered repairs skip pricing and go straight to an approved, zero-cost work order;
+    /// others wait for a quotation (the ticket stays Assessing until one is issued).
+    pub fn next_state(&self) -> TicketState {
+        match self.decision {
+            WarrantyDecision::Covered(_) => TicketState::Approved,
+            WarrantyDecision::NotCovered(_) => TicketState::Assessing,
+        }
+    }
+}
+
+/// The customer's written answer, with the evidence of how it arrived.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrittenAnswer {
+    pub channel: ConfirmationChannel,
+    /// E.g. the email's subject and date, or "signed at the counter".
+    pub reference: String,
+    /// Content hash of the signed scan, if there is one.
+    #[serde(default)]
+    pub scan: Option<String>,
+    /// Whether the optional cosmetic section was confirmed too (acceptances only).
+    #[serde(default)]
+    pub cosmetic_accepted: bool,
+}
+
+impl WrittenAnswer {
+    pub fn validated(&self) -> Result<WrittenAnswer, DomainError> {
+        let reference = text::single_line("reference", &self.reference, 200)?;
+        if reference.is_empty() {
+            return Err(DomainError::invalid(
+                "reference",
+                "Say where the written answer is: the email's subject and date, or the signed copy.",
+            ));
+        }
+        Ok(WrittenAnswer { reference, ..self.clone() })
+    }
+}
+
+/// The moves the clock makes on a ticket whose latest quotation stands as `standing`, in
+/// order: an unanswered quotation past its date expires; once the hold is over, the return
+/// notice is due. Applied whenever the app looks at the ticket, each move logged once.
+pub fn clock_moves(state: TicketState, standing: Standing) -> Vec<TicketState> {
+    match (state, standing) {
+        (TicketState::Quoted, Standing::OnHold { .. }) => vec![TicketState::QuoteExpired],
+        (TicketState::Quoted, Standing::ReturnDue { .. }) => vec![TicketState::QuoteExpired, TicketState::ReturnDue],
+        (TicketState::QuoteExpired, Standing::ReturnDue { .. }) => vec![TicketState::ReturnDue],
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn covered_repairs_skip_pricing() {
+        let a = Assessment {
+            findings: "Crown tube corroded from factory seal".into(),
+            decision: WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
+        };
+        assert_eq!(a.validated().unwrap().next_state(), TicketState::Approved);
+        let b = Assessment {
+            findings: "Dial cracked by a fall".into(),
+            decision: WarrantyDecision::NotCovered(NotCoveredReason::Impact),
+        };
+        assert_eq!(b.next_state(), TicketState::Assessing);
+        let empty = Assessment { findings: " ".into(), ..b };
+        assert_eq!(empty.validated().unwrap_err().fields()[0].field, "findings");
+        // every move these imply is legal from where they start
+        assert!(TicketState::Assessing.move_to(TicketState::Approved).is_ok());
+    }
+
+    #[test]
+    fn a_written_answer_needs_its_reference() {
+        let a = WrittenAnswer {
+            channel: ConfirmationChannel::EmailReply,
+            reference: "  ".into(),
+            scan: None,
+            cosmetic_accepted: false,
+        };
+        assert_eq!(a.validated().unwrap_err().fields()[0].field, "reference");
+        let ok = WrittenAnswer { reference: " Re: Quotation Q-2026-00042-1, 5 Mar 2026 ".into(), ..a };
+        assert_eq!(ok.validated().unwrap().reference, "Re: Quotation Q-2026-00042-1, 5 Mar 2026");
+    }
+
+    #[test]
+    fn the_clock_expires_then_ends_the_hold_and_each_move_is_legal() {
+        let on_hold = Standing::OnHold { hold_until: date(2026, 3, 19) };
+        let due = Standing::ReturnDue { since: date(2026, 3, 20) };
+        assert_eq!(clock_moves(TicketState::Quoted, Standing::Valid { days_left: 0 }), vec![]);
+        assert_eq!(clock_moves(TicketState::Quoted, on_hold), vec![TicketState::QuoteExpired]);
+        assert_eq!(clock_moves(TicketState::Quoted, due), vec![TicketState::QuoteExpired, TicketState::ReturnDue]);
+        assert_eq!(clock_moves(TicketState::QuoteExpired, on_hold), vec![]);
+        assert_eq!(clock_moves(TicketState::Approved, due), vec![], "an accepted quotation never expires");
+        for (start, standing) in
+            [(TicketState::Quoted, due), (TicketState::QuoteExpired, due), (TicketState::Quoted, on_hold)]
+        {
+            let mut s = start;
+            for next in clock_moves(start, standing) {
+                s = s.move_to(next).unwrap();
+            }
+        }
+    }
+}
