@@ -9,8 +9,11 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Result, StoreError};
 
 /// Every schema version, oldest first. Version N is the state after the Nth file.
-const MIGRATIONS: &[M<'static>] =
-    &[M::up(include_str!("../migrations/0001_shop.sql")), M::up(include_str!("../migrations/0002_tickets.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_shop.sql")),
+    M::up(include_str!("../migrations/0002_tickets.sql")),
+    M::up(include_str!("../migrations/0003_quotations.sql")),
+];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)

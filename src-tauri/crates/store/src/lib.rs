@@ -12,6 +12,8 @@ mod error;
 pub mod events;
 pub mod folder;
 pub mod intake;
+pub mod quotations;
+mod quoting;
 pub mod settings;
 pub mod staff;
 pub mod tickets;

@@ -1,0 +1,185 @@
+//! Assessing, quoting and the customer's written answer; the clock's moves on quotations.
+
+use caseback_domain::assessment::{clock_moves, Assessment, WrittenAnswer};
+use caseback_domain::intake::{Ticket, TicketId};
+use caseback_domain::quotation::{Quotation, QuotationDraft};
+use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketState;
+use caseback_domain::DomainError;
+use jiff::Timestamp;
+use rusqlite::{Transaction, TransactionBehavior};
+use serde_json::json;
+
+use crate::error::Result;
+use crate::quotations::{self, StoredQuotation};
+use crate::{log, tickets, Shop};
+
+/// Moves `ticket` through `states` in order (each checked by the state machine), logging each.
+fn walk(
+    tx: &Transaction,
+    ticket: &mut Ticket,
+    states: &[TicketState],
+    by: Option<StaffId>,
+    now: Timestamp,
+) -> Result<()> {
+    for next in states {
+        let from = ticket.state;
+        ticket.state = from.move_to(*next)?;
+        tickets::set_state(tx, ticket)?;
+        let who = if by.is_some() { "staff" } else { "clock" };
+        log(
+            tx,
+            now,
+            by,
+            "ticket",
+            &ticket.number.to_string(),
+            "ticket.state",
+            json!({ "from": from, "to": next, "by": who }),
+        )?;
+    }
+    Ok(())
+}
+
+impl Shop {
+    /// Records the technician's findings and warranty decision. A covered repair goes
+    /// straight to Approved (a zero-cost work order); others wait for a quotation.
+    pub fn record_assessment(
+        &mut self,
+        by: StaffId,
+        id: TicketId,
+        assessment: &Assessment,
+        now: Timestamp,
+    ) -> Result<Ticket> {
+        self.actor(by)?;
+        let assessment = assessment.validated()?;
+        let mut ticket = self.ticket(id)?;
+        let mut moves = Vec::new();
+        if ticket.state == TicketState::Received {
+            moves.push(TicketState::Assessing);
+        }
+        if assessment.next_state() != TicketState::Assessing {
+            moves.push(assessment.next_state());
+        }
+        if moves.is_empty() && ticket.state != TicketState::Assessing {
+            return Err(DomainError::refused(
+                "illegal_transition",
+                format!("A ticket that is {} is not being assessed.", ticket.state.label().to_lowercase()),
+            )
+            .into());
+        }
+        let tx = self.conn.transaction()?;
+        quotations::save_assessment(&tx, id, &assessment, by, now)?;
+        walk(&tx, &mut ticket, &moves, Some(by), now)?;
+        log(
+            &tx,
+            now,
+            Some(by),
+            "ticket",
+            &ticket.number.to_string(),
+            "ticket.assessed",
+            json!({ "decision": assessment.decision, "findings": assessment.findings }),
+        )?;
+        tx.commit()?;
+        Ok(ticket)
+    }
+
+    /// Issues the draft as the ticket's next revision, valid from today for the policy's period.
+    pub fn issue_quotation(
+        &mut self,
+        by: StaffId,
+        id: TicketId,
+        draft: &QuotationDraft,
+        now: Timestamp,
+    ) -> Result<Quotation> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let mut ticket = self.ticket(id)?;
+        let revision = quotations::for_ticket(&self.conn, id)?.len() as u32 + 1;
+        let quotation =
+            draft.issue(ticket.number, revision, &settings.policy, settings.tax.rate, settings.today(now))?;
+        ticket.state.move_to(TicketState::Quoted)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        quotations::insert(&tx, id, &quotation)?;
+        if ticket.state != TicketState::Quoted {
+            walk(&tx, &mut ticket, &[TicketState::Quoted], Some(by), now)?;
+        }
+        let detail = json!({ "number": quotation.number.to_string(), "total": quotation.repair.total, "valid_through": quotation.valid_through });
+        log(&tx, now, Some(by), "ticket", &ticket.number.to_string(), "quotation.issued", detail)?;
+        tx.commit()?;
+        Ok(quotation)
+    }
+
+    pub fn quotations(&self, id: TicketId) -> Result<Vec<StoredQuotation>> {
+        quotations::for_ticket(&self.conn, id)
+    }
+
+    /// Records the customer's written answer to `revision`. Acceptance is refused for a
+    /// superseded revision or after the validity date; it approves the repair. A refusal
+    /// makes the return due.
+    pub fn answer_quotation(
+        &mut self,
+        by: StaffId,
+        id: TicketId,
+        revision: u32,
+        accepted: bool,
+        answer: &WrittenAnswer,
+        now: Timestamp,
+    ) -> Result<Ticket> {
+        self.actor(by)?;
+        let answer = answer.validated()?;
+        let today = self.settings()?.today(now);
+        let mut ticket = self.ticket(id)?;
+        let all = quotations::for_ticket(&self.conn, id)?;
+        let latest = all.len() as u32;
+        let stored = all
+            .iter()
+            .find(|q| q.quotation.number.revision == revision)
+            .ok_or_else(|| DomainError::NotFound { what: format!("Revision {revision} of this ticket's quotation") })?;
+        if stored.answer.is_some() {
+            return Err(DomainError::refused(
+                "quotation_answered",
+                format!("{} was already answered.", stored.quotation.number),
+            )
+            .into());
+        }
+        let next = if accepted {
+            stored.quotation.check_acceptable(latest, today)?;
+            TicketState::Approved
+        } else {
+            TicketState::ReturnDue
+        };
+        ticket.state.move_to(next)?;
+        let tx = self.conn.transaction()?;
+        quotations::save_answer(&tx, stored.id, accepted, &answer, by, now)?;
+        walk(&tx, &mut ticket, &[next], Some(by), now)?;
+        let action = if accepted { "quotation.accepted" } else { "quotation.declined" };
+        let detail = json!({ "number": stored.quotation.number.to_string(), "channel": answer.channel, "reference": answer.reference, "scan": answer.scan });
+        log(&tx, now, Some(by), "ticket", &ticket.number.to_string(), action, detail)?;
+        tx.commit()?;
+        Ok(ticket)
+    }
+
+    /// Applies the clock to every ticket waiting for an answer: expiry, then the end of the
+    /// hold. Each move is logged once (a moved ticket no longer qualifies). Returns the moves.
+    pub fn apply_clock(&mut self, now: Timestamp) -> Result<usize> {
+        let settings = self.settings()?;
+        let today = settings.today(now);
+        let mut moved = 0;
+        for id in quotations::awaiting_answer(&self.conn)? {
+            let mut ticket = self.ticket(id)?;
+            let Some(latest) = quotations::for_ticket(&self.conn, id)?.pop() else { continue };
+            if latest.answer.is_some() {
+                continue;
+            }
+            let moves = clock_moves(ticket.state, latest.quotation.standing(&settings.policy, today));
+            if moves.is_empty() {
+                continue;
+            }
+            let tx = self.conn.transaction()?;
+            walk(&tx, &mut ticket, &moves, None, now)?;
+            tx.commit()?;
+            moved += moves.len();
+        }
+        Ok(moved)
+    }
+}

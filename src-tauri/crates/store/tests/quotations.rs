@@ -1,0 +1,186 @@
+//! Assessment, quotations, written answers and the clock, on a real SQLite file.
+
+use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
+use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm, TicketId};
+use caseback_domain::presets::PresetId;
+use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
+use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketState;
+use caseback_domain::warranty::Voiding;
+use caseback_domain::{Amount, Currency, Settings};
+use caseback_store::{events, DataFolder, Shop};
+use jiff::Timestamp;
+
+/// 10:00 in Hong Kong on the given day of March 2026.
+fn march(day: u8) -> Timestamp {
+    format!("2026-03-{day:02}T02:00:00Z").parse().unwrap()
+}
+
+fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
+    let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
+    let s =
+        Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
+    shop.set_up(&s, &["Mei Chan".into()], march(1)).unwrap();
+    let by = shop.staff().unwrap()[0].id;
+    (shop, by)
+}
+
+fn book(shop: &mut Shop, by: StaffId) -> TicketId {
+    let form = IntakeForm {
+        customer: CustomerChoice::New {
+            details: CustomerDetails {
+                name: "Ayşe Yılmaz".into(),
+                phone: "+90 542 341 51 94".into(),
+                ..CustomerDetails::default()
+            },
+        },
+        details: IntakeDetails {
+            device: Device {
+                kind: DeviceKind::Mechanical,
+                brand: "Seiko".into(),
+                model: "Presage".into(),
+                serial: String::new(),
+                item_code: String::new(),
+                colour: String::new(),
+            },
+            purchase: PurchaseRecord::default(),
+            fault: "Loses time".into(),
+            tried: String::new(),
+            accessories: vec![],
+            accessories_other: String::new(),
+            condition: vec![],
+            condition_notes: String::new(),
+            arrival: Arrival::WalkIn,
+            voiding: Voiding::default(),
+        },
+    };
+    shop.book_intake(by, &form, &[], march(2)).unwrap().id
+}
+
+fn not_covered() -> Assessment {
+    Assessment {
+        findings: "Mainspring broken after a fall".into(),
+        decision: WarrantyDecision::NotCovered(NotCoveredReason::Impact),
+    }
+}
+
+fn draft() -> QuotationDraft {
+    let line = |kind, cents| QuoteLine {
+        kind,
+        section: Section::Repair,
+        description: "Mainspring".into(),
+        quantity: Quantity::ONE,
+        unit_price: Amount(cents),
+        taxable: true,
+    };
+    QuotationDraft {
+        lines: vec![line(LineKind::Labour, 45_000), line(LineKind::Part, 12_000)],
+        timeline_working_days: 5,
+        parts_returned: false,
+    }
+}
+
+fn email(reference: &str) -> WrittenAnswer {
+    WrittenAnswer {
+        channel: ConfirmationChannel::EmailReply,
+        reference: reference.into(),
+        scan: None,
+        cosmetic_accepted: false,
+    }
+}
+
+fn event_count(shop: &Shop) -> i64 {
+    events::count(shop.connection()).unwrap()
+}
+
+#[test]
+fn quote_expired_acceptance_refused_new_revision_accepted_then_work_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let id = book(&mut shop, by);
+    assert_eq!(shop.record_assessment(by, id, &not_covered(), march(3)).unwrap().state, TicketState::Assessing);
+    // Work cannot start before a written confirmation.
+    assert_eq!(shop.move_ticket(by, id, TicketState::InRepair, march(3)).unwrap_err().code(), "illegal_transition");
+
+    let q1 = shop.issue_quotation(by, id, &draft(), march(3)).unwrap();
+    assert_eq!(q1.number.to_string(), "Q-2026-00001-1");
+    assert_eq!(q1.valid_through, jiff::civil::date(2026, 3, 17));
+    assert_eq!(q1.repair.total, Amount(62_700), "570.00 + 10% GST");
+    assert_eq!(shop.ticket(id).unwrap().state, TicketState::Quoted);
+    // An issued quotation is never edited, even from outside the app's code.
+    let edit = shop.connection().execute("UPDATE quotations SET repair_total = 1", []).unwrap_err();
+    assert!(edit.to_string().contains("never edited"), "{edit}");
+
+    // Accepting after the validity date is refused and writes nothing.
+    let before = event_count(&shop);
+    let late = shop.answer_quotation(by, id, 1, true, &email("Re: quotation, 18 Mar"), march(18)).unwrap_err();
+    assert_eq!(late.code(), "quotation_expired");
+    assert_eq!(event_count(&shop), before);
+
+    let q2 = shop.issue_quotation(by, id, &draft(), march(18)).unwrap();
+    assert_eq!(q2.number.revision, 2);
+    let superseded = shop.answer_quotation(by, id, 1, true, &email("Re: quotation"), march(18)).unwrap_err();
+    assert_eq!(superseded.code(), "quotation_superseded");
+    let no_reference = shop.answer_quotation(by, id, 2, true, &email(" "), march(18)).unwrap_err();
+    assert!(no_reference.to_string().contains("written answer"), "{no_reference}");
+    assert_eq!(no_reference.code(), "invalid_input");
+
+    let t = shop.answer_quotation(by, id, 2, true, &email("Re: Q-2026-00001-2, 18 Mar 2026 14:02"), march(18)).unwrap();
+    assert_eq!(t.state, TicketState::Approved);
+    assert_eq!(
+        shop.answer_quotation(by, id, 2, true, &email("again"), march(18)).unwrap_err().code(),
+        "quotation_answered"
+    );
+    assert_eq!(shop.move_ticket(by, id, TicketState::InRepair, march(19)).unwrap().state, TicketState::InRepair);
+    let actions: Vec<_> = shop.history("ticket", "R-2026-00001").unwrap().into_iter().map(|e| e.action).collect();
+    assert!(
+        actions.contains(&"quotation.accepted".to_string()) && actions.contains(&"ticket.assessed".to_string()),
+        "{actions:?}"
+    );
+}
+
+#[test]
+fn the_clock_expires_unanswered_quotations_then_ends_the_hold_logging_each_move_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let id = book(&mut shop, by);
+    shop.record_assessment(by, id, &not_covered(), march(2)).unwrap();
+    shop.issue_quotation(by, id, &draft(), march(2)).unwrap(); // valid through 16 March
+    assert_eq!(shop.apply_clock(march(16)).unwrap(), 0);
+    assert_eq!(shop.apply_clock(march(17)).unwrap(), 1);
+    assert_eq!(shop.ticket(id).unwrap().state, TicketState::QuoteExpired);
+    assert_eq!(shop.apply_clock(march(17)).unwrap(), 0, "logged once");
+    assert_eq!(shop.apply_clock(march(19)).unwrap(), 0, "held through the 19th");
+    assert_eq!(shop.apply_clock(march(20)).unwrap(), 1);
+    assert_eq!(shop.ticket(id).unwrap().state, TicketState::ReturnDue);
+    let clock_moves: Vec<_> =
+        shop.history("ticket", "R-2026-00001").unwrap().into_iter().filter(|e| e.staff.is_none()).collect();
+    assert_eq!(clock_moves.len(), 2);
+    assert_eq!(clock_moves[0].detail["by"], "clock");
+}
+
+#[test]
+fn covered_repairs_skip_pricing_and_declines_make_the_return_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let covered = book(&mut shop, by);
+    let a = Assessment {
+        findings: "Rotor axle defect".into(),
+        decision: WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
+    };
+    assert_eq!(shop.record_assessment(by, covered, &a, march(3)).unwrap().state, TicketState::Approved);
+    let declined = book(&mut shop, by);
+    shop.record_assessment(by, declined, &not_covered(), march(3)).unwrap();
+    shop.issue_quotation(by, declined, &draft(), march(3)).unwrap();
+    let answer = WrittenAnswer {
+        channel: ConfirmationChannel::SignedCopyWhatsApp,
+        reference: "WhatsApp 4 Mar 11:20".into(),
+        scan: None,
+        cosmetic_accepted: false,
+    };
+    assert_eq!(shop.answer_quotation(by, declined, 1, false, &answer, march(4)).unwrap().state, TicketState::ReturnDue);
+    let stored = shop.quotations(declined).unwrap();
+    assert_eq!(stored[0].answer.as_ref().map(|(accepted, _)| *accepted), Some(false));
+}
