@@ -160,7 +160,7 @@ fn ticket_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<TicketV
     Ok(TicketView {
         customer: shop.customer(ticket.customer)?,
         state_label: ticket.state.label(),
-        next_states: choices(ticket.state.next_states(), TicketState::label),
+        next_states: choices(&ticket.state.plain_next_states(), TicketState::label),
         warranty_text: ticket.warranty.describe(),
         covered: ticket.warranty.is_covered(),
         due_text: due.map(Due::describe),

@@ -152,6 +152,41 @@ impl TicketState {
         }
     }
 
+    /// The moves staff may make with a plain button. The others need their evidence and go
+    /// through their own step: issuing a quotation (to Quoted), a written acceptance or a
+    /// covered assessment (to Approved), a written refusal or the clock (to ReturnDue,
+    /// QuoteExpired), completion and dispatch (later workflows).
+    pub fn plain_next_states(self) -> Vec<TicketState> {
+        self.next_states()
+            .iter()
+            .copied()
+            .filter(|next| {
+                matches!(
+                    (self, next),
+                    (Received, Assessing) | (Approved, InRepair) | (_, Cancelled) | (ReturnDue, ReturnedUnrepaired)
+                )
+            })
+            .collect()
+    }
+
+    /// A plain move (see `plain_next_states`), or why it needs its own step.
+    pub fn plain_move_to(self, next: TicketState) -> Result<TicketState, DomainError> {
+        let moved = self.move_to(next)?;
+        if !self.plain_next_states().contains(&next) {
+            let step = match next {
+                Quoted => "issue a quotation",
+                Approved => "record the customer's written acceptance, or a covered warranty assessment",
+                QuoteExpired | ReturnDue => "record the customer's written refusal (expiry follows the clock)",
+                _ => "complete that step on the ticket",
+            };
+            return Err(DomainError::refused(
+                "needs_evidence",
+                format!("To make this ticket {}, {step}.", next.label().to_lowercase()),
+            ));
+        }
+        Ok(moved)
+    }
+
     /// Moves to `next`, or says why not.
     pub fn move_to(self, next: TicketState) -> Result<TicketState, DomainError> {
         if self.next_states().contains(&next) {
@@ -199,6 +234,23 @@ mod tests {
         assert!(err.to_string().contains("written confirmation"));
         assert!(Approved.move_to(InRepair).is_ok());
         assert!(Received.move_to(InRepair).is_err());
+    }
+
+    #[test]
+    fn moves_that_need_evidence_are_not_plain() {
+        assert_eq!(Received.plain_next_states(), vec![Assessing, Cancelled]);
+        assert_eq!(Assessing.plain_next_states(), vec![Cancelled]);
+        assert_eq!(Quoted.plain_next_states(), Vec::<TicketState>::new());
+        assert_eq!(Approved.plain_next_states(), vec![InRepair]);
+        let err = Assessing.plain_move_to(Approved).unwrap_err();
+        assert_eq!(err.code(), "needs_evidence");
+        assert!(err.to_string().contains("written acceptance"));
+        assert_eq!(Quoted.plain_move_to(InRepair).unwrap_err().code(), "illegal_transition");
+        for s in TicketState::ALL {
+            for n in s.plain_next_states() {
+                assert!(s.next_states().contains(&n), "{s:?} -> {n:?} is a legal move");
+            }
+        }
     }
 
     #[test]
