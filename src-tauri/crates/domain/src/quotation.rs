@@ -302,5 +302,6 @@ impl Quotation {
     }
 }
 
+pub mod message;
 #[cfg(test)]
 mod tests;

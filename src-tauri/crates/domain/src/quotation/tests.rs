@@ -167,3 +167,69 @@ proptest! {
         prop_assert_eq!(l.amount().0, price * i64::from(qty));
     }
 }
+
+#[test]
+fn the_message_carries_the_same_facts_as_the_quotation() {
+    use crate::customer::{CustomerDetails, CustomerId};
+    use crate::device::{Device, DeviceKind, PurchaseRecord};
+    use crate::intake::{Arrival, IntakeDetails, Ticket, TicketId};
+    use crate::warranty::{self, Voiding};
+
+    let settings = crate::Settings::new(
+        "Harbour Watch Repair",
+        crate::Currency::from_code("HKD").unwrap(),
+        PresetId::LxWatch,
+        "Asia/Hong_Kong",
+    )
+    .apply([("shop.payment_details", "PayPal: paypal.me/harbourwatch"), ("shop.email", "service@harbourwatch.example")])
+    .unwrap();
+    let details = IntakeDetails {
+        device: Device {
+            kind: DeviceKind::Mechanical,
+            brand: "Seiko".into(),
+            model: "Presage".into(),
+            serial: String::new(),
+            item_code: String::new(),
+            colour: String::new(),
+        },
+        purchase: PurchaseRecord::default(),
+        fault: "Loses time".into(),
+        tried: String::new(),
+        accessories: vec![],
+        accessories_other: String::new(),
+        condition: vec![],
+        condition_notes: String::new(),
+        arrival: Arrival::WalkIn,
+        voiding: Voiding::default(),
+    };
+    let ticket = Ticket {
+        id: TicketId(1),
+        number: ticket(),
+        state: crate::ticket::TicketState::Quoted,
+        customer: CustomerId(1),
+        warranty: warranty::check(&settings.policy, &details.purchase, date(2026, 3, 2), &details.voiding),
+        details,
+        received_at: "2026-03-02T02:00:00Z".parse().unwrap(),
+        received_on: date(2026, 3, 2),
+        assessment_due: date(2026, 3, 4),
+        photos: vec![],
+    };
+    let customer =
+        CustomerDetails { name: "王小明".into(), email: "xm@example.cn".into(), ..CustomerDetails::default() };
+    let q = draft().issue(ticket.number, 1, &settings.policy, settings.tax.rate, date(2026, 3, 2)).unwrap();
+    let m = message::quotation_message(&settings, &ticket, &customer, &q);
+    assert_eq!(m.subject, "Repair quotation Q-2026-00042-1 for your Seiko Presage (R-2026-00042)");
+    for needle in [
+        "Dear 王小明",
+        "HKD 657.00", // the repair total, formatted as everywhere else
+        "HKD 220.00", // the cosmetic total, apart
+        "Optional cosmetic work",
+        "valid through 2026-03-16 (Monday 16 March 2026)",
+        "written confirmation",
+        "3 days",
+        "PayPal: paypal.me/harbourwatch",
+    ] {
+        assert!(m.body.contains(needle), "{needle} missing:\n{}", m.body);
+    }
+    assert!(m.mailto.starts_with("mailto:xm%40example.cn?subject=Repair%20quotation"));
+}

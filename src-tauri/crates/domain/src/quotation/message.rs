@@ -1,0 +1,104 @@
+//! The quotation as a message for email and WhatsApp, with the same facts as the PDF, and a
+//! `mailto:` link that opens it in the shop's mail client.
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
+
+use super::{Quotation, Section};
+use crate::customer::CustomerDetails;
+use crate::intake::Ticket;
+use crate::Settings;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Message {
+    pub subject: String,
+    pub body: String,
+    /// Opens the message in the mail client, addressed to the customer (empty if no email).
+    pub mailto: String,
+}
+
+/// Everything except unreserved characters is escaped, as RFC 6068 asks of mailto fields.
+const FIELD: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+pub fn mailto(to: &str, subject: &str, body: &str) -> String {
+    let enc = |s: &str| utf8_percent_encode(s, FIELD).to_string();
+    format!("mailto:{}?subject={}&body={}", enc(to), enc(subject), enc(&body.replace('\n', "\r\n")))
+}
+
+pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &CustomerDetails, q: &Quotation) -> Message {
+    let money = |a| settings.currency.format(a);
+    let device = format!("{} {}", ticket.details.device.brand, ticket.details.device.model);
+    let subject = format!("Repair quotation {} for your {device} ({})", q.number, ticket.number);
+    let mut body = format!(
+        "Dear {},\n\nHere is our quotation {} for the repair of your {device} (ticket {}).\n\n",
+        customer.name, q.number, ticket.number
+    );
+    for (section, totals, title) in [
+        (Section::Repair, q.repair, "Repair"),
+        (Section::Cosmetic, q.cosmetic, "Optional cosmetic work (confirm separately)"),
+    ] {
+        let lines: Vec<_> = q.draft.lines.iter().filter(|l| l.section == section).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        body.push_str(&format!("{title}:\n"));
+        for l in lines {
+            let tax = if l.taxable { "" } else { " (no tax)" };
+            body.push_str(&format!(
+                "- {}: {} × {} = {}{tax}\n",
+                l.description,
+                l.quantity,
+                money(l.unit_price),
+                money(l.amount())
+            ));
+        }
+        body.push_str(&format!(
+            "Subtotal {}; {} {} {}; total {}\n\n",
+            money(totals.subtotal),
+            settings.tax.name,
+            q.tax_rate,
+            money(totals.tax),
+            money(totals.total)
+        ));
+    }
+    let valid = q.valid_through.strftime("%A %-d %B %Y");
+    body.push_str(&format!("Estimated repair time: {} working days.\n", q.draft.timeline_working_days));
+    body.push_str(&format!("This quotation is valid through {} ({valid}).\n\n", q.valid_through));
+    body.push_str("We start work only after your written confirmation: reply to this email with your approval, or send us a signed copy by WhatsApp.\n");
+    let policy = &settings.policy;
+    body.push_str(&format!(
+        "If we have no answer by then, the quotation expires and we hold your watch for {} before asking you to arrange its return at your cost.\n",
+        policy.quotation_hold
+    ));
+    if q.draft.parts_returned {
+        body.push_str("Replaced parts will be returned to you with the watch.\n");
+    } else {
+        body.push_str(
+            "Replaced parts are kept by the shop unless you ask for them in writing before the repair starts.\n",
+        );
+    }
+    if !settings.shop.payment_details.trim().is_empty() {
+        body.push_str(&format!("\nPayment details:\n{}\n", settings.shop.payment_details.trim()));
+    }
+    body.push_str(&format!("\nKind regards,\n{}", settings.shop.name));
+    for contact in [&settings.shop.phone, &settings.shop.email].into_iter().filter(|c| !c.trim().is_empty()) {
+        body.push_str(&format!("\n{contact}"));
+    }
+    let mailto =
+        if customer.email.trim().is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
+    Message { subject, body, mailto }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailto_escapes_everything_a_mail_client_could_misread() {
+        let link = mailto("ayse@example.com", "Q-2026-00042-1 & more", "Line one\nİkinci satır: 100%");
+        assert!(link.starts_with("mailto:ayse%40example.com?subject=Q-2026-00042-1%20%26%20more&body="), "{link}");
+        assert!(link.contains("Line%20one%0D%0A%C4%B0kinci"), "{link}");
+        assert!(link.ends_with("100%25"), "{link}");
+        assert!(!link.contains(' ') && !link.contains('\n'));
+    }
+}
