@@ -3,5 +3,6 @@
 pub mod app;
 pub mod forms;
 pub mod history;
+pub mod quotations;
 pub mod settings;
 pub mod tickets;

@@ -120,13 +120,19 @@ fn today(shop: &Shop, state: &AppState) -> IpcResult<Date> {
 
 #[tauri::command]
 pub fn tickets_search(state: State<AppState>, query: String, filter: Option<TicketState>) -> IpcResult<Vec<RowView>> {
-    state.with_shop(|shop| Ok(row_views(shop.search_tickets(&query, filter, 200)?, today(shop, &state)?)))
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.apply_clock(now)?;
+        Ok(row_views(shop.search_tickets(&query, filter, 200)?, today(shop, &state)?))
+    })
 }
 
 /// Today: open tickets due today or overdue, soonest first.
 #[tauri::command]
 pub fn today_list(state: State<AppState>) -> IpcResult<Vec<RowView>> {
+    let now = state.clock.now();
     state.with_shop(|shop| {
+        shop.apply_clock(now)?;
         let today = today(shop, &state)?;
         Ok(row_views(shop.tickets_due_by(today)?, today))
     })
@@ -152,7 +158,7 @@ pub struct TicketView {
     same_watch: Vec<RowView>,
 }
 
-fn ticket_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<TicketView> {
+pub fn ticket_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<TicketView> {
     let ticket = shop.ticket(id)?;
     let today = today(shop, state)?;
     let due = ticket.next_deadline().map(|d| Due::of(d, today));
@@ -173,7 +179,11 @@ fn ticket_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<TicketV
 
 #[tauri::command]
 pub fn ticket_get(state: State<AppState>, id: TicketId) -> IpcResult<TicketView> {
-    state.with_shop(|shop| ticket_view(shop, &state, id))
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.apply_clock(now)?;
+        ticket_view(shop, &state, id)
+    })
 }
 
 #[tauri::command]

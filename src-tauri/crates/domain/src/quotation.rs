@@ -302,6 +302,7 @@ impl Quotation {
     }
 }
 
+pub mod form;
 pub mod message;
 #[cfg(test)]
 mod tests;

@@ -109,6 +109,10 @@ impl Shop {
         Ok(quotation)
     }
 
+    pub fn assessment(&self, id: TicketId) -> Result<Option<Assessment>> {
+        quotations::assessment(&self.conn, id)
+    }
+
     pub fn quotations(&self, id: TicketId) -> Result<Vec<StoredQuotation>> {
         quotations::for_ticket(&self.conn, id)
     }

@@ -1,0 +1,185 @@
+//! Assessment, quotations and the customer's written answer.
+
+use caseback_domain::assessment::{Assessment, WrittenAnswer};
+use caseback_domain::intake::TicketId;
+use caseback_domain::quotation::form::DraftForm;
+use caseback_domain::quotation::message::{quotation_message, Message};
+use caseback_domain::quotation::{Section, Standing, Totals};
+use caseback_domain::staff::StaffId;
+use caseback_domain::{Amount, Currency};
+use caseback_store::Shop;
+use serde::Serialize;
+use tauri::State;
+
+use crate::commands::tickets::{ticket_view, TicketView};
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct TotalsText {
+    subtotal: String,
+    tax: String,
+    total: String,
+}
+
+fn totals_text(c: Currency, t: Totals) -> TotalsText {
+    TotalsText { subtotal: c.format_number(t.subtotal), tax: c.format_number(t.tax), total: c.format_number(t.total) }
+}
+
+#[derive(Serialize)]
+pub struct Preview {
+    line_amounts: Vec<String>,
+    repair: TotalsText,
+    cosmetic: Option<TotalsText>,
+    tax_label: String,
+    currency: &'static str,
+}
+
+/// The editor's live totals, computed by the domain from what was typed.
+#[tauri::command]
+pub fn quotation_preview(state: State<AppState>, form: DraftForm) -> IpcResult<Preview> {
+    state.with_shop(|shop| {
+        let s = shop.settings()?;
+        let draft = form.parse(s.currency)?;
+        let rate = s.tax.rate;
+        let has_cosmetic = draft.lines.iter().any(|l| l.section == Section::Cosmetic);
+        Ok(Preview {
+            line_amounts: draft.lines.iter().map(|l| s.currency.format_number(l.amount())).collect(),
+            repair: totals_text(s.currency, caseback_domain::quotation::totals(&draft.lines, Section::Repair, rate)),
+            cosmetic: has_cosmetic.then(|| {
+                totals_text(s.currency, caseback_domain::quotation::totals(&draft.lines, Section::Cosmetic, rate))
+            }),
+            tax_label: format!("{} {}", s.tax.name, rate),
+            currency: s.currency.code(),
+        })
+    })
+}
+
+#[derive(Serialize)]
+pub struct QuotationItem {
+    number: String,
+    revision: u32,
+    issued_on: String,
+    valid_through: String,
+    valid_through_words: String,
+    lines: Vec<(String, String, String, String, String, bool)>,
+    repair: TotalsText,
+    cosmetic: Option<TotalsText>,
+    /// Only for the latest, unanswered revision.
+    standing: Option<Standing>,
+    superseded: bool,
+    answer: Option<(bool, WrittenAnswer)>,
+    message: Message,
+}
+
+#[derive(Serialize)]
+pub struct QuotationsView {
+    assessment: Option<Assessment>,
+    quotations: Vec<QuotationItem>,
+    currency: &'static str,
+}
+
+fn quotations_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<QuotationsView> {
+    let s = shop.settings()?;
+    let today = s.today(state.clock.now());
+    let ticket = shop.ticket(id)?;
+    let customer = shop.customer(ticket.customer)?;
+    let stored = shop.quotations(id)?;
+    let latest = stored.len() as u32;
+    let money = |a: Amount| s.currency.format_number(a);
+    let quotations = stored
+        .into_iter()
+        .map(|sq| {
+            let q = &sq.quotation;
+            let is_latest = q.number.revision == latest;
+            QuotationItem {
+                number: q.number.to_string(),
+                revision: q.number.revision,
+                issued_on: q.issued_on.to_string(),
+                valid_through: q.valid_through.to_string(),
+                valid_through_words: q.valid_through.strftime("%A %-d %B %Y").to_string(),
+                lines: q
+                    .draft
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.kind.label().to_string(),
+                            l.description.clone(),
+                            l.quantity.to_string(),
+                            money(l.unit_price),
+                            money(l.amount()),
+                            l.section == Section::Cosmetic,
+                        )
+                    })
+                    .collect(),
+                repair: totals_text(s.currency, q.repair),
+                cosmetic: q
+                    .draft
+                    .lines
+                    .iter()
+                    .any(|l| l.section == Section::Cosmetic)
+                    .then(|| totals_text(s.currency, q.cosmetic)),
+                standing: (is_latest && sq.answer.is_none()).then(|| q.standing(&s.policy, today)),
+                superseded: !is_latest,
+                message: quotation_message(&s, &ticket, &customer.details, q),
+                answer: sq.answer.clone(),
+            }
+        })
+        .collect();
+    Ok(QuotationsView { assessment: shop.assessment(id)?, quotations, currency: s.currency.code() })
+}
+
+#[tauri::command]
+pub fn quotations_get(state: State<AppState>, id: TicketId) -> IpcResult<QuotationsView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.apply_clock(now)?;
+        quotations_view(shop, &state, id)
+    })
+}
+
+#[tauri::command]
+pub fn assessment_record(
+    state: State<AppState>,
+    by: StaffId,
+    id: TicketId,
+    assessment: Assessment,
+) -> IpcResult<TicketView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.record_assessment(by, id, &assessment, now)?;
+        ticket_view(shop, &state, id)
+    })
+}
+
+#[tauri::command]
+pub fn quotation_issue(
+    state: State<AppState>,
+    by: StaffId,
+    id: TicketId,
+    form: DraftForm,
+) -> IpcResult<QuotationsView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let draft = form.parse(shop.settings()?.currency)?;
+        shop.issue_quotation(by, id, &draft, now)?;
+        quotations_view(shop, &state, id)
+    })
+}
+
+#[tauri::command]
+pub fn quotation_answer(
+    state: State<AppState>,
+    by: StaffId,
+    id: TicketId,
+    revision: u32,
+    accepted: bool,
+    answer: WrittenAnswer,
+) -> IpcResult<QuotationsView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.answer_quotation(by, id, revision, accepted, &answer, now)?;
+        quotations_view(shop, &state, id)
+    })
+}
