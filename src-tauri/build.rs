@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "assessment_record",
     "quotation_issue",
     "quotation_answer",
+    "mail_open",
     "form_export",
     "form_open",
     "form_print",

@@ -51,6 +51,7 @@ pub fn run() {
             commands::quotations::assessment_record,
             commands::quotations::quotation_issue,
             commands::quotations::quotation_answer,
+            commands::quotations::mail_open,
             commands::forms::form_export,
             commands::forms::form_open,
             commands::forms::form_print,

@@ -183,3 +183,14 @@ pub fn quotation_answer(
         quotations_view(shop, &state, id)
     })
 }
+
+/// Opens a `mailto:` link in the shop's mail client (the web view itself never navigates).
+#[tauri::command]
+pub fn mail_open(link: String) -> IpcResult<()> {
+    if !link.starts_with("mailto:") || link.chars().any(char::is_control) {
+        return Err(crate::error::IpcError::new("invalid_input", "Only an email link can be opened."));
+    }
+    open::that_detached(&link).map_err(|e| {
+        crate::error::IpcError::new("mail_client_unavailable", format!("No mail client could open the message: {e}"))
+    })
+}

@@ -242,6 +242,7 @@ pub struct Quotation {
 #[serde(rename_all = "snake_case")]
 pub enum ConfirmationChannel {
     EmailReply,
+    #[serde(rename = "signed_copy_whatsapp")]
     SignedCopyWhatsApp,
     SignedInStore,
 }
