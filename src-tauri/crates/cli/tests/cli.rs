@@ -94,11 +94,11 @@ fn tickets_are_listed_as_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
     ok(cli(dir.path(), &["demo"]));
     let text = ok(cli(dir.path(), &["tickets"]));
-    assert!(text.contains("8 tickets"), "{text}");
+    assert!(text.contains("13 tickets"), "{text}");
     assert!(text.contains("Çağrı Öztürk") && text.contains("王小明"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "--json"]))).unwrap();
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.len(), 8);
+    assert_eq!(rows.len(), 13);
     assert!(rows[0]["number"].as_str().unwrap().starts_with("R-"));
     let found: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "ayse", "--json"]))).unwrap();
     assert_eq!(found.as_array().unwrap().len(), 2, "Ayşe's two tickets, found without the cedilla");
@@ -110,8 +110,8 @@ fn renders_both_forms_of_a_ticket() {
     ok(cli(dir.path(), &["demo"]));
     let receipt = dir.path().join("receipt.pdf");
     let tag = dir.path().join("tag.pdf");
-    ok(cli(dir.path(), &["render", "receipt", "r-2026-3", "--out", receipt.to_str().unwrap()]));
-    ok(cli(dir.path(), &["render", "tag", "R-2026-00003", "--out", tag.to_str().unwrap()]));
+    ok(cli(dir.path(), &["render", "receipt", "r-2026-8", "--out", receipt.to_str().unwrap()]));
+    ok(cli(dir.path(), &["render", "tag", "R-2026-00008", "--out", tag.to_str().unwrap()]));
     let text = |p: &Path| {
         let out = Command::new("pdftotext")
             .args(["-layout", p.to_str().unwrap(), "-"])
@@ -120,7 +120,7 @@ fn renders_both_forms_of_a_ticket() {
         String::from_utf8(out.stdout).unwrap()
     };
     let r = text(&receipt);
-    assert!(r.contains("R-2026-00003") && r.contains("Çağrı Öztürk") && r.contains("Harbour Watch Repair"), "{r}");
+    assert!(r.contains("R-2026-00008") && r.contains("Çağrı Öztürk") && r.contains("Harbour Watch Repair"), "{r}");
     assert!(text(&tag).contains("Öztürk"));
     let missing = cli(dir.path(), &["render", "receipt", "R-2026-00999", "--out", receipt.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("R-2026-00999 was not found"));

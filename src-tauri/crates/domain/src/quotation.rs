@@ -279,6 +279,17 @@ impl Quotation {
         }
     }
 
+    /// What a ticket in `state` waits for on this quotation: the last day to accept it, or
+    /// the end of the hold after it expired.
+    pub fn deadline(&self, state: crate::ticket::TicketState, policy: &Policy) -> Option<Date> {
+        use crate::ticket::TicketState::*;
+        match state {
+            Quoted => Some(self.valid_through),
+            QuoteExpired => Some(self.hold_until(policy)),
+            _ => None,
+        }
+    }
+
     /// Checks that this revision may be accepted on `today`: the latest revision, still valid.
     pub fn check_acceptable(&self, latest_revision: u32, today: Date) -> Result<(), DomainError> {
         if self.number.revision < latest_revision {

@@ -2,12 +2,15 @@
 
 use std::path::Path;
 
+use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::customer::{CustomerDetails, CustomerId};
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
 use caseback_domain::intake::{Accessory, Arrival, ConditionFlag, CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
+use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::ticket::TicketState;
 use caseback_domain::warranty::Voiding;
+use caseback_domain::Amount;
 use caseback_domain::{Currency, Settings};
 use jiff::Timestamp;
 
@@ -75,10 +78,91 @@ struct DemoIntake {
     bought: Option<(i16, i8, i8)>,
     fault: &'static str,
     mail_in: Option<(&'static str, &'static str)>,
-    assessing: bool,
+    then: Then,
 }
 
-const INTAKES: [DemoIntake; 8] = [
+/// What happened to a demo ticket after intake, in days before now.
+#[derive(Clone, Copy)]
+enum Then {
+    Nothing,
+    Assessing,
+    Covered { days_ago: i64 },
+    Quoted { days_ago: i64 },
+    Accepted { quoted: i64, answered: i64, in_repair: bool },
+    Declined { quoted: i64, answered: i64 },
+}
+
+const INTAKES: [DemoIntake; 13] = [
+    DemoIntake {
+        days_ago: 24,
+        name: "Kemal Aydın",
+        phone: "+90 532 600 11 22",
+        email: "kemal.aydin@example.com.tr",
+        kind: DeviceKind::Mechanical,
+        brand: "Orient",
+        model: "Bambino V2",
+        serial: "F6724-0C10",
+        bought: Some((2021, 5, 10)),
+        fault: "Hands stop at night; winding feels gritty.",
+        mail_in: None,
+        then: Then::Quoted { days_ago: 21 },
+    },
+    DemoIntake {
+        days_ago: 19,
+        name: "Lam Ka Yan",
+        phone: "+852 9012 3344",
+        email: "kayan.lam@example.hk",
+        kind: DeviceKind::Quartz,
+        brand: "Citizen",
+        model: "Eco-Drive BM7100",
+        serial: "E111-S112233",
+        bought: Some((2020, 12, 1)),
+        fault: "Does not hold a charge after a day in a drawer.",
+        mail_in: None,
+        then: Then::Quoted { days_ago: 15 },
+    },
+    DemoIntake {
+        days_ago: 14,
+        name: "Hannah Becker",
+        phone: "+49 151 2345 6789",
+        email: "hannah.becker@example.de",
+        kind: DeviceKind::Mechanical,
+        brand: "Tudor",
+        model: "Black Bay 58",
+        serial: "M79030N-0001",
+        bought: Some((2019, 4, 3)),
+        fault: "Bezel slips; crown hard to screw down.",
+        mail_in: Some(("FedEx", "7712 3456 7890")),
+        then: Then::Accepted { quoted: 12, answered: 10, in_repair: true },
+    },
+    DemoIntake {
+        days_ago: 12,
+        name: "Priya Natarajan",
+        phone: "+91 98450 12345",
+        email: "priya.n@example.in",
+        kind: DeviceKind::Smartwatch,
+        brand: "KOSPET",
+        model: "Tank M2",
+        serial: "KPM2-88120-447",
+        bought: Some((2026, 6, 18)),
+        fault: "Touch screen unresponsive along the left edge.",
+        mail_in: None,
+        then: Then::Covered { days_ago: 10 },
+    },
+    DemoIntake {
+        days_ago: 11,
+        name: "Zhang Wei 张伟",
+        phone: "+86 139 1234 5678",
+        email: "",
+        kind: DeviceKind::Quartz,
+        brand: "Seiko",
+        model: "Lukia SSQV",
+        serial: "SSQV-3321",
+        bought: None,
+        fault: "Crystal cracked; asks for a price.",
+        mail_in: None,
+        then: Then::Declined { quoted: 9, answered: 7 },
+    },
     DemoIntake {
         days_ago: 9,
         name: "Ayşe Yılmaz",
@@ -91,7 +175,7 @@ const INTAKES: [DemoIntake; 8] = [
         bought: Some((2026, 3, 2)),
         fault: "Does not charge on the magnetic cable; screen stays black.",
         mail_in: Some(("DHL", "JD014600006281234567")),
-        assessing: true,
+        then: Then::Quoted { days_ago: 8 },
     },
     DemoIntake {
         days_ago: 6,
@@ -105,7 +189,7 @@ const INTAKES: [DemoIntake; 8] = [
         bought: Some((2024, 2, 29)),
         fault: "Loses about 40 seconds a day since a fall.",
         mail_in: None,
-        assessing: false,
+        then: Then::Nothing,
     },
     DemoIntake {
         days_ago: 5,
@@ -119,7 +203,7 @@ const INTAKES: [DemoIntake; 8] = [
         bought: Some((2025, 10, 20)),
         fault: "Heart-rate sensor reads zero; strap pin broken.",
         mail_in: None,
-        assessing: true,
+        then: Then::Assessing,
     },
     DemoIntake {
         days_ago: 3,
@@ -133,7 +217,7 @@ const INTAKES: [DemoIntake; 8] = [
         bought: None,
         fault: "Stopped after a battery change elsewhere.",
         mail_in: None,
-        assessing: false,
+        then: Then::Nothing,
     },
     DemoIntake {
         days_ago: 2,
@@ -147,7 +231,7 @@ const INTAKES: [DemoIntake; 8] = [
         bought: Some((2023, 6, 14)),
         fault: "Fogging under the crystal after swimming.",
         mail_in: Some(("UPS", "1Z999AA10123456784")),
-        assessing: false,
+        then: Then::Nothing,
     },
     DemoIntake {
         days_ago: 1,
@@ -161,7 +245,7 @@ const INTAKES: [DemoIntake; 8] = [
         bought: None,
         fault: "Second visit: charges, but the step counter resets every hour.",
         mail_in: None,
-        assessing: false,
+        then: Then::Nothing,
     },
     DemoIntake {
         days_ago: 0,
@@ -175,7 +259,7 @@ const INTAKES: [DemoIntake; 8] = [
         bought: Some((2026, 11, 14)),
         fault: "Arrived with a cracked screen (dead on arrival).",
         mail_in: None,
-        assessing: false,
+        then: Then::Nothing,
     },
     DemoIntake {
         days_ago: 0,
@@ -189,7 +273,7 @@ const INTAKES: [DemoIntake; 8] = [
         bought: Some((2022, 9, 1)),
         fault: "Crown pulls out; hands do not set.",
         mail_in: None,
-        assessing: false,
+        then: Then::Nothing,
     },
 ];
 
@@ -246,9 +330,85 @@ fn add_tickets(shop: &mut Shop, now: Timestamp) -> Result<()> {
         };
         let ticket = shop.book_intake(by, &form, &[], at)?;
         known.push((d.name, ticket.customer));
-        if d.assessing {
-            shop.move_ticket(by, ticket.id, TicketState::Assessing, at)?;
+        let ago = |days: i64| now.checked_sub(jiff::SignedDuration::from_hours(24 * days)).unwrap_or(now);
+        let assess = |covered: bool| Assessment {
+            findings: if covered {
+                "Display connector defect from the factory; no sign of impact or water."
+            } else {
+                "Worn and damaged parts; not a manufacturing defect."
+            }
+            .into(),
+            decision: if covered {
+                WarrantyDecision::Covered(CoveredReason::ManufacturingDefect)
+            } else {
+                WarrantyDecision::NotCovered(NotCoveredReason::Wear)
+            },
+        };
+        let answer = |reference: &str| WrittenAnswer {
+            channel: ConfirmationChannel::EmailReply,
+            reference: reference.into(),
+            scan: None,
+            cosmetic_accepted: false,
+        };
+        match d.then {
+            Then::Nothing => {}
+            Then::Assessing => {
+                shop.move_ticket(by, ticket.id, TicketState::Assessing, at)?;
+            }
+            Then::Covered { days_ago } => {
+                shop.record_assessment(by, ticket.id, &assess(true), ago(days_ago))?;
+            }
+            Then::Quoted { days_ago } => {
+                shop.record_assessment(by, ticket.id, &assess(false), ago(days_ago))?;
+                shop.issue_quotation(by, ticket.id, &demo_quote(), ago(days_ago))?;
+            }
+            Then::Accepted { quoted, answered, in_repair } => {
+                shop.record_assessment(by, ticket.id, &assess(false), ago(quoted))?;
+                let q = shop.issue_quotation(by, ticket.id, &demo_quote(), ago(quoted))?;
+                shop.answer_quotation(by, ticket.id, 1, true, &answer(&format!("Re: {}", q.number)), ago(answered))?;
+                if in_repair {
+                    shop.move_ticket(by, ticket.id, TicketState::InRepair, ago(answered))?;
+                }
+            }
+            Then::Declined { quoted, answered } => {
+                shop.record_assessment(by, ticket.id, &assess(false), ago(quoted))?;
+                let q = shop.issue_quotation(by, ticket.id, &demo_quote(), ago(quoted))?;
+                shop.answer_quotation(
+                    by,
+                    ticket.id,
+                    1,
+                    false,
+                    &answer(&format!("Re: {} (too expensive)", q.number)),
+                    ago(answered),
+                )?;
+            }
         }
     }
+    // Expiry and the end of holds, as the app would apply them today.
+    shop.apply_clock(now)?;
     Ok(())
+}
+
+fn demo_quote() -> QuotationDraft {
+    let line = |kind, description: &str, quantity, cents, taxable| QuoteLine {
+        kind,
+        section: Section::Repair,
+        description: description.into(),
+        quantity: Quantity(quantity),
+        unit_price: Amount(cents),
+        taxable,
+    };
+    QuotationDraft {
+        lines: vec![
+            line(LineKind::Labour, "Full service: strip, clean, lubricate, regulate", 100, 88_000, true),
+            line(LineKind::Part, "Mainspring (genuine)", 100, 32_000, true),
+            line(LineKind::PartSourcingFee, "Sourcing from the maker", 100, 8_000, false),
+            QuoteLine {
+                section: Section::Cosmetic,
+                ..line(LineKind::Labour, "Case and bracelet polish", 100, 45_000, true)
+            },
+        ],
+        timeline_working_days: 7,
+        parts_returned: false,
+    }
 }

@@ -103,6 +103,7 @@ impl Shop {
         if ticket.state != TicketState::Quoted {
             walk(&tx, &mut ticket, &[TicketState::Quoted], Some(by), now)?;
         }
+        tickets::set_deadline(&tx, id, quotation.deadline(ticket.state, &settings.policy))?;
         let detail = json!({ "number": quotation.number.to_string(), "total": quotation.repair.total, "valid_through": quotation.valid_through });
         log(&tx, now, Some(by), "ticket", &ticket.number.to_string(), "quotation.issued", detail)?;
         tx.commit()?;
@@ -181,6 +182,7 @@ impl Shop {
             }
             let tx = self.conn.transaction()?;
             walk(&tx, &mut ticket, &moves, None, now)?;
+            tickets::set_deadline(&tx, id, latest.quotation.deadline(ticket.state, &settings.policy))?;
             tx.commit()?;
             moved += moves.len();
         }

@@ -72,6 +72,16 @@ pub fn set_state(conn: &Connection, t: &Ticket) -> Result<()> {
     Ok(())
 }
 
+/// Sets the ticket's next deadline when something other than the ticket itself decides it
+/// (its quotation's validity or hold).
+pub fn set_deadline(conn: &Connection, id: TicketId, deadline: Option<Date>) -> Result<()> {
+    conn.execute(
+        "UPDATE tickets SET next_deadline = ?2 WHERE id = ?1",
+        params![id.0, deadline.map(|d| d.to_string())],
+    )?;
+    Ok(())
+}
+
 const COLUMNS: &str = "t.id, t.number, t.state, t.customer_id, t.details_json, t.warranty_json, t.received_at, t.received_on, t.assessment_due";
 
 fn from_row(row: &Row) -> rusqlite::Result<Ticket> {

@@ -148,10 +148,13 @@ fn the_clock_expires_unanswered_quotations_then_ends_the_hold_logging_each_move_
     let id = book(&mut shop, by);
     shop.record_assessment(by, id, &not_covered(), march(2)).unwrap();
     shop.issue_quotation(by, id, &draft(), march(2)).unwrap(); // valid through 16 March
+    let deadline = |shop: &Shop| shop.search_tickets("R-2026-00001", None, 1).unwrap()[0].next_deadline;
+    assert_eq!(deadline(&shop), Some(jiff::civil::date(2026, 3, 16)), "waits for the answer");
     assert_eq!(shop.apply_clock(march(16)).unwrap(), 0);
     assert_eq!(shop.apply_clock(march(17)).unwrap(), 1);
     assert_eq!(shop.ticket(id).unwrap().state, TicketState::QuoteExpired);
     assert_eq!(shop.apply_clock(march(17)).unwrap(), 0, "logged once");
+    assert_eq!(deadline(&shop), Some(jiff::civil::date(2026, 3, 19)), "then for the end of the hold");
     assert_eq!(shop.apply_clock(march(19)).unwrap(), 0, "held through the 19th");
     assert_eq!(shop.apply_clock(march(20)).unwrap(), 1);
     assert_eq!(shop.ticket(id).unwrap().state, TicketState::ReturnDue);

@@ -174,17 +174,21 @@ fn demo_shop_is_created_once() {
     assert!(shop.settings().unwrap().shop.name.contains("demo"));
     assert_eq!(shop.staff().unwrap().len(), 3);
     let tickets = shop.search_tickets("", None, 100).unwrap();
-    assert_eq!(tickets.len(), 8);
+    assert_eq!(tickets.len(), 13);
     let names: Vec<_> = tickets.iter().map(|t| t.customer_name.as_str()).collect();
     assert!(names.contains(&"Çağrı Öztürk") && names.contains(&"王小明"), "{names:?}");
     let today = shop.settings().unwrap().today(now());
     let overdue = tickets.iter().filter(|t| t.next_deadline.is_some_and(|d| d < today)).count();
     assert!(overdue >= 2, "some assessments are overdue: {overdue}");
     assert_eq!(shop.serial_tickets("KPT3U-2291-0042").unwrap().len(), 2, "one watch seen twice");
+    use caseback_domain::ticket::TicketState::*;
+    for state in [Received, Assessing, Quoted, QuoteExpired, ReturnDue, Approved, InRepair] {
+        assert!(tickets.iter().any(|t| t.state == state), "the demo has a ticket in {state:?}");
+    }
     drop(shop);
     let shop = demo::open_or_create(&root, now()).unwrap();
     assert_eq!(shop.staff().unwrap().len(), 3, "opening again adds nothing");
-    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 8);
+    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 13);
 }
 
 #[test]

@@ -111,6 +111,16 @@ fn expiry_then_hold_then_return_due() {
 }
 
 #[test]
+fn a_quoted_ticket_waits_for_the_answer_then_for_the_hold() {
+    use crate::ticket::TicketState;
+    let lx = Policy::default();
+    let q = draft().issue(ticket(), 1, &lx, Percent::from_whole(10), date(2026, 3, 2)).unwrap();
+    assert_eq!(q.deadline(TicketState::Quoted, &lx), Some(date(2026, 3, 16)));
+    assert_eq!(q.deadline(TicketState::QuoteExpired, &lx), Some(date(2026, 3, 19)));
+    assert_eq!(q.deadline(TicketState::Approved, &lx), None);
+}
+
+#[test]
 fn the_local_date_decides_across_a_dst_change() {
     // New York springs forward on 2026-03-08; 23:30 local that evening is 03:30 UTC next day.
     let s = crate::Settings::new(
