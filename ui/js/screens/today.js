@@ -13,8 +13,8 @@ export async function render(main, { status, go }) {
       h('button', { type: 'button', class: 'primary', text: 'New intake', testid: 'new-intake', attrs: { 'aria-keyshortcuts': 'Control+N', title: 'Ctrl N' }, onclick: () => go('intake') })),
     h('section', { class: 'card', testid: 'today-assessments' },
       h('div', { class: 'card-head' },
-        h('h2', { text: 'Assessments due' }),
-        rows.length ? h('span', { class: 'muted', text: `${rows.length} ${rows.length === 1 ? 'watch' : 'watches'} to assess` }) : null),
+        h('h2', { text: 'Due today or overdue' }),
+        rows.length ? h('span', { class: 'muted', text: `${rows.length} ${rows.length === 1 ? 'ticket' : 'tickets'} need attention` }) : null),
       rows.length
         ? h('ul', { class: 'due-list', testid: 'today-list' }, rows.map((row) => h('li', {},
           h('button', {
