@@ -62,7 +62,13 @@ export const api = {
   ticketMove: (by, id, to) => call('ticket_move', { by, id, to }),
   customersFind: (query) => call('customers_find', { query }),
   customerGet: (id) => call('customer_get', { id }),
-  /** kind: 'intake_receipt' or 'ticket_tag'. */
+  quotationPreview: (form) => call('quotation_preview', { form }),
+  quotationsGet: (id) => call('quotations_get', { id }),
+  assessmentRecord: (by, id, assessment) => call('assessment_record', { by, id, assessment }),
+  quotationIssue: (by, id, form) => call('quotation_issue', { by, id, form }),
+  quotationAnswer: (by, id, revision, accepted, answer) => call('quotation_answer', { by, id, revision, accepted, answer }),
+  mailOpen: (link) => call('mail_open', { link }),
+  /** kind: 'intake_receipt', 'ticket_tag' or 'quotation'. */
   formOpen: (id, kind) => call('form_open', { id, kind }),
   formPrint: (id, kind) => call('form_print', { id, kind }),
   formExport: (id, kind) => call('form_export', { id, kind }),

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use caseback_domain::intake::TicketId;
-use caseback_forms::{IntakeReceipt, Logo, TicketTag};
+use caseback_forms::{IntakeReceipt, Logo, QuotationDoc, TicketTag};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -16,6 +16,8 @@ use crate::state::AppState;
 pub enum FormKind {
     IntakeReceipt,
     TicketTag,
+    /// The ticket's latest quotation.
+    Quotation,
 }
 
 impl FormKind {
@@ -23,6 +25,7 @@ impl FormKind {
         match self {
             FormKind::IntakeReceipt => "intake-receipt",
             FormKind::TicketTag => "bag-tag",
+            FormKind::Quotation => "quotation",
         }
     }
 }
@@ -48,6 +51,22 @@ fn render_to_file(state: &AppState, id: TicketId, kind: FormKind) -> IpcResult<P
                 &fonts,
                 &TicketTag { ticket: &papers.ticket, customer: &papers.customer.details },
             ),
+            FormKind::Quotation => {
+                let latest = shop
+                    .quotations(id)?
+                    .pop()
+                    .ok_or_else(|| IpcError::new("not_found", "This ticket has no quotation yet."))?;
+                caseback_forms::quotation(
+                    &fonts,
+                    &QuotationDoc {
+                        settings: &papers.settings,
+                        ticket: &papers.ticket,
+                        customer: &papers.customer.details,
+                        quotation: &latest.quotation,
+                        logo,
+                    },
+                )
+            }
         }
         .map_err(|e| IpcError::new(e.code(), e.to_string()))?;
         let dir = shop.folder().root().join("exports");

@@ -4,7 +4,7 @@ use caseback_domain::assessment::{Assessment, WrittenAnswer};
 use caseback_domain::intake::TicketId;
 use caseback_domain::quotation::form::DraftForm;
 use caseback_domain::quotation::message::{quotation_message, Message};
-use caseback_domain::quotation::{Section, Standing, Totals};
+use caseback_domain::quotation::{LineKind, Section, Standing, Totals};
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Amount, Currency};
 use caseback_store::Shop;
@@ -55,6 +55,19 @@ pub fn quotation_preview(state: State<AppState>, form: DraftForm) -> IpcResult<P
     })
 }
 
+/// One issued line with its amounts as text, and what an editor needs to revise it.
+#[derive(Serialize)]
+pub struct LineView {
+    kind: LineKind,
+    kind_label: &'static str,
+    section: Section,
+    description: String,
+    quantity: String,
+    unit_price: String,
+    amount: String,
+    taxable: bool,
+}
+
 #[derive(Serialize)]
 pub struct QuotationItem {
     number: String,
@@ -62,7 +75,7 @@ pub struct QuotationItem {
     issued_on: String,
     valid_through: String,
     valid_through_words: String,
-    lines: Vec<(String, String, String, String, String, bool)>,
+    lines: Vec<LineView>,
     repair: TotalsText,
     cosmetic: Option<TotalsText>,
     /// Only for the latest, unanswered revision.
@@ -102,15 +115,15 @@ fn quotations_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<Quo
                     .draft
                     .lines
                     .iter()
-                    .map(|l| {
-                        (
-                            l.kind.label().to_string(),
-                            l.description.clone(),
-                            l.quantity.to_string(),
-                            money(l.unit_price),
-                            money(l.amount()),
-                            l.section == Section::Cosmetic,
-                        )
+                    .map(|l| LineView {
+                        kind: l.kind,
+                        kind_label: l.kind.label(),
+                        section: l.section,
+                        description: l.description.clone(),
+                        quantity: l.quantity.to_string(),
+                        unit_price: money(l.unit_price),
+                        amount: money(l.amount()),
+                        taxable: l.taxable,
                     })
                     .collect(),
                 repair: totals_text(s.currency, q.repair),

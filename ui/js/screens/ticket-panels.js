@@ -8,10 +8,11 @@ import { stateBadge } from '../ticket-rows.js';
 const FORMS = [
   { kind: 'intake_receipt', id: 'receipt', title: 'Intake receipt', about: 'For the customer: the watch, what came with it, its condition and the terms.' },
   { kind: 'ticket_tag', id: 'tag', title: 'Bag tag', about: 'Stays with the watch: the ticket number as a code to scan.' },
+  { kind: 'quotation', id: 'quotation', title: 'Quotation', about: 'For the customer: the latest quotation, its lines, totals and validity.', needsQuotation: true },
 ];
 
-/** Open, print or save each form of the ticket as a PDF. */
-export function formsPanel(ticketId) {
+/** Open, print or save each form of the ticket as a PDF; the quotation once one is issued. */
+export function formsPanel(ticketId, hasQuotation = false) {
   const savedWhat = h('span');
   const savedPath = h('code', { testid: 'form-export-path' });
   const saved = h('p', { class: 'export-path' }, savedWhat, savedPath);
@@ -25,7 +26,7 @@ export function formsPanel(ticketId) {
       button.disabled = false;
     }
   };
-  const rows = FORMS.map((f) => {
+  const rows = FORMS.filter((f) => hasQuotation || !f.needsQuotation).map((f) => {
     const open = h('button', { type: 'button', class: 'secondary small', text: 'Open', testid: `form-${f.id}-open`,
       onclick: () => act(open, () => api.formOpen(ticketId, f.kind), () => {}) });
     const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.id}-print`,

@@ -6,6 +6,7 @@ import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { stateBadge, dueClass } from '../ticket-rows.js';
 import { formsPanel, sameWatchPanel, historyPanel } from './ticket-panels.js';
+import { quoteCards } from './ticket-quotes.js';
 
 /** The intake photos as thumbnails, loaded after the page shows. */
 function photoStrip(hashes) {
@@ -24,10 +25,20 @@ function photoStrip(hashes) {
 }
 
 export async function render(main, { params, go }) {
-  const [options, first] = await Promise.all([api.intakeOptions(), api.ticketGet(params.id)]);
+  const [options, first, firstQuotes] = await Promise.all([api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id)]);
   const labelOf = (list) => (key) => options[list].find((c) => c.key === key)?.label ?? key;
   const stateLabel = labelOf('states');
   let armed = null; // a move that needs a second click (cancelling closes the ticket for good)
+
+  let quotes = firstQuotes;
+  /** Reloads the ticket and its quotations and draws the page again, keeping the scroll. */
+  const refresh = async () => {
+    const top = main.scrollTop;
+    const [view, q] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id)]);
+    quotes = q;
+    show(view);
+    main.scrollTop = top;
+  };
 
   const show = (view) => {
     const t = view.ticket;
@@ -65,6 +76,7 @@ export async function render(main, { params, go }) {
               ['Delivered', d.purchase.delivery_date ?? '—'],
               ['Proof seen', d.purchase.proof_seen ? 'Yes: invoice or order confirmation' : 'No'],
             ])),
+          quoteCards(view, quotes, refresh),
           historyPanel(view.history, stateLabel)),
         h('div', { class: 'ticket-side' },
           h('section', { class: 'card' },
@@ -72,7 +84,7 @@ export async function render(main, { params, go }) {
             h('p', { class: `warranty-text ${view.covered ? 'covered' : t.warranty.status.status === 'unknown' ? 'unknown' : 'not-covered'}`, text: view.warranty_text, testid: 'ticket-warranty' }),
             d.voiding.findings.length ? h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}. Findings: ${d.voiding.findings.map(labelOf('voiding_findings')).join(', ')}.` })
               : h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}.` })),
-          formsPanel(t.id),
+          formsPanel(t.id, quotes.quotations.length > 0),
           sameWatchPanel(view.same_watch, d.device.serial, go))));
   };
 
@@ -87,6 +99,7 @@ export async function render(main, { params, go }) {
     button.disabled = true;
     try {
       const view = await api.ticketMove(actorId(), params.id, to);
+      quotes = await api.quotationsGet(params.id).catch(() => quotes);
       show(view);
       notify(`${view.ticket.number} is now ${view.state_label.toLowerCase()}.`);
       (main.querySelector('[data-testid=ticket-moves] button') ?? main).focus();

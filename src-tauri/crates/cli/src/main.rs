@@ -59,6 +59,8 @@ enum Form {
     Receipt,
     /// The 62 x 29 mm bag tag.
     Tag,
+    /// The ticket's latest quotation.
+    Quotation,
 }
 
 #[derive(Subcommand)]
@@ -138,6 +140,20 @@ fn run(cli: Cli) -> Result<()> {
                 )?,
                 Form::Tag => {
                     caseback_forms::ticket_tag(&fonts, &caseback_forms::TicketTag { ticket: &papers.ticket, customer })?
+                }
+                Form::Quotation => {
+                    let latest =
+                        shop.quotations(papers.ticket.id)?.pop().context("this ticket has no quotation yet")?;
+                    caseback_forms::quotation(
+                        &fonts,
+                        &caseback_forms::QuotationDoc {
+                            settings: &papers.settings,
+                            ticket: &papers.ticket,
+                            customer,
+                            quotation: &latest.quotation,
+                            logo,
+                        },
+                    )?
                 }
             };
             std::fs::write(&out, pdf).with_context(|| format!("could not write {}", out.display()))?;

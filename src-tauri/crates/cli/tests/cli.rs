@@ -122,6 +122,12 @@ fn renders_both_forms_of_a_ticket() {
     let r = text(&receipt);
     assert!(r.contains("R-2026-00008") && r.contains("Çağrı Öztürk") && r.contains("Harbour Watch Repair"), "{r}");
     assert!(text(&tag).contains("Öztürk"));
+    let quote = dir.path().join("quote.pdf");
+    ok(cli(dir.path(), &["render", "quotation", "R-2026-00006", "--out", quote.to_str().unwrap()]));
+    let q = text(&quote);
+    assert!(q.contains("Q-2026-00006-1") && q.contains("Optional cosmetic work"), "{q}");
+    let none = cli(dir.path(), &["render", "quotation", "R-2026-00008", "--out", quote.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no quotation yet"));
     let missing = cli(dir.path(), &["render", "receipt", "R-2026-00999", "--out", receipt.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("R-2026-00999 was not found"));
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use caseback_domain::settings::PaperSize;
-use caseback_forms::{intake_receipt, ticket_tag, IntakeReceipt, Logo, TicketTag};
+use caseback_forms::{intake_receipt, quotation, ticket_tag, IntakeReceipt, Logo, QuotationDoc, TicketTag};
 use common::*;
 
 fn main() {
@@ -37,4 +37,19 @@ fn main() {
     let diver = ticket(&hk, 123_456, diver);
     write_pdf(&dir, "tag-long.pdf", &ticket_tag(fonts(), &TicketTag { ticket: &diver, customer: &cagri }).unwrap());
     write_pdf(&dir, "tag-zh.pdf", &ticket_tag(fonts(), &TicketTag { ticket: &hk_ticket, customer: &wang }).unwrap());
+
+    let tr_seiko = ticket(&tr, 42, seiko_details());
+    let tr_quote = common::quotation(&tr, &tr_seiko, quote_lines(true));
+    let tr_long = common::quotation(&tr, &tr_ticket, many_lines(25));
+    let hk_quote = common::quotation(&hk, &hk_ticket, quote_lines(false));
+    let quotes = [
+        ("quotation-a4-tr", &tr, &tr_seiko, &cagri, &tr_quote),
+        ("quotation-a4-long", &tr, &tr_ticket, &cagri, &tr_long),
+        ("quotation-letter-zh", &hk, &hk_ticket, &wang, &hk_quote),
+    ];
+    for (name, settings, ticket, customer, quotation_) in quotes {
+        let logo = (name == "quotation-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
+        let doc = QuotationDoc { settings, ticket, customer, quotation: quotation_, logo };
+        write_pdf(&dir, &format!("{name}.pdf"), &quotation(fonts(), &doc).unwrap());
+    }
 }

@@ -34,6 +34,16 @@ impl<'f> Flow<'f> {
         self.y <= self.top + header + 0.01
     }
 
+    /// Replaces what tops continuation pages (a table's header while the table runs);
+    /// returns what it was.
+    pub(crate) fn set_continued(&mut self, rows: Vec<Row>) -> Vec<Row> {
+        std::mem::replace(&mut self.continued, rows)
+    }
+
+    pub(crate) fn continued(&self) -> &[Row] {
+        &self.continued
+    }
+
     pub(crate) fn break_page(&mut self) {
         self.canvas.new_page();
         self.y = self.top;

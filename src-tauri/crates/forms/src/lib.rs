@@ -1,5 +1,5 @@
 //! Caseback's printable forms, drawn with printpdf from domain values: the intake receipt
-//! (A4 or US Letter) and the 62 x 29 mm bag tag.
+//! and the repair quotation (A4 or US Letter), and the 62 x 29 mm bag tag.
 //!
 //! Text is set in Noto Sans, and in Noto Sans CJK for Chinese, Japanese and Korean; the
 //! fonts come from the system's `fonts-noto-core` and `fonts-noto-cjk` packages. Load them
@@ -12,11 +12,13 @@ mod fonts;
 mod layout;
 mod logo;
 mod qr;
+mod quotation;
 mod receipt;
 mod ticket_tag;
 
 pub use error::FormError;
 pub use fonts::Fonts;
+pub use quotation::{quotation, QuotationDoc};
 pub use receipt::{intake_receipt, IntakeReceipt};
 pub use ticket_tag::{ticket_tag, TicketTag};
 

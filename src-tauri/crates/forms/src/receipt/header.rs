@@ -18,16 +18,17 @@ const CELL_LABEL: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
 const CELL_VALUE: Style = Style::new(Weight::Bold, 10.0, Colour::INK);
 const SMALL: Style = Style::new(Weight::Regular, 7.0, Colour::MUTED);
 
-pub(super) const TITLE_TEXT: &str = "Repair intake receipt";
+pub(crate) const TITLE_TEXT: &str = "Repair intake receipt";
 
 const LOGO_MAX_W: f32 = 34.0;
 const LOGO_MAX_H: f32 = 20.0;
 /// Side of the QR symbol on the receipt, mm (about 1.1 mm a module for a ticket number).
 const QR_SIZE: f32 = 23.0;
 
-/// Draws the letterhead on the first page at `top`; returns where it ends.
-pub(super) fn letterhead(
+/// Draws the letterhead on the first page at `top`, `title` at its right; returns where it ends.
+pub(crate) fn letterhead(
     canvas: &mut Canvas,
+    title: &str,
     shop: &ShopProfile,
     logo: Option<&Logo>,
     x: f32,
@@ -46,11 +47,11 @@ pub(super) fn letterhead(
         canvas.image(&placed, x, top, logo_w);
         text_x = x + logo_w + 5.0;
     }
-    let title_w = width(fonts, TITLE_TEXT, TITLE);
+    let title_w = width(fonts, title, TITLE);
     // The name keeps clear of the title beside it; the lines under it may run to the edge.
     let name_w = x + w - title_w - 8.0 - text_x;
     let text_w = x + w - text_x;
-    let mut items = vec![text_item(fonts, TITLE_TEXT, TITLE, x + w - title_w, SHOP_NAME.baseline())];
+    let mut items = vec![text_item(fonts, title, TITLE, x + w - title_w, SHOP_NAME.baseline())];
     let (name, mut y) = text_block(fonts, &shop.name, SHOP_NAME, text_x, 0.0, name_w);
     items.extend(name);
     y += 0.6;
@@ -117,9 +118,9 @@ pub(super) fn ticket_band(
 }
 
 /// What tops every page after the first: the number and the title, over a rule.
-pub(super) fn continued(fonts: &Fonts, number: &str, x: f32, w: f32) -> Vec<Row> {
+pub(crate) fn continued(fonts: &Fonts, number: &str, title: &str, x: f32, w: f32) -> Vec<Row> {
     let style = Style::new(Weight::Bold, 9.0, Colour::ACCENT);
-    let text = format!("{number}  ·  {TITLE_TEXT} (continued)");
+    let text = format!("{number}  ·  {title} (continued)");
     let rule_y = style.line_height() + 1.0;
     vec![Row {
         height: rule_y + 5.0,
@@ -131,7 +132,7 @@ pub(super) fn continued(fonts: &Fonts, number: &str, x: f32, w: f32) -> Vec<Row>
 }
 
 /// Shop and ticket on the left, "Page i of n" on the right, at `y` (the footer's top).
-pub(super) fn footers(canvas: &mut Canvas, left: &str, x: f32, w: f32, y: f32) {
+pub(crate) fn footers(canvas: &mut Canvas, left: &str, x: f32, w: f32, y: f32) {
     let fonts = canvas.fonts;
     let n = canvas.page_count();
     for page in 0..n {

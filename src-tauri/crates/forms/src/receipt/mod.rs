@@ -1,7 +1,7 @@
 //! The intake receipt: what the customer takes home when a watch is booked in.
 
-mod header;
-mod sections;
+pub(crate) mod header;
+pub(crate) mod sections;
 
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::intake::{Arrival, IntakeDetails, Ticket};
@@ -19,10 +19,10 @@ use sections::{Column, SECTION_GAP, VALUE};
 const TERMS: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
 
 /// Page margins, mm.
-const SIDE: f32 = 16.0;
-const TOP: f32 = 12.0;
-const BOTTOM: f32 = 16.0;
-const COLUMN_GAP: f32 = 10.0;
+pub(crate) const SIDE: f32 = 16.0;
+pub(crate) const TOP: f32 = 12.0;
+pub(crate) const BOTTOM: f32 = 16.0;
+pub(crate) const COLUMN_GAP: f32 = 10.0;
 
 /// Everything the intake receipt prints.
 pub struct IntakeReceipt<'a> {
@@ -41,8 +41,8 @@ pub fn intake_receipt(fonts: &Fonts, doc: &IntakeReceipt) -> Result<Vec<u8>, For
     let number = doc.ticket.number.to_string();
     let (x, w) = (SIDE, page_w - 2.0 * SIDE);
     let mut canvas = Canvas::new(fonts, &format!("{} {number}", header::TITLE_TEXT), page_w, page_h);
-    let top = header::letterhead(&mut canvas, &doc.settings.shop, doc.logo.as_ref(), x, w, TOP)?;
-    let continued = header::continued(fonts, &number, x, w);
+    let top = header::letterhead(&mut canvas, header::TITLE_TEXT, &doc.settings.shop, doc.logo.as_ref(), x, w, TOP)?;
+    let continued = header::continued(fonts, &number, header::TITLE_TEXT, x, w);
     let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
     flow.y = top;
 

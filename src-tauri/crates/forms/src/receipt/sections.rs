@@ -5,18 +5,18 @@ use crate::draw::{Colour, Item};
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{paragraph_rows, text_block, text_item, width, Row, Style};
 
-pub(super) const VALUE: Style = Style::new(Weight::Regular, 9.5, Colour::INK);
-pub(super) const LABEL: Style = Style::new(Weight::Regular, 8.0, Colour::MUTED);
+pub(crate) const VALUE: Style = Style::new(Weight::Regular, 9.5, Colour::INK);
+pub(crate) const LABEL: Style = Style::new(Weight::Regular, 8.0, Colour::MUTED);
 const HEADING: Style = Style::new(Weight::Bold, 9.5, Colour::ACCENT);
 const SMALL: Style = Style::new(Weight::Regular, 8.0, Colour::INK);
 const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
 
 /// Space between a field's rows, and below a section.
 const FIELD_GAP: f32 = 0.6;
-pub(super) const SECTION_GAP: f32 = 4.0;
+pub(crate) const SECTION_GAP: f32 = 4.0;
 
 /// A section title with a thin rule under it, `w` mm wide.
-pub(super) fn heading(fonts: &Fonts, title: &str, x: f32, w: f32) -> Row {
+pub(crate) fn heading(fonts: &Fonts, title: &str, x: f32, w: f32) -> Row {
     let line_h = HEADING.line_height();
     let rule_y = line_h + 0.6;
     Row {
@@ -30,7 +30,7 @@ pub(super) fn heading(fonts: &Fonts, title: &str, x: f32, w: f32) -> Row {
 
 /// A column of label/value fields: where it starts, its width and its labels' width.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Column {
+pub(crate) struct Column {
     pub x: f32,
     pub w: f32,
     pub label_w: f32,
@@ -38,12 +38,12 @@ pub(super) struct Column {
 
 /// The label width every field column shares so that values line up down the page: what
 /// the longest label needs, up to 40% of a column.
-pub(super) fn label_width<'a>(fonts: &Fonts, labels: impl IntoIterator<Item = &'a str>, column_w: f32) -> f32 {
+pub(crate) fn label_width<'a>(fonts: &Fonts, labels: impl IntoIterator<Item = &'a str>, column_w: f32) -> f32 {
     labels.into_iter().map(|label| width(fonts, label, LABEL)).fold(0.0, f32::max).min(column_w * 0.4)
 }
 
 /// Label/value rows under a heading.
-pub(super) fn fields(fonts: &Fonts, title: &str, pairs: &[(&str, String)], column: Column) -> Vec<Row> {
+pub(crate) fn fields(fonts: &Fonts, title: &str, pairs: &[(&str, String)], column: Column) -> Vec<Row> {
     let Column { x, w, label_w } = column;
     let value_x = x + label_w + 3.5;
     let value_w = x + w - value_x;
@@ -62,14 +62,14 @@ pub(super) fn fields(fonts: &Fonts, title: &str, pairs: &[(&str, String)], colum
 }
 
 /// A heading over a text that wraps the full width and may break across pages.
-pub(super) fn paragraph(fonts: &Fonts, title: &str, text: &str, style: Style, x: f32, w: f32) -> Vec<Row> {
+pub(crate) fn paragraph(fonts: &Fonts, title: &str, text: &str, style: Style, x: f32, w: f32) -> Vec<Row> {
     let mut rows = vec![heading(fonts, title, x, w)];
     rows.extend(paragraph_rows(fonts, text, style, x, w));
     rows
 }
 
 /// The warranty status on a tinted band.
-pub(super) fn warranty(fonts: &Fonts, line: &str, x: f32, w: f32) -> Row {
+pub(crate) fn warranty(fonts: &Fonts, line: &str, x: f32, w: f32) -> Row {
     let pad = 2.8;
     let title = "Warranty at intake";
     let title_w = width(fonts, title, HEADING);
@@ -86,7 +86,7 @@ pub(super) fn warranty(fonts: &Fonts, line: &str, x: f32, w: f32) -> Row {
 }
 
 /// What the customer confirms by signing, then a line each for customer and staff.
-pub(super) fn signatures(fonts: &Fonts, customer: &str, staff: &str, received: &str, x: f32, w: f32) -> Vec<Row> {
+pub(crate) fn signatures(fonts: &Fonts, customer: &str, staff: &str, received: &str, x: f32, w: f32) -> Vec<Row> {
     let confirm = "By signing, the customer confirms that the watch and the accessories listed above were handed \
                    in in the condition described, and accepts the shop's terms.";
     let mut rows = Vec::new();

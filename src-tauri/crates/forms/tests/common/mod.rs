@@ -9,10 +9,12 @@ use caseback_domain::customer::{CustomerDetails, CustomerId};
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
 use caseback_domain::intake::{assess, Accessory, Arrival, ConditionFlag, IntakeDetails, Ticket, TicketId};
 use caseback_domain::presets::PresetId;
+use caseback_domain::quotation::{LineKind, Quantity, Quotation, QuotationDraft, QuoteLine, Section};
 use caseback_domain::settings::PaperSize;
+use caseback_domain::settings::Tax;
 use caseback_domain::ticket::{TicketNumber, TicketState};
 use caseback_domain::warranty::Voiding;
-use caseback_domain::{Currency, Settings};
+use caseback_domain::{Amount, Currency, Percent, Settings};
 use caseback_forms::Fonts;
 use jiff::civil::{date, Date};
 
@@ -35,6 +37,8 @@ pub fn turkish_shop(paper: PaperSize) -> Settings {
     s.shop.whatsapp = "+90 532 555 01 42".into();
     s.shop.tax_id = "Kadıköy VD 1234567890".into();
     s.shop.terms = TERMS.into();
+    s.shop.payment_details = "Garanti BBVA, Saat Servisi Ltd. Şti.\nIBAN TR12 0006 2000 1234 0006 2987 65".into();
+    s.tax = Tax { name: "KDV".into(), rate: Percent::from_whole(20) };
     s.paper = paper;
     s
 }
@@ -47,6 +51,7 @@ pub fn hong_kong_shop(paper: PaperSize) -> Settings {
     s.shop.email = "service@lx-watch.hk".into();
     s.shop.tax_id = "BR 61234567".into();
     s.shop.terms = TERMS.into();
+    s.shop.payment_details = "FPS 1234567 (Lx Watch Repair) or HSBC 004-123-456789-001; PayPal pay@lx-watch.hk".into();
     s.paper = paper;
     s
 }
@@ -243,4 +248,71 @@ pub fn logo_png() -> Vec<u8> {
     let mut bytes = Vec::new();
     img.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).unwrap();
     bytes
+}
+
+pub const ISSUED_ON: Date = date(2026, 11, 23);
+
+/// A realistic repair: a new movement part, labour, a non-taxable shipping line, and
+/// optional cosmetic work when `cosmetic`.
+pub fn quote_lines(cosmetic: bool) -> Vec<QuoteLine> {
+    let line = |kind, section, description: &str, quantity, unit_price, taxable| QuoteLine {
+        kind,
+        section,
+        description: description.into(),
+        quantity: Quantity(quantity),
+        unit_price: Amount(unit_price),
+        taxable,
+    };
+    let mut lines = vec![
+        line(LineKind::InspectionFee, Section::Repair, "Movement inspection and diagnosis", 100, 25_000, true),
+        line(LineKind::Part, Section::Repair, "Mainspring 4R35 (genuine Seiko part, ordered)", 100, 48_050, true),
+        line(LineKind::Labour, Section::Repair, "Full service: clean, oil, regulate; şarj ve ayar", 150, 60_000, true),
+        line(
+            LineKind::PartSourcingFee,
+            Section::Repair,
+            "Sourcing the mainspring from the distributor",
+            100,
+            7_500,
+            true,
+        ),
+        line(LineKind::Shipping, Section::Repair, "Insured return shipping", 100, 12_000, false),
+    ];
+    if cosmetic {
+        lines.push(line(
+            LineKind::Labour,
+            Section::Cosmetic,
+            "Polish case and bracelet, brushed finish",
+            100,
+            35_000,
+            true,
+        ));
+        lines.push(line(LineKind::Part, Section::Cosmetic, "Sapphire crystal with AR coating", 100, 90_000, true));
+    }
+    lines
+}
+
+/// `lines` issued as revision 1 of the ticket's quotation on [`ISSUED_ON`].
+pub fn quotation(settings: &Settings, ticket: &Ticket, lines: Vec<QuoteLine>) -> Quotation {
+    QuotationDraft { lines, timeline_working_days: 7, parts_returned: false }
+        .issue(ticket.number, 1, &settings.policy, settings.tax.rate, ISSUED_ON)
+        .expect("a valid draft")
+}
+
+/// `n` numbered repair lines, "Line 01 ..." onwards, every third without tax, every fourth
+/// long enough to wrap.
+pub fn many_lines(n: usize) -> Vec<QuoteLine> {
+    (1..=n)
+        .map(|i| QuoteLine {
+            kind: LineKind::ALL[i % LineKind::ALL.len()],
+            section: Section::Repair,
+            description: if i % 4 == 0 {
+                format!("Line {i:02}: replace component number {i}, with removal, cleaning of its seat, fitting and a timing check")
+            } else {
+                format!("Line {i:02}: replace and adjust component number {i}")
+            },
+            quantity: Quantity(100 + 50 * (i as u32 % 3)),
+            unit_price: Amount(1_000 * i as i64 + 99),
+            taxable: i % 3 != 0,
+        })
+        .collect()
 }

@@ -1,0 +1,383 @@
+//! The repair quotation: the priced lines and totals the customer accepts in writing, with
+//! the terms that apply while they decide.
+
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::intake::Ticket;
+use caseback_domain::money::Amount;
+use caseback_domain::quotation::{Quotation, QuoteLine, Section, Totals};
+use caseback_domain::Settings;
+use jiff::civil::Date;
+
+use crate::draw::{Canvas, Colour, Item};
+use crate::error::FormError;
+use crate::flow::Flow;
+use crate::fonts::{Fonts, Weight};
+use crate::layout::{fit_size, text_block, text_item, width, Row, Style};
+use crate::receipt::header;
+use crate::receipt::sections::{self, Column, SECTION_GAP, VALUE};
+use crate::receipt::{BOTTOM, COLUMN_GAP, SIDE, TOP};
+use crate::Logo;
+
+const TITLE_TEXT: &str = "Repair quotation";
+/// Marks a line the tax is not charged on.
+const NO_TAX: &str = "No tax";
+const COSMETIC_TITLE: &str = "Optional cosmetic work (confirmed separately)";
+
+const LABEL: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
+const NUMBER: Style = Style::new(Weight::Bold, 22.0, Colour::INK);
+const DATE: Style = Style::new(Weight::Bold, 9.5, Colour::INK);
+const TABLE_HEAD: Style = Style::new(Weight::Bold, 8.0, Colour::ACCENT);
+const CELL: Style = Style::new(Weight::Regular, 8.5, Colour::INK);
+const MARK: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
+const TOTAL: Style = Style::new(Weight::Bold, 10.0, Colour::INK);
+const TERMS: Style = Style { leading: 1.25, ..Style::new(Weight::Regular, 8.0, Colour::INK) };
+const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
+
+/// Padding above and below a table row's text, and inside its cells, mm.
+const CELL_PAD_Y: f32 = 1.0;
+const CELL_PAD_X: f32 = 1.8;
+/// The quantity column's width, mm.
+const QTY_W: f32 = 12.0;
+/// Where descriptions start, from the table's left edge, mm.
+const DESC_X: f32 = 31.0;
+
+/// Everything the quotation prints.
+pub struct QuotationDoc<'a> {
+    /// The shop's profile heads the form; its paper size sets the page, its policy the terms.
+    pub settings: &'a Settings,
+    pub ticket: &'a Ticket,
+    pub customer: &'a CustomerDetails,
+    pub quotation: &'a Quotation,
+    pub logo: Option<Logo<'a>>,
+}
+
+/// The quotation as PDF bytes, on the shop's paper (A4 or US Letter). Every amount is the
+/// domain's: line amounts from [`QuoteLine::amount`], totals from the issued quotation.
+pub fn quotation(fonts: &Fonts, doc: &QuotationDoc) -> Result<Vec<u8>, FormError> {
+    let (page_w, page_h) = doc.settings.paper.size_mm();
+    let number = doc.quotation.number.to_string();
+    let (x, w) = (SIDE, page_w - 2.0 * SIDE);
+    let mut canvas = Canvas::new(fonts, &format!("{TITLE_TEXT} {number}"), page_w, page_h);
+    let top = header::letterhead(&mut canvas, TITLE_TEXT, &doc.settings.shop, doc.logo.as_ref(), x, w, TOP)?;
+    let continued = header::continued(fonts, &number, TITLE_TEXT, x, w);
+    let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
+    flow.y = top;
+
+    flow.place(&band(fonts, doc, x, w));
+    flow.place(&Row::gap(SECTION_GAP));
+    parties(&mut flow, doc, x, w);
+    let table = Table::new(fonts, doc.settings.currency.code(), x, w);
+    let q = doc.quotation;
+    section(&mut flow, doc, &table, Section::Repair, "Repair", q.repair);
+    if q.draft.lines.iter().any(|l| l.section == Section::Cosmetic) {
+        section(&mut flow, doc, &table, Section::Cosmetic, COSMETIC_TITLE, q.cosmetic);
+    }
+    after_the_table(&mut flow, doc, x, w);
+
+    let footer_left = format!("{}  ·  {TITLE_TEXT} {number}", doc.settings.shop.name.trim());
+    let mut canvas = flow.canvas;
+    header::footers(&mut canvas, &footer_left, x, w, page_h - BOTTOM + 5.0);
+    canvas.finish()
+}
+
+/// "2026-03-16 (Monday 16 March 2026)".
+fn in_numbers_and_words(date: Date) -> String {
+    format!("{date} ({})", date.strftime("%A %-d %B %Y"))
+}
+
+/// The quotation number large at the left; at the right the issue and validity dates in
+/// numbers and words, and the ticket number.
+fn band(fonts: &Fonts, doc: &QuotationDoc, x: f32, w: f32) -> Row {
+    let q = doc.quotation;
+    let number = q.number.to_string();
+    let mut items = vec![text_item(fonts, "Quotation number", LABEL, x, LABEL.baseline())];
+    let number_top = LABEL.line_height();
+    items.push(text_item(fonts, &number, NUMBER, x, number_top + NUMBER.baseline()));
+    let number_h = number_top + NUMBER.line_height();
+
+    let rows = [
+        ("Issued", in_numbers_and_words(q.issued_on), DATE),
+        ("Valid through", in_numbers_and_words(q.valid_through), Style { colour: Colour::ACCENT, ..DATE }),
+        ("Ticket", doc.ticket.number.to_string(), DATE),
+    ];
+    let label_w = rows.iter().map(|(l, _, _)| width(fonts, l, LABEL)).fold(0.0, f32::max);
+    let room = w - width(fonts, &number, NUMBER) - 8.0 - label_w - 3.0;
+    let value_w = rows.iter().map(|(_, v, s)| width(fonts, v, *s)).fold(0.0, f32::max);
+    // Shrunk only when the longest date would reach the number.
+    let size = (DATE.size * room / value_w.max(room)).max(6.5);
+    let value_x = x + w - value_w.min(room);
+    let lh = DATE.line_height();
+    let top = (number_h - rows.len() as f32 * lh).max(0.0) / 2.0 + 0.6;
+    for (i, (label, value, style)) in rows.iter().enumerate() {
+        let b = top + i as f32 * lh + DATE.baseline();
+        items.push(text_item(fonts, label, LABEL, value_x - 3.0 - width(fonts, label, LABEL), b));
+        items.push(text_item(fonts, value, Style { size: size.min(style.size), ..*style }, value_x, b));
+    }
+    Row { height: number_h.max(top + rows.len() as f32 * lh), items }
+}
+
+/// Customer on the left, the watch on the right.
+fn parties(flow: &mut Flow, doc: &QuotationDoc, x: f32, w: f32) {
+    let fonts = flow.canvas.fonts;
+    let c = doc.customer;
+    let customer = [("Name", c.name.clone()), ("Phone", c.phone.clone()), ("Email", c.email.clone())];
+    let d = &doc.ticket.details.device;
+    let device = [
+        ("Type", d.kind.label().to_string()),
+        ("Brand / model", format!("{} {}", d.brand.trim(), d.model.trim()).trim().to_string()),
+        ("Serial / IMEI", d.serial.clone()),
+    ];
+    let col_w = (w - COLUMN_GAP) / 2.0;
+    let labels = customer.iter().chain(&device).map(|(l, _)| *l);
+    let label_w = sections::label_width(fonts, labels, col_w);
+    let left = Column { x, w: col_w, label_w };
+    let right = Column { x: x + col_w + COLUMN_GAP, w: col_w, label_w };
+    let columns =
+        [sections::fields(fonts, "Customer", &customer, left), sections::fields(fonts, "Watch", &device, right)];
+    flow.place_columns(&columns, SECTION_GAP);
+}
+
+/// Where the table's columns sit: text from the left edges, numbers to the right edges.
+struct Table<'f> {
+    fonts: &'f Fonts,
+    currency: &'static str,
+    x: f32,
+    w: f32,
+    kind_x: f32,
+    desc_x: f32,
+    qty_right: f32,
+    unit_right: f32,
+    amount_right: f32,
+}
+
+impl<'f> Table<'f> {
+    fn new(fonts: &'f Fonts, currency: &'static str, x: f32, w: f32) -> Table<'f> {
+        let amount_w = 30.0;
+        let unit_w = 28.0;
+        let amount_right = x + w - CELL_PAD_X;
+        let unit_right = amount_right - amount_w;
+        let qty_right = unit_right - unit_w;
+        debug_assert!(qty_right - QTY_W > x + DESC_X + 40.0);
+        Table { fonts, currency, x, w, kind_x: x + CELL_PAD_X, desc_x: x + DESC_X, qty_right, unit_right, amount_right }
+    }
+
+    fn desc_w(&self) -> f32 {
+        self.qty_right - QTY_W - self.desc_x
+    }
+
+    /// `text` ending at `right`, shrunk if it would cross `room` mm.
+    fn right(&self, text: &str, style: Style, right: f32, room: f32, baseline: f32) -> Item {
+        let size = fit_size(self.fonts, text, style, room, 6.0);
+        let style = Style { size, ..style };
+        text_item(self.fonts, text, style, right - width(self.fonts, text, style), baseline)
+    }
+
+    /// The column titles on a tinted band.
+    fn header(&self) -> Row {
+        let h = TABLE_HEAD.line_height() + 2.0 * CELL_PAD_Y;
+        let b = CELL_PAD_Y + TABLE_HEAD.baseline();
+        let unit = format!("Unit price ({})", self.currency);
+        let amount = format!("Amount ({})", self.currency);
+        let items = vec![
+            Item::Fill { x: self.x, y: 0.0, w: self.w, h, colour: Colour::TINT },
+            text_item(self.fonts, "Kind", TABLE_HEAD, self.kind_x, b),
+            text_item(self.fonts, "Description", TABLE_HEAD, self.desc_x, b),
+            self.right("Qty", TABLE_HEAD, self.qty_right, 12.0, b),
+            self.right(&unit, TABLE_HEAD, self.unit_right, 26.0, b),
+            self.right(&amount, TABLE_HEAD, self.amount_right, 28.0, b),
+        ];
+        Row { height: h, items }
+    }
+
+    fn line(&self, line: &QuoteLine, money: impl Fn(Amount) -> String) -> Row {
+        let fonts = self.fonts;
+        let (mut items, kind_h) =
+            text_block(fonts, line.kind.label(), CELL, self.kind_x, CELL_PAD_Y, self.desc_x - self.kind_x - 3.0);
+        let (desc, mut desc_h) = text_block(fonts, &line.description, CELL, self.desc_x, CELL_PAD_Y, self.desc_w());
+        let last = desc.last().cloned();
+        let qty = line.quantity.to_string();
+        items.extend(desc);
+        if !line.taxable {
+            // After the description's last line when it fits short of the quantity, else on a
+            // line of its own.
+            let marker_w = width(fonts, NO_TAX, MARK);
+            let after = match &last {
+                Some(Item::Text { text, face, size, y, .. }) => {
+                    let end = self.desc_x + fonts.width(*face, *size, text) + 2.5;
+                    (end + marker_w <= self.qty_right - width(fonts, &qty, CELL) - 5.0).then_some((end, *y))
+                }
+                _ => None,
+            };
+            let (mx, my) = after.unwrap_or_else(|| {
+                let at = (self.desc_x, CELL_PAD_Y + desc_h + MARK.baseline());
+                desc_h += MARK.line_height();
+                at
+            });
+            items.push(text_item(fonts, NO_TAX, MARK, mx, my));
+        }
+        let b = CELL_PAD_Y + CELL.baseline();
+        items.push(self.right(&qty, CELL, self.qty_right, 12.0, b));
+        items.push(self.right(&money(line.unit_price), CELL, self.unit_right, 26.0, b));
+        items.push(self.right(&money(line.amount()), CELL, self.amount_right, 28.0, b));
+        let height = kind_h.max(desc_h) + 2.0 * CELL_PAD_Y;
+        let (x1, x2) = (self.x, self.x + self.w);
+        items.push(Item::Rule { x1, y1: height, x2, y2: height, width_pt: 0.4, colour: Colour::RULE });
+        Row { height, items }
+    }
+
+    /// Label and amount, the label ending where the unit prices do.
+    fn total(&self, label: &str, amount: &str, style: Style, rule_above: bool) -> Row {
+        let top = if rule_above { 1.2 } else { 0.5 };
+        let b = top + style.baseline();
+        let mut items = vec![
+            self.right(label, style, self.unit_right, self.unit_right - self.desc_x, b),
+            self.right(amount, style, self.amount_right, 28.0, b),
+        ];
+        if rule_above {
+            let x1 = self.unit_right - width(self.fonts, label, style).min(self.unit_right - self.desc_x);
+            let x2 = self.x + self.w;
+            items.push(Item::Rule { x1, y1: 0.4, x2, y2: 0.4, width_pt: 0.9, colour: Colour::INK });
+        }
+        Row { height: top + style.line_height(), items }
+    }
+}
+
+/// One section's heading, lines and totals; the table header repeats on continued pages.
+fn section(flow: &mut Flow, doc: &QuotationDoc, table: &Table, section: Section, title: &str, totals: Totals) {
+    let fonts = flow.canvas.fonts;
+    let currency = doc.settings.currency;
+    let money = |a: Amount| currency.format_number(a);
+    let lines: Vec<Row> =
+        doc.quotation.draft.lines.iter().filter(|l| l.section == section).map(|l| table.line(l, money)).collect();
+    let head = table.header();
+    let mut first = vec![sections::heading(fonts, title, table.x, table.w), head.clone()];
+    first.extend(lines.first().cloned());
+    flow.place_kept(&first, first.len());
+
+    let page_header = flow.continued().to_vec();
+    let mut with_table = page_header.clone();
+    with_table.push(head);
+    flow.set_continued(with_table);
+    // The last line stays with the totals, so totals never stand alone under a header.
+    let last = if lines.len() > 1 { lines.len() - 1 } else { lines.len() };
+    for row in lines.iter().take(last).skip(1) {
+        flow.place(row);
+    }
+    let t = totals;
+    let tax_label = format!("{} {} on {}", doc.settings.tax.name.trim(), doc.quotation.tax_rate, money(t.taxable));
+    let total_label = match section {
+        Section::Repair => format!("Total ({})", currency.code()),
+        Section::Cosmetic => format!("Cosmetic total ({})", currency.code()),
+    };
+    let mut rows: Vec<Row> = lines[last..].to_vec();
+    rows.extend([
+        Row::gap(0.8),
+        table.total("Subtotal", &money(t.subtotal), CELL, false),
+        table.total(&tax_label, &money(t.tax), CELL, false),
+        table.total(&total_label, &money(t.total), TOTAL, true),
+    ]);
+    flow.place_whole(&rows);
+    flow.set_continued(page_header);
+    flow.place(&Row::gap(SECTION_GAP + 1.0));
+}
+
+/// Timeline, payment details, terms and the acceptance block.
+fn after_the_table(flow: &mut Flow, doc: &QuotationDoc, x: f32, w: f32) {
+    let fonts = flow.canvas.fonts;
+    let q = doc.quotation;
+    let policy = &doc.settings.policy;
+    let days = q.draft.timeline_working_days;
+    let timeline = format!("About {days} working day{} from your confirmation.", if days == 1 { "" } else { "s" });
+    let payment = doc.settings.shop.payment_details.trim();
+    if payment.is_empty() {
+        flow.place_kept(&sections::paragraph(fonts, "Estimated repair timeline", &timeline, VALUE, x, w), 2);
+        flow.place(&Row::gap(SECTION_GAP));
+    } else {
+        let col_w = (w - COLUMN_GAP) / 2.0;
+        let columns = [
+            sections::paragraph(fonts, "Estimated repair timeline", &timeline, VALUE, x, col_w),
+            sections::paragraph(fonts, "Payment details", payment, VALUE, x + col_w + COLUMN_GAP, col_w),
+        ];
+        flow.place_columns(&columns, SECTION_GAP);
+    }
+
+    let valid = in_numbers_and_words(q.valid_through);
+    let storage = if policy.storage_fee_per_day.0 == 0 {
+        "Storage: we keep the finished watch free of charge until you collect it.".to_string()
+    } else {
+        format!(
+            "Storage: once we send the Collection Notice, the watch is kept free of charge for {}; after that a \
+             storage fee of {} a day applies until it is collected.",
+            policy.storage_grace,
+            doc.settings.currency.format(policy.storage_fee_per_day)
+        )
+    };
+    let parts = if q.draft.parts_returned {
+        "Replaced parts will be returned to you with the watch."
+    } else {
+        "Replaced parts are retained by the shop unless agreed otherwise in writing before the repair starts."
+    };
+    let terms = [
+        format!(
+            "Written confirmation is required before any work starts: reply to this quotation by email with your \
+             approval, or send us a signed copy of this page by WhatsApp, by {valid}."
+        ),
+        format!(
+            "If we have no answer by then, the quotation expires and we hold the watch for {} (through {}); \
+             after that it is returned unrepaired at your cost.",
+            policy.quotation_hold,
+            q.hold_until(policy)
+        ),
+        storage,
+        parts.to_string(),
+    ];
+    let mut rows = vec![sections::heading(fonts, "Terms", x, w)];
+    for term in &terms {
+        let (lines, h) = text_block(fonts, term, TERMS, x + 4.0, 0.0, w - 4.0);
+        let mut items = vec![text_item(fonts, "•", TERMS, x + 0.8, TERMS.baseline())];
+        items.extend(lines);
+        rows.push(Row { height: h + 0.8, items });
+    }
+    flow.place_kept(&rows, 2);
+    flow.place(&Row::gap(SECTION_GAP));
+    flow.place_whole(&acceptance(fonts, doc, x, w));
+}
+
+/// What the customer signs: acceptance of the repair, a tick box for the cosmetic work,
+/// then name, date and signature lines.
+fn acceptance(fonts: &Fonts, doc: &QuotationDoc, x: f32, w: f32) -> Vec<Row> {
+    let q = doc.quotation;
+    let money = |a: Amount| doc.settings.currency.format(a);
+    let mut rows = vec![sections::heading(fonts, "Written acceptance", x, w)];
+    let text = format!(
+        "I accept quotation {} for the repair described above, total {}, and ask the shop to carry it out on \
+         these terms.",
+        q.number,
+        money(q.repair.total)
+    );
+    let (items, h) = text_block(fonts, &text, TERMS, x, 0.0, w);
+    rows.push(Row { height: h + 1.0, items });
+    if q.draft.lines.iter().any(|l| l.section == Section::Cosmetic) {
+        let side = 3.2;
+        let top = 0.4;
+        let text = format!("I also accept the optional cosmetic work, total {}.", money(q.cosmetic.total));
+        let (mut items, h) = text_block(fonts, &text, TERMS, x + side + 2.5, 0.0, w - side - 2.5);
+        let (x1, y1, x2, y2) = (x, top, x + side, top + side);
+        for (ax, ay, bx, by) in [(x1, y1, x2, y1), (x2, y1, x2, y2), (x2, y2, x1, y2), (x1, y2, x1, y1)] {
+            items.push(Item::Rule { x1: ax, y1: ay, x2: bx, y2: by, width_pt: 0.7, colour: Colour::INK });
+        }
+        rows.push(Row { height: h.max(side + top) + 1.0, items });
+    }
+    let gap = 8.0;
+    let widths = [w * 0.36, w * 0.2, w * 0.44 - 2.0 * gap];
+    let space = 8.5;
+    let mut items = Vec::new();
+    let mut lx = x;
+    for (label, line_w) in ["Name", "Date", "Signature"].into_iter().zip(widths) {
+        items.push(Item::Rule { x1: lx, y1: space, x2: lx + line_w, y2: space, width_pt: 0.7, colour: Colour::INK });
+        items.push(text_item(fonts, label, SIGN_LABEL, lx, space + 1.2 + SIGN_LABEL.baseline()));
+        lx += line_w + gap;
+    }
+    rows.push(Row { height: space + 1.2 + SIGN_LABEL.line_height(), items });
+    rows
+}

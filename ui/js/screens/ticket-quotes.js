@@ -1,0 +1,168 @@
+// The ticket's assessment, its quotations and the customer's written answer.
+
+import { api } from '../ipc.js';
+import { h, notify } from '../dom.js';
+import { actorId } from '../actor.js';
+import { quoteEditor } from './ticket-quote-editor.js';
+
+const DECISIONS = [
+  ['covered:manufacturing_defect', 'Covered: manufacturing defect'],
+  ['covered:normal_use_failure', 'Covered: normal-use failure'],
+  ['not_covered:misuse', 'Not covered: misuse'],
+  ['not_covered:impact', 'Not covered: impact'],
+  ['not_covered:improper_maintenance', 'Not covered: improper maintenance'],
+  ['not_covered:wear', 'Not covered: wear'],
+  ['not_covered:voiding_finding', 'Not covered: voiding finding'],
+  ['not_covered:out_of_warranty', 'Not covered: out of warranty'],
+  ['not_covered:no_proof_of_purchase', 'Not covered: no proof of purchase'],
+];
+const CHANNELS = [['email_reply', 'Email reply'], ['signed_copy_whatsapp', 'Signed copy via WhatsApp'], ['signed_in_store', 'Signed in store']];
+const CHANNEL_WORDS = { email_reply: 'email reply', signed_copy_whatsapp: 'signed copy via WhatsApp', signed_in_store: 'signature in store' };
+const EDITABLE = ['assessing', 'quoted', 'quote_expired', 'return_due'];
+
+const decisionValue = (d) => `${d.decision}:${d.reason}`;
+const decisionLabel = (d) => DECISIONS.find(([v]) => v === decisionValue(d))?.[1] ?? decisionValue(d);
+
+/** The cards for the ticket page, in order; `refresh` reloads the whole page. */
+export function quoteCards(view, quotes, refresh) {
+  const state = view.ticket.state;
+  const id = view.ticket.id;
+  const a = quotes.assessment;
+  const cards = [assessmentCard(id, state, a, refresh)];
+  if (EDITABLE.includes(state) && a && a.decision.decision !== 'covered') cards.push(quoteEditor(id, quotes, refresh));
+  if (quotes.quotations.length) cards.push(quotationsList(quotes));
+  const open = [...quotes.quotations].sort((x, y) => y.revision - x.revision).find((q) => !q.answer && !q.superseded);
+  if (open) cards.push(answerPanel(id, open, refresh));
+  return cards;
+}
+
+function assessmentCard(id, state, a, refresh) {
+  const summary = a
+    ? h('div', { testid: 'assessment-summary', class: 'stack' },
+      h('p', { class: `warranty-text ${a.decision.decision === 'covered' ? 'covered' : 'not-covered'}`, text: decisionLabel(a.decision) }),
+      h('p', { class: 'prose', text: a.findings }))
+    : null;
+  const editable = (['received', 'assessing'].includes(state) && !a) || state === 'assessing';
+  if (!editable && !a) return null;
+  const parts = [h('h2', { text: 'Assessment' }), summary];
+  if (editable) {
+    const findings = h('textarea', { id: 'assessment-findings', rows: 4, maxLength: 4000, value: a?.findings ?? '', testid: 'assessment-findings',
+      placeholder: 'What you found when you opened the watch' });
+    const decision = h('select', { id: 'assessment-decision', testid: 'assessment-decision' },
+      DECISIONS.map(([v, label]) => h('option', { value: v, text: label, selected: a ? v === decisionValue(a.decision) : v === 'not_covered:wear' })));
+    const error = h('p', { class: 'field-error', testid: 'error-findings', attrs: { role: 'alert' } });
+    const save = h('button', { type: 'button', class: a ? 'secondary' : 'primary', text: a ? 'Update assessment' : 'Save assessment', testid: 'assessment-save',
+      onclick: async () => {
+        save.disabled = true;
+        error.textContent = '';
+        const [kind, reason] = decision.value.split(':');
+        try {
+          await api.assessmentRecord(actorId(), id, { findings: findings.value.trim(), decision: { decision: kind, reason } });
+          notify('Assessment saved.');
+          await refresh();
+        } catch (err) {
+          error.textContent = err.fields?.find((f) => f.field === 'findings')?.message ?? err.message;
+          if (err.code !== 'invalid_input') notify(err.message, 'error');
+          save.disabled = false;
+          findings.focus();
+        }
+      } });
+    parts.push(
+      h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-findings', text: 'Findings' }), findings, error),
+      h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-decision', text: 'Warranty decision' }), decision),
+      h('div', { class: 'actions' }, save));
+  }
+  return h('section', { class: 'card', testid: 'assessment' }, parts);
+}
+
+function standingLine(q) {
+  if (q.answer) {
+    const [accepted, ans] = q.answer;
+    const how = CHANNEL_WORDS[ans.channel] ?? ans.channel;
+    const cosmetic = accepted && q.cosmetic ? (ans.cosmetic_accepted ? ' (cosmetic work accepted too)' : ' (repair only)') : '';
+    return [`${accepted ? 'Accepted' : 'Declined'} by ${how}: ${ans.reference}${cosmetic}`, accepted ? 'accepted' : 'declined'];
+  }
+  if (q.superseded) return ['Superseded by a later revision', 'muted'];
+  const s = q.standing;
+  if (!s) return ['', ''];
+  if (s.standing === 'valid') return [`Awaiting answer: ${s.days_left} ${s.days_left === 1 ? 'day' : 'days'} left`, s.days_left <= 2 ? 'urgent' : ''];
+  if (s.standing === 'on_hold') return [`Expired: watch held until ${s.hold_until}`, 'urgent'];
+  return [`Return notice due since ${s.since}`, 'urgent'];
+}
+
+async function copyText(area) {
+  try {
+    await navigator.clipboard.writeText(area.value);
+  } catch {
+    area.focus();
+    area.select();
+    if (!document.execCommand('copy')) throw new Error('Select the message and copy it by hand.');
+  }
+}
+
+function quotationsList(quotes) {
+  const items = [...quotes.quotations].sort((x, y) => y.revision - x.revision).map((q) => {
+    const [standing, tone] = standingLine(q);
+    const message = h('textarea', { readOnly: true, rows: 8, value: q.message.body, testid: `quotation-message-${q.revision}`, attrs: { 'aria-label': `Message for ${q.number}` } });
+    const copy = h('button', { type: 'button', class: 'secondary small', text: 'Copy message', testid: `quotation-copy-${q.revision}`,
+      onclick: () => copyText(message).then(() => notify('Message copied.'), (err) => notify(err.message, 'error')) });
+    const mail = q.message.mailto
+      ? h('button', { type: 'button', class: 'ghost small', text: 'Open in mail', testid: `quotation-mail-${q.revision}`,
+        onclick: () => api.mailOpen(q.message.mailto).catch((err) => notify(err.message, 'error')) })
+      : null;
+    return h('li', { class: 'quote-item', testid: `quotation-${q.number}` },
+      h('div', { class: 'card-head' },
+        h('strong', { class: 'number', text: q.number }),
+        h('span', { class: 'muted small', text: `Issued ${q.issued_on}` })),
+      h('p', { class: 'small', text: `Valid through ${q.valid_through} (${q.valid_through_words})` }),
+      standing ? h('p', { class: `standing ${tone}`, text: standing, testid: `quotation-standing-${q.revision}` }) : null,
+      h('dl', { class: 'facts' },
+        h('dt', { text: 'Repair total' }), h('dd', { class: 'strong', text: `${quotes.currency} ${q.repair.total}` }),
+        q.cosmetic ? [h('dt', { text: 'Cosmetic (optional)' }), h('dd', { text: `${quotes.currency} ${q.cosmetic.total}` })] : null),
+      h('p', { class: 'block-label', text: `Message for the customer · ${q.message.subject}` }),
+      message,
+      h('div', { class: 'inline' }, copy, mail));
+  });
+  return h('section', { class: 'card', testid: 'quotations' }, h('h2', { text: 'Quotations' }), h('ul', { class: 'plain-list quote-list' }, items));
+}
+
+function answerPanel(id, q, refresh) {
+  const channel = h('select', { id: 'answer-channel', testid: 'answer-channel' }, CHANNELS.map(([v, label]) => h('option', { value: v, text: label })));
+  const reference = h('input', { id: 'answer-reference', class: 'wide', maxLength: 300, testid: 'answer-reference', placeholder: 'e.g. Re: Quotation Q-2026-00042-1, 5 Mar 2026 14:02' });
+  const cosmetic = q.cosmetic ? h('input', { type: 'checkbox', testid: 'answer-cosmetic' }) : null;
+  const error = h('p', { class: 'field-error', testid: 'answer-error', attrs: { role: 'alert' } });
+  const extra = h('div', { class: 'inline' });
+  const record = async (accepted, button) => {
+    button.disabled = true;
+    error.textContent = '';
+    extra.replaceChildren();
+    try {
+      await api.quotationAnswer(actorId(), id, q.revision, accepted, {
+        channel: channel.value, reference: reference.value.trim(), scan: null, cosmetic_accepted: accepted && Boolean(cosmetic?.checked),
+      });
+      notify(accepted ? `${q.number}: written acceptance recorded.` : `${q.number}: refusal recorded.`);
+      await refresh();
+    } catch (err) {
+      error.textContent = err.fields?.[0]?.message ?? err.message;
+      if (err.code === 'quotation_expired') {
+        extra.append(h('button', { type: 'button', class: 'secondary small', text: 'Issue a new revision', testid: 'answer-new-revision',
+          onclick: () => {
+            const editor = document.getElementById('quote-editor');
+            editor?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+            editor?.querySelector('input, select')?.focus({ preventScroll: true });
+          } }));
+      }
+      button.disabled = false;
+      if (err.code === 'invalid_input') reference.focus();
+    }
+  };
+  const accept = h('button', { type: 'button', class: 'primary', text: 'Record written acceptance', testid: 'answer-accept', onclick: () => record(true, accept) });
+  const decline = h('button', { type: 'button', class: 'ghost danger', text: 'Record refusal', testid: 'answer-decline', onclick: () => record(false, decline) });
+  return h('section', { class: 'card', testid: 'answer' },
+    h('h2', { text: `Customer's answer to ${q.number}` }),
+    h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'answer-channel', text: 'How it arrived' }), channel),
+    h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'answer-reference', text: 'Reference' }), reference),
+    cosmetic ? h('label', { class: 'check' }, cosmetic, 'The customer also accepted the optional cosmetic work') : null,
+    error, extra,
+    h('div', { class: 'actions' }, decline, accept));
+}
