@@ -3,4 +3,5 @@
 
 mod first_start;
 mod intake;
+mod quotation;
 mod rig;

@@ -1,0 +1,122 @@
+//! Assessing a watch, quoting it, and starting work only after written acceptance, in the
+//! real window.
+
+use anyhow::{Context, Result};
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
+use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
+use caseback_domain::presets::PresetId;
+use caseback_domain::warranty::Voiding;
+use caseback_domain::{Currency, Settings};
+use caseback_store::{DataFolder, Shop};
+
+use crate::rig::{bounded, testid, App, Rig};
+
+/// A shop with one watch booked in on Monday 2 March 2026.
+fn shop_with_a_ticket(rig: &Rig) -> Result<()> {
+    let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
+    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
+    shop.set_up(&settings, &["Mei Chan".into()], "2026-03-01T02:00:00Z".parse()?)?;
+    let by = shop.staff()?[0].id;
+    let form = IntakeForm {
+        customer: CustomerChoice::New {
+            details: CustomerDetails {
+                name: "王小明".into(),
+                phone: "+852 6123 4567".into(),
+                ..CustomerDetails::default()
+            },
+        },
+        details: IntakeDetails {
+            device: Device {
+                kind: DeviceKind::Mechanical,
+                brand: "Seiko".into(),
+                model: "Presage SRPB41".into(),
+                serial: "4R35-01T0".into(),
+                item_code: String::new(),
+                colour: String::new(),
+            },
+            purchase: PurchaseRecord::default(),
+            fault: "Loses 40 seconds a day since a fall.".into(),
+            tried: String::new(),
+            accessories: vec![],
+            accessories_other: String::new(),
+            condition: vec![],
+            condition_notes: String::new(),
+            arrival: Arrival::WalkIn,
+            voiding: Voiding::default(),
+        },
+    };
+    shop.book_intake(by, &form, &[], "2026-03-02T02:00:00Z".parse()?)?;
+    Ok(())
+}
+
+/// Chooses an option of a select as a person would, by value.
+async fn choose(app: &App, id: &str, value: &str) -> Result<()> {
+    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                  el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
+    app.client.execute(script, vec![testid(id).into(), value.into()]).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> {
+    let rig = Rig::start("2026-03-03T02:00:00Z")?;
+    shop_with_a_ticket(&rig)?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.el("find-input").await?.send_keys("R-2026-00001\u{E007}").await?;
+        assert_eq!(app.wait_text("ticket-number", |t| !t.is_empty()).await?, "R-2026-00001");
+
+        // Assessment: not covered, so the ticket waits for a quotation.
+        app.type_into("assessment-findings", "Mainspring broken; impact marks on the case.").await?;
+        choose(&app, "assessment-decision", "not_covered:impact").await?;
+        app.click("assessment-save").await?;
+        app.wait_text("ticket-state", |t| t.contains("Assessing")).await?;
+
+        // Three lines; the third is a sourcing fee without tax.
+        for (i, (description, price)) in
+            [("Full service", "880"), ("Mainspring (genuine)", "320"), ("Sourcing from the maker", "80")]
+                .iter()
+                .enumerate()
+        {
+            if i > 0 {
+                app.click("line-add").await?;
+            }
+            app.type_into(&format!("line-description-{i}"), description).await?;
+            app.type_into(&format!("line-price-{i}"), price).await?;
+        }
+        choose(&app, "line-kind-2", "part_sourcing_fee").await?;
+        app.click("line-taxable-2").await?;
+        // 880 + 320 taxed at GST 10% = 120; + 80 untaxed: 1,400.00, as the domain computes it.
+        app.wait_text("quote-total", |t| t.contains("1,400.00")).await?;
+        app.screenshot("20-quotation-editor").await?;
+        app.click("quotation-issue").await?;
+        app.el("quotation-Q-2026-00001-1").await?;
+        let standing = app.text("quotation-standing-1").await?;
+        assert!(standing.contains("14 days"), "issued 3 March, valid through the 17th: {standing}");
+
+        // The PDF says the same.
+        app.click("form-quotation-export").await?;
+        let path = app.wait_text("form-export-path", |t| t.ends_with("quotation.pdf")).await?;
+        let text =
+            std::process::Command::new("pdftotext").args(["-layout", &path, "-"]).output().context("pdftotext")?;
+        let text = String::from_utf8_lossy(&text.stdout);
+        for needle in ["Q-2026-00001-1", "王小明", "1,400.00", "2026-03-17"] {
+            assert!(text.contains(needle), "{needle} missing from the quotation:\n{text}");
+        }
+
+        // Work cannot start until the written acceptance is recorded.
+        choose(&app, "answer-channel", "signed_in_store").await?;
+        app.type_into("answer-reference", "Signed at the counter, 3 Mar 2026").await?;
+        app.click("answer-accept").await?;
+        app.wait_text("ticket-state", |t| t.contains("Approved")).await?;
+        app.click("move-in_repair").await?;
+        app.wait_text("ticket-state", |t| t.contains("In repair")).await?;
+        app.screenshot("21-quotation-accepted").await?;
+        let history = app.text("ticket-history").await?;
+        assert!(history.contains("Mei Chan"), "{history}");
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}
