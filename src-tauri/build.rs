@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "intake_book",
     "tickets_search",
     "today_list",
+    "today_quotes",
     "ticket_find",
     "ticket_get",
     "ticket_move",

@@ -41,6 +41,7 @@ pub fn run() {
             commands::tickets::intake_book,
             commands::tickets::tickets_search,
             commands::tickets::today_list,
+            commands::tickets::today_quotes,
             commands::tickets::ticket_find,
             commands::tickets::ticket_get,
             commands::tickets::ticket_move,

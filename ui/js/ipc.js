@@ -57,6 +57,7 @@ export const api = {
   intakeBook: (by, form, photos) => call('intake_book', { by, form, photos }),
   ticketsSearch: (query, filter = null) => call('tickets_search', { query, filter }),
   todayList: () => call('today_list'),
+  todayQuotes: () => call('today_quotes'),
   ticketFind: (number) => call('ticket_find', { number }),
   ticketGet: (id) => call('ticket_get', { id }),
   ticketMove: (by, id, to) => call('ticket_move', { by, id, to }),

@@ -213,3 +213,27 @@ pub fn customer_get(state: State<AppState>, id: CustomerId) -> IpcResult<Custome
         Ok(CustomerView { customer: shop.customer(id)?, tickets })
     })
 }
+
+#[derive(Serialize)]
+pub struct TodayQuotes {
+    awaiting_answer: Vec<RowView>,
+    on_hold: Vec<RowView>,
+    return_due: Vec<RowView>,
+}
+
+/// Today's quotation sections: answers awaited (by the last day to accept), watches held
+/// after an expired quotation (by the hold's end), and return notices due.
+#[tauri::command]
+pub fn today_quotes(state: State<AppState>) -> IpcResult<TodayQuotes> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.apply_clock(now)?;
+        let today = today(shop, &state)?;
+        let of = |s: TicketState| -> IpcResult<Vec<RowView>> { Ok(row_views(shop.tickets_in_state(s, 100)?, today)) };
+        Ok(TodayQuotes {
+            awaiting_answer: of(TicketState::Quoted)?,
+            on_hold: of(TicketState::QuoteExpired)?,
+            return_due: of(TicketState::ReturnDue)?,
+        })
+    })
+}

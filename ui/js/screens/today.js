@@ -1,12 +1,32 @@
-// Today, the home screen: what needs doing now, soonest deadline first.
+// Today, the home screen: what needs doing now, soonest deadline first, then quotations
+// waiting for the customer, watches held after an expired quotation, and return notices due.
 
 import { api } from '../ipc.js';
 import { h, fill, emptyState } from '../dom.js';
 import { stateBadge, dueLabel } from '../ticket-rows.js';
 
+/** One row of a Today list: when, which ticket, whose watch, its state. */
+function item(row, when, cls, testid, open) {
+  return h('li', {},
+    h('button', { type: 'button', class: `due-item${cls ? ` ${cls}` : ''}`, testid, onclick: () => open(row) },
+      h('span', { class: 'due-when' }, when, h('span', { class: 'muted', text: row.next_deadline ?? '' })),
+      h('span', { class: 'number', text: row.number }),
+      h('span', { class: 'who' }, h('strong', { text: row.customer_name }), h('span', { class: 'muted', text: row.device })),
+      stateBadge(row.state, row.state_label)));
+}
+
+function section(title, note, rows, testid, toItem) {
+  if (!rows.length) return null;
+  return h('section', { class: 'card', testid },
+    h('div', { class: 'card-head' }, h('h2', { text: title }), h('span', { class: 'muted', text: note(rows.length) })),
+    h('ul', { class: 'due-list' }, rows.map(toItem)));
+}
+
 export async function render(main, { status, go }) {
-  const rows = await api.todayList();
+  const [rows, quotes] = await Promise.all([api.todayList(), api.todayQuotes()]);
   const open = (row) => go('ticket', { id: row.id });
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const daysLeft = (row) => (row.due?.due === 'overdue' ? 0 : row.due?.days ?? 0);
   fill(main,
     h('div', { class: 'screen-head' },
       h('div', {}, h('h1', { text: 'Today' }), h('p', { class: 'muted', text: status.today_label ?? '' })),
@@ -14,17 +34,20 @@ export async function render(main, { status, go }) {
     h('section', { class: 'card', testid: 'today-assessments' },
       h('div', { class: 'card-head' },
         h('h2', { text: 'Due today or overdue' }),
-        rows.length ? h('span', { class: 'muted', text: `${rows.length} ${rows.length === 1 ? 'ticket' : 'tickets'} need attention` }) : null),
+        rows.length ? h('span', { class: 'muted', text: `${plural(rows.length, 'ticket', 'tickets')} need attention` }) : null),
       rows.length
-        ? h('ul', { class: 'due-list', testid: 'today-list' }, rows.map((row) => h('li', {},
-          h('button', {
-            type: 'button', class: `due-item${row.due?.due === 'overdue' ? ' late' : ''}`, testid: `today-row-${row.number}`, onclick: () => open(row),
-          },
-          h('span', { class: 'due-when' }, dueLabel(row.due, row.due_text), h('span', { class: 'muted', text: row.next_deadline ?? '' })),
-          h('span', { class: 'number', text: row.number }),
-          h('span', { class: 'who' }, h('strong', { text: row.customer_name }), h('span', { class: 'muted', text: row.device })),
-          stateBadge(row.state, row.state_label)))))
+        ? h('ul', { class: 'due-list', testid: 'today-list' }, rows.map((row) =>
+          item(row, dueLabel(row.due, row.due_text), row.due?.due === 'overdue' ? 'late' : '', `today-row-${row.number}`, open)))
         : emptyState('Nothing needs doing right now',
           'Assessments due, quotations about to expire, storage fees, RMA codes and inspections will be listed here, soonest deadline first.',
-          'today-empty')));
+          'today-empty')),
+    section('Quotations awaiting an answer', (n) => plural(n, 'quotation', 'quotations'), quotes.awaiting_answer, 'today-awaiting', (row) => {
+      const left = daysLeft(row);
+      const when = h('strong', { text: row.due?.due === 'today' ? 'last day to accept' : `${left} ${left === 1 ? 'day' : 'days'} left` });
+      return item(row, when, left <= 2 ? 'soon' : '', `today-quote-${row.number}`, open);
+    }),
+    section('Held after an expired quotation', (n) => plural(n, 'watch', 'watches'), quotes.on_hold, 'today-on-hold', (row) =>
+      item(row, h('strong', { text: 'held until' }), '', `today-hold-${row.number}`, open)),
+    section('Return notices due', (n) => plural(n, 'notice', 'notices'), quotes.return_due, 'today-return-due', (row) =>
+      item(row, h('strong', { text: 'send the return notice' }), 'late', `today-return-${row.number}`, open)));
 }

@@ -181,6 +181,10 @@ impl Shop {
         tickets::for_serial(&self.conn, &caseback_domain::device::serial_key(serial))
     }
 
+    pub fn tickets_in_state(&self, state: TicketState, limit: usize) -> Result<Vec<TicketRow>> {
+        tickets::in_state(&self.conn, state, limit)
+    }
+
     /// Open tickets whose next deadline is on or before `until` (overdue included).
     pub fn tickets_due_by(&self, until: Date) -> Result<Vec<TicketRow>> {
         tickets::due_by(&self.conn, until)

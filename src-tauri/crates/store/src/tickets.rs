@@ -245,3 +245,12 @@ pub fn due_by(conn: &Connection, until: Date) -> Result<Vec<TicketRow>> {
     let rows = stmt.query_map([until.to_string()], row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// Tickets in `state`, soonest deadline first (for Today's quotation sections).
+pub fn in_state(conn: &Connection, state: TicketState, limit: usize) -> Result<Vec<TicketRow>> {
+    let sql =
+        format!("{ROW_SQL} WHERE t.state = ?1 ORDER BY t.next_deadline IS NULL, t.next_deadline, t.id LIMIT {limit}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([state.key()], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
