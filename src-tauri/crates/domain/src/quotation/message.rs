@@ -89,6 +89,49 @@ pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &Custom
     Message { subject, body, mailto }
 }
 
+/// The return-unrepaired notice as a message: the quotation expired unanswered (or was
+/// refused) and the hold is over, so the customer arranges the return at their cost.
+pub fn return_notice_message(
+    settings: &Settings,
+    ticket: &Ticket,
+    customer: &CustomerDetails,
+    q: &Quotation,
+) -> Message {
+    let device = format!("{} {}", ticket.details.device.brand, ticket.details.device.model);
+    let subject = format!("Your {device} is ready to be returned unrepaired ({})", ticket.number);
+    let fee: i64 = q
+        .draft
+        .lines
+        .iter()
+        .filter(|l| l.section == Section::Repair && l.kind == super::LineKind::InspectionFee)
+        .map(|l| l.amount().0)
+        .sum();
+    let mut body = format!(
+        "Dear {},\n\nWe have not received your written confirmation of quotation {} (valid through {}), so your {device} (ticket {}) has not been repaired.\n\n",
+        customer.name, q.number, q.valid_through, ticket.number
+    );
+    body.push_str("Please arrange its return shipping at your cost, or collect it from the shop.\n");
+    if fee > 0 {
+        body.push_str(&format!(
+            "The inspection fee of {} is due before the watch is released.\n",
+            settings.currency.format(crate::Amount(fee))
+        ));
+    }
+    let policy = &settings.policy;
+    body.push_str(&format!(
+        "Items left with us are charged a storage fee of {} a day after {}.\n",
+        settings.currency.format(policy.storage_fee_per_day),
+        policy.storage_grace
+    ));
+    if !settings.shop.payment_details.trim().is_empty() {
+        body.push_str(&format!("\nPayment details:\n{}\n", settings.shop.payment_details.trim()));
+    }
+    body.push_str(&format!("\nKind regards,\n{}", settings.shop.name));
+    let mailto =
+        if customer.email.trim().is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
+    Message { subject, body, mailto }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

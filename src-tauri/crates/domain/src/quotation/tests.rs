@@ -242,4 +242,19 @@ fn the_message_carries_the_same_facts_as_the_quotation() {
         assert!(m.body.contains(needle), "{needle} missing:\n{}", m.body);
     }
     assert!(m.mailto.starts_with("mailto:xm%40example.cn?subject=Repair%20quotation"));
+
+    let mut with_fee = draft();
+    with_fee.lines.push(line(LineKind::InspectionFee, Section::Repair, 100, 15_000, false));
+    let q = with_fee.issue(ticket.number, 2, &settings.policy, settings.tax.rate, date(2026, 3, 2)).unwrap();
+    let notice = message::return_notice_message(&settings, &ticket, &customer, &q);
+    assert!(notice.subject.contains("returned unrepaired"));
+    for needle in [
+        "Q-2026-00042-2",
+        "valid through 2026-03-16",
+        "at your cost",
+        "inspection fee of HKD 150.00",
+        "HKD 10.00 a day after 7 days",
+    ] {
+        assert!(notice.body.contains(needle), "{needle} missing:\n{}", notice.body);
+    }
 }
