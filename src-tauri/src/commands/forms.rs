@@ -4,71 +4,21 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use caseback_domain::intake::TicketId;
-use caseback_forms::{IntakeReceipt, Logo, QuotationDoc, TicketTag};
-use serde::{Deserialize, Serialize};
+use caseback_forms::FormKind;
+use caseback_store::intake::TicketPapers;
+use serde::Serialize;
 use tauri::State;
 
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
-
-#[derive(Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FormKind {
-    IntakeReceipt,
-    TicketTag,
-    /// The ticket's latest quotation.
-    Quotation,
-}
-
-impl FormKind {
-    fn file_suffix(self) -> &'static str {
-        match self {
-            FormKind::IntakeReceipt => "intake-receipt",
-            FormKind::TicketTag => "bag-tag",
-            FormKind::Quotation => "quotation",
-        }
-    }
-}
 
 /// Renders the form and writes it to the data folder's `exports/`, returning the file.
 fn render_to_file(state: &AppState, id: TicketId, kind: FormKind) -> IpcResult<PathBuf> {
     let fonts = state.fonts()?;
     state.with_shop(|shop| {
         let papers = shop.ticket_papers(id)?;
-        let logo = papers.logo.as_ref().map(|(media_type, bytes)| Logo { media_type, bytes });
-        let pdf = match kind {
-            FormKind::IntakeReceipt => caseback_forms::intake_receipt(
-                &fonts,
-                &IntakeReceipt {
-                    settings: &papers.settings,
-                    ticket: &papers.ticket,
-                    customer: &papers.customer.details,
-                    received_by: &papers.received_by,
-                    logo,
-                },
-            ),
-            FormKind::TicketTag => caseback_forms::ticket_tag(
-                &fonts,
-                &TicketTag { ticket: &papers.ticket, customer: &papers.customer.details },
-            ),
-            FormKind::Quotation => {
-                let latest = shop
-                    .quotations(id)?
-                    .pop()
-                    .ok_or_else(|| IpcError::new("not_found", "This ticket has no quotation yet."))?;
-                caseback_forms::quotation(
-                    &fonts,
-                    &QuotationDoc {
-                        settings: &papers.settings,
-                        ticket: &papers.ticket,
-                        customer: &papers.customer.details,
-                        quotation: &latest.quotation,
-                        logo,
-                    },
-                )
-            }
-        }
-        .map_err(|e| IpcError::new(e.code(), e.to_string()))?;
+        let pdf = caseback_forms::render(&fonts, kind, &papers.as_forms())
+            .map_err(|e| IpcError::new(e.code(), e.to_string()))?;
         let dir = shop.folder().root().join("exports");
         let path = dir.join(format!("{}-{}.pdf", papers.ticket.number, kind.file_suffix()));
         std::fs::create_dir_all(&dir)
@@ -118,4 +68,23 @@ pub fn form_print(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcRe
         ));
     }
     Ok(Exported { path: path.display().to_string() })
+}
+
+/// The store's papers as the forms crate reads them.
+pub trait AsForms {
+    fn as_forms(&self) -> caseback_forms::Papers<'_>;
+}
+
+impl AsForms for TicketPapers {
+    fn as_forms(&self) -> caseback_forms::Papers<'_> {
+        caseback_forms::Papers {
+            settings: &self.settings,
+            ticket: &self.ticket,
+            customer: &self.customer.details,
+            received_by: &self.received_by,
+            logo: self.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Logo { media_type, bytes }),
+            quotation: self.quotation.as_ref(),
+            assessment: self.assessment.as_ref(),
+        }
+    }
 }

@@ -8,11 +8,14 @@ import { stateBadge } from '../ticket-rows.js';
 const FORMS = [
   { kind: 'intake_receipt', id: 'receipt', title: 'Intake receipt', about: 'For the customer: the watch, what came with it, its condition and the terms.' },
   { kind: 'ticket_tag', id: 'tag', title: 'Bag tag', about: 'Stays with the watch: the ticket number as a code to scan.' },
-  { kind: 'quotation', id: 'quotation', title: 'Quotation', about: 'For the customer: the latest quotation, its lines, totals and validity.', needsQuotation: true },
+  { kind: 'quotation', id: 'quotation', title: 'Quotation', about: 'For the customer: the latest quotation, its lines, totals and validity.', shown: (c) => c.hasQuotation },
+  { kind: 'return_notice', id: 'return-notice', title: 'Return unrepaired notice', about: 'For the customer: the quotation lapsed or was refused; arrange the return at their cost.', shown: (c) => c.returnDue },
+  { kind: 'work_summary', id: 'work-summary', title: 'Warranty work order', about: 'Covered by warranty: the findings and a cost of zero.', shown: (c) => c.covered },
 ];
 
 /** Open, print or save each form of the ticket as a PDF; the quotation once one is issued. */
-export function formsPanel(ticketId, hasQuotation = false) {
+/** `context`: {hasQuotation, returnDue, covered} decide which forms the ticket has. */
+export function formsPanel(ticketId, context = {}) {
   const savedWhat = h('span');
   const savedPath = h('code', { testid: 'form-export-path' });
   const saved = h('p', { class: 'export-path' }, savedWhat, savedPath);
@@ -26,7 +29,7 @@ export function formsPanel(ticketId, hasQuotation = false) {
       button.disabled = false;
     }
   };
-  const rows = FORMS.filter((f) => hasQuotation || !f.needsQuotation).map((f) => {
+  const rows = FORMS.filter((f) => !f.shown || f.shown(context)).map((f) => {
     const open = h('button', { type: 'button', class: 'secondary small', text: 'Open', testid: `form-${f.id}-open`,
       onclick: () => act(open, () => api.formOpen(ticketId, f.kind), () => {}) });
     const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.id}-print`,

@@ -84,7 +84,11 @@ export async function render(main, { params, go }) {
             h('p', { class: `warranty-text ${view.covered ? 'covered' : t.warranty.status.status === 'unknown' ? 'unknown' : 'not-covered'}`, text: view.warranty_text, testid: 'ticket-warranty' }),
             d.voiding.findings.length ? h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}. Findings: ${d.voiding.findings.map(labelOf('voiding_findings')).join(', ')}.` })
               : h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}.` })),
-          formsPanel(t.id, quotes.quotations.length > 0),
+          formsPanel(t.id, {
+            hasQuotation: quotes.quotations.length > 0,
+            returnDue: t.state === 'return_due' && quotes.quotations.length > 0,
+            covered: quotes.assessment?.decision?.decision === 'covered',
+          }),
           sameWatchPanel(view.same_watch, d.device.serial, go))));
   };
 

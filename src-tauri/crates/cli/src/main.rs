@@ -38,7 +38,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Renders a ticket's form to a PDF file: `render receipt R-2026-00001 --out receipt.pdf`.
+    /// Renders a ticket's form to a PDF file: `render receipt R-2026-00001 --out receipt.pdf`
+    /// (receipt, tag, quotation, return-notice, work-summary).
     Render {
         #[arg(value_enum)]
         form: Form,
@@ -61,6 +62,22 @@ enum Form {
     Tag,
     /// The ticket's latest quotation.
     Quotation,
+    /// The return-unrepaired notice (after an expired or refused quotation).
+    ReturnNotice,
+    /// The zero-cost work order of a repair covered by warranty.
+    WorkSummary,
+}
+
+impl Form {
+    fn kind(self) -> caseback_forms::FormKind {
+        match self {
+            Form::Receipt => caseback_forms::FormKind::IntakeReceipt,
+            Form::Tag => caseback_forms::FormKind::TicketTag,
+            Form::Quotation => caseback_forms::FormKind::Quotation,
+            Form::ReturnNotice => caseback_forms::FormKind::ReturnNotice,
+            Form::WorkSummary => caseback_forms::FormKind::WorkSummary,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -125,37 +142,16 @@ fn run(cli: Cli) -> Result<()> {
             let shop = Shop::open_read_only(&root)?;
             let papers = shop.ticket_papers(shop.ticket_by_number(&ticket)?.id)?;
             let fonts = caseback_forms::Fonts::load()?;
-            let logo = papers.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Logo { media_type, bytes });
-            let customer = &papers.customer.details;
-            let pdf = match form {
-                Form::Receipt => caseback_forms::intake_receipt(
-                    &fonts,
-                    &caseback_forms::IntakeReceipt {
-                        settings: &papers.settings,
-                        ticket: &papers.ticket,
-                        customer,
-                        received_by: &papers.received_by,
-                        logo,
-                    },
-                )?,
-                Form::Tag => {
-                    caseback_forms::ticket_tag(&fonts, &caseback_forms::TicketTag { ticket: &papers.ticket, customer })?
-                }
-                Form::Quotation => {
-                    let latest =
-                        shop.quotations(papers.ticket.id)?.pop().context("this ticket has no quotation yet")?;
-                    caseback_forms::quotation(
-                        &fonts,
-                        &caseback_forms::QuotationDoc {
-                            settings: &papers.settings,
-                            ticket: &papers.ticket,
-                            customer,
-                            quotation: &latest.quotation,
-                            logo,
-                        },
-                    )?
-                }
+            let forms = caseback_forms::Papers {
+                settings: &papers.settings,
+                ticket: &papers.ticket,
+                customer: &papers.customer.details,
+                received_by: &papers.received_by,
+                logo: papers.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Logo { media_type, bytes }),
+                quotation: papers.quotation.as_ref(),
+                assessment: papers.assessment.as_ref(),
             };
+            let pdf = caseback_forms::render(&fonts, form.kind(), &forms)?;
             std::fs::write(&out, pdf).with_context(|| format!("could not write {}", out.display()))?;
             println!("Wrote {} ({})", out.display(), papers.ticket.number);
         }

@@ -126,6 +126,13 @@ fn renders_both_forms_of_a_ticket() {
     ok(cli(dir.path(), &["render", "quotation", "R-2026-00006", "--out", quote.to_str().unwrap()]));
     let q = text(&quote);
     assert!(q.contains("Q-2026-00006-1") && q.contains("Optional cosmetic work"), "{q}");
+    // Kemal's quotation lapsed and the hold is over; Priya's repair is covered by warranty.
+    ok(cli(dir.path(), &["render", "return-notice", "R-2026-00001", "--out", quote.to_str().unwrap()]));
+    assert!(text(&quote).contains("Kemal Aydın"));
+    ok(cli(dir.path(), &["render", "work-summary", "R-2026-00004", "--out", quote.to_str().unwrap()]));
+    assert!(text(&quote).contains("HKD 0.00"));
+    let not_covered = cli(dir.path(), &["render", "work-summary", "R-2026-00006", "--out", quote.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&not_covered.stderr).contains("no covered warranty assessment"));
     let none = cli(dir.path(), &["render", "quotation", "R-2026-00008", "--out", quote.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&none.stderr).contains("no quotation yet"));
     let missing = cli(dir.path(), &["render", "receipt", "R-2026-00999", "--out", receipt.to_str().unwrap()]);

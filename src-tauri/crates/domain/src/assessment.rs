@@ -36,6 +36,27 @@ pub enum WarrantyDecision {
     NotCovered(NotCoveredReason),
 }
 
+impl WarrantyDecision {
+    /// "manufacturing defect", "impact": the reason in words, for forms and history.
+    pub fn reason_label(self) -> &'static str {
+        match self {
+            WarrantyDecision::Covered(CoveredReason::ManufacturingDefect) => "manufacturing defect",
+            WarrantyDecision::Covered(CoveredReason::NormalUseFailure) => "failure from normal use",
+            WarrantyDecision::NotCovered(NotCoveredReason::Misuse) => "misuse",
+            WarrantyDecision::NotCovered(NotCoveredReason::Impact) => "impact",
+            WarrantyDecision::NotCovered(NotCoveredReason::ImproperMaintenance) => "improper maintenance",
+            WarrantyDecision::NotCovered(NotCoveredReason::Wear) => "wear",
+            WarrantyDecision::NotCovered(NotCoveredReason::VoidingFinding) => "a finding that voids the warranty",
+            WarrantyDecision::NotCovered(NotCoveredReason::OutOfWarranty) => "out of warranty",
+            WarrantyDecision::NotCovered(NotCoveredReason::NoProofOfPurchase) => "no proof of purchase",
+        }
+    }
+
+    pub fn is_covered(self) -> bool {
+        matches!(self, WarrantyDecision::Covered(_))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     /// What the technician found, in their words.

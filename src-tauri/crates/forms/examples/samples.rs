@@ -5,7 +5,10 @@
 mod common;
 
 use caseback_domain::settings::PaperSize;
-use caseback_forms::{intake_receipt, quotation, ticket_tag, IntakeReceipt, Logo, QuotationDoc, TicketTag};
+use caseback_forms::{
+    intake_receipt, quotation, return_notice, ticket_tag, work_summary, IntakeReceipt, Logo, QuotationDoc,
+    ReturnNoticeDoc, TicketTag, WorkSummaryDoc,
+};
 use common::*;
 
 fn main() {
@@ -51,5 +54,21 @@ fn main() {
         let logo = (name == "quotation-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
         let doc = QuotationDoc { settings, ticket, customer, quotation: quotation_, logo };
         write_pdf(&dir, &format!("{name}.pdf"), &quotation(fonts(), &doc).unwrap());
+    }
+
+    let notices =
+        [("return-a4-tr", &tr, &tr_seiko, &cagri, &tr_quote), ("return-letter-zh", &hk, &hk_ticket, &wang, &hk_quote)];
+    for (name, settings, ticket, customer, quotation_) in notices {
+        let logo = (name == "return-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
+        let doc = ReturnNoticeDoc { settings, ticket, customer, quotation: quotation_, logo };
+        write_pdf(&dir, &format!("{name}.pdf"), &return_notice(fonts(), &doc).unwrap());
+    }
+    let findings = "Charging coil cracked at the solder joint; replaced the charging module, resealed the case back \
+                    and tested a full charge cycle and two days of normal use.";
+    let summaries = [("warranty-a4-tr", &tr, &tr_ticket, &cagri), ("warranty-letter-zh", &hk, &hk_ticket, &wang)];
+    for (name, settings, ticket, customer) in summaries {
+        let logo = (name == "warranty-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
+        let doc = WorkSummaryDoc { settings, ticket, customer, findings, reason_label: "manufacturing defect", logo };
+        write_pdf(&dir, &format!("{name}.pdf"), &work_summary(fonts(), &doc).unwrap());
     }
 }

@@ -13,6 +13,9 @@ pub enum FormError {
     /// The shop's logo is not a PNG or JPEG image that can be decoded.
     #[error("The shop logo could not be printed: {0}")]
     LogoUnreadable(String),
+    /// The ticket lacks what this form is about (no quotation, no covered assessment).
+    #[error("{0}")]
+    NotApplicable(&'static str),
     /// Drawing or writing the PDF failed.
     #[error("The form could not be drawn: {0}")]
     RenderFailed(String),
@@ -25,6 +28,7 @@ impl FormError {
             FormError::FontUnreadable { .. } => "font_unreadable",
             FormError::LogoUnreadable(_) => "logo_unreadable",
             FormError::RenderFailed(_) => "render_failed",
+            FormError::NotApplicable(_) => "form_not_applicable",
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Caseback's printable forms, drawn with printpdf from domain values: the intake receipt
-//! and the repair quotation (A4 or US Letter), and the 62 x 29 mm bag tag.
+//! Caseback's printable forms, drawn with printpdf from domain values: the intake receipt,
+//! the repair quotation, the return-unrepaired notice and the warranty work order (A4 or US
+//! Letter), and the 62 x 29 mm bag tag.
 //!
 //! Text is set in Noto Sans, and in Noto Sans CJK for Chinese, Japanese and Korean; the
 //! fonts come from the system's `fonts-noto-core` and `fonts-noto-cjk` packages. Load them
@@ -11,6 +12,8 @@ mod flow;
 mod fonts;
 mod layout;
 mod logo;
+mod notices;
+mod papers;
 mod qr;
 mod quotation;
 mod receipt;
@@ -18,6 +21,8 @@ mod ticket_tag;
 
 pub use error::FormError;
 pub use fonts::Fonts;
+pub use notices::{inspection_fee, return_notice, work_summary, ReturnNoticeDoc, WorkSummaryDoc};
+pub use papers::{render, FormKind, Papers};
 pub use quotation::{quotation, QuotationDoc};
 pub use receipt::{intake_receipt, IntakeReceipt};
 pub use ticket_tag::{ticket_tag, TicketTag};

@@ -81,7 +81,7 @@ pub fn quotation(fonts: &Fonts, doc: &QuotationDoc) -> Result<Vec<u8>, FormError
 }
 
 /// "2026-03-16 (Monday 16 March 2026)".
-fn in_numbers_and_words(date: Date) -> String {
+pub(crate) fn in_numbers_and_words(date: Date) -> String {
     format!("{date} ({})", date.strftime("%A %-d %B %Y"))
 }
 

@@ -33,6 +33,9 @@ pub struct TicketPapers {
     pub received_by: String,
     /// The logo's media type and bytes.
     pub logo: Option<(String, Vec<u8>)>,
+    /// The latest revision of the ticket's quotation, if any.
+    pub quotation: Option<caseback_domain::quotation::Quotation>,
+    pub assessment: Option<caseback_domain::assessment::Assessment>,
 }
 
 impl Shop {
@@ -51,6 +54,8 @@ impl Shop {
             customer: self.customer(ticket.customer)?,
             received_by,
             logo: self.logo()?,
+            quotation: self.quotations(id)?.pop().map(|q| q.quotation),
+            assessment: self.assessment(id)?,
             ticket,
         })
     }

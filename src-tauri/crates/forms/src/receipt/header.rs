@@ -77,7 +77,7 @@ pub(crate) fn letterhead(
 }
 
 /// The ticket number large, its QR code, and the received / due / received-by cells.
-pub(super) fn ticket_band(
+pub(crate) fn ticket_band(
     fonts: &Fonts,
     number: &str,
     cells: &[(&str, String)],

@@ -1,0 +1,307 @@
+//! Notices that close a ticket without a paid repair: the return-unrepaired notice sent
+//! once an unanswered quotation has expired and its hold is over (lx-watch 2.2), and the
+//! warranty work order for a repair the warranty covers.
+
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::intake::Ticket;
+use caseback_domain::money::Amount;
+use caseback_domain::quotation::{LineKind, Quotation, Section};
+use caseback_domain::Settings;
+
+use crate::draw::{Canvas, Colour, Item};
+use crate::error::FormError;
+use crate::flow::Flow;
+use crate::fonts::{Fonts, Weight};
+use crate::layout::{text_block, text_item, Row, Style};
+use crate::quotation::in_numbers_and_words;
+use crate::receipt::header;
+use crate::receipt::sections::{self, Column, SECTION_GAP, VALUE};
+use crate::receipt::{BOTTOM, COLUMN_GAP, SIDE, TOP};
+use crate::Logo;
+
+const RETURN_TITLE: &str = "Return unrepaired notice";
+const WARRANTY_TITLE: &str = "Warranty work order";
+
+const BODY: Style = Style { leading: 1.3, ..Style::new(Weight::Regular, 9.0, Colour::INK) };
+const STRONG: Style = Style::new(Weight::Bold, 10.5, Colour::INK);
+const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
+const NOTE: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
+
+/// Everything the return-unrepaired notice prints.
+pub struct ReturnNoticeDoc<'a> {
+    /// The shop's profile heads the form; its paper size sets the page, its policy the hold
+    /// and the storage fee.
+    pub settings: &'a Settings,
+    pub ticket: &'a Ticket,
+    pub customer: &'a CustomerDetails,
+    /// The quotation that expired unanswered.
+    pub quotation: &'a Quotation,
+    pub logo: Option<Logo<'a>>,
+}
+
+/// Everything the warranty work order prints.
+pub struct WorkSummaryDoc<'a> {
+    pub settings: &'a Settings,
+    pub ticket: &'a Ticket,
+    pub customer: &'a CustomerDetails,
+    /// What the technician found.
+    pub findings: &'a str,
+    /// Why the warranty covers it, e.g. "manufacturing defect".
+    pub reason_label: &'a str,
+    pub logo: Option<Logo<'a>>,
+}
+
+/// The inspection fee a quotation charges: its repair lines of kind
+/// [`LineKind::InspectionFee`], each at [`QuoteLine::amount`](caseback_domain::quotation::QuoteLine::amount).
+pub fn inspection_fee(quotation: &Quotation) -> Amount {
+    let total = quotation
+        .draft
+        .lines
+        .iter()
+        .filter(|l| l.section == Section::Repair && l.kind == LineKind::InspectionFee)
+        .map(|l| l.amount().0)
+        .sum();
+    Amount(total)
+}
+
+/// The notice that an unanswered quotation expired, the hold is over and the watch goes
+/// back unrepaired: as PDF bytes, on the shop's paper (A4 or US Letter).
+pub fn return_notice(fonts: &Fonts, doc: &ReturnNoticeDoc) -> Result<Vec<u8>, FormError> {
+    let settings = doc.settings;
+    let policy = &settings.policy;
+    let q = doc.quotation;
+    let money = |a: Amount| settings.currency.format(a);
+    let hold_until = q.hold_until(policy);
+    let cells = [
+        ("Quotation", q.number.to_string()),
+        ("Expired after", q.valid_through.to_string()),
+        ("Held through", hold_until.to_string()),
+    ];
+    let mut form = Form::start(fonts, settings, doc.ticket, RETURN_TITLE, doc.logo.as_ref(), &cells)?;
+    let (x, w) = (form.x, form.w);
+    form.parties(doc.ticket, doc.customer);
+
+    let fields = [
+        ("Quotation", q.number.to_string()),
+        ("Issued", in_numbers_and_words(q.issued_on)),
+        ("Valid through", in_numbers_and_words(q.valid_through)),
+        ("Held through", in_numbers_and_words(hold_until)),
+    ];
+    let label_w = sections::label_width(fonts, fields.iter().map(|(l, _)| *l), w);
+    form.flow.place_kept(&sections::fields(fonts, "Quotation expired", &fields, Column { x, w, label_w }), 3);
+    form.flow.place(&Row::gap(1.5));
+    let what = format!(
+        "We did not receive your answer to quotation {} within its validity of {}. The quotation has expired and \
+         we held your watch for a further {}, through {}. Your watch has not been repaired and will be returned \
+         to you in the condition in which it was received.",
+        q.number, policy.quotation_validity, policy.quotation_hold, hold_until
+    );
+    form.flow.place(&block(fonts, &what, BODY, x, w, 0.0));
+    form.flow.place(&Row::gap(2.0));
+    let status = Row {
+        height: STRONG.line_height() + 1.0,
+        items: vec![text_item(fonts, "Status: not repaired, to be returned", STRONG, x, STRONG.baseline())],
+    };
+    form.flow.place(&status);
+    form.flow.place(&Row::gap(SECTION_GAP));
+
+    let fee = inspection_fee(q);
+    let fee_line = if fee == Amount::ZERO {
+        "No inspection fee is due.".to_string()
+    } else {
+        format!("Inspection fee due: {}", money(fee))
+    };
+    let storage = if policy.storage_fee_per_day == Amount::ZERO {
+        "Storage is free of charge until the watch is collected or sent.".to_string()
+    } else {
+        format!(
+            "Storage fees apply under the shop's policy: the watch is kept free of charge for {} from this notice; \
+             after that a storage fee of {} a day is charged until it is collected or sent.",
+            policy.storage_grace,
+            money(policy.storage_fee_per_day)
+        )
+    };
+    let mut rows = vec![sections::heading(fonts, "What you need to do now", x, w)];
+    for item in [
+        "Arrange return shipping at your own cost: tell us the address and the carrier, or send a prepaid \
+         label quoting the ticket number; or"
+            .to_string(),
+        "Collect the watch in person from the shop, bringing this notice or the ticket number.".to_string(),
+        if fee == Amount::ZERO {
+            fee_line.clone()
+        } else {
+            format!("{fee_line}, payable before the watch is released.")
+        },
+        storage,
+    ] {
+        rows.push(bullet(fonts, &item, x, w));
+    }
+    form.flow.place_kept(&rows, 2);
+    form.flow.place(&Row::gap(SECTION_GAP));
+
+    let payment = settings.shop.payment_details.trim();
+    if !payment.is_empty() || fee != Amount::ZERO {
+        let fees = Row {
+            height: STRONG.line_height() + 1.5,
+            items: vec![text_item(fonts, &fee_line, STRONG, x, STRONG.baseline())],
+        };
+        let mut rows = vec![sections::heading(fonts, "Fees and payment", x, w), fees];
+        if !payment.is_empty() {
+            rows.push(block(fonts, &format!("Payment details:\n{payment}"), VALUE, x, w, 0.0));
+        }
+        form.flow.place_whole(&rows);
+        form.flow.place(&Row::gap(SECTION_GAP));
+    }
+
+    let confirm = "Collected by / released to: by signing, the person collecting confirms that the watch and the \
+                   accessories listed on the intake receipt were handed back, unrepaired.";
+    let mut rows = vec![sections::heading(fonts, "Collection", x, w), block(fonts, confirm, NOTE, x, w, 1.0)];
+    rows.push(sign_line(fonts, &["Collected by (name)", "Date", "Signature"], x, w));
+    rows.push(Row::gap(2.0));
+    rows.push(sign_line(fonts, &["Released by (staff)", "Date", "Signature"], x, w));
+    form.flow.place_whole(&rows);
+    form.finish(RETURN_TITLE)
+}
+
+/// The work order for a repair the warranty covers, at no cost to the customer: as PDF
+/// bytes, on the shop's paper (A4 or US Letter).
+pub fn work_summary(fonts: &Fonts, doc: &WorkSummaryDoc) -> Result<Vec<u8>, FormError> {
+    let settings = doc.settings;
+    let policy = &settings.policy;
+    let cost = settings.currency.format(Amount::ZERO);
+    let cells = [("Received", doc.ticket.received_on.to_string()), ("Cost to you", cost.clone())];
+    let mut form = Form::start(fonts, settings, doc.ticket, WARRANTY_TITLE, doc.logo.as_ref(), &cells)?;
+    let (x, w) = (form.x, form.w);
+    form.parties(doc.ticket, doc.customer);
+    form.flow.place(&sections::warranty(fonts, &doc.ticket.warranty.describe(), x, w));
+    form.flow.place(&Row::gap(SECTION_GAP));
+
+    let findings = if doc.findings.trim().is_empty() { "None recorded." } else { doc.findings.trim() };
+    form.flow.place_kept(&sections::paragraph(fonts, "Technician's findings", findings, VALUE, x, w), 3);
+    form.flow.place(&Row::gap(SECTION_GAP));
+
+    let reason = doc.reason_label.trim();
+    let decision = format!("Covered by warranty: {}", if reason.is_empty() { "yes" } else { reason });
+    let shipping = if policy.shop_pays_shipping_within.is_none() {
+        "Return shipping is at your cost under the shop's policy; you may also collect the watch in person free \
+         of charge."
+            .to_string()
+    } else {
+        format!(
+            "Return shipping is at the shop's cost for problems reported within {} of receipt, as the shop's \
+             policy provides; otherwise it is at your cost, or you may collect the watch in person.",
+            policy.shop_pays_shipping_within
+        )
+    };
+    let rows = vec![
+        sections::heading(fonts, "Decision", x, w),
+        Row {
+            height: STRONG.line_height() + 0.8,
+            items: vec![text_item(fonts, &decision, STRONG, x, STRONG.baseline())],
+        },
+        Row {
+            height: STRONG.line_height() + 1.5,
+            items: vec![text_item(fonts, &format!("Cost to you: {cost}"), STRONG, x, STRONG.baseline())],
+        },
+        bullet(fonts, "Parts and labour for this repair are covered in full; nothing is charged to you.", x, w),
+        bullet(fonts, &shipping, x, w),
+    ];
+    form.flow.place_whole(&rows);
+    form.flow.place(&Row::gap(SECTION_GAP));
+
+    let rows = vec![
+        sections::heading(fonts, "Technician", x, w),
+        block(fonts, "I carried out the work described above under the warranty.", NOTE, x, w, 1.0),
+        sign_line(fonts, &["Technician (name)", "Date", "Signature"], x, w),
+    ];
+    form.flow.place_whole(&rows);
+    form.finish(WARRANTY_TITLE)
+}
+
+/// A page flow under the letterhead and the ticket band, with its footers still to draw.
+struct Form<'f> {
+    flow: Flow<'f>,
+    shop: String,
+    number: String,
+    x: f32,
+    w: f32,
+    page_h: f32,
+}
+
+impl<'f> Form<'f> {
+    fn start(
+        fonts: &'f Fonts,
+        settings: &Settings,
+        ticket: &Ticket,
+        title: &str,
+        logo: Option<&Logo>,
+        cells: &[(&str, String)],
+    ) -> Result<Form<'f>, FormError> {
+        let (page_w, page_h) = settings.paper.size_mm();
+        let number = ticket.number.to_string();
+        let (x, w) = (SIDE, page_w - 2.0 * SIDE);
+        let mut canvas = Canvas::new(fonts, &format!("{title} {number}"), page_w, page_h);
+        let top = header::letterhead(&mut canvas, title, &settings.shop, logo, x, w, TOP)?;
+        let continued = header::continued(fonts, &number, title, x, w);
+        let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
+        flow.y = top;
+        flow.place(&header::ticket_band(fonts, &number, cells, x, w)?);
+        flow.place(&Row::gap(SECTION_GAP));
+        Ok(Form { flow, shop: settings.shop.name.trim().to_string(), number, x, w, page_h })
+    }
+
+    /// Customer on the left, the watch on the right.
+    fn parties(&mut self, ticket: &Ticket, c: &CustomerDetails) {
+        let fonts = self.flow.canvas.fonts;
+        let customer = [("Name", c.name.clone()), ("Phone", c.phone.clone()), ("Email", c.email.clone())];
+        let d = &ticket.details.device;
+        let device = [
+            ("Type", d.kind.label().to_string()),
+            ("Brand / model", format!("{} {}", d.brand.trim(), d.model.trim()).trim().to_string()),
+            ("Serial / IMEI", d.serial.clone()),
+        ];
+        let col_w = (self.w - COLUMN_GAP) / 2.0;
+        let label_w = sections::label_width(fonts, customer.iter().chain(&device).map(|(l, _)| *l), col_w);
+        let left = Column { x: self.x, w: col_w, label_w };
+        let right = Column { x: self.x + col_w + COLUMN_GAP, w: col_w, label_w };
+        let columns =
+            [sections::fields(fonts, "Customer", &customer, left), sections::fields(fonts, "Watch", &device, right)];
+        self.flow.place_columns(&columns, SECTION_GAP);
+    }
+
+    fn finish(self, title: &str) -> Result<Vec<u8>, FormError> {
+        let footer_left = format!("{}  ·  {title} {}", self.shop, self.number);
+        let mut canvas = self.flow.canvas;
+        header::footers(&mut canvas, &footer_left, self.x, self.w, self.page_h - BOTTOM + 5.0);
+        canvas.finish()
+    }
+}
+
+/// A wrapped text as one row, with `after` mm below it.
+fn block(fonts: &Fonts, text: &str, style: Style, x: f32, w: f32, after: f32) -> Row {
+    let (items, h) = text_block(fonts, text, style, x, 0.0, w);
+    Row { height: h + after, items }
+}
+
+/// A bulleted, wrapped item.
+fn bullet(fonts: &Fonts, text: &str, x: f32, w: f32) -> Row {
+    let (lines, h) = text_block(fonts, text, BODY, x + 4.0, 0.0, w - 4.0);
+    let mut items = vec![text_item(fonts, "•", BODY, x + 0.8, BODY.baseline())];
+    items.extend(lines);
+    Row { height: h + 1.0, items }
+}
+
+/// Lines to write on, side by side (name, date, signature), each labelled underneath.
+fn sign_line(fonts: &Fonts, labels: &[&str; 3], x: f32, w: f32) -> Row {
+    let gap = 8.0;
+    let widths = [w * 0.36, w * 0.2, w * 0.44 - 2.0 * gap];
+    let space = 10.0;
+    let mut items = Vec::new();
+    let mut lx = x;
+    for (label, line_w) in labels.iter().zip(widths) {
+        items.push(Item::Rule { x1: lx, y1: space, x2: lx + line_w, y2: space, width_pt: 0.7, colour: Colour::INK });
+        items.push(text_item(fonts, label, SIGN_LABEL, lx, space + 1.2 + SIGN_LABEL.baseline()));
+        lx += line_w + gap;
+    }
+    Row { height: space + 1.2 + SIGN_LABEL.line_height(), items }
+}
