@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "intake_preview",
     "photo_add",
     "photo_get",
+    "scan_add",
     "intake_book",
     "tickets_search",
     "today_list",

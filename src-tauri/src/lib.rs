@@ -38,6 +38,7 @@ pub fn run() {
             commands::tickets::intake_preview,
             commands::tickets::photo_add,
             commands::tickets::photo_get,
+            commands::tickets::scan_add,
             commands::tickets::intake_book,
             commands::tickets::tickets_search,
             commands::tickets::today_list,

@@ -108,6 +108,11 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
         // Work cannot start until the written acceptance is recorded.
         choose(&app, "answer-channel", "signed_in_store").await?;
         app.type_into("answer-reference", "Signed at the counter, 3 Mar 2026").await?;
+        // The signed page is attached as evidence (any PDF will do for the test).
+        let scan = rig.shop_dir().join("exports").join("R-2026-00001-quotation.pdf");
+        app.el("answer-scan").await?.send_keys(scan.to_str().context("path")?).await?;
+        app.wait_text("answer-scan-name", |t| t.contains("Attached")).await?;
+        app.screenshot("21a-scan-attached").await?;
         app.click("answer-accept").await?;
         app.wait_text("ticket-state", |t| t.contains("Approved")).await?;
         app.click("move-in_repair").await?;

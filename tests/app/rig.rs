@@ -181,7 +181,12 @@ impl App {
     }
 
     pub async fn click(&self, id: &str) -> Result<()> {
-        self.el(id).await?.click().await.with_context(|| format!("click {id}"))
+        let el = self.el(id).await?;
+        // Bring it to the middle of the window first, as a person scrolls to a button.
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el)?])
+            .await?;
+        el.click().await.with_context(|| format!("click {id}"))
     }
 
     /// Replaces an input's text, as a person selecting all and typing would.

@@ -84,6 +84,21 @@ pub fn photo_add(state: State<AppState>, request: Request) -> IpcResult<String> 
     state.with_shop(|shop| Ok(shop.store_photo(by, &header("x-file-name"), bytes, now)?.sha256))
 }
 
+/// A signed scan (PDF or image) as the raw body, like `photo_add`. Returns its hash.
+#[tauri::command]
+pub fn scan_add(state: State<AppState>, request: Request) -> IpcResult<String> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::new("invalid_input", "Send the scan file itself."));
+    };
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let by = header("x-staff-id")
+        .parse()
+        .map(StaffId)
+        .map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
+    let now = state.clock.now();
+    state.with_shop(|shop| Ok(shop.store_scan(by, &header("x-file-name"), bytes, now)?.sha256))
+}
+
 /// A stored photo's bytes, for thumbnails.
 #[tauri::command]
 pub fn photo_get(state: State<AppState>, sha256: String) -> IpcResult<Response> {

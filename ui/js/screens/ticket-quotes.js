@@ -132,13 +132,31 @@ function answerPanel(id, q, refresh) {
   const cosmetic = q.cosmetic ? h('input', { type: 'checkbox', testid: 'answer-cosmetic' }) : null;
   const error = h('p', { class: 'field-error', testid: 'answer-error', attrs: { role: 'alert' } });
   const extra = h('div', { class: 'inline' });
+  // The signed page, as a PDF or a photo: copied into the shop's files at once.
+  let scan = null;
+  const scanName = h('span', { class: 'muted small', testid: 'answer-scan-name', text: 'No scan attached' });
+  const scanInput = h('input', { type: 'file', accept: 'application/pdf,image/png,image/jpeg', class: 'visually-hidden', testid: 'answer-scan', attrs: { 'aria-label': 'Signed scan file' } });
+  scanInput.addEventListener('change', async () => {
+    const file = scanInput.files?.[0];
+    if (!file) return;
+    try {
+      scan = await api.scanAdd(actorId(), file, new Uint8Array(await file.arrayBuffer()));
+      scanName.textContent = `Attached: ${file.name}`;
+    } catch (err) {
+      scan = null;
+      scanName.textContent = 'No scan attached';
+      error.textContent = err.message;
+    } finally {
+      scanInput.value = '';
+    }
+  });
   const record = async (accepted, button) => {
     button.disabled = true;
     error.textContent = '';
     extra.replaceChildren();
     try {
       await api.quotationAnswer(actorId(), id, q.revision, accepted, {
-        channel: channel.value, reference: reference.value.trim(), scan: null, cosmetic_accepted: accepted && Boolean(cosmetic?.checked),
+        channel: channel.value, reference: reference.value.trim(), scan, cosmetic_accepted: accepted && Boolean(cosmetic?.checked),
       });
       notify(accepted ? `${q.number}: written acceptance recorded.` : `${q.number}: refusal recorded.`);
       await refresh();
@@ -162,6 +180,8 @@ function answerPanel(id, q, refresh) {
     h('h2', { text: `Customer's answer to ${q.number}` }),
     h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'answer-channel', text: 'How it arrived' }), channel),
     h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'answer-reference', text: 'Reference' }), reference),
+    h('div', { class: 'field stacked' }, h('span', { class: 'field-label', text: 'Signed scan (optional)' }),
+      h('div', { class: 'inline' }, h('button', { type: 'button', class: 'secondary small', text: 'Attach scan…', testid: 'answer-scan-choose', onclick: () => scanInput.click() }), scanName, scanInput)),
     cosmetic ? h('label', { class: 'check' }, cosmetic, 'The customer also accepted the optional cosmetic work') : null,
     error, extra,
     h('div', { class: 'actions' }, decline, accept));

@@ -65,6 +65,18 @@ pub fn accept_image(field: &str, bytes: &[u8]) -> Result<MediaType, DomainError>
     }
 }
 
+/// Checks a signed scan: a PNG or JPEG photo of the page, or a PDF from a scanner.
+pub fn accept_scan(field: &str, bytes: &[u8]) -> Result<MediaType, DomainError> {
+    match MediaType::sniff(bytes) {
+        Some(MediaType::Pdf) if bytes.len() <= MAX_BYTES => Ok(MediaType::Pdf),
+        Some(MediaType::Pdf) => {
+            Err(DomainError::invalid(field, format!("The file is over {} MB.", MAX_BYTES / 1_048_576)))
+        }
+        _ => accept_image(field, bytes)
+            .map_err(|_| DomainError::invalid(field, "Choose a PDF, PNG or JPEG of the signed page.")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +88,12 @@ mod tests {
         assert!(accept_image("logo", b"<svg onload=alert(1)>").is_err());
         assert!(accept_image("logo", b"%PDF-1.7").is_err(), "a PDF is not an image");
         assert!(accept_image("logo", b"").is_err());
+    }
+
+    #[test]
+    fn scans_may_also_be_pdfs() {
+        assert_eq!(accept_scan("scan", b"%PDF-1.7 ...").unwrap(), MediaType::Pdf);
+        assert_eq!(accept_scan("scan", &[0xFF, 0xD8, 0xFF, 0xE0]).unwrap(), MediaType::Jpeg);
+        assert!(accept_scan("scan", b"PK\x03\x04 a zip").is_err());
     }
 }

@@ -110,6 +110,19 @@ impl Shop {
         Ok(quotation)
     }
 
+    /// Copies a signed scan (PDF or image) into the attachments, ahead of the answer naming it.
+    pub fn store_scan(
+        &mut self,
+        by: StaffId,
+        name: &str,
+        bytes: &[u8],
+        now: Timestamp,
+    ) -> Result<crate::attachments::Attachment> {
+        self.actor(by)?;
+        let media = caseback_domain::attachment::accept_scan("scan", bytes)?;
+        crate::attachments::put(&self.conn, &self.folder.attachments(), bytes, name, media, now)
+    }
+
     pub fn assessment(&self, id: TicketId) -> Result<Option<Assessment>> {
         quotations::assessment(&self.conn, id)
     }
@@ -132,6 +145,11 @@ impl Shop {
     ) -> Result<Ticket> {
         self.actor(by)?;
         let answer = answer.validated()?;
+        if let Some(scan) = &answer.scan {
+            if crate::attachments::get(&self.conn, scan)?.is_none() {
+                return Err(DomainError::invalid("scan", "The signed scan was not found; attach it again.").into());
+            }
+        }
         let today = self.settings()?.today(now);
         let mut ticket = self.ticket(id)?;
         let all = quotations::for_ticket(&self.conn, id)?;

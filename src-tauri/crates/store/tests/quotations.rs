@@ -127,7 +127,12 @@ fn quote_expired_acceptance_refused_new_revision_accepted_then_work_starts() {
     assert!(no_reference.to_string().contains("written answer"), "{no_reference}");
     assert_eq!(no_reference.code(), "invalid_input");
 
-    let t = shop.answer_quotation(by, id, 2, true, &email("Re: Q-2026-00001-2, 18 Mar 2026 14:02"), march(18)).unwrap();
+    let missing_scan = WrittenAnswer { scan: Some("0".repeat(64)), ..email("Re: Q-2026-00001-2") };
+    assert_eq!(shop.answer_quotation(by, id, 2, true, &missing_scan, march(18)).unwrap_err().code(), "invalid_input");
+    let scan = shop.store_scan(by, "signed.pdf", b"%PDF-1.4 signed page", march(18)).unwrap();
+    let signed = WrittenAnswer { scan: Some(scan.sha256.clone()), ..email("Re: Q-2026-00001-2, 18 Mar 2026 14:02") };
+    let t = shop.answer_quotation(by, id, 2, true, &signed, march(18)).unwrap();
+    assert_eq!(shop.quotations(id).unwrap()[1].answer.as_ref().unwrap().1.scan, Some(scan.sha256));
     assert_eq!(t.state, TicketState::Approved);
     assert_eq!(
         shop.answer_quotation(by, id, 2, true, &email("again"), march(18)).unwrap_err().code(),
