@@ -6,3 +6,4 @@ pub mod history;
 pub mod quotations;
 pub mod settings;
 pub mod tickets;
+pub mod upload;

@@ -8,11 +8,12 @@ use caseback_domain::staff::{RosterEntry, StaffId, StaffMember};
 use caseback_domain::Settings;
 use caseback_store::Shop;
 use serde::Serialize;
-use tauri::ipc::{InvokeBody, Request, Response};
+use tauri::ipc::{Request, Response};
 use tauri::State;
 
 use crate::commands::history::{self, HistoryRow};
-use crate::error::{IpcError, IpcResult};
+use crate::commands::upload::upload;
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -102,17 +103,9 @@ pub fn logo_get(state: State<AppState>) -> IpcResult<Response> {
 /// The raw image bytes are the body; `x-staff-id` and `x-file-name` headers say who and what.
 #[tauri::command]
 pub fn logo_set(state: State<AppState>, request: Request) -> IpcResult<()> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(IpcError::new("invalid_input", "Send the image file itself."));
-    };
-    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-    let by = header("x-staff-id")
-        .parse()
-        .map(StaffId)
-        .map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
-    let name = header("x-file-name");
+    let file = upload(&request)?;
     let now = state.clock.now();
-    state.with_shop(|shop| Ok(shop.set_logo(by, bytes, &name, now)?))
+    state.with_shop(|shop| Ok(shop.set_logo(file.by, file.bytes, &file.name, now)?))
 }
 
 #[tauri::command]

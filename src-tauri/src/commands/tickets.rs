@@ -11,11 +11,12 @@ use caseback_store::tickets::TicketRow;
 use caseback_store::Shop;
 use jiff::civil::Date;
 use serde::Serialize;
-use tauri::ipc::{InvokeBody, Request, Response};
+use tauri::ipc::{Request, Response};
 use tauri::State;
 
 use crate::commands::history::{self, HistoryRow};
-use crate::error::{IpcError, IpcResult};
+use crate::commands::upload::upload;
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -72,31 +73,17 @@ pub fn intake_preview(state: State<AppState>, details: IntakeDetails) -> IpcResu
 /// A photo's raw bytes as the body; `x-staff-id` and `x-file-name` headers. Returns its hash.
 #[tauri::command]
 pub fn photo_add(state: State<AppState>, request: Request) -> IpcResult<String> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(IpcError::new("invalid_input", "Send the photo file itself."));
-    };
-    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-    let by = header("x-staff-id")
-        .parse()
-        .map(StaffId)
-        .map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
+    let file = upload(&request)?;
     let now = state.clock.now();
-    state.with_shop(|shop| Ok(shop.store_photo(by, &header("x-file-name"), bytes, now)?.sha256))
+    state.with_shop(|shop| Ok(shop.store_photo(file.by, &file.name, file.bytes, now)?.sha256))
 }
 
 /// A signed scan (PDF or image) as the raw body, like `photo_add`. Returns its hash.
 #[tauri::command]
 pub fn scan_add(state: State<AppState>, request: Request) -> IpcResult<String> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(IpcError::new("invalid_input", "Send the scan file itself."));
-    };
-    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-    let by = header("x-staff-id")
-        .parse()
-        .map(StaffId)
-        .map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
+    let file = upload(&request)?;
     let now = state.clock.now();
-    state.with_shop(|shop| Ok(shop.store_scan(by, &header("x-file-name"), bytes, now)?.sha256))
+    state.with_shop(|shop| Ok(shop.store_scan(file.by, &file.name, file.bytes, now)?.sha256))
 }
 
 /// A stored photo's bytes, for thumbnails.
