@@ -70,8 +70,12 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
         // Assessment: not covered, so the ticket waits for a quotation.
         app.type_into("assessment-findings", "Mainspring broken; impact marks on the case.").await?;
         choose(&app, "assessment-decision", "not_covered:impact").await?;
+        let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png");
+        app.el("intake-photos").await?.send_keys(photo).await?;
+        app.wait_for("[data-testid=photo-1]:not(.pending)").await?;
         app.click("assessment-save").await?;
         app.wait_text("ticket-state", |t| t.contains("Assessing")).await?;
+        app.wait_for("[data-testid=assessment-photo-0] img").await?;
 
         // Three lines; the third is a sourcing fee without tax.
         for (i, (description, price)) in

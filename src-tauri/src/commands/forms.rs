@@ -84,6 +84,7 @@ impl AsForms for TicketPapers {
             received_by: &self.received_by,
             logo: self.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Logo { media_type, bytes }),
             quotation: self.quotation.as_ref(),
+            refused: self.refused,
             assessment: self.assessment.as_ref(),
         }
     }

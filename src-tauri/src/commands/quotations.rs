@@ -3,7 +3,7 @@
 use caseback_domain::assessment::{Assessment, WrittenAnswer};
 use caseback_domain::intake::TicketId;
 use caseback_domain::quotation::form::DraftForm;
-use caseback_domain::quotation::message::{quotation_message, Message};
+use caseback_domain::quotation::message::{quotation_message, return_notice_message, Message};
 use caseback_domain::quotation::{LineKind, Section, Standing, Totals};
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Amount, Currency};
@@ -88,6 +88,8 @@ pub struct QuotationItem {
 #[derive(Serialize)]
 pub struct QuotationsView {
     assessment: Option<Assessment>,
+    /// The return-unrepaired notice for the customer, once the return is due.
+    return_notice: Option<Message>,
     quotations: Vec<QuotationItem>,
     currency: &'static str,
 }
@@ -99,6 +101,13 @@ fn quotations_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<Quo
     let customer = shop.customer(ticket.customer)?;
     let stored = shop.quotations(id)?;
     let latest = stored.len() as u32;
+    let return_notice = match (ticket.state, stored.last()) {
+        (caseback_domain::ticket::TicketState::ReturnDue, Some(last)) => {
+            let refused = matches!(last.answer, Some((false, _)));
+            Some(return_notice_message(&s, &ticket, &customer.details, &last.quotation, refused))
+        }
+        _ => None,
+    };
     let money = |a: Amount| s.currency.format_number(a);
     let quotations = stored
         .into_iter()
@@ -140,7 +149,7 @@ fn quotations_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<Quo
             }
         })
         .collect();
-    Ok(QuotationsView { assessment: shop.assessment(id)?, quotations, currency: s.currency.code() })
+    Ok(QuotationsView { assessment: shop.assessment(id)?, return_notice, quotations, currency: s.currency.code() })
 }
 
 #[tauri::command]

@@ -7,7 +7,7 @@ import { actorId } from '../actor.js';
 
 const MAX = 12;
 
-export function photoPicker(onChange) {
+export function photoPicker(onChange, help = 'PNG or JPEG. Photograph the case, glass and strap as handed in: they settle any later question about the condition.') {
   const photos = []; // {url, sha, pending, node}
   let shown = 0;
   const list = h('div', { class: 'thumbs', testid: 'intake-photo-list' });
@@ -67,7 +67,7 @@ export function photoPicker(onChange) {
     node: h('div', { class: 'photos' },
       list,
       h('div', { class: 'inline' }, add, count, picker),
-      h('p', { class: 'help', text: 'PNG or JPEG. Photograph the case, glass and strap as handed in: they settle any later question about the condition.' }),
+      h('p', { class: 'help', text: help }),
       error),
     row: {
       key: 'photos',

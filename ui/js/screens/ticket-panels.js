@@ -85,3 +85,19 @@ export function historyPanel(events, stateLabel) {
         h('span', {}, text, note ? h('span', { class: 'muted', text: ` · ${note}` }) : null));
     })));
 }
+
+/** Photos as thumbnails, loaded after the page shows; `prefix` names their test ids. */
+export function photoStrip(hashes, prefix = 'ticket-photo') {
+  const strip = h('div', { class: 'thumbs', testid: `${prefix}-strip` });
+  hashes.forEach(async (sha, i) => {
+    const figure = h('figure', { class: 'thumb', testid: `${prefix}-${i}` });
+    strip.append(figure);
+    try {
+      const url = URL.createObjectURL(new Blob([await api.photoGet(sha)]));
+      figure.append(h('img', { src: url, alt: `Intake photo ${i + 1}`, onload: () => URL.revokeObjectURL(url) }));
+    } catch (err) {
+      figure.append(h('span', { class: 'muted small', text: 'Missing' }));
+    }
+  });
+  return strip;
+}

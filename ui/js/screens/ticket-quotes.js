@@ -1,6 +1,8 @@
 // The ticket's assessment, its quotations and the customer's written answer.
 
 import { api } from '../ipc.js';
+import { photoPicker } from './intake-photos.js';
+import { photoStrip } from './ticket-panels.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { quoteEditor } from './ticket-quote-editor.js';
@@ -33,14 +35,31 @@ export function quoteCards(view, quotes, refresh) {
   if (quotes.quotations.length) cards.push(quotationsList(quotes));
   const open = [...quotes.quotations].sort((x, y) => y.revision - x.revision).find((q) => !q.answer && !q.superseded);
   if (open) cards.push(answerPanel(id, open, refresh));
+  if (quotes.return_notice) cards.push(returnNoticeCard(quotes.return_notice));
   return cards;
+}
+
+/** The return-unrepaired notice as a message to copy or open in the mail client. */
+function returnNoticeCard(m) {
+  const text = h('textarea', { readOnly: true, rows: 8, value: m.body, testid: 'return-notice-message', attrs: { 'aria-label': 'Return notice for the customer' } });
+  return h('section', { class: 'card', testid: 'return-notice' },
+    h('h2', { text: 'Return notice for the customer' }),
+    h('p', { class: 'muted small', text: m.subject }),
+    text,
+    h('div', { class: 'inline' },
+      h('button', { type: 'button', class: 'secondary small', text: 'Copy message', testid: 'return-notice-copy',
+        onclick: () => copyText(text).then(() => notify('Message copied.'), (err) => notify(err.message, 'error')) }),
+      m.mailto ? h('button', { type: 'button', class: 'ghost small', text: 'Open in mail', testid: 'return-notice-mail',
+        onclick: () => api.mailOpen(m.mailto).catch((err) => notify(err.message, 'error')) }) : null),
+    h('p', { class: 'help', text: 'The printable notice is in Forms, beside this card.' }));
 }
 
 function assessmentCard(id, state, a, refresh) {
   const summary = a
     ? h('div', { testid: 'assessment-summary', class: 'stack' },
       h('p', { class: `warranty-text ${a.decision.decision === 'covered' ? 'covered' : 'not-covered'}`, text: decisionLabel(a.decision) }),
-      h('p', { class: 'prose', text: a.findings }))
+      h('p', { class: 'prose', text: a.findings }),
+      a.photos?.length ? photoStrip(a.photos, 'assessment-photo') : null)
     : null;
   const editable = (['received', 'assessing'].includes(state) && !a) || state === 'assessing';
   if (!editable && !a) return null;
@@ -51,13 +70,15 @@ function assessmentCard(id, state, a, refresh) {
     const decision = h('select', { id: 'assessment-decision', testid: 'assessment-decision' },
       DECISIONS.map(([v, label]) => h('option', { value: v, text: label, selected: a ? v === decisionValue(a.decision) : v === 'not_covered:wear' })));
     const error = h('p', { class: 'field-error', testid: 'error-findings', attrs: { role: 'alert' } });
+    const photos = photoPicker(() => {}, 'PNG or JPEG: the fault as you found it (movement, corrosion, broken parts). They back the warranty decision.');
     const save = h('button', { type: 'button', class: a ? 'secondary' : 'primary', text: a ? 'Update assessment' : 'Save assessment', testid: 'assessment-save',
       onclick: async () => {
         save.disabled = true;
         error.textContent = '';
         const [kind, reason] = decision.value.split(':');
         try {
-          await api.assessmentRecord(actorId(), id, { findings: findings.value.trim(), decision: { decision: kind, reason } });
+          const shots = [...(a?.photos ?? []), ...(await photos.hashes())];
+          await api.assessmentRecord(actorId(), id, { findings: findings.value.trim(), decision: { decision: kind, reason }, photos: shots });
           notify('Assessment saved.');
           await refresh();
         } catch (err) {
@@ -70,6 +91,7 @@ function assessmentCard(id, state, a, refresh) {
     parts.push(
       h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-findings', text: 'Findings' }), findings, error),
       h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-decision', text: 'Warranty decision' }), decision),
+      h('div', { class: 'field stacked' }, h('span', { class: 'field-label', text: 'Photos of what you found' }), photos.node),
       h('div', { class: 'actions' }, save));
   }
   return h('section', { class: 'card', testid: 'assessment' }, parts);

@@ -5,24 +5,8 @@ import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { stateBadge, dueClass } from '../ticket-rows.js';
-import { formsPanel, sameWatchPanel, historyPanel } from './ticket-panels.js';
+import { formsPanel, sameWatchPanel, historyPanel, photoStrip } from './ticket-panels.js';
 import { quoteCards } from './ticket-quotes.js';
-
-/** The intake photos as thumbnails, loaded after the page shows. */
-function photoStrip(hashes) {
-  const strip = h('div', { class: 'thumbs', testid: 'ticket-photo-strip' });
-  hashes.forEach(async (sha, i) => {
-    const figure = h('figure', { class: 'thumb', testid: `ticket-photo-${i}` });
-    strip.append(figure);
-    try {
-      const url = URL.createObjectURL(new Blob([await api.photoGet(sha)]));
-      figure.append(h('img', { src: url, alt: `Intake photo ${i + 1}`, onload: () => URL.revokeObjectURL(url) }));
-    } catch (err) {
-      figure.append(h('span', { class: 'muted small', text: 'Missing' }));
-    }
-  });
-  return strip;
-}
 
 export async function render(main, { params, go }) {
   const [options, first, firstQuotes] = await Promise.all([api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id)]);

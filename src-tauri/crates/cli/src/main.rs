@@ -149,6 +149,7 @@ fn run(cli: Cli) -> Result<()> {
                 received_by: &papers.received_by,
                 logo: papers.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Logo { media_type, bytes }),
                 quotation: papers.quotation.as_ref(),
+                refused: papers.refused,
                 assessment: papers.assessment.as_ref(),
             };
             let pdf = caseback_forms::render(&fonts, form.kind(), &forms)?;

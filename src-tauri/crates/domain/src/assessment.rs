@@ -62,6 +62,9 @@ pub struct Assessment {
     /// What the technician found, in their words.
     pub findings: String,
     pub decision: WarrantyDecision,
+    /// Content hashes of the technician's photos.
+    #[serde(default)]
+    pub photos: Vec<String>,
 }
 
 impl Assessment {
@@ -135,11 +138,13 @@ mod tests {
         let a = Assessment {
             findings: "Crown tube corroded from factory seal".into(),
             decision: WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
+            photos: vec![],
         };
         assert_eq!(a.validated().unwrap().next_state(), TicketState::Approved);
         let b = Assessment {
             findings: "Dial cracked by a fall".into(),
             decision: WarrantyDecision::NotCovered(NotCoveredReason::Impact),
+            photos: vec![],
         };
         assert_eq!(b.next_state(), TicketState::Assessing);
         let empty = Assessment { findings: " ".into(), ..b };

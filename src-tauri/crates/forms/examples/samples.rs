@@ -60,7 +60,7 @@ fn main() {
         [("return-a4-tr", &tr, &tr_seiko, &cagri, &tr_quote), ("return-letter-zh", &hk, &hk_ticket, &wang, &hk_quote)];
     for (name, settings, ticket, customer, quotation_) in notices {
         let logo = (name == "return-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
-        let doc = ReturnNoticeDoc { settings, ticket, customer, quotation: quotation_, logo };
+        let doc = ReturnNoticeDoc { settings, ticket, customer, quotation: quotation_, refused: false, logo };
         write_pdf(&dir, &format!("{name}.pdf"), &return_notice(fonts(), &doc).unwrap());
     }
     let findings = "Charging coil cracked at the solder joint; replaced the charging module, resealed the case back \

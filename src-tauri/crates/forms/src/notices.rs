@@ -34,8 +34,10 @@ pub struct ReturnNoticeDoc<'a> {
     pub settings: &'a Settings,
     pub ticket: &'a Ticket,
     pub customer: &'a CustomerDetails,
-    /// The quotation that expired unanswered.
+    /// The quotation that expired unanswered, or that the customer refused.
     pub quotation: &'a Quotation,
+    /// The customer refused the quotation in writing (rather than leaving it unanswered).
+    pub refused: bool,
     pub logo: Option<Logo<'a>>,
 }
 
@@ -90,12 +92,20 @@ pub fn return_notice(fonts: &Fonts, doc: &ReturnNoticeDoc) -> Result<Vec<u8>, Fo
     let label_w = sections::label_width(fonts, fields.iter().map(|(l, _)| *l), w);
     form.flow.place_kept(&sections::fields(fonts, "Quotation expired", &fields, Column { x, w, label_w }), 3);
     form.flow.place(&Row::gap(1.5));
-    let what = format!(
-        "We did not receive your answer to quotation {} within its validity of {}. The quotation has expired and \
-         we held your watch for a further {}, through {}. Your watch has not been repaired and will be returned \
-         to you in the condition in which it was received.",
-        q.number, policy.quotation_validity, policy.quotation_hold, hold_until
-    );
+    let what = if doc.refused {
+        format!(
+            "You declined quotation {}. Your watch has not been repaired and will be returned to you in the \
+             condition in which it was received.",
+            q.number
+        )
+    } else {
+        format!(
+            "We did not receive your answer to quotation {} within its validity of {}. The quotation has expired and \
+             we held your watch for a further {}, through {}. Your watch has not been repaired and will be returned \
+             to you in the condition in which it was received.",
+            q.number, policy.quotation_validity, policy.quotation_hold, hold_until
+        )
+    };
     form.flow.place(&block(fonts, &what, BODY, x, w, 0.0));
     form.flow.place(&Row::gap(2.0));
     let status = Row {

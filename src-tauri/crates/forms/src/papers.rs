@@ -46,6 +46,8 @@ pub struct Papers<'a> {
     pub received_by: &'a str,
     pub logo: Option<Logo<'a>>,
     pub quotation: Option<&'a Quotation>,
+    /// The customer refused the latest quotation in writing.
+    pub refused: bool,
     pub assessment: Option<&'a Assessment>,
 }
 
@@ -62,9 +64,10 @@ pub fn render(fonts: &Fonts, kind: FormKind, p: &Papers) -> Result<Vec<u8>, Form
         FormKind::Quotation => {
             quotation(fonts, &QuotationDoc { settings, ticket, customer, quotation: quotation_of()?, logo })
         }
-        FormKind::ReturnNotice => {
-            return_notice(fonts, &ReturnNoticeDoc { settings, ticket, customer, quotation: quotation_of()?, logo })
-        }
+        FormKind::ReturnNotice => return_notice(
+            fonts,
+            &ReturnNoticeDoc { settings, ticket, customer, quotation: quotation_of()?, refused: p.refused, logo },
+        ),
         FormKind::WorkSummary => {
             let a = p
                 .assessment

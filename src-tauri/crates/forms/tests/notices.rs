@@ -28,7 +28,14 @@ fn return_notice_names_the_expired_quotation_the_hold_end_and_the_fee() {
         let q = QuotationDraft { lines: inspection_only(), timeline_working_days: 5, parts_returned: false }
             .issue(ticket.number, 1, &shop.policy, shop.tax.rate, ISSUED_ON)
             .expect("a valid draft");
-        let doc = ReturnNoticeDoc { settings: &shop, ticket: &ticket, customer: &customer, quotation: &q, logo: None };
+        let doc = ReturnNoticeDoc {
+            settings: &shop,
+            ticket: &ticket,
+            customer: &customer,
+            quotation: &q,
+            refused: false,
+            logo: None,
+        };
         let bytes = return_notice(fonts(), &doc).unwrap_or_else(|e| panic!("{e} ({})", e.code()));
         let dir = scratch();
         let pdf = write_pdf(dir.path(), "return.pdf", &bytes);

@@ -343,6 +343,7 @@ fn add_tickets(shop: &mut Shop, now: Timestamp) -> Result<()> {
             } else {
                 WarrantyDecision::NotCovered(NotCoveredReason::Wear)
             },
+            photos: vec![],
         };
         let answer = |reference: &str| WrittenAnswer {
             channel: ConfirmationChannel::EmailReply,

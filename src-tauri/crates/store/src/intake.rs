@@ -35,6 +35,8 @@ pub struct TicketPapers {
     pub logo: Option<(String, Vec<u8>)>,
     /// The latest revision of the ticket's quotation, if any.
     pub quotation: Option<caseback_domain::quotation::Quotation>,
+    /// The customer refused that quotation in writing.
+    pub refused: bool,
     pub assessment: Option<caseback_domain::assessment::Assessment>,
 }
 
@@ -54,6 +56,7 @@ impl Shop {
             customer: self.customer(ticket.customer)?,
             received_by,
             logo: self.logo()?,
+            refused: self.quotations(id)?.pop().is_some_and(|q| matches!(q.answer, Some((false, _)))),
             quotation: self.quotations(id)?.pop().map(|q| q.quotation),
             assessment: self.assessment(id)?,
             ticket,

@@ -34,7 +34,8 @@ pub fn assessment(conn: &Connection, ticket: TicketId) -> Result<Option<Assessme
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?;
-    row.map(|(findings, decision)| Ok(Assessment { findings, decision: parse(&decision)? })).transpose()
+    let photos = crate::tickets::photos(conn, ticket, "assessment")?;
+    row.map(|(findings, decision)| Ok(Assessment { findings, decision: parse(&decision)?, photos })).transpose()
 }
 
 pub fn insert(conn: &Connection, ticket: TicketId, q: &Quotation) -> Result<i64> {

@@ -52,6 +52,11 @@ impl Shop {
     ) -> Result<Ticket> {
         self.actor(by)?;
         let assessment = assessment.validated()?;
+        for sha in &assessment.photos {
+            if crate::attachments::get(&self.conn, sha)?.is_none() {
+                return Err(DomainError::invalid("photos", "A photo was not found; add it again.").into());
+            }
+        }
         let mut ticket = self.ticket(id)?;
         let mut moves = Vec::new();
         if ticket.state == TicketState::Received {
@@ -69,6 +74,9 @@ impl Shop {
         }
         let tx = self.conn.transaction()?;
         quotations::save_assessment(&tx, id, &assessment, by, now)?;
+        for (i, sha) in assessment.photos.iter().enumerate() {
+            tickets::add_photo(&tx, id, sha, "assessment", i)?;
+        }
         walk(&tx, &mut ticket, &moves, Some(by), now)?;
         log(
             &tx,

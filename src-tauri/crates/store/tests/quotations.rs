@@ -63,6 +63,7 @@ fn not_covered() -> Assessment {
     Assessment {
         findings: "Mainspring broken after a fall".into(),
         decision: WarrantyDecision::NotCovered(NotCoveredReason::Impact),
+        photos: vec![],
     }
 }
 
@@ -177,8 +178,16 @@ fn covered_repairs_skip_pricing_and_declines_make_the_return_due() {
     let a = Assessment {
         findings: "Rotor axle defect".into(),
         decision: WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
+        photos: vec![],
     };
+    let photo = shop.store_photo(by, "rotor.png", b"\x89PNG\r\n\x1a\nrotor", march(3)).unwrap();
+    let a = Assessment { photos: vec![photo.sha256.clone()], ..a };
     assert_eq!(shop.record_assessment(by, covered, &a, march(3)).unwrap().state, TicketState::Approved);
+    assert_eq!(
+        shop.assessment(covered).unwrap().unwrap().photos,
+        vec![photo.sha256],
+        "the technician's photos are kept"
+    );
     let declined = book(&mut shop, by);
     shop.record_assessment(by, declined, &not_covered(), march(3)).unwrap();
     shop.issue_quotation(by, declined, &draft(), march(3)).unwrap();

@@ -96,6 +96,7 @@ pub fn return_notice_message(
     ticket: &Ticket,
     customer: &CustomerDetails,
     q: &Quotation,
+    refused: bool,
 ) -> Message {
     let device = format!("{} {}", ticket.details.device.brand, ticket.details.device.model);
     let subject = format!("Your {device} is ready to be returned unrepaired ({})", ticket.number);
@@ -106,10 +107,17 @@ pub fn return_notice_message(
         .filter(|l| l.section == Section::Repair && l.kind == super::LineKind::InspectionFee)
         .map(|l| l.amount().0)
         .sum();
-    let mut body = format!(
-        "Dear {},\n\nWe have not received your written confirmation of quotation {} (valid through {}), so your {device} (ticket {}) has not been repaired.\n\n",
-        customer.name, q.number, q.valid_through, ticket.number
-    );
+    let mut body = if refused {
+        format!(
+            "Dear {},\n\nAs you declined quotation {}, your {device} (ticket {}) has not been repaired.\n\n",
+            customer.name, q.number, ticket.number
+        )
+    } else {
+        format!(
+            "Dear {},\n\nWe have not received your written confirmation of quotation {} (valid through {}), so your {device} (ticket {}) has not been repaired.\n\n",
+            customer.name, q.number, q.valid_through, ticket.number
+        )
+    };
     body.push_str("Please arrange its return shipping at your cost, or collect it from the shop.\n");
     if fee > 0 {
         body.push_str(&format!(

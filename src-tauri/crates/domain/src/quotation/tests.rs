@@ -246,7 +246,9 @@ fn the_message_carries_the_same_facts_as_the_quotation() {
     let mut with_fee = draft();
     with_fee.lines.push(line(LineKind::InspectionFee, Section::Repair, 100, 15_000, false));
     let q = with_fee.issue(ticket.number, 2, &settings.policy, settings.tax.rate, date(2026, 3, 2)).unwrap();
-    let notice = message::return_notice_message(&settings, &ticket, &customer, &q);
+    let refused = message::return_notice_message(&settings, &ticket, &customer, &q, true);
+    assert!(refused.body.contains("As you declined quotation Q-2026-00042-2"), "{}", refused.body);
+    let notice = message::return_notice_message(&settings, &ticket, &customer, &q, false);
     assert!(notice.subject.contains("returned unrepaired"));
     for needle in [
         "Q-2026-00042-2",
