@@ -103,8 +103,7 @@ fn quotations_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<Quo
     let latest = stored.len() as u32;
     let return_notice = match (ticket.state, stored.last()) {
         (caseback_domain::ticket::TicketState::ReturnDue, Some(last)) => {
-            let refused = matches!(last.answer, Some((false, _)));
-            Some(return_notice_message(&s, &ticket, &customer.details, &last.quotation, refused))
+            Some(return_notice_message(&s, &ticket, &customer.details, &last.quotation, last.refused()))
         }
         _ => None,
     };

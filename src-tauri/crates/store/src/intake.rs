@@ -51,13 +51,14 @@ impl Shop {
             .and_then(|id| staff.iter().find(|m| m.id == id))
             .map(|m| m.name.clone())
             .unwrap_or_default();
+        let latest = self.quotations(id)?.pop();
         Ok(TicketPapers {
             settings: self.settings()?,
             customer: self.customer(ticket.customer)?,
             received_by,
             logo: self.logo()?,
-            refused: self.quotations(id)?.pop().is_some_and(|q| matches!(q.answer, Some((false, _)))),
-            quotation: self.quotations(id)?.pop().map(|q| q.quotation),
+            refused: latest.as_ref().is_some_and(|q| q.refused()),
+            quotation: latest.map(|q| q.quotation),
             assessment: self.assessment(id)?,
             ticket,
         })

@@ -65,6 +65,13 @@ pub struct StoredQuotation {
     pub answer: Option<(bool, WrittenAnswer)>,
 }
 
+impl StoredQuotation {
+    /// The customer refused it in writing.
+    pub fn refused(&self) -> bool {
+        matches!(self.answer, Some((false, _)))
+    }
+}
+
 /// Every revision of a ticket's quotation, oldest first.
 pub fn for_ticket(conn: &Connection, ticket: TicketId) -> Result<Vec<StoredQuotation>> {
     let mut stmt = conn.prepare_cached(
@@ -107,9 +114,13 @@ pub fn save_answer(
     Ok(())
 }
 
-/// Tickets whose latest quotation is unanswered and which the clock may move.
-pub fn awaiting_answer(conn: &Connection) -> Result<Vec<TicketId>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM tickets WHERE state IN ('quoted', 'quote_expired')")?;
-    let rows = stmt.query_map([], |r| Ok(TicketId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+/// Quoted or held tickets whose deadline (last day to accept, end of the hold) is before
+/// `today`: the only ones the clock can move. Indexed, and usually empty, so looking at lists
+/// as often as staff type stays cheap.
+pub fn past_their_deadline(conn: &Connection, today: jiff::civil::Date) -> Result<Vec<TicketId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM tickets WHERE next_deadline < ?1 AND state IN ('quoted', 'quote_expired') ORDER BY id",
+    )?;
+    let rows = stmt.query_map([today.to_string()], |r| Ok(TicketId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

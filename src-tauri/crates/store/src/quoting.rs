@@ -196,7 +196,7 @@ impl Shop {
         let settings = self.settings()?;
         let today = settings.today(now);
         let mut moved = 0;
-        for id in quotations::awaiting_answer(&self.conn)? {
+        for id in quotations::past_their_deadline(&self.conn, today)? {
             let mut ticket = self.ticket(id)?;
             let Some(latest) = quotations::for_ticket(&self.conn, id)?.pop() else { continue };
             if latest.answer.is_some() {
