@@ -16,18 +16,6 @@ pub struct Amount(pub i64);
 
 impl Amount {
     pub const ZERO: Amount = Amount(0);
-
-    pub fn minor(self) -> i64 {
-        self.0
-    }
-
-    pub fn checked_add(self, other: Amount) -> Option<Amount> {
-        self.0.checked_add(other.0).map(Amount)
-    }
-
-    pub fn checked_mul(self, times: i64) -> Option<Amount> {
-        self.0.checked_mul(times).map(Amount)
-    }
 }
 
 /// An ISO 4217 currency, e.g. `HKD`, `USD`, `TRY`, `CNY`.

@@ -3,7 +3,6 @@
 //! `Policy::default()` is the lx-watch policy (seed 002); `presets` has all five seed shops.
 //! A period of 0 means the shop does not offer that thing (e.g. no exchanges).
 
-use jiff::civil::Weekday;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Holiday, Period, WorkCalendar};
@@ -200,10 +199,6 @@ impl Policy {
             ("policy.paypal_refund_fee", self.paypal_refund_fee),
             ("policy.exchange_fee", self.exchange_fee),
         ]
-    }
-
-    pub fn working_days(&self) -> &[Weekday] {
-        &self.calendar.working_days
     }
 }
 
