@@ -78,6 +78,10 @@ impl Problems {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub fn into_result(self) -> Result<(), DomainError> {
         if self.0.is_empty() {
             Ok(())

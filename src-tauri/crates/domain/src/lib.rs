@@ -16,6 +16,7 @@ pub mod money;
 pub mod policy;
 pub mod presets;
 pub mod quotation;
+pub mod release;
 pub mod search;
 pub mod settings;
 pub mod staff;

@@ -1,0 +1,55 @@
+//! The Collection Notice and the storage fee it starts.
+//!
+//! Convention (lx-watch 3.1, "$10 per day for items held over 7 days after notice"): the
+//! notice day is day 0; days 1 to 7 after it are free; the fee is charged for every day
+//! from day 8 up to and including the day the watch leaves. A grace in business days ends
+//! on the 7th business day instead.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::{Amount, Policy};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollectionNotice {
+    pub issued_on: Date,
+    /// The last day the watch stays free of charge.
+    pub last_free_day: Date,
+    /// The first day that costs `fee_per_day`.
+    pub fees_from: Date,
+    /// The fee the customer was told, kept even if the policy changes later.
+    pub fee_per_day: Amount,
+    /// The last day the customer may ask for more photos or a video.
+    pub media_request_by: Date,
+}
+
+impl CollectionNotice {
+    pub fn issue(policy: &Policy, today: Date) -> CollectionNotice {
+        let last_free_day = policy.storage_grace.last_day(today, &policy.calendar);
+        CollectionNotice {
+            issued_on: today,
+            last_free_day,
+            fees_from: last_free_day.tomorrow().unwrap_or(last_free_day),
+            fee_per_day: policy.storage_fee_per_day,
+            media_request_by: policy.extra_media_request.last_day(today, &policy.calendar),
+        }
+    }
+
+    /// Whether this shop charges storage at all.
+    pub fn charges_storage(&self) -> bool {
+        self.fee_per_day.0 > 0
+    }
+
+    /// Days charged when the watch leaves (or is looked at) on `until`, that day included.
+    pub fn storage_days(&self, until: Date) -> i64 {
+        if until < self.fees_from {
+            return 0;
+        }
+        (until - self.fees_from).get_days() as i64 + 1
+    }
+
+    /// The storage fee accrued through `until`.
+    pub fn storage_fee(&self, until: Date) -> Amount {
+        Amount(self.fee_per_day.0.saturating_mul(self.storage_days(until)))
+    }
+}

@@ -1,0 +1,24 @@
+//! After the repair: the technician's completion record, the Collection Notice and its
+//! storage fee, payments and the balance, shipping, and the release of the watch.
+//!
+//! The balance is computed in one place ([`account::Account::of`]) from the accepted
+//! quotation, the storage fee so far, shipping and insurance, and the payments; every
+//! screen, list and form shows that figure.
+
+pub mod account;
+pub mod collection;
+pub mod completion;
+pub mod message;
+pub mod payment;
+pub mod release;
+pub mod shipping;
+
+pub use account::{Account, Charge, ChargeKind};
+pub use collection::CollectionNotice;
+pub use completion::{Completion, OldPart, ReplacedPart};
+pub use payment::{EntryKind, Payment, PaymentEntry, PaymentForm, PaymentMethod};
+pub use release::{Collection, DeliveryWindow, Dispatch, Release};
+pub use shipping::{Courier, Shipping, ShippingCosts, ShippingForm};
+
+#[cfg(test)]
+mod tests;

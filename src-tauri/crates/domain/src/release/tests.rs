@@ -1,0 +1,372 @@
+use jiff::civil::{date, Date};
+use proptest::prelude::*;
+
+use super::account::AccountFacts;
+use super::*;
+use crate::calendar::{Holiday, Period};
+use crate::quotation::{LineKind, Quantity, QuotationDraft, QuoteLine, Section};
+use crate::staff::StaffId;
+use crate::ticket::{TicketNumber, TicketState};
+use crate::{Amount, Currency, Percent, Policy};
+
+fn hkd() -> Currency {
+    Currency::from_code("HKD").unwrap()
+}
+
+fn quotation(repair_cents: i64, cosmetic_cents: i64) -> crate::quotation::Quotation {
+    let line = |section, cents| QuoteLine {
+        kind: LineKind::Labour,
+        section,
+        description: "Work".into(),
+        quantity: Quantity(100),
+        unit_price: Amount(cents),
+        taxable: false,
+    };
+    let mut lines = vec![line(Section::Repair, repair_cents)];
+    if cosmetic_cents > 0 {
+        lines.push(line(Section::Cosmetic, cosmetic_cents));
+    }
+    QuotationDraft { lines, timeline_working_days: 3, parts_returned: false }
+        .issue(TicketNumber { year: 2026, seq: 7 }, 1, &Policy::default(), Percent(0), date(2026, 11, 2))
+        .unwrap()
+}
+
+fn payment(kind: EntryKind, cents: i64) -> Payment {
+    Payment {
+        id: 0,
+        entry: PaymentEntry { kind, amount: Amount(cents), method: PaymentMethod::Cash, reference: String::new() },
+        paid_on: date(2026, 11, 20),
+        staff: StaffId(1),
+    }
+}
+
+fn account(
+    q: Option<(&crate::quotation::Quotation, bool)>,
+    n: Option<&CollectionNotice>,
+    as_of: Date,
+    p: &[Payment],
+) -> Account {
+    Account::of(
+        &Policy::default(),
+        &AccountFacts { accepted: q, covered: false, notice: n, shipping: None, payments: p, as_of },
+    )
+}
+
+// --- Storage fee -------------------------------------------------------------------------
+
+#[test]
+fn storage_is_free_through_the_seventh_day_and_charged_from_the_eighth() {
+    let n = CollectionNotice::issue(&Policy::default(), date(2026, 11, 10));
+    assert_eq!(n.last_free_day, date(2026, 11, 17));
+    assert_eq!(n.fees_from, date(2026, 11, 18));
+    assert_eq!(n.storage_fee(date(2026, 11, 10)), Amount(0), "notice day");
+    assert_eq!(n.storage_fee(date(2026, 11, 17)), Amount(0), "notice day + 7");
+    assert_eq!(n.storage_fee(date(2026, 11, 18)), Amount(1_000), "notice day + 8: one day's fee");
+    assert_eq!(n.storage_fee(date(2026, 11, 20)), Amount(3_000), "notice day + 10");
+}
+
+#[test]
+fn storage_runs_over_month_and_year_ends_and_leap_days() {
+    let p = Policy::default();
+    let jan = CollectionNotice::issue(&p, date(2026, 1, 28));
+    assert_eq!(jan.fees_from, date(2026, 2, 5));
+    let feb = CollectionNotice::issue(&p, date(2028, 2, 25));
+    assert_eq!(feb.last_free_day, date(2028, 3, 3), "2028 is a leap year: 29 February counts");
+    assert_eq!(feb.storage_fee(date(2028, 3, 4)), Amount(1_000));
+    let dec = CollectionNotice::issue(&p, date(2026, 12, 28));
+    assert_eq!(dec.fees_from, date(2027, 1, 5));
+    assert_eq!(dec.storage_fee(date(2027, 1, 31)), Amount(27 * 1_000));
+    let month_end = CollectionNotice::issue(&p, date(2026, 10, 31));
+    assert_eq!(month_end.storage_fee(date(2026, 11, 30)), Amount(23 * 1_000), "8 Nov to 30 Nov");
+}
+
+#[test]
+fn a_grace_in_business_days_skips_weekends_and_holidays() {
+    let mut p = Policy { storage_grace: Period::business_days(7), ..Policy::default() };
+    p.calendar.holidays.push(Holiday { date: date(2026, 12, 25), name: "Christmas".into() });
+    // Monday 21 Dec: Tue 22, Wed 23, Thu 24, (Fri 25 holiday), Mon 28, Tue 29, Wed 30, Thu 31.
+    let n = CollectionNotice::issue(&p, date(2026, 12, 21));
+    assert_eq!(n.last_free_day, date(2026, 12, 31));
+    assert_eq!(n.fees_from, date(2027, 1, 1));
+}
+
+#[test]
+fn no_fee_when_the_shop_charges_none() {
+    let p = Policy { storage_fee_per_day: Amount(0), ..Policy::default() };
+    let n = CollectionNotice::issue(&p, date(2026, 11, 1));
+    assert!(!n.charges_storage());
+    let a = account(None, Some(&n), date(2027, 1, 1), &[]);
+    assert!(a.charges.is_empty());
+}
+
+#[test]
+fn the_media_request_deadline_is_one_business_day() {
+    let n = CollectionNotice::issue(&Policy::default(), date(2026, 11, 20)); // a Friday
+    assert_eq!(n.media_request_by, date(2026, 11, 23), "the Monday after");
+}
+
+// --- Balance -------------------------------------------------------------------------------
+
+#[test]
+fn balance_adds_quotation_storage_and_subtracts_payments() {
+    let q = quotation(100_000, 30_000);
+    let n = CollectionNotice::issue(&Policy::default(), date(2026, 11, 10));
+    let deposit = payment(EntryKind::Payment, 50_000);
+    let a = account(Some((&q, true)), Some(&n), date(2026, 11, 20), std::slice::from_ref(&deposit));
+    let kinds: Vec<_> = a.charges.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChargeKind::Repair, ChargeKind::Cosmetic, ChargeKind::Storage]);
+    assert_eq!(a.total_charges, Amount(100_000 + 30_000 + 3_000));
+    assert_eq!(a.balance, Amount(83_000));
+    assert_eq!(a.check_release(hkd()).unwrap_err().code(), "balance_due");
+    let declined_cosmetic = account(Some((&q, false)), None, date(2026, 11, 20), &[deposit]);
+    assert_eq!(declined_cosmetic.balance, Amount(50_000));
+}
+
+#[test]
+fn a_deposit_before_the_quotation_is_a_credit_and_an_overpayment_must_be_refunded() {
+    let early = account(None, None, date(2026, 11, 1), &[payment(EntryKind::Payment, 20_000)]);
+    assert_eq!(early.balance, Amount(-20_000));
+    assert_eq!(early.check_release(hkd()).unwrap_err().code(), "credit_to_refund");
+    let q = quotation(15_000, 0);
+    let entries = [payment(EntryKind::Payment, 20_000), payment(EntryKind::Refund, 5_000)];
+    let settled = account(Some((&q, false)), None, date(2026, 11, 20), &entries);
+    assert_eq!(settled.balance, Amount(0));
+    assert!(settled.check_release(hkd()).is_ok());
+}
+
+#[test]
+fn refunds_only_return_an_overpayment() {
+    let refund = |cents| PaymentEntry {
+        kind: EntryKind::Refund,
+        amount: Amount(cents),
+        method: PaymentMethod::BankTransfer,
+        reference: "TX-1".into(),
+    };
+    assert_eq!(refund(100).validated(Amount(0), hkd()).unwrap_err().code(), "refund_exceeds_credit");
+    assert_eq!(refund(100).validated(Amount(5_000), hkd()).unwrap_err().code(), "refund_exceeds_credit");
+    assert_eq!(refund(5_001).validated(Amount(-5_000), hkd()).unwrap_err().code(), "refund_exceeds_credit");
+    assert!(refund(5_000).validated(Amount(-5_000), hkd()).is_ok());
+}
+
+#[test]
+fn payment_entries_are_checked() {
+    let entry = |cents, method, reference: &str| PaymentEntry {
+        kind: EntryKind::Payment,
+        amount: Amount(cents),
+        method,
+        reference: reference.into(),
+    };
+    let fields = |e: PaymentEntry| -> Vec<String> {
+        e.validated(Amount(0), hkd()).unwrap_err().fields().iter().map(|f| f.field.clone()).collect()
+    };
+    assert_eq!(fields(entry(0, PaymentMethod::Cash, "")), ["amount"]);
+    assert_eq!(fields(entry(-5, PaymentMethod::Cash, "")), ["amount"]);
+    assert_eq!(fields(entry(MAX_ENTRY_PLUS_ONE, PaymentMethod::Cash, "")), ["amount"]);
+    assert_eq!(fields(entry(100, PaymentMethod::Card, " ")), ["reference"], "a card slip is evidence");
+    assert_eq!(fields(entry(100, PaymentMethod::PayPal, "a\u{7}b")), ["reference"]);
+    assert!(entry(100, PaymentMethod::Cash, "").validated(Amount(0), hkd()).is_ok());
+    let form = PaymentForm {
+        kind: EntryKind::Payment,
+        amount: "1,234.5".into(),
+        method: PaymentMethod::Card,
+        reference: "x".into(),
+    };
+    assert_eq!(form.parse(hkd()).unwrap().amount, Amount(123_450));
+    let bad = PaymentForm { amount: "12.345".into(), ..form };
+    assert_eq!(bad.parse(hkd()).unwrap_err().fields()[0].field, "amount");
+}
+
+const MAX_ENTRY_PLUS_ONE: i64 = payment::MAX_ENTRY.0 + 1;
+
+proptest! {
+    /// Recording payments the way the counter can (no refund beyond the credit), the balance
+    /// is negative only after an overpayment, and release is possible exactly at zero.
+    #[test]
+    fn balance_is_negative_only_after_an_overpayment(
+        repair in 0i64..500_000,
+        cosmetic in 0i64..100_000,
+        cosmetic_accepted: bool,
+        storage_days in 0i64..60,
+        entries in proptest::collection::vec((any::<bool>(), 1i64..300_000), 0..8),
+    ) {
+        let q = quotation(repair.max(1), cosmetic);
+        let notice = CollectionNotice::issue(&Policy::default(), date(2026, 11, 1));
+        let as_of = notice.last_free_day.saturating_add(jiff::Span::new().days(storage_days));
+        let mut recorded: Vec<Payment> = Vec::new();
+        let mut overpaid = false;
+        for (is_refund, cents) in entries {
+            let before = account(Some((&q, cosmetic_accepted)), Some(&notice), as_of, &recorded);
+            let kind = if is_refund { EntryKind::Refund } else { EntryKind::Payment };
+            let entry = PaymentEntry { kind, amount: Amount(cents), method: PaymentMethod::Cash, reference: String::new() };
+            if entry.validated(before.balance, hkd()).is_ok() {
+                recorded.push(payment(kind, cents));
+                overpaid |= kind == EntryKind::Payment && cents > before.balance.0;
+            }
+            let after = account(Some((&q, cosmetic_accepted)), Some(&notice), as_of, &recorded);
+            prop_assert!(after.balance.0 >= 0 || overpaid, "negative balance without an overpayment");
+            prop_assert_eq!(after.check_release(hkd()).is_ok(), after.balance.0 == 0);
+            prop_assert_eq!(after.balance.0, after.total_charges.0 - after.paid.0 + after.refunded.0);
+        }
+    }
+
+    #[test]
+    fn storage_fee_is_days_past_the_grace_times_the_fee(offset in -30i64..400) {
+        let notice = CollectionNotice::issue(&Policy::default(), date(2026, 12, 25));
+        let day = notice.issued_on.saturating_add(jiff::Span::new().days(offset));
+        let expected = (offset - 7).max(0) * 1_000;
+        prop_assert_eq!(notice.storage_fee(day), Amount(expected));
+    }
+}
+
+// --- Shipping ------------------------------------------------------------------------------
+
+fn shipping(declared: i64, fee: i64, insured: bool, signature: bool) -> Shipping {
+    Shipping {
+        courier: Courier::Ups,
+        courier_name: String::new(),
+        service: "Express".into(),
+        declared_value: Amount(declared),
+        fee: Amount(fee),
+        insured,
+        signature,
+        address: "1 Harbour Road\nWan Chai".into(),
+        commercial_invoice: false,
+    }
+}
+
+#[test]
+fn insurance_is_eight_percent_of_the_order_total_rounded_half_away() {
+    let p = Policy::default();
+    let costs = shipping(30_000, 12_000, true, false).costs(&p, Amount(100_000), false);
+    assert_eq!(costs.order_total, Amount(112_000));
+    assert_eq!(costs.insurance, Amount(8_960));
+    // 8% of 10.06 = 0.8048 -> 0.80; of 10.07 = 0.8056 -> 0.81
+    assert_eq!(shipping(100, 6, true, false).costs(&p, Amount(1_000), false).insurance, Amount(80));
+    assert_eq!(shipping(100, 7, true, false).costs(&p, Amount(1_000), false).insurance, Amount(81));
+    assert_eq!(shipping(30_000, 12_000, false, false).costs(&p, Amount(100_000), false).insurance, Amount(0));
+}
+
+#[test]
+fn warranty_repairs_ship_at_the_shops_cost() {
+    let q = quotation(0, 0);
+    let s = shipping(40_000, 15_000, false, false);
+    let a = Account::of(
+        &Policy::default(),
+        &AccountFacts {
+            accepted: None,
+            covered: true,
+            notice: None,
+            shipping: Some(&s),
+            payments: &[],
+            as_of: q.issued_on,
+        },
+    );
+    assert_eq!(a.charges.len(), 1);
+    assert_eq!(a.charges[0].amount, Amount(0));
+    assert!(a.charges[0].label.contains("paid by the shop"));
+    assert!(a.is_settled());
+}
+
+#[test]
+fn a_signature_is_required_above_the_threshold_and_cannot_be_waived() {
+    let p = Policy::default(); // USD 500.00
+    let at = shipping(50_000, 0, false, false);
+    assert!(!at.costs(&p, Amount(0), false).signature_required, "exactly 500 is not above it");
+    assert!(at.validated(&p, Amount(0), false, hkd()).is_ok());
+    let above = shipping(50_001, 0, false, false);
+    assert_eq!(above.validated(&p, Amount(0), false, hkd()).unwrap_err().code(), "signature_required");
+    assert!(shipping(50_001, 0, false, true).validated(&p, Amount(0), false, hkd()).is_ok());
+    let big_order = shipping(10_000, 2_000, false, false);
+    assert_eq!(big_order.validated(&p, Amount(49_000), false, hkd()).unwrap_err().code(), "signature_required");
+    let no_rule = Policy { signature_threshold: Amount(0), ..Policy::default() };
+    assert!(above.validated(&no_rule, Amount(0), false, hkd()).is_ok());
+}
+
+#[test]
+fn shipping_choices_are_checked() {
+    let p = Policy::default();
+    let mut s = shipping(0, -1, false, false);
+    s.courier = Courier::Other;
+    s.address = "  ".into();
+    let err = s.validated(&p, Amount(0), false, hkd()).unwrap_err();
+    let mut fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    fields.sort();
+    assert_eq!(fields, ["address", "courier_name", "declared_value", "fee"]);
+}
+
+// --- Release --------------------------------------------------------------------------------
+
+#[test]
+fn release_is_refused_with_a_balance_and_from_the_wrong_state() {
+    let q = quotation(20_000, 0);
+    let owing = account(Some((&q, false)), None, date(2026, 11, 20), &[]);
+    let collect = Release::Collected(Collection { collected_by: "Ayşe Yılmaz".into(), confirmation_shown: true });
+    let today = date(2026, 11, 20);
+    let err = collect.validated(TicketState::ReadyForCollection, &owing, hkd(), today).unwrap_err();
+    assert_eq!(err.code(), "balance_due");
+    let paid = account(Some((&q, false)), None, today, &[payment(EntryKind::Payment, 20_000)]);
+    assert_eq!(
+        collect.validated(TicketState::ReadyForCollection, &paid, hkd(), today).unwrap().state(),
+        TicketState::Collected
+    );
+    assert_eq!(collect.validated(TicketState::InRepair, &paid, hkd(), today).unwrap_err().code(), "illegal_transition");
+    let no_proof = Release::Collected(Collection { collected_by: "A".into(), confirmation_shown: false });
+    assert_eq!(
+        no_proof.validated(TicketState::ReadyForCollection, &paid, hkd(), today).unwrap_err().fields()[0].field,
+        "confirmation_shown"
+    );
+    let nothing_charged = account(None, None, today, &[]);
+    assert!(no_proof.validated(TicketState::ReadyForCollection, &nothing_charged, hkd(), today).is_ok());
+}
+
+#[test]
+fn dispatch_checks_tracking_date_and_window() {
+    let today = date(2026, 11, 20);
+    let settled = account(None, None, today, &[]);
+    let dispatch = |tracking: &str, on, min, max| {
+        Release::Dispatched(Dispatch {
+            tracking: tracking.into(),
+            dispatched_on: on,
+            window: DeliveryWindow { min_days: min, max_days: max },
+        })
+    };
+    let ok = dispatch(" 1z 999aa1 0123456784 ", today, 3, 7)
+        .validated(TicketState::ReadyForCollection, &settled, hkd(), today)
+        .unwrap();
+    let Release::Dispatched(d) = ok else { panic!() };
+    assert_eq!(d.tracking, "1Z999AA10123456784");
+    let err = dispatch("12", date(2026, 11, 21), 5, 3)
+        .validated(TicketState::ReadyForCollection, &settled, hkd(), today)
+        .unwrap_err();
+    let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["tracking", "dispatched_on", "window"]);
+    assert!(release::tracking_number("<script>").is_err());
+}
+
+#[test]
+fn the_delivery_window_counts_business_days() {
+    let cal = Policy::default().calendar;
+    let w = DeliveryWindow { min_days: 3, max_days: 7 };
+    // Friday 27 Nov 2026: Wed 2 Dec to Tue 8 Dec.
+    assert_eq!(w.dates(date(2026, 11, 27), &cal), (date(2026, 12, 2), date(2026, 12, 8)));
+}
+
+#[test]
+fn old_parts_stay_with_the_shop_unless_agreed() {
+    let mut q = quotation(1_000, 0);
+    assert_eq!(OldPart::default_for(&Policy::default(), Some(&q)), OldPart::RetainedByShop);
+    q.draft.parts_returned = true;
+    assert_eq!(OldPart::default_for(&Policy::default(), Some(&q)), OldPart::ReturnedToCustomer);
+}
+
+#[test]
+fn completion_needs_work_and_a_photo() {
+    let c = Completion {
+        work_performed: " ".into(),
+        parts: vec![ReplacedPart { description: "".into(), old_part: OldPart::Disposed }],
+        photos: vec![],
+    };
+    let err = c.validated().unwrap_err();
+    let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["work_performed", "parts.0.description", "photos"]);
+}
