@@ -10,14 +10,14 @@ pub mod collection;
 pub mod completion;
 pub mod message;
 pub mod payment;
-pub mod release;
+pub mod handover;
 pub mod shipping;
 
 pub use account::{Account, Charge, ChargeKind};
 pub use collection::CollectionNotice;
 pub use completion::{Completion, OldPart, ReplacedPart};
 pub use payment::{EntryKind, Payment, PaymentEntry, PaymentForm, PaymentMethod};
-pub use release::{Collection, DeliveryWindow, Dispatch, Release};
+pub use handover::{Collection, DeliveryWindow, Dispatch, Release};
 pub use shipping::{Courier, Shipping, ShippingCosts, ShippingForm};
 
 #[cfg(test)]

@@ -340,7 +340,7 @@ fn dispatch_checks_tracking_date_and_window() {
         .unwrap_err();
     let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["tracking", "dispatched_on", "window"]);
-    assert!(release::tracking_number("<script>").is_err());
+    assert!(handover::tracking_number("<script>").is_err());
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! The watch leaves the shop: collected at the counter, or dispatched by courier. Either is
+//! Handing the watch over: collected at the counter, or dispatched by courier. Either is
 //! refused while the account is not settled (see `Account::check_release`).
 
 use jiff::civil::Date;
