@@ -13,6 +13,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_shop.sql")),
     M::up(include_str!("../migrations/0002_tickets.sql")),
     M::up(include_str!("../migrations/0003_quotations.sql")),
+    M::up(include_str!("../migrations/0004_release.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

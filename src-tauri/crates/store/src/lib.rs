@@ -5,6 +5,8 @@
 
 pub mod attachments;
 pub mod backup;
+pub mod collection_notices;
+pub mod completions;
 pub mod customers;
 pub mod db;
 pub mod demo;
@@ -12,9 +14,14 @@ mod error;
 pub mod events;
 pub mod folder;
 pub mod intake;
+pub mod payments;
 pub mod quotations;
 mod quoting;
+mod records;
+pub mod releases;
+mod releasing;
 pub mod settings;
+pub mod shipments;
 pub mod staff;
 pub mod tickets;
 
@@ -28,6 +35,7 @@ use serde_json::json;
 
 pub use error::{Result, StoreError};
 pub use folder::DataFolder;
+pub use releasing::AfterSale;
 
 /// An open shop: its locked data folder and its database.
 pub struct Shop {

@@ -6,16 +6,13 @@ use caseback_domain::quotation::Quotation;
 use caseback_domain::staff::StaffId;
 use jiff::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::error::{Result, StoreError};
+use crate::error::Result;
+use crate::records::{from_json, to_json};
 
-fn json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
-
-fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("quotation record: {e}")))
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    from_json("quotation", text)
 }
 
 pub fn save_assessment(conn: &Connection, ticket: TicketId, a: &Assessment, by: StaffId, now: Timestamp) -> Result<()> {
@@ -23,7 +20,7 @@ pub fn save_assessment(conn: &Connection, ticket: TicketId, a: &Assessment, by: 
         "INSERT INTO assessments (ticket_id, findings, decision_json, assessed_at, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (ticket_id) DO UPDATE SET findings = excluded.findings, decision_json = excluded.decision_json,
              assessed_at = excluded.assessed_at, staff_id = excluded.staff_id",
-        params![ticket.0, a.findings, json(&a.decision)?, now.to_string(), by.0],
+        params![ticket.0, a.findings, to_json(&a.decision)?, now.to_string(), by.0],
     )?;
     Ok(())
 }
@@ -46,7 +43,7 @@ pub fn insert(conn: &Connection, ticket: TicketId, q: &Quotation) -> Result<i64>
             ticket.0,
             q.number.revision,
             q.number.to_string(),
-            json(q)?,
+            to_json(q)?,
             q.repair.total.0,
             q.cosmetic.total.0,
             q.issued_on.to_string(),
@@ -109,7 +106,7 @@ pub fn save_answer(
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO quotation_answers (quotation_id, accepted, answer_json, answered_at, staff_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![quotation_id, accepted, json(answer)?, now.to_string(), by.0],
+        params![quotation_id, accepted, to_json(answer)?, now.to_string(), by.0],
     )?;
     Ok(())
 }

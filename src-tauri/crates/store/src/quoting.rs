@@ -15,7 +15,7 @@ use crate::quotations::{self, StoredQuotation};
 use crate::{log, tickets, Shop};
 
 /// Moves `ticket` through `states` in order (each checked by the state machine), logging each.
-fn walk(
+pub(crate) fn walk(
     tx: &Transaction,
     ticket: &mut Ticket,
     states: &[TicketState],

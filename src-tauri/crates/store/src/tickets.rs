@@ -3,6 +3,7 @@
 use caseback_domain::customer::CustomerId;
 use caseback_domain::device::PurchaseRecord;
 use caseback_domain::intake::{IntakeDetails, Ticket, TicketId};
+use caseback_domain::release::CollectionNotice;
 use caseback_domain::ticket::{TicketNumber, TicketState};
 use caseback_domain::warranty::WarrantyCheck;
 use jiff::civil::Date;
@@ -168,11 +169,16 @@ pub struct TicketRow {
     pub device: String,
     pub received_on: Date,
     pub next_deadline: Option<Date>,
+    /// The Collection Notice, for the storage fee a list shows.
+    #[serde(skip)]
+    pub notice: Option<CollectionNotice>,
 }
 
 const ROW_SQL: &str =
-    "SELECT t.id, t.number, t.state, c.id, c.name, c.phone, t.device_label, t.received_on, t.next_deadline
-                       FROM tickets t JOIN customers c ON c.id = t.customer_id";
+    "SELECT t.id, t.number, t.state, c.id, c.name, c.phone, t.device_label, t.received_on, t.next_deadline,
+                              n.notice_json
+                       FROM tickets t JOIN customers c ON c.id = t.customer_id
+                       LEFT JOIN collection_notices n ON n.ticket_id = t.id";
 /// Soonest deadline first (earlier bookings first on the same day).
 const DEADLINE_ORDER: &str = "ORDER BY t.next_deadline, t.id";
 
@@ -188,6 +194,7 @@ fn row(r: &Row) -> rusqlite::Result<TicketRow> {
         device: r.get(6)?,
         received_on: date(r.get(7)?)?,
         next_deadline: r.get::<_, Option<String>>(8)?.map(date).transpose()?,
+        notice: r.get::<_, Option<String>>(9)?.map(|j| parse("collection notice", &j)).transpose()?,
     })
 }
 

@@ -42,7 +42,7 @@ pub struct AccountFacts<'a> {
     pub as_of: Date,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
     pub charges: Vec<Charge>,
     pub total_charges: Amount,
@@ -54,17 +54,23 @@ pub struct Account {
     pub shipping: Option<ShippingCosts>,
 }
 
+/// What the accepted quotation charges: its repair section, plus the cosmetic section when
+/// the customer confirmed that too. The base of the shipping insurance.
+pub fn repair_charges(accepted: Option<(&Quotation, bool)>) -> Amount {
+    accepted.map_or(Amount::ZERO, |(q, cosmetic)| {
+        Amount(q.repair.total.0.saturating_add(if cosmetic { q.cosmetic.total.0 } else { 0 }))
+    })
+}
+
 impl Account {
     pub fn of(policy: &Policy, facts: &AccountFacts) -> Account {
         let mut charges = Vec::new();
         let mut charge = |kind, label: String, amount: Amount| charges.push(Charge { kind, label, amount });
-        let mut repair_charges = Amount::ZERO;
+        let repair_charges = repair_charges(facts.accepted);
         if let Some((q, cosmetic_accepted)) = facts.accepted {
             charge(ChargeKind::Repair, format!("Repair, quotation {}", q.number), q.repair.total);
-            repair_charges = q.repair.total;
             if cosmetic_accepted && q.cosmetic.total.0 > 0 {
                 charge(ChargeKind::Cosmetic, format!("Cosmetic work, quotation {}", q.number), q.cosmetic.total);
-                repair_charges = Amount(repair_charges.0.saturating_add(q.cosmetic.total.0));
             }
         }
         let storage_days = facts.notice.map_or(0, |n| n.storage_days(facts.as_of));

@@ -8,16 +8,16 @@
 pub mod account;
 pub mod collection;
 pub mod completion;
+pub mod handover;
 pub mod message;
 pub mod payment;
-pub mod handover;
 pub mod shipping;
 
 pub use account::{Account, Charge, ChargeKind};
 pub use collection::CollectionNotice;
 pub use completion::{Completion, OldPart, ReplacedPart};
-pub use payment::{EntryKind, Payment, PaymentEntry, PaymentForm, PaymentMethod};
 pub use handover::{Collection, DeliveryWindow, Dispatch, Release};
+pub use payment::{EntryKind, Payment, PaymentEntry, PaymentForm, PaymentMethod};
 pub use shipping::{Courier, Shipping, ShippingCosts, ShippingForm};
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Problems;
 use crate::staff::StaffId;
+use crate::ticket::TicketState;
 use crate::{text, Amount, Currency, DomainError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,4 +137,16 @@ impl Payment {
             EntryKind::Refund => self.entry.amount.0,
         }
     }
+}
+
+/// Payments (deposits included) are taken while the ticket is open; a refund of what was
+/// paid beyond what is owed can be made at any time, e.g. a deposit on a cancelled ticket.
+pub fn check_accepted(state: TicketState, kind: EntryKind) -> Result<(), DomainError> {
+    if kind == EntryKind::Payment && state.is_closed() {
+        return Err(DomainError::refused(
+            "ticket_closed",
+            format!("This ticket is {}: no more payments can be taken on it.", state.label().to_lowercase()),
+        ));
+    }
+    Ok(())
 }

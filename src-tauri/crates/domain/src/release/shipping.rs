@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Problems;
+use crate::ticket::TicketState;
 use crate::{text, Amount, Currency, DomainError, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,4 +203,19 @@ impl Shipping {
         }
         Ok(checked)
     }
+}
+
+/// Shipping can be arranged once the repair is approved and until the watch leaves.
+pub fn check_can_choose(state: TicketState) -> Result<(), DomainError> {
+    use TicketState::*;
+    if matches!(state, Approved | InRepair | ReadyForCollection) {
+        return Ok(());
+    }
+    Err(DomainError::refused(
+        "illegal_transition",
+        format!(
+            "Shipping is arranged for approved repairs until the watch leaves; this ticket is {}.",
+            state.label().to_lowercase()
+        ),
+    ))
 }

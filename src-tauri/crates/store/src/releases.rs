@@ -1,0 +1,34 @@
+//! Table `releases`: the watch left the shop, collected or dispatched. Never edited.
+
+use caseback_domain::intake::TicketId;
+use caseback_domain::release::Release;
+use caseback_domain::staff::StaffId;
+use jiff::civil::Date;
+use jiff::Timestamp;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::Result;
+use crate::records::{date, from_json, to_json};
+
+pub fn insert(conn: &Connection, ticket: TicketId, r: &Release, on: Date, by: StaffId, now: Timestamp) -> Result<()> {
+    let kind = match r {
+        Release::Collected(_) => "collected",
+        Release::Dispatched(_) => "dispatched",
+    };
+    conn.execute(
+        "INSERT INTO releases (ticket_id, kind, release_json, released_on, released_at, staff_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![ticket.0, kind, to_json(r)?, on.to_string(), now.to_string(), by.0],
+    )?;
+    Ok(())
+}
+
+/// The release and the day the watch left.
+pub fn get(conn: &Connection, ticket: TicketId) -> Result<Option<(Release, Date)>> {
+    let row: Option<(String, String)> = conn
+        .query_row("SELECT release_json, released_on FROM releases WHERE ticket_id = ?1", [ticket.0], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    row.map(|(r, on)| Ok((from_json("release", &r)?, date("release date", &on)?))).transpose()
+}
