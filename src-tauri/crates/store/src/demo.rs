@@ -5,9 +5,15 @@ use std::path::Path;
 use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::customer::{CustomerDetails, CustomerId};
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
+use caseback_domain::intake::TicketId;
 use caseback_domain::intake::{Accessory, Arrival, ConditionFlag, CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
+use caseback_domain::release::{
+    Collection, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, OldPart, PaymentEntry, PaymentMethod,
+    Release, ReplacedPart, Shipping,
+};
+use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::warranty::Voiding;
 use caseback_domain::Amount;
@@ -86,13 +92,57 @@ struct DemoIntake {
 enum Then {
     Nothing,
     Assessing,
-    Covered { days_ago: i64 },
-    Quoted { days_ago: i64 },
-    Accepted { quoted: i64, answered: i64, in_repair: bool },
-    Declined { quoted: i64, answered: i64 },
+    Covered {
+        days_ago: i64,
+    },
+    Quoted {
+        days_ago: i64,
+    },
+    Accepted {
+        quoted: i64,
+        answered: i64,
+        in_repair: bool,
+    },
+    Declined {
+        quoted: i64,
+        answered: i64,
+    },
+    /// Repaired `repaired` days ago, then what followed.
+    Repaired {
+        covered: bool,
+        repaired: i64,
+        after: AfterRepair,
+    },
 }
 
-const INTAKES: [DemoIntake; 13] = [
+/// The after-repair story of a demo ticket: the notice (days ago), payment, shipping, release.
+#[derive(Clone, Copy)]
+struct AfterRepair {
+    notice: Option<i64>,
+    pay: Pay,
+    ship: bool,
+    leave: Leave,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Pay {
+    Nothing,
+    Deposit,
+    InFull,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Leave {
+    Stays,
+    Collected,
+    Dispatched,
+}
+
+const fn repaired(repaired: i64, notice: Option<i64>, pay: Pay, ship: bool, leave: Leave) -> Then {
+    Then::Repaired { covered: false, repaired, after: AfterRepair { notice, pay, ship, leave } }
+}
+
+const INTAKES: [DemoIntake; 19] = [
     DemoIntake {
         days_ago: 24,
         name: "Kemal Aydın",
@@ -275,6 +325,94 @@ const INTAKES: [DemoIntake; 13] = [
         mail_in: None,
         then: Then::Nothing,
     },
+    DemoIntake {
+        days_ago: 30,
+        name: "Chan Tai Man",
+        phone: "+852 6123 4567",
+        email: "taiman.chan@example.hk",
+        kind: DeviceKind::Mechanical,
+        brand: "Tudor",
+        model: "Black Bay 58",
+        serial: "M79030N-0001",
+        bought: Some((2019, 8, 2)),
+        fault: "Runs 40 s/day fast; bezel stiff.",
+        mail_in: None,
+        then: repaired(13, Some(12), Pay::Deposit, false, Leave::Stays),
+    },
+    DemoIntake {
+        days_ago: 22,
+        name: "Priya Raman",
+        phone: "+65 8123 4567",
+        email: "priya.raman@example.sg",
+        kind: DeviceKind::Mechanical,
+        brand: "Seiko",
+        model: "Presage SRPB41",
+        serial: "4R35-01X0",
+        bought: Some((2020, 2, 14)),
+        fault: "Date does not change at midnight.",
+        mail_in: Some(("DHL", "JD014600006281234567")),
+        then: repaired(6, Some(3), Pay::InFull, true, Leave::Stays),
+    },
+    DemoIntake {
+        days_ago: 20,
+        name: "Wong Siu Ling",
+        phone: "+852 9876 1234",
+        email: "",
+        kind: DeviceKind::Quartz,
+        brand: "Longines",
+        model: "DolceVita",
+        serial: "L5.255.4",
+        bought: Some((2018, 3, 9)),
+        fault: "Stops at random; crown loose.",
+        mail_in: None,
+        then: repaired(4, Some(2), Pay::Nothing, false, Leave::Stays),
+    },
+    DemoIntake {
+        days_ago: 16,
+        name: "Mehmet Demir",
+        phone: "+90 533 777 88 99",
+        email: "mehmet.demir@example.com.tr",
+        kind: DeviceKind::Mechanical,
+        brand: "Hamilton",
+        model: "Khaki Field Mechanical",
+        serial: "H694390-77",
+        bought: Some((2022, 1, 5)),
+        fault: "Crystal cracked; hand wind slips.",
+        mail_in: None,
+        then: repaired(1, None, Pay::Nothing, false, Leave::Stays),
+    },
+    DemoIntake {
+        days_ago: 26,
+        name: "Sarah O'Neill",
+        phone: "+353 87 123 4567",
+        email: "sarah.oneill@example.ie",
+        kind: DeviceKind::Mechanical,
+        brand: "Oris",
+        model: "Aquis Date",
+        serial: "01 733 7730",
+        bought: Some((2021, 11, 30)),
+        fault: "Water resistance test failed; needs new gaskets.",
+        mail_in: None,
+        then: repaired(9, Some(8), Pay::InFull, false, Leave::Collected),
+    },
+    DemoIntake {
+        days_ago: 18,
+        name: "Zhang Wei",
+        phone: "+86 139 1234 5678",
+        email: "zhang.wei@example.cn",
+        kind: DeviceKind::Smartwatch,
+        brand: "KOSPET",
+        model: "Tank M2",
+        serial: "KPM2-8812-0301",
+        bought: Some((2026, 6, 1)),
+        fault: "Touch screen unresponsive in the lower half.",
+        mail_in: Some(("China Post", "EA123456785CN")),
+        then: Then::Repaired {
+            covered: true,
+            repaired: 5,
+            after: AfterRepair { notice: Some(5), pay: Pay::Nothing, ship: true, leave: Leave::Dispatched },
+        },
+    },
 ];
 
 /// Realistic tickets booked in over the last days: some overdue for assessment, some mailed
@@ -292,7 +430,7 @@ fn add_tickets(shop: &mut Shop, now: Timestamp) -> Result<()> {
                     name: d.name.into(),
                     phone: d.phone.into(),
                     email: d.email.into(),
-                    address: String::new(),
+                    address: customer_address(d.name).into(),
                 },
             },
         };
@@ -383,12 +521,101 @@ fn add_tickets(shop: &mut Shop, now: Timestamp) -> Result<()> {
                     ago(answered),
                 )?;
             }
+            Then::Repaired { covered, repaired, after } => {
+                let started = ago(repaired + 6);
+                shop.record_assessment(by, ticket.id, &assess(covered), started)?;
+                if !covered {
+                    let q = shop.issue_quotation(by, ticket.id, &demo_quote(), started)?;
+                    shop.answer_quotation(by, ticket.id, 1, true, &answer(&format!("Re: {}", q.number)), started)?;
+                }
+                shop.move_ticket(by, ticket.id, TicketState::InRepair, started)?;
+                finish_repair(shop, by, ticket.id, customer_address(d.name), ago(repaired), after, &ago)?;
+            }
         }
     }
     // Expiry and the end of holds, as the app would apply them today.
     shop.apply_clock(now)?;
     Ok(())
 }
+
+fn customer_address(name: &str) -> &'static str {
+    match name {
+        "Priya Raman" => "Priya Raman\n21 Tanjong Pagar Road #04-02\nSingapore 088444",
+        "Zhang Wei" => "张伟\n上海市浦东新区世纪大道 100 号\nShanghai 200120, China",
+        _ => "",
+    }
+}
+
+/// Completes the repair with a photo, then the notice, payment, shipping and release.
+fn finish_repair(
+    shop: &mut Shop,
+    by: StaffId,
+    id: TicketId,
+    address: &str,
+    done: Timestamp,
+    after: AfterRepair,
+    ago: &dyn Fn(i64) -> Timestamp,
+) -> Result<()> {
+    let photo = shop.store_photo(by, "repaired.jpg", DEMO_PHOTO, done)?;
+    let completion = Completion {
+        work_performed: "Serviced the movement, replaced the worn parts, pressure-tested and regulated over 48 hours."
+            .into(),
+        parts: vec![ReplacedPart { description: "Crown and stem".into(), old_part: OldPart::RetainedByShop }],
+        photos: vec![photo.sha256],
+    };
+    shop.complete_repair(by, id, &completion, done)?;
+    let Some(notice_days) = after.notice else { return Ok(()) };
+    let noticed = ago(notice_days);
+    shop.issue_collection_notice(by, id, noticed)?;
+    let card = |cents| PaymentEntry {
+        kind: EntryKind::Payment,
+        amount: Amount(cents),
+        method: PaymentMethod::Card,
+        reference: "Visa ending 4242, slip 0117".into(),
+    };
+    if after.ship {
+        let shipping = Shipping {
+            courier: Courier::Ups,
+            courier_name: String::new(),
+            service: "Worldwide Express".into(),
+            declared_value: Amount(380_000),
+            fee: Amount(26_000),
+            insured: true,
+            signature: true,
+            address: address.into(),
+            commercial_invoice: true,
+        };
+        shop.choose_shipping(by, id, &shipping, noticed)?;
+    }
+    match after.pay {
+        Pay::Nothing => {}
+        Pay::Deposit => {
+            shop.record_payment(by, id, &card(50_000), noticed)?;
+        }
+        Pay::InFull => {
+            let due = shop.after_sale(id, noticed)?.account.balance;
+            if due.0 > 0 {
+                shop.record_payment(by, id, &card(due.0), noticed)?;
+            }
+        }
+    }
+    let release = match after.leave {
+        Leave::Stays => return Ok(()),
+        Leave::Collected => {
+            Release::Collected(Collection { collected_by: "Sarah O'Neill".into(), confirmation_shown: true })
+        }
+        Leave::Dispatched => Release::Dispatched(Dispatch {
+            tracking: "1Z4F82E70412345678".into(),
+            dispatched_on: shop.settings()?.today(noticed),
+            window: DeliveryWindow { min_days: 3, max_days: 7 },
+        }),
+    };
+    shop.release(by, id, &release, noticed)?;
+    Ok(())
+}
+
+/// A photo of a repaired watch, drawn for the demo (no real customer's watch).
+const DEMO_PHOTO: &[u8] = include_bytes!("../assets/demo-repaired-watch.jpg");
 
 fn demo_quote() -> QuotationDraft {
     let line = |kind, description: &str, quantity, cents, taxable| QuoteLine {

@@ -174,7 +174,7 @@ fn demo_shop_is_created_once() {
     assert!(shop.settings().unwrap().shop.name.contains("demo"));
     assert_eq!(shop.staff().unwrap().len(), 3);
     let tickets = shop.search_tickets("", None, 100).unwrap();
-    assert_eq!(tickets.len(), 13);
+    assert_eq!(tickets.len(), 19);
     let names: Vec<_> = tickets.iter().map(|t| t.customer_name.as_str()).collect();
     assert!(names.contains(&"Çağrı Öztürk") && names.contains(&"王小明"), "{names:?}");
     let today = shop.settings().unwrap().today(now());
@@ -182,13 +182,34 @@ fn demo_shop_is_created_once() {
     assert!(overdue >= 2, "some assessments are overdue: {overdue}");
     assert_eq!(shop.serial_tickets("KPT3U-2291-0042").unwrap().len(), 2, "one watch seen twice");
     use caseback_domain::ticket::TicketState::*;
-    for state in [Received, Assessing, Quoted, QuoteExpired, ReturnDue, Approved, InRepair] {
+    for state in [
+        Received,
+        Assessing,
+        Quoted,
+        QuoteExpired,
+        ReturnDue,
+        Approved,
+        InRepair,
+        ReadyForCollection,
+        Collected,
+        Shipped,
+    ] {
         assert!(tickets.iter().any(|t| t.state == state), "the demo has a ticket in {state:?}");
     }
+    // Ready tickets in every after-repair situation Today lists.
+    let ready: Vec<_> = tickets
+        .iter()
+        .filter(|t| t.state == ReadyForCollection)
+        .map(|t| shop.after_sale(t.id, now()).unwrap())
+        .collect();
+    assert!(ready.iter().any(|s| s.notice.is_none()), "repaired, no notice yet");
+    assert!(ready.iter().any(|s| s.account.storage_days > 0), "storage accruing");
+    assert!(ready.iter().any(|s| s.account.balance.0 > 0 && !s.payments.is_empty()), "a deposit, balance due");
+    assert!(ready.iter().any(|s| s.shipping.is_some() && s.account.is_settled()), "paid, waiting to dispatch");
     drop(shop);
     let shop = demo::open_or_create(&root, now()).unwrap();
     assert_eq!(shop.staff().unwrap().len(), 3, "opening again adds nothing");
-    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 13);
+    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 19);
 }
 
 #[test]
