@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "tickets_search",
     "today_list",
     "today_quotes",
+    "today_release",
     "ticket_find",
     "ticket_get",
     "ticket_move",
@@ -37,6 +38,14 @@ const COMMANDS: &[&str] = &[
     "form_export",
     "form_open",
     "form_print",
+    "aftersale_get",
+    "repair_complete",
+    "collection_notice_issue",
+    "payment_record",
+    "shipping_preview",
+    "shipping_choose",
+    "ticket_collect",
+    "ticket_dispatch",
 ];
 
 fn main() {

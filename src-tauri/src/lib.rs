@@ -41,8 +41,9 @@ pub fn run() {
             commands::tickets::scan_add,
             commands::tickets::intake_book,
             commands::tickets::tickets_search,
-            commands::tickets::today_list,
-            commands::tickets::today_quotes,
+            commands::today::today_list,
+            commands::today::today_quotes,
+            commands::today::today_release,
             commands::tickets::ticket_find,
             commands::tickets::ticket_get,
             commands::tickets::ticket_move,
@@ -57,6 +58,14 @@ pub fn run() {
             commands::forms::form_export,
             commands::forms::form_open,
             commands::forms::form_print,
+            commands::release::aftersale_get,
+            commands::release::repair_complete,
+            commands::release::collection_notice_issue,
+            commands::release::payment_record,
+            commands::release::shipping_preview,
+            commands::release::shipping_choose,
+            commands::release::ticket_collect,
+            commands::release::ticket_dispatch,
         ])
         .run(tauri::generate_context!())
         .expect("Caseback could not start its window");

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use caseback_domain::intake::TicketId;
-use caseback_forms::FormKind;
+use caseback_forms::{AfterSale, Fonts, FormError, FormKind, Image, Papers};
 use caseback_store::intake::TicketPapers;
 use serde::Serialize;
 use tauri::State;
@@ -16,9 +16,8 @@ use crate::state::AppState;
 fn render_to_file(state: &AppState, id: TicketId, kind: FormKind) -> IpcResult<PathBuf> {
     let fonts = state.fonts()?;
     state.with_shop(|shop| {
-        let papers = shop.ticket_papers(id)?;
-        let pdf = caseback_forms::render(&fonts, kind, &papers.as_forms())
-            .map_err(|e| IpcError::new(e.code(), e.to_string()))?;
+        let papers = shop.ticket_papers(id, state.clock.now())?;
+        let pdf = render(&fonts, kind, &papers).map_err(|e| IpcError::new(e.code(), e.to_string()))?;
         let dir = shop.folder().root().join("exports");
         let path = dir.join(format!("{}-{}.pdf", papers.ticket.number, kind.file_suffix()));
         std::fs::create_dir_all(&dir)
@@ -70,22 +69,30 @@ pub fn form_print(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcRe
     Ok(Exported { path: path.display().to_string() })
 }
 
-/// The store's papers as the forms crate reads them.
-pub trait AsForms {
-    fn as_forms(&self) -> caseback_forms::Papers<'_>;
-}
-
-impl AsForms for TicketPapers {
-    fn as_forms(&self) -> caseback_forms::Papers<'_> {
-        caseback_forms::Papers {
-            settings: &self.settings,
-            ticket: &self.ticket,
-            customer: &self.customer.details,
-            received_by: &self.received_by,
-            logo: self.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Logo { media_type, bytes }),
-            quotation: self.quotation.as_ref(),
-            refused: self.refused,
-            assessment: self.assessment.as_ref(),
-        }
-    }
+/// Renders `kind` from the store's papers, mapped to what the forms crate reads.
+fn render(fonts: &Fonts, kind: FormKind, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let sale = &p.after_sale;
+    let after_sale = AfterSale {
+        completion: sale.completion.as_ref().map(|(c, _)| c),
+        photos: p.after_photos.iter().map(|(media_type, bytes)| Image { media_type, bytes }).collect(),
+        notice: sale.notice.as_ref(),
+        account: &sale.account,
+        as_of: sale.as_of,
+        payments: &sale.payments,
+        accepted: sale.accepted.as_ref().map(|(q, cosmetic)| (q, *cosmetic)),
+        shipping: sale.shipping.as_ref(),
+        release: sale.release.as_ref().map(|(r, _)| r),
+    };
+    let papers = Papers {
+        settings: &p.settings,
+        ticket: &p.ticket,
+        customer: &p.customer.details,
+        received_by: &p.received_by,
+        logo: p.logo.as_ref().map(|(media_type, bytes)| Image { media_type, bytes }),
+        quotation: p.quotation.as_ref(),
+        refused: p.refused,
+        assessment: p.assessment.as_ref(),
+        after_sale: Some(&after_sale),
+    };
+    caseback_forms::render(fonts, kind, &papers)
 }

@@ -4,6 +4,8 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod quotations;
+pub mod release;
 pub mod settings;
 pub mod tickets;
+pub mod today;
 pub mod upload;

@@ -6,7 +6,7 @@ use caseback_domain::intake::{Accessory, ConditionFlag, IntakeDetails, IntakeFor
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::warranty::{VoidingFinding, WarrantyCheck};
-use caseback_domain::Due;
+use caseback_domain::{Currency, Due};
 use caseback_store::tickets::TicketRow;
 use caseback_store::Shop;
 use jiff::civil::Date;
@@ -25,7 +25,7 @@ pub struct Choice {
     label: &'static str,
 }
 
-fn choices<T: Serialize + Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice> {
+pub fn choices<T: Serialize + Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<Choice> {
     all.iter().map(|v| Choice { key: serde_json::to_value(v).unwrap_or_default(), label: label(*v) }).collect()
 }
 
@@ -105,19 +105,34 @@ pub struct RowView {
     state_label: &'static str,
     due: Option<Due>,
     due_text: Option<String>,
+    /// The storage fee accrued so far, while a notified watch waits for collection.
+    storage_fee: Option<String>,
 }
 
-fn row_views(rows: Vec<TicketRow>, today: Date) -> Vec<RowView> {
+/// The day lists are drawn for, and the money they show.
+pub struct ListDay {
+    pub today: Date,
+    pub currency: Currency,
+}
+
+pub fn list_day(shop: &Shop, state: &AppState) -> IpcResult<ListDay> {
+    let s = shop.settings()?;
+    Ok(ListDay { today: s.today(state.clock.now()), currency: s.currency })
+}
+
+pub fn row_views(rows: Vec<TicketRow>, day: &ListDay) -> Vec<RowView> {
     rows.into_iter()
         .map(|row| {
-            let due = row.next_deadline.map(|d| Due::of(d, today));
-            RowView { state_label: row.state.label(), due_text: due.map(Due::describe), due, row }
+            let due = row.next_deadline.map(|d| Due::of(d, day.today));
+            let storage_fee = row
+                .notice
+                .filter(|_| row.state == TicketState::ReadyForCollection)
+                .map(|n| n.storage_fee(day.today))
+                .filter(|fee| fee.0 > 0)
+                .map(|fee| day.currency.format(fee));
+            RowView { state_label: row.state.label(), due_text: due.map(Due::describe), due, storage_fee, row }
         })
         .collect()
-}
-
-fn today(shop: &Shop, state: &AppState) -> IpcResult<Date> {
-    Ok(shop.settings()?.today(state.clock.now()))
 }
 
 #[tauri::command]
@@ -125,18 +140,7 @@ pub fn tickets_search(state: State<AppState>, query: String, filter: Option<Tick
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.apply_clock(now)?;
-        Ok(row_views(shop.search_tickets(&query, filter, 200)?, today(shop, &state)?))
-    })
-}
-
-/// Today: open tickets due today or overdue, soonest first.
-#[tauri::command]
-pub fn today_list(state: State<AppState>) -> IpcResult<Vec<RowView>> {
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        shop.apply_clock(now)?;
-        let today = today(shop, &state)?;
-        Ok(row_views(shop.tickets_due_by(today)?, today))
+        Ok(row_views(shop.search_tickets(&query, filter, 200)?, &list_day(shop, &state)?))
     })
 }
 
@@ -162,8 +166,8 @@ pub struct TicketView {
 
 pub fn ticket_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<TicketView> {
     let ticket = shop.ticket(id)?;
-    let today = today(shop, state)?;
-    let due = ticket.next_deadline().map(|d| Due::of(d, today));
+    let day = list_day(shop, state)?;
+    let due = ticket.next_deadline().map(|d| Due::of(d, day.today));
     let same_watch = shop.serial_tickets(&ticket.details.device.serial)?.into_iter().filter(|r| r.id != id).collect();
     Ok(TicketView {
         customer: shop.customer(ticket.customer)?,
@@ -174,7 +178,7 @@ pub fn ticket_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<Tic
         due_text: due.map(Due::describe),
         due,
         history: history::rows(shop, "ticket", &ticket.number.to_string())?,
-        same_watch: row_views(same_watch, today),
+        same_watch: row_views(same_watch, &day),
         ticket,
     })
 }
@@ -211,31 +215,7 @@ pub struct CustomerView {
 #[tauri::command]
 pub fn customer_get(state: State<AppState>, id: CustomerId) -> IpcResult<CustomerView> {
     state.with_shop(|shop| {
-        let tickets = row_views(shop.customer_tickets(id)?, today(shop, &state)?);
+        let tickets = row_views(shop.customer_tickets(id)?, &list_day(shop, &state)?);
         Ok(CustomerView { customer: shop.customer(id)?, tickets })
-    })
-}
-
-#[derive(Serialize)]
-pub struct TodayQuotes {
-    awaiting_answer: Vec<RowView>,
-    on_hold: Vec<RowView>,
-    return_due: Vec<RowView>,
-}
-
-/// Today's quotation sections: answers awaited (by the last day to accept), watches held
-/// after an expired quotation (by the hold's end), and return notices due.
-#[tauri::command]
-pub fn today_quotes(state: State<AppState>) -> IpcResult<TodayQuotes> {
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        shop.apply_clock(now)?;
-        let today = today(shop, &state)?;
-        let of = |s: TicketState| -> IpcResult<Vec<RowView>> { Ok(row_views(shop.tickets_in_state(s, 100)?, today)) };
-        Ok(TodayQuotes {
-            awaiting_answer: of(TicketState::Quoted)?,
-            on_hold: of(TicketState::QuoteExpired)?,
-            return_due: of(TicketState::ReturnDue)?,
-        })
     })
 }

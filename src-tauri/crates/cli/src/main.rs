@@ -39,7 +39,8 @@ enum Command {
         json: bool,
     },
     /// Renders a ticket's form to a PDF file: `render receipt R-2026-00001 --out receipt.pdf`
-    /// (receipt, tag, quotation, return-notice, work-summary).
+    /// (receipt, tag, quotation, return-notice, work-summary, collection-notice, payment-receipt,
+    /// shipping-notice, commercial-invoice, shipping-label).
     Render {
         #[arg(value_enum)]
         form: Form,
@@ -66,6 +67,16 @@ enum Form {
     ReturnNotice,
     /// The zero-cost work order of a repair covered by warranty.
     WorkSummary,
+    /// The Collection Notice: repair done, photos, balance, storage fee from its date.
+    CollectionNotice,
+    /// The receipt / invoice of what was paid ("paid in full" when settled).
+    PaymentReceipt,
+    /// The Shipping Notice: courier, tracking number, delivery window.
+    ShippingNotice,
+    /// The commercial invoice marked "returned goods", for customs.
+    CommercialInvoice,
+    /// The 4 x 6 inch address label with the tracking number's barcode.
+    ShippingLabel,
 }
 
 impl Form {
@@ -76,6 +87,11 @@ impl Form {
             Form::Quotation => caseback_forms::FormKind::Quotation,
             Form::ReturnNotice => caseback_forms::FormKind::ReturnNotice,
             Form::WorkSummary => caseback_forms::FormKind::WorkSummary,
+            Form::CollectionNotice => caseback_forms::FormKind::CollectionNotice,
+            Form::PaymentReceipt => caseback_forms::FormKind::PaymentReceipt,
+            Form::ShippingNotice => caseback_forms::FormKind::ShippingNotice,
+            Form::CommercialInvoice => caseback_forms::FormKind::CommercialInvoice,
+            Form::ShippingLabel => caseback_forms::FormKind::ShippingLabel,
         }
     }
 }
@@ -140,17 +156,34 @@ fn run(cli: Cli) -> Result<()> {
         Command::Render { form, ticket, out } => {
             database(&root)?;
             let shop = Shop::open_read_only(&root)?;
-            let papers = shop.ticket_papers(shop.ticket_by_number(&ticket)?.id)?;
+            let papers = shop.ticket_papers(shop.ticket_by_number(&ticket)?.id, jiff::Timestamp::now())?;
             let fonts = caseback_forms::Fonts::load()?;
+            let sale = &papers.after_sale;
+            let after_sale = caseback_forms::AfterSale {
+                completion: sale.completion.as_ref().map(|(c, _)| c),
+                photos: papers
+                    .after_photos
+                    .iter()
+                    .map(|(media_type, bytes)| caseback_forms::Image { media_type, bytes })
+                    .collect(),
+                notice: sale.notice.as_ref(),
+                account: &sale.account,
+                as_of: sale.as_of,
+                payments: &sale.payments,
+                accepted: sale.accepted.as_ref().map(|(q, cosmetic)| (q, *cosmetic)),
+                shipping: sale.shipping.as_ref(),
+                release: sale.release.as_ref().map(|(r, _)| r),
+            };
             let forms = caseback_forms::Papers {
                 settings: &papers.settings,
                 ticket: &papers.ticket,
                 customer: &papers.customer.details,
                 received_by: &papers.received_by,
-                logo: papers.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Logo { media_type, bytes }),
+                logo: papers.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Image { media_type, bytes }),
                 quotation: papers.quotation.as_ref(),
                 refused: papers.refused,
                 assessment: papers.assessment.as_ref(),
+                after_sale: Some(&after_sale),
             };
             let pdf = caseback_forms::render(&fonts, form.kind(), &forms)?;
             std::fs::write(&out, pdf).with_context(|| format!("could not write {}", out.display()))?;

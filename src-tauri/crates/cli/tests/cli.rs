@@ -94,11 +94,11 @@ fn tickets_are_listed_as_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
     ok(cli(dir.path(), &["demo"]));
     let text = ok(cli(dir.path(), &["tickets"]));
-    assert!(text.contains("13 tickets"), "{text}");
+    assert!(text.contains("19 tickets"), "{text}");
     assert!(text.contains("Çağrı Öztürk") && text.contains("王小明"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "--json"]))).unwrap();
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.len(), 13);
+    assert_eq!(rows.len(), 19);
     assert!(rows[0]["number"].as_str().unwrap().starts_with("R-"));
     let found: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "ayse", "--json"]))).unwrap();
     assert_eq!(found.as_array().unwrap().len(), 2, "Ayşe's two tickets, found without the cedilla");
@@ -137,4 +137,37 @@ fn renders_both_forms_of_a_ticket() {
     assert!(String::from_utf8_lossy(&none.stderr).contains("no quotation yet"));
     let missing = cli(dir.path(), &["render", "receipt", "R-2026-00999", "--out", receipt.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("R-2026-00999 was not found"));
+}
+
+#[test]
+fn renders_the_after_repair_forms_of_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(cli(dir.path(), &["demo"]));
+    let pdf = dir.path().join("form.pdf");
+    let render = |form: &str, ticket: &str| {
+        ok(cli(dir.path(), &["render", form, ticket, "--out", pdf.to_str().unwrap()]));
+        let out = Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().expect("pdftotext");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Chan Tai Man: notified 12 days ago, a deposit paid, storage accruing.
+    let notice = render("collection-notice", "R-2026-00014");
+    assert!(notice.contains("Chan Tai Man") && notice.contains("10.00"), "{notice}");
+    // Sarah O'Neill paid in full and collected.
+    assert!(render("payment-receipt", "R-2026-00018").contains("PAID IN FULL"));
+    // Zhang Wei's warranty repair went by UPS.
+    assert!(render("shipping-notice", "R-2026-00019").contains("1Z4F82E70412345678"));
+    assert!(render("commercial-invoice", "R-2026-00019").contains("RETURNED GOODS"));
+    render("shipping-label", "R-2026-00019");
+    let png = dir.path().join("label");
+    let status =
+        Command::new("pdftoppm").args(["-png", "-r", "200", "-singlefile"]).arg(&pdf).arg(&png).status().unwrap();
+    assert!(status.success());
+    let out =
+        Command::new("zbarimg").args(["--quiet", "--raw"]).arg(png.with_extension("png")).output().expect("zbarimg");
+    let codes = String::from_utf8(out.stdout).unwrap();
+    assert!(codes.lines().any(|l| l == "1Z4F82E70412345678"), "{codes}");
+    assert!(codes.lines().any(|l| l == "R-2026-00019"), "{codes}");
+    // Forms whose facts a ticket lacks are refused with a reason.
+    let early = cli(dir.path(), &["render", "shipping-label", "R-2026-00014", "--out", pdf.to_str().unwrap()]);
+    assert!(!early.status.success());
 }

@@ -6,9 +6,10 @@ mod common;
 
 use caseback_domain::settings::PaperSize;
 use caseback_forms::{
-    intake_receipt, quotation, return_notice, ticket_tag, work_summary, IntakeReceipt, Logo, QuotationDoc,
-    ReturnNoticeDoc, TicketTag, WorkSummaryDoc,
+    intake_receipt, quotation, render, return_notice, ticket_tag, work_summary, FormKind, IntakeReceipt, Logo,
+    QuotationDoc, ReturnNoticeDoc, TicketTag, WorkSummaryDoc,
 };
+use common::release::{Case, NOTICE_ON};
 use common::*;
 
 fn main() {
@@ -70,5 +71,38 @@ fn main() {
         let logo = (name == "warranty-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
         let doc = WorkSummaryDoc { settings, ticket, customer, findings, reason_label: "manufacturing defect", logo };
         write_pdf(&dir, &format!("{name}.pdf"), &work_summary(fonts(), &doc).unwrap());
+    }
+
+    after_sale(&dir, &png);
+}
+
+/// The after-sale forms: a notice with a logo and photos (A4), the rest of a shipped watch
+/// (Letter), a receipt still owing, and a label with a long name and address.
+fn after_sale(dir: &std::path::Path, png: &[u8]) {
+    let mut ready = Case::ready(PaperSize::A4, NOTICE_ON);
+    for i in 0..5 {
+        ready.photos.push(("image/jpeg", common::release::photo_jpeg(480 + 80 * i, 360)));
+    }
+    let two_photos = Case::ready(PaperSize::Letter, NOTICE_ON);
+    let shipped = Case::shipped(PaperSize::Letter);
+    let mut long = Case::shipped(PaperSize::Letter);
+    long.customer.name = "Alexandrina Konstantinopoulou-Vanderbilt-Montgomery".into();
+    long.shipping.as_mut().unwrap().address =
+        (1..=9).map(|i| format!("Line {i} of a very long delivery address, Unit {i}")).collect::<Vec<_>>().join("\n");
+    let forms = [
+        ("collection-notice-a4", &ready, FormKind::CollectionNotice),
+        ("collection-notice-letter", &two_photos, FormKind::CollectionNotice),
+        ("receipt-owing-a4", &ready, FormKind::PaymentReceipt),
+        ("receipt-paid-letter", &shipped, FormKind::PaymentReceipt),
+        ("shipping-notice-letter", &shipped, FormKind::ShippingNotice),
+        ("commercial-invoice-letter", &shipped, FormKind::CommercialInvoice),
+        ("shipping-label", &shipped, FormKind::ShippingLabel),
+        ("shipping-label-long", &long, FormKind::ShippingLabel),
+    ];
+    for (name, case, kind) in forms {
+        let after_sale = case.after_sale();
+        let mut papers = case.papers(Some(&after_sale));
+        papers.logo = (kind == FormKind::CollectionNotice).then_some(Logo { media_type: "image/png", bytes: png });
+        write_pdf(dir, &format!("{name}.pdf"), &render(fonts(), kind, &papers).unwrap());
     }
 }

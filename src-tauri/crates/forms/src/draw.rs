@@ -2,8 +2,9 @@
 //! bottom-left points, and the display items the layouts are built from.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    RawImage, Rect, Rgb, TextItem, TextRenderingMode, WindingOrder, XObjectId, XObjectTransform,
+    Color, DictItem, ExternalStream, ExternalXObject, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Px, RawImage, Rect, Rgb, TextItem, TextRenderingMode,
+    WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::error::FormError;
@@ -56,7 +57,17 @@ pub(crate) enum Item {
         h: f32,
         colour: Colour,
     },
+    /// A registered image `w` mm wide (its height follows its aspect), top-left at (`x`, `y`).
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        image: Placed,
+    },
 }
+
+/// A registered image: its id and its pixel size.
+pub(crate) type Placed = (XObjectId, usize, usize);
 
 /// A PDF being drawn: a list of pages of operations, fonts registered as first used.
 pub(crate) struct Canvas<'f> {
@@ -156,23 +167,50 @@ impl<'f> Canvas<'f> {
                     },
                 ]
             }
+            Item::Image { x, y, w, image } => vec![self.image_op(image, x + dx, y + dy, *w)],
         }
     }
 
     /// Registers a decoded image; returns its id and its pixel size.
-    pub(crate) fn add_image(&mut self, image: &RawImage) -> (XObjectId, usize, usize) {
+    pub(crate) fn add_image(&mut self, image: &RawImage) -> Placed {
         (self.doc.add_image(image), image.width, image.height)
     }
 
-    /// Places an image `w` x `h` mm with its top-left corner at (`x`, `y`) on the last page.
-    pub(crate) fn image(&mut self, image: &(XObjectId, usize, usize), x: f32, y: f32, w: f32) {
+    /// Registers a JPEG as it is (DCTDecode): no decoding, no re-compression.
+    pub(crate) fn add_jpeg(&mut self, jpeg: Vec<u8>, px_w: usize, px_h: usize, grey: bool) -> Placed {
+        let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+        let dict = [
+            ("Type", name("XObject")),
+            ("Subtype", name("Image")),
+            ("Width", DictItem::Int(px_w as i64)),
+            ("Height", DictItem::Int(px_h as i64)),
+            ("ColorSpace", name(if grey { "DeviceGray" } else { "DeviceRGB" })),
+            ("BitsPerComponent", DictItem::Int(8)),
+            ("Filter", name("DCTDecode")),
+        ];
+        let stream = ExternalStream {
+            dict: dict.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            content: jpeg,
+            compress: false,
+        };
+        let object = ExternalXObject { stream, width: Some(Px(px_w)), height: Some(Px(px_h)), dpi: None };
+        (self.doc.add_xobject(&object), px_w, px_h)
+    }
+
+    /// Places an image `w` mm wide with its top-left corner at (`x`, `y`) on the last page.
+    pub(crate) fn image(&mut self, image: &Placed, x: f32, y: f32, w: f32) {
+        let op = self.image_op(image, x, y, w);
+        self.pages.last_mut().expect("a page").push(op);
+    }
+
+    fn image_op(&self, image: &Placed, x: f32, y: f32, w: f32) -> Op {
         let (id, px_w, px_h) = image;
         let h = w * *px_h as f32 / *px_w as f32;
         let dpi = *px_w as f32 * 25.4 / w;
         let at = self.pt(x, y + h);
         let transform =
             XObjectTransform { translate_x: Some(at.x), translate_y: Some(at.y), dpi: Some(dpi), ..Default::default() };
-        self.pages.last_mut().expect("a page").push(Op::UseXobject { id: id.clone(), transform });
+        Op::UseXobject { id: id.clone(), transform }
     }
 
     /// Writes the PDF: fonts subset to the glyphs used, streams compressed.

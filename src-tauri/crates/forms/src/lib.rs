@@ -1,11 +1,14 @@
 //! Caseback's printable forms, drawn with printpdf from domain values: the intake receipt,
-//! the repair quotation, the return-unrepaired notice and the warranty work order (A4 or US
-//! Letter), and the 62 x 29 mm bag tag.
+//! the repair quotation, the return-unrepaired notice and the warranty work order, and after
+//! the repair the Collection Notice, the receipt, the shipping notice and the commercial
+//! invoice (A4 or US Letter); the 62 x 29 mm bag tag and the 4 x 6 in shipping label.
 //!
 //! Text is set in Noto Sans, and in Noto Sans CJK for Chinese, Japanese and Korean; the
 //! fonts come from the system's `fonts-noto-core` and `fonts-noto-cjk` packages. Load them
 //! once with [`Fonts::load`] and reuse them for every form.
 
+mod after_sale;
+mod barcode;
 mod draw;
 mod error;
 mod flow;
@@ -14,6 +17,7 @@ mod layout;
 mod logo;
 mod notices;
 mod papers;
+mod photo;
 mod qr;
 mod quotation;
 mod receipt;
@@ -22,14 +26,7 @@ mod ticket_tag;
 pub use error::FormError;
 pub use fonts::Fonts;
 pub use notices::{inspection_fee, return_notice, work_summary, ReturnNoticeDoc, WorkSummaryDoc};
-pub use papers::{render, FormKind, Papers};
+pub use papers::{render, AfterSale, FormKind, Image, Logo, Papers};
 pub use quotation::{quotation, QuotationDoc};
 pub use receipt::{intake_receipt, IntakeReceipt};
 pub use ticket_tag::{ticket_tag, TicketTag};
-
-/// The shop's logo as stored: its media type (`image/png` or `image/jpeg`) and bytes.
-#[derive(Clone, Copy, Debug)]
-pub struct Logo<'a> {
-    pub media_type: &'a str,
-    pub bytes: &'a [u8],
-}

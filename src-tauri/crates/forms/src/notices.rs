@@ -22,10 +22,10 @@ use crate::Logo;
 const RETURN_TITLE: &str = "Return unrepaired notice";
 const WARRANTY_TITLE: &str = "Warranty work order";
 
-const BODY: Style = Style { leading: 1.3, ..Style::new(Weight::Regular, 9.0, Colour::INK) };
-const STRONG: Style = Style::new(Weight::Bold, 10.5, Colour::INK);
+pub(crate) const BODY: Style = Style { leading: 1.3, ..Style::new(Weight::Regular, 9.0, Colour::INK) };
+pub(crate) const STRONG: Style = Style::new(Weight::Bold, 10.5, Colour::INK);
 const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
-const NOTE: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
+pub(crate) const NOTE: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
 
 /// Everything the return-unrepaired notice prints.
 pub struct ReturnNoticeDoc<'a> {
@@ -229,17 +229,17 @@ pub fn work_summary(fonts: &Fonts, doc: &WorkSummaryDoc) -> Result<Vec<u8>, Form
 }
 
 /// A page flow under the letterhead and the ticket band, with its footers still to draw.
-struct Form<'f> {
-    flow: Flow<'f>,
+pub(crate) struct Form<'f> {
+    pub(crate) flow: Flow<'f>,
     shop: String,
     number: String,
-    x: f32,
-    w: f32,
+    pub(crate) x: f32,
+    pub(crate) w: f32,
     page_h: f32,
 }
 
 impl<'f> Form<'f> {
-    fn start(
+    pub(crate) fn start(
         fonts: &'f Fonts,
         settings: &Settings,
         ticket: &Ticket,
@@ -261,7 +261,7 @@ impl<'f> Form<'f> {
     }
 
     /// Customer on the left, the watch on the right.
-    fn parties(&mut self, ticket: &Ticket, c: &CustomerDetails) {
+    pub(crate) fn parties(&mut self, ticket: &Ticket, c: &CustomerDetails) {
         let fonts = self.flow.canvas.fonts;
         let customer = [("Name", c.name.clone()), ("Phone", c.phone.clone()), ("Email", c.email.clone())];
         let d = &ticket.details.device;
@@ -279,7 +279,7 @@ impl<'f> Form<'f> {
         self.flow.place_columns(&columns, SECTION_GAP);
     }
 
-    fn finish(self, title: &str) -> Result<Vec<u8>, FormError> {
+    pub(crate) fn finish(self, title: &str) -> Result<Vec<u8>, FormError> {
         let footer_left = format!("{}  ·  {title} {}", self.shop, self.number);
         let mut canvas = self.flow.canvas;
         header::footers(&mut canvas, &footer_left, self.x, self.w, self.page_h - BOTTOM + 5.0);
@@ -288,13 +288,13 @@ impl<'f> Form<'f> {
 }
 
 /// A wrapped text as one row, with `after` mm below it.
-fn block(fonts: &Fonts, text: &str, style: Style, x: f32, w: f32, after: f32) -> Row {
+pub(crate) fn block(fonts: &Fonts, text: &str, style: Style, x: f32, w: f32, after: f32) -> Row {
     let (items, h) = text_block(fonts, text, style, x, 0.0, w);
     Row { height: h + after, items }
 }
 
 /// A bulleted, wrapped item.
-fn bullet(fonts: &Fonts, text: &str, x: f32, w: f32) -> Row {
+pub(crate) fn bullet(fonts: &Fonts, text: &str, x: f32, w: f32) -> Row {
     let (lines, h) = text_block(fonts, text, BODY, x + 4.0, 0.0, w - 4.0);
     let mut items = vec![text_item(fonts, "•", BODY, x + 0.8, BODY.baseline())];
     items.extend(lines);
@@ -302,7 +302,7 @@ fn bullet(fonts: &Fonts, text: &str, x: f32, w: f32) -> Row {
 }
 
 /// Lines to write on, side by side (name, date, signature), each labelled underneath.
-fn sign_line(fonts: &Fonts, labels: &[&str; 3], x: f32, w: f32) -> Row {
+pub(crate) fn sign_line(fonts: &Fonts, labels: &[&str; 3], x: f32, w: f32) -> Row {
     let gap = 8.0;
     let widths = [w * 0.36, w * 0.2, w * 0.44 - 2.0 * gap];
     let space = 10.0;

@@ -26,16 +26,16 @@ const COSMETIC_TITLE: &str = "Optional cosmetic work (confirmed separately)";
 const LABEL: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
 const NUMBER: Style = Style::new(Weight::Bold, 22.0, Colour::INK);
 const DATE: Style = Style::new(Weight::Bold, 9.5, Colour::INK);
-const TABLE_HEAD: Style = Style::new(Weight::Bold, 8.0, Colour::ACCENT);
-const CELL: Style = Style::new(Weight::Regular, 8.5, Colour::INK);
+pub(crate) const TABLE_HEAD: Style = Style::new(Weight::Bold, 8.0, Colour::ACCENT);
+pub(crate) const CELL: Style = Style::new(Weight::Regular, 8.5, Colour::INK);
 const MARK: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
-const TOTAL: Style = Style::new(Weight::Bold, 10.0, Colour::INK);
+pub(crate) const TOTAL: Style = Style::new(Weight::Bold, 10.0, Colour::INK);
 const TERMS: Style = Style { leading: 1.25, ..Style::new(Weight::Regular, 8.0, Colour::INK) };
 const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
 
 /// Padding above and below a table row's text, and inside its cells, mm.
-const CELL_PAD_Y: f32 = 1.0;
-const CELL_PAD_X: f32 = 1.8;
+pub(crate) const CELL_PAD_Y: f32 = 1.0;
+pub(crate) const CELL_PAD_X: f32 = 1.8;
 /// The quantity column's width, mm.
 const QTY_W: f32 = 12.0;
 /// Where descriptions start, from the table's left edge, mm.
@@ -138,7 +138,7 @@ fn parties(flow: &mut Flow, doc: &QuotationDoc, x: f32, w: f32) {
 }
 
 /// Where the table's columns sit: text from the left edges, numbers to the right edges.
-struct Table<'f> {
+pub(crate) struct Table<'f> {
     fonts: &'f Fonts,
     currency: &'static str,
     x: f32,
@@ -151,7 +151,7 @@ struct Table<'f> {
 }
 
 impl<'f> Table<'f> {
-    fn new(fonts: &'f Fonts, currency: &'static str, x: f32, w: f32) -> Table<'f> {
+    pub(crate) fn new(fonts: &'f Fonts, currency: &'static str, x: f32, w: f32) -> Table<'f> {
         let amount_w = 30.0;
         let unit_w = 28.0;
         let amount_right = x + w - CELL_PAD_X;
@@ -243,7 +243,14 @@ impl<'f> Table<'f> {
 }
 
 /// One section's heading, lines and totals; the table header repeats on continued pages.
-fn section(flow: &mut Flow, doc: &QuotationDoc, table: &Table, section: Section, title: &str, totals: Totals) {
+pub(crate) fn section(
+    flow: &mut Flow,
+    doc: &QuotationDoc,
+    table: &Table,
+    section: Section,
+    title: &str,
+    totals: Totals,
+) {
     let fonts = flow.canvas.fonts;
     let currency = doc.settings.currency;
     let money = |a: Amount| currency.format_number(a);

@@ -77,7 +77,7 @@ pub fn ticket_tag(fonts: &Fonts, doc: &TicketTag) -> Result<Vec<u8>, FormError> 
 }
 
 /// `text` cut with an ellipsis to fit `w` mm.
-fn ellipsize(fonts: &Fonts, text: &str, style: Style, w: f32) -> String {
+pub(crate) fn ellipsize(fonts: &Fonts, text: &str, style: Style, w: f32) -> String {
     if width(fonts, text, style) <= w {
         return text.to_string();
     }

@@ -333,7 +333,7 @@ const INTAKES: [DemoIntake; 19] = [
         kind: DeviceKind::Mechanical,
         brand: "Tudor",
         model: "Black Bay 58",
-        serial: "M79030N-0001",
+        serial: "M79030N-0482",
         bought: Some((2019, 8, 2)),
         fault: "Runs 40 s/day fast; bezel stiff.",
         mail_in: None,

@@ -38,10 +38,15 @@ pub struct TicketPapers {
     /// The customer refused that quotation in writing.
     pub refused: bool,
     pub assessment: Option<caseback_domain::assessment::Assessment>,
+    /// Completion, notice, payments, shipping and release, with the account as of then.
+    pub after_sale: crate::AfterSale,
+    /// Media type and bytes of each readable photo of the repaired watch, in order.
+    pub after_photos: Vec<(String, Vec<u8>)>,
 }
 
 impl Shop {
-    pub fn ticket_papers(&self, id: TicketId) -> Result<TicketPapers> {
+    /// The ticket's papers as of `now` (the account's storage fee counts to today).
+    pub fn ticket_papers(&self, id: TicketId, now: Timestamp) -> Result<TicketPapers> {
         let ticket = self.ticket(id)?;
         let booked =
             self.history("ticket", &ticket.number.to_string())?.into_iter().find(|e| e.action == "ticket.received");
@@ -52,7 +57,15 @@ impl Shop {
             .map(|m| m.name.clone())
             .unwrap_or_default();
         let latest = self.quotations(id)?.pop();
+        let after_sale = self.after_sale(id, now)?;
+        // A photo whose file went missing is left off the paper rather than failing it.
+        let after_photos = match &after_sale.completion {
+            Some((c, _)) => c.photos.iter().filter_map(|sha| self.attachment(sha).ok()).collect(),
+            None => Vec::new(),
+        };
         Ok(TicketPapers {
+            after_sale,
+            after_photos,
             settings: self.settings()?,
             customer: self.customer(ticket.customer)?,
             received_by,

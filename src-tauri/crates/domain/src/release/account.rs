@@ -83,7 +83,8 @@ impl Account {
             let who = if costs.shop_pays { " (warranty repair: paid by the shop)" } else { "" };
             charge(ChargeKind::Shipping, format!("Shipping, {}{who}", s.courier_label()), costs.fee_charged);
             if s.insured {
-                charge(ChargeKind::Insurance, "Shipping insurance (non-refundable)".into(), costs.insurance);
+                let label = if costs.shop_pays { "Shipping insurance" } else { "Shipping insurance (non-refundable)" };
+                charge(ChargeKind::Insurance, format!("{label}{who}"), costs.insurance);
             }
             costs
         });

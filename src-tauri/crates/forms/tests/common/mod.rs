@@ -1,6 +1,8 @@
 //! Realistic shops, customers and tickets, and the poppler / zbar tools that read forms back.
 #![allow(dead_code)]
 
+pub mod release;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -180,7 +182,7 @@ pub fn page_count(pdf: &Path) -> usize {
     line["Pages:".len()..].trim().parse().unwrap()
 }
 
-/// What the QR codes on `page` (1-based) decode to, read from a 200 dpi rendering.
+/// What the QR codes and barcodes on `page` (1-based) decode to, read from a 200 dpi rendering.
 pub fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
     let dir = pdf.parent().unwrap();
     let stem = dir.join(format!("{}-page", pdf.file_stem().unwrap().to_str().unwrap()));

@@ -1,0 +1,142 @@
+//! The receipt (a tax invoice when the shop has a tax id): the accepted quotation's lines,
+//! the other charges, the payments and refunds, the balance, and "PAID IN FULL" once settled.
+
+use caseback_domain::money::Amount;
+use caseback_domain::quotation::Section;
+use caseback_domain::release::{EntryKind, Payment};
+use caseback_domain::Currency;
+
+use super::table::{self, Grid};
+use super::{balance_label, facts, frame, long_date, short_date};
+use crate::draw::{Colour, Item};
+use crate::error::FormError;
+use crate::fonts::{Fonts, Weight};
+use crate::layout::{text_block, text_item, width, Row, Style};
+use crate::notices::{Form, STRONG};
+use crate::quotation::{section, Table, CELL, TOTAL};
+use crate::receipt::sections::SECTION_GAP;
+use crate::{AfterSale, Papers, QuotationDoc};
+
+const TITLE: &str = "Receipt";
+const MISSING: &str = "Nothing has been charged or paid on this ticket yet.";
+const STAMP: Style = Style::new(Weight::Bold, 22.0, Colour::ACCENT);
+const THANKS: Style = Style::new(Weight::Regular, 10.0, Colour::INK);
+
+pub(crate) fn payment_receipt(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, FormError> {
+    let a = facts(p, MISSING)?;
+    let account = a.account;
+    if a.payments.is_empty() && account.total_charges.0 <= 0 {
+        return Err(FormError::NotApplicable(MISSING));
+    }
+    let settings = p.settings;
+    let currency = settings.currency;
+    let last_paid = a.payments.iter().filter(|e| e.entry.kind == EntryKind::Payment).map(|e| e.paid_on).max();
+    let (balance, amount) = balance_label(account);
+    let cells = [
+        ("Date", short_date(a.as_of)),
+        ("Last payment", last_paid.map_or_else(|| "None yet".to_string(), short_date)),
+        (balance, currency.format(amount)),
+    ];
+    let mut form = Form::start(fonts, settings, p.ticket, TITLE, p.logo.as_ref(), &cells)?;
+    let (x, w) = (form.x, form.w);
+    let tax_id = settings.shop.tax_id.trim();
+    if !tax_id.is_empty() {
+        let line = format!("Tax invoice  ·  Tax ID {tax_id}");
+        let row = Row {
+            height: STRONG.line_height() + 3.0,
+            items: vec![text_item(fonts, &line, STRONG, x, STRONG.baseline())],
+        };
+        form.flow.place(&row);
+    }
+    // The payment confirmation first: it is what the customer shows to collect the watch.
+    if let Some(day) = last_paid {
+        let settled = account.is_settled() && account.total_charges.0 > 0;
+        form.flow.place(&thanks(fonts, &long_date(day), settled, x, w));
+    }
+    form.parties(p.ticket, p.customer);
+
+    if let Some((q, cosmetic)) = a.accepted {
+        let doc = QuotationDoc { settings, ticket: p.ticket, customer: p.customer, quotation: q, logo: None };
+        let lines = Table::new(fonts, currency.code(), x, w);
+        section(&mut form.flow, &doc, &lines, Section::Repair, &format!("Repair, quotation {}", q.number), q.repair);
+        if cosmetic && q.draft.lines.iter().any(|l| l.section == Section::Cosmetic) {
+            let title = format!("Cosmetic work, quotation {}", q.number);
+            section(&mut form.flow, &doc, &lines, Section::Cosmetic, &title, q.cosmetic);
+        }
+    }
+
+    let num = |v: Amount| currency.format_number(v);
+    let code = currency.code();
+    let grid = Grid::new(fonts, x, w, &[("Charge", 0.0, false), (&format!("Amount ({code})"), 34.0, true)]);
+    let rows: Vec<Row> = account.charges.iter().map(|c| grid.row(&[c.label.clone(), num(c.amount)])).collect();
+    let total = [grid.total(&format!("Total charges ({code})"), &num(account.total_charges), TOTAL, true)];
+    table::place(&mut form.flow, "Charges", &grid, &rows, &total);
+
+    payments(&mut form, a, currency);
+    form.finish(TITLE)
+}
+
+/// Each payment and refund, what they add up to, and the balance.
+fn payments(form: &mut Form, a: &AfterSale, currency: Currency) {
+    let fonts = form.flow.canvas.fonts;
+    let num = |v: Amount| currency.format_number(v);
+    let amount_title = format!("Amount ({})", currency.code());
+    let spec = [
+        ("Date", 26.0, false),
+        ("Entry", 22.0, false),
+        ("Method", 30.0, false),
+        ("Reference", 0.0, false),
+        (amount_title.as_str(), 34.0, true),
+    ];
+    let grid = Grid::new(fonts, form.x, form.w, &spec);
+    let mut entries: Vec<&Payment> = a.payments.iter().collect();
+    entries.sort_by_key(|e| (e.paid_on, e.id));
+    let mut rows: Vec<Row> = entries
+        .iter()
+        .map(|e| {
+            // A refund gives money back: it counts against what was paid.
+            let (kind, signed) = match e.entry.kind {
+                EntryKind::Payment => ("Payment", e.entry.amount),
+                EntryKind::Refund => ("Refund", Amount(-e.entry.amount.0)),
+            };
+            let reference = e.entry.reference.trim();
+            let reference = if reference.is_empty() { "—" } else { reference };
+            let method = e.entry.method.label();
+            grid.row(&[e.paid_on.to_string(), kind.into(), method.into(), reference.into(), num(signed)])
+        })
+        .collect();
+    if rows.is_empty() {
+        rows.push(grid.row(&["—".into(), "None yet".into(), String::new(), String::new(), num(Amount::ZERO)]));
+    }
+    let account = a.account;
+    let mut tail = vec![grid.total("Paid", &num(account.paid), CELL, false)];
+    if account.refunded.0 != 0 {
+        tail.push(grid.total("Refunded", &num(Amount(-account.refunded.0)), CELL, false));
+    }
+    let (label, amount) = balance_label(account);
+    tail.push(grid.total(&format!("{label} ({})", currency.code()), &num(amount), TOTAL, true));
+    table::place(&mut form.flow, "Payments and refunds", &grid, &rows, &tail);
+}
+
+/// The thanks for the payment, beside a boxed "PAID IN FULL" once nothing is owed.
+fn thanks(fonts: &Fonts, day: &str, paid_in_full: bool, x: f32, w: f32) -> Row {
+    let text = format!("Payment received with thanks.\nLast payment: {day}.");
+    if !paid_in_full {
+        let (items, h) = text_block(fonts, &text, THANKS, x, 0.0, w);
+        return Row { height: h + SECTION_GAP, items };
+    }
+    let mark = "PAID IN FULL";
+    let (pad_x, pad_y) = (5.0, 2.5);
+    let (box_w, box_h) = (width(fonts, mark, STAMP) + 2.0 * pad_x, STAMP.line_height() + 2.0 * pad_y);
+    let mut items = vec![text_item(fonts, mark, STAMP, x + pad_x, pad_y + STAMP.baseline())];
+    let (x1, y1, x2, y2) = (x, 0.0, x + box_w, box_h);
+    items.extend(frame(x1, y1, x2, y2, 2.2, Colour::ACCENT));
+    let text_x = x2 + 8.0;
+    let (lines, h) = text_block(fonts, &text, THANKS, text_x, 0.0, x + w - text_x);
+    let shift = (box_h - h).max(0.0) / 2.0;
+    items.extend(lines.into_iter().map(|item| match item {
+        Item::Text { x, y, text, face, size, colour } => Item::Text { x, y: y + shift, text, face, size, colour },
+        other => other,
+    }));
+    Row { height: box_h.max(h) + SECTION_GAP, items }
+}

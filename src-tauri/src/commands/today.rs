@@ -1,0 +1,98 @@
+//! Today: what is due, what waits for the customer, and what waits for the shop.
+
+use caseback_domain::ticket::TicketState;
+use caseback_store::tickets::TicketRow;
+use serde::Serialize;
+use tauri::State;
+
+use crate::commands::tickets::{list_day, row_views, RowView};
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+/// Open tickets due today or overdue, soonest first.
+#[tauri::command]
+pub fn today_list(state: State<AppState>) -> IpcResult<Vec<RowView>> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.apply_clock(now)?;
+        let day = list_day(shop, &state)?;
+        Ok(row_views(shop.tickets_due_by(day.today)?, &day))
+    })
+}
+
+#[derive(Serialize)]
+pub struct TodayQuotes {
+    awaiting_answer: Vec<RowView>,
+    on_hold: Vec<RowView>,
+    return_due: Vec<RowView>,
+}
+
+/// Today's quotation sections: answers awaited (by the last day to accept), watches held
+/// after an expired quotation (by the hold's end), and return notices due.
+#[tauri::command]
+pub fn today_quotes(state: State<AppState>) -> IpcResult<TodayQuotes> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.apply_clock(now)?;
+        let day = list_day(shop, &state)?;
+        let of = |s: TicketState| -> IpcResult<Vec<RowView>> { Ok(row_views(shop.tickets_in_state(s, 100)?, &day)) };
+        Ok(TodayQuotes {
+            awaiting_answer: of(TicketState::Quoted)?,
+            on_hold: of(TicketState::QuoteExpired)?,
+            return_due: of(TicketState::ReturnDue)?,
+        })
+    })
+}
+
+/// A ready ticket with the figure its Today section shows.
+#[derive(Serialize)]
+pub struct MoneyRow {
+    #[serde(flatten)]
+    row: RowView,
+    amount: String,
+}
+
+#[derive(Serialize)]
+pub struct TodayRelease {
+    /// Repaired, but the customer has not been told.
+    without_notice: Vec<RowView>,
+    /// Past the free storage days: the fee so far.
+    storage_accruing: Vec<MoneyRow>,
+    /// Ready, with money still owed: the balance.
+    balances_due: Vec<MoneyRow>,
+    /// Paid and shipping chosen: waiting for the courier's tracking number to dispatch.
+    awaiting_tracking: Vec<RowView>,
+}
+
+/// Today's after-repair sections, from every ticket ready for collection.
+#[tauri::command]
+pub fn today_release(state: State<AppState>) -> IpcResult<TodayRelease> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let day = list_day(shop, &state)?;
+        let mut out = TodayRelease {
+            without_notice: vec![],
+            storage_accruing: vec![],
+            balances_due: vec![],
+            awaiting_tracking: vec![],
+        };
+        for row in shop.tickets_in_state(TicketState::ReadyForCollection, 500)? {
+            let sale = shop.after_sale(row.id, now)?;
+            let view = |r: &TicketRow| row_views(vec![r.clone()], &day).remove(0);
+            let a = &sale.account;
+            if sale.notice.is_none() {
+                out.without_notice.push(view(&row));
+            }
+            if let Some(fee) = a.charges.iter().find(|c| c.kind == caseback_domain::release::ChargeKind::Storage) {
+                out.storage_accruing.push(MoneyRow { row: view(&row), amount: day.currency.format(fee.amount) });
+            }
+            if a.balance.0 > 0 {
+                out.balances_due.push(MoneyRow { row: view(&row), amount: day.currency.format(a.balance) });
+            }
+            if sale.shipping.is_some() && a.is_settled() {
+                out.awaiting_tracking.push(view(&row));
+            }
+        }
+        Ok(out)
+    })
+}
