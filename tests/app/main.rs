@@ -4,4 +4,5 @@
 mod first_start;
 mod intake;
 mod quotation;
+mod release;
 mod rig;

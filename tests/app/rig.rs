@@ -110,6 +110,12 @@ impl Rig {
         std::fs::read_to_string(self.data_dir.path().join("handed-out.log")).unwrap_or_default()
     }
 
+    /// Moves the app's clock: it re-reads the file on every call.
+    pub fn set_clock(&self, instant: &str) -> Result<()> {
+        std::fs::write(self.data_dir.path().join("clock.txt"), instant)?;
+        Ok(())
+    }
+
     pub fn shop_dir(&self) -> PathBuf {
         self.data_dir.path().join("shop")
     }

@@ -132,6 +132,7 @@ export async function go(id, params = {}) {
   document.querySelectorAll('.nav-link').forEach((a) => a.classList.toggle('active', a.dataset.screen === navId));
   fill(main);
   current = { id: entry.id, screen: null };
+  refreshDate();
   try {
     current.screen = (await entry.module.render(main, { status, params, go, refresh: boot })) ?? null;
   } catch (err) {
@@ -139,6 +140,15 @@ export async function go(id, params = {}) {
   }
   // A screen may have put the cursor where work starts (a search box, the first field).
   if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
+}
+
+/** The app may stay open past midnight: the shop's date is read again on every screen. */
+function refreshDate() {
+  api.status().then((fresh) => {
+    status.today_label = fresh.today_label;
+    const label = document.querySelector('[data-testid=today-label]');
+    if (label) label.textContent = fresh.today_label ?? '';
+  }, () => {});
 }
 
 /** A ticket number (typed, or scanned from a bag tag) opens that ticket; anything else searches. */

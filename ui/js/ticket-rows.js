@@ -1,5 +1,6 @@
 // Ticket lists as every screen shows them: the number, who, which watch, its state and the
-// next deadline, soonest first as the app sends them. Late rows are marked.
+// next deadline, soonest first as the app sends them. Late rows are marked, and so are
+// watches running up a storage fee.
 
 import { h } from './dom.js';
 
@@ -50,7 +51,8 @@ function ticketRow(row, onOpen, showCustomer) {
   showCustomer ? h('td', { class: 'strong', text: row.customer_name }) : null,
   showCustomer ? h('td', { class: 'muted nowrap', text: row.customer_phone }) : null,
   h('td', { text: row.device }),
-  h('td', {}, stateBadge(row.state, row.state_label)),
+  h('td', {}, stateBadge(row.state, row.state_label),
+    row.storage_fee ? h('span', { class: 'tag warn sub-tag', text: `storage ${row.storage_fee}`, testid: `row-storage-${row.number}` }) : null),
   h('td', { class: 'muted nowrap', text: row.received_on }),
   h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small sub', text: row.next_deadline }) : null));
 }

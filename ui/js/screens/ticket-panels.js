@@ -11,10 +11,15 @@ const FORMS = [
   { kind: 'quotation', id: 'quotation', title: 'Quotation', about: 'For the customer: the latest quotation, its lines, totals and validity.', shown: (c) => c.hasQuotation },
   { kind: 'return_notice', id: 'return-notice', title: 'Return unrepaired notice', about: 'For the customer: the quotation lapsed or was refused; arrange the return at their cost.', shown: (c) => c.returnDue },
   { kind: 'work_summary', id: 'work-summary', title: 'Warranty work order', about: 'Covered by warranty: the findings and a cost of zero.', shown: (c) => c.covered },
+  { kind: 'collection_notice', id: 'collection-notice', title: 'Collection Notice', about: 'For the customer: the work done, photos, the balance and how to get the watch back.', shown: (c) => c.notice },
+  { kind: 'payment_receipt', id: 'payment-receipt', title: 'Receipt', about: 'For the customer: what was charged, paid and refunded.', shown: (c) => c.receipt },
+  { kind: 'shipping_notice', id: 'shipping-notice', title: 'Shipping Notice', about: 'For the customer: courier, tracking number and when to expect the parcel.', shown: (c) => c.dispatched },
+  { kind: 'commercial_invoice', id: 'commercial-invoice', title: 'Commercial invoice', about: 'Goes with the parcel: the watch declared as returned goods, for customs.', shown: (c) => c.invoice },
+  { kind: 'shipping_label', id: 'shipping-label', title: 'Shipping label (4×6 in)', about: 'Stuck on the parcel: the address, ticket number and tracking.', shown: (c) => c.dispatched },
 ];
 
 /** Open, print or save each form of the ticket as a PDF; the quotation once one is issued. */
-/** `context`: {hasQuotation, returnDue, covered} decide which forms the ticket has. */
+/** `context` ({hasQuotation, returnDue, covered, notice, receipt, dispatched, invoice}) decides which forms the ticket has. */
 export function formsPanel(ticketId, context = {}) {
   const savedWhat = h('span');
   const savedPath = h('code', { testid: 'form-export-path' });
@@ -72,7 +77,8 @@ export function historyPanel(events, stateLabel) {
       case 'ticket.state':
         return [`Moved from ${stateLabel(e.detail?.from)} to ${stateLabel(e.detail?.to)}`, null];
       default:
-        return [e.action.replace(/^[a-z]+\./, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), null];
+        // The app words most events itself; otherwise the action's own name will do.
+        return [e.summary ?? e.action.replace(/^[a-z_]+\./, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), null];
     }
   };
   return h('section', { class: 'card' },
@@ -87,14 +93,14 @@ export function historyPanel(events, stateLabel) {
 }
 
 /** Photos as thumbnails, loaded after the page shows; `prefix` names their test ids. */
-export function photoStrip(hashes, prefix = 'ticket-photo') {
+export function photoStrip(hashes, prefix = 'ticket-photo', what = 'Intake photo') {
   const strip = h('div', { class: 'thumbs', testid: `${prefix}-strip` });
   hashes.forEach(async (sha, i) => {
     const figure = h('figure', { class: 'thumb', testid: `${prefix}-${i}` });
     strip.append(figure);
     try {
       const url = URL.createObjectURL(new Blob([await api.photoGet(sha)]));
-      figure.append(h('img', { src: url, alt: `Intake photo ${i + 1}`, onload: () => URL.revokeObjectURL(url) }));
+      figure.append(h('img', { src: url, alt: `${what} ${i + 1}`, onload: () => URL.revokeObjectURL(url) }));
     } catch (err) {
       figure.append(h('span', { class: 'muted small', text: 'Missing' }));
     }

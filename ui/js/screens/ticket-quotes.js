@@ -6,6 +6,7 @@ import { photoStrip } from './ticket-panels.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { quoteEditor } from './ticket-quote-editor.js';
+import { copyText } from './message-box.js';
 
 const DECISIONS = [
   ['covered:manufacturing_defect', 'Covered: manufacturing defect'],
@@ -110,16 +111,6 @@ function standingLine(q) {
   if (s.standing === 'valid') return [`Awaiting answer: ${s.days_left} ${s.days_left === 1 ? 'day' : 'days'} left`, s.days_left <= 2 ? 'urgent' : ''];
   if (s.standing === 'on_hold') return [`Expired: watch held until ${s.hold_until}`, 'urgent'];
   return [`Return notice due since ${s.since}`, 'urgent'];
-}
-
-async function copyText(area) {
-  try {
-    await navigator.clipboard.writeText(area.value);
-  } catch {
-    area.focus();
-    area.select();
-    if (!document.execCommand('copy')) throw new Error('Select the message and copy it by hand.');
-  }
 }
 
 function quotationsList(quotes) {

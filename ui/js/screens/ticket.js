@@ -7,19 +7,24 @@ import { actorId } from '../actor.js';
 import { stateBadge, dueClass } from '../ticket-rows.js';
 import { formsPanel, sameWatchPanel, historyPanel, photoStrip } from './ticket-panels.js';
 import { quoteCards } from './ticket-quotes.js';
+import { afterSaleCards, afterSaleForms } from './ticket-aftersale.js';
+import { balanceWords } from './ticket-account.js';
 
 export async function render(main, { params, go }) {
-  const [options, first, firstQuotes] = await Promise.all([api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id)]);
+  const [options, first, firstQuotes, firstSale] = await Promise.all([
+    api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id)]);
   const labelOf = (list) => (key) => options[list].find((c) => c.key === key)?.label ?? key;
   const stateLabel = labelOf('states');
   let armed = null; // a move that needs a second click (cancelling closes the ticket for good)
 
   let quotes = firstQuotes;
-  /** Reloads the ticket and its quotations and draws the page again, keeping the scroll. */
+  let sale = firstSale;
+  /** Reloads the ticket, its quotations and after-sale side and draws the page again, keeping the scroll. */
   const refresh = async () => {
     const top = main.scrollTop;
-    const [view, q] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id)]);
+    const [view, q, s] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id)]);
     quotes = q;
+    sale = s;
     show(view);
     main.scrollTop = top;
   };
@@ -27,8 +32,12 @@ export async function render(main, { params, go }) {
   const show = (view) => {
     const t = view.ticket;
     const d = t.details;
+    // Once the repair is under way, what to do next (complete, notify, take payment, hand
+    // over) comes first; what was recorded at intake moves below it.
+    const afterRepair = ['in_repair', 'ready_for_collection', 'collected', 'shipped'].includes(t.state);
+    const record = recordCards(t, labelOf);
     fill(main,
-      header(view, move),
+      header(view, sale, move),
       h('div', { class: 'ticket-layout' },
         h('div', { class: 'ticket-main' },
           h('section', { class: 'card' },
@@ -38,29 +47,9 @@ export async function render(main, { params, go }) {
                 h('p', { class: 'block-label', text: labelOf('device_kinds')(d.device.kind) }),
                 h('strong', { class: 'big', text: `${d.device.brand} ${d.device.model}` }),
                 facts([['Serial or IMEI', d.device.serial], ['Item code', d.device.item_code], ['Colour', d.device.colour]])))),
-          h('section', { class: 'card' },
-            h('h2', { text: 'Fault' }),
-            h('p', { class: 'prose', text: d.fault, testid: 'ticket-fault' }),
-            d.tried ? h('p', { class: 'muted small', text: 'Already tried' }) : null,
-            d.tried ? h('p', { class: 'prose', text: d.tried, testid: 'ticket-tried' }) : null),
-          h('section', { class: 'card', testid: 'ticket-intake' },
-            h('h2', { text: 'At intake' }),
-            facts([
-              ['Received', `${t.received_on}, ${d.arrival.kind === 'mail_in' ? `by post: ${d.arrival.carrier}, tracking ${d.arrival.tracking}` : 'at the counter'}`, 'ticket-arrival'],
-              ['Handed in', [...d.accessories.map(labelOf('accessories')), d.accessories_other].filter(Boolean).join(', ') || 'The watch only', 'ticket-accessories'],
-              ['Condition', [...d.condition.map(labelOf('conditions')), d.condition_notes].filter(Boolean).join('; ') || 'No marks noted', 'ticket-condition'],
-              ['Photos', t.photos.length ? `${t.photos.length} taken at intake` : 'None taken', 'ticket-photos'],
-            ]),
-            photoStrip(t.photos)),
-          h('section', { class: 'card', testid: 'ticket-purchase' },
-            h('h2', { text: 'Purchase record' }),
-            facts([
-              ['Order or invoice', d.purchase.order_number || '—'],
-              ['Purchased', d.purchase.purchase_date ?? '—'],
-              ['Delivered', d.purchase.delivery_date ?? '—'],
-              ['Proof seen', d.purchase.proof_seen ? 'Yes: invoice or order confirmation' : 'No'],
-            ])),
+          ...(afterRepair ? [afterSaleCards(view, sale, refresh), record] : [record]),
           quoteCards(view, quotes, refresh),
+          afterRepair ? null : afterSaleCards(view, sale, refresh),
           historyPanel(view.history, stateLabel)),
         h('div', { class: 'ticket-side' },
           h('section', { class: 'card' },
@@ -72,6 +61,7 @@ export async function render(main, { params, go }) {
             hasQuotation: quotes.quotations.length > 0,
             returnDue: t.state === 'return_due' && quotes.quotations.length > 0,
             covered: quotes.assessment?.decision?.decision === 'covered',
+            ...afterSaleForms(sale),
           }),
           sameWatchPanel(view.same_watch, d.device.serial, go))));
   };
@@ -87,7 +77,7 @@ export async function render(main, { params, go }) {
     button.disabled = true;
     try {
       const view = await api.ticketMove(actorId(), params.id, to);
-      quotes = await api.quotationsGet(params.id).catch(() => quotes);
+      [quotes, sale] = await Promise.all([api.quotationsGet(params.id).catch(() => quotes), api.afterSaleGet(params.id).catch(() => sale)]);
       show(view);
       notify(`${view.ticket.number} is now ${view.state_label.toLowerCase()}.`);
       (main.querySelector('[data-testid=ticket-moves] button') ?? main).focus();
@@ -100,7 +90,16 @@ export async function render(main, { params, go }) {
   show(first);
 }
 
-function header(view, move) {
+// What a ticket with no plain move waits for: its next step is a card below, not a button.
+const WAITING = {
+  quoted: 'Waiting for the customer’s answer to the quotation.',
+  quote_expired: 'Held: a new quotation or the return notice comes next.',
+  in_repair: 'Next step: record the finished repair below.',
+  ready_for_collection: 'Next step: hand the watch over or ship it, below.',
+};
+const CLOSED = ['collected', 'shipped', 'returned_unrepaired', 'cancelled'];
+
+function header(view, sale, move) {
   const t = view.ticket;
   const moves = view.next_states.map((s, i) => {
     const cancel = s.key === 'cancelled';
@@ -111,6 +110,12 @@ function header(view, move) {
     });
     return button;
   });
+  const storage = sale.account.charges.find((c) => c.kind === 'storage');
+  const [balance, tone] = balanceWords(sale);
+  const money = [
+    storage ? h('span', { class: 'tag warn', text: `Storage fee so far ${sale.currency} ${storage.amount}`, testid: 'ticket-storage-fee' }) : null,
+    t.state === 'ready_for_collection' && tone === 'due' ? h('span', { class: 'tag due', text: balance, testid: 'ticket-balance' }) : null,
+  ];
   return h('div', { class: 'ticket-head' },
     h('div', { class: 'ticket-title' },
       h('p', { class: 'muted small', text: `Repair ticket · received ${t.received_on}` }),
@@ -118,11 +123,11 @@ function header(view, move) {
         h('h1', { class: 'ticket-number', text: t.number, testid: 'ticket-number' }),
         stateBadge(t.state, view.state_label, 'ticket-state')),
       view.due
-        ? h('p', { class: 'ticket-due' }, 'Assessment ', h('span', { class: `due ${dueClass(view.due)}`, text: view.due_text, testid: 'ticket-due' }), h('span', { class: 'muted', text: ` · by ${t.assessment_due}` }))
-        : h('p', { class: 'ticket-due muted' }, h('span', { class: 'due none', text: 'Nothing due', testid: 'ticket-due' }))),
+        ? h('p', { class: 'ticket-due inline wrap' }, h('span', {}, 'Assessment ', h('span', { class: `due ${dueClass(view.due)}`, text: view.due_text, testid: 'ticket-due' }), h('span', { class: 'muted', text: ` · by ${t.assessment_due}` })), money)
+        : h('p', { class: 'ticket-due inline wrap' }, h('span', { class: 'due none', text: 'Nothing due', testid: 'ticket-due', hidden: money.some(Boolean) }), money)),
     moves.length
       ? h('div', { class: 'actions moves', testid: 'ticket-moves' }, h('span', { class: 'muted small', text: 'Next step' }), moves)
-      : h('p', { class: 'muted', testid: 'ticket-moves', text: 'This ticket is closed.' }));
+      : h('p', { class: 'muted', testid: 'ticket-moves', text: CLOSED.includes(t.state) ? 'This ticket is closed.' : WAITING[t.state] ?? 'The next step is below.' }));
 }
 
 function customerBlock(c, open) {
@@ -138,4 +143,33 @@ function customerBlock(c, open) {
 /** Label / value pairs; empty values are left out. A third item is the value's test id. */
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v).map(([k, v, testid]) => [h('dt', { text: k }), h('dd', { text: v, testid })]));
+}
+
+/** What was recorded at intake: the fault, what came in and in what condition, the purchase. */
+function recordCards(t, labelOf) {
+  const d = t.details;
+  return [
+    h('section', { class: 'card' },
+      h('h2', { text: 'Fault' }),
+      h('p', { class: 'prose', text: d.fault, testid: 'ticket-fault' }),
+      d.tried ? h('p', { class: 'muted small', text: 'Already tried' }) : null,
+      d.tried ? h('p', { class: 'prose', text: d.tried, testid: 'ticket-tried' }) : null),
+    h('section', { class: 'card', testid: 'ticket-intake' },
+      h('h2', { text: 'At intake' }),
+      facts([
+        ['Received', `${t.received_on}, ${d.arrival.kind === 'mail_in' ? `by post: ${d.arrival.carrier}, tracking ${d.arrival.tracking}` : 'at the counter'}`, 'ticket-arrival'],
+        ['Handed in', [...d.accessories.map(labelOf('accessories')), d.accessories_other].filter(Boolean).join(', ') || 'The watch only', 'ticket-accessories'],
+        ['Condition', [...d.condition.map(labelOf('conditions')), d.condition_notes].filter(Boolean).join('; ') || 'No marks noted', 'ticket-condition'],
+        ['Photos', t.photos.length ? `${t.photos.length} taken at intake` : 'None taken', 'ticket-photos'],
+      ]),
+      photoStrip(t.photos)),
+    h('section', { class: 'card', testid: 'ticket-purchase' },
+      h('h2', { text: 'Purchase record' }),
+      facts([
+        ['Order or invoice', d.purchase.order_number || '—'],
+        ['Purchased', d.purchase.purchase_date ?? '—'],
+        ['Delivered', d.purchase.delivery_date ?? '—'],
+        ['Proof seen', d.purchase.proof_seen ? 'Yes: invoice or order confirmation' : 'No'],
+      ])),
+  ];
 }

@@ -1,5 +1,6 @@
 // Today, the home screen: what needs doing now, soonest deadline first, then quotations
-// waiting for the customer, watches held after an expired quotation, and return notices due.
+// waiting for the customer, watches held after an expired quotation, return notices due, and
+// repaired watches waiting to leave (no notice yet, storage fees, balances, tracking numbers).
 
 import { api } from '../ipc.js';
 import { h, fill, emptyState } from '../dom.js';
@@ -15,6 +16,11 @@ function item(row, when, cls, testid, open) {
       stateBadge(row.state, row.state_label)));
 }
 
+/** An amount as the when-column of a row: the figure, then what it is. */
+function money(amount, what) {
+  return [h('strong', { class: 'money-figure', text: amount }), h('span', { class: 'muted', text: what })];
+}
+
 function section(title, note, rows, testid, toItem) {
   if (!rows.length) return null;
   return h('section', { class: 'card', testid },
@@ -23,7 +29,7 @@ function section(title, note, rows, testid, toItem) {
 }
 
 export async function render(main, { status, go }) {
-  const [rows, quotes] = await Promise.all([api.todayList(), api.todayQuotes()]);
+  const [rows, quotes, release] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease()]);
   const open = (row) => go('ticket', { id: row.id });
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const daysLeft = (row) => (row.due?.due === 'overdue' ? 0 : row.due?.days ?? 0);
@@ -49,5 +55,13 @@ export async function render(main, { status, go }) {
     section('Held after an expired quotation', (n) => plural(n, 'watch', 'watches'), quotes.on_hold, 'today-on-hold', (row) =>
       item(row, h('strong', { text: 'held until' }), '', `today-hold-${row.number}`, open)),
     section('Return notices due', (n) => plural(n, 'notice', 'notices'), quotes.return_due, 'today-return-due', (row) =>
-      item(row, h('strong', { text: 'send the return notice' }), 'late', `today-return-${row.number}`, open)));
+      item(row, h('strong', { text: 'send the return notice' }), 'late', `today-return-${row.number}`, open)),
+    section('Repaired, no Collection Notice yet', (n) => plural(n, 'watch', 'watches'), release.without_notice, 'today-without-notice', (row) =>
+      item(row, h('strong', { text: 'send the notice' }), 'soon', `today-notice-${row.number}`, open)),
+    section('Storage fees accruing', (n) => plural(n, 'watch', 'watches'), release.storage_accruing, 'today-storage', (row) =>
+      item(row, money(row.amount, 'storage so far'), '', `today-storage-${row.number}`, open)),
+    section('Balances due', (n) => plural(n, 'ticket', 'tickets'), release.balances_due, 'today-balances', (row) =>
+      item(row, money(row.amount, 'to pay before release'), '', `today-balance-${row.number}`, open)),
+    section('Ready to dispatch, waiting for a tracking number', (n) => plural(n, 'parcel', 'parcels'), release.awaiting_tracking, 'today-tracking', (row) =>
+      item(row, h('strong', { text: 'add tracking' }), '', `today-tracking-${row.number}`, open)));
 }

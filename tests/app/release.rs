@@ -1,0 +1,184 @@
+//! After the repair, in the real window: the technician completes it, the Collection Notice
+//! goes out, ten days pass and storage accrues, the customer pays and collects.
+
+use anyhow::{Context, Result};
+use caseback_domain::assessment::NotCoveredReason;
+use caseback_domain::assessment::{Assessment, WarrantyDecision, WrittenAnswer};
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
+use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
+use caseback_domain::presets::PresetId;
+use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
+use caseback_domain::ticket::TicketState;
+use caseback_domain::warranty::Voiding;
+use caseback_domain::{Amount, Currency, Settings};
+use caseback_store::{DataFolder, Shop};
+
+use crate::rig::{bounded, testid, App, Rig};
+
+/// A watch quoted HKD 1,000.00 (no tax), accepted in writing and in repair since 4 Nov 2026.
+fn shop_with_a_repair(rig: &Rig) -> Result<()> {
+    let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
+    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
+    shop.set_up(&settings, &["Mei Chan".into()], "2026-11-01T02:00:00Z".parse()?)?;
+    let by = shop.staff()?[0].id;
+    let form = IntakeForm {
+        customer: CustomerChoice::New {
+            details: CustomerDetails {
+                name: "Ayşe Yılmaz".into(),
+                phone: "+90 542 341 51 94".into(),
+                ..CustomerDetails::default()
+            },
+        },
+        details: IntakeDetails {
+            device: Device {
+                kind: DeviceKind::Mechanical,
+                brand: "Seiko".into(),
+                model: "Presage SRPB41".into(),
+                serial: "4R35-01T0".into(),
+                item_code: String::new(),
+                colour: String::new(),
+            },
+            purchase: PurchaseRecord::default(),
+            fault: "Stops overnight.".into(),
+            tried: String::new(),
+            accessories: vec![],
+            accessories_other: String::new(),
+            condition: vec![],
+            condition_notes: String::new(),
+            arrival: Arrival::WalkIn,
+            voiding: Voiding::default(),
+        },
+    };
+    let id = shop.book_intake(by, &form, &[], "2026-11-02T02:00:00Z".parse()?)?.id;
+    let at = "2026-11-03T02:00:00Z".parse()?;
+    let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
+    shop.record_assessment(
+        by,
+        id,
+        &Assessment { findings: "Broken balance staff".into(), decision, photos: vec![] },
+        at,
+    )?;
+    let line = QuoteLine {
+        kind: LineKind::Labour,
+        section: Section::Repair,
+        description: "Balance staff and service".into(),
+        quantity: Quantity::ONE,
+        unit_price: Amount(100_000),
+        taxable: false,
+    };
+    shop.issue_quotation(
+        by,
+        id,
+        &QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false },
+        at,
+    )?;
+    let answer = WrittenAnswer {
+        channel: ConfirmationChannel::EmailReply,
+        reference: "Re: Q-2026-00001-1".into(),
+        scan: None,
+        cosmetic_accepted: false,
+    };
+    let at = "2026-11-04T02:00:00Z".parse()?;
+    shop.answer_quotation(by, id, 1, true, &answer, at)?;
+    shop.move_ticket(by, id, TicketState::InRepair, at)?;
+    Ok(())
+}
+
+async fn choose(app: &App, id: &str, value: &str) -> Result<()> {
+    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                  el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
+    app.client.execute(script, vec![testid(id).into(), value.into()]).await?;
+    Ok(())
+}
+
+async fn open_ticket(app: &App) -> Result<()> {
+    app.el("find-input").await?.send_keys("R-2026-00001\u{E007}").await?;
+    app.wait_text("ticket-number", |t| t == "R-2026-00001").await?;
+    Ok(())
+}
+
+fn pdf_text(path: &str) -> Result<String> {
+    let out = std::process::Command::new("pdftotext").args(["-layout", path, "-"]).output().context("pdftotext")?;
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn complete_notify_wait_ten_days_pay_the_storage_fee_and_collect() -> Result<()> {
+    // Tuesday 10 November 2026, 10:00 in Hong Kong.
+    let rig = Rig::start("2026-11-10T02:00:00Z")?;
+    shop_with_a_repair(&rig)?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        open_ticket(&app).await?;
+
+        // The technician records the work, one part kept by the shop, and a photo.
+        app.type_into("completion-work", "Replaced the balance staff; regulated to +3 s/day.").await?;
+        app.click("completion-part-add").await?;
+        app.type_into("completion-part-0-description", "Balance staff").await?;
+        let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png");
+        app.el("intake-photos").await?.send_keys(photo).await?;
+        app.wait_for("[data-testid=photo-1]:not(.pending)").await?;
+        app.click("completion-save").await?;
+        app.wait_text("ticket-state", |t| t.contains("Ready for collection")).await?;
+        app.el("completion-summary").await?;
+
+        // The notice: storage is free through the 17th and costs HKD 10.00 a day from the 18th.
+        app.click("notice-issue").await?;
+        let fees = app.wait_text("notice-fees-from", |t| !t.is_empty()).await?;
+        assert!(fees.contains("2026-11-18") && fees.contains("10.00"), "{fees}");
+        let message = app.value("notice-message").await?;
+        assert!(message.contains("1,000.00") && message.contains("2026-11-18"), "{message}");
+        app.click("form-collection-notice-export").await?;
+        let path = app.wait_text("form-export-path", |t| t.ends_with("collection-notice.pdf")).await?;
+        let text = pdf_text(&path)?;
+        for needle in ["R-2026-00001", "Ayşe Yılmaz", "1,000.00", "Wednesday 18 November 2026"] {
+            assert!(text.contains(needle), "{needle} missing from the Collection Notice:\n{text}");
+        }
+        assert!(app.text("account-balance").await?.contains("1,000.00"));
+        app.screenshot("30-collection-notice").await?;
+
+        // Ten days later: days 8, 9 and 10 after the notice cost HKD 10.00 each.
+        rig.set_clock("2026-11-20T02:00:00Z")?;
+        app.click("nav-today").await?;
+        let storage = app.wait_text("today-storage", |t| t.contains("R-2026-00001")).await?;
+        assert!(storage.contains("30.00"), "{storage}");
+        app.click("today-storage-R-2026-00001").await?;
+        let fee = app.wait_text("ticket-storage-fee", |t| !t.is_empty()).await?;
+        assert!(fee.contains("HKD 30.00"), "{fee}");
+        assert_eq!(app.text("account-balance").await?, "HKD 1,030.00 due");
+
+        // Handing over is refused while money is owed.
+        app.click("release-mode-collect").await?;
+        app.el("release-block").await?;
+        assert!(!app.el("collect-save").await?.is_enabled().await?, "no hand-over with a balance");
+
+        // The customer pays by card; the balance is settled and the watch goes home.
+        app.el("payment-amount").await?.clear().await?;
+        app.type_into("payment-amount", "1030").await?;
+        choose(&app, "payment-method", "card").await?;
+        app.type_into("payment-reference", "Visa 4242, slip 0117").await?;
+        app.click("payment-save").await?;
+        app.wait_text("account-balance", |t| t == "Settled").await?;
+        app.screenshot("31-paid").await?;
+        app.click("collect-confirmation").await?;
+        app.click("collect-save").await?;
+        app.wait_text("ticket-state", |t| t.contains("Collected")).await?;
+        let summary = app.text("release-summary").await?;
+        assert!(summary.contains("Ayşe Yılmaz") && summary.contains("2026-11-20"), "{summary}");
+
+        // The receipt says paid in full, with the storage fee among the lines.
+        app.click("form-payment-receipt-export").await?;
+        let path = app.wait_text("form-export-path", |t| t.ends_with("receipt.pdf")).await?;
+        let text = pdf_text(&path)?;
+        for needle in ["PAID IN FULL", "1,030.00", "30.00", "Visa 4242, slip 0117"] {
+            assert!(text.contains(needle), "{needle} missing from the receipt:\n{text}");
+        }
+        let history = app.text("ticket-history").await?;
+        assert!(history.contains("Mei Chan"), "{history}");
+        app.screenshot("32-collected").await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}

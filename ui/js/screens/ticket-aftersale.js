@@ -1,0 +1,85 @@
+// After the repair, on the ticket page: the finished work, the Collection Notice, the
+// account, and how the watch leaves (handed over or shipped). The app decides every rule and
+// every amount; these cards show its words and send what staff typed.
+
+import { api } from '../ipc.js';
+import { h, notify } from '../dom.js';
+import { actorId } from '../actor.js';
+import { completionForm, completionSummary } from './ticket-completion.js';
+import { accountCard } from './ticket-account.js';
+import { releaseCard, shippingCard } from './ticket-release.js';
+import { messageBox } from './message-box.js';
+
+const ACCOUNT_STATES = ['approved', 'in_repair', 'ready_for_collection', 'collected', 'shipped'];
+
+/** The cards in the order the work happens; `view` is ticket_get, `sale` aftersale_get. */
+export function afterSaleCards(view, sale, refresh) {
+  const t = view.ticket;
+  const cards = [];
+  if (t.state === 'in_repair') cards.push(completionForm(t.id, sale, refresh));
+  if (sale.completion) cards.push(completionSummary(sale.completion, sale));
+  if (sale.notice || t.state === 'ready_for_collection') cards.push(noticeCard(t.id, sale, refresh));
+  if (sale.has_accepted_quotation || sale.covered || sale.payments.length || ACCOUNT_STATES.includes(t.state)) {
+    cards.push(accountCard(t.id, t.state, sale, refresh));
+  }
+  if (['approved', 'in_repair'].includes(t.state)) cards.push(shippingCard(t.id, sale, refresh));
+  if (t.state === 'ready_for_collection') cards.push(releaseCard(view, sale, refresh));
+  if (sale.release) cards.push(releasedCard(sale));
+  return cards;
+}
+
+/** Which after-repair forms the Forms panel offers. */
+export function afterSaleForms(sale) {
+  return {
+    notice: Boolean(sale.notice),
+    receipt: sale.payments.length > 0 || /[1-9]/.test(sale.account.total),
+    dispatched: sale.release?.kind === 'dispatched',
+    invoice: Boolean(sale.shipping?.commercial_invoice),
+  };
+}
+
+function noticeCard(ticketId, sale, refresh) {
+  const n = sale.notice;
+  if (!n) {
+    const issue = h('button', { type: 'button', class: 'primary', text: 'Issue Collection Notice', testid: 'notice-issue',
+      onclick: async () => {
+        issue.disabled = true;
+        try {
+          await api.collectionNoticeIssue(actorId(), ticketId);
+          notify('Collection Notice issued: send it to the customer.');
+          await refresh();
+        } catch (err) {
+          notify(err.message, 'error');
+          issue.disabled = false;
+        }
+      } });
+    return h('section', { class: 'card', testid: 'notice' },
+      h('h2', { text: 'Collection Notice' }),
+      h('p', { text: 'Tells the customer the repair is done: the work and photos, the balance to pay, and how to collect the watch or have it shipped.' }),
+      h('p', { class: 'muted small', text: 'It is issued once. The free storage days count from the day it is issued; any storage fee of the shop runs after them.' }),
+      h('div', { class: 'actions' }, issue));
+  }
+  const fees = n.charges_storage
+    ? `Storage free through ${n.last_free_day}; ${n.fee_per_day} a day from ${n.fees_from}`
+    : `Storage free: this shop charges no storage fee`;
+  return h('section', { class: 'card', testid: 'notice' },
+    h('h2', { text: 'Collection Notice' }),
+    h('dl', { class: 'facts' },
+      h('dt', { text: 'Issued' }), h('dd', { text: n.issued_on, testid: 'notice-issued-on' }),
+      h('dt', { text: 'Storage' }), h('dd', { text: fees, testid: 'notice-fees-from' }),
+      h('dt', { text: 'More photos or video' }), h('dd', { text: `The customer may ask until ${n.media_request_by}`, testid: 'notice-media-by' })),
+    n.message ? messageBox(n.message, 'notice', 'Message for the customer') : null,
+    h('p', { class: 'help', text: 'The printable notice is in Forms, beside this card.' }));
+}
+
+function releasedCard(sale) {
+  const r = sale.release;
+  const text = r.kind === 'collected'
+    ? `Collected by ${r.collected_by} on ${r.released_on}${r.confirmation_shown ? ' (payment confirmation shown)' : ''}`
+    : `Dispatched ${r.dispatched_on} with ${sale.shipping?.courier_label ?? 'the courier'}, tracking ${r.tracking}; expected between ${r.delivery_from} and ${r.delivery_to}`;
+  return h('section', { class: 'card', testid: 'released' },
+    h('h2', { text: r.kind === 'collected' ? 'Collected' : 'Shipped' }),
+    h('p', { class: 'released-line', text: text, testid: 'release-summary' }),
+    r.kind === 'dispatched' ? h('p', { class: 'muted small', text: `${r.min_days}–${r.max_days} business days from dispatch.` }) : null,
+    sale.shipping_message ? messageBox(sale.shipping_message, 'shipping', 'Shipping message for the customer') : null);
+}
