@@ -167,6 +167,11 @@ impl Shop {
         let mut ticket = self.ticket(id)?;
         let from = ticket.state;
         ticket.state = from.plain_move_to(next)?;
+        if next.is_closed() {
+            // A watch going back unrepaired, or a ticket cancelled, leaves no deposit behind.
+            let settings = self.settings()?;
+            self.after_sale(id, now)?.account.check_release(settings.currency)?;
+        }
         let tx = self.conn.transaction()?;
         tickets::set_state(&tx, &ticket)?;
         log(

@@ -257,3 +257,18 @@ fn a_warranty_repair_ships_free_and_needs_no_payment() {
     });
     assert_eq!(shop.release(by, id, &dispatch, nov(6)).unwrap().state, TicketState::Shipped);
 }
+
+#[test]
+fn a_deposit_is_refunded_before_a_ticket_is_cancelled_or_returned_unrepaired() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let id = book(&mut shop, by);
+    shop.record_payment(by, id, &pay(20_000, EntryKind::Payment), nov(2)).unwrap();
+    let refused = shop.move_ticket(by, id, TicketState::Cancelled, nov(2)).unwrap_err();
+    assert_eq!(refused.code(), "credit_to_refund");
+    assert_eq!(shop.ticket(id).unwrap().state, TicketState::Received);
+    shop.record_payment(by, id, &pay(20_000, EntryKind::Refund), nov(2)).unwrap();
+    assert_eq!(shop.move_ticket(by, id, TicketState::Cancelled, nov(2)).unwrap().state, TicketState::Cancelled);
+    // The refund of a deposit is still possible on the closed ticket; a new payment is not.
+    assert_eq!(shop.record_payment(by, id, &pay(100, EntryKind::Payment), nov(3)).unwrap_err().code(), "ticket_closed");
+}
