@@ -3,10 +3,9 @@
 
 use anyhow::{Context, Result};
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
-use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
+use caseback_domain::device::{Device, DeviceKind};
+use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
-use caseback_domain::warranty::Voiding;
 use caseback_domain::{Currency, Settings};
 use caseback_store::{DataFolder, Shop};
 
@@ -32,18 +31,10 @@ fn shop_with_a_ticket(rig: &Rig) -> Result<()> {
                 brand: "Seiko".into(),
                 model: "Presage SRPB41".into(),
                 serial: "4R35-01T0".into(),
-                item_code: String::new(),
-                colour: String::new(),
+                ..Device::default()
             },
-            purchase: PurchaseRecord::default(),
             fault: "Loses 40 seconds a day since a fall.".into(),
-            tried: String::new(),
-            accessories: vec![],
-            accessories_other: String::new(),
-            condition: vec![],
-            condition_notes: String::new(),
-            arrival: Arrival::WalkIn,
-            voiding: Voiding::default(),
+            ..IntakeDetails::default()
         },
     };
     shop.book_intake(by, &form, &[], "2026-03-02T02:00:00Z".parse()?)?;

@@ -5,12 +5,11 @@ use anyhow::{Context, Result};
 use caseback_domain::assessment::NotCoveredReason;
 use caseback_domain::assessment::{Assessment, WarrantyDecision, WrittenAnswer};
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
-use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
+use caseback_domain::device::{Device, DeviceKind};
+use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::ticket::TicketState;
-use caseback_domain::warranty::Voiding;
 use caseback_domain::{Amount, Currency, Settings};
 use caseback_store::{DataFolder, Shop};
 
@@ -36,18 +35,10 @@ fn shop_with_a_repair(rig: &Rig) -> Result<()> {
                 brand: "Seiko".into(),
                 model: "Presage SRPB41".into(),
                 serial: "4R35-01T0".into(),
-                item_code: String::new(),
-                colour: String::new(),
+                ..Device::default()
             },
-            purchase: PurchaseRecord::default(),
             fault: "Stops overnight.".into(),
-            tried: String::new(),
-            accessories: vec![],
-            accessories_other: String::new(),
-            condition: vec![],
-            condition_notes: String::new(),
-            arrival: Arrival::WalkIn,
-            voiding: Voiding::default(),
+            ..IntakeDetails::default()
         },
     };
     let id = shop.book_intake(by, &form, &[], "2026-11-02T02:00:00Z".parse()?)?.id;

@@ -7,9 +7,10 @@ use crate::error::Problems;
 use crate::text;
 use crate::DomainError;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeviceKind {
+    #[default]
     Smartwatch,
     Quartz,
     Mechanical,
@@ -25,7 +26,7 @@ impl DeviceKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Device {
     pub kind: DeviceKind,
     pub brand: String,

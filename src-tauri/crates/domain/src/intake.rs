@@ -69,15 +69,20 @@ impl ConditionFlag {
 }
 
 /// How the watch reached the shop.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Arrival {
+    #[default]
     WalkIn,
-    MailIn { carrier: String, tracking: String },
+    MailIn {
+        carrier: String,
+        tracking: String,
+    },
 }
 
-/// Everything about the watch as handed in (the customer is chosen separately).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Everything about the watch as handed in (the customer is chosen separately). The default
+/// is an empty form (tests fill in what they need).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntakeDetails {
     pub device: Device,
     #[serde(default)]

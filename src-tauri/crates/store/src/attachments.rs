@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use caseback_domain::attachment::MediaType;
+use caseback_domain::DomainError;
 use jiff::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -95,4 +96,16 @@ pub fn read(dir: &Path, sha256: &str) -> Result<Vec<u8>> {
         return Err(StoreError::Corrupt(format!("attachment {sha256} does not match its hash")));
     }
     Ok(bytes)
+}
+
+/// Checks that every hash names a stored photo (an image, not a scan), before a record
+/// refers to it.
+pub fn require_photos(conn: &Connection, shas: &[String]) -> Result<()> {
+    for sha in shas {
+        let known = get(conn, sha)?;
+        if !known.is_some_and(|a| MediaType::from_name(&a.media_type).is_some_and(MediaType::is_image)) {
+            return Err(DomainError::invalid("photos", "A photo was not found; add it again.").into());
+        }
+    }
+    Ok(())
 }

@@ -1,6 +1,6 @@
 //! Booking watches in, finding tickets and customers, and moving tickets along.
 
-use caseback_domain::attachment::{self, MediaType};
+use caseback_domain::attachment;
 use caseback_domain::customer::{Customer, CustomerId};
 use caseback_domain::intake::{self, CustomerChoice, IntakeDetails, IntakeForm, Ticket, TicketId};
 use caseback_domain::search;
@@ -95,12 +95,7 @@ impl Shop {
         if photos.len() > MAX_PHOTOS {
             return Err(DomainError::invalid("photos", format!("At most {MAX_PHOTOS} photos per intake.")).into());
         }
-        for sha in photos {
-            let known = attachments::get(&self.conn, sha)?;
-            if !known.is_some_and(|a| MediaType::from_name(&a.media_type).is_some_and(MediaType::is_image)) {
-                return Err(DomainError::invalid("photos", "A photo was not found; add it again.").into());
-            }
-        }
+        attachments::require_photos(&self.conn, photos)?;
 
         // Immediate: the number is taken under the write lock, so two writers never share one.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -52,11 +52,7 @@ impl Shop {
     ) -> Result<Ticket> {
         self.actor(by)?;
         let assessment = assessment.validated()?;
-        for sha in &assessment.photos {
-            if crate::attachments::get(&self.conn, sha)?.is_none() {
-                return Err(DomainError::invalid("photos", "A photo was not found; add it again.").into());
-            }
-        }
+        crate::attachments::require_photos(&self.conn, &assessment.photos)?;
         let mut ticket = self.ticket(id)?;
         let mut moves = Vec::new();
         if ticket.state == TicketState::Received {

@@ -86,11 +86,7 @@ impl Shop {
     pub fn complete_repair(&mut self, by: StaffId, id: TicketId, c: &Completion, now: Timestamp) -> Result<Ticket> {
         self.actor(by)?;
         let completion = c.validated()?;
-        for sha in &completion.photos {
-            if crate::attachments::get(&self.conn, sha)?.is_none() {
-                return Err(DomainError::invalid("photos", "A photo was not found; add it again.").into());
-            }
-        }
+        crate::attachments::require_photos(&self.conn, &completion.photos)?;
         let mut ticket = self.ticket(id)?;
         ticket.state.move_to(TicketState::ReadyForCollection)?;
         let tx = self.conn.transaction()?;

@@ -2,13 +2,12 @@
 
 use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
-use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm, TicketId};
+use caseback_domain::device::{Device, DeviceKind};
+use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm, TicketId};
 use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
-use caseback_domain::warranty::Voiding;
 use caseback_domain::{Amount, Currency, Settings};
 use caseback_store::{events, DataFolder, Shop};
 use jiff::Timestamp;
@@ -41,19 +40,10 @@ fn book(shop: &mut Shop, by: StaffId) -> TicketId {
                 kind: DeviceKind::Mechanical,
                 brand: "Seiko".into(),
                 model: "Presage".into(),
-                serial: String::new(),
-                item_code: String::new(),
-                colour: String::new(),
+                ..Device::default()
             },
-            purchase: PurchaseRecord::default(),
             fault: "Loses time".into(),
-            tried: String::new(),
-            accessories: vec![],
-            accessories_other: String::new(),
-            condition: vec![],
-            condition_notes: String::new(),
-            arrival: Arrival::WalkIn,
-            voiding: Voiding::default(),
+            ..IntakeDetails::default()
         },
     };
     shop.book_intake(by, &form, &[], march(2)).unwrap().id

@@ -3,8 +3,8 @@
 
 use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
-use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm, TicketId};
+use caseback_domain::device::{Device, DeviceKind};
+use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm, TicketId};
 use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::release::{
@@ -13,7 +13,6 @@ use caseback_domain::release::{
 };
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
-use caseback_domain::warranty::Voiding;
 use caseback_domain::{Amount, Currency, Settings};
 use caseback_store::{events, DataFolder, Shop};
 use jiff::civil::date;
@@ -48,19 +47,10 @@ fn book(shop: &mut Shop, by: StaffId) -> TicketId {
                 kind: DeviceKind::Mechanical,
                 brand: "Seiko".into(),
                 model: "Presage".into(),
-                serial: String::new(),
-                item_code: String::new(),
-                colour: String::new(),
+                ..Device::default()
             },
-            purchase: PurchaseRecord::default(),
             fault: "Loses time".into(),
-            tried: String::new(),
-            accessories: vec![],
-            accessories_other: String::new(),
-            condition: vec![],
-            condition_notes: String::new(),
-            arrival: Arrival::WalkIn,
-            voiding: Voiding::default(),
+            ..IntakeDetails::default()
         },
     };
     shop.book_intake(by, &form, &[], nov(2)).unwrap().id
