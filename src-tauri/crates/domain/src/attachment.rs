@@ -4,8 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::DomainError;
 
-/// 25 MB: a phone photo or a multi-page scan fits; a video does not belong in a ticket.
+/// 25 MB: a phone photo or a multi-page scan fits.
 pub const MAX_BYTES: usize = 25 * 1024 * 1024;
+/// 100 MB: a short phone video of a defect (a return's evidence).
+pub const MAX_VIDEO_BYTES: usize = 100 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MediaType {
@@ -15,6 +17,11 @@ pub enum MediaType {
     Jpeg,
     #[serde(rename = "application/pdf")]
     Pdf,
+    /// MP4 or QuickTime (an ISO base media file), as phones record.
+    #[serde(rename = "video/mp4")]
+    Mp4,
+    #[serde(rename = "video/webm")]
+    Webm,
 }
 
 impl MediaType {
@@ -23,15 +30,23 @@ impl MediaType {
             MediaType::Png => "image/png",
             MediaType::Jpeg => "image/jpeg",
             MediaType::Pdf => "application/pdf",
+            MediaType::Mp4 => "video/mp4",
+            MediaType::Webm => "video/webm",
         }
     }
 
     pub fn from_name(name: &str) -> Option<MediaType> {
-        [MediaType::Png, MediaType::Jpeg, MediaType::Pdf].into_iter().find(|m| m.as_str() == name)
+        [MediaType::Png, MediaType::Jpeg, MediaType::Pdf, MediaType::Mp4, MediaType::Webm]
+            .into_iter()
+            .find(|m| m.as_str() == name)
     }
 
     pub fn is_image(self) -> bool {
         matches!(self, MediaType::Png | MediaType::Jpeg)
+    }
+
+    pub fn is_video(self) -> bool {
+        matches!(self, MediaType::Mp4 | MediaType::Webm)
     }
 
     /// Recognises a file by its first bytes, never by its name.
@@ -42,6 +57,10 @@ impl MediaType {
             Some(MediaType::Jpeg)
         } else if bytes.starts_with(b"%PDF-") {
             Some(MediaType::Pdf)
+        } else if bytes.get(4..8) == Some(b"ftyp") {
+            Some(MediaType::Mp4)
+        } else if bytes.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]) {
+            Some(MediaType::Webm)
         } else {
             None
         }
@@ -77,6 +96,18 @@ pub fn accept_scan(field: &str, bytes: &[u8]) -> Result<MediaType, DomainError> 
     }
 }
 
+/// Checks a return's evidence of a defect: a photo, or a short video.
+pub fn accept_evidence(field: &str, bytes: &[u8]) -> Result<MediaType, DomainError> {
+    match MediaType::sniff(bytes) {
+        Some(m) if m.is_video() && bytes.len() <= MAX_VIDEO_BYTES => Ok(m),
+        Some(m) if m.is_video() => {
+            Err(DomainError::invalid(field, format!("The video is over {} MB.", MAX_VIDEO_BYTES / 1_048_576)))
+        }
+        _ => accept_image(field, bytes)
+            .map_err(|_| DomainError::invalid(field, "Choose a photo (PNG, JPEG) or a video (MP4, MOV, WebM).")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +126,14 @@ mod tests {
         assert_eq!(accept_scan("scan", b"%PDF-1.7 ...").unwrap(), MediaType::Pdf);
         assert_eq!(accept_scan("scan", &[0xFF, 0xD8, 0xFF, 0xE0]).unwrap(), MediaType::Jpeg);
         assert!(accept_scan("scan", b"PK\x03\x04 a zip").is_err());
+    }
+
+    #[test]
+    fn evidence_may_be_a_video() {
+        assert_eq!(accept_evidence("media", b"\0\0\0\x18ftypmp42....").unwrap(), MediaType::Mp4);
+        assert_eq!(accept_evidence("media", &[0x1A, 0x45, 0xDF, 0xA3, 1]).unwrap(), MediaType::Webm);
+        assert_eq!(accept_evidence("media", b"\x89PNG\r\n\x1a\nx").unwrap(), MediaType::Png);
+        assert!(accept_evidence("media", b"%PDF-1.7").is_err());
+        assert!(accept_image("photo", b"\0\0\0\x18ftypmp42").is_err(), "a video is not a photo");
     }
 }

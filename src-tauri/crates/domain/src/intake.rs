@@ -111,6 +111,19 @@ pub enum CustomerChoice {
     New { details: CustomerDetails },
 }
 
+impl CustomerChoice {
+    /// A new customer's details are checked (fields under `customer.`); an existing one is
+    /// looked up by the store.
+    pub fn validated(&self) -> Result<CustomerChoice, DomainError> {
+        match self {
+            CustomerChoice::Existing { id } => Ok(CustomerChoice::Existing { id: *id }),
+            CustomerChoice::New { details } => {
+                details.validated("customer.").map(|details| CustomerChoice::New { details })
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntakeForm {
     pub customer: CustomerChoice,
@@ -122,12 +135,7 @@ impl IntakeForm {
     /// Checks every field on the shop's `today`; every problem is reported at once.
     pub fn validated(&self, today: Date) -> Result<IntakeForm, DomainError> {
         let mut problems = Problems::default();
-        let customer = match &self.customer {
-            CustomerChoice::Existing { id } => Ok(CustomerChoice::Existing { id: *id }),
-            CustomerChoice::New { details } => {
-                details.validated("customer.").map(|details| CustomerChoice::New { details })
-            }
-        };
+        let customer = self.customer.validated();
         let d = &self.details;
         let mut take = |r: Result<String, DomainError>| {
             r.unwrap_or_else(|e| {

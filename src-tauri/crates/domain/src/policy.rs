@@ -51,6 +51,8 @@ pub struct Policy {
     pub return_window: Period,
     pub return_window_starts: ReturnWindowStart,
     pub returns_unopened_only: bool,
+    /// A photo or video of the defect comes before a dead-on-arrival or defect return is authorized.
+    pub return_evidence_required: bool,
     pub colour_claims_accepted: bool,
     pub non_returnable: Vec<String>,
     pub rma_validity: Period,
@@ -90,6 +92,7 @@ impl Default for Policy {
             return_window: Period::days(10),
             return_window_starts: ReturnWindowStart::Request,
             returns_unopened_only: false,
+            return_evidence_required: true,
             colour_claims_accepted: false,
             non_returnable: Vec::new(),
             rma_validity: Period::days(5),

@@ -6,6 +6,10 @@
 pub(super) fn softerspot(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in SOFTERSPOT's policy; Caseback's default.";
     Some(match key {
+        "policy.return_evidence_required" => {
+            "In some cases, you may be required to include a video or photo of the defective product for proof in \
+             order to refund or replace the product."
+        }
         "policy.assessment_due"
         | "policy.quotation_validity"
         | "policy.quotation_hold"
@@ -92,6 +96,10 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
 pub(super) fn kospet(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in KOSPET's policy; Caseback's default.";
     Some(match key {
+        "policy.return_evidence_required" => {
+            "Customers must first send a clear photo or video of the damaged or defective product and the shipping \
+             packaging before we can consider issuing RMA authorization."
+        }
         "policy.assessment_due"
         | "policy.quotation_validity"
         | "policy.quotation_hold"
@@ -168,6 +176,9 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
 pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in lx-watch's policy; Caseback's default.";
     Some(match key {
+        "policy.return_evidence_required" => {
+            "Not stated in lx-watch's policy; Caseback's default (a photo or video before a defect return)."
+        }
         "policy.dead_on_arrival" | "policy.replacement_due" | "policy.exchange_window" | "policy.exchange_fee" => {
             NOT_STATED
         }
@@ -277,6 +288,11 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
 pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in the Turkish store's policy; Caseback's default.";
     Some(match key {
+        "policy.return_evidence_required" => {
+            "For the return of damaged or defective products that were received without being noticed during \
+             delivery, our Customer Services department may request that you send a photo showing the damage or \
+             defect of the product."
+        }
         "policy.assessment_due"
         | "policy.quotation_validity"
         | "policy.quotation_hold"
@@ -345,6 +361,10 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
 pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in the RMA web shop's policy; Caseback's default.";
     Some(match key {
+        "policy.return_evidence_required" => {
+            "If you received any defective goods, please make sure that it is not any artificial damage; we'll need \
+             you to provide some pictures about the products you received"
+        }
         "policy.assessment_due"
         | "policy.quotation_validity"
         | "policy.quotation_hold"

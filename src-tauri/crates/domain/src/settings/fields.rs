@@ -220,6 +220,13 @@ pub fn field_infos() -> Vec<FieldInfo> {
             "",
         ),
         info("policy.returns_unopened_only", RETURNS, "Refund only unopened, unused items", Bool, ""),
+        info(
+            "policy.return_evidence_required",
+            RETURNS,
+            "Photo or video before a defect return",
+            Bool,
+            "Dead-on-arrival and defect returns are authorized only once the customer's photo or video is attached.",
+        ),
         info("policy.colour_claims_accepted", RETURNS, "Accept colour-perception returns", Bool, ""),
         info(
             "policy.non_returnable",

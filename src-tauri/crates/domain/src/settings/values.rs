@@ -135,6 +135,7 @@ impl Settings {
             "policy.return_window" => period(p.return_window),
             "policy.return_window_starts" => Some(key_of(p.return_window_starts, &RETURN_STARTS)),
             "policy.returns_unopened_only" => Some(yes_no(p.returns_unopened_only)),
+            "policy.return_evidence_required" => Some(yes_no(p.return_evidence_required)),
             "policy.colour_claims_accepted" => Some(yes_no(p.colour_claims_accepted)),
             "policy.non_returnable" => Some(p.non_returnable.join("\n")),
             "policy.rma_validity" => period(p.rma_validity),
@@ -230,6 +231,7 @@ impl Settings {
             "policy.return_window" => p.return_window = Period::parse(value)?,
             "policy.return_window_starts" => p.return_window_starts = choice(value, &RETURN_STARTS)?,
             "policy.returns_unopened_only" => p.returns_unopened_only = parse_bool(value)?,
+            "policy.return_evidence_required" => p.return_evidence_required = parse_bool(value)?,
             "policy.colour_claims_accepted" => p.colour_claims_accepted = parse_bool(value)?,
             "policy.non_returnable" => {
                 let mut list = Vec::new();

@@ -1,0 +1,304 @@
+//! Inspection of a returned item and the decision: approve with a refund, deny (send it
+//! back, or a partial refund in the policy's range), or exchange.
+//!
+//! Refund arithmetic (each line rounded half away from zero, in the order's currency):
+//! purchase price
+//!   - original shipping, when the policy deducts it and the return is by choice
+//!   - shipping insurance, when the policy deducts it (never refundable at lx-watch)
+//!   - customs on the return, when the policy deducts it
+//!   + return postage reimbursed, when the shop pays the postage (a receipt was shown)
+//!   - the PayPal handling fee on what is left, when refunded through PayPal
+//!
+//! and never below zero. A partial refund is the chosen percentage of the purchase price,
+//! less the PayPal fee when refunded through PayPal.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::request::{RefundMethod, ReturnRequest};
+use crate::error::Problems;
+use crate::{text, Amount, DomainError, Percent, Policy, WorkCalendar};
+
+/// What the inspector ticks off (lx-watch 6 and 8).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checklist {
+    pub rma_matches: bool,
+    pub films_intact: bool,
+    pub no_signs_of_use: bool,
+    pub packaging_complete: bool,
+    pub accessories_complete: bool,
+    pub functional_test_passed: bool,
+}
+
+impl Checklist {
+    pub const ITEMS: [(&'static str, &'static str); 6] = [
+        ("rma_matches", "RMA code matches our records"),
+        ("films_intact", "Protective films intact"),
+        ("no_signs_of_use", "No signs of use"),
+        ("packaging_complete", "Original packaging complete"),
+        ("accessories_complete", "Accessories complete"),
+        ("functional_test_passed", "Functional test passed"),
+    ];
+
+    pub fn values(&self) -> [bool; 6] {
+        [
+            self.rma_matches,
+            self.films_intact,
+            self.no_signs_of_use,
+            self.packaging_complete,
+            self.accessories_complete,
+            self.functional_test_passed,
+        ]
+    }
+
+    pub fn all_passed(&self) -> bool {
+        self.values().iter().all(|v| *v)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WearGrade {
+    AsNew,
+    Light,
+    Moderate,
+    Heavy,
+}
+
+impl WearGrade {
+    pub const ALL: [WearGrade; 4] = [WearGrade::AsNew, WearGrade::Light, WearGrade::Moderate, WearGrade::Heavy];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WearGrade::AsNew => "As new",
+            WearGrade::Light => "Light wear",
+            WearGrade::Moderate => "Moderate wear",
+            WearGrade::Heavy => "Heavy wear",
+        }
+    }
+
+    /// The partial refund this wear suggests within the policy's range: the top for light
+    /// wear, the middle for moderate, the bottom for heavy.
+    pub fn suggested_partial(self, policy: &Policy) -> Percent {
+        let (lo, hi) = (policy.partial_refund_min.0, policy.partial_refund_max.0);
+        Percent(match self {
+            WearGrade::AsNew | WearGrade::Light => hi,
+            WearGrade::Moderate => lo + (hi - lo) / 2,
+            WearGrade::Heavy => lo,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inspection {
+    pub checklist: Checklist,
+    pub wear: WearGrade,
+    pub notes: String,
+    #[serde(default)]
+    pub photos: Vec<String>,
+}
+
+impl Inspection {
+    pub fn validated(&self) -> Result<Inspection, DomainError> {
+        let notes = text::multi_line("notes", &self.notes, 2000)?;
+        if self.photos.len() > 12 {
+            return Err(DomainError::invalid("photos", "At most 12 photos."));
+        }
+        Ok(Inspection { notes, ..self.clone() })
+    }
+}
+
+/// What the shop decides after inspecting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "decision")]
+pub enum Decision {
+    /// A refund by the policy's arithmetic.
+    Approve { method: RefundMethod, return_customs: Amount, postage_reimbursed: Amount },
+    /// Denied: the item goes back at the customer's cost.
+    ShipBack,
+    /// Denied, but part of the price is refunded, by wear.
+    PartialRefund { percent: Percent, method: RefundMethod },
+    /// A replacement instead of a refund, for the policy's exchange fee.
+    Exchange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    pub label: String,
+    /// Positive adds to the refund (or the fee), negative deducts.
+    pub amount: Amount,
+}
+
+/// A decision worked out: the lines and the sum to refund (or, for an exchange, to charge).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settlement {
+    pub lines: Vec<Line>,
+    /// The refund to the customer; for an exchange, the fee the customer pays.
+    pub total: Amount,
+    pub method: Option<RefundMethod>,
+}
+
+fn paypal_fee(policy: &Policy, method: RefundMethod, lines: &mut Vec<Line>) {
+    let base: i64 = lines.iter().map(|l| l.amount.0).sum();
+    if method == RefundMethod::PayPal && policy.paypal_refund_fee.0 > 0 && base > 0 {
+        let fee = policy.paypal_refund_fee.of(Amount(base));
+        lines.push(Line {
+            label: format!("PayPal handling fee ({})", policy.paypal_refund_fee),
+            amount: Amount(-fee.0),
+        });
+    }
+}
+
+impl Decision {
+    /// Works out the decision for `request`, refusing what the policy does not allow.
+    pub fn settle(
+        &self,
+        policy: &Policy,
+        r: &ReturnRequest,
+        shop_pays_postage: bool,
+    ) -> Result<Settlement, DomainError> {
+        let mut lines = vec![Line { label: "Purchase price".into(), amount: r.purchase_price }];
+        let deduct = |label: &str, amount: Amount, lines: &mut Vec<Line>| {
+            if amount.0 > 0 {
+                lines.push(Line { label: label.into(), amount: Amount(-amount.0) });
+            }
+        };
+        let (method, total) = match self {
+            Decision::Approve { method, return_customs, postage_reimbursed } => {
+                let mut problems = Problems::default();
+                for (key, v) in [("return_customs", return_customs), ("postage_reimbursed", postage_reimbursed)] {
+                    if v.0 < 0 || v.0 > 1_000_000_000 {
+                        problems.add(key, "Enter an amount between 0 and 10,000,000.");
+                    }
+                }
+                if postage_reimbursed.0 > 0 && !shop_pays_postage {
+                    problems.add("postage_reimbursed", "The customer pays the return postage under this reason.");
+                }
+                if return_customs.0 > 0 && !policy.deduct_return_customs {
+                    problems.add("return_customs", "This shop's policy does not deduct customs from refunds.");
+                }
+                problems.into_result()?;
+                if policy.deduct_original_shipping && !r.reason.is_shop_fault() {
+                    deduct("Original shipping (not refunded)", r.original_shipping, &mut lines);
+                }
+                if policy.deduct_insurance {
+                    deduct("Shipping insurance (not refunded)", r.insurance_paid, &mut lines);
+                }
+                deduct("Customs on the return", *return_customs, &mut lines);
+                if postage_reimbursed.0 > 0 {
+                    lines.push(Line { label: "Return postage reimbursed".into(), amount: *postage_reimbursed });
+                }
+                paypal_fee(policy, *method, &mut lines);
+                (Some(*method), lines.iter().map(|l| l.amount.0).sum::<i64>().max(0))
+            }
+            Decision::PartialRefund { percent, method } => {
+                let (lo, hi) = (policy.partial_refund_min, policy.partial_refund_max);
+                if hi.0 == 0 {
+                    return Err(DomainError::refused(
+                        "partial_refund_not_offered",
+                        "This shop's policy offers no partial refunds.",
+                    ));
+                }
+                if *percent < lo || *percent > hi {
+                    return Err(DomainError::refused(
+                        "partial_refund_out_of_range",
+                        format!("A partial refund is between {lo} and {hi} of the price; {percent} is outside it."),
+                    ));
+                }
+                lines = vec![Line {
+                    label: format!("{percent} of the purchase price {}", r.currency.format(r.purchase_price)),
+                    amount: percent.of(r.purchase_price),
+                }];
+                paypal_fee(policy, *method, &mut lines);
+                (Some(*method), lines.iter().map(|l| l.amount.0).sum::<i64>().max(0))
+            }
+            Decision::ShipBack => {
+                lines.clear();
+                (None, 0)
+            }
+            Decision::Exchange => {
+                if policy.exchange_window.is_none() {
+                    return Err(DomainError::refused(
+                        "exchange_not_offered",
+                        "This shop's policy offers no exchanges.",
+                    ));
+                }
+                let start = r.delivery_date.unwrap_or(r.purchase_date);
+                let last = policy.exchange_window.last_day(start, &policy.calendar);
+                if r.requested_on > last {
+                    return Err(DomainError::refused(
+                        "exchange_window_passed",
+                        format!("Exchanges are within {} of delivery, through {last}.", policy.exchange_window),
+                    ));
+                }
+                let fee = policy.exchange_fee.of(r.purchase_price);
+                lines = vec![Line {
+                    label: format!(
+                        "Exchange fee: {} of the price (return postage and tariffs are the customer's)",
+                        policy.exchange_fee
+                    ),
+                    amount: fee,
+                }];
+                (None, fee.0)
+            }
+        };
+        Ok(Settlement { lines, total: Amount(total), method })
+    }
+}
+
+/// When a refund shows in the customer's account (lx-watch 10): card 7 to 14 business days,
+/// PayPal within 24 hours, a bank transfer 1 to 3 business days.
+pub fn posting_window(method: RefundMethod, refunded_on: Date, calendar: &WorkCalendar) -> (Date, Date, &'static str) {
+    match method {
+        RefundMethod::OriginalCard => (
+            calendar.add_business_days(refunded_on, 7),
+            calendar.add_business_days(refunded_on, 14),
+            "7 to 14 business days, depending on the card issuer",
+        ),
+        RefundMethod::PayPal => (refunded_on, refunded_on.tomorrow().unwrap_or(refunded_on), "within 24 hours"),
+        RefundMethod::BankTransfer => (
+            calendar.add_business_days(refunded_on, 1),
+            calendar.add_business_days(refunded_on, 3),
+            "1 to 3 business days",
+        ),
+    }
+}
+
+/// The refund as paid out: it must match what was decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefundRecord {
+    pub method: RefundMethod,
+    pub amount: Amount,
+    pub refunded_on: Date,
+    pub reference: String,
+}
+
+impl RefundRecord {
+    pub fn validated(&self, decided: &Settlement, today: Date) -> Result<RefundRecord, DomainError> {
+        let mut problems = Problems::default();
+        let reference = text::single_line("reference", &self.reference, 100).unwrap_or_else(|e| {
+            problems.merge(e);
+            String::new()
+        });
+        if reference.is_empty() && problems.is_empty() {
+            problems.add("reference", "Record the refund's transaction or transfer reference.");
+        }
+        if self.refunded_on > today {
+            problems.add("refunded_on", "The refund date cannot be in the future.");
+        }
+        problems.into_result()?;
+        if self.amount != decided.total {
+            return Err(DomainError::refused(
+                "refund_differs",
+                "The refund must be the amount decided at inspection; decide again if it should change.",
+            ));
+        }
+        if decided.method.is_some_and(|m| m != self.method) {
+            return Err(DomainError::refused(
+                "refund_method_differs",
+                "Refund by the method decided at inspection (the customer's original payment method).",
+            ));
+        }
+        Ok(RefundRecord { reference, ..self.clone() })
+    }
+}

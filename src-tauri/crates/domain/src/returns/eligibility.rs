@@ -1,0 +1,213 @@
+//! Whether a return may be authorized, worked out from the policy with the dates it used,
+//! so staff see why before they decide. Staff may override a failed check with a recorded
+//! reason, except the missing evidence for a defect claim: that comes first.
+//!
+//! Conventions:
+//! - The return window counts from the purchase, the delivery (the purchase when no delivery
+//!   date is known) or the request, as the policy says. lx-watch counts 10 days from the
+//!   request, which must come after delivery.
+//! - A dead-on-arrival claim is judged by the dead-on-arrival window from delivery instead.
+//! - "Unopened only", non-returnable categories and colour claims concern returns by choice
+//!   (change of mind, other); a defective or wrong item goes back whatever it is.
+//! - Return postage: the customer pays for returns by choice; the shop pays when it, the
+//!   maker or the carrier is at fault, within `shop_pays_shipping_within` of delivery when
+//!   the policy limits it.
+
+use serde::{Deserialize, Serialize};
+
+use super::request::{ReturnReason, ReturnRequest};
+use crate::{DomainError, Policy};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    ReturnWindow,
+    DeadOnArrival,
+    UnopenedOnly,
+    NonReturnable,
+    ColourClaim,
+    Evidence,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    pub rule: Rule,
+    pub passed: bool,
+    /// The rule as applied, with its dates: "Requested 2026-11-20, within 10 days of delivery on 2026-11-12".
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payer {
+    Shop,
+    Customer,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Eligibility {
+    pub checks: Vec<Check>,
+    /// Who pays the postage of the return, and why.
+    pub postage_paid_by: Payer,
+    pub postage_text: String,
+}
+
+impl Eligibility {
+    pub fn eligible(&self) -> bool {
+        self.checks.iter().all(|c| c.passed)
+    }
+
+    pub fn evidence_missing(&self) -> bool {
+        self.checks.iter().any(|c| c.rule == Rule::Evidence && !c.passed)
+    }
+
+    /// Checks that the return may be authorized: eligible, or overridden with a reason.
+    pub fn check_authorizable(&self, override_reason: Option<&str>) -> Result<(), DomainError> {
+        if self.evidence_missing() {
+            return Err(DomainError::refused(
+                "evidence_required",
+                "Attach the customer's photo or video of the defect before authorizing this return.",
+            ));
+        }
+        if self.eligible() {
+            return Ok(());
+        }
+        match override_reason.map(str::trim) {
+            Some(r) if r.chars().count() >= 10 => Ok(()),
+            Some(_) => Err(DomainError::invalid("override_reason", "Give the reason for the exception in a sentence.")),
+            None => {
+                let failed: Vec<&str> = self.checks.iter().filter(|c| !c.passed).map(|c| c.text.as_str()).collect();
+                Err(DomainError::refused(
+                    "not_eligible",
+                    format!(
+                        "This return does not meet the policy: {}. Authorize it only as an exception, with a reason.",
+                        failed.join("; ")
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+pub fn eligibility(policy: &Policy, r: &ReturnRequest) -> Eligibility {
+    let cal = &policy.calendar;
+    let delivered_or_bought = r.delivery_date.unwrap_or(r.purchase_date);
+    let mut checks = Vec::new();
+    let mut check = |rule, passed, text: String| checks.push(Check { rule, passed, text });
+    if r.reason == ReturnReason::DeadOnArrival {
+        let doa = policy.dead_on_arrival;
+        if doa.is_none() {
+            check(Rule::DeadOnArrival, false, "The shop offers no dead-on-arrival guarantee".into());
+        } else {
+            let last = doa.last_day(delivered_or_bought, cal);
+            let passed = r.requested_on <= last;
+            check(
+                Rule::DeadOnArrival,
+                passed,
+                format!(
+                    "Reported {} {} the dead-on-arrival window of {} from {} (through {last})",
+                    r.requested_on,
+                    if passed { "within" } else { "after" },
+                    doa,
+                    delivered_or_bought
+                ),
+            );
+        }
+    } else {
+        use crate::policy::ReturnWindowStart::*;
+        let window = policy.return_window;
+        if window.is_none() {
+            check(Rule::ReturnWindow, false, "The shop accepts no returns".into());
+        } else {
+            match policy.return_window_starts {
+                Request => match r.delivery_date {
+                    Some(d) if r.requested_on >= d => check(
+                        Rule::ReturnWindow,
+                        true,
+                        format!(
+                            "Requested {} after delivery on {d}; the {} window runs through {}",
+                            r.requested_on,
+                            window,
+                            window.last_day(r.requested_on, cal)
+                        ),
+                    ),
+                    Some(d) => check(
+                        Rule::ReturnWindow,
+                        false,
+                        format!(
+                            "Requested {} before the delivery on {d}: a return is requested after delivery",
+                            r.requested_on
+                        ),
+                    ),
+                    None => check(
+                        Rule::ReturnWindow,
+                        false,
+                        "The delivery date is needed: the window counts from a request made after delivery".into(),
+                    ),
+                },
+                start_kind => {
+                    let (start, what) = match start_kind {
+                        Purchase => (r.purchase_date, "purchase"),
+                        _ if r.delivery_date.is_some() => (delivered_or_bought, "delivery"),
+                        _ => (r.purchase_date, "purchase (no delivery date recorded)"),
+                    };
+                    let last = window.last_day(start, cal);
+                    let passed = r.requested_on <= last;
+                    check(
+                        Rule::ReturnWindow,
+                        passed,
+                        format!(
+                            "Requested {} {} the {} window from {what} on {start} (through {last})",
+                            r.requested_on,
+                            if passed { "within" } else { "after" },
+                            window
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    let by_choice = !r.reason.is_shop_fault();
+    if policy.returns_unopened_only && by_choice {
+        let passed = !r.opened;
+        let text =
+            if passed { "Unopened and unused" } else { "Opened or used: only unopened, unused items are refunded" };
+        check(Rule::UnopenedOnly, passed, text.into());
+    }
+    let category = r.category.trim();
+    if by_choice && !category.is_empty() {
+        let excluded = policy.non_returnable.iter().any(|c| c.eq_ignore_ascii_case(category));
+        let text =
+            if excluded { format!("{category} cannot be returned") } else { format!("{category} is returnable") };
+        check(Rule::NonReturnable, !excluded, text);
+    }
+    if r.colour_claim && !policy.colour_claims_accepted {
+        check(Rule::ColourClaim, false, "Returns for colour as seen on a screen are not accepted".into());
+    }
+    if policy.return_evidence_required && r.reason.needs_evidence() {
+        let n = r.media.len();
+        let text = match n {
+            0 => "No photo or video of the defect yet".to_string(),
+            1 => "1 photo or video of the defect attached".to_string(),
+            n => format!("{n} photos or videos of the defect attached"),
+        };
+        check(Rule::Evidence, n > 0, text);
+    }
+    let (postage_paid_by, postage_text) = if !r.reason.is_shop_fault() {
+        (Payer::Customer, "The customer pays the return postage (a return by choice).".to_string())
+    } else if policy.shop_pays_shipping_within.is_none() {
+        (Payer::Shop, format!("The shop pays the return postage ({}).", r.reason.label().to_lowercase()))
+    } else {
+        let limit = policy.shop_pays_shipping_within;
+        let last = limit.last_day(delivered_or_bought, cal);
+        if r.requested_on <= last {
+            (Payer::Shop, format!("The shop pays the return postage: reported within {} of delivery.", limit))
+        } else {
+            (
+                Payer::Customer,
+                format!("The customer pays the return postage: reported after {} from delivery ({last}).", limit),
+            )
+        }
+    };
+    Eligibility { checks, postage_paid_by, postage_text }
+}

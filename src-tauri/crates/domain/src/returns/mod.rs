@@ -1,0 +1,197 @@
+//! Returns: the request and its eligibility, the RMA code, receiving the package, the
+//! inspection and decision, and the refund.
+//!
+//! A return case moves through these states:
+//! Requested → Authorized (RMA issued) or Declined; Authorized → Received, Held (arrived
+//! after the code expired) or Cancelled; a package with no or an unknown code starts as
+//! Held; Held → Received (accepted late) or SentBack; Received → RefundDue, ExchangeDue or
+//! ShipBack (the decision); then Refunded, Exchanged or SentBack.
+
+pub mod decision;
+pub mod eligibility;
+pub mod message;
+pub mod request;
+pub mod rma;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+pub use decision::{Checklist, Decision, Inspection, RefundRecord, Settlement, WearGrade};
+pub use eligibility::{eligibility, Eligibility, Payer};
+pub use request::{RefundMethod, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
+pub use rma::RmaCode;
+
+use crate::{DomainError, Policy};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnState {
+    Requested,
+    Declined,
+    Authorized,
+    Cancelled,
+    Held,
+    Received,
+    RefundDue,
+    ExchangeDue,
+    ShipBack,
+    Refunded,
+    Exchanged,
+    SentBack,
+}
+
+use ReturnState::*;
+
+impl ReturnState {
+    pub const ALL: [ReturnState; 12] = [
+        Requested,
+        Declined,
+        Authorized,
+        Cancelled,
+        Held,
+        Received,
+        RefundDue,
+        ExchangeDue,
+        ShipBack,
+        Refunded,
+        Exchanged,
+        SentBack,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Requested => "requested",
+            Declined => "declined",
+            Authorized => "authorized",
+            Cancelled => "cancelled",
+            Held => "held",
+            Received => "received",
+            RefundDue => "refund_due",
+            ExchangeDue => "exchange_due",
+            ShipBack => "ship_back",
+            Refunded => "refunded",
+            Exchanged => "exchanged",
+            SentBack => "sent_back",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ReturnState> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Requested => "Requested",
+            Declined => "Declined",
+            Authorized => "Authorized",
+            Cancelled => "Cancelled",
+            Held => "Held (no valid RMA)",
+            Received => "Received",
+            RefundDue => "Refund due",
+            ExchangeDue => "Exchange due",
+            ShipBack => "To send back",
+            Refunded => "Refunded",
+            Exchanged => "Exchanged",
+            SentBack => "Sent back",
+        }
+    }
+
+    pub fn is_closed(self) -> bool {
+        matches!(self, Declined | Cancelled | Refunded | Exchanged | SentBack)
+    }
+
+    pub fn next_states(self) -> &'static [ReturnState] {
+        match self {
+            Requested => &[Authorized, Declined],
+            Authorized => &[Received, Held, Cancelled],
+            Held => &[Received, SentBack],
+            Received => &[RefundDue, ExchangeDue, ShipBack],
+            RefundDue => &[Refunded],
+            ExchangeDue => &[Exchanged],
+            ShipBack => &[SentBack],
+            Declined | Cancelled | Refunded | Exchanged | SentBack => &[],
+        }
+    }
+
+    pub fn move_to(self, next: ReturnState) -> Result<ReturnState, DomainError> {
+        if self.next_states().contains(&next) {
+            return Ok(next);
+        }
+        Err(DomainError::refused(
+            "illegal_transition",
+            if self.is_closed() {
+                format!("This return is {}: it cannot change any more.", self.label().to_lowercase())
+            } else {
+                format!(
+                    "A return that is {} cannot become {}.",
+                    self.label().to_lowercase(),
+                    next.label().to_lowercase()
+                )
+            },
+        ))
+    }
+}
+
+/// The RMA's validity: issued on a day, valid through the last day of the policy's period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RmaValidity {
+    pub issued_on: Date,
+    pub valid_through: Date,
+}
+
+impl RmaValidity {
+    pub fn issue(policy: &Policy, today: Date) -> RmaValidity {
+        RmaValidity { issued_on: today, valid_through: policy.rma_validity.last_day(today, &policy.calendar) }
+    }
+
+    pub fn is_valid_on(&self, day: Date) -> bool {
+        day <= self.valid_through
+    }
+
+    /// Extends by the policy's period from today, or from the current end if that is later.
+    pub fn extended(&self, policy: &Policy, today: Date) -> RmaValidity {
+        let from = self.valid_through.max(today);
+        RmaValidity { valid_through: policy.rma_validity.last_day(from, &policy.calendar), ..*self }
+    }
+}
+
+/// How a package arrived, judged from the code on its label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "arrival")]
+pub enum Arrival {
+    /// The code is known and still valid: the package goes to inspection.
+    ValidRma,
+    /// The code is known but expired on `valid_through`.
+    ExpiredRma { valid_through: Date },
+    /// The code is unknown, or the package has none.
+    NoValidRma,
+}
+
+impl Arrival {
+    /// What a package arriving `today` becomes: Received, or Held.
+    pub fn state(self) -> ReturnState {
+        match self {
+            Arrival::ValidRma => Received,
+            _ => Held,
+        }
+    }
+}
+
+/// The last day a package without a valid RMA is held before it goes back at the
+/// customer's cost (the day it arrived when the policy holds none: it is declined).
+pub fn hold_until(policy: &Policy, received_on: Date) -> Date {
+    policy.no_rma_hold.last_day(received_on, &policy.calendar)
+}
+
+/// The last day to inspect a received return.
+pub fn inspection_due(policy: &Policy, received_on: Date) -> Date {
+    policy.inspection_due.last_day(received_on, &policy.calendar)
+}
+
+/// The last day to pay out a refund decided on `decided_on`.
+pub fn refund_due(policy: &Policy, decided_on: Date) -> Date {
+    policy.refund_due.last_day(decided_on, &policy.calendar)
+}
+
+#[cfg(test)]
+mod tests;

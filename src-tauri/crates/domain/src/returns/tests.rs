@@ -1,0 +1,291 @@
+use jiff::civil::{date, Date};
+use proptest::prelude::*;
+
+use super::eligibility::Rule;
+use super::*;
+use crate::presets::PresetId;
+use crate::{Amount, Currency, Percent, Policy};
+
+fn request(reason: ReturnReason, bought: Date, delivered: Option<Date>, requested: Date) -> ReturnRequest {
+    ReturnRequest {
+        order_number: "CW-41037".into(),
+        product: "KOSPET Tank T3 Ultra".into(),
+        model: "T3U".into(),
+        category: String::new(),
+        currency: Currency::from_code("USD").unwrap(),
+        purchase_price: Amount(100_000),
+        original_shipping: Amount(5_000),
+        insurance_paid: Amount(2_000),
+        paid_with: RefundMethod::OriginalCard,
+        purchase_date: bought,
+        delivery_date: delivered,
+        reason,
+        details: String::new(),
+        colour_claim: false,
+        opened: false,
+        requested_on: requested,
+        channel: RequestChannel::Email,
+        media: vec!["a".repeat(64)],
+    }
+}
+
+fn passed(p: &Policy, r: &ReturnRequest, rule: Rule) -> bool {
+    let e = eligibility(p, r);
+    e.checks.iter().find(|c| c.rule == rule).unwrap_or_else(|| panic!("no {rule:?} check in {e:?}")).passed
+}
+
+// --- Eligibility on each seed shop's boundary days -------------------------------------
+
+#[test]
+fn softerspot_counts_15_days_from_purchase() {
+    let p = PresetId::Softerspot.policy();
+    let bought = date(2026, 1, 31);
+    let on = |d| request(ReturnReason::ChangeOfMind, bought, Some(date(2026, 2, 6)), d);
+    assert!(passed(&p, &on(date(2026, 2, 15)), Rule::ReturnWindow), "day 15");
+    assert!(!passed(&p, &on(date(2026, 2, 16)), Rule::ReturnWindow), "day 16");
+    let mut custom = on(date(2026, 2, 10));
+    custom.category = "custom and personalized orders".into();
+    assert!(!passed(&p, &custom, Rule::NonReturnable), "custom orders are not returnable, whatever the case");
+}
+
+#[test]
+fn kospet_counts_from_delivery_through_a_leap_day_and_refunds_only_unopened_items() {
+    let p = PresetId::Kospet.policy();
+    let delivered = date(2028, 2, 22);
+    let on = |d| request(ReturnReason::ChangeOfMind, date(2028, 2, 15), Some(delivered), d);
+    assert!(passed(&p, &on(date(2028, 3, 8)), Rule::ReturnWindow), "15 days after 22 Feb 2028 is 8 Mar");
+    assert!(!passed(&p, &on(date(2028, 3, 9)), Rule::ReturnWindow));
+    let mut opened = on(date(2028, 3, 1));
+    opened.opened = true;
+    assert!(!passed(&p, &opened, Rule::UnopenedOnly));
+    // Dead on arrival: 7 days from delivery, over the year end.
+    let doa = |d| request(ReturnReason::DeadOnArrival, date(2026, 12, 20), Some(date(2026, 12, 28)), d);
+    assert!(passed(&p, &doa(date(2027, 1, 4)), Rule::DeadOnArrival));
+    assert!(!passed(&p, &doa(date(2027, 1, 5)), Rule::DeadOnArrival));
+    let mut opened_doa = doa(date(2027, 1, 2));
+    opened_doa.opened = true;
+    assert!(eligibility(&p, &opened_doa).eligible(), "a dead item is returned opened");
+}
+
+#[test]
+fn the_turkish_store_excludes_chargers_returned_by_choice() {
+    let p = PresetId::TurkishStore.policy();
+    let mut r = request(ReturnReason::ChangeOfMind, date(2026, 12, 15), Some(date(2026, 12, 20)), date(2027, 1, 3));
+    assert!(passed(&p, &r, Rule::ReturnWindow), "14 days after 20 Dec is 3 Jan");
+    r.requested_on = date(2027, 1, 4);
+    assert!(!passed(&p, &r, Rule::ReturnWindow));
+    r.requested_on = date(2026, 12, 22);
+    r.category = "Chargers".into();
+    assert!(!passed(&p, &r, Rule::NonReturnable));
+    r.reason = ReturnReason::Defective;
+    assert!(eligibility(&p, &r).eligible(), "a defective charger goes back");
+}
+
+#[test]
+fn lx_watch_counts_from_a_request_made_after_delivery_and_refuses_colour_claims() {
+    let p = PresetId::LxWatch.policy();
+    let early = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 10)), date(2026, 11, 9));
+    assert!(!passed(&p, &early, Rule::ReturnWindow), "requested before delivery");
+    let ok = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 10)), date(2026, 11, 10));
+    let e = eligibility(&p, &ok);
+    assert!(e.eligible() && e.checks[0].text.contains("2026-11-20"), "{e:?}");
+    let mut colour = ok.clone();
+    colour.colour_claim = true;
+    assert!(!passed(&p, &colour, Rule::ColourClaim));
+    let no_delivery = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), None, date(2026, 11, 10));
+    assert!(!passed(&p, &no_delivery, Rule::ReturnWindow));
+}
+
+#[test]
+fn defect_returns_need_evidence_and_it_cannot_be_overridden() {
+    let p = PresetId::RmaWebShop.policy();
+    let mut r = request(ReturnReason::Defective, date(2026, 11, 1), Some(date(2026, 11, 5)), date(2026, 11, 8));
+    r.media.clear();
+    let e = eligibility(&p, &r);
+    assert!(e.evidence_missing());
+    assert_eq!(e.check_authorizable(Some("The customer is a regular")).unwrap_err().code(), "evidence_required");
+    let lenient = Policy { return_evidence_required: false, ..p.clone() };
+    assert!(eligibility(&lenient, &r).check_authorizable(None).is_ok());
+}
+
+#[test]
+fn staff_override_a_failed_check_only_with_a_reason() {
+    let p = PresetId::Kospet.policy();
+    let mut r = request(ReturnReason::ChangeOfMind, date(2026, 10, 1), Some(date(2026, 10, 3)), date(2026, 11, 20));
+    r.opened = true;
+    let e = eligibility(&p, &r);
+    let err = e.check_authorizable(None).unwrap_err();
+    assert_eq!(err.code(), "not_eligible");
+    assert!(err.to_string().contains("2026-10-18"), "the message names the dates: {err}");
+    assert_eq!(e.check_authorizable(Some("ok")).unwrap_err().fields()[0].field, "override_reason");
+    assert!(e.check_authorizable(Some("Goodwill: our courier delayed the delivery")).is_ok());
+}
+
+#[test]
+fn who_pays_the_return_postage() {
+    let kospet = PresetId::Kospet.policy(); // the shop pays within 7 days of delivery
+    let doa = request(ReturnReason::DeadOnArrival, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 10));
+    assert_eq!(eligibility(&kospet, &doa).postage_paid_by, Payer::Shop);
+    let late = request(ReturnReason::Defective, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 11));
+    assert_eq!(eligibility(&kospet, &late).postage_paid_by, Payer::Customer);
+    let choice = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    assert_eq!(eligibility(&kospet, &choice).postage_paid_by, Payer::Customer);
+    let lx = PresetId::LxWatch.policy(); // no limit stated: a wrong item is the shop's cost
+    let wrong = request(ReturnReason::WrongItemSent, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 30));
+    assert_eq!(eligibility(&lx, &wrong).postage_paid_by, Payer::Shop);
+}
+
+// --- RMA validity, receiving and deadlines --------------------------------------------------
+
+#[test]
+fn rma_codes_expire_after_the_policy_period_and_extend_from_the_later_of_today_and_the_end() {
+    let lx = PresetId::LxWatch.policy();
+    let v = RmaValidity::issue(&lx, date(2026, 12, 29));
+    assert_eq!(v.valid_through, date(2027, 1, 3), "5 days over the year end");
+    assert!(v.is_valid_on(date(2027, 1, 3)) && !v.is_valid_on(date(2027, 1, 4)));
+    assert_eq!(v.extended(&lx, date(2027, 1, 2)).valid_through, date(2027, 1, 8), "before expiry: from the end");
+    assert_eq!(v.extended(&lx, date(2027, 1, 5)).valid_through, date(2027, 1, 10), "after expiry: from today");
+    let shop004 = PresetId::RmaWebShop.policy();
+    assert_eq!(RmaValidity::issue(&shop004, date(2028, 1, 31)).valid_through, date(2028, 3, 1), "30 days, leap year");
+}
+
+#[test]
+fn packages_without_a_valid_code_are_held_then_go_back() {
+    let lx = PresetId::LxWatch.policy();
+    assert_eq!(Arrival::ValidRma.state(), ReturnState::Received);
+    assert_eq!(Arrival::NoValidRma.state(), ReturnState::Held);
+    assert_eq!(hold_until(&lx, date(2026, 2, 27)), date(2026, 3, 2), "3 days over a short February");
+    let softerspot = PresetId::Softerspot.policy();
+    assert_eq!(hold_until(&softerspot, date(2026, 2, 27)), date(2026, 2, 27), "declined at once");
+    // Inspection within 2 business days: Friday's package by Tuesday.
+    assert_eq!(inspection_due(&lx, date(2026, 11, 20)), date(2026, 11, 24));
+    assert_eq!(refund_due(&lx, date(2026, 12, 24)), date(2026, 12, 31), "5 business days around Christmas");
+}
+
+#[test]
+fn the_state_machine_refuses_skipping_steps() {
+    assert_eq!(ReturnState::Requested.move_to(ReturnState::Received).unwrap_err().code(), "illegal_transition");
+    assert_eq!(ReturnState::Received.move_to(ReturnState::Refunded).unwrap_err().code(), "illegal_transition");
+    assert!(ReturnState::Refunded.move_to(ReturnState::Received).unwrap_err().to_string().contains("cannot change"));
+    for s in ReturnState::ALL {
+        assert_eq!(ReturnState::from_key(s.key()), Some(s));
+        assert_eq!(s.is_closed(), s.next_states().is_empty(), "{s:?}");
+    }
+}
+
+// --- Refund arithmetic ----------------------------------------------------------------------
+
+fn approve(method: RefundMethod, customs: i64, postage: i64) -> Decision {
+    Decision::Approve { method, return_customs: Amount(customs), postage_reimbursed: Amount(postage) }
+}
+
+#[test]
+fn an_approved_return_of_choice_loses_shipping_insurance_and_customs_at_lx_watch() {
+    let lx = PresetId::LxWatch.policy();
+    let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    let s = approve(RefundMethod::OriginalCard, 3_000, 0).settle(&lx, &r, false).unwrap();
+    let amounts: Vec<i64> = s.lines.iter().map(|l| l.amount.0).collect();
+    assert_eq!(amounts, [100_000, -5_000, -2_000, -3_000]);
+    assert_eq!(s.total, Amount(90_000));
+}
+
+#[test]
+fn softerspot_charges_ten_percent_on_paypal_refunds() {
+    let p = PresetId::Softerspot.policy();
+    let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    let s = approve(RefundMethod::PayPal, 0, 0).settle(&p, &r, false).unwrap();
+    // 1,000.00 - 50.00 - 20.00 = 930.00; 10% of it, 93.00, kept.
+    assert_eq!(s.total, Amount(83_700));
+    assert_eq!(approve(RefundMethod::OriginalCard, 0, 0).settle(&p, &r, false).unwrap().total, Amount(93_000));
+}
+
+#[test]
+fn a_dead_item_keeps_its_shipping_and_gets_the_postage_back() {
+    let p = PresetId::Kospet.policy();
+    let r = request(ReturnReason::DeadOnArrival, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    let s = approve(RefundMethod::OriginalCard, 0, 3_000).settle(&p, &r, true).unwrap();
+    assert_eq!(s.total, Amount(100_000 - 2_000 + 3_000), "insurance is never refunded; postage reimbursed");
+    let err = approve(RefundMethod::OriginalCard, 0, 3_000).settle(&p, &r, false).unwrap_err();
+    assert_eq!(err.fields()[0].field, "postage_reimbursed");
+    let turkish = PresetId::TurkishStore.policy();
+    let customs = approve(RefundMethod::OriginalCard, 500, 0).settle(
+        &Policy { deduct_return_customs: false, ..turkish },
+        &r,
+        true,
+    );
+    assert_eq!(customs.unwrap_err().fields()[0].field, "return_customs");
+}
+
+#[test]
+fn partial_refunds_stay_within_the_policys_range() {
+    let lx = PresetId::LxWatch.policy();
+    let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    let partial = |bp| Decision::PartialRefund { percent: Percent(bp), method: RefundMethod::OriginalCard };
+    assert_eq!(partial(1_999).settle(&lx, &r, false).unwrap_err().code(), "partial_refund_out_of_range");
+    assert_eq!(partial(4_001).settle(&lx, &r, false).unwrap_err().code(), "partial_refund_out_of_range");
+    assert_eq!(partial(2_000).settle(&lx, &r, false).unwrap().total, Amount(20_000));
+    assert_eq!(partial(4_000).settle(&lx, &r, false).unwrap().total, Amount(40_000));
+    assert_eq!(WearGrade::Light.suggested_partial(&lx), Percent(4_000));
+    assert_eq!(WearGrade::Moderate.suggested_partial(&lx), Percent(3_000));
+    assert_eq!(WearGrade::Heavy.suggested_partial(&lx), Percent(2_000));
+    let none = Policy { partial_refund_min: Percent(0), partial_refund_max: Percent(0), ..lx };
+    assert_eq!(partial(0).settle(&none, &r, false).unwrap_err().code(), "partial_refund_not_offered");
+}
+
+#[test]
+fn exchanges_only_where_and_while_the_policy_offers_them() {
+    let softerspot = PresetId::Softerspot.policy();
+    let r = request(ReturnReason::ChangeOfMind, date(2026, 10, 1), Some(date(2026, 10, 6)), date(2026, 11, 20));
+    let s = Decision::Exchange.settle(&softerspot, &r, false).unwrap();
+    assert_eq!(s.total, Amount(50_000), "50% of the price");
+    let late = ReturnRequest { requested_on: date(2026, 11, 21), ..r.clone() };
+    assert_eq!(Decision::Exchange.settle(&softerspot, &late, false).unwrap_err().code(), "exchange_window_passed");
+    let lx = PresetId::LxWatch.policy();
+    assert_eq!(Decision::Exchange.settle(&lx, &r, false).unwrap_err().code(), "exchange_not_offered");
+    assert_eq!(Decision::ShipBack.settle(&lx, &r, false).unwrap().total, Amount(0));
+}
+
+#[test]
+fn the_refund_paid_must_match_the_decision() {
+    let lx = PresetId::LxWatch.policy();
+    let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    let decided = approve(RefundMethod::PayPal, 0, 0).settle(&lx, &r, false).unwrap();
+    let record = |amount, method, reference: &str| RefundRecord {
+        method,
+        amount: Amount(amount),
+        refunded_on: date(2026, 11, 20),
+        reference: reference.into(),
+    };
+    let today = date(2026, 11, 20);
+    assert!(record(decided.total.0, RefundMethod::PayPal, "PP-7781").validated(&decided, today).is_ok());
+    assert_eq!(record(1, RefundMethod::PayPal, "PP").validated(&decided, today).unwrap_err().code(), "refund_differs");
+    let card = record(decided.total.0, RefundMethod::OriginalCard, "x").validated(&decided, today);
+    assert_eq!(card.unwrap_err().code(), "refund_method_differs");
+    assert_eq!(
+        record(decided.total.0, RefundMethod::PayPal, " ").validated(&decided, today).unwrap_err().fields()[0].field,
+        "reference"
+    );
+    let (from, to, _) = decision::posting_window(RefundMethod::OriginalCard, date(2026, 11, 20), &lx.calendar);
+    assert_eq!((from, to), (date(2026, 12, 1), date(2026, 12, 10)), "7 to 14 business days");
+}
+
+proptest! {
+    /// A refund is never negative nor above the price plus reimbursed postage.
+    #[test]
+    fn refunds_stay_between_zero_and_the_price(
+        price in 1i64..10_000_000,
+        shipping in 0i64..1_000_000,
+        insurance in 0i64..1_000_000,
+        customs in 0i64..1_000_000,
+        paypal: bool,
+    ) {
+        let p = PresetId::Softerspot.policy();
+        let mut r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+        r.purchase_price = Amount(price);
+        r.original_shipping = Amount(shipping);
+        r.insurance_paid = Amount(insurance);
+        let method = if paypal { RefundMethod::PayPal } else { RefundMethod::OriginalCard };
+        let s = approve(method, customs, 0).settle(&p, &r, false).unwrap();
+        prop_assert!(s.total.0 >= 0 && s.total.0 <= price);
+    }
+}
