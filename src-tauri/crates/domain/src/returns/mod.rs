@@ -7,6 +7,7 @@
 //! Held; Held → Received (accepted late) or SentBack; Received → RefundDue, ExchangeDue or
 //! ShipBack (the decision); then Refunded, Exchanged or SentBack.
 
+pub mod case;
 pub mod decision;
 pub mod eligibility;
 pub mod message;
@@ -16,6 +17,7 @@ pub mod rma;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use case::{DecisionRecord, Outbound, Package, PackageReceipt, ReturnCase, ReturnId, RmaIssue};
 pub use decision::{Checklist, Decision, Inspection, RefundRecord, Settlement, WearGrade};
 pub use eligibility::{eligibility, Eligibility, Payer};
 pub use request::{RefundMethod, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
