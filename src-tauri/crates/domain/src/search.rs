@@ -63,6 +63,23 @@ pub fn customer_haystack(customer: &CustomerDetails) -> String {
     fold(&format!("{} | {} | {} | {}", customer.name, customer.phone, digits(&customer.phone), customer.email))
 }
 
+/// A return's search text: its code (with and without dashes), order number, customer,
+/// product and the sender written on the parcel.
+pub fn return_haystack(case: &crate::returns::ReturnCase, customer: Option<&CustomerDetails>) -> String {
+    let code = case.rma.as_ref().map(|r| r.code.to_string()).unwrap_or_default();
+    let mut parts = vec![code.clone(), code.replace('-', "")];
+    if let Some(r) = &case.request {
+        parts.extend([r.order_number.clone(), r.product.clone(), r.model.clone()]);
+    }
+    if let Some(p) = &case.receipt {
+        parts.extend([p.package.sender.clone(), p.package.tracking.clone()]);
+    }
+    if let Some(c) = customer {
+        parts.push(customer_haystack(c));
+    }
+    fold(&parts.join(" | "))
+}
+
 /// Splits what was typed into terms that must all be found. A phone number typed with
 /// spaces or dashes becomes one run of digits.
 pub fn query_terms(query: &str) -> Vec<String> {

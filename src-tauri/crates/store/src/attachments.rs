@@ -109,3 +109,14 @@ pub fn require_photos(conn: &Connection, shas: &[String]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Checks that every hash names stored evidence: a photo or a video.
+pub fn require_evidence(conn: &Connection, shas: &[String]) -> Result<()> {
+    for sha in shas {
+        let known = get(conn, sha)?;
+        if !known.is_some_and(|a| MediaType::from_name(&a.media_type).is_some_and(|m| m.is_image() || m.is_video())) {
+            return Err(DomainError::invalid("media", "A photo or video was not found; add it again.").into());
+        }
+    }
+    Ok(())
+}

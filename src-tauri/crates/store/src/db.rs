@@ -14,6 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0002_tickets.sql")),
     M::up(include_str!("../migrations/0003_quotations.sql")),
     M::up(include_str!("../migrations/0004_release.sql")),
+    M::up(include_str!("../migrations/0005_returns.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

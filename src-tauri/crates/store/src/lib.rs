@@ -20,6 +20,8 @@ mod quoting;
 mod records;
 pub mod releases;
 mod releasing;
+mod returning;
+pub mod returns;
 pub mod settings;
 pub mod shipments;
 pub mod staff;

@@ -105,6 +105,15 @@ impl ReturnCase {
         }
     }
 
+    /// The product, or "Package from <sender>" for a package nobody asked to return.
+    pub fn item(&self) -> String {
+        match (&self.request, &self.receipt) {
+            (Some(r), _) => r.product.clone(),
+            (None, Some(p)) if !p.package.sender.is_empty() => format!("Package from {}", p.package.sender),
+            _ => "Unidentified package".into(),
+        }
+    }
+
     /// What the case waits for next, by date: the code's expiry, the end of a hold, the
     /// inspection, the refund or the replacement.
     pub fn next_deadline(&self) -> Option<Date> {

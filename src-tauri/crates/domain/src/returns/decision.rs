@@ -150,6 +150,26 @@ fn paypal_fee(policy: &Policy, method: RefundMethod, lines: &mut Vec<Line>) {
 }
 
 impl Decision {
+    /// Where the case goes once this is decided.
+    pub fn next_state(&self) -> super::ReturnState {
+        match self {
+            Decision::Approve { .. } | Decision::PartialRefund { .. } => super::ReturnState::RefundDue,
+            Decision::Exchange => super::ReturnState::ExchangeDue,
+            Decision::ShipBack => super::ReturnState::ShipBack,
+        }
+    }
+
+    /// The last day to pay the refund or send the replacement, decided on `today`.
+    pub fn due(&self, policy: &Policy, today: Date) -> Option<Date> {
+        match self.next_state() {
+            super::ReturnState::RefundDue => Some(super::refund_due(policy, today)),
+            super::ReturnState::ExchangeDue if !policy.replacement_due.is_none() => {
+                Some(policy.replacement_due.last_day(today, &policy.calendar))
+            }
+            _ => None,
+        }
+    }
+
     /// Works out the decision for `request`, refusing what the policy does not allow.
     pub fn settle(
         &self,

@@ -115,6 +115,16 @@ impl ReturnState {
         }
     }
 
+    /// Where staff closing the case takes it: a request is declined, an authorized return
+    /// cancelled (its code stays spent).
+    pub fn closing(self) -> ReturnState {
+        if self == Requested {
+            Declined
+        } else {
+            Cancelled
+        }
+    }
+
     pub fn move_to(self, next: ReturnState) -> Result<ReturnState, DomainError> {
         if self.next_states().contains(&next) {
             return Ok(next);
@@ -155,6 +165,12 @@ impl RmaValidity {
         let from = self.valid_through.max(today);
         RmaValidity { valid_through: policy.rma_validity.last_day(from, &policy.calendar), ..*self }
     }
+}
+
+/// An RMA valid through `valid_through` has expired or ends within two days: Today lists
+/// it so staff can chase the customer or extend the code.
+pub fn expires_soon(valid_through: Date, today: Date) -> bool {
+    (valid_through - today).get_days() <= 2
 }
 
 /// How a package arrived, judged from the code on its label.

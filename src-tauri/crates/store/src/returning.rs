@@ -1,0 +1,398 @@
+//! Returns: request, authorize (issue the RMA code), receive, inspect and decide, refund,
+//! send back. Each change is one transaction with its event-log entry.
+
+use caseback_domain::customer::{Customer, CustomerDetails};
+use caseback_domain::intake::CustomerChoice;
+use caseback_domain::returns::case::reason;
+use caseback_domain::returns::{
+    eligibility, hold_until, inspection_due, Arrival, Decision, DecisionRecord, Eligibility, Inspection, Outbound,
+    Package, PackageReceipt, Payer, RefundRecord, ReturnCase, ReturnForm, ReturnId, ReturnState, RmaCode, RmaIssue,
+    RmaValidity,
+};
+use caseback_domain::search::return_haystack;
+use caseback_domain::staff::StaffId;
+use caseback_domain::{DomainError, Settings};
+use jiff::Timestamp;
+use rusqlite::TransactionBehavior;
+use serde_json::{json, Value};
+
+use crate::error::Result;
+use crate::returns::{self, ReturnRow};
+use crate::{customers, log, Shop};
+
+fn not_found() -> DomainError {
+    DomainError::NotFound { what: "That return".into() }
+}
+
+fn subject(case: &ReturnCase) -> String {
+    case.id.0.to_string()
+}
+
+/// Saves `case` (moved to `next` if given) and logs `action` with `detail`, in `conn`'s transaction.
+fn save(
+    conn: &rusqlite::Transaction,
+    case: &ReturnCase,
+    by: StaffId,
+    now: Timestamp,
+    action: &str,
+    detail: Value,
+) -> Result<()> {
+    let customer = case.customer.map(|id| customers::get(conn, id)).transpose()?.flatten();
+    returns::update(conn, case, &return_haystack(case, customer.as_ref().map(|c| &c.details)))?;
+    let mut detail = detail;
+    if let Value::Object(map) = &mut detail {
+        map.insert("state".into(), json!(case.state));
+        map.insert("title".into(), json!(case.title()));
+    }
+    log(conn, now, Some(by), "return", &subject(case), action, detail)
+}
+
+impl Shop {
+    pub fn return_case(&self, id: ReturnId) -> Result<ReturnCase> {
+        Ok(returns::get(&self.conn, id)?.ok_or_else(not_found)?)
+    }
+
+    /// The case an RMA code names: a mistyped code is refused, not matched to another.
+    pub fn return_by_code(&self, typed: &str) -> Result<ReturnCase> {
+        let code: RmaCode = typed.parse()?;
+        Ok(returns::by_code(&self.conn, code)?
+            .ok_or_else(|| DomainError::NotFound { what: format!("RMA code {code}") })?)
+    }
+
+    /// The eligibility of a case's request under today's policy.
+    pub fn return_eligibility(&self, case: &ReturnCase) -> Result<Option<Eligibility>> {
+        let settings = self.settings()?;
+        Ok(case.request.as_ref().map(|r| eligibility(&settings.policy, r)))
+    }
+
+    pub fn search_returns(&self, query: &str, state: Option<ReturnState>, limit: usize) -> Result<Vec<ReturnRow>> {
+        returns::search(&self.conn, &caseback_domain::search::query_terms(query), state, limit)
+    }
+
+    pub fn returns_in_state(&self, state: ReturnState, limit: usize) -> Result<Vec<ReturnRow>> {
+        returns::in_state(&self.conn, state, limit)
+    }
+
+    /// Copies a return's evidence (a photo or a video) into the attachments.
+    pub fn store_evidence(
+        &mut self,
+        by: StaffId,
+        name: &str,
+        bytes: &[u8],
+        now: Timestamp,
+    ) -> Result<crate::attachments::Attachment> {
+        self.actor(by)?;
+        let media = caseback_domain::attachment::accept_evidence("media", bytes)?;
+        crate::attachments::put(&self.conn, &self.folder.attachments(), bytes, name, media, now)
+    }
+
+    /// Records a return request (a new customer is created with it).
+    pub fn request_return(&mut self, by: StaffId, form: &ReturnForm, now: Timestamp) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let (customer, request) = form.parse(settings.today(now))?;
+        crate::attachments::require_evidence(&self.conn, &request.media)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let customer: Customer = match customer {
+            CustomerChoice::Existing { id } => {
+                customers::get(&tx, id)?.ok_or_else(|| DomainError::NotFound { what: "That customer".into() })?
+            }
+            CustomerChoice::New { details } => Customer { id: customers::insert(&tx, &details, now)?, details },
+        };
+        let mut case = ReturnCase {
+            id: ReturnId(0),
+            customer: Some(customer.id),
+            state: ReturnState::Requested,
+            request: Some(request),
+            rma: None,
+            receipt: None,
+            inspection: None,
+            decision: None,
+            refund: None,
+            outbound: None,
+            closing_reason: None,
+        };
+        case.id = returns::insert(&tx, &case, "", by, now)?;
+        let r = case.request.as_ref().expect("set above");
+        let detail = json!({ "order_number": r.order_number, "reason": r.reason, "channel": r.channel });
+        save(&tx, &case, by, now, "return.requested", detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Adds photos or videos of the defect to a request not yet decided.
+    pub fn add_return_media(
+        &mut self,
+        by: StaffId,
+        id: ReturnId,
+        media: &[String],
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        crate::attachments::require_evidence(&self.conn, media)?;
+        let mut case = self.return_case(id)?;
+        let Some(request) = case.request.as_mut() else { return Err(not_found().into()) };
+        if !matches!(case.state, ReturnState::Requested | ReturnState::Authorized) {
+            return Err(
+                DomainError::refused("illegal_transition", "Evidence is added before the return arrives.").into()
+            );
+        }
+        if request.media.len() + media.len() > 12 {
+            return Err(DomainError::invalid("media", "At most 12 photos or videos.").into());
+        }
+        request.media.extend(media.iter().cloned());
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, "return.evidence_added", json!({ "count": media.len() }))?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Authorizes the return: checks eligibility (or records the exception), issues a new
+    /// RMA code from the shop's sequence and starts its validity.
+    pub fn authorize_return(
+        &mut self,
+        by: StaffId,
+        id: ReturnId,
+        override_reason: Option<&str>,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let mut case = self.return_case(id)?;
+        let next = case.state.move_to(ReturnState::Authorized)?;
+        let request = case.request.as_ref().ok_or_else(not_found)?;
+        let e = eligibility(&settings.policy, request);
+        let override_reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
+        e.check_authorizable(override_reason)?;
+        let exception = if e.eligible() { None } else { override_reason.map(str::to_string) };
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let code = returns::issue_code(&tx, id, now)?;
+        let validity = RmaValidity::issue(&settings.policy, settings.today(now));
+        case.rma = Some(RmaIssue { code, validity, override_reason: exception.clone() });
+        case.state = next;
+        let detail =
+            json!({ "code": code.to_string(), "valid_through": validity.valid_through, "exception": exception });
+        save(&tx, &case, by, now, "return.authorized", detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Declines a request, or cancels an authorized return (its code stays spent).
+    pub fn close_return(&mut self, by: StaffId, id: ReturnId, why: &str, now: Timestamp) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let why = reason("reason", why)?;
+        let mut case = self.return_case(id)?;
+        let next = case.state.closing();
+        case.state = case.state.move_to(next)?;
+        case.closing_reason = Some(why.clone());
+        let action = if next == ReturnState::Declined { "return.declined" } else { "return.cancelled" };
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, action, json!({ "reason": why }))?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Extends an authorized RMA by the policy's validity, from today or its end if later.
+    pub fn extend_rma(&mut self, by: StaffId, id: ReturnId, now: Timestamp) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let mut case = self.return_case(id)?;
+        if case.state != ReturnState::Authorized {
+            return Err(DomainError::refused(
+                "illegal_transition",
+                "Only a code still awaiting its package can be extended.",
+            )
+            .into());
+        }
+        let rma = case.rma.as_mut().ok_or_else(not_found)?;
+        let before = rma.validity.valid_through;
+        rma.validity = rma.validity.extended(&settings.policy, settings.today(now));
+        let detail = json!({ "from": before, "to": rma.validity.valid_through });
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, "return.extended", detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// A package comes in. A valid code sends it to inspection; an expired code, an unknown
+    /// one or none holds it for the policy's period. A mistyped code is refused, so staff
+    /// read it again rather than the package landing on another return.
+    pub fn receive_package(
+        &mut self,
+        by: StaffId,
+        typed_code: Option<&str>,
+        package: &Package,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let today = settings.today(now);
+        let package = package.validated()?;
+        let code = typed_code.map(str::trim).filter(|t| !t.is_empty()).map(str::parse::<RmaCode>).transpose()?;
+        let found = code.map(|c| returns::by_code(&self.conn, c)).transpose()?.flatten();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (mut case, arrival) = match found {
+            Some(case) => {
+                if case.state != ReturnState::Authorized {
+                    return Err(DomainError::refused(
+                        "rma_not_awaited",
+                        format!(
+                            "{} is {}: it is not waiting for a package.",
+                            case.title(),
+                            case.state.label().to_lowercase()
+                        ),
+                    )
+                    .into());
+                }
+                let validity = case.rma.as_ref().ok_or_else(not_found)?.validity;
+                let arrival = if validity.is_valid_on(today) {
+                    Arrival::ValidRma
+                } else {
+                    Arrival::ExpiredRma { valid_through: validity.valid_through }
+                };
+                (case, arrival)
+            }
+            None => {
+                let mut case = ReturnCase {
+                    id: ReturnId(0),
+                    customer: None,
+                    state: ReturnState::Held,
+                    request: None,
+                    rma: None,
+                    receipt: None,
+                    inspection: None,
+                    decision: None,
+                    refund: None,
+                    outbound: None,
+                    closing_reason: None,
+                };
+                case.id = returns::insert(&tx, &case, "", by, now)?;
+                (case, Arrival::NoValidRma)
+            }
+        };
+        let state = arrival.state();
+        if case.state != state {
+            case.state = case.state.move_to(state)?;
+        }
+        case.receipt = Some(PackageReceipt {
+            received_on: today,
+            arrival,
+            package,
+            hold_until: (state == ReturnState::Held).then(|| hold_until(&settings.policy, today)),
+            inspection_due: (state == ReturnState::Received).then(|| inspection_due(&settings.policy, today)),
+            accepted_late: None,
+        });
+        let detail = json!({ "arrival": arrival, "typed": typed_code.unwrap_or_default() });
+        save(&tx, &case, by, now, "return.package_received", detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Accepts a held package for inspection anyway (its return is on file), with a reason.
+    pub fn accept_held(&mut self, by: StaffId, id: ReturnId, why: &str, now: Timestamp) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let why = reason("reason", why)?;
+        let mut case = self.return_case(id)?;
+        if case.request.is_none() {
+            return Err(DomainError::refused(
+                "no_return_on_file",
+                "Nobody asked to return this package: record the customer's request first, or send it back.",
+            )
+            .into());
+        }
+        case.state = case.state.move_to(ReturnState::Received)?;
+        let receipt = case.receipt.as_mut().ok_or_else(not_found)?;
+        receipt.accepted_late = Some(why.clone());
+        receipt.inspection_due = Some(inspection_due(&settings.policy, settings.today(now)));
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, "return.accepted_late", json!({ "reason": why }))?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Records the inspection and the decision, worked out by the policy.
+    pub fn decide_return(
+        &mut self,
+        by: StaffId,
+        id: ReturnId,
+        inspection: &Inspection,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let today = settings.today(now);
+        let inspection = inspection.validated()?;
+        crate::attachments::require_photos(&self.conn, &inspection.photos)?;
+        let mut case = self.return_case(id)?;
+        let settlement = self.settle_return(&settings, &case, decision)?;
+        case.state = case.state.move_to(decision.next_state())?;
+        let due = decision.due(&settings.policy, today);
+        case.inspection = Some(inspection);
+        case.decision =
+            Some(DecisionRecord { decision: decision.clone(), settlement: settlement.clone(), decided_on: today, due });
+        let detail = json!({ "decision": decision, "total": settlement.total, "currency": case.request.as_ref().map(|r| r.currency) });
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, "return.decided", detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// What a decision would come to for this case (the form's live figures).
+    pub fn settle_return(
+        &self,
+        settings: &Settings,
+        case: &ReturnCase,
+        decision: &Decision,
+    ) -> Result<caseback_domain::returns::Settlement> {
+        let request = case.request.as_ref().ok_or_else(|| {
+            DomainError::refused("no_return_on_file", "Nobody asked to return this package: send it back.")
+        })?;
+        let shop_pays = eligibility(&settings.policy, request).postage_paid_by == Payer::Shop;
+        Ok(decision.settle(&settings.policy, request, shop_pays)?)
+    }
+
+    /// Records the refund as paid out: it must match the decision.
+    pub fn record_return_refund(
+        &mut self,
+        by: StaffId,
+        id: ReturnId,
+        refund: &RefundRecord,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let today = self.settings()?.today(now);
+        let mut case = self.return_case(id)?;
+        case.state = case.state.move_to(ReturnState::Refunded)?;
+        let decided = &case.decision.as_ref().ok_or_else(not_found)?.settlement;
+        let refund = refund.validated(decided, today)?;
+        case.refund = Some(refund.clone());
+        let detail = json!({ "amount": refund.amount, "method": refund.method, "reference": refund.reference });
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, "return.refunded", detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// The item goes back to the customer (held or denied), or the replacement goes out.
+    pub fn ship_return_out(&mut self, by: StaffId, id: ReturnId, tracking: &str, now: Timestamp) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let today = self.settings()?.today(now);
+        let tracking = caseback_domain::release::handover::tracking_number(tracking)?;
+        let mut case = self.return_case(id)?;
+        let next = if case.state == ReturnState::ExchangeDue { ReturnState::Exchanged } else { ReturnState::SentBack };
+        case.state = case.state.move_to(next)?;
+        case.outbound = Some(Outbound { tracking: tracking.clone(), sent_on: today });
+        let action = if next == ReturnState::Exchanged { "return.exchange_sent" } else { "return.sent_back" };
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, action, json!({ "tracking": tracking }))?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// The customer of a case, if it has one.
+    pub fn return_customer(&self, case: &ReturnCase) -> Result<Option<CustomerDetails>> {
+        Ok(case.customer.map(|id| self.customer(id)).transpose()?.map(|c| c.details))
+    }
+}

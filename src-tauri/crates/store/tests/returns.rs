@@ -1,0 +1,202 @@
+//! Return requests, RMA codes, receiving, inspection, decisions and refunds, on a real
+//! SQLite file.
+
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::intake::CustomerChoice;
+use caseback_domain::presets::PresetId;
+use caseback_domain::returns::{
+    Checklist, Decision, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnForm, ReturnReason,
+    ReturnState, WearGrade,
+};
+use caseback_domain::staff::StaffId;
+use caseback_domain::{Amount, Currency, Percent, Settings};
+use caseback_store::{events, DataFolder, Shop};
+use jiff::civil::date;
+use jiff::Timestamp;
+
+/// 10:00 in Hong Kong on the given day of November 2026.
+fn nov(day: u8) -> Timestamp {
+    format!("2026-11-{day:02}T02:00:00Z").parse().unwrap()
+}
+
+fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
+    let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
+    let s =
+        Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
+    shop.set_up(&s, &["Mei Chan".into()], nov(1)).unwrap();
+    let by = shop.staff().unwrap()[0].id;
+    (shop, by)
+}
+
+fn form(reason: ReturnReason, media: Vec<String>) -> ReturnForm {
+    ReturnForm {
+        customer: CustomerChoice::New {
+            details: CustomerDetails {
+                name: "Ayşe Yılmaz".into(),
+                phone: "+90 542 341 51 94".into(),
+                ..Default::default()
+            },
+        },
+        order_number: "CW-41037".into(),
+        product: "KOSPET Tank T3 Ultra".into(),
+        model: "T3U".into(),
+        category: String::new(),
+        currency: "HKD".into(),
+        purchase_price: "1,000".into(),
+        original_shipping: "50".into(),
+        insurance_paid: "20".into(),
+        paid_with: RefundMethod::OriginalCard,
+        purchase_date: Some(date(2026, 11, 2)),
+        delivery_date: Some(date(2026, 11, 6)),
+        reason,
+        details: "Changed my mind".into(),
+        colour_claim: false,
+        opened: false,
+        requested_on: None,
+        channel: RequestChannel::WhatsApp,
+        media,
+    }
+}
+
+fn inspection(wear: WearGrade) -> Inspection {
+    let all = Checklist {
+        rma_matches: true,
+        films_intact: false,
+        no_signs_of_use: false,
+        packaging_complete: true,
+        accessories_complete: true,
+        functional_test_passed: true,
+    };
+    Inspection { checklist: all, wear, notes: "Light scratches on the bezel".into(), photos: vec![] }
+}
+
+#[test]
+fn request_authorize_receive_inspect_partial_refund() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let case = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(8)).unwrap();
+    assert_eq!(case.state, ReturnState::Requested);
+    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
+    let rma = case.rma.clone().unwrap();
+    assert_eq!(rma.validity.valid_through, date(2026, 11, 13), "5 days");
+    assert_eq!(shop.return_by_code(&rma.code.to_string().to_lowercase()).unwrap().id, case.id);
+
+    // A typo is refused rather than landing on another return; the right code is received.
+    let mut typo = rma.code.to_string();
+    let last = typo.pop().unwrap();
+    typo.push(if last == '2' { '3' } else { '2' });
+    let before = events::count(shop.connection()).unwrap();
+    let err = shop.receive_package(by, Some(&typo), &Package::default(), nov(10)).unwrap_err();
+    assert_eq!(err.code(), "rma_mistyped");
+    assert_eq!(events::count(shop.connection()).unwrap(), before, "a refused receipt writes nothing");
+    let received = shop.receive_package(by, Some(&rma.code.to_string()), &Package::default(), nov(10)).unwrap();
+    assert_eq!(received.state, ReturnState::Received);
+    assert_eq!(received.receipt.unwrap().inspection_due, Some(date(2026, 11, 12)), "2 business days");
+    assert_eq!(
+        shop.receive_package(by, Some(&rma.code.to_string()), &Package::default(), nov(10)).unwrap_err().code(),
+        "rma_not_awaited"
+    );
+
+    // Light wear: a partial refund within 20-40% only.
+    let partial = |bp| Decision::PartialRefund { percent: Percent(bp), method: RefundMethod::OriginalCard };
+    let err = shop.decide_return(by, case.id, &inspection(WearGrade::Light), &partial(4_500), nov(11)).unwrap_err();
+    assert_eq!(err.code(), "partial_refund_out_of_range");
+    let decided = shop.decide_return(by, case.id, &inspection(WearGrade::Light), &partial(4_000), nov(11)).unwrap();
+    assert_eq!(decided.state, ReturnState::RefundDue);
+    let d = decided.decision.clone().unwrap();
+    assert_eq!(d.settlement.total, Amount(40_000));
+    assert_eq!(d.due, Some(date(2026, 11, 18)), "5 business days");
+
+    let refund = |cents| RefundRecord {
+        method: RefundMethod::OriginalCard,
+        amount: Amount(cents),
+        refunded_on: date(2026, 11, 12),
+        reference: "ARN 7410 2233".into(),
+    };
+    assert_eq!(shop.record_return_refund(by, case.id, &refund(39_999), nov(12)).unwrap_err().code(), "refund_differs");
+    let done = shop.record_return_refund(by, case.id, &refund(40_000), nov(12)).unwrap();
+    assert_eq!(done.state, ReturnState::Refunded);
+    let actions: Vec<String> =
+        shop.history("return", &case.id.0.to_string()).unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(
+        actions,
+        ["return.requested", "return.authorized", "return.package_received", "return.decided", "return.refunded"]
+    );
+}
+
+#[test]
+fn codes_are_never_reused_even_after_a_cancellation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let first = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(8)).unwrap();
+    let first = shop.authorize_return(by, first.id, None, nov(8)).unwrap();
+    let cancelled = shop.close_return(by, first.id, "Customer kept the watch", nov(9)).unwrap();
+    assert_eq!(cancelled.state, ReturnState::Cancelled);
+    let second = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(9)).unwrap();
+    let second = shop.authorize_return(by, second.id, None, nov(9)).unwrap();
+    assert_ne!(first.rma.unwrap().code, second.rma.unwrap().code);
+    let edit = shop.connection().execute("DELETE FROM rma_codes", []).unwrap_err();
+    assert!(edit.to_string().contains("never changed or reused"), "{edit}");
+    // The cancelled code is refused when its package turns up: it is held, not matched.
+    let code = cancelled.rma.unwrap().code.to_string();
+    assert_eq!(
+        shop.receive_package(by, Some(&code), &Package::default(), nov(10)).unwrap_err().code(),
+        "rma_not_awaited"
+    );
+}
+
+#[test]
+fn an_expired_or_missing_code_holds_the_package_then_it_goes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let case = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(8)).unwrap();
+    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
+    let code = case.rma.clone().unwrap().code.to_string();
+    // Valid through the 13th; the package arrives on the 16th.
+    let held = shop.receive_package(by, Some(&code), &Package::default(), nov(16)).unwrap();
+    assert_eq!(held.state, ReturnState::Held);
+    assert_eq!(held.receipt.as_ref().unwrap().hold_until, Some(date(2026, 11, 19)));
+    let accepted = shop.accept_held(by, held.id, "Posted on the 12th, courier delay", nov(16)).unwrap();
+    assert_eq!(accepted.state, ReturnState::Received);
+
+    let sender = Package { sender: "K. Aydın".into(), tracking: "JD0146".into(), notes: "No code on the box".into() };
+    let stray = shop.receive_package(by, None, &sender, nov(16)).unwrap();
+    assert_eq!((stray.state, stray.customer), (ReturnState::Held, None));
+    assert_eq!(stray.item(), "Package from K. Aydın");
+    assert_eq!(shop.accept_held(by, stray.id, "Looks like ours", nov(16)).unwrap_err().code(), "no_return_on_file");
+    let back = shop.ship_return_out(by, stray.id, "1Z999AA10123456784", nov(20)).unwrap();
+    assert_eq!(back.state, ReturnState::SentBack);
+    assert_eq!(shop.search_returns("aydin", None, 10).unwrap().len(), 1, "found by the sender");
+    assert_eq!(shop.search_returns("CW-41037", None, 10).unwrap().len(), 1, "found by the order number");
+    assert_eq!(shop.search_returns(&code.to_lowercase().replace('-', ""), None, 10).unwrap().len(), 1);
+}
+
+#[test]
+fn authorization_waits_for_evidence_and_exceptions_need_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let doa = shop.request_return(by, &form(ReturnReason::Defective, vec![]), nov(8)).unwrap();
+    assert_eq!(shop.authorize_return(by, doa.id, None, nov(8)).unwrap_err().code(), "evidence_required");
+    let video = shop.store_evidence(by, "crack.mp4", b"\0\0\0\x18ftypmp42 video", nov(8)).unwrap();
+    shop.add_return_media(by, doa.id, &[video.sha256], nov(8)).unwrap();
+    assert_eq!(shop.authorize_return(by, doa.id, None, nov(8)).unwrap().state, ReturnState::Authorized);
+
+    let mut late = form(ReturnReason::ChangeOfMind, vec![]);
+    late.delivery_date = None; // lx-watch needs the delivery date to count from the request
+    let late = shop.request_return(by, &late, nov(8)).unwrap();
+    assert_eq!(shop.authorize_return(by, late.id, None, nov(8)).unwrap_err().code(), "not_eligible");
+    let case = shop.authorize_return(by, late.id, Some("Delivery confirmed by phone"), nov(8)).unwrap();
+    assert_eq!(case.rma.unwrap().override_reason.as_deref(), Some("Delivery confirmed by phone"));
+}
+
+#[test]
+fn an_rma_is_extended_from_its_end_and_the_extension_is_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let case = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(8)).unwrap();
+    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
+    let extended = shop.extend_rma(by, case.id, nov(10)).unwrap();
+    assert_eq!(extended.rma.unwrap().validity.valid_through, date(2026, 11, 18));
+    let history = shop.history("return", &case.id.0.to_string()).unwrap();
+    assert_eq!(history.last().unwrap().action, "return.extended");
+}
