@@ -43,6 +43,9 @@ pub fn demo_settings() -> Settings {
         ("shop.payment_details", "Visa / Mastercard at the counter\nPayPal: paypal.me/harbourwatch\nBank transfer: HSBC 123-456789-001, Harbour Watch Repair Ltd"),
         ("shop.terms", "Quotations are valid for 14 days and need your written confirmation before any work starts. Items held more than 7 days after our Collection Notice are charged a storage fee of HKD 10 per day. Replaced parts are kept by the shop unless agreed in writing."),
         ("policy.holidays", "2026-10-01 National Day\n2026-12-25 Christmas Day\n2027-01-01 New Year's Day"),
+        // The demo shop also swaps watches within 30 days, so every return outcome can be seen.
+        ("policy.exchange_window", "30 days"),
+        ("policy.exchange_fee", "20"),
     ])
     .expect("demo settings are valid")
 }
@@ -68,6 +71,7 @@ pub fn open_or_create(root: &Path, now: Timestamp) -> Result<Shop> {
         let names: Vec<String> = DEMO_STAFF.iter().map(|s| s.to_string()).collect();
         shop.set_up(&demo_settings(), &names, now)?;
         add_tickets(&mut shop, now)?;
+        crate::demo_returns::add_returns(&mut shop, now)?;
     }
     Ok(shop)
 }
@@ -615,7 +619,7 @@ fn finish_repair(
 }
 
 /// A photo of a repaired watch, drawn for the demo (no real customer's watch).
-const DEMO_PHOTO: &[u8] = include_bytes!("../assets/demo-repaired-watch.jpg");
+pub(crate) const DEMO_PHOTO: &[u8] = include_bytes!("../assets/demo-repaired-watch.jpg");
 
 fn demo_quote() -> QuotationDraft {
     let line = |kind, description: &str, quantity, cents, taxable| QuoteLine {

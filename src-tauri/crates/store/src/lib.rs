@@ -10,6 +10,7 @@ pub mod completions;
 pub mod customers;
 pub mod db;
 pub mod demo;
+mod demo_returns;
 mod error;
 pub mod events;
 pub mod folder;

@@ -206,6 +206,10 @@ fn demo_shop_is_created_once() {
     assert!(ready.iter().any(|s| s.account.storage_days > 0), "storage accruing");
     assert!(ready.iter().any(|s| s.account.balance.0 > 0 && !s.payments.is_empty()), "a deposit, balance due");
     assert!(ready.iter().any(|s| s.shipping.is_some() && s.account.is_settled()), "paid, waiting to dispatch");
+    let returns = shop.search_returns("", None, 100).unwrap();
+    for state in caseback_domain::returns::ReturnState::ALL {
+        assert!(returns.iter().any(|r| r.state == state), "the demo has a return in {state:?}");
+    }
     drop(shop);
     let shop = demo::open_or_create(&root, now()).unwrap();
     assert_eq!(shop.staff().unwrap().len(), 3, "opening again adds nothing");
