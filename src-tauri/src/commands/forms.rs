@@ -1,29 +1,57 @@
-//! Printable forms of a ticket: open in the system viewer, print, or save as PDF.
+//! Printable forms of a ticket or a return: open in the system viewer, print, or save as PDF.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use caseback_domain::intake::TicketId;
-use caseback_forms::{AfterSale, Fonts, FormError, FormKind, Image, Papers};
+use caseback_domain::returns::ReturnId;
+use caseback_forms::{AfterSale, Fonts, FormError, FormKind, Image, Papers, ReturnFormKind, ReturnPapers};
 use caseback_store::intake::TicketPapers;
+use caseback_store::Shop;
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
-/// Renders the form and writes it to the data folder's `exports/`, returning the file.
-fn render_to_file(state: &AppState, id: TicketId, kind: FormKind) -> IpcResult<PathBuf> {
+/// Writes a rendered form to the data folder's `exports/`, returning the file.
+fn save(shop: &Shop, file_name: String, pdf: Result<Vec<u8>, FormError>) -> IpcResult<PathBuf> {
+    let pdf = pdf.map_err(|e| IpcError::new(e.code(), e.to_string()))?;
+    let dir = shop.folder().root().join("exports");
+    let path = dir.join(file_name);
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::write(&path, pdf))
+        .map_err(|e| IpcError::new("storage_failure", format!("Could not save {}: {e}", path.display())))?;
+    Ok(path)
+}
+
+/// A repair ticket's form, saved as `R-2026-00042-<suffix>.pdf`.
+fn ticket_form(state: &AppState, id: TicketId, kind: FormKind) -> IpcResult<PathBuf> {
     let fonts = state.fonts()?;
     state.with_shop(|shop| {
         let papers = shop.ticket_papers(id, state.clock.now())?;
-        let pdf = render(&fonts, kind, &papers).map_err(|e| IpcError::new(e.code(), e.to_string()))?;
-        let dir = shop.folder().root().join("exports");
-        let path = dir.join(format!("{}-{}.pdf", papers.ticket.number, kind.file_suffix()));
-        std::fs::create_dir_all(&dir)
-            .and_then(|_| std::fs::write(&path, pdf))
-            .map_err(|e| IpcError::new("storage_failure", format!("Could not save {}: {e}", path.display())))?;
-        Ok(path)
+        save(shop, format!("{}-{}.pdf", papers.ticket.number, kind.file_suffix()), render(&fonts, kind, &papers))
+    })
+}
+
+/// A return's form, saved as `RMA-K7QD-4WX-<suffix>.pdf` (or `Return-12-…`).
+fn return_form(state: &AppState, id: ReturnId, kind: ReturnFormKind) -> IpcResult<PathBuf> {
+    let fonts = state.fonts()?;
+    state.with_shop(|shop| {
+        let f = shop.return_papers(shop.return_case(id)?)?;
+        let papers = ReturnPapers {
+            settings: &f.settings,
+            case: &f.case,
+            customer: f.customer.as_ref(),
+            logo: f.logo.as_ref().map(|(media_type, bytes)| Image { media_type, bytes }),
+            inspection_photos: f
+                .inspection_photos
+                .iter()
+                .map(|(media_type, bytes)| Image { media_type, bytes })
+                .collect(),
+        };
+        let name = format!("{}-{}.pdf", f.case.title().replace(' ', "-"), kind.file_suffix());
+        save(shop, name, caseback_forms::render_return(&fonts, kind, &papers))
     })
 }
 
@@ -32,24 +60,19 @@ pub struct Exported {
     path: String,
 }
 
-#[tauri::command]
-pub fn form_export(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
-    Ok(Exported { path: render_to_file(&state, id, kind)?.display().to_string() })
+fn exported(path: PathBuf) -> Exported {
+    Exported { path: path.display().to_string() }
 }
 
-/// Opens the form in the system's PDF viewer.
-#[tauri::command]
-pub fn form_open(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
-    let path = render_to_file(&state, id, kind)?;
+/// Opens a saved form in the system's PDF viewer.
+fn open_pdf(path: PathBuf) -> IpcResult<Exported> {
     open::that_detached(&path)
         .map_err(|e| IpcError::new("viewer_unavailable", format!("No PDF viewer could open the form: {e}")))?;
-    Ok(Exported { path: path.display().to_string() })
+    Ok(exported(path))
 }
 
-/// Sends the form to the default printer (CUPS `lp`).
-#[tauri::command]
-pub fn form_print(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
-    let path = render_to_file(&state, id, kind)?;
+/// Sends a saved form to the default printer (CUPS `lp`).
+fn print_pdf(path: PathBuf) -> IpcResult<Exported> {
     let output = Command::new("lp").arg(&path).output().map_err(|e| {
         IpcError::new(
             "printer_unavailable",
@@ -66,7 +89,37 @@ pub fn form_print(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcRe
             format!("The printer refused the form ({said}). The PDF is saved at {}.", path.display()),
         ));
     }
-    Ok(Exported { path: path.display().to_string() })
+    Ok(exported(path))
+}
+
+#[tauri::command]
+pub fn form_export(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
+    Ok(exported(ticket_form(&state, id, kind)?))
+}
+
+#[tauri::command]
+pub fn form_open(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
+    open_pdf(ticket_form(&state, id, kind)?)
+}
+
+#[tauri::command]
+pub fn form_print(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
+    print_pdf(ticket_form(&state, id, kind)?)
+}
+
+#[tauri::command]
+pub fn return_form_export(state: State<AppState>, id: ReturnId, kind: ReturnFormKind) -> IpcResult<Exported> {
+    Ok(exported(return_form(&state, id, kind)?))
+}
+
+#[tauri::command]
+pub fn return_form_open(state: State<AppState>, id: ReturnId, kind: ReturnFormKind) -> IpcResult<Exported> {
+    open_pdf(return_form(&state, id, kind)?)
+}
+
+#[tauri::command]
+pub fn return_form_print(state: State<AppState>, id: ReturnId, kind: ReturnFormKind) -> IpcResult<Exported> {
+    print_pdf(return_form(&state, id, kind)?)
 }
 
 /// Renders `kind` from the store's papers, mapped to what the forms crate reads.

@@ -5,6 +5,7 @@ pub mod forms;
 pub mod history;
 pub mod quotations;
 pub mod release;
+pub mod returns;
 pub mod settings;
 pub mod tickets;
 pub mod today;

@@ -5,6 +5,9 @@ use caseback_store::tickets::TicketRow;
 use serde::Serialize;
 use tauri::State;
 
+use caseback_domain::returns::{expires_soon, ReturnState};
+
+use crate::commands::returns::{return_rows, ReturnRowView};
 use crate::commands::tickets::{list_day, row_views, RowView};
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -94,5 +97,37 @@ pub fn today_release(state: State<AppState>) -> IpcResult<TodayRelease> {
             }
         }
         Ok(out)
+    })
+}
+
+#[derive(Serialize)]
+pub struct TodayReturns {
+    /// Authorized codes that have expired or end within two days, soonest first.
+    rma_expiring: Vec<ReturnRowView>,
+    /// Packages held without a valid code, by the end of the hold.
+    held: Vec<ReturnRowView>,
+    /// Received returns to inspect, by the inspection deadline.
+    inspections_due: Vec<ReturnRowView>,
+    /// Decided refunds not yet paid out, by their deadline.
+    refunds_to_issue: Vec<ReturnRowView>,
+}
+
+#[tauri::command]
+pub fn today_returns(state: State<AppState>) -> IpcResult<TodayReturns> {
+    state.with_shop(|shop| {
+        let day = list_day(shop, &state)?;
+        let of =
+            |s: ReturnState| -> IpcResult<Vec<ReturnRowView>> { Ok(return_rows(shop.returns_in_state(s, 200)?, &day)) };
+        let expiring = shop
+            .returns_in_state(ReturnState::Authorized, 500)?
+            .into_iter()
+            .filter(|r| r.next_deadline.is_some_and(|d| expires_soon(d, day.today)))
+            .collect();
+        Ok(TodayReturns {
+            rma_expiring: return_rows(expiring, &day),
+            held: of(ReturnState::Held)?,
+            inspections_due: of(ReturnState::Received)?,
+            refunds_to_issue: of(ReturnState::RefundDue)?,
+        })
     })
 }

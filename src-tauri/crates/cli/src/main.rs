@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod render;
+
 use anyhow::{bail, Context, Result};
 use caseback_domain::presets::PresetId;
 use caseback_domain::settings::field_infos;
@@ -38,13 +40,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Renders a ticket's form to a PDF file: `render receipt R-2026-00001 --out receipt.pdf`
-    /// (receipt, tag, quotation, return-notice, work-summary, collection-notice, payment-receipt,
-    /// shipping-notice, commercial-invoice, shipping-label).
+    /// Lists returns, soonest deadline first (all, or those matching QUERY: RMA code, order
+    /// number, customer).
+    Returns {
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Renders a form to a PDF file: a ticket's (`render receipt R-2026-00001 --out r.pdf`)
+    /// or a return's (`render return-label RMA-K7QD-4WX --out label.pdf`).
     Render {
         #[arg(value_enum)]
-        form: Form,
-        ticket: String,
+        form: render::Form,
+        /// The ticket number, or the RMA code for a return's forms.
+        target: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -53,47 +62,6 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
     },
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Form {
-    /// The intake receipt (A4 or Letter, from settings).
-    Receipt,
-    /// The 62 x 29 mm bag tag.
-    Tag,
-    /// The ticket's latest quotation.
-    Quotation,
-    /// The return-unrepaired notice (after an expired or refused quotation).
-    ReturnNotice,
-    /// The zero-cost work order of a repair covered by warranty.
-    WorkSummary,
-    /// The Collection Notice: repair done, photos, balance, storage fee from its date.
-    CollectionNotice,
-    /// The receipt / invoice of what was paid ("paid in full" when settled).
-    PaymentReceipt,
-    /// The Shipping Notice: courier, tracking number, delivery window.
-    ShippingNotice,
-    /// The commercial invoice marked "returned goods", for customs.
-    CommercialInvoice,
-    /// The 4 x 6 inch address label with the tracking number's barcode.
-    ShippingLabel,
-}
-
-impl Form {
-    fn kind(self) -> caseback_forms::FormKind {
-        match self {
-            Form::Receipt => caseback_forms::FormKind::IntakeReceipt,
-            Form::Tag => caseback_forms::FormKind::TicketTag,
-            Form::Quotation => caseback_forms::FormKind::Quotation,
-            Form::ReturnNotice => caseback_forms::FormKind::ReturnNotice,
-            Form::WorkSummary => caseback_forms::FormKind::WorkSummary,
-            Form::CollectionNotice => caseback_forms::FormKind::CollectionNotice,
-            Form::PaymentReceipt => caseback_forms::FormKind::PaymentReceipt,
-            Form::ShippingNotice => caseback_forms::FormKind::ShippingNotice,
-            Form::CommercialInvoice => caseback_forms::FormKind::CommercialInvoice,
-            Form::ShippingLabel => caseback_forms::FormKind::ShippingLabel,
-        }
-    }
 }
 
 #[derive(Subcommand)]
@@ -153,41 +121,36 @@ fn run(cli: Cli) -> Result<()> {
                 summary.events
             );
         }
-        Command::Render { form, ticket, out } => {
+        Command::Render { form, target, out } => {
             database(&root)?;
             let shop = Shop::open_read_only(&root)?;
-            let papers = shop.ticket_papers(shop.ticket_by_number(&ticket)?.id, jiff::Timestamp::now())?;
-            let fonts = caseback_forms::Fonts::load()?;
-            let sale = &papers.after_sale;
-            let after_sale = caseback_forms::AfterSale {
-                completion: sale.completion.as_ref().map(|(c, _)| c),
-                photos: papers
-                    .after_photos
-                    .iter()
-                    .map(|(media_type, bytes)| caseback_forms::Image { media_type, bytes })
-                    .collect(),
-                notice: sale.notice.as_ref(),
-                account: &sale.account,
-                as_of: sale.as_of,
-                payments: &sale.payments,
-                accepted: sale.accepted.as_ref().map(|(q, cosmetic)| (q, *cosmetic)),
-                shipping: sale.shipping.as_ref(),
-                release: sale.release.as_ref().map(|(r, _)| r),
-            };
-            let forms = caseback_forms::Papers {
-                settings: &papers.settings,
-                ticket: &papers.ticket,
-                customer: &papers.customer.details,
-                received_by: &papers.received_by,
-                logo: papers.logo.as_ref().map(|(media_type, bytes)| caseback_forms::Image { media_type, bytes }),
-                quotation: papers.quotation.as_ref(),
-                refused: papers.refused,
-                assessment: papers.assessment.as_ref(),
-                after_sale: Some(&after_sale),
-            };
-            let pdf = caseback_forms::render(&fonts, form.kind(), &forms)?;
+            let (pdf, name) = render::render(&shop, form, &target, now)?;
             std::fs::write(&out, pdf).with_context(|| format!("could not write {}", out.display()))?;
-            println!("Wrote {} ({})", out.display(), papers.ticket.number);
+            println!("Wrote {} ({name})", out.display());
+        }
+        Command::Returns { query, json } => {
+            database(&root)?;
+            let shop = Shop::open_read_only(&root)?;
+            let rows = shop.search_returns(query.as_deref().unwrap_or(""), None, usize::MAX >> 1)?;
+            if json {
+                emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
+            } else {
+                let mut out = String::new();
+                for r in &rows {
+                    let title = r.rma_code.clone().unwrap_or_else(|| format!("Return {}", r.id.0));
+                    let due = r.next_deadline.map(|d| format!("due {d}")).unwrap_or_default();
+                    out.push_str(&format!(
+                        "{:<13} {:<20} {:<24} {:<28} {}\n",
+                        title,
+                        r.state.label(),
+                        r.customer_name,
+                        r.item,
+                        due
+                    ));
+                }
+                out.push_str(&format!("{} returns\n", rows.len()));
+                emit(&out)?;
+            }
         }
         Command::Tickets { query, json } => {
             let conn = db::open_read_only(&database(&root)?)?;

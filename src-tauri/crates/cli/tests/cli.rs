@@ -171,3 +171,46 @@ fn renders_the_after_repair_forms_of_the_demo() {
     let early = cli(dir.path(), &["render", "shipping-label", "R-2026-00014", "--out", pdf.to_str().unwrap()]);
     assert!(!early.status.success());
 }
+
+#[test]
+fn lists_returns_and_renders_their_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(cli(dir.path(), &["demo"]));
+    let rows: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["returns", "--json"]))).unwrap();
+    let code_in = |state: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["state"] == state)
+            .and_then(|r| r["rma_code"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    let pdf = dir.path().join("form.pdf");
+    let render = |form: &str, target: &str| {
+        ok(cli(dir.path(), &["render", form, target, "--out", pdf.to_str().unwrap()]));
+        let out = Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().expect("pdftotext");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let authorized = code_in("authorized");
+    assert!(render("return-authorization", &authorized).contains(&authorized));
+    assert!(render("rma-instructions", &authorized).contains(&authorized));
+    for label in ["return-label", "return-label-a4"] {
+        assert!(render(label, &authorized).contains("RETURNED GOODS"));
+        let png = dir.path().join(label);
+        let status =
+            Command::new("pdftoppm").args(["-png", "-r", "200", "-singlefile"]).arg(&pdf).arg(&png).status().unwrap();
+        assert!(status.success());
+        let out = Command::new("zbarimg").args(["--quiet", "--raw"]).arg(png.with_extension("png")).output().unwrap();
+        let codes = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(codes.lines().filter(|l| *l == authorized).count(), 2, "Code 128 and QR on the {label}: {codes}");
+    }
+    let refunded = code_in("refunded");
+    assert!(render("inspection-report", &refunded).contains(&refunded));
+    // A mistyped code is refused, not matched to another return.
+    let mut typo = authorized.clone();
+    let last = typo.pop().unwrap();
+    typo.push(if last == '2' { '3' } else { '2' });
+    let err = cli(dir.path(), &["render", "return-label", &typo, "--out", pdf.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&err.stderr).contains("not a valid RMA code"));
+}

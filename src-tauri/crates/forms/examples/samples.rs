@@ -6,10 +6,11 @@ mod common;
 
 use caseback_domain::settings::PaperSize;
 use caseback_forms::{
-    intake_receipt, quotation, render, return_notice, ticket_tag, work_summary, FormKind, IntakeReceipt, Logo,
-    QuotationDoc, ReturnNoticeDoc, TicketTag, WorkSummaryDoc,
+    intake_receipt, quotation, render, render_return, return_notice, ticket_tag, work_summary, FormKind, IntakeReceipt,
+    Logo, QuotationDoc, ReturnFormKind, ReturnNoticeDoc, TicketTag, WorkSummaryDoc,
 };
 use common::release::{Case, NOTICE_ON};
+use common::returns::Return;
 use common::*;
 
 fn main() {
@@ -74,6 +75,38 @@ fn main() {
     }
 
     after_sale(&dir, &png);
+    returns(&dir, &png);
+}
+
+/// The return forms: a Turkish store's (A4, with its logo) for Ayşe Yılmaz, a Hong Kong
+/// shop's (Letter) for 王小明, and labels for a parcel from nobody known.
+fn returns(dir: &std::path::Path, png: &[u8]) {
+    let tr = Return::decided(turkish_shop(PaperSize::A4), Some(common::returns::ayse()));
+    let mut hk = Return::decided(hong_kong_shop(PaperSize::Letter), Some(wang()));
+    for i in 0..5 {
+        hk.photos.push(("image/jpeg", common::release::photo_jpeg(480 + 80 * i, 360)));
+    }
+    let mut unknown = Return::authorized(hong_kong_shop(PaperSize::A4), None);
+    unknown.case.request = None;
+    let kinds = [
+        ReturnFormKind::ReturnAuthorization,
+        ReturnFormKind::RmaInstructions,
+        ReturnFormKind::ReturnLabel,
+        ReturnFormKind::ReturnLabelA4,
+        ReturnFormKind::InspectionReport,
+    ];
+    for (name, case) in [("tr", &tr), ("zh", &hk)] {
+        for kind in kinds {
+            let mut papers = case.papers();
+            papers.logo = (name == "tr").then_some(Logo { media_type: "image/png", bytes: png });
+            let bytes = render_return(fonts(), kind, &papers).unwrap();
+            write_pdf(dir, &format!("{}-{name}.pdf", kind.file_suffix()), &bytes);
+        }
+    }
+    for kind in [ReturnFormKind::ReturnLabel, ReturnFormKind::ReturnLabelA4] {
+        let bytes = render_return(fonts(), kind, &unknown.papers()).unwrap();
+        write_pdf(dir, &format!("{}-unknown.pdf", kind.file_suffix()), &bytes);
+    }
 }
 
 /// The after-sale forms: a notice with a logo and photos (A4), the rest of a shipped watch

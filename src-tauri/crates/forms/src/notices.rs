@@ -247,17 +247,35 @@ impl<'f> Form<'f> {
         logo: Option<&Logo>,
         cells: &[(&str, String)],
     ) -> Result<Form<'f>, FormError> {
+        Form::begin(fonts, settings, ("Ticket number", &ticket.number.to_string()), title, logo, cells)
+    }
+
+    /// Under the letterhead, a band with `number` large under its label, its QR code and
+    /// `cells`; the number also heads continued pages and ends the footer.
+    pub(crate) fn begin(
+        fonts: &'f Fonts,
+        settings: &Settings,
+        (label, number): (&str, &str),
+        title: &str,
+        logo: Option<&Logo>,
+        cells: &[(&str, String)],
+    ) -> Result<Form<'f>, FormError> {
         let (page_w, page_h) = settings.paper.size_mm();
-        let number = ticket.number.to_string();
+        let number = number.to_string();
         let (x, w) = (SIDE, page_w - 2.0 * SIDE);
         let mut canvas = Canvas::new(fonts, &format!("{title} {number}"), page_w, page_h);
         let top = header::letterhead(&mut canvas, title, &settings.shop, logo, x, w, TOP)?;
         let continued = header::continued(fonts, &number, title, x, w);
         let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
         flow.y = top;
-        flow.place(&header::ticket_band(fonts, &number, cells, x, w)?);
+        flow.place(&header::band(fonts, label, &number, cells, x, w)?);
         flow.place(&Row::gap(SECTION_GAP));
         Ok(Form { flow, shop: settings.shop.name.trim().to_string(), number, x, w, page_h })
+    }
+
+    /// Where the page's content must end, mm from the top.
+    pub(crate) fn bottom(&self) -> f32 {
+        self.page_h - BOTTOM
     }
 
     /// Customer on the left, the watch on the right.

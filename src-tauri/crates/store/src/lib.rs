@@ -39,6 +39,7 @@ use serde_json::json;
 pub use error::{Result, StoreError};
 pub use folder::DataFolder;
 pub use releasing::AfterSale;
+pub use returning::ReturnPaperFacts;
 
 /// An open shop: its locked data folder and its database.
 pub struct Shop {

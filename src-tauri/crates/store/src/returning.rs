@@ -396,3 +396,32 @@ impl Shop {
         Ok(case.customer.map(|id| self.customer(id)).transpose()?.map(|c| c.details))
     }
 }
+
+/// Everything a return's printed papers need, gathered from the store.
+pub struct ReturnPaperFacts {
+    pub settings: Settings,
+    pub case: ReturnCase,
+    pub customer: Option<CustomerDetails>,
+    /// The logo's media type and bytes.
+    pub logo: Option<(String, Vec<u8>)>,
+    /// Media type and bytes of each readable inspection photo, in order.
+    pub inspection_photos: Vec<(String, Vec<u8>)>,
+}
+
+impl Shop {
+    pub fn return_papers(&self, case: ReturnCase) -> Result<ReturnPaperFacts> {
+        // A photo whose file went missing is left off the paper rather than failing it.
+        let inspection_photos = case
+            .inspection
+            .as_ref()
+            .map(|i| i.photos.iter().filter_map(|sha| self.attachment(sha).ok()).collect())
+            .unwrap_or_default();
+        Ok(ReturnPaperFacts {
+            settings: self.settings()?,
+            customer: self.return_customer(&case)?,
+            logo: self.logo()?,
+            inspection_photos,
+            case,
+        })
+    }
+}

@@ -100,14 +100,14 @@ pub fn decision_message(
         Decision::Approve { method, .. } => {
             body.push_str("Your return is approved. The refund:\n");
             lines(&mut body);
-            body.push_str(&format!("Refund: {} to your {}.\n", money(settlement.total), method.label().to_lowercase()));
+            body.push_str(&format!("Refund: {} to {}.\n", money(settlement.total), method.destination()));
         }
         Decision::PartialRefund { method, .. } => {
             body.push_str(
                 "The item shows signs of use, so a full refund is not possible. We offer a partial refund by wear:\n",
             );
             lines(&mut body);
-            body.push_str(&format!("Refund: {} to your {}.\n", money(settlement.total), method.label().to_lowercase()));
+            body.push_str(&format!("Refund: {} to {}.\n", money(settlement.total), method.destination()));
         }
         Decision::ShipBack => {
             body.push_str("The item does not meet the return conditions, so it cannot be refunded. We will send it back to you at your cost; please confirm the address.\n");

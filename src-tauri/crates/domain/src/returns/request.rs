@@ -101,6 +101,15 @@ impl RefundMethod {
             RefundMethod::BankTransfer => "Bank transfer",
         }
     }
+
+    /// Where the money lands, for sentences: "to your PayPal account".
+    pub fn destination(self) -> &'static str {
+        match self {
+            RefundMethod::OriginalCard => "the card you paid with",
+            RefundMethod::PayPal => "your PayPal account",
+            RefundMethod::BankTransfer => "your bank account",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ use crate::fonts::Fonts;
 use crate::layout::Row;
 use crate::notices::{block, bullet, Form, BODY};
 use crate::receipt::sections::{self, SECTION_GAP, VALUE};
-use crate::{photo, AfterSale, Papers};
+use crate::{photo, AfterSale, Image, Papers};
 
 const TITLE: &str = "Collection Notice";
 const MISSING: &str = "No Collection Notice has been issued for this ticket.";
@@ -134,18 +134,24 @@ fn work_done(form: &mut Form, completion: &Completion) {
     table::place(&mut form.flow, "Parts replaced", &grid, &rows, &[]);
 }
 
-/// Up to six photos in a grid, each scaled to its cell without distortion.
+/// The repaired watch's photos, up to six; the rest go with the notice.
 fn photos(form: &mut Form, a: &AfterSale) {
+    photo_grid(form, "Photos of your repaired watch", &a.photos, a.photos.len(), "sent with this notice");
+}
+
+/// Up to six of `images` in a grid under `title`, each scaled to its cell without
+/// distortion; of `total` photos, those not shown are counted: "+2 more photos <where>".
+pub(crate) fn photo_grid(form: &mut Form, title: &str, images: &[Image], total: usize, elsewhere: &str) {
     let fonts = form.flow.canvas.fonts;
     let (x, w) = (form.x, form.w);
     let placed: Vec<Placed> =
-        a.photos.iter().filter_map(|image| photo::embed(&mut form.flow.canvas, image)).take(MAX_PHOTOS).collect();
+        images.iter().filter_map(|image| photo::embed(&mut form.flow.canvas, image)).take(MAX_PHOTOS).collect();
     if placed.is_empty() {
         return;
     }
     let cell_w = (w - PHOTO_GAP * (PHOTO_COLUMNS - 1) as f32) / PHOTO_COLUMNS as f32;
     let cell_h = cell_w * 0.75;
-    let mut rows = vec![sections::heading(fonts, "Photos of your repaired watch", x, w)];
+    let mut rows = vec![sections::heading(fonts, title, x, w)];
     for chunk in placed.chunks(PHOTO_COLUMNS) {
         let mut items = Vec::new();
         for (i, image) in chunk.iter().enumerate() {
@@ -155,10 +161,10 @@ fn photos(form: &mut Form, a: &AfterSale) {
         }
         rows.push(Row { height: cell_h + PHOTO_GAP, items });
     }
-    let more = a.photos.len().saturating_sub(placed.len());
+    let more = total.max(images.len()).saturating_sub(placed.len());
     if more > 0 {
         let s = if more == 1 { "" } else { "s" };
-        rows.push(block(fonts, &format!("+{more} more photo{s} sent with this notice"), VALUE, x, w, 0.0));
+        rows.push(block(fonts, &format!("+{more} more photo{s} {elsewhere}"), VALUE, x, w, 0.0));
     }
     form.flow.place_kept(&rows, 2);
     form.flow.place(&Row::gap(SECTION_GAP));

@@ -2,12 +2,12 @@
 //! commercial invoice and the 4 x 6 in shipping label. Each one takes the ticket's papers and
 //! refuses with `FormError::NotApplicable` when the facts it is about are missing.
 
-mod collection_notice;
+pub(crate) mod collection_notice;
 mod commercial_invoice;
 mod payment_receipt;
-mod shipping_label;
+pub(crate) mod shipping_label;
 mod shipping_notice;
-mod table;
+pub(crate) mod table;
 
 pub(crate) use collection_notice::collection_notice;
 pub(crate) use commercial_invoice::commercial_invoice;
@@ -41,12 +41,12 @@ fn dispatch<'a>(a: &'a AfterSale) -> Option<&'a Dispatch> {
 }
 
 /// "Mon 2026-11-30": short enough for the ticket band's cells.
-fn short_date(date: Date) -> String {
+pub(crate) fn short_date(date: Date) -> String {
     date.strftime("%a %Y-%m-%d").to_string()
 }
 
 /// "Monday 30 November 2026".
-fn long_date(date: Date) -> String {
+pub(crate) fn long_date(date: Date) -> String {
     date.strftime("%A %-d %B %Y").to_string()
 }
 
@@ -80,7 +80,7 @@ fn account_table(flow: &mut Flow, title: &str, account: &Account, currency: Curr
 }
 
 /// The four sides of a box as filled bars (square corners), for marks that must stand out.
-fn frame(x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32, colour: Colour) -> [Item; 4] {
+pub(crate) fn frame(x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32, colour: Colour) -> [Item; 4] {
     let t = width_pt * MM_PER_PT;
     let (left, top, w, h) = (x1 - t / 2.0, y1 - t / 2.0, x2 - x1 + t, y2 - y1 + t);
     [(left, top, w, t), (left, top + h - t, w, t), (left, top, t, h), (left + w - t, top, t, h)]

@@ -13,8 +13,8 @@ use crate::qr::{qr_items, quiet_zone};
 use crate::ticket_tag::ellipsize;
 use crate::Papers;
 
-const LABEL_W: f32 = 101.6;
-const LABEL_H: f32 = 152.4;
+pub(crate) const LABEL_W: f32 = 101.6;
+pub(crate) const LABEL_H: f32 = 152.4;
 const MARGIN: f32 = 4.0;
 const QR_SIZE: f32 = 20.0;
 const BAR_H: f32 = 20.0;
@@ -23,13 +23,13 @@ const MAX_MODULE: f32 = 0.5;
 /// The smallest the TO block shrinks to: its address still 7 pt.
 const MIN_SCALE: f32 = 0.55;
 
-const INK: Colour = Colour::BLACK;
+pub(crate) const INK: Colour = Colour::BLACK;
 const COURIER: Style = Style::new(Weight::Bold, 15.0, INK);
 const DATE: Style = Style::new(Weight::Regular, 7.5, INK);
 // Black throughout: grey dithers on thermal printers.
-const CAPTION: Style = Style::new(Weight::Bold, 7.0, INK);
-const FROM_NAME: Style = Style { leading: 1.2, ..Style::new(Weight::Bold, 9.0, INK) };
-const FROM_LINE: Style = Style { leading: 1.2, ..Style::new(Weight::Regular, 8.0, INK) };
+pub(crate) const CAPTION: Style = Style::new(Weight::Bold, 7.0, INK);
+pub(crate) const FROM_NAME: Style = Style { leading: 1.2, ..Style::new(Weight::Bold, 9.0, INK) };
+pub(crate) const FROM_LINE: Style = Style { leading: 1.2, ..Style::new(Weight::Regular, 8.0, INK) };
 const TO_NAME: Style = Style { leading: 1.15, ..Style::new(Weight::Bold, 18.0, INK) };
 const TO_LINE: Style = Style { leading: 1.2, ..Style::new(Weight::Bold, 13.0, INK) };
 const TO_PHONE: Style = Style::new(Weight::Regular, 11.0, INK);
@@ -82,29 +82,29 @@ pub(crate) fn shipping_label(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, FormE
     // TO: the customer, as large as the space between allows.
     y = pen.lines("TO", CAPTION, y, 1);
     let c = p.customer;
-    to_block(&mut pen, &c.name, &s.address, c.phone.trim(), y, strip_top - 4.0 - y);
+    to_block(&mut pen, &c.name, &s.address, c.phone.trim(), y, strip_top - 4.0 - y, 1.0);
 
     canvas.draw(&pen.items, 0.0, 0.0);
     canvas.finish()
 }
 
 /// Text set down the label from its left margin, the width of the label between margins.
-struct Pen<'f> {
-    fonts: &'f Fonts,
-    x: f32,
-    w: f32,
-    items: Vec<Item>,
+pub(crate) struct Pen<'f> {
+    pub(crate) fonts: &'f Fonts,
+    pub(crate) x: f32,
+    pub(crate) w: f32,
+    pub(crate) items: Vec<Item>,
 }
 
 impl Pen<'_> {
     /// A full-width rule at `y`.
-    fn rule(&mut self, y: f32) {
+    pub(crate) fn rule(&mut self, y: f32) {
         let (x1, x2) = (self.x, self.x + self.w);
         self.items.push(Item::Rule { x1, y1: y, x2, y2: y, width_pt: 1.6, colour: INK });
     }
 
     /// `text` wrapped, at most `max` lines (the last cut with an ellipsis); returns the y below.
-    fn lines(&mut self, text: &str, style: Style, y: f32, max: usize) -> f32 {
+    pub(crate) fn lines(&mut self, text: &str, style: Style, y: f32, max: usize) -> f32 {
         let (fonts, w) = (self.fonts, self.w);
         let text = text.trim();
         if text.is_empty() || max == 0 {
@@ -129,9 +129,10 @@ impl Pen<'_> {
 /// The name in the largest size at which it takes at most two lines without splitting a
 /// word; then address and phone, no larger than the name, in the largest size that fits
 /// `room` mm. At the smallest size the address loses its last lines rather than overflow.
-fn to_block(pen: &mut Pen, name: &str, address: &str, phone: &str, top: f32, room: f32) {
+/// Sizes are the label's times `base` (1 on the 4 x 6 in label).
+pub(crate) fn to_block(pen: &mut Pen, name: &str, address: &str, phone: &str, top: f32, room: f32, base: f32) {
     let (fonts, w) = (pen.fonts, pen.w);
-    let scaled = |style: Style, k: f32| Style { size: style.size * k, ..style };
+    let scaled = |style: Style, k: f32| Style { size: style.size * k * base, ..style };
     let count =
         |text: &str, style: Style| if text.trim().is_empty() { 0 } else { wrap(fonts, text.trim(), style, w).1.len() };
     let words_fit = |text: &str, style: Style| text.split_whitespace().all(|word| width(fonts, word, style) <= w);
@@ -206,7 +207,7 @@ fn barcode(fonts: &Fonts, tracking: &str, top: f32) -> Result<Vec<Item>, FormErr
 }
 
 /// As wide a module as lets `count` modules and both quiet zones span the label.
-fn module_for(count: usize) -> f32 {
+pub(crate) fn module_for(count: usize) -> f32 {
     (LABEL_W / (count + 2 * QUIET_MODULES) as f32).min(MAX_MODULE)
 }
 

@@ -84,10 +84,23 @@ pub(crate) fn ticket_band(
     x: f32,
     w: f32,
 ) -> Result<Row, FormError> {
+    band(fonts, "Ticket number", number, cells, x, w)
+}
+
+/// A number large under its `label` ("Ticket number", "RMA code"), its QR code at the
+/// right, and a row of labelled cells under it.
+pub(crate) fn band(
+    fonts: &Fonts,
+    label: &str,
+    number: &str,
+    cells: &[(&str, String)],
+    x: f32,
+    w: f32,
+) -> Result<Row, FormError> {
     let quiet = quiet_zone(number, QR_SIZE)?;
     let qr_x = x + w - QR_SIZE;
     let mut items = qr_items(number, qr_x, 0.0, QR_SIZE)?;
-    items.push(text_item(fonts, "Ticket number", CELL_LABEL, x, CELL_LABEL.baseline()));
+    items.push(text_item(fonts, label, CELL_LABEL, x, CELL_LABEL.baseline()));
     let number_top = CELL_LABEL.line_height();
     items.push(text_item(fonts, number, NUMBER, x, number_top + NUMBER.baseline()));
     let cells_top = number_top + NUMBER.line_height() + 2.0;

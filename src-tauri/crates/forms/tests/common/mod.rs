@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod release;
+pub mod returns;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -198,6 +199,30 @@ pub fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
     // zbarimg exits 4 when it finds no symbol: report that as an empty list.
     assert!(matches!(out.status.code(), Some(0 | 4)), "zbarimg failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect()
+}
+
+/// Every symbol on `page` (1-based) as (type, data), e.g. ("CODE-128", "RMA-K7QD-4WX"),
+/// read from a 200 dpi rendering.
+pub fn symbols(pdf: &Path, page: usize) -> Vec<(String, String)> {
+    let dir = pdf.parent().unwrap();
+    let stem = dir.join(format!("{}-symbols", pdf.file_stem().unwrap().to_str().unwrap()));
+    let page = page.to_string();
+    run(
+        "pdftoppm",
+        &["-r", "200", "-png", "-f", &page, "-l", &page, "-singlefile", pdf.to_str().unwrap(), stem.to_str().unwrap()],
+    );
+    let png = stem.with_extension("png");
+    let out = Command::new("zbarimg").args(["-q", png.to_str().unwrap()]).output().unwrap_or_else(|e| {
+        panic!("zbarimg could not be run ({e}): it is needed to check the printed codes; run scripts/install-deps")
+    });
+    assert!(matches!(out.status.code(), Some(0 | 4)), "zbarimg failed: {}", String::from_utf8_lossy(&out.stderr));
+    let mut found: Vec<(String, String)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_once(':').map(|(kind, data)| (kind.to_string(), data.to_string())))
+        .collect();
+    found.sort();
+    found
 }
 
 /// Whitespace-insensitive: every run of spaces and line breaks counts as one space.

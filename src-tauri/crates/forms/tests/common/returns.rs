@@ -1,0 +1,163 @@
+//! A smartwatch bought online and sent back: the request, the RMA, the package, the
+//! inspection and a partial refund by wear, built with the domain's own rules.
+
+use caseback_domain::customer::{CustomerDetails, CustomerId};
+use caseback_domain::returns::{
+    eligibility, inspection_due, refund_due, Arrival, Checklist, Decision, DecisionRecord, Inspection, Package,
+    PackageReceipt, Payer, RefundMethod, RequestChannel, ReturnCase, ReturnId, ReturnReason, ReturnRequest,
+    ReturnState, RmaCode, RmaIssue, RmaValidity, WearGrade,
+};
+use caseback_domain::{Amount, Currency, Percent, Settings};
+use caseback_forms::{Image, ReturnPapers};
+use jiff::civil::{date, Date};
+
+use super::release::{photo_jpeg, photo_png};
+
+pub const ORDER: &str = "CW-41037";
+pub const REQUESTED_ON: Date = date(2026, 11, 10);
+pub const ARRIVED_ON: Date = date(2026, 11, 13);
+pub const DECIDED_ON: Date = date(2026, 11, 16);
+
+pub const DETAILS: &str = "The strap clasp scratches my wrist and the watch is heavier than I expected. I tried it \
+    on for an afternoon only; everything is back in the box with the films.";
+
+pub const NOTES: &str = "Protective film on the screen peeled at one corner; faint marks on the clasp from \
+    wearing. Powers on, pairs with a phone, heart-rate sensor and charging work.";
+
+pub fn ayse() -> CustomerDetails {
+    CustomerDetails {
+        name: "Ayşe Yılmaz".into(),
+        phone: "+90 532 418 27 90".into(),
+        email: "ayse.yilmaz@example.com.tr".into(),
+        address: "Atatürk Bulvarı No: 45 D: 7, Çankaya, 06690 Ankara".into(),
+    }
+}
+
+/// The KOSPET Tank T3 Ultra, order CW-41037, USD 100.00 paid by card, returned by choice.
+pub fn request() -> ReturnRequest {
+    ReturnRequest {
+        order_number: ORDER.into(),
+        product: "KOSPET Tank T3 Ultra".into(),
+        model: "T3U-BLK-47".into(),
+        category: String::new(),
+        currency: Currency::from_code("USD").unwrap(),
+        purchase_price: Amount(10_000),
+        original_shipping: Amount(1_200),
+        insurance_paid: Amount(300),
+        paid_with: RefundMethod::OriginalCard,
+        purchase_date: date(2026, 11, 2),
+        delivery_date: Some(date(2026, 11, 5)),
+        reason: ReturnReason::ChangeOfMind,
+        details: DETAILS.into(),
+        colour_claim: false,
+        opened: false,
+        requested_on: REQUESTED_ON,
+        channel: RequestChannel::Email,
+        media: vec![],
+    }
+}
+
+/// Everything the return forms are drawn from, owned; `papers()` borrows it.
+pub struct Return {
+    pub settings: Settings,
+    pub case: ReturnCase,
+    pub customer: Option<CustomerDetails>,
+    pub photos: Vec<(&'static str, Vec<u8>)>,
+}
+
+impl Return {
+    /// The request only: no RMA yet.
+    pub fn requested(settings: Settings, customer: Option<CustomerDetails>) -> Return {
+        let case = ReturnCase {
+            id: ReturnId(12),
+            customer: customer.as_ref().map(|_| CustomerId(7)),
+            state: ReturnState::Requested,
+            request: Some(request()),
+            rma: None,
+            receipt: None,
+            inspection: None,
+            decision: None,
+            refund: None,
+            outbound: None,
+            closing_reason: None,
+        };
+        Return { settings, case, customer, photos: Vec::new() }
+    }
+
+    /// Authorized on the request day with the shop's first RMA code.
+    pub fn authorized(settings: Settings, customer: Option<CustomerDetails>) -> Return {
+        let mut r = Return::requested(settings, customer);
+        let validity = RmaValidity::issue(&r.settings.policy, REQUESTED_ON);
+        r.case.rma = Some(RmaIssue { code: RmaCode::from_sequence(1).unwrap(), validity, override_reason: None });
+        r.case.state = ReturnState::Authorized;
+        r
+    }
+
+    /// Received with its code, inspected with two checks failed and light wear, and given
+    /// the policy's suggested partial refund by card.
+    pub fn decided(settings: Settings, customer: Option<CustomerDetails>) -> Return {
+        let mut r = Return::authorized(settings, customer);
+        let policy = &r.settings.policy;
+        r.case.receipt = Some(PackageReceipt {
+            received_on: ARRIVED_ON,
+            arrival: Arrival::ValidRma,
+            package: Package {
+                sender: "Ayşe Yılmaz".into(), tracking: "7291 0456 8812".into(), notes: String::new()
+            },
+            hold_until: None,
+            inspection_due: Some(inspection_due(policy, ARRIVED_ON)),
+            accepted_late: None,
+        });
+        let checklist = Checklist {
+            rma_matches: true,
+            films_intact: false,
+            no_signs_of_use: false,
+            packaging_complete: true,
+            accessories_complete: true,
+            functional_test_passed: true,
+        };
+        let wear = WearGrade::Light;
+        r.case.inspection =
+            Some(Inspection { checklist, wear, notes: NOTES.into(), photos: vec!["c3".repeat(32), "d4".repeat(32)] });
+        r.photos = vec![("image/jpeg", photo_jpeg(640, 480)), ("image/png", photo_png(300, 400))];
+        r.decide(Decision::PartialRefund {
+            percent: wear.suggested_partial(policy),
+            method: RefundMethod::OriginalCard,
+        });
+        r
+    }
+
+    /// Records `decision`, settled by the domain's arithmetic, on [`DECIDED_ON`].
+    pub fn decide(&mut self, decision: Decision) {
+        let policy = &self.settings.policy;
+        let request = self.case.request.as_ref().unwrap();
+        let shop_pays = eligibility(policy, request).postage_paid_by == Payer::Shop;
+        let settlement = decision.settle(policy, request, shop_pays).expect("a decision the policy allows");
+        let due = (settlement.method.is_some()).then(|| refund_due(policy, DECIDED_ON));
+        self.case.decision = Some(DecisionRecord { decision, settlement, decided_on: DECIDED_ON, due });
+        self.case.state = ReturnState::RefundDue;
+    }
+
+    pub fn code(&self) -> String {
+        self.case.rma.as_ref().unwrap().code.to_string()
+    }
+
+    pub fn valid_through(&self) -> Date {
+        self.case.rma.as_ref().unwrap().validity.valid_through
+    }
+
+    pub fn papers(&self) -> ReturnPapers<'_> {
+        ReturnPapers {
+            settings: &self.settings,
+            case: &self.case,
+            customer: self.customer.as_ref(),
+            logo: None,
+            inspection_photos: self.photos.iter().map(|(media_type, bytes)| Image { media_type, bytes }).collect(),
+        }
+    }
+}
+
+/// A refund percentage in the policy's range, for tests that pick their own.
+pub fn percent(whole: u32) -> Percent {
+    Percent::from_whole(whole)
+}

@@ -1,0 +1,466 @@
+//! Returns: request, authorize, receive, inspect and decide, refund, send back.
+
+use caseback_domain::customer::Customer;
+use caseback_domain::quotation::message::Message;
+use caseback_domain::returns::decision::{posting_window, Checklist};
+use caseback_domain::returns::message::{decision_message, rma_instructions};
+use caseback_domain::returns::{
+    Decision, Eligibility, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase, ReturnForm,
+    ReturnId, ReturnReason, ReturnState, Settlement, WearGrade,
+};
+use caseback_domain::staff::StaffId;
+use caseback_domain::{Currency, Due, Percent};
+use caseback_store::returns::ReturnRow;
+use caseback_store::Shop;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Request;
+use tauri::State;
+
+use crate::commands::history::{self, HistoryRow};
+use crate::commands::tickets::{choices, list_day, Choice, ListDay};
+use crate::commands::upload::upload;
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct ReturnOptions {
+    reasons: Vec<Choice>,
+    channels: Vec<Choice>,
+    refund_methods: Vec<Choice>,
+    wear_grades: Vec<Choice>,
+    checklist: Vec<(&'static str, &'static str)>,
+    states: Vec<Choice>,
+    non_returnable: Vec<String>,
+    currency: &'static str,
+    today: Date,
+    partial_range: (String, String),
+    exchange_offered: bool,
+}
+
+#[tauri::command]
+pub fn return_options(state: State<AppState>) -> IpcResult<ReturnOptions> {
+    state.with_shop(|shop| {
+        let s = shop.settings()?;
+        Ok(ReturnOptions {
+            reasons: choices(&ReturnReason::ALL, ReturnReason::label),
+            channels: choices(&RequestChannel::ALL, RequestChannel::label),
+            refund_methods: choices(&RefundMethod::ALL, RefundMethod::label),
+            wear_grades: choices(&WearGrade::ALL, WearGrade::label),
+            checklist: Checklist::ITEMS.to_vec(),
+            states: choices(&ReturnState::ALL, ReturnState::label),
+            non_returnable: s.policy.non_returnable.clone(),
+            currency: s.currency.code(),
+            today: s.today(state.clock.now()),
+            partial_range: (s.policy.partial_refund_min.to_string(), s.policy.partial_refund_max.to_string()),
+            exchange_offered: !s.policy.exchange_window.is_none(),
+        })
+    })
+}
+
+/// The checks with their verdicts, as the UI shows them.
+#[derive(Serialize)]
+pub struct EligibilityView {
+    #[serde(flatten)]
+    eligibility: Eligibility,
+    eligible: bool,
+    evidence_missing: bool,
+}
+
+impl From<Eligibility> for EligibilityView {
+    fn from(e: Eligibility) -> Self {
+        EligibilityView { eligible: e.eligible(), evidence_missing: e.evidence_missing(), eligibility: e }
+    }
+}
+
+/// The eligibility a request would have, checked as the form is filled in.
+#[tauri::command]
+pub fn return_preview(state: State<AppState>, form: ReturnForm) -> IpcResult<EligibilityView> {
+    state.with_shop(|shop| {
+        let s = shop.settings()?;
+        let (_, request) = form.parse(s.today(state.clock.now()))?;
+        Ok(caseback_domain::returns::eligibility(&s.policy, &request).into())
+    })
+}
+
+#[derive(Serialize)]
+pub struct LineView {
+    label: String,
+    amount: String,
+}
+
+#[derive(Serialize)]
+pub struct SettlementView {
+    lines: Vec<LineView>,
+    total: String,
+    method: Option<RefundMethod>,
+}
+
+fn settlement_view(c: Currency, s: &Settlement) -> SettlementView {
+    SettlementView {
+        lines: s.lines.iter().map(|l| LineView { label: l.label.clone(), amount: c.format(l.amount) }).collect(),
+        total: c.format(s.total),
+        method: s.method,
+    }
+}
+
+#[derive(Serialize)]
+pub struct RefundView {
+    method: RefundMethod,
+    method_label: &'static str,
+    amount: String,
+    refunded_on: Date,
+    reference: String,
+    posting_from: Date,
+    posting_to: Date,
+    posting_words: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct ReturnView {
+    #[serde(flatten)]
+    case: ReturnCase,
+    title: String,
+    state_label: &'static str,
+    customer_info: Option<Customer>,
+    /// The request's amounts as text, in the order's currency.
+    amounts: Option<RequestAmounts>,
+    eligibility: Option<EligibilityView>,
+    rma_valid_today: Option<bool>,
+    settlement: Option<SettlementView>,
+    refund_view: Option<RefundView>,
+    instructions: Option<Message>,
+    decision_message: Option<Message>,
+    due: Option<Due>,
+    due_text: Option<String>,
+    history: Vec<HistoryRow>,
+    /// Suggested partial refund per wear grade, e.g. ("light", "40%").
+    suggested_partial: Vec<(WearGrade, String)>,
+}
+
+#[derive(Serialize)]
+pub struct RequestAmounts {
+    purchase_price: String,
+    original_shipping: String,
+    insurance_paid: String,
+    reason_label: &'static str,
+    channel_label: &'static str,
+    paid_with_label: &'static str,
+}
+
+fn view(shop: &Shop, state: &AppState, case: ReturnCase) -> IpcResult<ReturnView> {
+    let s = shop.settings()?;
+    let today = s.today(state.clock.now());
+    let customer = case.customer.map(|id| shop.customer(id)).transpose()?;
+    let details = customer.as_ref().map(|c| c.details.clone()).unwrap_or_default();
+    let eligibility = shop.return_eligibility(&case)?;
+    let currency = case.request.as_ref().map_or(s.currency, |r| r.currency);
+    let amounts = case.request.as_ref().map(|r| RequestAmounts {
+        purchase_price: currency.format(r.purchase_price),
+        original_shipping: currency.format(r.original_shipping),
+        insurance_paid: currency.format(r.insurance_paid),
+        reason_label: r.reason.label(),
+        channel_label: r.channel.label(),
+        paid_with_label: r.paid_with.label(),
+    });
+    let instructions = match (&case.request, &case.rma, &eligibility) {
+        (Some(r), Some(rma), Some(e)) if case.state == ReturnState::Authorized => {
+            Some(rma_instructions(&s, &details, r, rma.code, rma.validity, e))
+        }
+        _ => None,
+    };
+    let decision_msg = match (&case.request, &case.decision) {
+        (Some(r), Some(d)) => Some(decision_message(
+            &s,
+            &details,
+            r,
+            case.rma.as_ref().map(|x| x.code),
+            &d.decision,
+            &d.settlement,
+            case.inspection.as_ref().map(|i| i.notes.as_str()).unwrap_or_default(),
+        )),
+        _ => None,
+    };
+    let refund_view = case.refund.as_ref().map(|r| {
+        let (from, to, words) = posting_window(r.method, r.refunded_on, &s.policy.calendar);
+        RefundView {
+            method: r.method,
+            method_label: r.method.label(),
+            amount: currency.format(r.amount),
+            refunded_on: r.refunded_on,
+            reference: r.reference.clone(),
+            posting_from: from,
+            posting_to: to,
+            posting_words: words,
+        }
+    });
+    let due = case.next_deadline().map(|d| Due::of(d, today));
+    Ok(ReturnView {
+        title: case.title(),
+        state_label: case.state.label(),
+        amounts,
+        rma_valid_today: case.rma.as_ref().map(|r| r.validity.is_valid_on(today)),
+        settlement: case.decision.as_ref().map(|d| settlement_view(currency, &d.settlement)),
+        refund_view,
+        instructions,
+        decision_message: decision_msg,
+        due_text: due.map(Due::describe),
+        due,
+        history: history::rows(shop, "return", &case.id.0.to_string())?,
+        suggested_partial: WearGrade::ALL.iter().map(|w| (*w, w.suggested_partial(&s.policy).to_string())).collect(),
+        eligibility: eligibility.map(EligibilityView::from),
+        customer_info: customer,
+        case,
+    })
+}
+
+#[tauri::command]
+pub fn return_get(state: State<AppState>, id: ReturnId) -> IpcResult<ReturnView> {
+    state.with_shop(|shop| {
+        let case = shop.return_case(id)?;
+        view(shop, &state, case)
+    })
+}
+
+/// The return an RMA code names (typed or scanned).
+#[tauri::command]
+pub fn return_find(state: State<AppState>, code: String) -> IpcResult<ReturnId> {
+    state.with_shop(|shop| Ok(shop.return_by_code(&code)?.id))
+}
+
+/// A photo or video of the defect as the raw body (like `photo_add`). Returns its hash.
+#[tauri::command]
+pub fn evidence_add(state: State<AppState>, request: Request) -> IpcResult<String> {
+    let file = upload(&request)?;
+    let now = state.clock.now();
+    state.with_shop(|shop| Ok(shop.store_evidence(file.by, &file.name, file.bytes, now)?.sha256))
+}
+
+#[tauri::command]
+pub fn return_request(state: State<AppState>, by: StaffId, form: ReturnForm) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = shop.request_return(by, &form, now)?;
+        view(shop, &state, case)
+    })
+}
+
+#[tauri::command]
+pub fn return_media_add(
+    state: State<AppState>,
+    by: StaffId,
+    id: ReturnId,
+    media: Vec<String>,
+) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = shop.add_return_media(by, id, &media, now)?;
+        view(shop, &state, case)
+    })
+}
+
+#[tauri::command]
+pub fn return_authorize(
+    state: State<AppState>,
+    by: StaffId,
+    id: ReturnId,
+    override_reason: Option<String>,
+) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = shop.authorize_return(by, id, override_reason.as_deref(), now)?;
+        view(shop, &state, case)
+    })
+}
+
+/// Declines a request, or cancels an authorized return.
+#[tauri::command]
+pub fn return_close(state: State<AppState>, by: StaffId, id: ReturnId, reason: String) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = shop.close_return(by, id, &reason, now)?;
+        view(shop, &state, case)
+    })
+}
+
+#[tauri::command]
+pub fn return_extend(state: State<AppState>, by: StaffId, id: ReturnId) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = shop.extend_rma(by, id, now)?;
+        view(shop, &state, case)
+    })
+}
+
+#[tauri::command]
+pub fn package_receive(
+    state: State<AppState>,
+    by: StaffId,
+    code: Option<String>,
+    package: Package,
+) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = shop.receive_package(by, code.as_deref(), &package, now)?;
+        view(shop, &state, case)
+    })
+}
+
+#[tauri::command]
+pub fn return_accept_held(state: State<AppState>, by: StaffId, id: ReturnId, reason: String) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = shop.accept_held(by, id, &reason, now)?;
+        view(shop, &state, case)
+    })
+}
+
+/// A decision as the form sends it: amounts typed in the order's currency.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case", tag = "decision")]
+pub enum DecisionForm {
+    Approve {
+        method: RefundMethod,
+        #[serde(default)]
+        return_customs: String,
+        #[serde(default)]
+        postage_reimbursed: String,
+    },
+    ShipBack,
+    PartialRefund {
+        percent: String,
+        method: RefundMethod,
+    },
+    Exchange,
+}
+
+impl DecisionForm {
+    fn parse(&self, currency: Currency) -> Result<Decision, IpcError> {
+        let amount = |field: &str, typed: &str| {
+            if typed.trim().is_empty() {
+                return Ok(caseback_domain::Amount::ZERO);
+            }
+            currency.parse(typed).map_err(|m| IpcError::from(caseback_domain::DomainError::invalid(field, m)))
+        };
+        Ok(match self {
+            DecisionForm::Approve { method, return_customs, postage_reimbursed } => Decision::Approve {
+                method: *method,
+                return_customs: amount("return_customs", return_customs)?,
+                postage_reimbursed: amount("postage_reimbursed", postage_reimbursed)?,
+            },
+            DecisionForm::ShipBack => Decision::ShipBack,
+            DecisionForm::PartialRefund { percent, method } => Decision::PartialRefund {
+                percent: Percent::parse(percent)
+                    .map_err(|m| IpcError::from(caseback_domain::DomainError::invalid("percent", m)))?,
+                method: *method,
+            },
+            DecisionForm::Exchange => Decision::Exchange,
+        })
+    }
+}
+
+fn order_currency(shop: &Shop, case: &ReturnCase) -> IpcResult<Currency> {
+    Ok(case.request.as_ref().map(|r| r.currency).map_or_else(|| shop.settings().map(|s| s.currency), Ok)?)
+}
+
+/// What a decision would come to (the form's live figures); nothing is saved.
+#[tauri::command]
+pub fn return_settle_preview(
+    state: State<AppState>,
+    id: ReturnId,
+    decision: DecisionForm,
+) -> IpcResult<SettlementView> {
+    state.with_shop(|shop| {
+        let case = shop.return_case(id)?;
+        let currency = order_currency(shop, &case)?;
+        let settlement = shop.settle_return(&shop.settings()?, &case, &decision.parse(currency)?)?;
+        Ok(settlement_view(currency, &settlement))
+    })
+}
+
+#[tauri::command]
+pub fn return_decide(
+    state: State<AppState>,
+    by: StaffId,
+    id: ReturnId,
+    inspection: Inspection,
+    decision: DecisionForm,
+) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let currency = order_currency(shop, &shop.return_case(id)?)?;
+        let case = shop.decide_return(by, id, &inspection, &decision.parse(currency)?, now)?;
+        view(shop, &state, case)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct RefundForm {
+    method: RefundMethod,
+    amount: String,
+    refunded_on: Option<Date>,
+    reference: String,
+}
+
+#[tauri::command]
+pub fn return_refund(state: State<AppState>, by: StaffId, id: ReturnId, refund: RefundForm) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let currency = order_currency(shop, &shop.return_case(id)?)?;
+        let amount = currency
+            .parse(&refund.amount)
+            .map_err(|m| IpcError::from(caseback_domain::DomainError::invalid("amount", m)))?;
+        let record = RefundRecord {
+            method: refund.method,
+            amount,
+            refunded_on: refund.refunded_on.unwrap_or(shop.settings()?.today(now)),
+            reference: refund.reference,
+        };
+        let case = shop.record_return_refund(by, id, &record, now)?;
+        view(shop, &state, case)
+    })
+}
+
+/// The item goes back to the customer, or the replacement goes out, with its tracking number.
+#[tauri::command]
+pub fn return_ship_out(state: State<AppState>, by: StaffId, id: ReturnId, tracking: String) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = shop.ship_return_out(by, id, &tracking, now)?;
+        view(shop, &state, case)
+    })
+}
+
+#[derive(Serialize)]
+pub struct ReturnRowView {
+    #[serde(flatten)]
+    row: ReturnRow,
+    title: String,
+    state_label: &'static str,
+    due: Option<Due>,
+    due_text: Option<String>,
+}
+
+pub fn return_rows(rows: Vec<ReturnRow>, day: &ListDay) -> Vec<ReturnRowView> {
+    rows.into_iter()
+        .map(|row| {
+            let due = row.next_deadline.map(|d| Due::of(d, day.today));
+            ReturnRowView {
+                title: row.rma_code.clone().unwrap_or_else(|| format!("Return {}", row.id.0)),
+                state_label: row.state.label(),
+                due_text: due.map(Due::describe),
+                due,
+                row,
+            }
+        })
+        .collect()
+}
+
+#[tauri::command]
+pub fn returns_search(
+    state: State<AppState>,
+    query: String,
+    filter: Option<ReturnState>,
+) -> IpcResult<Vec<ReturnRowView>> {
+    state.with_shop(|shop| Ok(return_rows(shop.search_returns(&query, filter, 200)?, &list_day(shop, &state)?)))
+}
