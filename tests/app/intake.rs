@@ -5,21 +5,13 @@ use caseback_domain::presets::PresetId;
 use caseback_domain::{Currency, Settings};
 use caseback_store::{DataFolder, Shop};
 
-use crate::rig::{bounded, testid, App, Rig};
+use crate::rig::{bounded, Rig};
 
 /// A shop set up directly in its data folder, as the setup screen would leave it.
 fn set_up_shop(rig: &Rig) -> Result<()> {
     let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
     let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
     shop.set_up(&settings, &["Mei Chan".into()], "2026-11-01T02:00:00Z".parse()?)?;
-    Ok(())
-}
-
-/// Sets a date input's value as a date picker would (typing into one depends on the locale).
-async fn set_date(app: &App, id: &str, value: &str) -> Result<()> {
-    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
-                  el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
-    app.client.execute(script, vec![testid(id).into(), value.into()]).await?;
     Ok(())
 }
 
@@ -42,7 +34,7 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
         app.type_into("input-device.brand", "KOSPET").await?;
         app.type_into("input-device.model", "Tank T3 Ultra").await?;
         app.type_into("input-device.serial", "KPT3U-9911").await?;
-        set_date(&app, "input-purchase.purchase_date", "2026-03-02").await?;
+        app.set_value("input-purchase.purchase_date", "2026-03-02").await?;
         app.type_into("input-fault", "Does not charge on the magnetic cable.").await?;
         app.click("accessory-charger").await?;
         // A photo from disk is copied in and shown.

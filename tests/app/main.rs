@@ -5,4 +5,5 @@ mod first_start;
 mod intake;
 mod quotation;
 mod release;
+mod returns;
 mod rig;

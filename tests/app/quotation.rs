@@ -9,7 +9,7 @@ use caseback_domain::presets::PresetId;
 use caseback_domain::{Currency, Settings};
 use caseback_store::{DataFolder, Shop};
 
-use crate::rig::{bounded, testid, App, Rig};
+use crate::rig::{bounded, Rig};
 
 /// A shop with one watch booked in on Monday 2 March 2026.
 fn shop_with_a_ticket(rig: &Rig) -> Result<()> {
@@ -41,14 +41,6 @@ fn shop_with_a_ticket(rig: &Rig) -> Result<()> {
     Ok(())
 }
 
-/// Chooses an option of a select as a person would, by value.
-async fn choose(app: &App, id: &str, value: &str) -> Result<()> {
-    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
-                  el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
-    app.client.execute(script, vec![testid(id).into(), value.into()]).await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> {
     let rig = Rig::start("2026-03-03T02:00:00Z")?;
@@ -60,7 +52,7 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
 
         // Assessment: not covered, so the ticket waits for a quotation.
         app.type_into("assessment-findings", "Mainspring broken; impact marks on the case.").await?;
-        choose(&app, "assessment-decision", "not_covered:impact").await?;
+        app.set_value("assessment-decision", "not_covered:impact").await?;
         let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png");
         app.el("intake-photos").await?.send_keys(photo).await?;
         app.wait_for("[data-testid=photo-1]:not(.pending)").await?;
@@ -80,7 +72,7 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
             app.type_into(&format!("line-description-{i}"), description).await?;
             app.type_into(&format!("line-price-{i}"), price).await?;
         }
-        choose(&app, "line-kind-2", "part_sourcing_fee").await?;
+        app.set_value("line-kind-2", "part_sourcing_fee").await?;
         app.click("line-taxable-2").await?;
         // 880 + 320 taxed at GST 10% = 120; + 80 untaxed: 1,400.00, as the domain computes it.
         app.wait_text("quote-total", |t| t.contains("1,400.00")).await?;
@@ -101,7 +93,7 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
         }
 
         // Work cannot start until the written acceptance is recorded.
-        choose(&app, "answer-channel", "signed_in_store").await?;
+        app.set_value("answer-channel", "signed_in_store").await?;
         app.type_into("answer-reference", "Signed at the counter, 3 Mar 2026").await?;
         // The signed page is attached as evidence (any PDF will do for the test).
         let scan = rig.shop_dir().join("exports").join("R-2026-00001-quotation.pdf");

@@ -13,7 +13,7 @@ use caseback_domain::ticket::TicketState;
 use caseback_domain::{Amount, Currency, Settings};
 use caseback_store::{DataFolder, Shop};
 
-use crate::rig::{bounded, testid, App, Rig};
+use crate::rig::{bounded, App, Rig};
 
 /// A watch quoted HKD 1,000.00 (no tax), accepted in writing and in repair since 4 Nov 2026.
 fn shop_with_a_repair(rig: &Rig) -> Result<()> {
@@ -73,13 +73,6 @@ fn shop_with_a_repair(rig: &Rig) -> Result<()> {
     let at = "2026-11-04T02:00:00Z".parse()?;
     shop.answer_quotation(by, id, 1, true, &answer, at)?;
     shop.move_ticket(by, id, TicketState::InRepair, at)?;
-    Ok(())
-}
-
-async fn choose(app: &App, id: &str, value: &str) -> Result<()> {
-    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
-                  el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));";
-    app.client.execute(script, vec![testid(id).into(), value.into()]).await?;
     Ok(())
 }
 
@@ -147,7 +140,7 @@ async fn complete_notify_wait_ten_days_pay_the_storage_fee_and_collect() -> Resu
         // The customer pays by card; the balance is settled and the watch goes home.
         app.el("payment-amount").await?.clear().await?;
         app.type_into("payment-amount", "1030").await?;
-        choose(&app, "payment-method", "card").await?;
+        app.set_value("payment-method", "card").await?;
         app.type_into("payment-reference", "Visa 4242, slip 0117").await?;
         app.click("payment-save").await?;
         app.wait_text("account-balance", |t| t == "Settled").await?;

@@ -203,6 +203,16 @@ impl App {
         Ok(())
     }
 
+    /// Sets an input or select the way a person's choice would: the value, then `input`
+    /// and `change` events (WebKitWebDriver cannot type into date inputs).
+    pub async fn set_value(&self, id: &str, value: &str) -> Result<()> {
+        let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                      el.dispatchEvent(new Event('input', {bubbles: true})); \
+                      el.dispatchEvent(new Event('change', {bubbles: true}));";
+        self.client.execute(script, vec![testid(id).into(), value.into()]).await?;
+        Ok(())
+    }
+
     pub async fn text(&self, id: &str) -> Result<String> {
         Ok(self.el(id).await?.text().await?)
     }

@@ -13,6 +13,10 @@ import * as settings from './screens/settings.js';
 import * as intake from './screens/intake.js';
 import * as ticket from './screens/ticket.js';
 import * as customer from './screens/customer.js';
+import { findOrScan } from './find-or-scan.js';
+import * as returnNew from './screens/return-new.js';
+import * as returnCase from './screens/return.js';
+import * as returnReceive from './screens/return-receive.js';
 
 const SCREENS = [
   { id: 'today', label: 'Today', module: today },
@@ -27,6 +31,9 @@ const PAGES = [
   { id: 'intake', under: 'tickets', module: intake },
   { id: 'ticket', under: 'tickets', module: ticket },
   { id: 'customer', under: 'customers', module: customer },
+  { id: 'return-new', under: 'returns', module: returnNew },
+  { id: 'return', under: 'returns', module: returnCase },
+  { id: 'return-receive', under: 'returns', module: returnReceive },
 ];
 
 const root = document.getElementById('root');
@@ -81,7 +88,7 @@ function renderFrame() {
   find.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      findOrScan(find.value);
+      findOrScan(find.value, go);
     } else if (e.key === 'Escape') {
       find.blur();
     }
@@ -119,7 +126,8 @@ function pageFromHash() {
   const [id, query] = location.hash.replace(/^#\//, '').split('?');
   if (!PAGES.some((p) => p.id === id)) return ['today', {}];
   const found = Number(new URLSearchParams(query ?? '').get('id'));
-  if (id === 'ticket' || id === 'customer') return found ? [id, { id: found }] : [id === 'ticket' ? 'tickets' : 'customers', {}];
+  const lists = { ticket: 'tickets', customer: 'customers', return: 'returns' };
+  if (lists[id]) return found ? [id, { id: found }] : [lists[id], {}];
   return [id, {}];
 }
 
@@ -149,22 +157,6 @@ function refreshDate() {
     const label = document.querySelector('[data-testid=today-label]');
     if (label) label.textContent = fresh.today_label ?? '';
   }, () => {});
-}
-
-/** A ticket number (typed, or scanned from a bag tag) opens that ticket; anything else searches. */
-async function findOrScan(text) {
-  const query = text.trim();
-  if (!query) return;
-  let id = null;
-  try {
-    id = await api.ticketFind(query);
-  } catch {
-    id = null; // not the number of one of this shop's tickets: search for it instead
-  }
-  const find = document.querySelector('[data-testid=find-input]');
-  if (find) find.value = '';
-  if (id !== null) go('ticket', { id });
-  else go('tickets', { query });
 }
 
 document.addEventListener('keydown', (e) => {

@@ -52,8 +52,50 @@ fn summary(action: &str, d: &Value, currency: Currency) -> Option<String> {
         "shipping.chosen" => "Shipping arranged".to_string(),
         "ticket.collected" => format!("Collected by {}", text("collected_by")),
         "ticket.dispatched" => format!("Dispatched, tracking {}", text("tracking")),
+        "return.requested" => format!("Request recorded for order {}", text("order_number")),
+        "return.evidence_added" => match d.get("count").and_then(Value::as_i64).unwrap_or(0) {
+            1 => "1 photo or video of the defect added".to_string(),
+            n => format!("{n} photos or videos of the defect added"),
+        },
+        "return.authorized" => {
+            let exception = match d.get("exception").and_then(Value::as_str) {
+                Some(r) => format!(", as an exception: {r}"),
+                None => String::new(),
+            };
+            format!("RMA code {} issued, valid through {}{exception}", text("code"), text("valid_through"))
+        }
+        "return.declined" => format!("Request declined: {}", text("reason")),
+        "return.cancelled" => format!("Return cancelled: {}", text("reason")),
+        "return.extended" => format!("RMA code extended to {}", text("to")),
+        "return.package_received" => {
+            let typed = text("typed");
+            let label = if typed.is_empty() { String::new() } else { format!(" (label read \"{typed}\")") };
+            match d.pointer("/arrival/arrival").and_then(Value::as_str) {
+                Some("valid_rma") => "Package received with a valid RMA code".to_string(),
+                Some("expired_rma") => format!("Package received after its RMA code expired: held{label}"),
+                _ => format!("Package received without a valid RMA code: held{label}"),
+            }
+        }
+        "return.accepted_late" => format!("Accepted for inspection: {}", text("reason")),
+        "return.decided" => {
+            let decision =
+                serde_json::from_value::<caseback_domain::returns::Decision>(d.get("decision").cloned()?).ok()?;
+            let total = d.get("total").and_then(Value::as_i64).map(Amount).unwrap_or_default();
+            let order =
+                d.get("currency").and_then(Value::as_str).and_then(|c| Currency::from_code(c).ok()).unwrap_or(currency);
+            format!("Inspected: {}", decision.describe(order, total))
+        }
+        "return.refunded" => format!("Refund of {} paid{}", money_in(d, currency), reference(d)),
+        "return.exchange_sent" => format!("Replacement sent, tracking {}", text("tracking")),
+        "return.sent_back" => format!("Sent back to the customer, tracking {}", text("tracking")),
         _ => return None,
     })
+}
+
+/// An amount in the currency the event names (a return's order), else the shop's.
+fn money_in(d: &Value, shop: Currency) -> String {
+    let currency = d.get("currency").and_then(Value::as_str).and_then(|c| Currency::from_code(c).ok()).unwrap_or(shop);
+    d.get("amount").and_then(Value::as_i64).map(|m| currency.format(Amount(m))).unwrap_or_default()
 }
 
 fn method(d: &Value) -> &'static str {

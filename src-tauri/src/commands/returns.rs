@@ -78,7 +78,7 @@ impl From<Eligibility> for EligibilityView {
 pub fn return_preview(state: State<AppState>, form: ReturnForm) -> IpcResult<EligibilityView> {
     state.with_shop(|shop| {
         let s = shop.settings()?;
-        let (_, request) = form.parse(s.today(state.clock.now()))?;
+        let request = form.preview(s.today(state.clock.now()))?;
         Ok(caseback_domain::returns::eligibility(&s.policy, &request).into())
     })
 }
@@ -134,6 +134,8 @@ pub struct ReturnView {
     due: Option<Due>,
     due_text: Option<String>,
     history: Vec<HistoryRow>,
+    /// The request's photos and videos: hash, media type, size.
+    evidence: Vec<caseback_store::attachments::Attachment>,
     /// Suggested partial refund per wear grade, e.g. ("light", "40%").
     suggested_partial: Vec<(WearGrade, String)>,
 }
@@ -207,6 +209,7 @@ fn view(shop: &Shop, state: &AppState, case: ReturnCase) -> IpcResult<ReturnView
         due_text: due.map(Due::describe),
         due,
         history: history::rows(shop, "return", &case.id.0.to_string())?,
+        evidence: shop.return_evidence(&case)?,
         suggested_partial: WearGrade::ALL.iter().map(|w| (*w, w.suggested_partial(&s.policy).to_string())).collect(),
         eligibility: eligibility.map(EligibilityView::from),
         customer_info: customer,

@@ -1,23 +1,31 @@
-// Intake photos: each chosen file is copied into the shop's attachments at once (photo_add)
-// and shown as a thumbnail from its local blob: URL; the intake then names them by hash.
+// Photos picked for a form: each chosen file is copied into the shop's attachments at once
+// (photo_add, or the upload given) and shown as a thumbnail from its local blob: URL; the form
+// then names them by hash. Return evidence uses it too, with videos shown as a plain tile.
 
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 
-const MAX = 12;
+const INTAKE_IDS = { input: 'intake-photos', add: 'intake-photos-add', list: 'intake-photo-list', count: 'intake-photo-count', item: 'photo', error: 'error-photos' };
 
-export function photoPicker(onChange, help = 'PNG or JPEG. Photograph the case, glass and strap as handed in: they settle any later question about the condition.') {
+/**
+ * Options: upload(by, file, bytes) → sha, accept, key (the form's error key), ids (test ids:
+ * input, add, list, count, item prefix, error), addText, many (words for the limit message).
+ */
+export function photoPicker(onChange, help = 'PNG or JPEG. Photograph the case, glass and strap as handed in: they settle any later question about the condition.', {
+  upload = api.photoAdd, accept = 'image/png,image/jpeg', key = 'photos', ids = INTAKE_IDS, addText = 'Add photos…', many = 'photos per intake',
+} = {}) {
+  const MAX = 12;
   const photos = []; // {url, sha, pending, node}
   let shown = 0;
-  const list = h('div', { class: 'thumbs', testid: 'intake-photo-list' });
-  const error = h('p', { class: 'field-error', testid: 'error-photos', attrs: { role: 'alert' } });
-  const count = h('span', { class: 'muted small', testid: 'intake-photo-count' });
+  const list = h('div', { class: 'thumbs', testid: ids.list });
+  const error = h('p', { class: 'field-error', testid: ids.error, attrs: { role: 'alert' } });
+  const count = h('span', { class: 'muted small', testid: ids.count });
   const picker = h('input', {
-    type: 'file', multiple: true, accept: 'image/png,image/jpeg', class: 'visually-hidden', testid: 'intake-photos', tabIndex: -1,
-    attrs: { 'aria-label': 'Photo files' },
+    type: 'file', multiple: true, accept, class: 'visually-hidden', testid: ids.input, tabIndex: -1,
+    attrs: { 'aria-label': 'Files to add' },
   });
-  const add = h('button', { type: 'button', class: 'secondary small', text: 'Add photos…', testid: 'intake-photos-add', onclick: () => picker.click() });
+  const add = h('button', { type: 'button', class: 'secondary small', text: addText, testid: ids.add, onclick: () => picker.click() });
 
   const recount = () => {
     count.textContent = photos.length ? `${photos.length} of ${MAX}` : '';
@@ -35,13 +43,16 @@ export function photoPicker(onChange, help = 'PNG or JPEG. Photograph the case, 
   const addFile = (file) => {
     const n = ++shown;
     const photo = { url: URL.createObjectURL(file), sha: null };
-    photo.node = h('figure', { class: 'thumb pending', testid: `photo-${n}` },
-      h('img', { src: photo.url, alt: `Photo ${n}: ${file.name}` }),
-      h('button', { type: 'button', class: 'thumb-remove', text: '×', testid: `photo-remove-${n}`, attrs: { 'aria-label': `Remove photo ${n}` }, onclick: () => remove(photo) }));
+    // The window's security policy plays no blob: media, so a video shows as a named tile.
+    const video = file.type.startsWith('video/');
+    photo.node = h('figure', { class: `thumb pending${video ? ' video' : ''}`, testid: `${ids.item}-${n}` },
+      video ? h('span', { class: 'thumb-video' }, h('strong', { text: 'Video' }), h('span', { text: file.name }))
+        : h('img', { src: photo.url, alt: `Photo ${n}: ${file.name}` }),
+      h('button', { type: 'button', class: 'thumb-remove', text: '×', testid: `${ids.item}-remove-${n}`, attrs: { 'aria-label': `Remove ${video ? 'video' : 'photo'} ${n}` }, onclick: () => remove(photo) }));
     photos.push(photo);
     list.append(photo.node);
     photo.pending = file.arrayBuffer()
-      .then((buffer) => api.photoAdd(actorId(), file, new Uint8Array(buffer)))
+      .then((buffer) => upload(actorId(), file, new Uint8Array(buffer)))
       .then((sha) => {
         photo.sha = sha;
         photo.node.classList.remove('pending');
@@ -57,7 +68,7 @@ export function photoPicker(onChange, help = 'PNG or JPEG. Photograph the case, 
     error.textContent = '';
     const files = [...(picker.files ?? [])];
     const room = MAX - photos.length;
-    if (files.length > room) error.textContent = `At most ${MAX} photos per intake: ${files.length - room} not added.`;
+    if (files.length > room) error.textContent = `At most ${MAX} ${many}: ${files.length - room} not added.`;
     files.slice(0, room).forEach(addFile);
     picker.value = '';
     recount();
@@ -70,7 +81,7 @@ export function photoPicker(onChange, help = 'PNG or JPEG. Photograph the case, 
       h('p', { class: 'help', text: help }),
       error),
     row: {
-      key: 'photos',
+      key,
       node: list,
       focus: () => add.focus(),
       setError: (message) => { error.textContent = message ?? ''; },

@@ -1,5 +1,5 @@
 // Side panels of the ticket page: its printable forms, earlier tickets of the same watch,
-// and its history in plain words.
+// and its history in plain words. The return page shares the forms card and the history.
 
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
@@ -21,6 +21,15 @@ const FORMS = [
 /** Open, print or save each form of the ticket as a PDF; the quotation once one is issued. */
 /** `context` ({hasQuotation, returnDue, covered, notice, receipt, dispatched, invoice}) decides which forms the ticket has. */
 export function formsPanel(ticketId, context = {}) {
+  return formsCard(ticketId, FORMS.filter((f) => !f.shown || f.shown(context)),
+    { open: api.formOpen, print: api.formPrint, export: api.formExport }, 'ticket-forms');
+}
+
+/**
+ * A Forms card: a row per form ({kind, id, title, about}) with Open, Print and Save PDF,
+ * which call `calls.open/print/export(ownerId, kind)`; the saved path shows below the rows.
+ */
+export function formsCard(ownerId, forms, calls, testid, empty = 'No forms yet.') {
   const savedWhat = h('span');
   const savedPath = h('code', { testid: 'form-export-path' });
   const saved = h('p', { class: 'export-path' }, savedWhat, savedPath);
@@ -34,13 +43,13 @@ export function formsPanel(ticketId, context = {}) {
       button.disabled = false;
     }
   };
-  const rows = FORMS.filter((f) => !f.shown || f.shown(context)).map((f) => {
+  const rows = forms.map((f) => {
     const open = h('button', { type: 'button', class: 'secondary small', text: 'Open', testid: `form-${f.id}-open`,
-      onclick: () => act(open, () => api.formOpen(ticketId, f.kind), () => {}) });
+      onclick: () => act(open, () => calls.open(ownerId, f.kind), () => {}) });
     const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.id}-print`,
-      onclick: () => act(print, () => api.formPrint(ticketId, f.kind), () => notify(`${f.title} sent to the printer.`)) });
+      onclick: () => act(print, () => calls.print(ownerId, f.kind), () => notify(`${f.title} sent to the printer.`)) });
     const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF', testid: `form-${f.id}-export`,
-      onclick: () => act(save, () => api.formExport(ticketId, f.kind), (r) => {
+      onclick: () => act(save, () => calls.export(ownerId, f.kind), (r) => {
         savedWhat.textContent = `${f.title} saved to `;
         savedPath.textContent = r.path;
         notify(`Saved to ${r.path}`);
@@ -49,7 +58,8 @@ export function formsPanel(ticketId, context = {}) {
       h('div', {}, h('strong', { text: f.title }), h('p', { class: 'muted small', text: f.about })),
       h('div', { class: 'inline' }, open, print, save));
   });
-  return h('section', { class: 'card', testid: 'ticket-forms' }, h('h2', { text: 'Forms' }), rows, saved);
+  return h('section', { class: 'card', testid }, h('h2', { text: 'Forms' }),
+    rows.length ? rows : h('p', { class: 'muted', text: empty }), saved);
 }
 
 /** Earlier tickets of the watch with this serial, newest first; a click opens one. */
@@ -66,8 +76,11 @@ export function sameWatchPanel(rows, serial, go) {
         text: serial ? 'None: this is the first ticket of this serial number.' : 'No serial or IMEI was recorded, so earlier tickets cannot be matched.' }));
 }
 
-/** The ticket's history, newest first: when, who, and what in plain words. */
-export function historyPanel(events, stateLabel) {
+/**
+ * The ticket's (or a return's) history, newest first: when, who, and what in plain words.
+ * `testid` names the list.
+ */
+export function historyPanel(events, stateLabel, { testid = 'ticket-history' } = {}) {
   const what = (e) => {
     switch (e.action) {
       case 'ticket.received': {
@@ -83,7 +96,7 @@ export function historyPanel(events, stateLabel) {
   };
   return h('section', { class: 'card' },
     h('h2', { text: 'History' }),
-    h('ol', { class: 'history', testid: 'ticket-history' }, events.map((e) => {
+    h('ol', { class: 'history', testid }, events.map((e) => {
       const [text, note] = what(e);
       return h('li', {},
         h('span', { class: 'when', text: e.at }),

@@ -1,18 +1,19 @@
 // Today, the home screen: what needs doing now, soonest deadline first, then quotations
-// waiting for the customer, watches held after an expired quotation, return notices due, and
-// repaired watches waiting to leave (no notice yet, storage fees, balances, tracking numbers).
+// waiting for the customer, watches held after an expired quotation, return notices due,
+// repaired watches waiting to leave (no notice yet, storage fees, balances, tracking numbers),
+// and returns (RMA codes running out, held packages, inspections and refunds due).
 
 import { api } from '../ipc.js';
 import { h, fill, emptyState } from '../dom.js';
 import { stateBadge, dueLabel } from '../ticket-rows.js';
 
-/** One row of a Today list: when, which ticket, whose watch, its state. */
+/** One row of a Today list: when, which ticket (or return), whose watch, its state. */
 function item(row, when, cls, testid, open) {
   return h('li', {},
     h('button', { type: 'button', class: `due-item${cls ? ` ${cls}` : ''}`, testid, onclick: () => open(row) },
       h('span', { class: 'due-when' }, when, h('span', { class: 'muted', text: row.next_deadline ?? '' })),
-      h('span', { class: 'number', text: row.number }),
-      h('span', { class: 'who' }, h('strong', { text: row.customer_name }), h('span', { class: 'muted', text: row.device })),
+      h('span', { class: 'number', text: row.number ?? row.title }),
+      h('span', { class: 'who' }, h('strong', { text: row.customer_name || 'Customer unknown' }), h('span', { class: 'muted', text: row.device ?? row.item })),
       stateBadge(row.state, row.state_label)));
 }
 
@@ -29,8 +30,10 @@ function section(title, note, rows, testid, toItem) {
 }
 
 export async function render(main, { status, go }) {
-  const [rows, quotes, release] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease()]);
+  const [rows, quotes, release, returns] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease(), api.todayReturns()]);
   const open = (row) => go('ticket', { id: row.id });
+  const openReturn = (row) => go('return', { id: row.id });
+  const late = (row) => (row.due?.due === 'overdue' ? 'late' : row.due?.due === 'today' ? 'soon' : '');
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const daysLeft = (row) => (row.due?.due === 'overdue' ? 0 : row.due?.days ?? 0);
   fill(main,
@@ -63,5 +66,16 @@ export async function render(main, { status, go }) {
     section('Balances due', (n) => plural(n, 'ticket', 'tickets'), release.balances_due, 'today-balances', (row) =>
       item(row, money(row.amount, 'to pay before release'), '', `today-balance-${row.number}`, open)),
     section('Ready to dispatch, waiting for a tracking number', (n) => plural(n, 'parcel', 'parcels'), release.awaiting_tracking, 'today-tracking', (row) =>
-      item(row, h('strong', { text: 'add tracking' }), '', `today-tracking-${row.number}`, open)));
+      item(row, h('strong', { text: 'add tracking' }), '', `today-tracking-${row.number}`, open)),
+    section('RMA codes expiring', (n) => plural(n, 'code', 'codes'), returns.rma_expiring, 'today-rma-expiring', (row) => {
+      const left = daysLeft(row);
+      const when = h('strong', { text: row.due?.due === 'overdue' ? 'expired' : row.due?.due === 'today' ? 'last day' : `${left} ${left === 1 ? 'day' : 'days'} left` });
+      return item(row, when, late(row) || 'soon', `today-rma-${row.id}`, openReturn);
+    }),
+    section('Packages held without a valid RMA', (n) => plural(n, 'package', 'packages'), returns.held, 'today-held', (row) =>
+      item(row, h('strong', { text: row.due?.due === 'overdue' ? 'hold ended' : 'held until' }), late(row), `today-held-${row.id}`, openReturn)),
+    section('Returns to inspect', (n) => plural(n, 'return', 'returns'), returns.inspections_due, 'today-inspect', (row) =>
+      item(row, dueLabel(row.due, row.due_text), late(row), `today-inspect-${row.id}`, openReturn)),
+    section('Refunds to issue', (n) => plural(n, 'refund', 'refunds'), returns.refunds_to_issue, 'today-refunds', (row) =>
+      item(row, dueLabel(row.due, row.due_text), late(row), `today-refund-${row.id}`, openReturn)));
 }

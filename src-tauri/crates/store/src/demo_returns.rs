@@ -186,14 +186,14 @@ pub(crate) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
     for (i, d) in RETURNS.iter().enumerate() {
         let by = staff[i % staff.len()].id;
         let form = ReturnForm {
-            customer: CustomerChoice::New {
+            customer: Some(CustomerChoice::New {
                 details: CustomerDetails {
                     name: d.name.into(),
                     phone: d.phone.into(),
                     email: d.email.into(),
                     address: String::new(),
                 },
-            },
+            }),
             order_number: format!("CW-{}", 52_100 + i * 13),
             product: d.product.into(),
             model: String::new(),

@@ -368,7 +368,8 @@ impl Shop {
         let decided = &case.decision.as_ref().ok_or_else(not_found)?.settlement;
         let refund = refund.validated(decided, today)?;
         case.refund = Some(refund.clone());
-        let detail = json!({ "amount": refund.amount, "method": refund.method, "reference": refund.reference });
+        let currency = case.request.as_ref().map(|r| r.currency);
+        let detail = json!({ "amount": refund.amount, "currency": currency, "method": refund.method, "reference": refund.reference });
         let tx = self.conn.transaction()?;
         save(&tx, &case, by, now, "return.refunded", detail)?;
         tx.commit()?;
@@ -389,6 +390,16 @@ impl Shop {
         save(&tx, &case, by, now, action, json!({ "tracking": tracking }))?;
         tx.commit()?;
         Ok(case)
+    }
+
+    /// The stored record (media type, size, name) of each of the request's photos and videos.
+    pub fn return_evidence(&self, case: &ReturnCase) -> Result<Vec<crate::attachments::Attachment>> {
+        let shas = case.request.as_ref().map(|r| r.media.as_slice()).unwrap_or_default();
+        let mut out = Vec::with_capacity(shas.len());
+        for sha in shas {
+            out.extend(crate::attachments::get(&self.conn, sha)?);
+        }
+        Ok(out)
     }
 
     /// The customer of a case, if it has one.

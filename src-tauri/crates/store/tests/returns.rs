@@ -30,13 +30,13 @@ fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
 
 fn form(reason: ReturnReason, media: Vec<String>) -> ReturnForm {
     ReturnForm {
-        customer: CustomerChoice::New {
+        customer: Some(CustomerChoice::New {
             details: CustomerDetails {
                 name: "Ayşe Yılmaz".into(),
                 phone: "+90 542 341 51 94".into(),
                 ..Default::default()
             },
-        },
+        }),
         order_number: "CW-41037".into(),
         product: "KOSPET Tank T3 Ultra".into(),
         model: "T3U".into(),

@@ -150,6 +150,24 @@ fn paypal_fee(policy: &Policy, method: RefundMethod, lines: &mut Vec<Line>) {
 }
 
 impl Decision {
+    /// The decision in a sentence, with what it comes to.
+    pub fn describe(&self, currency: crate::Currency, total: Amount) -> String {
+        match self {
+            Decision::Approve { method, .. } => {
+                format!("refund approved, {} to {}", currency.format(total), method.destination())
+            }
+            Decision::PartialRefund { percent, method } => {
+                format!(
+                    "denied, partial refund of {percent} for wear, {} to {}",
+                    currency.format(total),
+                    method.destination()
+                )
+            }
+            Decision::ShipBack => "denied, the item goes back at the customer's cost".into(),
+            Decision::Exchange => format!("exchange, for a fee of {}", currency.format(total)),
+        }
+    }
+
     /// Where the case goes once this is decided.
     pub fn next_state(&self) -> super::ReturnState {
         match self {

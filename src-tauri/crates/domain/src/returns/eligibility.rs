@@ -125,7 +125,7 @@ pub fn eligibility(policy: &Policy, r: &ReturnRequest) -> Eligibility {
                         Rule::ReturnWindow,
                         true,
                         format!(
-                            "Requested {} after delivery on {d}; the {} window runs through {}",
+                            "Requested {} after delivery on {d}; the return window of {} runs through {}",
                             r.requested_on,
                             window,
                             window.last_day(r.requested_on, cal)

@@ -145,7 +145,9 @@ pub struct ReturnRequest {
 /// What the request form sends: the customer, and amounts as typed.
 #[derive(Clone, Debug, Deserialize)]
 pub struct ReturnForm {
-    pub customer: CustomerChoice,
+    /// None until the customer is chosen or typed in.
+    #[serde(default)]
+    pub customer: Option<CustomerChoice>,
     pub order_number: String,
     pub product: String,
     #[serde(default)]
@@ -175,6 +177,29 @@ pub struct ReturnForm {
 }
 
 const MAX_PRICE: Amount = Amount(1_000_000_000);
+
+impl ReturnForm {
+    /// Parses what eligibility turns on (dates, reason, item, evidence) while the rest of the
+    /// form may still be empty: the customer, order number, product and price get stand-ins.
+    pub fn preview(&self, today: Date) -> Result<ReturnRequest, DomainError> {
+        let or = |typed: &str, stand_in: &str| {
+            if typed.trim().is_empty() {
+                stand_in.to_string()
+            } else {
+                typed.to_string()
+            }
+        };
+        let form = ReturnForm {
+            // Existing customers are looked up by the store, so this stand-in passes parsing.
+            customer: Some(CustomerChoice::Existing { id: crate::customer::CustomerId(0) }),
+            order_number: or(&self.order_number, "—"),
+            product: or(&self.product, "—"),
+            purchase_price: or(&self.purchase_price, "1"),
+            ..self.clone()
+        };
+        Ok(form.parse(today)?.1)
+    }
+}
 
 impl ReturnForm {
     /// Parses and checks the form on `today`: every problem at once, next to its field.
@@ -261,10 +286,14 @@ impl ReturnForm {
         if self.media.len() > 12 {
             problems.add("media", "At most 12 photos or videos.");
         }
-        let customer = match self.customer.validated() {
-            Ok(c) => Some(c),
-            Err(e) => {
+        let customer = match self.customer.as_ref().map(CustomerChoice::validated) {
+            Some(Ok(c)) => Some(c),
+            Some(Err(e)) => {
                 problems.merge(e);
+                None
+            }
+            None => {
+                problems.add("customer.name", "Choose the customer, or enter a new one.");
                 None
             }
         };

@@ -289,3 +289,18 @@ proptest! {
         prop_assert!(s.total.0 >= 0 && s.total.0 <= price);
     }
 }
+
+#[test]
+fn the_preview_judges_eligibility_before_the_rest_of_the_form_is_filled() {
+    let form: ReturnForm = serde_json::from_value(serde_json::json!({
+        "order_number": "", "product": "", "currency": "HKD", "purchase_price": "",
+        "paid_with": "original_card", "purchase_date": "2026-11-02", "delivery_date": "2026-11-06",
+        "reason": "change_of_mind", "requested_on": null, "channel": "email"
+    }))
+    .unwrap();
+    let r = form.preview(date(2026, 11, 10)).unwrap();
+    assert!(eligibility(&PresetId::LxWatch.policy(), &r).eligible());
+    let err = form.parse(date(2026, 11, 10)).unwrap_err();
+    let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+    assert!(fields.contains(&"customer.name") && fields.contains(&"order_number"), "{fields:?}");
+}

@@ -1,0 +1,115 @@
+//! A return in the real window: request, authorize, print the label, receive the parcel by
+//! typing its code, inspect, and refund part of the price by wear.
+
+use anyhow::{Context, Result};
+use caseback_domain::presets::PresetId;
+use caseback_domain::{Currency, Settings};
+use caseback_store::{DataFolder, Shop};
+
+use crate::rig::{bounded, Rig};
+
+fn set_up_shop(rig: &Rig) -> Result<()> {
+    let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
+    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
+    shop.set_up(&settings, &["Mei Chan".into()], "2026-11-01T02:00:00Z".parse()?)?;
+    Ok(())
+}
+
+fn run(program: &str, args: &[&str]) -> Result<String> {
+    let out = std::process::Command::new(program).args(args).output().with_context(|| format!("{program} runs"))?;
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> {
+    // Tuesday 10 November 2026, 10:00 in Hong Kong.
+    let rig = Rig::start("2026-11-10T02:00:00Z")?;
+    set_up_shop(&rig)?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("nav-returns").await?;
+        app.click("returns-new").await?;
+
+        // The request: delivered on the 6th, asked on the 10th; lx-watch counts 10 days from the request.
+        app.type_into("input-customer.name", "Ayşe Yılmaz").await?;
+        app.type_into("input-customer.phone", "+90 542 341 51 94").await?;
+        app.type_into("return-order", "CW-41037").await?;
+        app.type_into("return-product", "KOSPET Tank T3 Ultra").await?;
+        app.type_into("return-price", "1000").await?;
+        app.type_into("return-shipping", "50").await?;
+        app.type_into("return-insurance", "20").await?;
+        app.set_value("return-purchase-date", "2026-11-02").await?;
+        app.set_value("return-delivery-date", "2026-11-06").await?;
+        app.set_value("return-reason", "change_of_mind").await?;
+        app.set_value("return-channel", "whatsapp").await?;
+        let window = app.wait_text("eligibility-return_window", |t| t.contains("2026-11-20")).await?;
+        assert!(window.contains("after delivery on 2026-11-06"), "{window}");
+        app.screenshot("40-return-request").await?;
+        app.click("return-save").await?;
+        app.wait_text("return-state", |t| t.contains("Requested")).await?;
+
+        // Authorizing issues the code, valid for 5 days.
+        app.click("return-authorize").await?;
+        let code = app.wait_text("rma-code", |t| t.starts_with("RMA-")).await?;
+        assert!(app.text("rma-valid-through").await?.contains("2026-11-15"));
+        let instructions = app.value("rma-instructions").await?;
+        assert!(instructions.contains(&code) && instructions.contains("OUTSIDE"), "{instructions}");
+
+        // The 4x6 label scans back to the code, as a barcode and as a QR code.
+        app.click("form-return-label-export").await?;
+        let path = app.wait_text("form-export-path", |t| t.ends_with("return-label.pdf")).await?;
+        let png = rig.shop_dir().join("label");
+        run("pdftoppm", &["-png", "-r", "200", "-singlefile", &path, png.to_str().context("path")?])?;
+        let decoded = run("zbarimg", &["--quiet", "--raw", png.with_extension("png").to_str().context("path")?])?;
+        assert_eq!(decoded.lines().filter(|l| *l == code).count(), 2, "Code 128 and QR: {decoded}");
+        app.screenshot("41-return-authorized").await?;
+
+        // Two days later the parcel arrives; staff type the code from its label.
+        rig.set_clock("2026-11-12T02:00:00Z")?;
+        app.click("nav-returns").await?;
+        app.click("returns-receive").await?;
+        app.type_into("receive-code", &code.to_lowercase()).await?;
+        app.type_into("receive-tracking", "1Z999AA10123456784").await?;
+        app.click("receive-save").await?;
+        app.wait_text("return-state", |t| t.contains("Received")).await?;
+        assert!(app.text("return-due").await?.contains("2026-11-16"), "2 business days from Thursday");
+
+        // Inspection: worn but working. A partial refund by wear, within 20-40%.
+        for item in ["rma_matches", "packaging_complete", "accessories_complete", "functional_test_passed"] {
+            app.click(&format!("inspect-{item}")).await?;
+        }
+        app.set_value("inspect-wear", "moderate").await?;
+        app.type_into("inspect-notes", "Bezel scratched; strap adjusted.").await?;
+        app.click("decide-partial").await?;
+        app.el("decide-percent").await?.clear().await?;
+        app.type_into("decide-percent", "45").await?;
+        let refused = app.wait_text("decide-settlement", |t| t.contains("outside")).await?;
+        assert!(refused.contains("20%") && refused.contains("40%"), "{refused}");
+        app.el("decide-percent").await?.clear().await?;
+        app.type_into("decide-percent", "30").await?;
+        app.wait_text("decide-total", |t| t.contains("HKD 300.00")).await?;
+        app.screenshot("42-return-inspection").await?;
+        app.click("decide-save").await?;
+        app.wait_text("return-state", |t| t.contains("Refund due")).await?;
+
+        // The refund goes back to the card: it shows when it should reach the customer.
+        app.type_into("refund-reference", "ARN 7410 2233").await?;
+        app.click("refund-save").await?;
+        app.wait_text("return-state", |t| t.contains("Refunded")).await?;
+        let summary = app.text("refund-summary").await?;
+        assert!(summary.contains("2026-11-23") && summary.contains("2026-12-02"), "7 to 14 business days: {summary}");
+
+        app.click("form-inspection-report-export").await?;
+        let path = app.wait_text("form-export-path", |t| t.ends_with("inspection-report.pdf")).await?;
+        let report = run("pdftotext", &["-layout", &path, "-"])?;
+        for needle in [code.as_str(), "Ayşe Yılmaz", "300.00", "Moderate"] {
+            assert!(report.contains(needle), "{needle} missing from the report:\n{report}");
+        }
+        let history = app.text("return-history").await?;
+        assert!(history.contains("Mei Chan"), "{history}");
+        app.screenshot("43-return-refunded").await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}

@@ -1,0 +1,177 @@
+// A new return request, as the customer made it by email, WhatsApp, phone or in store: who,
+// the order and what was paid, why, and their photos or video. Beside the form the app's
+// policy check runs live, so staff see whether the return may be authorized before saving.
+
+import { api } from '../ipc.js';
+import { h, fill, notify, debounce } from '../dom.js';
+import { actorId } from '../actor.js';
+import { showFieldErrors } from '../fields.js';
+import { textField, dateField, textArea, selectField, checkField, pair, section } from './intake-parts.js';
+import { customerPicker } from './intake-customer.js';
+import { photoPicker } from './intake-photos.js';
+import { eligibilityChecks } from './return-bits.js';
+
+/** Gives a row's control the test id the return screens use. */
+const named = (row, testid) => {
+  row.input.dataset.testid = testid;
+  return row;
+};
+
+export async function render(main, { params, go }) {
+  const options = await api.returnOptions();
+  const state = { dirty: false, saving: false };
+  const markDirty = () => { state.dirty = true; };
+  const customer = customerPicker(params.customer);
+
+  const order = named(textField('order_number', 'Order or invoice number', { max: 60, required: true }), 'return-order');
+  const product = named(textField('product', 'Product', { max: 120, required: true, placeholder: 'e.g. KOSPET Tank T3 Ultra' }), 'return-product');
+  const model = named(textField('model', 'Model or variant', { max: 120 }), 'return-model');
+  const category = named(selectField('category', 'Category', [{ key: '', label: 'Other / none' },
+    ...options.non_returnable.map((c) => ({ key: c, label: `${c} (not returnable by choice)` }))]), 'return-category');
+  const currency = named(textField('currency', 'Currency', { max: 3, value: options.currency, help: 'ISO code the order was paid in.' }), 'return-currency');
+  const money = (key, label, testid, required) => {
+    const row = named(textField(key, label, { max: 20, required }), testid);
+    row.input.inputMode = 'decimal';
+    row.input.classList.add('amount-input');
+    row.label = label;
+    return row;
+  };
+  const price = money('purchase_price', 'Price', 'return-price', true);
+  const shipping = money('original_shipping', 'Shipping', 'return-shipping');
+  const insurance = money('insurance_paid', 'Insurance', 'return-insurance');
+  const paidWith = named(selectField('paid_with', 'Paid with', options.refund_methods), 'return-paid-with');
+  const bought = named(dateField('purchase_date', 'Purchase date', { max: options.today }), 'return-purchase-date');
+  const delivered = named(dateField('delivery_date', 'Delivery date', { max: options.today }), 'return-delivery-date');
+
+  const reason = named(selectField('reason', 'Reason', options.reasons), 'return-reason');
+  const channel = named(selectField('channel', 'Asked by', options.channels), 'return-channel');
+  const requestedOn = named(dateField('requested_on', 'Requested on', { max: options.today }), 'return-requested-on');
+  requestedOn.input.value = options.today;
+  const details = named(textArea('details', 'In the customer’s words', { rows: 3, placeholder: 'What is wrong, as they put it' }), 'return-details');
+  const opened = named(checkField('opened', 'Opened or used'), 'return-opened');
+  const colour = named(checkField('colour_claim', 'Complaint about the colour as seen on screen'), 'return-colour');
+
+  const evidence = photoPicker(() => { markDirty(); preview(); }, 'The customer’s photos or video of the defect: PNG, JPEG, MP4, MOV or WebM, up to 100 MB each.', {
+    upload: api.evidenceAdd, accept: 'image/png,image/jpeg,video/mp4,video/quicktime,video/webm', key: 'media', addText: 'Add photos or videos…', many: 'photos or videos',
+    ids: { input: 'return-evidence', add: 'return-evidence-button', list: 'return-evidence-list', count: 'return-evidence-count', item: 'evidence', error: 'error-media' },
+  });
+
+  // The amounts' labels name the currency typed, so nobody enters USD into an HKD field.
+  const showCurrency = () => {
+    const code = currency.input.value.trim().toUpperCase() || '—';
+    [price, shipping, insurance].forEach((r) => { r.node.querySelector('label').firstChild.textContent = `${r.label} (${code})`; });
+  };
+  currency.input.addEventListener('input', () => {
+    const at = currency.input.selectionStart;
+    currency.input.value = currency.input.value.toUpperCase();
+    currency.input.setSelectionRange(at, at);
+    showCurrency();
+  });
+  showCurrency();
+
+  const form = async () => ({
+    customer: customer.get(),
+    order_number: order.get(), product: product.get(), model: model.get(), category: category.get(),
+    currency: currency.get(), purchase_price: price.get(), original_shipping: shipping.get(), insurance_paid: insurance.get(),
+    paid_with: paidWith.get(), purchase_date: bought.get(), delivery_date: delivered.get(),
+    reason: reason.get(), details: details.get(), colour_claim: colour.get(), opened: opened.get(),
+    requested_on: requestedOn.get(), channel: channel.get(), media: await evidence.hashes(),
+  });
+
+  const panel = h('div', { attrs: { 'aria-live': 'polite' } });
+  const waiting = (text) => fill(panel, h('p', { class: 'muted', text, testid: 'eligibility-waiting' }));
+  let seq = 0;
+  const preview = debounce(async () => {
+    const mine = ++seq;
+    const f = await form();
+    const whole = (date) => (date && date >= '1000' ? date : null); // a date being typed shows years like 0002
+    // The app checks only what eligibility turns on; the rest of the form may still be empty.
+    const p = { ...f, purchase_date: whole(f.purchase_date), delivery_date: whole(f.delivery_date), requested_on: whole(f.requested_on) };
+    try {
+      const e = await api.returnPreview(p);
+      if (mine === seq) fill(panel, eligibilityChecks(e));
+    } catch (err) {
+      if (mine !== seq) return;
+      const left = err.fields ?? [];
+      waiting(left.length ? `To check the policy: ${left.map((x) => x.message).join(' ')}` : 'Fill in the order, dates and reason to check the return against the policy.');
+    }
+  }, 250);
+
+  const rows = [...customer.rows, order, product, model, category, currency, price, shipping, insurance, paidWith, bought, delivered,
+    reason, channel, requestedOn, details, evidence.row];
+  const saveButton = h('button', { type: 'button', class: 'primary', testid: 'return-save', onclick: () => save() }, 'Record the request ', h('kbd', { text: 'Enter' }));
+  const discard = h('button', { type: 'button', class: 'ghost', text: 'Discard', testid: 'return-discard', onclick: () => { state.dirty = false; go('returns'); } });
+  const savebar = h('div', { class: 'savebar' },
+    h('span', { class: 'muted', text: 'Authorizing it and issuing the RMA code come next, on the return’s page.' }),
+    h('div', { class: 'actions' }, discard, saveButton));
+
+  async function save() {
+    if (state.saving) return;
+    state.saving = true;
+    saveButton.disabled = true;
+    try {
+      const view = await api.returnRequest(actorId(), await form());
+      state.dirty = false;
+      evidence.release();
+      notify(`${view.title} recorded: ${view.eligibility?.eligible ? 'it meets the policy' : 'check the policy before authorizing'}.`);
+      await go('return', { id: view.id });
+    } catch (err) {
+      showFieldErrors(rows, err);
+      const first = rows.find((r) => err.fields.some((f) => f.field === r.key));
+      const n = err.fields.length;
+      notify(n > 1 ? `${n} fields need attention: see the messages in red.` : err.message, 'error');
+      if (first) {
+        first.node.scrollIntoView({ block: 'center' });
+        first.focus();
+      }
+    } finally {
+      state.saving = false;
+      saveButton.disabled = false;
+    }
+  }
+
+  const body = h('div', { class: 'return-new', testid: 'return-new' },
+    h('div', { class: 'intake-column' },
+      section('Customer', 'return-section-customer', customer.node),
+      section('Order', 'return-section-order', pair(order, paidWith), pair(product, model), pair(category, currency),
+        h('div', { class: 'triple' }, price.node, shipping.node, insurance.node),
+        h('p', { class: 'help money-help', text: 'What the customer paid for the product, its delivery and the delivery’s insurance.' }),
+        pair(bought, delivered)),
+      section('Request', 'return-section-request', h('div', { class: 'triple' }, reason.node, channel.node, requestedOn.node), details.node, opened.node, colour.node),
+      section('Photos or video of the defect', 'return-section-evidence', evidence.node)),
+    h('aside', { class: 'side-sticky' },
+      h('section', { class: 'card intake-section', testid: 'return-eligibility' }, h('h2', { text: 'Policy check' }), panel,
+        h('p', { class: 'help', text: 'The request is recorded either way; a return that fails a check can still be authorized as an exception, with a reason.' }))));
+
+  body.addEventListener('input', (e) => { if (e.target !== customer.search) markDirty(); preview(); });
+  body.addEventListener('change', () => { markDirty(); preview(); });
+  body.addEventListener('keydown', (e) => {
+    const t = e.target;
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing || t.tagName !== 'INPUT') return;
+    if (['checkbox', 'radio', 'file', 'button'].includes(t.type) || t === customer.search) return;
+    e.preventDefault();
+    save();
+  });
+
+  fill(main,
+    h('div', { class: 'screen-head' },
+      h('div', {}, h('h1', { text: 'New return request' }), h('p', { class: 'muted', text: 'Record what the customer asked for. The policy check on the right updates as you type.' }))),
+    body,
+    savebar);
+  waiting('Fill in the order, dates and reason to check the return against the policy.');
+  preview.now();
+  customer.focus();
+
+  return {
+    canLeave() {
+      if (!state.dirty) {
+        evidence.release();
+        return true;
+      }
+      notify('This request is not recorded yet: record it, or press Discard.', 'error');
+      savebar.classList.add('attention');
+      setTimeout(() => savebar.classList.remove('attention'), 1200);
+      return false;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The RMA code (how long it is valid, extending or cancelling it, the instructions for the
+// customer), and the package as it came in, with what to do with a held one.
+
+import { api } from '../ipc.js';
+import { h, notify } from '../dom.js';
+import { actorId } from '../actor.js';
+import { field, errorSlots } from './form-bits.js';
+import { messageBox } from './message-box.js';
+import { facts, reasonForm, askFirst, busy } from './return-bits.js';
+import { arrivalWords } from './return-words.js';
+
+export function rmaCard({ view: v, refresh }) {
+  const rma = v.rma;
+  const waiting = v.state === 'authorized';
+  const through = rma.validity.valid_through;
+  // While the package is awaited the code counts down; afterwards its dates are history.
+  const left = v.due?.due === 'today' ? 'last day' : v.due?.days === 1 ? '1 day left' : `${v.due?.days} days left`;
+  const arrivedLate = v.receipt?.arrival.arrival === 'expired_rma';
+  // [words before the date, words after]: the date itself never breaks at its hyphens.
+  const [before, after] = v.state === 'cancelled' ? ['Cancelled: no longer accepted (it was valid through ', ')']
+    : (waiting && !v.rma_valid_today) || arrivedLate ? ['Expired: it was valid through ', '']
+      : waiting && v.due ? ['Valid through ', ` · ${left}`] : ['Valid through ', ''];
+  const extend = h('button', { type: 'button', class: 'secondary small', text: 'Extend the code', testid: 'rma-extend',
+    onclick: () => busy(extend, async () => {
+      const next = await api.returnExtend(actorId(), v.id);
+      notify(`${next.title} is valid through ${next.rma.validity.valid_through} now.`);
+      await refresh(next);
+    }) });
+  const [cancel, cancelForm] = waiting
+    ? askFirst({ class: 'ghost danger small', text: 'Cancel the return', testid: 'return-cancel' },
+      reasonForm({
+        label: 'Why it is cancelled', inputId: 'return-cancel-reason', saveId: 'return-cancel-save', saveText: 'Confirm: cancel the return', danger: true,
+        placeholder: 'e.g. The customer decided to keep the watch',
+        run: async (reason) => {
+          const next = await api.returnClose(actorId(), v.id, reason);
+          notify(`${next.title} cancelled: the code will not be accepted.`);
+          await refresh(next);
+        },
+      }))
+    : [null, null];
+  return h('section', { class: 'card', testid: 'return-rma' },
+    h('div', { class: 'card-head' }, h('h2', { text: 'RMA code' }), waiting ? h('span', { class: 'muted small', text: 'Waiting for the package' }) : null),
+    h('div', { class: 'rma-line' },
+      h('strong', { class: `rma-code${v.state === 'cancelled' ? ' spent' : ''}`, text: rma.code, testid: 'rma-code' }),
+      h('div', { class: 'stack' },
+        h('span', { class: `rma-valid${before.startsWith('Valid') ? '' : ' expired'}`, testid: 'rma-valid-through' },
+          before, h('span', { class: 'nowrap', text: through }), after),
+        h('span', { class: 'muted small', text: `Issued ${rma.validity.issued_on}` }))),
+    rma.override_reason ? h('p', { class: 'warn-box', text: `Authorized as an exception: ${rma.override_reason}`, testid: 'rma-exception' }) : null,
+    waiting ? h('div', { class: 'actions start' }, extend, cancel) : null,
+    cancelForm,
+    v.instructions ? messageBox(v.instructions, 'rma', 'Instructions for the customer',
+      { message: 'rma-instructions', copy: 'rma-instructions-copy', mail: 'rma-instructions-mail' }) : null,
+    waiting ? h('p', { class: 'help', text: 'The return label and printable instructions are in Forms, beside this card.' }) : null);
+}
+
+export function packageCard({ view: v, refresh }) {
+  const p = v.receipt;
+  const held = v.state === 'held';
+  return h('section', { class: 'card', testid: 'return-package' },
+    h('h2', { text: 'Package' }),
+    held ? h('p', { class: 'warn-box', testid: 'package-held', text: v.request
+      ? `Held: it came without a valid RMA code. Accept it for inspection with a reason, or send it back at the customer’s cost.`
+      : 'Held: nobody on file asked to return this package. Send it back at the customer’s cost once the hold ends.' }) : null,
+    facts([
+      ['Received', p.received_on, 'package-received-on'],
+      ['Arrived', arrivalWords(p.arrival), 'package-arrival'],
+      ['Sender', p.package.sender || '—', 'package-sender'],
+      ['Tracking', p.package.tracking || '—', 'package-tracking'],
+      ['Notes', p.package.notes, 'package-notes'],
+      ['Held until', held ? p.hold_until : null, 'package-hold-until'],
+      ['Inspect by', v.state === 'received' ? p.inspection_due : null, 'package-inspection-due'],
+      ['Accepted late', p.accepted_late, 'package-accepted-late'],
+    ]),
+    held && v.request ? acceptForm(v, refresh) : null,
+    held || v.state === 'ship_back' ? sendBackForm(v, refresh) : null);
+}
+
+function acceptForm(v, refresh) {
+  const form = reasonForm({
+    label: 'Accept it for inspection anyway, because', inputId: 'return-accept-reason', saveId: 'return-accept-held', saveText: 'Accept for inspection',
+    placeholder: 'e.g. The customer posted it the day the code expired',
+    run: async (reason) => {
+      const next = await api.returnAcceptHeld(actorId(), v.id, reason);
+      notify(`Accepted: inspect by ${next.receipt.inspection_due}.`);
+      await refresh(next);
+    },
+  });
+  return h('div', { class: 'sub-form' }, form.node);
+}
+
+/** The item goes back to the customer: the tracking number of the parcel. */
+function sendBackForm(v, refresh) {
+  const errors = errorSlots('send-back-error');
+  const tracking = h('input', { maxLength: 60, testid: 'return-send-back-tracking', placeholder: 'Tracking number of the parcel',
+    onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); send.click(); } } });
+  const send = h('button', { type: 'button', class: v.state === 'ship_back' ? 'primary' : 'secondary', text: 'Sent back to the customer', testid: 'return-send-back',
+    onclick: async () => {
+      send.disabled = true;
+      errors.clear();
+      try {
+        const next = await api.returnShipOut(actorId(), v.id, tracking.value);
+        notify(`${next.title} sent back, tracking ${next.outbound.tracking}.`);
+        await refresh(next);
+      } catch (err) {
+        errors.show(err);
+        if (!err.fields?.length) notify(err.message, 'error');
+        send.disabled = false;
+      }
+    } });
+  return h('div', { class: 'sub-form' },
+    h('p', { class: 'subhead', text: 'Send it back' }),
+    h('div', { class: 'inline-form' }, field('Tracking number', tracking, errors.slot('tracking')), send),
+    errors.general);
+}

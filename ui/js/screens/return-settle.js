@@ -1,0 +1,128 @@
+// After the inspection: the decision with its figures and the message for the customer,
+// recording the refund (and when it will show in the customer's account), sending the
+// replacement or the item out, and a declined or cancelled case's reason.
+
+import { api } from '../ipc.js';
+import { h, notify } from '../dom.js';
+import { actorId } from '../actor.js';
+import { field, errorSlots } from './form-bits.js';
+import { messageBox } from './message-box.js';
+import { photoStrip } from './ticket-panels.js';
+import { facts, checkList } from './return-bits.js';
+import { decisionWords, refundBy } from './return-words.js';
+
+const labelIn = (list, key) => list.find((c) => c.key === key)?.label ?? key;
+
+export function decisionCard({ view: v, options }) {
+  const d = v.decision;
+  const s = v.settlement;
+  const insp = v.inspection;
+  const exchange = d.decision.decision === 'exchange';
+  return h('section', { class: 'card', testid: 'return-decision' },
+    h('div', { class: 'card-head' }, h('h2', { text: 'Decision' }), h('span', { class: 'muted small', text: `Decided ${d.decided_on}` })),
+    h('p', { class: 'released-line', text: decisionWords(d.decision), testid: 'decision-words' }),
+    s.lines.length
+      ? h('table', { class: 'money' }, h('tbody', {},
+        s.lines.map((l, i) => h('tr', { testid: `decision-line-${i}` }, h('td', { text: l.label }), h('td', { class: 'amount', text: l.amount }))),
+        h('tr', { class: 'sum' }, h('td', { text: exchange ? 'Exchange fee to pay' : 'Refund to the customer' }), h('td', { class: 'amount', text: s.total, testid: 'decision-total' }))))
+      : h('p', { class: 'muted', text: 'Nothing is refunded.', testid: 'decision-total' }),
+    facts([
+      ['Refund by', s.method ? labelIn(options.refund_methods, s.method) : null, 'decision-method'],
+      [exchange ? 'Send the replacement by' : 'Pay the refund by', d.due, 'decision-due'],
+    ]),
+    insp ? inspectionSummary(insp, options) : null,
+    v.decision_message ? messageBox(v.decision_message, 'decision', 'Message for the customer') : null);
+}
+
+function inspectionSummary(insp, options) {
+  return h('div', { class: 'sub-form', testid: 'decision-inspection' },
+    h('p', { class: 'subhead', text: 'Inspection' }),
+    checkList(options.checklist.map(([key, label]) => [insp.checklist[key], label, `inspection-${key}`])),
+    facts([['Wear', labelIn(options.wear_grades, insp.wear), 'inspection-wear'], ['Notes', insp.notes, 'inspection-notes']]),
+    insp.photos.length ? photoStrip(insp.photos, 'inspection-photo', 'Inspection photo') : null);
+}
+
+/** While the refund is due: record it as paid out. Once refunded: when the customer sees it. */
+export function refundCard({ view: v, options, refresh }) {
+  const r = v.refund_view;
+  if (r) {
+    return h('section', { class: 'card', testid: 'return-refund' },
+      h('h2', { text: 'Refunded' }),
+      h('div', { testid: 'refund-summary' },
+        h('p', { class: 'released-line', text: `${r.amount} refunded ${refundBy(r.method, r.method_label)} on ${r.refunded_on}, reference ${r.reference}.` }),
+        h('p', { text: `Expected in the customer’s account between ${r.posting_from} and ${r.posting_to} (${r.posting_words}).`, testid: 'refund-posting' })));
+  }
+  const s = v.settlement;
+  const errors = errorSlots('refund-error');
+  const enter = (e) => { if (e.key === 'Enter') { e.preventDefault(); save.click(); } };
+  // The decided total without its currency code, as staff would type it.
+  const amount = h('input', { class: 'num', inputMode: 'decimal', value: s.total.replace(/^[A-Z]{3}\s+/, ''), testid: 'refund-amount', onkeydown: enter });
+  const method = h('select', { testid: 'refund-method' }, options.refund_methods.map((m) => h('option', { value: m.key, text: m.label, selected: m.key === s.method })));
+  const date = h('input', { type: 'date', value: options.today, max: options.today, testid: 'refund-date' });
+  const reference = h('input', { maxLength: 100, testid: 'refund-reference', placeholder: 'Card refund, PayPal transaction or transfer id', onkeydown: enter });
+  const save = h('button', { type: 'button', class: 'primary', text: 'Record the refund', testid: 'refund-save',
+    onclick: async () => {
+      save.disabled = true;
+      errors.clear();
+      try {
+        const next = await api.returnRefund(actorId(), v.id, { method: method.value, amount: amount.value, refunded_on: date.value || null, reference: reference.value });
+        notify(`Refund of ${next.refund_view.amount} recorded.`);
+        await refresh(next);
+      } catch (err) {
+        // The two refusals concern one field each: say so next to it.
+        const at = { refund_differs: 'amount', refund_method_differs: 'method' }[err.code];
+        errors.show(at ? { ...err, fields: [{ field: at, message: err.message }] } : err);
+        if (!err.fields?.length && !at) notify(err.message, 'error');
+        save.disabled = false;
+      }
+    } });
+  return h('section', { class: 'card', testid: 'return-refund' },
+    h('div', { class: 'card-head' }, h('h2', { text: 'Refund' }), v.decision?.due ? h('span', { class: 'muted small', text: `Pay by ${v.decision.due}` }) : null),
+    h('p', { text: `Refund ${s.total} ${refundBy(s.method, labelIn(options.refund_methods, s.method))}, as decided, then record it here.` }),
+    h('div', { class: 'payment-grid' },
+      field(`Amount (${s.total.slice(0, 3)})`, amount, errors.slot('amount')),
+      field('Method', method, errors.slot('method')),
+      field('Refunded on', date, errors.slot('refunded_on')),
+      field('Reference', reference, errors.slot('reference'))),
+    errors.general,
+    h('div', { class: 'actions' }, save));
+}
+
+/** The replacement to send (exchange), or what went out, with its tracking number. */
+export function outboundCard({ view: v, refresh }) {
+  const o = v.outbound;
+  if (o) {
+    const what = v.state === 'exchanged' ? 'Replacement sent' : 'Sent back to the customer';
+    return h('section', { class: 'card', testid: 'return-outbound' },
+      h('h2', { text: what }),
+      h('p', { class: 'released-line', text: `${what} on ${o.sent_on}, tracking ${o.tracking}.`, testid: 'outbound-summary' }));
+  }
+  const errors = errorSlots('ship-out-error');
+  const tracking = h('input', { maxLength: 60, testid: 'return-ship-out-tracking', placeholder: 'Tracking number of the replacement',
+    onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); send.click(); } } });
+  const send = h('button', { type: 'button', class: 'primary', text: 'Replacement sent', testid: 'return-ship-out',
+    onclick: async () => {
+      send.disabled = true;
+      errors.clear();
+      try {
+        const next = await api.returnShipOut(actorId(), v.id, tracking.value);
+        notify(`Replacement sent, tracking ${next.outbound.tracking}.`);
+        await refresh(next);
+      } catch (err) {
+        errors.show(err);
+        if (!err.fields?.length) notify(err.message, 'error');
+        send.disabled = false;
+      }
+    } });
+  return h('section', { class: 'card', testid: 'return-exchange' },
+    h('div', { class: 'card-head' }, h('h2', { text: 'Exchange' }), v.decision?.due ? h('span', { class: 'muted small', text: `Send by ${v.decision.due}` }) : null),
+    h('p', { text: `The exchange fee is ${v.settlement?.total}. Record the replacement’s tracking number when it goes out.` }),
+    h('div', { class: 'inline-form' }, field('Tracking number', tracking, errors.slot('tracking')), send),
+    errors.general);
+}
+
+export function closedCard({ view: v }) {
+  return h('section', { class: 'card', testid: 'return-closed' },
+    h('h2', { text: v.state === 'declined' ? 'Request declined' : 'Return cancelled' }),
+    h('p', { class: 'prose', text: v.closing_reason ?? '', testid: 'return-closing-reason' }));
+}
