@@ -2,7 +2,7 @@
 // ({key, label, help, kind, value, wording}). Each editor reads and writes the field's text
 // form ("14 days", "8", "yes"), which the domain parses and checks.
 
-import { h } from './dom.js';
+import { h, notify } from './dom.js';
 
 const UNITS = [['days', 'days'], ['business days', 'business days'], ['months', 'months']];
 const WEEKDAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
@@ -163,4 +163,15 @@ export function showFieldErrors(rows, err) {
 export function timeZoneList() {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return h('datalist', { id: 'time-zones' }, zones.map((z) => h('option', { value: z })));
+}
+
+/** A refused save: each message beside its field, a summary to read, the first field in view. */
+export function reportRefusal(rows, err) {
+  const first = showFieldErrors(rows, err);
+  const n = err.fields?.length ?? 0;
+  notify(n > 1 ? `${n} fields need attention: see the messages in red.` : err.message, 'error');
+  if (first) {
+    first.node.scrollIntoView({ block: 'center' });
+    first.focus();
+  }
 }

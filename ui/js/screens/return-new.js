@@ -5,7 +5,7 @@
 import { api } from '../ipc.js';
 import { h, fill, notify, debounce } from '../dom.js';
 import { actorId } from '../actor.js';
-import { showFieldErrors } from '../fields.js';
+import { reportRefusal } from '../fields.js';
 import { textField, dateField, textArea, selectField, checkField, pair, section } from './intake-parts.js';
 import { customerPicker } from './intake-customer.js';
 import { photoPicker } from './intake-photos.js';
@@ -116,14 +116,7 @@ export async function render(main, { params, go }) {
       notify(`${view.title} recorded: ${view.eligibility?.eligible ? 'it meets the policy' : 'check the policy before authorizing'}.`);
       await go('return', { id: view.id });
     } catch (err) {
-      showFieldErrors(rows, err);
-      const first = rows.find((r) => err.fields.some((f) => f.field === r.key));
-      const n = err.fields.length;
-      notify(n > 1 ? `${n} fields need attention: see the messages in red.` : err.message, 'error');
-      if (first) {
-        first.node.scrollIntoView({ block: 'center' });
-        first.focus();
-      }
+      reportRefusal(rows, err);
     } finally {
       state.saving = false;
       saveButton.disabled = false;

@@ -4,6 +4,7 @@
 import { api } from '../ipc.js';
 import { h, fill, emptyState, notify, debounce } from '../dom.js';
 import { ticketTable } from '../ticket-rows.js';
+import { listKeys } from '../list-keys.js';
 
 export async function render(main, { params, go }) {
   const options = await api.intakeOptions();
@@ -44,32 +45,7 @@ export async function render(main, { params, go }) {
   };
   const later = debounce(show, 120);
   search.addEventListener('input', () => later());
-  search.addEventListener('keydown', (e) => {
-    // Enter opens the one match at once (a scanned serial, say); Down moves into the list.
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      later.now().then(() => {
-        const rows = results.querySelectorAll('tr.row-link');
-        if (rows.length === 1) rows[0].click();
-        else rows[0]?.focus();
-      });
-    } else if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      results.querySelector('tr.row-link')?.focus();
-    }
-  });
-  results.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const row = e.target.closest('tr.row-link');
-    const next = e.key === 'ArrowDown' ? row?.nextElementSibling : row?.previousElementSibling;
-    if (next) {
-      e.preventDefault();
-      next.focus();
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      search.focus();
-    }
-  });
+  listKeys(search, results, later);
   filter.addEventListener('change', () => later.now());
 
   fill(main,

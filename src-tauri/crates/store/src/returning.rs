@@ -99,19 +99,7 @@ impl Shop {
             }
             CustomerChoice::New { details } => Customer { id: customers::insert(&tx, &details, now)?, details },
         };
-        let mut case = ReturnCase {
-            id: ReturnId(0),
-            customer: Some(customer.id),
-            state: ReturnState::Requested,
-            request: Some(request),
-            rma: None,
-            receipt: None,
-            inspection: None,
-            decision: None,
-            refund: None,
-            outbound: None,
-            closing_reason: None,
-        };
+        let mut case = ReturnCase::new(Some(customer.id), ReturnState::Requested, Some(request));
         case.id = returns::insert(&tx, &case, "", by, now)?;
         let r = case.request.as_ref().expect("set above");
         let detail = json!({ "order_number": r.order_number, "reason": r.reason, "channel": r.channel });
@@ -253,19 +241,7 @@ impl Shop {
                 (case, arrival)
             }
             None => {
-                let mut case = ReturnCase {
-                    id: ReturnId(0),
-                    customer: None,
-                    state: ReturnState::Held,
-                    request: None,
-                    rma: None,
-                    receipt: None,
-                    inspection: None,
-                    decision: None,
-                    refund: None,
-                    outbound: None,
-                    closing_reason: None,
-                };
+                let mut case = ReturnCase::new(None, ReturnState::Held, None);
                 case.id = returns::insert(&tx, &case, "", by, now)?;
                 (case, Arrival::NoValidRma)
             }

@@ -97,6 +97,23 @@ pub struct ReturnCase {
 }
 
 impl ReturnCase {
+    /// A new case: a customer's request, or a package nobody announced (no customer, no request).
+    pub fn new(customer: Option<CustomerId>, state: ReturnState, request: Option<ReturnRequest>) -> ReturnCase {
+        ReturnCase {
+            id: ReturnId(0),
+            customer,
+            state,
+            request,
+            rma: None,
+            receipt: None,
+            inspection: None,
+            decision: None,
+            refund: None,
+            outbound: None,
+            closing_reason: None,
+        }
+    }
+
     /// "RMA-K7QD-4WX", or "Return 12" before a code is issued.
     pub fn title(&self) -> String {
         match &self.rma {

@@ -70,16 +70,7 @@ impl Return {
     pub fn requested(settings: Settings, customer: Option<CustomerDetails>) -> Return {
         let case = ReturnCase {
             id: ReturnId(12),
-            customer: customer.as_ref().map(|_| CustomerId(7)),
-            state: ReturnState::Requested,
-            request: Some(request()),
-            rma: None,
-            receipt: None,
-            inspection: None,
-            decision: None,
-            refund: None,
-            outbound: None,
-            closing_reason: None,
+            ..ReturnCase::new(customer.as_ref().map(|_| CustomerId(7)), ReturnState::Requested, Some(request()))
         };
         Return { settings, case, customer, photos: Vec::new() }
     }
