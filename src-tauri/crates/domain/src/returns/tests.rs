@@ -304,3 +304,15 @@ fn the_preview_judges_eligibility_before_the_rest_of_the_form_is_filled() {
     let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
     assert!(fields.contains(&"customer.name") && fields.contains(&"order_number"), "{fields:?}");
 }
+
+#[test]
+fn the_rma_web_shop_gives_30_days_from_the_codes_issue() {
+    let p = PresetId::RmaWebShop.policy();
+    let r = request(ReturnReason::Defective, date(2026, 11, 1), Some(date(2026, 11, 6)), date(2026, 11, 30));
+    assert!(eligibility(&p, &r).eligible(), "{:?}", eligibility(&p, &r));
+    let v = RmaValidity::issue(&p, r.requested_on);
+    assert_eq!(v.valid_through, date(2026, 12, 30), "30 days over the month end");
+    assert!(v.is_valid_on(date(2026, 12, 30)) && !v.is_valid_on(date(2026, 12, 31)));
+    let before_delivery = ReturnRequest { requested_on: date(2026, 11, 5), ..r };
+    assert!(!eligibility(&p, &before_delivery).eligible(), "asked before the goods arrived");
+}
