@@ -17,6 +17,7 @@ pub mod policy;
 pub mod presets;
 pub mod quotation;
 pub mod release;
+pub mod retention;
 pub mod returns;
 pub mod search;
 pub mod settings;

@@ -19,6 +19,12 @@ pub struct BackupSummary {
     pub shop_name: Option<String>,
     pub staff: usize,
     pub events: i64,
+    pub customers: i64,
+    pub tickets: i64,
+    pub payments: i64,
+    pub returns: i64,
+    /// When the last change in it was made (the newest event), as an instant.
+    pub last_change: Option<String>,
 }
 
 /// Writes a consistent copy of `conn`'s database to `dest` (replacing it only once the copy
@@ -52,16 +58,37 @@ pub fn check_integrity(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Opens a backup read-only and says what it holds.
+/// Rows in `table`, or 0 when a backup from an older version has no such table.
+fn rows(conn: &Connection, table: &str) -> Result<i64> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+        [table],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Ok(0);
+    }
+    Ok(conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?)
+}
+
+/// Opens a backup read-only and says what it holds. A backup from an older version is
+/// fine (restoring it upgrades it); one from a newer version is refused.
 pub fn summarize(path: &Path) -> Result<BackupSummary> {
-    let conn = db::open_read_only(path)?;
+    let conn = db::open_backup(path)?;
     check_integrity(&conn)?;
+    let last_change: Option<String> =
+        conn.query_row("SELECT at FROM events ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).ok();
     Ok(BackupSummary {
         path: path.to_path_buf(),
         bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         schema_version: db::schema_version(&conn)?,
-        shop_name: settings::load(&conn)?.map(|s| s.shop.name),
-        staff: staff::list(&conn)?.len(),
+        shop_name: settings::load(&conn).ok().flatten().map(|s| s.shop.name),
+        staff: staff::list(&conn).map(|s| s.len()).unwrap_or(0),
         events: events::count(&conn)?,
+        customers: rows(&conn, "customers")?,
+        tickets: rows(&conn, "tickets")?,
+        payments: rows(&conn, "payments")?,
+        returns: rows(&conn, "return_cases")?,
+        last_change,
     })
 }

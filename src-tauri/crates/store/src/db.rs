@@ -49,6 +49,18 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Opens a backup to look at: any version up to this build's, never written to.
+pub fn open_backup(path: &Path) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(StoreError::Domain(caseback_domain::DomainError::invalid(
+            "backup",
+            format!("{} is not a backup file.", path.display()),
+        )));
+    }
+    refuse_newer(path)?;
+    Ok(Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?)
+}
+
 /// Reads the schema version without writing: a newer file must be left exactly as it was.
 fn refuse_newer(path: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;

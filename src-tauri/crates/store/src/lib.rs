@@ -5,6 +5,7 @@
 
 pub mod attachments;
 pub mod backup;
+pub mod backups;
 pub mod collection_notices;
 pub mod completions;
 pub mod customers;
@@ -13,6 +14,7 @@ pub mod demo;
 mod demo_returns;
 mod error;
 pub mod events;
+pub mod export;
 pub mod folder;
 pub mod intake;
 pub mod payments;

@@ -1,0 +1,138 @@
+//! The shop's own backups: one a day in `backups/` (kept by the rotation in the domain),
+//! a full copy with the attachments to any folder (a USB stick), and restoring one.
+
+use std::path::{Path, PathBuf};
+
+use caseback_domain::retention;
+use jiff::civil::Date;
+use jiff::Timestamp;
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::backup::{self, BackupSummary};
+use crate::error::{Result, StoreError};
+use crate::{db, Shop};
+
+const DAILY_PREFIX: &str = "caseback-";
+const DAILY_SUFFIX: &str = ".sqlite";
+
+fn daily_name(day: Date) -> String {
+    format!("{DAILY_PREFIX}{day}{DAILY_SUFFIX}")
+}
+
+fn daily_day(name: &str) -> Option<Date> {
+    name.strip_prefix(DAILY_PREFIX)?.strip_suffix(DAILY_SUFFIX)?.parse().ok()
+}
+
+/// The automatic backups in `dir`, oldest first.
+pub fn list_daily(dir: &Path) -> Result<Vec<(Date, PathBuf)>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(StoreError::io(format!("Could not read {}", dir.display()), e)),
+    };
+    for entry in entries.flatten() {
+        if let Some(day) = entry.file_name().to_str().and_then(daily_day) {
+            out.push((day, entry.path()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Copies every attachment `to` lacks (they are named by their content, so never change).
+fn mirror_attachments(from: &Path, to: &Path) -> Result<usize> {
+    let mut copied = 0;
+    let Ok(shards) = std::fs::read_dir(from) else { return Ok(0) };
+    for shard in shards.flatten().filter(|e| e.path().is_dir()) {
+        for file in std::fs::read_dir(shard.path()).into_iter().flatten().flatten() {
+            let target = to.join(shard.file_name()).join(file.file_name());
+            if target.exists() {
+                continue;
+            }
+            let io = |e| StoreError::io(format!("Could not copy the attachments to {}", to.display()), e);
+            std::fs::create_dir_all(target.parent().unwrap_or(to)).map_err(io)?;
+            let part = target.with_extension("part");
+            std::fs::copy(file.path(), &part).map_err(io)?;
+            std::fs::rename(&part, &target).map_err(io)?;
+            copied += 1;
+        }
+    }
+    Ok(copied)
+}
+
+impl Shop {
+    /// Today's automatic backup, if there is none yet: a checked copy of the database, the
+    /// attachments mirrored beside it, then older days pruned by the rotation.
+    pub fn daily_backup(&self, now: Timestamp) -> Result<Option<BackupSummary>> {
+        let today =
+            self.settings().map(|s| s.today(now)).unwrap_or_else(|_| now.to_zoned(jiff::tz::TimeZone::UTC).date());
+        let dir = self.folder().backups();
+        let dest = dir.join(daily_name(today));
+        if dest.exists() {
+            return Ok(None);
+        }
+        let summary = backup::to_file(&self.conn, &dest)?;
+        mirror_attachments(&self.folder().attachments(), &dir.join("attachments"))?;
+        let days: Vec<(Date, PathBuf)> = list_daily(&dir)?;
+        let pruned = retention::prune(&days.iter().map(|(d, _)| *d).collect::<Vec<_>>());
+        for (day, path) in days.iter().filter(|(d, _)| pruned.contains(d)) {
+            std::fs::remove_file(path)
+                .map_err(|e| StoreError::io(format!("Could not remove the backup of {day}"), e))?;
+        }
+        Ok(Some(summary))
+    }
+
+    /// A full copy for another place: `<folder>/Caseback backup <date> <time>/` holding the
+    /// checked database and every attachment. The folder must already exist.
+    pub fn backup_to_folder(&self, folder: &Path, now: Timestamp) -> Result<BackupSummary> {
+        let folder = existing_folder(folder)?;
+        let stamp = self
+            .settings()
+            .map(|s| now.to_zoned(s.time_zone()))
+            .unwrap_or_else(|_| now.to_zoned(jiff::tz::TimeZone::UTC));
+        let dir = folder.join(format!("Caseback backup {}", stamp.strftime("%Y-%m-%d %H-%M-%S")));
+        let summary = backup::to_file(&self.conn, &dir.join("caseback.sqlite"))?;
+        mirror_attachments(&self.folder().attachments(), &dir.join("attachments"))?;
+        Ok(summary)
+    }
+
+    /// Replaces the shop's data with the backup at `path`, after backing up the current
+    /// data to `backups/before-restore-….sqlite`. Attachments in an `attachments/` folder
+    /// beside the backup are copied in. Returns what was restored.
+    pub fn restore_from(&mut self, path: &Path, now: Timestamp) -> Result<BackupSummary> {
+        let incoming = backup::summarize(path)?;
+        let dir = self.folder().backups();
+        let before = dir.join(format!("before-restore-{}.sqlite", now.strftime("%Y%m%dT%H%M%SZ")));
+        backup::to_file(&self.conn, &before)?;
+        let source =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        // All pages in one step: the shop's data is replaced in one transaction, or not at all.
+        let step = Backup::new(&source, &mut self.conn)?.step(-1)?;
+        if step != StepResult::Done {
+            return Err(StoreError::Corrupt(format!("the restore stopped part way ({step:?}); nothing was replaced")));
+        }
+        db::migrations().to_latest(&mut self.conn)?;
+        backup::check_integrity(&self.conn)?;
+        if let Some(beside) = path.parent().map(|p| p.join("attachments")) {
+            mirror_attachments(&beside, &self.folder().attachments())?;
+        }
+        Ok(incoming)
+    }
+}
+
+/// A folder staff named: it must exist and be a folder (nothing is created outside it).
+pub fn existing_folder(path: &Path) -> Result<PathBuf> {
+    let bad = |why: &str| {
+        StoreError::Domain(caseback_domain::DomainError::invalid("folder", format!("{}: {why}", path.display())))
+    };
+    if !path.is_absolute() {
+        return Err(bad("give the full path of the folder (e.g. /media/usb)"));
+    }
+    let real = path.canonicalize().map_err(|_| bad("there is no such folder"))?;
+    if !real.is_dir() {
+        return Err(bad("this is a file, not a folder"));
+    }
+    Ok(real)
+}

@@ -1,0 +1,85 @@
+//! Every table as a CSV file, and the attachments as plain files, so a shop always owns its
+//! data in an open format. Values are written as SQLite holds them; BLOBs as hex.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use rusqlite::types::ValueRef;
+use serde::Serialize;
+
+use crate::backups::existing_folder;
+use crate::error::{Result, StoreError};
+use crate::Shop;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportSummary {
+    pub folder: PathBuf,
+    /// Each table and its rows.
+    pub tables: Vec<(String, usize)>,
+    pub attachments: usize,
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |e| StoreError::io(format!("Could not write {}", path.display()), e)
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> StoreError {
+    StoreError::io(format!("Could not write {}", path.display()), std::io::Error::other(e.to_string()))
+}
+
+impl Shop {
+    /// Writes `<folder>/Caseback export <date> <time>/`: `<table>.csv` for every table and
+    /// `attachments/<hash>.<ext>` for every attached file. The folder must exist.
+    pub fn export_csv(&self, folder: &Path, now: Timestamp) -> Result<ExportSummary> {
+        let folder = existing_folder(folder)?;
+        let stamp = self
+            .settings()
+            .map(|s| now.to_zoned(s.time_zone()))
+            .unwrap_or_else(|_| now.to_zoned(jiff::tz::TimeZone::UTC));
+        let dir = folder.join(format!("Caseback export {}", stamp.strftime("%Y-%m-%d %H-%M-%S")));
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        // Shadow tables of the search index hold nothing a shop needs.
+        let mut stmt = self.conn.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+               AND name NOT LIKE 'ticket_search%' ORDER BY name",
+        )?;
+        let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let mut tables = Vec::new();
+        for name in names {
+            let path = dir.join(format!("{name}.csv"));
+            let mut out = csv::Writer::from_path(&path).map_err(|e| csv_error(&path, e))?;
+            let mut q = self.conn.prepare(&format!("SELECT * FROM \"{name}\""))?;
+            let columns: Vec<String> = q.column_names().iter().map(|c| c.to_string()).collect();
+            out.write_record(&columns).map_err(|e| csv_error(&path, e))?;
+            let mut rows = q.query([])?;
+            let mut count = 0;
+            while let Some(row) = rows.next()? {
+                let record: Vec<String> = (0..columns.len())
+                    .map(|i| match row.get_ref(i) {
+                        Ok(ValueRef::Null) | Err(_) => String::new(),
+                        Ok(ValueRef::Integer(n)) => n.to_string(),
+                        Ok(ValueRef::Real(f)) => f.to_string(),
+                        Ok(ValueRef::Text(t)) => String::from_utf8_lossy(t).into_owned(),
+                        Ok(ValueRef::Blob(b)) => b.iter().map(|x| format!("{x:02x}")).collect(),
+                    })
+                    .collect();
+                out.write_record(&record).map_err(|e| csv_error(&path, e))?;
+                count += 1;
+            }
+            out.flush().map_err(io(&path))?;
+            tables.push((name, count));
+        }
+        let files = dir.join("attachments");
+        std::fs::create_dir_all(&files).map_err(io(&files))?;
+        let mut stmt = self.conn.prepare("SELECT sha256, media_type FROM attachments ORDER BY sha256")?;
+        let all: Vec<(String, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        for (sha, media) in &all {
+            let ext = media.rsplit('/').next().unwrap_or("bin").replace("jpeg", "jpg");
+            let target = files.join(format!("{sha}.{ext}"));
+            let source = crate::attachments::path_of(&self.folder().attachments(), sha)?;
+            std::fs::copy(&source, &target).map_err(io(&target))?;
+        }
+        Ok(ExportSummary { folder: dir, tables, attachments: all.len() })
+    }
+}
