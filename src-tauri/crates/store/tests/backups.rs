@@ -110,16 +110,16 @@ fn a_copy_to_a_usb_stick_restores_into_another_shop_after_saving_what_it_replace
 #[test]
 fn an_older_backup_is_upgraded_and_a_newer_one_refused_leaving_the_shop_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut shop, by) = shop(dir.path());
-    book(&mut shop, by, "Ayşe Yılmaz", false, 1);
+    let (mut restored, by) = shop(dir.path());
+    book(&mut restored, by, "Ayşe Yılmaz", false, 1);
     let old = dir.path().join("old.sqlite");
     {
         let mut conn = rusqlite::Connection::open(&old).unwrap();
         db::migrations().to_version(&mut conn, 3).unwrap();
     }
-    shop.restore_from(&old, at(2)).unwrap();
-    assert_eq!(db::schema_version(shop.connection()).unwrap(), db::latest_version());
-    assert!(!shop.is_set_up().unwrap(), "the old backup held no shop yet");
+    restored.restore_from(&old, at(2)).unwrap();
+    assert_eq!(db::schema_version(restored.connection()).unwrap(), db::latest_version());
+    assert!(!restored.is_set_up().unwrap(), "the old backup held no shop yet");
 
     let other_dir = tempfile::tempdir().unwrap();
     let (mut other, by) = shop(other_dir.path());
