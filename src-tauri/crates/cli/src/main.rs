@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+mod data;
 mod render;
 
 use anyhow::{bail, Context, Result};
@@ -59,7 +60,24 @@ enum Command {
     },
     /// Writes a checked copy of the database to FILE.
     Backup {
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", required_unless_present = "folder")]
+        to: Option<PathBuf>,
+        /// Instead: a full copy with the attachments, in a new folder inside DIR (a USB stick).
+        #[arg(long, value_name = "DIR", conflicts_with = "to")]
+        folder: Option<PathBuf>,
+    },
+    /// Lists the automatic backups the app keeps (7 daily, 4 weekly, 12 monthly).
+    Backups,
+    /// Shows what a backup holds; with --yes, replaces the shop's data with it (the current
+    /// data is backed up first). Refused while the app is open.
+    Restore {
+        from: PathBuf,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Writes every table as CSV, and the attachments as files, into a new folder inside DIR.
+    Export {
+        #[arg(long, value_name = "DIR")]
         to: PathBuf,
     },
 }
@@ -108,7 +126,21 @@ fn run(cli: Cli) -> Result<()> {
                 println!("{:<14} {}\n{:<14} {}", preset_key(id), id.name(), "", id.summary());
             }
         }
-        Command::Backup { to } => {
+        Command::Backup { folder: Some(folder), .. } => {
+            database(&root)?;
+            data::backup_to_folder(&root, &folder, now)?;
+        }
+        Command::Backups => data::list(&root)?,
+        Command::Restore { from, yes } => {
+            database(&root)?;
+            data::restore(&root, &from, yes, now)?;
+        }
+        Command::Export { to } => {
+            database(&root)?;
+            data::export(&root, &to, now)?;
+        }
+        Command::Backup { to, .. } => {
+            let to = to.context("give --to FILE or --folder DIR")?;
             let conn = db::open_read_only(&database(&root)?)?;
             let summary = backup::to_file(&conn, &to)?;
             println!(

@@ -214,3 +214,28 @@ fn lists_returns_and_renders_their_forms() {
     let err = cli(dir.path(), &["render", "return-label", &typo, "--out", pdf.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&err.stderr).contains("not a valid RMA code"));
 }
+
+#[test]
+fn backs_up_with_attachments_restores_after_showing_it_and_exports_csv() {
+    let (dir, usb) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    ok(cli(dir.path(), &["demo"]));
+    let said = ok(cli(dir.path(), &["backup", "--folder", usb.path().to_str().unwrap()]));
+    assert!(said.contains("19 tickets") && said.contains("integrity check ok"), "{said}");
+    let copy = std::fs::read_dir(usb.path()).unwrap().flatten().next().unwrap().path();
+    assert!(copy.join("attachments").is_dir());
+    let db = copy.join("caseback.sqlite");
+
+    // Without --yes it only shows what the backup holds.
+    let shown = ok(cli(dir.path(), &["restore", db.to_str().unwrap()]));
+    assert!(shown.contains("19 tickets") && shown.contains("Nothing was changed"), "{shown}");
+    let restored = ok(cli(dir.path(), &["restore", db.to_str().unwrap(), "--yes"]));
+    assert!(restored.contains("Restored"), "{restored}");
+    assert!(ok(cli(dir.path(), &["backups"])).contains("No automatic backups yet"));
+    let before: Vec<_> = std::fs::read_dir(dir.path().join("backups")).unwrap().flatten().collect();
+    assert_eq!(before.len(), 1, "the replaced data was backed up first");
+
+    let exported = ok(cli(dir.path(), &["export", "--to", usb.path().to_str().unwrap()]));
+    assert!(exported.contains("tickets.csv  19 rows") && exported.contains("return_cases.csv  12 rows"), "{exported}");
+    let relative = cli(dir.path(), &["export", "--to", "somewhere"]);
+    assert!(String::from_utf8_lossy(&relative.stderr).contains("full path"));
+}
