@@ -1,6 +1,7 @@
 //! Caseback's Tauri shell: the window, the app state and thin IPC commands over the
 //! domain and store crates.
 
+mod backups;
 mod clock;
 mod commands;
 mod error;
@@ -21,6 +22,10 @@ pub fn run() {
 
     tauri::Builder::default()
         .manage(state)
+        .setup(|app| {
+            backups::keep_daily(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::setup_form,
@@ -84,6 +89,11 @@ pub fn run() {
             commands::returns::return_refund,
             commands::returns::return_ship_out,
             commands::returns::returns_search,
+            commands::data::data_overview,
+            commands::data::backup_now,
+            commands::data::backup_inspect,
+            commands::data::backup_restore,
+            commands::data::data_export,
             commands::forms::return_form_export,
             commands::forms::return_form_open,
             commands::forms::return_form_print,

@@ -16,6 +16,8 @@ pub struct AppState {
     session: Mutex<Session>,
     /// Parsed once, on the first form printed (the CJK face alone takes ~30 ms).
     fonts: Mutex<Option<Arc<Fonts>>>,
+    /// Why the last automatic backup failed, until one succeeds.
+    backup_problem: Mutex<Option<String>>,
 }
 
 struct Session {
@@ -31,7 +33,13 @@ impl AppState {
         if let Err(e) = &real {
             tracing::warn!("data folder {} not opened: {}", root.display(), e.message);
         }
-        AppState { clock, root, session: Mutex::new(Session { real, demo: None }), fonts: Mutex::new(None) }
+        AppState {
+            clock,
+            root,
+            session: Mutex::new(Session { real, demo: None }),
+            fonts: Mutex::new(None),
+            backup_problem: Mutex::new(None),
+        }
     }
 
     /// Runs `f` on the shop in use: the demo while exploring it, else the shop's own.
@@ -48,6 +56,14 @@ impl AppState {
     pub fn with_real_shop<T>(&self, f: impl FnOnce(&mut Shop) -> IpcResult<T>) -> IpcResult<T> {
         let mut session = self.session.lock().unwrap_or_else(|p| p.into_inner());
         f(session.real.as_mut().map_err(|e| e.clone())?)
+    }
+
+    pub fn set_backup_problem(&self, problem: Option<String>) {
+        *self.backup_problem.lock().unwrap_or_else(|p| p.into_inner()) = problem;
+    }
+
+    pub fn backup_problem(&self) -> Option<String> {
+        self.backup_problem.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub fn is_demo(&self) -> bool {

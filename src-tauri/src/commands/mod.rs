@@ -1,6 +1,7 @@
 //! IPC commands: each parses its input, calls one domain or store function, maps the error.
 
 pub mod app;
+pub mod data;
 pub mod forms;
 pub mod history;
 pub mod quotations;

@@ -118,6 +118,11 @@ impl Shop {
         if let Some(beside) = path.parent().map(|p| p.join("attachments")) {
             mirror_attachments(&beside, &self.folder().attachments())?;
         }
+        // The restored log records the restore itself, and where the replaced data went.
+        let tx = self.conn.transaction()?;
+        let detail = serde_json::json!({ "from": path.display().to_string(), "replaced_data_saved_to": before.display().to_string() });
+        crate::log(&tx, now, None, "shop", "data", "backup.restored", detail)?;
+        tx.commit()?;
         Ok(incoming)
     }
 }

@@ -1,0 +1,83 @@
+//! The shop's data as files: the automatic backups, a copy to another folder, restoring
+//! one, and the CSV export. Folders are typed by staff: they must exist, and Caseback
+//! writes only a new folder inside them.
+
+use std::path::Path;
+
+use caseback_domain::staff::StaffId;
+use caseback_store::backup::{self, BackupSummary};
+use caseback_store::backups::list_daily;
+use caseback_store::export::ExportSummary;
+use jiff::civil::Date;
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct DailyBackup {
+    day: Date,
+    bytes: u64,
+    path: String,
+}
+
+#[derive(Serialize)]
+pub struct DataOverview {
+    folder: String,
+    backups_folder: String,
+    backups: Vec<DailyBackup>,
+    /// Why the last automatic backup failed, if it did.
+    problem: Option<String>,
+}
+
+#[tauri::command]
+pub fn data_overview(state: State<AppState>) -> IpcResult<DataOverview> {
+    state.with_shop(|shop| {
+        let dir = shop.folder().backups();
+        let backups = list_daily(&dir)?
+            .into_iter()
+            .rev()
+            .map(|(day, path)| DailyBackup {
+                day,
+                bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+                path: path.display().to_string(),
+            })
+            .collect();
+        Ok(DataOverview {
+            folder: shop.folder().root().display().to_string(),
+            backups_folder: dir.display().to_string(),
+            backups,
+            problem: state.backup_problem(),
+        })
+    })
+}
+
+/// A full copy (database and attachments) into a new folder inside `folder`.
+#[tauri::command]
+pub fn backup_now(state: State<AppState>, folder: String) -> IpcResult<BackupSummary> {
+    let now = state.clock.now();
+    state.with_shop(|shop| Ok(shop.backup_to_folder(Path::new(folder.trim()), now)?))
+}
+
+/// What a backup file holds, before restoring it.
+#[tauri::command]
+pub fn backup_inspect(path: String) -> IpcResult<BackupSummary> {
+    Ok(backup::summarize(Path::new(path.trim()))?)
+}
+
+/// Replaces the shop's data with a backup, after backing up what it replaces.
+#[tauri::command]
+pub fn backup_restore(state: State<AppState>, by: StaffId, path: String) -> IpcResult<BackupSummary> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        shop.actor(by)?;
+        Ok(shop.restore_from(Path::new(path.trim()), now)?)
+    })
+}
+
+#[tauri::command]
+pub fn data_export(state: State<AppState>, folder: String) -> IpcResult<ExportSummary> {
+    let now = state.clock.now();
+    state.with_shop(|shop| Ok(shop.export_csv(Path::new(folder.trim()), now)?))
+}
