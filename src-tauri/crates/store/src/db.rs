@@ -37,10 +37,26 @@ pub fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A read-only connection. A WAL database on a read-only disk cannot get its shared-memory
+/// file, so it is opened as immutable there (nothing can change it anyway).
+fn read_only_connection(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    match schema_version(&conn) {
+        Ok(_) => Ok(conn),
+        Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))) if e.code == rusqlite::ErrorCode::CannotOpen => {
+            let uri =
+                format!("file:{}?immutable=1", path.display().to_string().replace('?', "%3f").replace('#', "%23"));
+            Ok(Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Opens read-only, for looking without changing anything (backups, `settings show`).
 pub fn open_read_only(path: &Path) -> Result<Connection> {
     refuse_newer(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = read_only_connection(path)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     let version = schema_version(&conn)?;
     if version < latest_version() {
@@ -58,12 +74,12 @@ pub fn open_backup(path: &Path) -> Result<Connection> {
         )));
     }
     refuse_newer(path)?;
-    Ok(Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?)
+    read_only_connection(path)
 }
 
 /// Reads the schema version without writing: a newer file must be left exactly as it was.
 fn refuse_newer(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = read_only_connection(path)?;
     let found = schema_version(&conn)?;
     if found > latest_version() {
         return Err(StoreError::TooNew { found, supported: latest_version() });

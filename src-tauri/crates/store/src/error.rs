@@ -14,11 +14,11 @@ pub enum StoreError {
     NeedsUpgrade { found: i64, latest: i64 },
     #[error("The shop has not been set up yet.")]
     NotSetUp,
-    #[error("The database could not be read or written: {0}")]
+    #[error("{}", sqlite_words(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("The database could not be upgraded: {0}")]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("{context}: {source}")]
+    #[error("{context}: {}", io_words(.source))]
     Io { context: String, source: std::io::Error },
     #[error("Stored data is damaged: {0}")]
     Corrupt(String),
@@ -38,7 +38,7 @@ impl StoreError {
             StoreError::NotSetUp => "not_set_up",
             StoreError::NeedsUpgrade { .. } => "database_needs_upgrade",
             StoreError::Io { source, .. } if is_disk_full(source) => "disk_full",
-            StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => "read_only",
+            StoreError::Io { source, .. } if is_read_only(source) => "read_only",
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => match e.code {
                 rusqlite::ErrorCode::DiskFull => "disk_full",
                 rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::PermissionDenied => "read_only",
@@ -52,6 +52,37 @@ impl StoreError {
 
 fn is_disk_full(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::StorageFull || e.raw_os_error() == Some(28)
+}
+
+fn is_read_only(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::PermissionDenied
+        || e.kind() == std::io::ErrorKind::ReadOnlyFilesystem
+        || e.raw_os_error() == Some(30)
+}
+
+const DISK_FULL: &str =
+    "the disk holding the shop's data is full. Nothing from this step was saved and earlier records are safe; free some space, then try again.";
+const READ_ONLY: &str = "the shop's data folder is read-only, so nothing can be saved. Nothing was changed; make the folder writable (or move the data to a writable disk), then start again.";
+
+fn io_words(e: &std::io::Error) -> String {
+    if is_disk_full(e) {
+        DISK_FULL.into()
+    } else if is_read_only(e) {
+        READ_ONLY.into()
+    } else {
+        e.to_string()
+    }
+}
+
+fn sqlite_words(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == DiskFull => format!("Could not save: {DISK_FULL}"),
+        rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, ReadOnly | PermissionDenied) => {
+            format!("Could not save: {READ_ONLY}")
+        }
+        other => format!("The database could not be read or written: {other}"),
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
