@@ -2,6 +2,7 @@
 //! window through tauri-driver and WebKitWebDriver under Xvfb.
 
 mod first_start;
+mod fuzz;
 mod intake;
 mod quotation;
 mod release;

@@ -46,6 +46,21 @@ export function notify(message, kind = 'ok') {
   toastTimer = setTimeout(() => { toast.className = 'toast'; }, kind === 'error' ? 7000 : 3500);
 }
 
+const NOTICE_KEY = 'caseback.notice';
+/** Reloads the whole app (every screen's data changed) and shows `message` once it is back. */
+export function notifyAfterReload(message) {
+  sessionStorage.setItem(NOTICE_KEY, message);
+  location.reload();
+}
+
+/** Shows the message left by notifyAfterReload, if any. */
+export function showPendingNotice() {
+  const message = sessionStorage.getItem(NOTICE_KEY);
+  if (!message) return;
+  sessionStorage.removeItem(NOTICE_KEY);
+  notify(message);
+}
+
 /** An empty state: a calm title and one sentence of what will appear here. */
 export function emptyState(title, sentence, testid) {
   return h('div', { class: 'empty', testid }, h('div', { class: 'empty-mark', attrs: { 'aria-hidden': 'true' } }), h('h3', { text: title }), h('p', { text: sentence }));

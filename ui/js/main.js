@@ -2,7 +2,7 @@
 // the counter, keyboard shortcuts, and one screen at a time in the main area.
 
 import { api } from './ipc.js';
-import { h, fill, notify } from './dom.js';
+import { h, fill, notify, showPendingNotice } from './dom.js';
 import { setStaff, activeStaff, actorId, setActor, onActorChange } from './actor.js';
 import * as setup from './screens/setup.js';
 import * as today from './screens/today.js';
@@ -59,6 +59,7 @@ async function boot() {
   renderFrame();
   const [id, params] = pageFromHash();
   await go(id, params);
+  showPendingNotice();
 }
 
 function blockedView(error) {

@@ -8,6 +8,7 @@ import { actorId, setStaff } from '../actor.js';
 import { fieldRow, showFieldErrors, timeZoneList } from '../fields.js';
 import { staffEditor } from './settings-staff.js';
 import { logoEditor } from './settings-logo.js';
+import { dataSection } from './settings-data.js';
 
 const POLICY_GROUPS = ['Repairs and quotations', 'Shipping', 'Warranty', 'Returns and refunds', 'Working days'];
 
@@ -30,6 +31,8 @@ export async function render(main, { status }) {
   const savebar = h('div', { class: 'savebar' }, statusText, h('div', { class: 'actions' }, discardButton, saveButton));
   const body = h('div', { class: 'settings-body' });
   const nav = h('nav', { class: 'settings-nav', attrs: { 'aria-label': 'Settings sections' } });
+  // Made once: it keeps what was typed and found there when the form is drawn again.
+  const data = dataSection({ timeZone: view.fields.find((f) => f.key === 'shop.time_zone')?.value, demo: status.demo });
 
   const onChange = () => setDirty(true);
   const currencyOf = () => rows.find((r) => r.key === 'money.currency')?.get().trim().toUpperCase();
@@ -69,9 +72,10 @@ export async function render(main, { status }) {
           h('label', { class: 'field-label', text: 'Based on the policy of' }), presetSelect,
           h('p', { class: 'help', text: 'Choosing another shop refills every period and fee below from its policy, for you to review and save. Beneath each field, in quotes, is that shop’s own wording.' })),
         POLICY_GROUPS.map((g) => h('div', { class: 'subsection', testid: `group-${g}` }, h('h3', { text: g }), group(g)))]],
+      ['data', 'Data and backups', 'Backups, a copy on a USB stick, restoring, and the data as spreadsheets. These act at once, without Save.', [data]],
       ['history', 'Change history', 'Who changed the settings, and when.', [historyList()]],
     ];
-    fill(nav, sections.map(([id, title]) => h('a', { href: `#settings-${id}`, text: title, onclick: (e) => { e.preventDefault(); document.getElementById(`settings-${id}`)?.scrollIntoView({ behavior: 'smooth' }); } })));
+    fill(nav, sections.map(([id, title]) => h('a', { href: `#settings-${id}`, text: title, testid: `settings-nav-${id}`, onclick: (e) => { e.preventDefault(); document.getElementById(`settings-${id}`)?.scrollIntoView({ behavior: 'smooth' }); } })));
     fill(body, timeZoneList(), sections.map(([id, title, intro, content]) => section(id, title, intro, content)));
     setDirty(false);
   }
