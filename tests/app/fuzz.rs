@@ -76,7 +76,7 @@ impl Gen {
     fn value(&mut self, depth: u32) -> Value {
         match self.next() % if depth > 2 { 7 } else { 10 } {
             0 => Value::Null,
-            1 => json!(self.next() % 2 == 0),
+            1 => json!(self.next().is_multiple_of(2)),
             2 => json!(*self.pick(&[0i64, 1, 2, 3, 7, 19, -1, i64::MAX, i64::MIN, 4_000_000_000])),
             3 => json!(*self.pick(&[0.5f64, -3.25, 1e300, f64::MIN_POSITIVE])),
             4..=6 => json!(self.string()),
