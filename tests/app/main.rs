@@ -3,6 +3,7 @@
 
 mod first_start;
 mod fuzz;
+mod hostile;
 mod intake;
 mod quotation;
 mod release;
