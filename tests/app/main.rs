@@ -1,6 +1,7 @@
 //! Caseback's integration tests: one test binary (as ripgrep has), driving the real app
 //! window through tauri-driver and WebKitWebDriver under Xvfb.
 
+mod data;
 mod first_start;
 mod fuzz;
 mod hostile;

@@ -43,6 +43,7 @@ pub fn list_daily(dir: &Path) -> Result<Vec<(Date, PathBuf)>> {
 
 /// Copies every attachment `to` lacks (they are named by their content, so never change).
 fn mirror_attachments(from: &Path, to: &Path) -> Result<usize> {
+    std::fs::create_dir_all(to).map_err(|e| StoreError::io(format!("Could not create {}", to.display()), e))?;
     let mut copied = 0;
     let Ok(shards) = std::fs::read_dir(from) else { return Ok(0) };
     for shard in shards.flatten().filter(|e| e.path().is_dir()) {
