@@ -88,12 +88,7 @@ impl Shop {
     /// A full copy for another place: `<folder>/Caseback backup <date> <time>/` holding the
     /// checked database and every attachment. The folder must already exist.
     pub fn backup_to_folder(&self, folder: &Path, now: Timestamp) -> Result<BackupSummary> {
-        let folder = existing_folder(folder)?;
-        let stamp = self
-            .settings()
-            .map(|s| now.to_zoned(s.time_zone()))
-            .unwrap_or_else(|_| now.to_zoned(jiff::tz::TimeZone::UTC));
-        let dir = folder.join(format!("Caseback backup {}", stamp.strftime("%Y-%m-%d %H-%M-%S")));
+        let dir = self.new_folder_in(folder, "Caseback backup", now)?;
         let summary = backup::to_file(&self.conn, &dir.join("caseback.sqlite"))?;
         mirror_attachments(&self.folder().attachments(), &dir.join("attachments"))?;
         Ok(summary)
@@ -125,6 +120,16 @@ impl Shop {
         crate::log(&tx, now, None, "shop", "data", "backup.restored", detail)?;
         tx.commit()?;
         Ok(incoming)
+    }
+}
+
+impl Shop {
+    /// `<folder>/<what> <local date> <time>`: the only place Caseback writes in a folder
+    /// staff named, which must exist.
+    pub(crate) fn new_folder_in(&self, folder: &Path, what: &str, now: Timestamp) -> Result<PathBuf> {
+        let folder = existing_folder(folder)?;
+        let zone = self.settings().map(|s| s.time_zone()).unwrap_or(jiff::tz::TimeZone::UTC);
+        Ok(folder.join(format!("{what} {}", now.to_zoned(zone).strftime("%Y-%m-%d %H-%M-%S"))))
     }
 }
 

@@ -7,7 +7,6 @@ use jiff::Timestamp;
 use rusqlite::types::ValueRef;
 use serde::Serialize;
 
-use crate::backups::existing_folder;
 use crate::error::{Result, StoreError};
 use crate::Shop;
 
@@ -31,12 +30,7 @@ impl Shop {
     /// Writes `<folder>/Caseback export <date> <time>/`: `<table>.csv` for every table and
     /// `attachments/<hash>.<ext>` for every attached file. The folder must exist.
     pub fn export_csv(&self, folder: &Path, now: Timestamp) -> Result<ExportSummary> {
-        let folder = existing_folder(folder)?;
-        let stamp = self
-            .settings()
-            .map(|s| now.to_zoned(s.time_zone()))
-            .unwrap_or_else(|_| now.to_zoned(jiff::tz::TimeZone::UTC));
-        let dir = folder.join(format!("Caseback export {}", stamp.strftime("%Y-%m-%d %H-%M-%S")));
+        let dir = self.new_folder_in(folder, "Caseback export", now)?;
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         // Shadow tables of the search index hold nothing a shop needs.
         let mut stmt = self.conn.prepare(

@@ -1,14 +1,13 @@
 //! Automatic backups and their rotation, a full copy to another folder, restoring one, and
 //! the CSV export, on real files.
 
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind};
-use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
+mod common;
+
 use caseback_domain::presets::PresetId;
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Currency, Settings};
 use caseback_store::backups::list_daily;
-use caseback_store::{db, DataFolder, Shop};
+use caseback_store::{db, Shop};
 use jiff::{SignedDuration, Timestamp};
 
 fn at(day: i64) -> Timestamp {
@@ -16,12 +15,7 @@ fn at(day: i64) -> Timestamp {
 }
 
 fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
-    let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
-    let s =
-        Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
-    shop.set_up(&s, &["Mei Chan".into()], at(0)).unwrap();
-    let by = shop.staff().unwrap()[0].id;
-    (shop, by)
+    common::new_shop(dir, at(0))
 }
 
 fn book(shop: &mut Shop, by: StaffId, name: &str, photo: bool, day: i64) {
@@ -30,22 +24,7 @@ fn book(shop: &mut Shop, by: StaffId, name: &str, photo: bool, day: i64) {
     } else {
         vec![]
     };
-    let form = IntakeForm {
-        customer: CustomerChoice::New {
-            details: CustomerDetails { name: name.into(), phone: "+852 6123 4567".into(), ..Default::default() },
-        },
-        details: IntakeDetails {
-            device: Device {
-                kind: DeviceKind::Quartz,
-                brand: "Seiko".into(),
-                model: "SNE".into(),
-                ..Device::default()
-            },
-            fault: "Stopped".into(),
-            ..IntakeDetails::default()
-        },
-    };
-    shop.book_intake(by, &form, &photos, at(day)).unwrap();
+    shop.book_intake(by, &common::walk_in(name, "Stopped"), &photos, at(day)).unwrap();
 }
 
 #[test]

@@ -2,14 +2,13 @@
 //! passes `PRAGMA integrity_check`, holds every write the writer reported as committed, and
 //! holds no half-written ticket, quotation or payment (each has the event logged with it).
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision, WrittenAnswer};
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind};
-use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::release::{EntryKind, PaymentEntry, PaymentMethod};
@@ -39,25 +38,7 @@ fn crash_writer() {
     let mut out = std::io::stdout().lock();
     for i in 0u64.. {
         let now = Timestamp::now();
-        let form = IntakeForm {
-            customer: CustomerChoice::New {
-                details: CustomerDetails {
-                    name: format!("Crash {i}"),
-                    phone: "+852 6123 4567".into(),
-                    ..Default::default()
-                },
-            },
-            details: IntakeDetails {
-                device: Device {
-                    kind: DeviceKind::Quartz,
-                    brand: "Seiko".into(),
-                    model: "SNE".into(),
-                    ..Device::default()
-                },
-                fault: format!("write {i}"),
-                ..IntakeDetails::default()
-            },
-        };
+        let form = common::walk_in(&format!("Crash {i}"), &format!("write {i}"));
         let ticket = shop.book_intake(by, &form, &[], now).unwrap();
         use std::io::Write;
         writeln!(out, "commit: ticket {}", ticket.number).unwrap();

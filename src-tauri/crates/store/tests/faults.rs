@@ -2,12 +2,11 @@
 //! namespace (`unshare`): a clear message, no corruption, nothing lost. Each scenario runs
 //! as a child process inside the namespace (the ignored tests below are its two halves).
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind};
-use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Currency, Settings};
@@ -31,25 +30,7 @@ fn book(shop: &mut Shop, by: StaffId, i: usize) -> caseback_store::Result<()> {
     let mut photo = b"\x89PNG\r\n\x1a\n".to_vec();
     photo.extend((0..60_000).map(|j| ((i * 31 + j * 7) % 251) as u8));
     let sha = shop.store_photo(by, "case.png", &photo, Timestamp::now())?.sha256;
-    let form = IntakeForm {
-        customer: CustomerChoice::New {
-            details: CustomerDetails {
-                name: format!("Fault {i}"),
-                phone: "+852 6123 4567".into(),
-                ..Default::default()
-            },
-        },
-        details: IntakeDetails {
-            device: Device {
-                kind: DeviceKind::Quartz,
-                brand: "Seiko".into(),
-                model: "SNE".into(),
-                ..Device::default()
-            },
-            fault: format!("write {i} {}", "x".repeat(1_900)),
-            ..IntakeDetails::default()
-        },
-    };
+    let form = common::walk_in(&format!("Fault {i}"), &format!("write {i} {}", "x".repeat(1_900)));
     shop.book_intake(by, &form, &[sha], Timestamp::now())?;
     Ok(())
 }
