@@ -17,6 +17,12 @@ impl IpcError {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
         IpcError { code, message: message.into(), fields: Vec::new() }
     }
+
+    /// An argument of the wrong shape (a bug in the UI, or a forged call).
+    pub fn invalid_argument(key: &str, why: &str) -> Self {
+        let message = format!("The app sent `{key}` in a form Caseback cannot read: {why}.");
+        IpcError { code: "invalid_input", fields: vec![FieldError::new(key, message.clone())], message }
+    }
 }
 
 impl From<DomainError> for IpcError {

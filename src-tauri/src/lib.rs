@@ -1,6 +1,7 @@
 //! Caseback's Tauri shell: the window, the app state and thin IPC commands over the
 //! domain and store crates.
 
+mod arg;
 mod backups;
 mod clock;
 mod commands;

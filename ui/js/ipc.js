@@ -23,9 +23,7 @@ export async function call(cmd, args = {}) {
   } catch (err) {
     if (err instanceof IpcError) throw err;
     if (err && typeof err === 'object' && 'code' in err) throw new IpcError(err);
-    // Tauri refuses arguments of the wrong shape before a command runs, as plain text.
-    const text = String(err?.message ?? err);
-    throw new IpcError({ code: text.startsWith('invalid args') ? 'invalid_input' : 'unexpected', message: text });
+    throw new IpcError({ code: 'unexpected', message: String(err?.message ?? err) });
   }
 }
 

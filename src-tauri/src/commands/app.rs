@@ -8,6 +8,7 @@ use caseback_domain::Settings;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
+use crate::arg::Arg;
 use crate::commands::settings::FieldView;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
@@ -70,7 +71,8 @@ pub struct PresetInfo {
 
 /// What the first-start form asks, with sensible first values (`time_zone` from the system).
 #[tauri::command]
-pub fn setup_form(time_zone: String) -> SetupFormView {
+pub fn setup_form(time_zone: Arg<String>) -> SetupFormView {
+    let time_zone = time_zone.0;
     let start = Settings::setup_defaults(&time_zone);
     let fields = field_infos()
         .into_iter()
@@ -91,7 +93,8 @@ pub struct SetupForm {
 }
 
 #[tauri::command]
-pub fn setup_shop(state: State<AppState>, form: SetupForm) -> IpcResult<()> {
+pub fn setup_shop(state: State<AppState>, form: Arg<SetupForm>) -> IpcResult<()> {
+    let form = form.0;
     let settings = Settings::from_setup(form.preset, form.values.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     let now = state.clock.now();
     state.with_real_shop(|shop| Ok(shop.set_up(&settings, &form.staff, now).map(drop)?))

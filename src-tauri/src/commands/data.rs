@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use tauri::State;
 
+use crate::arg::Arg;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -55,20 +56,24 @@ pub fn data_overview(state: State<AppState>) -> IpcResult<DataOverview> {
 
 /// A full copy (database and attachments) into a new folder inside `folder`.
 #[tauri::command]
-pub fn backup_now(state: State<AppState>, folder: String) -> IpcResult<BackupSummary> {
+pub fn backup_now(state: State<AppState>, folder: Arg<String>) -> IpcResult<BackupSummary> {
+    let folder = folder.0;
     let now = state.clock.now();
     state.with_shop(|shop| Ok(shop.backup_to_folder(Path::new(folder.trim()), now)?))
 }
 
 /// What a backup file holds, before restoring it.
 #[tauri::command]
-pub fn backup_inspect(path: String) -> IpcResult<BackupSummary> {
+pub fn backup_inspect(path: Arg<String>) -> IpcResult<BackupSummary> {
+    let path = path.0;
     Ok(backup::summarize(Path::new(path.trim()))?)
 }
 
 /// Replaces the shop's data with a backup, after backing up what it replaces.
 #[tauri::command]
-pub fn backup_restore(state: State<AppState>, by: StaffId, path: String) -> IpcResult<BackupSummary> {
+pub fn backup_restore(state: State<AppState>, by: Arg<StaffId>, path: Arg<String>) -> IpcResult<BackupSummary> {
+    let by = by.0;
+    let path = path.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.actor(by)?;
@@ -77,7 +82,8 @@ pub fn backup_restore(state: State<AppState>, by: StaffId, path: String) -> IpcR
 }
 
 #[tauri::command]
-pub fn data_export(state: State<AppState>, folder: String) -> IpcResult<ExportSummary> {
+pub fn data_export(state: State<AppState>, folder: Arg<String>) -> IpcResult<ExportSummary> {
+    let folder = folder.0;
     let now = state.clock.now();
     state.with_shop(|shop| Ok(shop.export_csv(Path::new(folder.trim()), now)?))
 }

@@ -11,6 +11,7 @@ use caseback_store::Shop;
 use serde::Serialize;
 use tauri::State;
 
+use crate::arg::Arg;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
@@ -93,32 +94,44 @@ fn print_pdf(path: PathBuf) -> IpcResult<Exported> {
 }
 
 #[tauri::command]
-pub fn form_export(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
+pub fn form_export(state: State<AppState>, id: Arg<TicketId>, kind: Arg<FormKind>) -> IpcResult<Exported> {
+    let id = id.0;
+    let kind = kind.0;
     Ok(exported(ticket_form(&state, id, kind)?))
 }
 
 #[tauri::command]
-pub fn form_open(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
+pub fn form_open(state: State<AppState>, id: Arg<TicketId>, kind: Arg<FormKind>) -> IpcResult<Exported> {
+    let id = id.0;
+    let kind = kind.0;
     open_pdf(ticket_form(&state, id, kind)?)
 }
 
 #[tauri::command]
-pub fn form_print(state: State<AppState>, id: TicketId, kind: FormKind) -> IpcResult<Exported> {
+pub fn form_print(state: State<AppState>, id: Arg<TicketId>, kind: Arg<FormKind>) -> IpcResult<Exported> {
+    let id = id.0;
+    let kind = kind.0;
     print_pdf(ticket_form(&state, id, kind)?)
 }
 
 #[tauri::command]
-pub fn return_form_export(state: State<AppState>, id: ReturnId, kind: ReturnFormKind) -> IpcResult<Exported> {
+pub fn return_form_export(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<ReturnFormKind>) -> IpcResult<Exported> {
+    let id = id.0;
+    let kind = kind.0;
     Ok(exported(return_form(&state, id, kind)?))
 }
 
 #[tauri::command]
-pub fn return_form_open(state: State<AppState>, id: ReturnId, kind: ReturnFormKind) -> IpcResult<Exported> {
+pub fn return_form_open(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<ReturnFormKind>) -> IpcResult<Exported> {
+    let id = id.0;
+    let kind = kind.0;
     open_pdf(return_form(&state, id, kind)?)
 }
 
 #[tauri::command]
-pub fn return_form_print(state: State<AppState>, id: ReturnId, kind: ReturnFormKind) -> IpcResult<Exported> {
+pub fn return_form_print(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<ReturnFormKind>) -> IpcResult<Exported> {
+    let id = id.0;
+    let kind = kind.0;
     print_pdf(return_form(&state, id, kind)?)
 }
 

@@ -11,6 +11,7 @@ use caseback_store::Shop;
 use serde::Serialize;
 use tauri::State;
 
+use crate::arg::Arg;
 use crate::commands::tickets::{ticket_view, TicketView};
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -37,7 +38,8 @@ pub struct Preview {
 
 /// The editor's live totals, computed by the domain from what was typed.
 #[tauri::command]
-pub fn quotation_preview(state: State<AppState>, form: DraftForm) -> IpcResult<Preview> {
+pub fn quotation_preview(state: State<AppState>, form: Arg<DraftForm>) -> IpcResult<Preview> {
+    let form = form.0;
     state.with_shop(|shop| {
         let s = shop.settings()?;
         let draft = form.parse(s.currency)?;
@@ -152,7 +154,8 @@ fn quotations_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<Quo
 }
 
 #[tauri::command]
-pub fn quotations_get(state: State<AppState>, id: TicketId) -> IpcResult<QuotationsView> {
+pub fn quotations_get(state: State<AppState>, id: Arg<TicketId>) -> IpcResult<QuotationsView> {
+    let id = id.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.apply_clock(now)?;
@@ -163,10 +166,13 @@ pub fn quotations_get(state: State<AppState>, id: TicketId) -> IpcResult<Quotati
 #[tauri::command]
 pub fn assessment_record(
     state: State<AppState>,
-    by: StaffId,
-    id: TicketId,
-    assessment: Assessment,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    assessment: Arg<Assessment>,
 ) -> IpcResult<TicketView> {
+    let by = by.0;
+    let id = id.0;
+    let assessment = assessment.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.record_assessment(by, id, &assessment, now)?;
@@ -177,10 +183,13 @@ pub fn assessment_record(
 #[tauri::command]
 pub fn quotation_issue(
     state: State<AppState>,
-    by: StaffId,
-    id: TicketId,
-    form: DraftForm,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    form: Arg<DraftForm>,
 ) -> IpcResult<QuotationsView> {
+    let by = by.0;
+    let id = id.0;
+    let form = form.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let draft = form.parse(shop.settings()?.currency)?;
@@ -192,12 +201,17 @@ pub fn quotation_issue(
 #[tauri::command]
 pub fn quotation_answer(
     state: State<AppState>,
-    by: StaffId,
-    id: TicketId,
-    revision: u32,
-    accepted: bool,
-    answer: WrittenAnswer,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    revision: Arg<u32>,
+    accepted: Arg<bool>,
+    answer: Arg<WrittenAnswer>,
 ) -> IpcResult<QuotationsView> {
+    let by = by.0;
+    let id = id.0;
+    let revision = revision.0;
+    let accepted = accepted.0;
+    let answer = answer.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.answer_quotation(by, id, revision, accepted, &answer, now)?;
@@ -207,7 +221,8 @@ pub fn quotation_answer(
 
 /// Opens a `mailto:` link in the shop's mail client (the web view itself never navigates).
 #[tauri::command]
-pub fn mail_open(link: String) -> IpcResult<()> {
+pub fn mail_open(link: Arg<String>) -> IpcResult<()> {
+    let link = link.0;
     if !link.starts_with("mailto:") || link.chars().any(char::is_control) {
         return Err(crate::error::IpcError::new("invalid_input", "Only an email link can be opened."));
     }

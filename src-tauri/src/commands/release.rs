@@ -15,6 +15,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use tauri::State;
 
+use crate::arg::Arg;
 use crate::commands::tickets::{choices, Choice};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
@@ -257,17 +258,21 @@ fn view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<AfterSaleView>
 
 /// The ticket's after-sale side: completion, notice, account, payments, shipping, release.
 #[tauri::command]
-pub fn aftersale_get(state: State<AppState>, id: TicketId) -> IpcResult<AfterSaleView> {
+pub fn aftersale_get(state: State<AppState>, id: Arg<TicketId>) -> IpcResult<AfterSaleView> {
+    let id = id.0;
     state.with_shop(|shop| view(shop, &state, id))
 }
 
 #[tauri::command]
 pub fn repair_complete(
     state: State<AppState>,
-    by: StaffId,
-    id: TicketId,
-    completion: Completion,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    completion: Arg<Completion>,
 ) -> IpcResult<AfterSaleView> {
+    let by = by.0;
+    let id = id.0;
+    let completion = completion.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.complete_repair(by, id, &completion, now)?;
@@ -276,7 +281,13 @@ pub fn repair_complete(
 }
 
 #[tauri::command]
-pub fn collection_notice_issue(state: State<AppState>, by: StaffId, id: TicketId) -> IpcResult<AfterSaleView> {
+pub fn collection_notice_issue(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+) -> IpcResult<AfterSaleView> {
+    let by = by.0;
+    let id = id.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.issue_collection_notice(by, id, now)?;
@@ -287,10 +298,13 @@ pub fn collection_notice_issue(state: State<AppState>, by: StaffId, id: TicketId
 #[tauri::command]
 pub fn payment_record(
     state: State<AppState>,
-    by: StaffId,
-    id: TicketId,
-    form: PaymentForm,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    form: Arg<PaymentForm>,
 ) -> IpcResult<AfterSaleView> {
+    let by = by.0;
+    let id = id.0;
+    let form = form.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let entry = form.parse(shop.settings()?.currency)?;
@@ -301,7 +315,9 @@ pub fn payment_record(
 
 /// The costs a shipping choice would have, as the form is filled in (nothing is saved).
 #[tauri::command]
-pub fn shipping_preview(state: State<AppState>, id: TicketId, form: ShippingForm) -> IpcResult<CostsView> {
+pub fn shipping_preview(state: State<AppState>, id: Arg<TicketId>, form: Arg<ShippingForm>) -> IpcResult<CostsView> {
+    let id = id.0;
+    let form = form.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let s = shop.settings()?;
@@ -314,10 +330,13 @@ pub fn shipping_preview(state: State<AppState>, id: TicketId, form: ShippingForm
 #[tauri::command]
 pub fn shipping_choose(
     state: State<AppState>,
-    by: StaffId,
-    id: TicketId,
-    form: ShippingForm,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    form: Arg<ShippingForm>,
 ) -> IpcResult<AfterSaleView> {
+    let by = by.0;
+    let id = id.0;
+    let form = form.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let choice = form.parse(shop.settings()?.currency)?;
@@ -329,10 +348,13 @@ pub fn shipping_choose(
 #[tauri::command]
 pub fn ticket_collect(
     state: State<AppState>,
-    by: StaffId,
-    id: TicketId,
-    collection: Collection,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    collection: Arg<Collection>,
 ) -> IpcResult<AfterSaleView> {
+    let by = by.0;
+    let id = id.0;
+    let collection = collection.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.release(by, id, &Release::Collected(collection), now)?;
@@ -343,10 +365,13 @@ pub fn ticket_collect(
 #[tauri::command]
 pub fn ticket_dispatch(
     state: State<AppState>,
-    by: StaffId,
-    id: TicketId,
-    dispatch: Dispatch,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    dispatch: Arg<Dispatch>,
 ) -> IpcResult<AfterSaleView> {
+    let by = by.0;
+    let id = id.0;
+    let dispatch = dispatch.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.release(by, id, &Release::Dispatched(dispatch), now)?;

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use tauri::ipc::Request;
 use tauri::State;
 
+use crate::arg::Arg;
 use crate::commands::history::{self, HistoryRow};
 use crate::commands::tickets::{choices, list_day, Choice, ListDay};
 use crate::commands::upload::upload;
@@ -75,7 +76,8 @@ impl From<Eligibility> for EligibilityView {
 
 /// The eligibility a request would have, checked as the form is filled in.
 #[tauri::command]
-pub fn return_preview(state: State<AppState>, form: ReturnForm) -> IpcResult<EligibilityView> {
+pub fn return_preview(state: State<AppState>, form: Arg<ReturnForm>) -> IpcResult<EligibilityView> {
+    let form = form.0;
     state.with_shop(|shop| {
         let s = shop.settings()?;
         let request = form.preview(s.today(state.clock.now()))?;
@@ -218,7 +220,8 @@ fn view(shop: &Shop, state: &AppState, case: ReturnCase) -> IpcResult<ReturnView
 }
 
 #[tauri::command]
-pub fn return_get(state: State<AppState>, id: ReturnId) -> IpcResult<ReturnView> {
+pub fn return_get(state: State<AppState>, id: Arg<ReturnId>) -> IpcResult<ReturnView> {
+    let id = id.0;
     state.with_shop(|shop| {
         let case = shop.return_case(id)?;
         view(shop, &state, case)
@@ -227,7 +230,8 @@ pub fn return_get(state: State<AppState>, id: ReturnId) -> IpcResult<ReturnView>
 
 /// The return an RMA code names (typed or scanned).
 #[tauri::command]
-pub fn return_find(state: State<AppState>, code: String) -> IpcResult<ReturnId> {
+pub fn return_find(state: State<AppState>, code: Arg<String>) -> IpcResult<ReturnId> {
+    let code = code.0;
     state.with_shop(|shop| Ok(shop.return_by_code(&code)?.id))
 }
 
@@ -240,7 +244,9 @@ pub fn evidence_add(state: State<AppState>, request: Request) -> IpcResult<Strin
 }
 
 #[tauri::command]
-pub fn return_request(state: State<AppState>, by: StaffId, form: ReturnForm) -> IpcResult<ReturnView> {
+pub fn return_request(state: State<AppState>, by: Arg<StaffId>, form: Arg<ReturnForm>) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let form = form.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let case = shop.request_return(by, &form, now)?;
@@ -251,10 +257,13 @@ pub fn return_request(state: State<AppState>, by: StaffId, form: ReturnForm) -> 
 #[tauri::command]
 pub fn return_media_add(
     state: State<AppState>,
-    by: StaffId,
-    id: ReturnId,
-    media: Vec<String>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    media: Arg<Vec<String>>,
 ) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let media = media.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let case = shop.add_return_media(by, id, &media, now)?;
@@ -265,10 +274,13 @@ pub fn return_media_add(
 #[tauri::command]
 pub fn return_authorize(
     state: State<AppState>,
-    by: StaffId,
-    id: ReturnId,
-    override_reason: Option<String>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    override_reason: Arg<Option<String>>,
 ) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let override_reason = override_reason.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let case = shop.authorize_return(by, id, override_reason.as_deref(), now)?;
@@ -278,7 +290,15 @@ pub fn return_authorize(
 
 /// Declines a request, or cancels an authorized return.
 #[tauri::command]
-pub fn return_close(state: State<AppState>, by: StaffId, id: ReturnId, reason: String) -> IpcResult<ReturnView> {
+pub fn return_close(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    reason: Arg<String>,
+) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let reason = reason.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let case = shop.close_return(by, id, &reason, now)?;
@@ -287,7 +307,9 @@ pub fn return_close(state: State<AppState>, by: StaffId, id: ReturnId, reason: S
 }
 
 #[tauri::command]
-pub fn return_extend(state: State<AppState>, by: StaffId, id: ReturnId) -> IpcResult<ReturnView> {
+pub fn return_extend(state: State<AppState>, by: Arg<StaffId>, id: Arg<ReturnId>) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let case = shop.extend_rma(by, id, now)?;
@@ -298,10 +320,13 @@ pub fn return_extend(state: State<AppState>, by: StaffId, id: ReturnId) -> IpcRe
 #[tauri::command]
 pub fn package_receive(
     state: State<AppState>,
-    by: StaffId,
-    code: Option<String>,
-    package: Package,
+    by: Arg<StaffId>,
+    code: Arg<Option<String>>,
+    package: Arg<Package>,
 ) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let code = code.0;
+    let package = package.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let case = shop.receive_package(by, code.as_deref(), &package, now)?;
@@ -310,7 +335,15 @@ pub fn package_receive(
 }
 
 #[tauri::command]
-pub fn return_accept_held(state: State<AppState>, by: StaffId, id: ReturnId, reason: String) -> IpcResult<ReturnView> {
+pub fn return_accept_held(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    reason: Arg<String>,
+) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let reason = reason.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let case = shop.accept_held(by, id, &reason, now)?;
@@ -370,9 +403,11 @@ fn order_currency(shop: &Shop, case: &ReturnCase) -> IpcResult<Currency> {
 #[tauri::command]
 pub fn return_settle_preview(
     state: State<AppState>,
-    id: ReturnId,
-    decision: DecisionForm,
+    id: Arg<ReturnId>,
+    decision: Arg<DecisionForm>,
 ) -> IpcResult<SettlementView> {
+    let id = id.0;
+    let decision = decision.0;
     state.with_shop(|shop| {
         let case = shop.return_case(id)?;
         let currency = order_currency(shop, &case)?;
@@ -384,11 +419,15 @@ pub fn return_settle_preview(
 #[tauri::command]
 pub fn return_decide(
     state: State<AppState>,
-    by: StaffId,
-    id: ReturnId,
-    inspection: Inspection,
-    decision: DecisionForm,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    inspection: Arg<Inspection>,
+    decision: Arg<DecisionForm>,
 ) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let inspection = inspection.0;
+    let decision = decision.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let currency = order_currency(shop, &shop.return_case(id)?)?;
@@ -406,7 +445,15 @@ pub struct RefundForm {
 }
 
 #[tauri::command]
-pub fn return_refund(state: State<AppState>, by: StaffId, id: ReturnId, refund: RefundForm) -> IpcResult<ReturnView> {
+pub fn return_refund(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    refund: Arg<RefundForm>,
+) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let refund = refund.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let currency = order_currency(shop, &shop.return_case(id)?)?;
@@ -426,7 +473,15 @@ pub fn return_refund(state: State<AppState>, by: StaffId, id: ReturnId, refund: 
 
 /// The item goes back to the customer, or the replacement goes out, with its tracking number.
 #[tauri::command]
-pub fn return_ship_out(state: State<AppState>, by: StaffId, id: ReturnId, tracking: String) -> IpcResult<ReturnView> {
+pub fn return_ship_out(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    tracking: Arg<String>,
+) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let tracking = tracking.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let case = shop.ship_return_out(by, id, &tracking, now)?;
@@ -462,8 +517,10 @@ pub fn return_rows(rows: Vec<ReturnRow>, day: &ListDay) -> Vec<ReturnRowView> {
 #[tauri::command]
 pub fn returns_search(
     state: State<AppState>,
-    query: String,
-    filter: Option<ReturnState>,
+    query: Arg<String>,
+    filter: Arg<Option<ReturnState>>,
 ) -> IpcResult<Vec<ReturnRowView>> {
+    let query = query.0;
+    let filter = filter.0;
     state.with_shop(|shop| Ok(return_rows(shop.search_returns(&query, filter, 200)?, &list_day(shop, &state)?)))
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use tauri::ipc::{Request, Response};
 use tauri::State;
 
+use crate::arg::Arg;
 use crate::commands::history::{self, HistoryRow};
 use crate::commands::upload::upload;
 use crate::error::IpcResult;
@@ -69,18 +70,23 @@ pub fn settings_get(state: State<AppState>) -> IpcResult<SettingsView> {
 
 /// The form refilled from another preset, for the shop to review before saving.
 #[tauri::command]
-pub fn settings_with_preset(state: State<AppState>, preset: PresetId) -> IpcResult<SettingsView> {
+pub fn settings_with_preset(state: State<AppState>, preset: Arg<PresetId>) -> IpcResult<SettingsView> {
+    let preset = preset.0;
     state.with_shop(|shop| Ok(view(&shop.settings()?.with_preset(preset), shop.staff()?)))
 }
 
 #[tauri::command]
 pub fn settings_save(
     state: State<AppState>,
-    by: StaffId,
-    preset: PresetId,
-    values: BTreeMap<String, String>,
-    roster: Vec<RosterEntry>,
+    by: Arg<StaffId>,
+    preset: Arg<PresetId>,
+    values: Arg<BTreeMap<String, String>>,
+    roster: Arg<Vec<RosterEntry>>,
 ) -> IpcResult<SettingsView> {
+    let by = by.0;
+    let preset = preset.0;
+    let values = values.0;
+    let roster = roster.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         let next = shop.settings()?.edited(preset, values.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
@@ -109,7 +115,8 @@ pub fn logo_set(state: State<AppState>, request: Request) -> IpcResult<()> {
 }
 
 #[tauri::command]
-pub fn logo_clear(state: State<AppState>, by: StaffId) -> IpcResult<()> {
+pub fn logo_clear(state: State<AppState>, by: Arg<StaffId>) -> IpcResult<()> {
+    let by = by.0;
     let now = state.clock.now();
     state.with_shop(|shop| Ok(shop.clear_logo(by, now)?))
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use tauri::ipc::{Request, Response};
 use tauri::State;
 
+use crate::arg::Arg;
 use crate::commands::history::{self, HistoryRow};
 use crate::commands::upload::upload;
 use crate::error::IpcResult;
@@ -64,7 +65,8 @@ pub struct IntakePreview {
 
 /// The warranty check and assessment due date the form shows before saving.
 #[tauri::command]
-pub fn intake_preview(state: State<AppState>, details: IntakeDetails) -> IpcResult<IntakePreview> {
+pub fn intake_preview(state: State<AppState>, details: Arg<IntakeDetails>) -> IpcResult<IntakePreview> {
+    let details = details.0;
     let now = state.clock.now();
     let (warranty, assessment_due) = state.with_shop(|shop| Ok(shop.preview_intake(&details, now)?))?;
     Ok(IntakePreview { warranty_text: warranty.describe(), covered: warranty.is_covered(), warranty, assessment_due })
@@ -88,12 +90,21 @@ pub fn scan_add(state: State<AppState>, request: Request) -> IpcResult<String> {
 
 /// A stored photo's bytes, for thumbnails.
 #[tauri::command]
-pub fn photo_get(state: State<AppState>, sha256: String) -> IpcResult<Response> {
+pub fn photo_get(state: State<AppState>, sha256: Arg<String>) -> IpcResult<Response> {
+    let sha256 = sha256.0;
     state.with_shop(|shop| Ok(Response::new(shop.attachment(&sha256)?.1)))
 }
 
 #[tauri::command]
-pub fn intake_book(state: State<AppState>, by: StaffId, form: IntakeForm, photos: Vec<String>) -> IpcResult<Ticket> {
+pub fn intake_book(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    form: Arg<IntakeForm>,
+    photos: Arg<Vec<String>>,
+) -> IpcResult<Ticket> {
+    let by = by.0;
+    let form = form.0;
+    let photos = photos.0;
     let now = state.clock.now();
     state.with_shop(|shop| Ok(shop.book_intake(by, &form, &photos, now)?))
 }
@@ -136,7 +147,13 @@ pub fn row_views(rows: Vec<TicketRow>, day: &ListDay) -> Vec<RowView> {
 }
 
 #[tauri::command]
-pub fn tickets_search(state: State<AppState>, query: String, filter: Option<TicketState>) -> IpcResult<Vec<RowView>> {
+pub fn tickets_search(
+    state: State<AppState>,
+    query: Arg<String>,
+    filter: Arg<Option<TicketState>>,
+) -> IpcResult<Vec<RowView>> {
+    let query = query.0;
+    let filter = filter.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.apply_clock(now)?;
@@ -146,7 +163,8 @@ pub fn tickets_search(state: State<AppState>, query: String, filter: Option<Tick
 
 /// The ticket a typed or scanned number names.
 #[tauri::command]
-pub fn ticket_find(state: State<AppState>, number: String) -> IpcResult<TicketId> {
+pub fn ticket_find(state: State<AppState>, number: Arg<String>) -> IpcResult<TicketId> {
+    let number = number.0;
     state.with_shop(|shop| Ok(shop.ticket_by_number(&number)?.id))
 }
 
@@ -184,7 +202,8 @@ pub fn ticket_view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<Tic
 }
 
 #[tauri::command]
-pub fn ticket_get(state: State<AppState>, id: TicketId) -> IpcResult<TicketView> {
+pub fn ticket_get(state: State<AppState>, id: Arg<TicketId>) -> IpcResult<TicketView> {
+    let id = id.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.apply_clock(now)?;
@@ -193,7 +212,15 @@ pub fn ticket_get(state: State<AppState>, id: TicketId) -> IpcResult<TicketView>
 }
 
 #[tauri::command]
-pub fn ticket_move(state: State<AppState>, by: StaffId, id: TicketId, to: TicketState) -> IpcResult<TicketView> {
+pub fn ticket_move(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    to: Arg<TicketState>,
+) -> IpcResult<TicketView> {
+    let by = by.0;
+    let id = id.0;
+    let to = to.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
         shop.move_ticket(by, id, to, now)?;
@@ -202,7 +229,8 @@ pub fn ticket_move(state: State<AppState>, by: StaffId, id: TicketId, to: Ticket
 }
 
 #[tauri::command]
-pub fn customers_find(state: State<AppState>, query: String) -> IpcResult<Vec<Customer>> {
+pub fn customers_find(state: State<AppState>, query: Arg<String>) -> IpcResult<Vec<Customer>> {
+    let query = query.0;
     state.with_shop(|shop| Ok(shop.find_customers(&query, 50)?))
 }
 
@@ -213,7 +241,8 @@ pub struct CustomerView {
 }
 
 #[tauri::command]
-pub fn customer_get(state: State<AppState>, id: CustomerId) -> IpcResult<CustomerView> {
+pub fn customer_get(state: State<AppState>, id: Arg<CustomerId>) -> IpcResult<CustomerView> {
+    let id = id.0;
     state.with_shop(|shop| {
         let tickets = row_views(shop.customer_tickets(id)?, &list_day(shop, &state)?);
         Ok(CustomerView { customer: shop.customer(id)?, tickets })
