@@ -107,24 +107,9 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let ticket = self.ticket(id)?;
-        if ticket.state != TicketState::ReadyForCollection {
-            return Err(DomainError::refused(
-                "illegal_transition",
-                format!(
-                    "A Collection Notice is issued when the repair is ready; this ticket is {}.",
-                    ticket.state.label().to_lowercase()
-                ),
-            )
-            .into());
-        }
-        if let Some(n) = collection_notices::get(&self.conn, id)? {
-            return Err(DomainError::refused(
-                "notice_already_issued",
-                format!("The Collection Notice was issued on {}; storage counts from it.", n.issued_on),
-            )
-            .into());
-        }
-        let notice = CollectionNotice::issue(&settings.policy, settings.today(now));
+        let earlier = collection_notices::get(&self.conn, id)?;
+        let notice =
+            CollectionNotice::issue_for(ticket.state, earlier.as_ref(), &settings.policy, settings.today(now))?;
         let tx = self.conn.transaction()?;
         collection_notices::insert(&tx, id, &notice, by, now)?;
         let detail =
@@ -183,18 +168,9 @@ impl Shop {
         let today = settings.today(now);
         let mut ticket = self.ticket(id)?;
         let mut sale = self.after_sale(id, now)?;
-        if let Release::Dispatched(_) = release {
-            if sale.shipping.is_none() {
-                return Err(DomainError::refused(
-                    "shipping_not_chosen",
-                    "Choose the courier and shipping options before dispatching.",
-                )
-                .into());
-            }
-        }
         sale.as_of = release.left_on(today);
         let account = Account::of(&settings.policy, &sale.facts());
-        let checked = release.validated(ticket.state, &account, settings.currency, today)?;
+        let checked = release.validated(ticket.state, &account, sale.shipping.is_some(), settings.currency, today)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         releases::insert(&tx, id, &checked, sale.as_of, by, now)?;
         walk(&tx, &mut ticket, &[checked.state()], Some(by), now)?;

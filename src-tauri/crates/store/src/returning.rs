@@ -185,17 +185,9 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;
-        if case.state != ReturnState::Authorized {
-            return Err(DomainError::refused(
-                "illegal_transition",
-                "Only a code still awaiting its package can be extended.",
-            )
-            .into());
-        }
-        let rma = case.rma.as_mut().ok_or_else(not_found)?;
-        let before = rma.validity.valid_through;
-        rma.validity = rma.validity.extended(&settings.policy, settings.today(now));
-        let detail = json!({ "from": before, "to": rma.validity.valid_through });
+        let before = case.extend_rma(&settings.policy, settings.today(now))?;
+        let after = case.rma.as_ref().map(|r| r.validity.valid_through);
+        let detail = json!({ "from": before, "to": after });
         let tx = self.conn.transaction()?;
         save(&tx, &case, by, now, "return.extended", detail)?;
         tx.commit()?;
@@ -221,23 +213,7 @@ impl Shop {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (mut case, arrival) = match found {
             Some(case) => {
-                if case.state != ReturnState::Authorized {
-                    return Err(DomainError::refused(
-                        "rma_not_awaited",
-                        format!(
-                            "{} is {}: it is not waiting for a package.",
-                            case.title(),
-                            case.state.label().to_lowercase()
-                        ),
-                    )
-                    .into());
-                }
-                let validity = case.rma.as_ref().ok_or_else(not_found)?.validity;
-                let arrival = if validity.is_valid_on(today) {
-                    Arrival::ValidRma
-                } else {
-                    Arrival::ExpiredRma { valid_through: validity.valid_through }
-                };
+                let arrival = case.arrival(today)?;
                 (case, arrival)
             }
             None => {

@@ -8,7 +8,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::{Amount, Policy};
+use crate::ticket::TicketState;
+use crate::{Amount, DomainError, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CollectionNotice {
@@ -24,6 +25,32 @@ pub struct CollectionNotice {
 }
 
 impl CollectionNotice {
+    /// Issues the notice for a ticket in `state` that has `earlier` (if any): only once the
+    /// repair is ready, and only once, since the storage fee counts from it.
+    pub fn issue_for(
+        state: TicketState,
+        earlier: Option<&CollectionNotice>,
+        policy: &Policy,
+        today: Date,
+    ) -> Result<CollectionNotice, DomainError> {
+        if state != TicketState::ReadyForCollection {
+            return Err(DomainError::refused(
+                "illegal_transition",
+                format!(
+                    "A Collection Notice is issued when the repair is ready; this ticket is {}.",
+                    state.label().to_lowercase()
+                ),
+            ));
+        }
+        if let Some(n) = earlier {
+            return Err(DomainError::refused(
+                "notice_already_issued",
+                format!("The Collection Notice was issued on {}; storage counts from it.", n.issued_on),
+            ));
+        }
+        Ok(CollectionNotice::issue(policy, today))
+    }
+
     pub fn issue(policy: &Policy, today: Date) -> CollectionNotice {
         let last_free_day = policy.storage_grace.last_day(today, &policy.calendar);
         CollectionNotice {

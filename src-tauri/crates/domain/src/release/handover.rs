@@ -64,15 +64,23 @@ impl Release {
         }
     }
 
-    /// Checks the release on `today`, for a ticket in `state` whose account is `account`.
+    /// Checks the release on `today`, for a ticket in `state` whose account is `account`;
+    /// a dispatch needs the shipping chosen first.
     pub fn validated(
         &self,
         state: TicketState,
         account: &Account,
+        shipping_chosen: bool,
         currency: Currency,
         today: Date,
     ) -> Result<Release, DomainError> {
         state.move_to(self.state())?;
+        if matches!(self, Release::Dispatched(_)) && !shipping_chosen {
+            return Err(DomainError::refused(
+                "shipping_not_chosen",
+                "Choose the courier and shipping options before dispatching.",
+            ));
+        }
         let mut problems = Problems::default();
         let checked = match self {
             Release::Collected(c) => {

@@ -302,21 +302,24 @@ fn release_is_refused_with_a_balance_and_from_the_wrong_state() {
     let owing = account(Some((&q, false)), None, date(2026, 11, 20), &[]);
     let collect = Release::Collected(Collection { collected_by: "Ayşe Yılmaz".into(), confirmation_shown: true });
     let today = date(2026, 11, 20);
-    let err = collect.validated(TicketState::ReadyForCollection, &owing, hkd(), today).unwrap_err();
+    let err = collect.validated(TicketState::ReadyForCollection, &owing, true, hkd(), today).unwrap_err();
     assert_eq!(err.code(), "balance_due");
     let paid = account(Some((&q, false)), None, today, &[payment(EntryKind::Payment, 20_000)]);
     assert_eq!(
-        collect.validated(TicketState::ReadyForCollection, &paid, hkd(), today).unwrap().state(),
+        collect.validated(TicketState::ReadyForCollection, &paid, true, hkd(), today).unwrap().state(),
         TicketState::Collected
     );
-    assert_eq!(collect.validated(TicketState::InRepair, &paid, hkd(), today).unwrap_err().code(), "illegal_transition");
+    assert_eq!(
+        collect.validated(TicketState::InRepair, &paid, true, hkd(), today).unwrap_err().code(),
+        "illegal_transition"
+    );
     let no_proof = Release::Collected(Collection { collected_by: "A".into(), confirmation_shown: false });
     assert_eq!(
-        no_proof.validated(TicketState::ReadyForCollection, &paid, hkd(), today).unwrap_err().fields()[0].field,
+        no_proof.validated(TicketState::ReadyForCollection, &paid, true, hkd(), today).unwrap_err().fields()[0].field,
         "confirmation_shown"
     );
     let nothing_charged = account(None, None, today, &[]);
-    assert!(no_proof.validated(TicketState::ReadyForCollection, &nothing_charged, hkd(), today).is_ok());
+    assert!(no_proof.validated(TicketState::ReadyForCollection, &nothing_charged, true, hkd(), today).is_ok());
 }
 
 #[test]
@@ -331,12 +334,12 @@ fn dispatch_checks_tracking_date_and_window() {
         })
     };
     let ok = dispatch(" 1z 999aa1 0123456784 ", today, 3, 7)
-        .validated(TicketState::ReadyForCollection, &settled, hkd(), today)
+        .validated(TicketState::ReadyForCollection, &settled, true, hkd(), today)
         .unwrap();
     let Release::Dispatched(d) = ok else { panic!() };
     assert_eq!(d.tracking, "1Z999AA10123456784");
     let err = dispatch("12", date(2026, 11, 21), 5, 3)
-        .validated(TicketState::ReadyForCollection, &settled, hkd(), today)
+        .validated(TicketState::ReadyForCollection, &settled, true, hkd(), today)
         .unwrap_err();
     let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["tracking", "dispatched_on", "window"]);
@@ -369,4 +372,17 @@ fn completion_needs_work_and_a_photo() {
     let err = c.validated().unwrap_err();
     let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["work_performed", "parts.0.description", "photos"]);
+}
+
+#[test]
+fn a_dispatch_needs_the_shipping_chosen_first() {
+    let today = date(2026, 11, 20);
+    let settled = account(None, None, today, &[]);
+    let d = Release::Dispatched(Dispatch {
+        tracking: "1Z999AA10123456784".into(),
+        dispatched_on: today,
+        window: DeliveryWindow { min_days: 3, max_days: 7 },
+    });
+    let err = d.validated(TicketState::ReadyForCollection, &settled, false, hkd(), today).unwrap_err();
+    assert_eq!(err.code(), "shipping_not_chosen");
 }

@@ -131,6 +131,44 @@ impl ReturnCase {
         }
     }
 
+    /// How a package naming this case arrives on `today`: refused unless the case is waiting
+    /// for one; valid or expired by its RMA's validity.
+    pub fn arrival(&self, today: Date) -> Result<Arrival, DomainError> {
+        let validity = match (&self.rma, self.state) {
+            (Some(rma), ReturnState::Authorized) => rma.validity,
+            _ => {
+                return Err(DomainError::refused(
+                    "rma_not_awaited",
+                    format!(
+                        "{} is {}: it is not waiting for a package.",
+                        self.title(),
+                        self.state.label().to_lowercase()
+                    ),
+                ))
+            }
+        };
+        Ok(if validity.is_valid_on(today) {
+            Arrival::ValidRma
+        } else {
+            Arrival::ExpiredRma { valid_through: validity.valid_through }
+        })
+    }
+
+    /// Extends the RMA of a case still waiting for its package; returns the old end.
+    pub fn extend_rma(&mut self, policy: &crate::Policy, today: Date) -> Result<Date, DomainError> {
+        match (&mut self.rma, self.state) {
+            (Some(rma), ReturnState::Authorized) => {
+                let before = rma.validity.valid_through;
+                rma.validity = rma.validity.extended(policy, today);
+                Ok(before)
+            }
+            _ => Err(DomainError::refused(
+                "illegal_transition",
+                "Only a code still awaiting its package can be extended.",
+            )),
+        }
+    }
+
     /// What the case waits for next, by date: the code's expiry, the end of a hold, the
     /// inspection, the refund or the replacement.
     pub fn next_deadline(&self) -> Option<Date> {
