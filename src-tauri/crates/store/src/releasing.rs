@@ -10,7 +10,7 @@ use caseback_domain::release::{
 };
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
-use caseback_domain::{DomainError, Policy};
+use caseback_domain::Policy;
 use jiff::civil::Date;
 use jiff::Timestamp;
 use rusqlite::{Connection, TransactionBehavior};

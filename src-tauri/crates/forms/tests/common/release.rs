@@ -117,7 +117,8 @@ impl Case {
             window: DeliveryWindow { min_days: 3, max_days: 7 },
         });
         let state = caseback_domain::ticket::TicketState::ReadyForCollection;
-        let checked = dispatch.validated(state, &case.account, currency, DISPATCHED_ON).expect("a valid dispatch");
+        let checked =
+            dispatch.validated(state, &case.account, true, currency, DISPATCHED_ON).expect("a valid dispatch");
         case.release = Some(checked);
         case
     }
