@@ -6,6 +6,7 @@ pub mod forms;
 pub mod history;
 pub mod quotations;
 pub mod release;
+pub mod return_view;
 pub mod returns;
 pub mod settings;
 pub mod tickets;

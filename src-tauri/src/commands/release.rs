@@ -256,6 +256,19 @@ fn view(shop: &Shop, state: &AppState, id: TicketId) -> IpcResult<AfterSaleView>
     })
 }
 
+/// Runs one change on the ticket and answers with its after-sale side as the page shows it.
+fn change(
+    state: &AppState,
+    id: TicketId,
+    f: impl FnOnce(&mut Shop, jiff::Timestamp) -> caseback_store::Result<()>,
+) -> IpcResult<AfterSaleView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        f(shop, now)?;
+        view(shop, state, id)
+    })
+}
+
 /// The ticket's after-sale side: completion, notice, account, payments, shipping, release.
 #[tauri::command]
 pub fn aftersale_get(state: State<AppState>, id: Arg<TicketId>) -> IpcResult<AfterSaleView> {
@@ -273,10 +286,9 @@ pub fn repair_complete(
     let by = by.0;
     let id = id.0;
     let completion = completion.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
+    change(&state, id, |shop, now| {
         shop.complete_repair(by, id, &completion, now)?;
-        view(shop, &state, id)
+        Ok(())
     })
 }
 
@@ -288,10 +300,9 @@ pub fn collection_notice_issue(
 ) -> IpcResult<AfterSaleView> {
     let by = by.0;
     let id = id.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
+    change(&state, id, |shop, now| {
         shop.issue_collection_notice(by, id, now)?;
-        view(shop, &state, id)
+        Ok(())
     })
 }
 
@@ -355,10 +366,9 @@ pub fn ticket_collect(
     let by = by.0;
     let id = id.0;
     let collection = collection.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
+    change(&state, id, |shop, now| {
         shop.release(by, id, &Release::Collected(collection), now)?;
-        view(shop, &state, id)
+        Ok(())
     })
 }
 
@@ -372,9 +382,8 @@ pub fn ticket_dispatch(
     let by = by.0;
     let id = id.0;
     let dispatch = dispatch.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
+    change(&state, id, |shop, now| {
         shop.release(by, id, &Release::Dispatched(dispatch), now)?;
-        view(shop, &state, id)
+        Ok(())
     })
 }

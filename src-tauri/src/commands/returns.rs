@@ -1,24 +1,22 @@
 //! Returns: request, authorize, receive, inspect and decide, refund, send back.
 
-use caseback_domain::customer::Customer;
-use caseback_domain::quotation::message::Message;
-use caseback_domain::returns::decision::{posting_window, Checklist};
-use caseback_domain::returns::message::{decision_message, rma_instructions};
+use caseback_domain::returns::decision::Checklist;
 use caseback_domain::returns::{
-    Decision, Eligibility, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase, ReturnForm,
-    ReturnId, ReturnReason, ReturnState, Settlement, WearGrade,
+    Decision, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase, ReturnForm, ReturnId,
+    ReturnReason, ReturnState, WearGrade,
 };
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Currency, Due, Percent};
 use caseback_store::returns::ReturnRow;
 use caseback_store::Shop;
 use jiff::civil::Date;
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Request;
 use tauri::State;
 
 use crate::arg::Arg;
-use crate::commands::history::{self, HistoryRow};
+use crate::commands::return_view::{settlement_view, view, EligibilityView, ReturnView, SettlementView};
 use crate::commands::tickets::{choices, list_day, Choice, ListDay};
 use crate::commands::upload::upload;
 use crate::error::{IpcError, IpcResult};
@@ -59,21 +57,6 @@ pub fn return_options(state: State<AppState>) -> IpcResult<ReturnOptions> {
     })
 }
 
-/// The checks with their verdicts, as the UI shows them.
-#[derive(Serialize)]
-pub struct EligibilityView {
-    #[serde(flatten)]
-    eligibility: Eligibility,
-    eligible: bool,
-    evidence_missing: bool,
-}
-
-impl From<Eligibility> for EligibilityView {
-    fn from(e: Eligibility) -> Self {
-        EligibilityView { eligible: e.eligible(), evidence_missing: e.evidence_missing(), eligibility: e }
-    }
-}
-
 /// The eligibility a request would have, checked as the form is filled in.
 #[tauri::command]
 pub fn return_preview(state: State<AppState>, form: Arg<ReturnForm>) -> IpcResult<EligibilityView> {
@@ -85,137 +68,15 @@ pub fn return_preview(state: State<AppState>, form: Arg<ReturnForm>) -> IpcResul
     })
 }
 
-#[derive(Serialize)]
-pub struct LineView {
-    label: String,
-    amount: String,
-}
-
-#[derive(Serialize)]
-pub struct SettlementView {
-    lines: Vec<LineView>,
-    total: String,
-    method: Option<RefundMethod>,
-}
-
-fn settlement_view(c: Currency, s: &Settlement) -> SettlementView {
-    SettlementView {
-        lines: s.lines.iter().map(|l| LineView { label: l.label.clone(), amount: c.format(l.amount) }).collect(),
-        total: c.format(s.total),
-        method: s.method,
-    }
-}
-
-#[derive(Serialize)]
-pub struct RefundView {
-    method: RefundMethod,
-    method_label: &'static str,
-    amount: String,
-    refunded_on: Date,
-    reference: String,
-    posting_from: Date,
-    posting_to: Date,
-    posting_words: &'static str,
-}
-
-#[derive(Serialize)]
-pub struct ReturnView {
-    #[serde(flatten)]
-    case: ReturnCase,
-    title: String,
-    state_label: &'static str,
-    customer_info: Option<Customer>,
-    /// The request's amounts as text, in the order's currency.
-    amounts: Option<RequestAmounts>,
-    eligibility: Option<EligibilityView>,
-    rma_valid_today: Option<bool>,
-    settlement: Option<SettlementView>,
-    refund_view: Option<RefundView>,
-    instructions: Option<Message>,
-    decision_message: Option<Message>,
-    due: Option<Due>,
-    due_text: Option<String>,
-    history: Vec<HistoryRow>,
-    /// The request's photos and videos: hash, media type, size.
-    evidence: Vec<caseback_store::attachments::Attachment>,
-    /// Suggested partial refund per wear grade, e.g. ("light", "40%").
-    suggested_partial: Vec<(WearGrade, String)>,
-}
-
-#[derive(Serialize)]
-pub struct RequestAmounts {
-    purchase_price: String,
-    original_shipping: String,
-    insurance_paid: String,
-    reason_label: &'static str,
-    channel_label: &'static str,
-    paid_with_label: &'static str,
-}
-
-fn view(shop: &Shop, state: &AppState, case: ReturnCase) -> IpcResult<ReturnView> {
-    let s = shop.settings()?;
-    let today = s.today(state.clock.now());
-    let customer = case.customer.map(|id| shop.customer(id)).transpose()?;
-    let details = customer.as_ref().map(|c| c.details.clone()).unwrap_or_default();
-    let eligibility = shop.return_eligibility(&case)?;
-    let currency = case.request.as_ref().map_or(s.currency, |r| r.currency);
-    let amounts = case.request.as_ref().map(|r| RequestAmounts {
-        purchase_price: currency.format(r.purchase_price),
-        original_shipping: currency.format(r.original_shipping),
-        insurance_paid: currency.format(r.insurance_paid),
-        reason_label: r.reason.label(),
-        channel_label: r.channel.label(),
-        paid_with_label: r.paid_with.label(),
-    });
-    let instructions = match (&case.request, &case.rma, &eligibility) {
-        (Some(r), Some(rma), Some(e)) if case.state == ReturnState::Authorized => {
-            Some(rma_instructions(&s, &details, r, rma.code, rma.validity, e))
-        }
-        _ => None,
-    };
-    let decision_msg = match (&case.request, &case.decision) {
-        (Some(r), Some(d)) => Some(decision_message(
-            &s,
-            &details,
-            r,
-            case.rma.as_ref().map(|x| x.code),
-            &d.decision,
-            &d.settlement,
-            case.inspection.as_ref().map(|i| i.notes.as_str()).unwrap_or_default(),
-        )),
-        _ => None,
-    };
-    let refund_view = case.refund.as_ref().map(|r| {
-        let (from, to, words) = posting_window(r.method, r.refunded_on, &s.policy.calendar);
-        RefundView {
-            method: r.method,
-            method_label: r.method.label(),
-            amount: currency.format(r.amount),
-            refunded_on: r.refunded_on,
-            reference: r.reference.clone(),
-            posting_from: from,
-            posting_to: to,
-            posting_words: words,
-        }
-    });
-    let due = case.next_deadline().map(|d| Due::of(d, today));
-    Ok(ReturnView {
-        title: case.title(),
-        state_label: case.state.label(),
-        amounts,
-        rma_valid_today: case.rma.as_ref().map(|r| r.validity.is_valid_on(today)),
-        settlement: case.decision.as_ref().map(|d| settlement_view(currency, &d.settlement)),
-        refund_view,
-        instructions,
-        decision_message: decision_msg,
-        due_text: due.map(Due::describe),
-        due,
-        history: history::rows(shop, "return", &case.id.0.to_string())?,
-        evidence: shop.return_evidence(&case)?,
-        suggested_partial: WearGrade::ALL.iter().map(|w| (*w, w.suggested_partial(&s.policy).to_string())).collect(),
-        eligibility: eligibility.map(EligibilityView::from),
-        customer_info: customer,
-        case,
+/// Runs one change on the case and answers with the case as the page shows it.
+fn change(
+    state: &AppState,
+    f: impl FnOnce(&mut Shop, Timestamp) -> caseback_store::Result<ReturnCase>,
+) -> IpcResult<ReturnView> {
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let case = f(shop, now)?;
+        view(shop, state, case)
     })
 }
 
@@ -247,11 +108,7 @@ pub fn evidence_add(state: State<AppState>, request: Request) -> IpcResult<Strin
 pub fn return_request(state: State<AppState>, by: Arg<StaffId>, form: Arg<ReturnForm>) -> IpcResult<ReturnView> {
     let by = by.0;
     let form = form.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let case = shop.request_return(by, &form, now)?;
-        view(shop, &state, case)
-    })
+    change(&state, |shop, now| shop.request_return(by, &form, now))
 }
 
 #[tauri::command]
@@ -264,11 +121,7 @@ pub fn return_media_add(
     let by = by.0;
     let id = id.0;
     let media = media.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let case = shop.add_return_media(by, id, &media, now)?;
-        view(shop, &state, case)
-    })
+    change(&state, |shop, now| shop.add_return_media(by, id, &media, now))
 }
 
 #[tauri::command]
@@ -281,11 +134,7 @@ pub fn return_authorize(
     let by = by.0;
     let id = id.0;
     let override_reason = override_reason.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let case = shop.authorize_return(by, id, override_reason.as_deref(), now)?;
-        view(shop, &state, case)
-    })
+    change(&state, |shop, now| shop.authorize_return(by, id, override_reason.as_deref(), now))
 }
 
 /// Declines a request, or cancels an authorized return.
@@ -299,22 +148,14 @@ pub fn return_close(
     let by = by.0;
     let id = id.0;
     let reason = reason.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let case = shop.close_return(by, id, &reason, now)?;
-        view(shop, &state, case)
-    })
+    change(&state, |shop, now| shop.close_return(by, id, &reason, now))
 }
 
 #[tauri::command]
 pub fn return_extend(state: State<AppState>, by: Arg<StaffId>, id: Arg<ReturnId>) -> IpcResult<ReturnView> {
     let by = by.0;
     let id = id.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let case = shop.extend_rma(by, id, now)?;
-        view(shop, &state, case)
-    })
+    change(&state, |shop, now| shop.extend_rma(by, id, now))
 }
 
 #[tauri::command]
@@ -327,11 +168,7 @@ pub fn package_receive(
     let by = by.0;
     let code = code.0;
     let package = package.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let case = shop.receive_package(by, code.as_deref(), &package, now)?;
-        view(shop, &state, case)
-    })
+    change(&state, |shop, now| shop.receive_package(by, code.as_deref(), &package, now))
 }
 
 #[tauri::command]
@@ -344,11 +181,7 @@ pub fn return_accept_held(
     let by = by.0;
     let id = id.0;
     let reason = reason.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let case = shop.accept_held(by, id, &reason, now)?;
-        view(shop, &state, case)
-    })
+    change(&state, |shop, now| shop.accept_held(by, id, &reason, now))
 }
 
 /// A decision as the form sends it: amounts typed in the order's currency.
@@ -482,11 +315,7 @@ pub fn return_ship_out(
     let by = by.0;
     let id = id.0;
     let tracking = tracking.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let case = shop.ship_return_out(by, id, &tracking, now)?;
-        view(shop, &state, case)
-    })
+    change(&state, |shop, now| shop.ship_return_out(by, id, &tracking, now))
 }
 
 #[derive(Serialize)]
