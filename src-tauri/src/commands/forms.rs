@@ -30,7 +30,7 @@ fn save(shop: &Shop, file_name: String, pdf: Result<Vec<u8>, FormError>) -> IpcR
 fn ticket_form(state: &AppState, id: TicketId, kind: FormKind) -> IpcResult<PathBuf> {
     let fonts = state.fonts()?;
     state.with_shop(|shop| {
-        let papers = shop.ticket_papers(id, state.clock.now())?;
+        let papers = shop.ticket_papers(id, state.clock.now(), kind == FormKind::CollectionNotice)?;
         save(shop, format!("{}-{}.pdf", papers.ticket.number, kind.file_suffix()), render(&fonts, kind, &papers))
     })
 }

@@ -72,7 +72,8 @@ pub fn render(shop: &Shop, form: Form, target: &str, now: Timestamp) -> Result<(
     let fonts = Fonts::load()?;
     match form.kind() {
         Kind::Ticket(kind) => {
-            let papers = shop.ticket_papers(shop.ticket_by_number(target)?.id, now)?;
+            let id = shop.ticket_by_number(target)?.id;
+            let papers = shop.ticket_papers(id, now, kind == FormKind::CollectionNotice)?;
             let sale = &papers.after_sale;
             let after_sale = AfterSale {
                 completion: sale.completion.as_ref().map(|(c, _)| c),

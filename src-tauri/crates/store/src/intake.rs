@@ -40,13 +40,14 @@ pub struct TicketPapers {
     pub assessment: Option<caseback_domain::assessment::Assessment>,
     /// Completion, notice, payments, shipping and release, with the account as of then.
     pub after_sale: crate::AfterSale,
-    /// Media type and bytes of each readable photo of the repaired watch, in order.
+    /// Media type and bytes of each readable photo of the repaired watch, in order; read
+    /// only when asked for (the Collection Notice is the one form that shows them).
     pub after_photos: Vec<(String, Vec<u8>)>,
 }
 
 impl Shop {
     /// The ticket's papers as of `now` (the account's storage fee counts to today).
-    pub fn ticket_papers(&self, id: TicketId, now: Timestamp) -> Result<TicketPapers> {
+    pub fn ticket_papers(&self, id: TicketId, now: Timestamp, with_photos: bool) -> Result<TicketPapers> {
         let ticket = self.ticket(id)?;
         let booked =
             self.history("ticket", &ticket.number.to_string())?.into_iter().find(|e| e.action == "ticket.received");
@@ -60,8 +61,8 @@ impl Shop {
         let after_sale = self.after_sale(id, now)?;
         // A photo whose file went missing is left off the paper rather than failing it.
         let after_photos = match &after_sale.completion {
-            Some((c, _)) => c.photos.iter().filter_map(|sha| self.attachment(sha).ok()).collect(),
-            None => Vec::new(),
+            Some((c, _)) if with_photos => c.photos.iter().filter_map(|sha| self.attachment(sha).ok()).collect(),
+            _ => Vec::new(),
         };
         Ok(TicketPapers {
             after_sale,

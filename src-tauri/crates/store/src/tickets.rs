@@ -169,7 +169,8 @@ pub struct TicketRow {
     pub device: String,
     pub received_on: Date,
     pub next_deadline: Option<Date>,
-    /// The Collection Notice, for the storage fee a list shows.
+    /// The Collection Notice while the watch waits for collection (the storage fee a list
+    /// shows); read only for those rows.
     #[serde(skip)]
     pub notice: Option<CollectionNotice>,
 }
@@ -178,7 +179,7 @@ const ROW_SQL: &str =
     "SELECT t.id, t.number, t.state, c.id, c.name, c.phone, t.device_label, t.received_on, t.next_deadline,
                               n.notice_json
                        FROM tickets t JOIN customers c ON c.id = t.customer_id
-                       LEFT JOIN collection_notices n ON n.ticket_id = t.id";
+                       LEFT JOIN collection_notices n ON n.ticket_id = t.id AND t.state = 'ready_for_collection'";
 /// Soonest deadline first (earlier bookings first on the same day).
 const DEADLINE_ORDER: &str = "ORDER BY t.next_deadline, t.id";
 
