@@ -5,15 +5,9 @@ use std::path::Path;
 use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::customer::{CustomerDetails, CustomerId};
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
-use caseback_domain::intake::TicketId;
 use caseback_domain::intake::{Accessory, Arrival, ConditionFlag, CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
-use caseback_domain::release::{
-    Collection, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, OldPart, PaymentEntry, PaymentMethod,
-    Release, ReplacedPart, Shipping,
-};
-use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::warranty::Voiding;
 use caseback_domain::Amount;
@@ -22,6 +16,7 @@ use jiff::Timestamp;
 
 use caseback_domain::DomainError;
 
+use crate::demo_repairs::{customer_address, finish_repair, AfterRepair, Leave, Pay};
 use crate::error::{Result, StoreError};
 use crate::{DataFolder, Shop};
 
@@ -117,29 +112,6 @@ enum Then {
         repaired: i64,
         after: AfterRepair,
     },
-}
-
-/// The after-repair story of a demo ticket: the notice (days ago), payment, shipping, release.
-#[derive(Clone, Copy)]
-struct AfterRepair {
-    notice: Option<i64>,
-    pay: Pay,
-    ship: bool,
-    leave: Leave,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Pay {
-    Nothing,
-    Deposit,
-    InFull,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Leave {
-    Stays,
-    Collected,
-    Dispatched,
 }
 
 const fn repaired(repaired: i64, notice: Option<i64>, pay: Pay, ship: bool, leave: Leave) -> Then {
@@ -541,85 +513,6 @@ fn add_tickets(shop: &mut Shop, now: Timestamp) -> Result<()> {
     shop.apply_clock(now)?;
     Ok(())
 }
-
-fn customer_address(name: &str) -> &'static str {
-    match name {
-        "Priya Raman" => "Priya Raman\n21 Tanjong Pagar Road #04-02\nSingapore 088444",
-        "Zhang Wei" => "张伟\n上海市浦东新区世纪大道 100 号\nShanghai 200120, China",
-        _ => "",
-    }
-}
-
-/// Completes the repair with a photo, then the notice, payment, shipping and release.
-fn finish_repair(
-    shop: &mut Shop,
-    by: StaffId,
-    id: TicketId,
-    address: &str,
-    done: Timestamp,
-    after: AfterRepair,
-    ago: &dyn Fn(i64) -> Timestamp,
-) -> Result<()> {
-    let photo = shop.store_photo(by, "repaired.jpg", DEMO_PHOTO, done)?;
-    let completion = Completion {
-        work_performed: "Serviced the movement, replaced the worn parts, pressure-tested and regulated over 48 hours."
-            .into(),
-        parts: vec![ReplacedPart { description: "Crown and stem".into(), old_part: OldPart::RetainedByShop }],
-        photos: vec![photo.sha256],
-    };
-    shop.complete_repair(by, id, &completion, done)?;
-    let Some(notice_days) = after.notice else { return Ok(()) };
-    let noticed = ago(notice_days);
-    shop.issue_collection_notice(by, id, noticed)?;
-    let card = |cents| PaymentEntry {
-        kind: EntryKind::Payment,
-        amount: Amount(cents),
-        method: PaymentMethod::Card,
-        reference: "Visa ending 4242, slip 0117".into(),
-    };
-    if after.ship {
-        let shipping = Shipping {
-            courier: Courier::Ups,
-            courier_name: String::new(),
-            service: "Worldwide Express".into(),
-            declared_value: Amount(380_000),
-            fee: Amount(26_000),
-            insured: true,
-            signature: true,
-            address: address.into(),
-            commercial_invoice: true,
-        };
-        shop.choose_shipping(by, id, &shipping, noticed)?;
-    }
-    match after.pay {
-        Pay::Nothing => {}
-        Pay::Deposit => {
-            shop.record_payment(by, id, &card(50_000), noticed)?;
-        }
-        Pay::InFull => {
-            let due = shop.after_sale(id, noticed)?.account.balance;
-            if due.0 > 0 {
-                shop.record_payment(by, id, &card(due.0), noticed)?;
-            }
-        }
-    }
-    let release = match after.leave {
-        Leave::Stays => return Ok(()),
-        Leave::Collected => {
-            Release::Collected(Collection { collected_by: "Sarah O'Neill".into(), confirmation_shown: true })
-        }
-        Leave::Dispatched => Release::Dispatched(Dispatch {
-            tracking: "1Z4F82E70412345678".into(),
-            dispatched_on: shop.settings()?.today(noticed),
-            window: DeliveryWindow { min_days: 3, max_days: 7 },
-        }),
-    };
-    shop.release(by, id, &release, noticed)?;
-    Ok(())
-}
-
-/// A photo of a repaired watch, drawn for the demo (no real customer's watch).
-pub(crate) const DEMO_PHOTO: &[u8] = include_bytes!("../assets/demo-repaired-watch.jpg");
 
 fn demo_quote() -> QuotationDraft {
     let line = |kind, description: &str, quantity, cents, taxable| QuoteLine {

@@ -182,7 +182,7 @@ pub(crate) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
     let settings = shop.settings()?;
     let ago = |days: i64| now.checked_sub(SignedDuration::from_hours(24 * days)).unwrap_or(now);
     let day = |days: i64| settings.today(ago(days));
-    let photo = shop.store_evidence(staff[0].id, "defect.jpg", crate::demo::DEMO_PHOTO, ago(6))?.sha256;
+    let photo = shop.store_evidence(staff[0].id, "defect.jpg", crate::demo_repairs::DEMO_PHOTO, ago(6))?.sha256;
     for (i, d) in RETURNS.iter().enumerate() {
         let by = staff[i % staff.len()].id;
         let form = ReturnForm {

@@ -11,6 +11,7 @@ pub mod completions;
 pub mod customers;
 pub mod db;
 pub mod demo;
+mod demo_repairs;
 mod demo_returns;
 mod error;
 pub mod events;
