@@ -1,15 +1,16 @@
 //! Assessment, quotations, written answers and the clock, on a real SQLite file.
 
+mod common;
+
 use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::device::{Device, DeviceKind};
 use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm, TicketId};
-use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
-use caseback_domain::{Amount, Currency, Settings};
-use caseback_store::{events, DataFolder, Shop};
+use caseback_domain::Amount;
+use caseback_store::{events, Shop};
 use jiff::Timestamp;
 
 /// 10:00 in Hong Kong on the given day of March 2026.
@@ -18,12 +19,7 @@ fn march(day: u8) -> Timestamp {
 }
 
 fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
-    let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
-    let s =
-        Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
-    shop.set_up(&s, &["Mei Chan".into()], march(1)).unwrap();
-    let by = shop.staff().unwrap()[0].id;
-    (shop, by)
+    common::new_shop(dir, march(1))
 }
 
 fn book(shop: &mut Shop, by: StaffId) -> TicketId {

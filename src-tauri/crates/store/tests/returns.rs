@@ -1,16 +1,17 @@
 //! Return requests, RMA codes, receiving, inspection, decisions and refunds, on a real
 //! SQLite file.
 
+mod common;
+
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::intake::CustomerChoice;
-use caseback_domain::presets::PresetId;
 use caseback_domain::returns::{
     Checklist, Decision, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnForm, ReturnReason,
     ReturnState, WearGrade,
 };
 use caseback_domain::staff::StaffId;
-use caseback_domain::{Amount, Currency, Percent, Settings};
-use caseback_store::{events, DataFolder, Shop};
+use caseback_domain::{Amount, Percent};
+use caseback_store::{events, Shop};
 use jiff::civil::date;
 use jiff::Timestamp;
 
@@ -20,12 +21,7 @@ fn nov(day: u8) -> Timestamp {
 }
 
 fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
-    let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
-    let s =
-        Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
-    shop.set_up(&s, &["Mei Chan".into()], nov(1)).unwrap();
-    let by = shop.staff().unwrap()[0].id;
-    (shop, by)
+    common::new_shop(dir, nov(1))
 }
 
 fn form(reason: ReturnReason, media: Vec<String>) -> ReturnForm {
