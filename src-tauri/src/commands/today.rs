@@ -1,7 +1,7 @@
 //! Today: what is due, what waits for the customer, and what waits for the shop.
 
+use caseback_domain::release::{waiting_for, Waiting};
 use caseback_domain::ticket::TicketState;
-use caseback_store::tickets::TicketRow;
 use serde::Serialize;
 use tauri::State;
 
@@ -55,7 +55,7 @@ pub struct MoneyRow {
     amount: String,
 }
 
-#[derive(Serialize)]
+#[derive(Default, Serialize)]
 pub struct TodayRelease {
     /// Repaired, but the customer has not been told.
     without_notice: Vec<RowView>,
@@ -73,27 +73,18 @@ pub fn today_release(state: State<AppState>) -> IpcResult<TodayRelease> {
     let now = state.clock.now();
     state.with_shop(|shop| {
         let day = list_day(shop, &state)?;
-        let mut out = TodayRelease {
-            without_notice: vec![],
-            storage_accruing: vec![],
-            balances_due: vec![],
-            awaiting_tracking: vec![],
-        };
+        let mut out = TodayRelease::default();
         for row in shop.tickets_in_state(TicketState::ReadyForCollection, 500)? {
             let sale = shop.after_sale(row.id, now)?;
-            let view = |r: &TicketRow| row_views(vec![r.clone()], &day).remove(0);
-            let a = &sale.account;
-            if sale.notice.is_none() {
-                out.without_notice.push(view(&row));
-            }
-            if let Some(fee) = a.charges.iter().find(|c| c.kind == caseback_domain::release::ChargeKind::Storage) {
-                out.storage_accruing.push(MoneyRow { row: view(&row), amount: day.currency.format(fee.amount) });
-            }
-            if a.balance.0 > 0 {
-                out.balances_due.push(MoneyRow { row: view(&row), amount: day.currency.format(a.balance) });
-            }
-            if sale.shipping.is_some() && a.is_settled() {
-                out.awaiting_tracking.push(view(&row));
+            let view = || row_views(vec![row.clone()], &day).remove(0);
+            let money = |amount| MoneyRow { row: view(), amount: day.currency.format(amount) };
+            for wait in waiting_for(sale.notice.is_some(), sale.shipping.is_some(), &sale.account) {
+                match wait {
+                    Waiting::Notice => out.without_notice.push(view()),
+                    Waiting::StorageFee(fee) => out.storage_accruing.push(money(fee)),
+                    Waiting::Payment(balance) => out.balances_due.push(money(balance)),
+                    Waiting::TrackingNumber => out.awaiting_tracking.push(view()),
+                }
             }
         }
         Ok(out)

@@ -12,6 +12,7 @@ pub mod handover;
 pub mod message;
 pub mod payment;
 pub mod shipping;
+pub mod waiting;
 
 pub use account::{Account, Charge, ChargeKind};
 pub use collection::CollectionNotice;
@@ -19,6 +20,7 @@ pub use completion::{Completion, OldPart, ReplacedPart};
 pub use handover::{Collection, DeliveryWindow, Dispatch, Release};
 pub use payment::{EntryKind, Payment, PaymentEntry, PaymentForm, PaymentMethod};
 pub use shipping::{Courier, Shipping, ShippingCosts, ShippingForm};
+pub use waiting::{waiting_for, Waiting};
 
 #[cfg(test)]
 mod tests;
