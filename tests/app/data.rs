@@ -53,7 +53,16 @@ async fn back_up_check_restore_and_export_from_settings() -> Result<()> {
             .collect();
         assert_eq!(kept.len(), 1, "the data the restore replaced was backed up first");
 
+        // Settings lists that copy, so the restore can be undone, and its history says who restored.
         app.click("nav-settings").await?;
+        let replaced = app.wait_text("before-restore", |t| t.contains("Saved before a restore")).await?;
+        assert!(replaced.contains("10 Nov 2026, 10:00"), "{replaced}");
+        app.click("backup-check-replaced-0").await?;
+        app.wait_text("backup-summary-replaced-0", |t| t.contains("Integrity check passed")).await?;
+        let history = app.wait_text("settings-history", |t| t.contains("restored the backup")).await?;
+        assert!(history.contains("Mei Chan restored the backup") && history.contains("before-restore-"), "{history}");
+        app.screenshot("51-restore-undo").await?;
+
         app.type_into("export-folder", &usb_path).await?;
         app.click("export-now").await?;
         let exported = app.wait_text("export-result", |t| t.contains("tickets")).await?;

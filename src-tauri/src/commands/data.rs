@@ -6,9 +6,10 @@ use std::path::Path;
 
 use caseback_domain::staff::StaffId;
 use caseback_store::backup::{self, BackupSummary};
-use caseback_store::backups::list_daily;
+use caseback_store::backups::{list_before_restore, list_daily};
 use caseback_store::export::ExportSummary;
 use jiff::civil::Date;
+use jiff::Timestamp;
 use serde::Serialize;
 use tauri::State;
 
@@ -23,11 +24,20 @@ pub struct DailyBackup {
     path: String,
 }
 
+/// The data a restore replaced, saved just before it.
+#[derive(Serialize)]
+pub struct ReplacedData {
+    at: Timestamp,
+    bytes: u64,
+    path: String,
+}
+
 #[derive(Serialize)]
 pub struct DataOverview {
     folder: String,
     backups_folder: String,
     backups: Vec<DailyBackup>,
+    before_restore: Vec<ReplacedData>,
     /// Why the last automatic backup failed, if it did.
     problem: Option<String>,
 }
@@ -36,19 +46,21 @@ pub struct DataOverview {
 pub fn data_overview(state: State<AppState>) -> IpcResult<DataOverview> {
     state.with_shop(|shop| {
         let dir = shop.folder().backups();
+        let bytes = |path: &Path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         let backups = list_daily(&dir)?
             .into_iter()
             .rev()
-            .map(|(day, path)| DailyBackup {
-                day,
-                bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
-                path: path.display().to_string(),
-            })
+            .map(|(day, path)| DailyBackup { day, bytes: bytes(&path), path: path.display().to_string() })
+            .collect();
+        let before_restore = list_before_restore(&dir)?
+            .into_iter()
+            .map(|(at, path)| ReplacedData { at, bytes: bytes(&path), path: path.display().to_string() })
             .collect();
         Ok(DataOverview {
             folder: shop.folder().root().display().to_string(),
             backups_folder: dir.display().to_string(),
             backups,
+            before_restore,
             problem: state.backup_problem(),
         })
     })
@@ -76,8 +88,8 @@ pub fn backup_restore(state: State<AppState>, by: Arg<StaffId>, path: Arg<String
     let path = path.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
-        shop.actor(by)?;
-        Ok(shop.restore_from(Path::new(path.trim()), now)?)
+        let who = shop.actor(by)?;
+        Ok(shop.restore_from(Path::new(path.trim()), &who.name, now)?)
     })
 }
 

@@ -38,6 +38,12 @@ fn summary(action: &str, d: &Value, currency: Currency) -> Option<String> {
         _ => String::new(),
     };
     Some(match action {
+        "backup.restored" => format!(
+            "{} restored the backup {}; the data it replaced is saved as {}",
+            text("by"),
+            text("from"),
+            text("replaced_data_saved_to")
+        ),
         "quotation.issued" => {
             format!("Issued quotation {}: {}, valid through {}", text("number"), money("total"), text("valid_through"))
         }

@@ -31,34 +31,46 @@ function automaticPart(o, timeZone, restore, demo) {
       'Caseback makes a checked backup each day it is open, and keeps 7 daily, 4 weekly and 12 monthly copies, in ',
       h('span', { class: 'path', testid: 'backups-folder', text: o.backups_folder }), '.'),
     o.backups.length
-      ? h('ul', { class: 'backup-list', testid: 'backups-list' }, o.backups.map((b) => backupRow(b, timeZone, restore)))
+      ? h('ul', { class: 'backup-list', testid: 'backups-list' },
+        o.backups.map((b) => backupRow({ ...b, key: b.day, label: formatDay(b.day) }, timeZone, restore)))
       : emptyState('No backups yet', demo
         ? 'The demo shop is not backed up each day: only your own shop is.'
         : 'The first one is made when Caseback next starts, and then once a day while it is open.', 'backups-empty'),
+    o.before_restore.length ? replacedPart(o.before_restore, timeZone, restore) : null,
   ];
 }
 
+// The data each restore replaced: restoring one of these undoes that restore.
+function replacedPart(saved, timeZone, restore) {
+  return h('div', { class: 'replaced-data', testid: 'before-restore' },
+    h('h4', { text: 'Saved before a restore' }),
+    h('p', { class: 'muted small', text: 'What the shop held just before each restore. Restore one of these to undo that restore.' }),
+    h('ul', { class: 'backup-list', testid: 'before-restore-list' },
+      saved.map((b, i) => backupRow({ ...b, key: `replaced-${i}`, label: formatInstant(b.at, timeZone) }, timeZone, restore))));
+}
+
+/** One backup file: `key` names its testids, `label` says which one it is. */
 function backupRow(b, timeZone, restore) {
   const result = h('div', { class: 'backup-check' });
-  const check = h('button', { type: 'button', class: 'ghost small', text: 'Check', testid: `backup-check-${b.day}` });
+  const check = h('button', { type: 'button', class: 'ghost small', text: 'Check', testid: `backup-check-${b.key}` });
   check.addEventListener('click', async () => {
     check.disabled = true;
     fill(result, h('p', { class: 'muted small', text: 'Checking…' }));
     try {
       const s = await api.backupInspect(b.path);
       const when = s.last_change ? `last change ${formatInstant(s.last_change, timeZone)}` : 'no changes recorded';
-      fill(result, h('p', { class: 'verdict pass', testid: `backup-summary-${b.day}`,
+      fill(result, h('p', { class: 'verdict pass', testid: `backup-summary-${b.key}`,
         text: `Integrity check passed: ${s.shop_name ?? 'a shop not yet set up'} with ${countsLine(s)}; ${when}.` }));
     } catch (err) {
-      fill(result, h('p', { class: 'verdict fail', testid: `backup-summary-${b.day}`, text: unreadableText(err) }));
+      fill(result, h('p', { class: 'verdict fail', testid: `backup-summary-${b.key}`, text: unreadableText(err) }));
     } finally {
       check.disabled = false;
     }
   });
-  return h('li', { class: 'backup-row', testid: `backup-row-${b.day}` },
-    h('span', { class: 'backup-day', text: formatDay(b.day), testid: `backup-day-${b.day}` }),
-    h('span', { class: 'muted backup-size', text: formatBytes(b.bytes), testid: `backup-size-${b.day}` }),
+  return h('li', { class: 'backup-row', testid: `backup-row-${b.key}` },
+    h('span', { class: 'backup-day', text: b.label, testid: `backup-day-${b.key}` }),
+    h('span', { class: 'muted backup-size', text: formatBytes(b.bytes), testid: `backup-size-${b.key}` }),
     h('span', { class: 'actions' }, check,
-      h('button', { type: 'button', class: 'ghost small', text: 'Restore…', testid: `backup-restore-${b.day}`, onclick: () => restore.check(b.path) })),
+      h('button', { type: 'button', class: 'ghost small', text: 'Restore…', testid: `backup-restore-${b.key}`, onclick: () => restore.check(b.path) })),
     result);
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 use caseback_store::backup::BackupSummary;
-use caseback_store::backups::list_daily;
+use caseback_store::backups::{list_before_restore, list_daily};
 use caseback_store::{DataFolder, Shop};
 use jiff::Timestamp;
 
@@ -35,13 +35,21 @@ pub fn backup_to_folder(root: &Path, folder: &Path, now: Timestamp) -> Result<()
 }
 
 pub fn list(root: &Path) -> Result<()> {
-    let backups = list_daily(&DataFolder::unlocked(root).backups())?;
+    let dir = DataFolder::unlocked(root).backups();
+    let bytes = |path: &Path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let backups = list_daily(&dir)?;
     if backups.is_empty() {
         println!("No automatic backups yet: the app makes one each day it is open.");
     }
     for (day, path) in backups {
-        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        println!("{day}  {:>10} bytes  {}", bytes, path.display());
+        println!("{day}  {:>10} bytes  {}", bytes(&path), path.display());
+    }
+    let replaced = list_before_restore(&dir)?;
+    if !replaced.is_empty() {
+        println!("\nThe data each restore replaced (restore one to undo that restore):");
+    }
+    for (at, path) in replaced {
+        println!("{at}  {:>10} bytes  {}", bytes(&path), path.display());
     }
     Ok(())
 }
@@ -58,7 +66,7 @@ pub fn restore(root: &Path, from: &Path, yes: bool, now: Timestamp) -> Result<()
         bail!("the shop's folder is in use: close the app before restoring");
     };
     let mut shop = Shop::open(folder)?;
-    shop.restore_from(from, now)?;
+    shop.restore_from(from, "the command line (caseback-cli restore)", now)?;
     println!("Restored. The data it replaced is in {}", DataFolder::unlocked(root).backups().display());
     Ok(())
 }

@@ -230,9 +230,14 @@ fn backs_up_with_attachments_restores_after_showing_it_and_exports_csv() {
     assert!(shown.contains("19 tickets") && shown.contains("Nothing was changed"), "{shown}");
     let restored = ok(cli(dir.path(), &["restore", db.to_str().unwrap(), "--yes"]));
     assert!(restored.contains("Restored"), "{restored}");
-    assert!(ok(cli(dir.path(), &["backups"])).contains("No automatic backups yet"));
+    let listed = ok(cli(dir.path(), &["backups"]));
+    assert!(listed.contains("No automatic backups yet"), "{listed}");
     let before: Vec<_> = std::fs::read_dir(dir.path().join("backups")).unwrap().flatten().collect();
     assert_eq!(before.len(), 1, "the replaced data was backed up first");
+    assert!(
+        listed.contains("restore one to undo") && listed.contains(&before[0].path().display().to_string()),
+        "{listed}"
+    );
 
     let exported = ok(cli(dir.path(), &["export", "--to", usb.path().to_str().unwrap()]));
     assert!(exported.contains("tickets.csv  19 rows") && exported.contains("return_cases.csv  12 rows"), "{exported}");

@@ -41,6 +41,30 @@ pub fn list_daily(dir: &Path) -> Result<Vec<(Date, PathBuf)>> {
     Ok(out)
 }
 
+const BEFORE_RESTORE_PREFIX: &str = "before-restore-";
+const BEFORE_RESTORE_STAMP: &str = "%Y%m%dT%H%M%SZ";
+
+/// The copies of the data each restore replaced, newest first: a restore can itself be undone.
+pub fn list_before_restore(dir: &Path) -> Result<Vec<(Timestamp, PathBuf)>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(StoreError::io(format!("Could not read {}", dir.display()), e)),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let stamp = name.to_str().and_then(|n| n.strip_prefix(BEFORE_RESTORE_PREFIX)?.strip_suffix(DAILY_SUFFIX));
+        // The stamp is UTC, named by its trailing Z.
+        let at = stamp.and_then(|s| jiff::civil::DateTime::strptime(BEFORE_RESTORE_STAMP, s).ok());
+        if let Some(at) = at.and_then(|t| t.to_zoned(jiff::tz::TimeZone::UTC).ok()).map(|z| z.timestamp()) {
+            out.push((at, entry.path()));
+        }
+    }
+    out.sort_by(|a, b| b.cmp(a));
+    Ok(out)
+}
+
 /// Copies every attachment `to` lacks (they are named by their content, so never change).
 fn mirror_attachments(from: &Path, to: &Path) -> Result<usize> {
     std::fs::create_dir_all(to).map_err(|e| StoreError::io(format!("Could not create {}", to.display()), e))?;
@@ -96,11 +120,13 @@ impl Shop {
 
     /// Replaces the shop's data with the backup at `path`, after backing up the current
     /// data to `backups/before-restore-….sqlite`. Attachments in an `attachments/` folder
-    /// beside the backup are copied in. Returns what was restored.
-    pub fn restore_from(&mut self, path: &Path, now: Timestamp) -> Result<BackupSummary> {
+    /// beside the backup are copied in. `by` says who restored (a staff member's name, or
+    /// the command line): the staff list is the backup's now, so it is kept as text.
+    /// Returns what was restored.
+    pub fn restore_from(&mut self, path: &Path, by: &str, now: Timestamp) -> Result<BackupSummary> {
         let incoming = backup::summarize(path)?;
         let dir = self.folder().backups();
-        let before = dir.join(format!("before-restore-{}.sqlite", now.strftime("%Y%m%dT%H%M%SZ")));
+        let before = dir.join(format!("{BEFORE_RESTORE_PREFIX}{}{DAILY_SUFFIX}", now.strftime(BEFORE_RESTORE_STAMP)));
         backup::to_file(&self.conn, &before)?;
         let source =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
@@ -116,8 +142,13 @@ impl Shop {
         }
         // The restored log records the restore itself, and where the replaced data went.
         let tx = self.conn.transaction()?;
-        let detail = serde_json::json!({ "from": path.display().to_string(), "replaced_data_saved_to": before.display().to_string() });
-        crate::log(&tx, now, None, "shop", "data", "backup.restored", detail)?;
+        let detail = serde_json::json!({
+            "from": path.display().to_string(),
+            "replaced_data_saved_to": before.display().to_string(),
+            "by": by,
+        });
+        // Filed with the settings, so Settings' change history shows it.
+        crate::log(&tx, now, None, "settings", "shop", "backup.restored", detail)?;
         tx.commit()?;
         Ok(incoming)
     }

@@ -6,7 +6,7 @@ mod common;
 use caseback_domain::presets::PresetId;
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Currency, Settings};
-use caseback_store::backups::list_daily;
+use caseback_store::backups::{list_before_restore, list_daily};
 use caseback_store::{db, Shop};
 use jiff::{SignedDuration, Timestamp};
 
@@ -74,7 +74,7 @@ fn a_copy_to_a_usb_stick_restores_into_another_shop_after_saving_what_it_replace
     book(&mut second, by2, "Someone else", false, 1);
     let shown = caseback_store::backup::summarize(&summary.path).unwrap();
     assert_eq!(shown.tickets, 2, "what the backup holds is shown before restoring");
-    second.restore_from(&summary.path, at(3)).unwrap();
+    second.restore_from(&summary.path, "Mei Chan", at(3)).unwrap();
     let names: Vec<String> =
         second.search_tickets("", None, 10).unwrap().into_iter().map(|r| r.customer_name).collect();
     assert_eq!(names.len(), 2);
@@ -82,8 +82,26 @@ fn a_copy_to_a_usb_stick_restores_into_another_shop_after_saving_what_it_replace
     // The photo came along, and what was replaced was backed up first.
     let photo = second.ticket_by_number("R-2026-00001").unwrap().photos[0].clone();
     assert!(second.attachment(&photo).is_ok());
-    let saved: Vec<_> = std::fs::read_dir(b.path().join("backups")).unwrap().flatten().map(|e| e.file_name()).collect();
-    assert!(saved.iter().any(|n| n.to_string_lossy().starts_with("before-restore-")), "{saved:?}");
+    let saved = list_before_restore(&b.path().join("backups")).unwrap();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert_eq!(saved[0].0, at(3));
+    // The restored log says who restored, by name: the staff list is the backup's now.
+    let detail: String = second
+        .connection()
+        .query_row("SELECT detail_json FROM events WHERE action = 'backup.restored'", [], |r| r.get(0))
+        .unwrap();
+    let detail: serde_json::Value = serde_json::from_str(&detail).unwrap();
+    assert_eq!(detail["by"], "Mei Chan");
+    assert_eq!(detail["replaced_data_saved_to"], saved[0].1.display().to_string());
+
+    // Undoing the restore: the copy saved before it brings the replaced data back, and is
+    // itself listed as replaced by the undo.
+    second.restore_from(&saved[0].1, "Mei Chan", at(4)).unwrap();
+    let names: Vec<String> =
+        second.search_tickets("", None, 10).unwrap().into_iter().map(|r| r.customer_name).collect();
+    assert_eq!(names, ["Someone else"]);
+    let saved = list_before_restore(&b.path().join("backups")).unwrap();
+    assert_eq!(saved.iter().map(|(t, _)| *t).collect::<Vec<_>>(), [at(4), at(3)], "newest first");
 }
 
 #[test]
@@ -96,7 +114,7 @@ fn an_older_backup_is_upgraded_and_a_newer_one_refused_leaving_the_shop_untouche
         let mut conn = rusqlite::Connection::open(&old).unwrap();
         db::migrations().to_version(&mut conn, 3).unwrap();
     }
-    restored.restore_from(&old, at(2)).unwrap();
+    restored.restore_from(&old, "Mei Chan", at(2)).unwrap();
     assert_eq!(db::schema_version(restored.connection()).unwrap(), db::latest_version());
     assert!(!restored.is_set_up().unwrap(), "the old backup held no shop yet");
 
@@ -108,9 +126,12 @@ fn an_older_backup_is_upgraded_and_a_newer_one_refused_leaving_the_shop_untouche
         let conn = rusqlite::Connection::open(&newer).unwrap();
         conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;").unwrap();
     }
-    assert_eq!(other.restore_from(&newer, at(2)).unwrap_err().code(), "database_too_new");
+    assert_eq!(other.restore_from(&newer, "Mei Chan", at(2)).unwrap_err().code(), "database_too_new");
     assert_eq!(other.search_tickets("", None, 10).unwrap().len(), 1);
-    assert_eq!(other.restore_from(&dir.path().join("missing.sqlite"), at(2)).unwrap_err().code(), "invalid_input");
+    assert_eq!(
+        other.restore_from(&dir.path().join("missing.sqlite"), "Mei Chan", at(2)).unwrap_err().code(),
+        "invalid_input"
+    );
 }
 
 #[test]
