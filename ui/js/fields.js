@@ -81,6 +81,11 @@ function editorFor(field, ctx, onChange) {
     }
     case 'period':
       return periodEditor(field);
+    case 'period_range': {
+      // Free text the domain parses: "7-14 business days", "within 1 day".
+      const box = input(field, { maxLength: 60, spellcheck: false, placeholder: 'e.g. 7-14 business days, or within 1 day' });
+      return { control: box, first: box, get: () => box.value, inputs: [box] };
+    }
     case 'weekdays':
       return weekdaysEditor(field);
     case 'holidays':

@@ -60,7 +60,7 @@ pub struct RefundView {
     reference: String,
     posting_from: Date,
     posting_to: Date,
-    posting_words: &'static str,
+    posting_words: String,
 }
 
 #[derive(Serialize)]
@@ -131,7 +131,7 @@ pub fn view(shop: &Shop, state: &AppState, case: ReturnCase) -> IpcResult<Return
         _ => None,
     };
     let refund_view = case.refund.as_ref().map(|r| {
-        let (from, to, words) = posting_window(r.method, r.refunded_on, &s.policy.calendar);
+        let (from, to, words) = posting_window(r.method, r.refunded_on, &s.policy);
         RefundView {
             method: r.method,
             method_label: r.method.label(),

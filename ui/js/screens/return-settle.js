@@ -42,6 +42,12 @@ function inspectionSummary(insp, options) {
     insp.photos.length ? photoStrip(insp.photos, 'inspection-photo', 'Inspection photo') : null);
 }
 
+/** When the refund shows in the customer's account, in the shop's own posting window. */
+function postingLine(r) {
+  const when = r.posting_from === r.posting_to ? `on ${r.posting_from}` : `between ${r.posting_from} and ${r.posting_to}`;
+  return `Expected in the customer’s account ${when} (${r.posting_words}).`;
+}
+
 /** While the refund is due: record it as paid out. Once refunded: when the customer sees it. */
 export function refundCard({ view: v, options, refresh }) {
   const r = v.refund_view;
@@ -50,7 +56,7 @@ export function refundCard({ view: v, options, refresh }) {
       h('h2', { text: 'Refunded' }),
       h('div', { testid: 'refund-summary' },
         h('p', { class: 'released-line', text: `${r.amount} refunded ${refundBy(r.method, r.method_label)} on ${r.refunded_on}, reference ${r.reference}.` }),
-        h('p', { text: `Expected in the customer’s account between ${r.posting_from} and ${r.posting_to} (${r.posting_words}).`, testid: 'refund-posting' })));
+        h('p', { text: postingLine(r), testid: 'refund-posting' })));
   }
   const s = v.settlement;
   const errors = errorSlots('refund-error');

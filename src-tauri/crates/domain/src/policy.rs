@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Holiday, Period, WorkCalendar};
+use crate::calendar::{Holiday, Period, PeriodRange, WorkCalendar};
 use crate::error::Problems;
 use crate::money::{Amount, Percent};
 use crate::DomainError;
@@ -61,6 +61,11 @@ pub struct Policy {
     pub partial_refund_min: Percent,
     pub partial_refund_max: Percent,
     pub refund_due: Period,
+    /// How long a refund takes to show in the customer's account, from the day it is paid,
+    /// by the way it is paid: to the original card, through PayPal, by bank transfer.
+    pub card_refund_posting: PeriodRange,
+    pub paypal_refund_posting: PeriodRange,
+    pub bank_refund_posting: PeriodRange,
     pub replacement_due: Period,
     pub deduct_original_shipping: bool,
     pub deduct_insurance: bool,
@@ -101,6 +106,9 @@ impl Default for Policy {
             partial_refund_min: Percent::from_whole(20),
             partial_refund_max: Percent::from_whole(40),
             refund_due: Period::business_days(5),
+            card_refund_posting: PeriodRange::business_days(7, 14),
+            paypal_refund_posting: PeriodRange::days(0, 1),
+            bank_refund_posting: PeriodRange::business_days(1, 3),
             replacement_due: Period::days(0),
             deduct_original_shipping: true,
             deduct_insurance: true,
@@ -144,6 +152,11 @@ impl Policy {
         }
         for (key, period) in self.periods() {
             if let Err(message) = period.checked() {
+                problems.add(key, message);
+            }
+        }
+        for (key, range) in self.refund_postings() {
+            if let Err(message) = range.checked() {
                 problems.add(key, message);
             }
         }
@@ -194,6 +207,14 @@ impl Policy {
         ]
     }
 
+    pub fn refund_postings(&self) -> [(&'static str, PeriodRange); 3] {
+        [
+            ("policy.card_refund_posting", self.card_refund_posting),
+            ("policy.paypal_refund_posting", self.paypal_refund_posting),
+            ("policy.bank_refund_posting", self.bank_refund_posting),
+        ]
+    }
+
     fn percentages(&self) -> [(&'static str, Percent); 5] {
         [
             ("policy.shipping_insurance_rate", self.shipping_insurance_rate),
@@ -226,7 +247,52 @@ mod tests {
         assert_eq!(p.signature_threshold, Amount(50_000));
         assert_eq!(p.warranty, Period::months(12));
         assert_eq!(p.dead_on_arrival, Period::days(7));
+        assert_eq!(p.card_refund_posting, PeriodRange::business_days(7, 14));
+        assert_eq!(p.paypal_refund_posting, PeriodRange::days(0, 1));
+        assert_eq!(p.bank_refund_posting, PeriodRange::business_days(1, 3));
         assert!(p.validate().is_ok());
+    }
+
+    #[test]
+    fn a_policy_stored_before_the_refund_postings_loads_with_the_defaults() {
+        // What the settings table held before the posting windows were settings.
+        let mut stored = serde_json::to_value(Policy {
+            refund_due: Period::days(14),
+            calendar: WorkCalendar {
+                holidays: vec![Holiday { date: jiff::civil::date(2026, 12, 25), name: "Christmas".into() }],
+                ..WorkCalendar::default()
+            },
+            ..Policy::default()
+        })
+        .unwrap();
+        let fields = stored.as_object_mut().unwrap();
+        for key in ["card_refund_posting", "paypal_refund_posting", "bank_refund_posting"] {
+            assert!(fields.remove(key).is_some(), "{key}");
+        }
+        let loaded: Policy = serde_json::from_value(stored).unwrap();
+        assert_eq!(loaded.refund_due, Period::days(14), "the stored values are kept");
+        assert_eq!(loaded.calendar.holidays.len(), 1);
+        assert_eq!(loaded.card_refund_posting, PeriodRange::business_days(7, 14));
+        assert_eq!(loaded.paypal_refund_posting, PeriodRange::days(0, 1));
+        assert_eq!(loaded.bank_refund_posting, PeriodRange::business_days(1, 3));
+        assert!(loaded.validate().is_ok());
+    }
+
+    #[test]
+    fn refuses_refund_postings_in_months_upside_down_or_too_long() {
+        let p = Policy {
+            card_refund_posting: PeriodRange { from: 1, to: 2, unit: crate::PeriodUnit::Months },
+            paypal_refund_posting: PeriodRange::days(3, 1),
+            bank_refund_posting: PeriodRange::business_days(1, 5_000),
+            ..Policy::default()
+        };
+        let err = p.validate().unwrap_err();
+        let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["policy.card_refund_posting", "policy.paypal_refund_posting", "policy.bank_refund_posting"]
+        );
+        assert!(err.fields()[1].message.contains("upside down"));
     }
 
     #[test]

@@ -265,8 +265,7 @@ fn inspection_report_shows_the_checklist_wear_photos_and_the_partial_refund_in_t
         let pdf = pdf_of(&r, ReturnFormKind::InspectionReport, dir.path());
         let decided = r.case.decision.as_ref().unwrap();
         assert_eq!(decided.settlement.total, Amount(4_000), "40% of USD 100.00 for light wear");
-        let (first, last, how_long) =
-            posting_window(RefundMethod::OriginalCard, DECIDED_ON, &r.settings.policy.calendar);
+        let (first, last, how_long) = posting_window(RefundMethod::OriginalCard, DECIDED_ON, &r.settings.policy);
         let text = text_of(&pdf);
         assert_has(
             &text,
@@ -323,7 +322,7 @@ fn inspection_report_puts_each_decision_in_words() {
             "Customs on the return -5.00".into(),
             format!("Refund to the customer (USD) {}", r.settings.currency.format_number(total)),
             "Refunded by PayPal".into(),
-            "within 24 hours".into(),
+            "(within 1 day)".into(),
         ],
     );
 

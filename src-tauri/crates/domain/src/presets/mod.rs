@@ -10,7 +10,7 @@ mod wording;
 
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Period;
+use crate::calendar::{Period, PeriodRange};
 use crate::money::Percent;
 use crate::policy::{Policy, ReturnWindowStart, WarrantyStart};
 
@@ -93,6 +93,9 @@ impl PresetId {
                 non_returnable: vec!["Custom and personalized orders".into(), "Partial pairs and bundles".into()],
                 no_rma_hold: Period::days(0),
                 refund_due: Period::business_days(2),
+                card_refund_posting: PeriodRange::business_days(5, 7),
+                paypal_refund_posting: PeriodRange::business_days(5, 7),
+                bank_refund_posting: PeriodRange::business_days(5, 7),
                 deduct_original_shipping: true,
                 deduct_return_customs: true,
                 paypal_refund_fee: Percent::from_whole(10),
@@ -120,6 +123,7 @@ impl PresetId {
                 returns_unopened_only: true,
                 non_returnable: vec!["Chargers".into(), "Headphones (hygiene rules)".into()],
                 refund_due: Period::days(14),
+                card_refund_posting: PeriodRange::business_days(2, 10),
                 replacement_due: Period::business_days(14),
                 ..Policy::default()
             },
@@ -186,6 +190,11 @@ mod tests {
         assert!(p.deduct_original_shipping);
         assert!(!p.returns_unopened_only);
         assert!(p.no_rma_hold.is_none(), "unauthorized returns are declined, not held");
+        // "Once we issue a refund, it can take 5-7 business days for it to reflect in your
+        // original method of payment."
+        assert_eq!(p.card_refund_posting, PeriodRange::business_days(5, 7));
+        assert_eq!(p.paypal_refund_posting, PeriodRange::business_days(5, 7));
+        assert_eq!(p.bank_refund_posting, PeriodRange::business_days(5, 7));
     }
 
     #[test]
@@ -202,6 +211,7 @@ mod tests {
         assert!(p.deduct_original_shipping);
         assert!(p.exchange_window.is_none());
         assert_eq!(p.paypal_refund_fee, Percent(0));
+        assert_lx_watch_postings(&p, "KOSPET states no posting times");
     }
 
     #[test]
@@ -215,6 +225,10 @@ mod tests {
         assert_eq!(p.replacement_due, Period::business_days(14));
         assert_eq!(p.refund_due, Period::days(14));
         assert_eq!(p.shop_pays_shipping_within, Period::days(14));
+        // "The refund will be reflected on your credit card within 2-10 business days"
+        assert_eq!(p.card_refund_posting, PeriodRange::business_days(2, 10));
+        assert_eq!(p.paypal_refund_posting, Policy::default().paypal_refund_posting, "not stated");
+        assert_eq!(p.bank_refund_posting, Policy::default().bank_refund_posting, "not stated");
     }
 
     #[test]
@@ -226,6 +240,45 @@ mod tests {
         // everything else is lx-watch's
         assert_eq!(p.no_rma_hold, Period::days(3));
         assert_eq!(p.storage_fee_per_day, Amount(1000));
+        assert_lx_watch_postings(&p, "the RMA web shop states no posting times");
+    }
+
+    fn assert_lx_watch_postings(p: &Policy, why: &str) {
+        assert_eq!(p.card_refund_posting, PeriodRange::business_days(7, 14), "{why}");
+        assert_eq!(p.paypal_refund_posting, PeriodRange::days(0, 1), "{why}");
+        assert_eq!(p.bank_refund_posting, PeriodRange::business_days(1, 3), "{why}");
+    }
+
+    #[test]
+    fn lx_watch_postings() {
+        // "They typically take 7–14 business days to reflect in your account" and PayPal
+        // refunds "reflect in your account within 24 hours"; bank transfers are not stated.
+        let p = PresetId::LxWatch.policy();
+        assert_lx_watch_postings(&p, "lx-watch 10.1 and 10.2");
+        assert_eq!(p.card_refund_posting.to_string(), "7 to 14 business days");
+        assert_eq!(p.paypal_refund_posting.to_string(), "within 1 day");
+        for (key, quote) in
+            [("policy.card_refund_posting", "7–14 business days"), ("policy.paypal_refund_posting", "within 24 hours")]
+        {
+            let wording = PresetId::LxWatch.wording(key).unwrap();
+            assert!(PresetId::is_quote(wording) && wording.contains(quote), "{key}: {wording}");
+        }
+        assert!(!PresetId::is_quote(PresetId::LxWatch.wording("policy.bank_refund_posting").unwrap()));
+    }
+
+    #[test]
+    fn posting_wording_quotes_the_seed_where_it_states_a_time() {
+        let quoted = |preset: PresetId, key| PresetId::is_quote(preset.wording(key).unwrap());
+        for key in ["policy.card_refund_posting", "policy.paypal_refund_posting", "policy.bank_refund_posting"] {
+            assert!(quoted(PresetId::Softerspot, key), "{key}");
+            assert!(!quoted(PresetId::Kospet, key), "{key}");
+            assert!(!quoted(PresetId::RmaWebShop, key), "{key}");
+        }
+        assert!(quoted(PresetId::TurkishStore, "policy.card_refund_posting"));
+        assert!(!quoted(PresetId::TurkishStore, "policy.paypal_refund_posting"));
+        assert!(!quoted(PresetId::TurkishStore, "policy.bank_refund_posting"));
+        assert!(PresetId::Softerspot.wording("policy.card_refund_posting").unwrap().contains("5-7 business days"));
+        assert!(PresetId::TurkishStore.wording("policy.card_refund_posting").unwrap().contains("2-10 business days"));
     }
 
     #[test]

@@ -72,6 +72,11 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
             "Once we receive the return device to our warehouse, it will take approximately 2 business days to \
              process a refund."
         }
+        "policy.card_refund_posting" | "policy.paypal_refund_posting" | "policy.bank_refund_posting" => {
+            "Once we issue a refund, it can take 5-7 business days for it to reflect in your original method of \
+             payment. [Caseback: for every payment method; the \"10 - 15 business days\" named under Credit \
+             Card/PayPal count from the refund request, not from the refund.]"
+        }
         "policy.deduct_original_shipping" => "Unfortunately, we cannot refund your original shipping charges.",
         "policy.deduct_return_customs" => {
             "Please note that you're responsible for customs clearance and tariff payments where applicable."
@@ -114,6 +119,9 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
         | "policy.partial_refund_min"
         | "policy.partial_refund_max"
         | "policy.refund_due"
+        | "policy.card_refund_posting"
+        | "policy.paypal_refund_posting"
+        | "policy.bank_refund_posting"
         | "policy.deduct_insurance"
         | "policy.paypal_refund_fee"
         | "policy.exchange_window"
@@ -258,6 +266,18 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
             "If the product meets return standards, a full refund (excluding original shipping fees and insurance \
              costs) will be processed within 2–5 business days."
         }
+        "policy.card_refund_posting" => {
+            "Refunds are credited to the original card used for purchase. They typically take 7–14 business days to \
+             reflect in your account (varies by card issuer)."
+        }
+        "policy.paypal_refund_posting" => {
+            "PayPal refunds are processed immediately after inspection approval and reflect in your account within \
+             24 hours."
+        }
+        "policy.bank_refund_posting" => {
+            "Not stated in lx-watch's policy, which takes bank transfers but names no time for a refund by one; \
+             Caseback's default is 1 to 3 business days."
+        }
         "policy.deduct_insurance" => {
             "Insurance fees (8% of total order amount) are non-refundable, even if the order is returned."
         }
@@ -307,6 +327,8 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
         | "policy.no_rma_hold"
         | "policy.partial_refund_min"
         | "policy.partial_refund_max"
+        | "policy.paypal_refund_posting"
+        | "policy.bank_refund_posting"
         | "policy.deduct_original_shipping"
         | "policy.deduct_insurance"
         | "policy.deduct_return_customs"
@@ -349,6 +371,10 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
             "The refund will be processed within 14 days of your products reaching us, using the same method you \
              used to make the payment."
         }
+        "policy.card_refund_posting" => {
+            "The refund will be reflected on your credit card within 2-10 business days under normal conditions, but \
+             may vary depending on your bank's procedures."
+        }
         "policy.replacement_due" => {
             "The replacement of these products will be carried out within 14 business days. In this case, you will \
              not be charged an additional shipping or product fee."
@@ -382,6 +408,9 @@ pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
         | "policy.partial_refund_min"
         | "policy.partial_refund_max"
         | "policy.refund_due"
+        | "policy.card_refund_posting"
+        | "policy.paypal_refund_posting"
+        | "policy.bank_refund_posting"
         | "policy.replacement_due"
         | "policy.deduct_insurance"
         | "policy.deduct_return_customs"

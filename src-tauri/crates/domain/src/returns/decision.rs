@@ -16,8 +16,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::request::{RefundMethod, ReturnRequest};
+use crate::calendar::PeriodRange;
 use crate::error::Problems;
-use crate::{text, Amount, DomainError, Percent, Policy, WorkCalendar};
+use crate::{text, Amount, DomainError, Percent, Policy};
 
 /// What the inspector ticks off (lx-watch 6 and 8).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -284,22 +285,22 @@ impl Decision {
     }
 }
 
-/// When a refund shows in the customer's account (lx-watch 10): card 7 to 14 business days,
-/// PayPal within 24 hours, a bank transfer 1 to 3 business days.
-pub fn posting_window(method: RefundMethod, refunded_on: Date, calendar: &WorkCalendar) -> (Date, Date, &'static str) {
+/// How long a refund paid by `method` takes to show in the customer's account, by the
+/// shop's policy (lx-watch 10: card 7 to 14 business days, PayPal within 24 hours).
+pub fn posting_range(method: RefundMethod, policy: &Policy) -> PeriodRange {
     match method {
-        RefundMethod::OriginalCard => (
-            calendar.add_business_days(refunded_on, 7),
-            calendar.add_business_days(refunded_on, 14),
-            "7 to 14 business days, depending on the card issuer",
-        ),
-        RefundMethod::PayPal => (refunded_on, refunded_on.tomorrow().unwrap_or(refunded_on), "within 24 hours"),
-        RefundMethod::BankTransfer => (
-            calendar.add_business_days(refunded_on, 1),
-            calendar.add_business_days(refunded_on, 3),
-            "1 to 3 business days",
-        ),
+        RefundMethod::OriginalCard => policy.card_refund_posting,
+        RefundMethod::PayPal => policy.paypal_refund_posting,
+        RefundMethod::BankTransfer => policy.bank_refund_posting,
     }
+}
+
+/// When a refund paid on `refunded_on` shows in the customer's account: the first and last
+/// dates on the shop's calendar, and the policy's words for it ("7 to 14 business days").
+pub fn posting_window(method: RefundMethod, refunded_on: Date, policy: &Policy) -> (Date, Date, String) {
+    let range = posting_range(method, policy);
+    let (first, last) = range.dates(refunded_on, &policy.calendar);
+    (first, last, range.to_string())
 }
 
 /// The refund as paid out: it must match what was decided.

@@ -265,8 +265,47 @@ fn the_refund_paid_must_match_the_decision() {
         record(decided.total.0, RefundMethod::PayPal, " ").validated(&decided, today).unwrap_err().fields()[0].field,
         "reference"
     );
-    let (from, to, _) = decision::posting_window(RefundMethod::OriginalCard, date(2026, 11, 20), &lx.calendar);
+    let (from, to, words) = decision::posting_window(RefundMethod::OriginalCard, date(2026, 11, 20), &lx);
     assert_eq!((from, to), (date(2026, 12, 1), date(2026, 12, 10)), "7 to 14 business days");
+    assert_eq!(words, "7 to 14 business days");
+}
+
+#[test]
+fn refunds_show_in_the_account_within_the_shops_own_windows() {
+    use crate::calendar::{Holiday, PeriodRange};
+    let mut lx = PresetId::LxWatch.policy();
+    lx.calendar.holidays = vec![
+        Holiday { date: date(2026, 12, 25), name: "Christmas Day".into() },
+        Holiday { date: date(2026, 12, 26), name: "Boxing Day".into() },
+    ];
+    let window = |method, day, policy: &Policy| decision::posting_window(method, day, policy);
+    // PayPal within 24 hours: the day itself or the next, weekend or not
+    assert_eq!(
+        window(RefundMethod::PayPal, date(2026, 11, 21), &lx),
+        (date(2026, 11, 21), date(2026, 11, 22), "within 1 day".to_string())
+    );
+    assert_eq!(window(RefundMethod::PayPal, date(2028, 2, 28), &lx).1, date(2028, 2, 29), "leap day");
+    // bank transfer refunded on Friday: 1 to 3 business days over the weekend
+    assert_eq!(
+        window(RefundMethod::BankTransfer, date(2026, 11, 20), &lx),
+        (date(2026, 11, 23), date(2026, 11, 25), "1 to 3 business days".to_string())
+    );
+    // card refunded on 23 December: Christmas, Boxing Day and the weekends are skipped
+    let (first, last, _) = window(RefundMethod::OriginalCard, date(2026, 12, 23), &lx);
+    assert_eq!((first, last), (date(2027, 1, 4), date(2027, 1, 13)));
+
+    // the Turkish store's card refunds: 2 to 10 business days
+    let turkish = PresetId::TurkishStore.policy();
+    assert_eq!(
+        window(RefundMethod::OriginalCard, date(2026, 11, 20), &turkish),
+        (date(2026, 11, 24), date(2026, 12, 4), "2 to 10 business days".to_string())
+    );
+    // a shop's own edit is what counts
+    let edited = Policy { paypal_refund_posting: PeriodRange::business_days(3, 5), ..lx };
+    assert_eq!(
+        window(RefundMethod::PayPal, date(2026, 11, 20), &edited),
+        (date(2026, 11, 25), date(2026, 11, 27), "3 to 5 business days".to_string())
+    );
 }
 
 proptest! {

@@ -20,6 +20,8 @@ pub enum FieldKind {
     Percent,
     Money,
     Period,
+    /// A time from one length to another, or up to one: "7-14 business days", "within 1 day".
+    PeriodRange,
     Bool,
     Choice {
         options: Vec<(&'static str, &'static str)>,
@@ -265,6 +267,27 @@ pub fn field_infos() -> Vec<FieldInfo> {
             "Highest share of the price refunded for a used item.",
         ),
         info("policy.refund_due", RETURNS, "Refund issued within", Period, "From an approved inspection."),
+        info(
+            "policy.card_refund_posting",
+            RETURNS,
+            "Time for a card refund to show",
+            PeriodRange,
+            "In the customer's account, from the day the refund is paid to the original card, e.g. 7-14 business days.",
+        ),
+        info(
+            "policy.paypal_refund_posting",
+            RETURNS,
+            "Time for a PayPal refund to show",
+            PeriodRange,
+            "From the day the refund is paid through PayPal, e.g. within 1 day.",
+        ),
+        info(
+            "policy.bank_refund_posting",
+            RETURNS,
+            "Time for a bank transfer refund to show",
+            PeriodRange,
+            "From the day the refund is transferred, e.g. 1-3 business days.",
+        ),
         info(
             "policy.replacement_due",
             RETURNS,

@@ -6,7 +6,7 @@ use jiff::tz::TimeZone;
 
 use super::{PaperSize, Settings};
 use crate::calendar::weekday_names::NAMES as WEEKDAYS;
-use crate::calendar::{Holiday, Period};
+use crate::calendar::{Holiday, Period, PeriodRange};
 use crate::money::{Currency, Percent};
 use crate::policy::{ReturnWindowStart, WarrantyStart, MAX_LABEL};
 use crate::text;
@@ -144,6 +144,9 @@ impl Settings {
             "policy.partial_refund_min" => percent(p.partial_refund_min),
             "policy.partial_refund_max" => percent(p.partial_refund_max),
             "policy.refund_due" => period(p.refund_due),
+            "policy.card_refund_posting" => Some(p.card_refund_posting.to_string()),
+            "policy.paypal_refund_posting" => Some(p.paypal_refund_posting.to_string()),
+            "policy.bank_refund_posting" => Some(p.bank_refund_posting.to_string()),
             "policy.replacement_due" => period(p.replacement_due),
             "policy.deduct_original_shipping" => Some(yes_no(p.deduct_original_shipping)),
             "policy.deduct_insurance" => Some(yes_no(p.deduct_insurance)),
@@ -246,6 +249,9 @@ impl Settings {
             "policy.partial_refund_min" => p.partial_refund_min = Percent::parse(value)?,
             "policy.partial_refund_max" => p.partial_refund_max = Percent::parse(value)?,
             "policy.refund_due" => p.refund_due = Period::parse(value)?,
+            "policy.card_refund_posting" => p.card_refund_posting = PeriodRange::parse(value)?,
+            "policy.paypal_refund_posting" => p.paypal_refund_posting = PeriodRange::parse(value)?,
+            "policy.bank_refund_posting" => p.bank_refund_posting = PeriodRange::parse(value)?,
             "policy.replacement_due" => p.replacement_due = Period::parse(value)?,
             "policy.deduct_original_shipping" => p.deduct_original_shipping = parse_bool(value)?,
             "policy.deduct_insurance" => p.deduct_insurance = parse_bool(value)?,
@@ -302,5 +308,47 @@ mod tests {
             assert!(s.field_value(f.key).is_some(), "{} has no value", f.key);
         }
         assert!(s.set_field("policy.nonsense", "1").is_err());
+    }
+
+    #[test]
+    fn refund_postings_read_and_write_as_text() {
+        let s = Settings::new("Shop", Currency::from_code("USD").unwrap(), crate::presets::PresetId::LxWatch, "UTC");
+        assert_eq!(s.field_value("policy.card_refund_posting").unwrap(), "7 to 14 business days");
+        assert_eq!(s.field_value("policy.paypal_refund_posting").unwrap(), "within 1 day");
+        assert_eq!(s.field_value("policy.bank_refund_posting").unwrap(), "1 to 3 business days");
+
+        let next = s
+            .apply([
+                ("policy.card_refund_posting", "2–10 business days"),
+                ("policy.paypal_refund_posting", "within 24 hours"),
+                ("policy.bank_refund_posting", "3 to 5 working days"),
+            ])
+            .unwrap();
+        assert_eq!(next.policy.card_refund_posting, PeriodRange::business_days(2, 10));
+        assert_eq!(next.field_value("policy.card_refund_posting").unwrap(), "2 to 10 business days");
+        assert_eq!(next.field_value("policy.paypal_refund_posting").unwrap(), "within 1 day");
+        assert_eq!(next.field_value("policy.bank_refund_posting").unwrap(), "3 to 5 business days");
+        // the shown text sets the same value again
+        for key in ["policy.card_refund_posting", "policy.paypal_refund_posting", "policy.bank_refund_posting"] {
+            let text = next.field_value(key).unwrap();
+            assert_eq!(next.apply([(key, text.as_str())]).unwrap(), next, "{key}");
+        }
+        assert_eq!(next.changed_fields(&s), ["policy.card_refund_posting", "policy.bank_refund_posting"]);
+
+        // refusals come back on the field's key, and nothing changes
+        let err = s
+            .apply([
+                ("policy.card_refund_posting", "14-7 business days"),
+                ("policy.paypal_refund_posting", "1-2 months"),
+                ("policy.bank_refund_posting", "soon"),
+            ])
+            .unwrap_err();
+        let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["policy.card_refund_posting", "policy.paypal_refund_posting", "policy.bank_refund_posting"]
+        );
+        assert!(err.fields()[0].message.contains("upside down"), "{}", err.fields()[0].message);
+        assert!(err.fields()[1].message.contains("not months"), "{}", err.fields()[1].message);
     }
 }

@@ -206,7 +206,7 @@ fn decision(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
     if let Some(method) = s.method {
         // Posting counts from the refund when it is paid, else from the decision.
         let from = p.case.refund.as_ref().map_or(d.decided_on, |r| r.refunded_on);
-        let (first, last, how_long) = posting_window(method, from, &p.settings.policy.calendar);
+        let (first, last, how_long) = posting_window(method, from, &p.settings.policy);
         facts.push(("Refund", money(s.total)));
         facts.push(("Refunded by", method.label().to_string()));
         if let Some(due) = d.due {
