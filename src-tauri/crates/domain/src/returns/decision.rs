@@ -255,6 +255,23 @@ impl Decision {
                 lines.clear();
                 (None, 0)
             }
+            // A replacement for the shop's fault (dead on arrival, defective, wrong item,
+            // damaged in transit) costs the customer nothing (SOFTERSPOT: "we will be
+            // responsible for an item exchange and any shipping fees"). An exchange by choice
+            // is within the exchange window and pays the exchange fee.
+            Decision::Exchange if r.reason.is_shop_fault() => {
+                if policy.exchange_window.is_none() && policy.replacement_due.is_none() {
+                    return Err(DomainError::refused(
+                        "exchange_not_offered",
+                        "This shop's policy offers no exchanges or replacements.",
+                    ));
+                }
+                lines = vec![Line {
+                    label: format!("Replacement for a fault ({}): no exchange fee", r.reason.label().to_lowercase()),
+                    amount: Amount::ZERO,
+                }];
+                (None, 0)
+            }
             Decision::Exchange => {
                 if policy.exchange_window.is_none() {
                     return Err(DomainError::refused(

@@ -246,6 +246,25 @@ fn exchanges_only_where_and_while_the_policy_offers_them() {
 }
 
 #[test]
+fn a_replacement_for_the_shops_fault_costs_the_customer_nothing() {
+    let softerspot = PresetId::Softerspot.policy();
+    // Requested long after the exchange window: a fault is judged by the return rules, not it.
+    let wrong = request(ReturnReason::WrongItemSent, date(2026, 8, 1), Some(date(2026, 8, 6)), date(2026, 11, 20));
+    let s = Decision::Exchange.settle(&softerspot, &wrong, false).unwrap();
+    assert_eq!(s.total, Amount(0));
+    assert!(s.lines[0].label.contains("no exchange fee"), "{:?}", s.lines);
+    // The Turkish store promises replacements (14 business days) but no exchanges by choice.
+    let turkish = PresetId::TurkishStore.policy();
+    let broken = request(ReturnReason::DamagedInTransit, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    assert_eq!(Decision::Exchange.settle(&turkish, &broken, false).unwrap().total, Amount(0));
+    let by_choice = ReturnRequest { reason: ReturnReason::ChangeOfMind, ..broken.clone() };
+    assert_eq!(Decision::Exchange.settle(&turkish, &by_choice, false).unwrap_err().code(), "exchange_not_offered");
+    // lx-watch promises neither.
+    let lx = PresetId::LxWatch.policy();
+    assert_eq!(Decision::Exchange.settle(&lx, &broken, false).unwrap_err().code(), "exchange_not_offered");
+}
+
+#[test]
 fn the_refund_paid_must_match_the_decision() {
     let lx = PresetId::LxWatch.policy();
     let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
