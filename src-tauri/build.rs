@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "return_settle_preview",
     "return_decide",
     "return_refund",
+    "return_exchange_fee",
     "return_ship_out",
     "returns_search",
     "data_overview",

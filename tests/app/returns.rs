@@ -113,3 +113,42 @@ async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> 
     })
     .await
 }
+
+/// The demo's exchange by choice: the replacement waits for the fee, which must be whole.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_exchange_waits_for_its_fee_then_the_replacement_goes_out() -> Result<()> {
+    let rig = Rig::start("2026-11-22T02:00:00Z")?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("open-demo").await?;
+        app.click("nav-returns").await?;
+        app.type_into("returns-search", "Daniel Lee").await?;
+        app.wait_text("returns-count", |t| t.starts_with("1 ")).await?;
+        // WebKitWebDriver cannot click a table row; the row's own click handler opens it.
+        app.wait_for("[data-testid^=return-row-]").await?;
+        app.client.execute("document.querySelector('[data-testid^=return-row-]').click()", vec![]).await?;
+        let next = app.wait_text("return-due", |t| t.contains("exchange fee")).await?;
+        assert!(next.contains("HKD 1,040.00"), "{next}");
+        assert!(app.client.find_all(fantoccini::Locator::Css("[data-testid=return-ship-out]")).await?.is_empty());
+
+        // Part of the fee is refused next to the amount; the whole fee lets the replacement go.
+        app.type_into("exchange-fee-amount", "1000").await?;
+        app.type_into("exchange-fee-reference", "VISA 4417").await?;
+        app.click("exchange-fee-save").await?;
+        let refused = app.wait_text("error-amount", |t| !t.is_empty()).await?;
+        assert!(refused.contains("HKD 1,040.00"), "{refused}");
+        app.type_into("exchange-fee-amount", "1,040").await?;
+        app.click("exchange-fee-save").await?;
+        let paid = app.wait_text("exchange-fee-paid", |t| t.contains("paid by Card")).await?;
+        assert!(paid.contains("HKD 1,040.00") && paid.contains("VISA 4417"), "{paid}");
+        app.screenshot("45-exchange-fee-paid").await?;
+        app.type_into("return-ship-out-tracking", "1Z999AA10123456784").await?;
+        app.click("return-ship-out").await?;
+        app.wait_text("return-state", |t| t.contains("Exchanged")).await?;
+        let history = app.wait_text("return-history", |t| t.contains("Replacement sent")).await?;
+        assert!(history.contains("Exchange fee of HKD 1,040.00 paid by Card, VISA 4417"), "{history}");
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}

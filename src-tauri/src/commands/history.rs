@@ -92,6 +92,9 @@ fn summary(action: &str, d: &Value, currency: Currency) -> Option<String> {
             format!("Inspected: {}", decision.describe(order, total))
         }
         "return.refunded" => format!("Refund of {} paid{}", money_in(d, currency), reference(d)),
+        "return.exchange_fee_paid" => {
+            format!("Exchange fee of {} paid by {}{}", money_in(d, currency), method(d), reference(d))
+        }
         "return.exchange_sent" => format!("Replacement sent, tracking {}", text("tracking")),
         "return.sent_back" => format!("Sent back to the customer, tracking {}", text("tracking")),
         _ => return None,

@@ -63,6 +63,15 @@ pub struct RefundView {
     posting_words: String,
 }
 
+/// The exchange fee as paid.
+#[derive(Serialize)]
+pub struct FeeView {
+    amount: String,
+    method_label: &'static str,
+    paid_on: Date,
+    reference: String,
+}
+
 #[derive(Serialize)]
 pub struct ReturnView {
     #[serde(flatten)]
@@ -76,6 +85,9 @@ pub struct ReturnView {
     rma_valid_today: Option<bool>,
     settlement: Option<SettlementView>,
     refund_view: Option<RefundView>,
+    /// An exchange by choice: the fee still to take before the replacement goes out.
+    fee_owed: Option<String>,
+    fee_view: Option<FeeView>,
     instructions: Option<Message>,
     decision_message: Option<Message>,
     due: Option<Due>,
@@ -103,7 +115,7 @@ pub fn view(shop: &Shop, state: &AppState, case: ReturnCase) -> IpcResult<Return
     let customer = case.customer.map(|id| shop.customer(id)).transpose()?;
     let details = customer.as_ref().map(|c| c.details.clone()).unwrap_or_default();
     let eligibility = shop.return_eligibility(&case)?;
-    let currency = case.request.as_ref().map_or(s.currency, |r| r.currency);
+    let currency = case.currency(s.currency);
     let amounts = case.request.as_ref().map(|r| RequestAmounts {
         purchase_price: currency.format(r.purchase_price),
         original_shipping: currency.format(r.original_shipping),
@@ -151,6 +163,13 @@ pub fn view(shop: &Shop, state: &AppState, case: ReturnCase) -> IpcResult<Return
         rma_valid_today: case.rma.as_ref().map(|r| r.validity.is_valid_on(today)),
         settlement: case.decision.as_ref().map(|d| settlement_view(currency, &d.settlement)),
         refund_view,
+        fee_owed: case.fee_owed().map(|a| currency.format(a)),
+        fee_view: case.fee_paid.as_ref().map(|f| FeeView {
+            amount: currency.format(f.amount),
+            method_label: f.method.label(),
+            paid_on: f.paid_on,
+            reference: f.reference.clone(),
+        }),
         instructions,
         decision_message: decision_msg,
         due_text: due.map(Due::describe),

@@ -1,12 +1,13 @@
 //! Returns: request, authorize, receive, inspect and decide, refund, send back.
 
+use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::decision::Checklist;
 use caseback_domain::returns::{
-    Decision, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase, ReturnForm, ReturnId,
-    ReturnReason, ReturnState, WearGrade,
+    Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase, ReturnForm,
+    ReturnId, ReturnReason, ReturnState, WearGrade,
 };
 use caseback_domain::staff::StaffId;
-use caseback_domain::{Currency, Due, Percent};
+use caseback_domain::{Amount, Currency, DomainError, Due, Percent};
 use caseback_store::returns::ReturnRow;
 use caseback_store::Shop;
 use jiff::civil::Date;
@@ -27,6 +28,8 @@ pub struct ReturnOptions {
     reasons: Vec<Choice>,
     channels: Vec<Choice>,
     refund_methods: Vec<Choice>,
+    /// How an exchange fee may be paid.
+    payment_methods: Vec<Choice>,
     wear_grades: Vec<Choice>,
     checklist: Vec<(&'static str, &'static str)>,
     states: Vec<Choice>,
@@ -45,6 +48,7 @@ pub fn return_options(state: State<AppState>) -> IpcResult<ReturnOptions> {
             reasons: choices(&ReturnReason::ALL, ReturnReason::label),
             channels: choices(&RequestChannel::ALL, RequestChannel::label),
             refund_methods: choices(&RefundMethod::ALL, RefundMethod::label),
+            payment_methods: choices(&PaymentMethod::ALL, PaymentMethod::label),
             wear_grades: choices(&WearGrade::ALL, WearGrade::label),
             checklist: Checklist::ITEMS.to_vec(),
             states: choices(&ReturnState::ALL, ReturnState::label),
@@ -229,7 +233,13 @@ impl DecisionForm {
 }
 
 fn order_currency(shop: &Shop, case: &ReturnCase) -> IpcResult<Currency> {
-    Ok(case.request.as_ref().map(|r| r.currency).map_or_else(|| shop.settings().map(|s| s.currency), Ok)?)
+    Ok(case.currency(shop.settings()?.currency))
+}
+
+/// An amount typed in the order's currency.
+fn order_amount(shop: &Shop, id: ReturnId, typed: &str) -> IpcResult<Amount> {
+    let currency = order_currency(shop, &shop.return_case(id)?)?;
+    Ok(currency.parse(typed).map_err(|m| DomainError::invalid("amount", m))?)
 }
 
 /// What a decision would come to (the form's live figures); nothing is saved.
@@ -289,17 +299,46 @@ pub fn return_refund(
     let refund = refund.0;
     let now = state.clock.now();
     state.with_shop(|shop| {
-        let currency = order_currency(shop, &shop.return_case(id)?)?;
-        let amount = currency
-            .parse(&refund.amount)
-            .map_err(|m| IpcError::from(caseback_domain::DomainError::invalid("amount", m)))?;
         let record = RefundRecord {
             method: refund.method,
-            amount,
+            amount: order_amount(shop, id, &refund.amount)?,
             refunded_on: refund.refunded_on.unwrap_or(shop.settings()?.today(now)),
             reference: refund.reference,
         };
         let case = shop.record_return_refund(by, id, &record, now)?;
+        view(shop, &state, case)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct FeeForm {
+    method: PaymentMethod,
+    amount: String,
+    paid_on: Option<Date>,
+    #[serde(default)]
+    reference: String,
+}
+
+/// The customer paid the exchange fee.
+#[tauri::command]
+pub fn return_exchange_fee(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    fee: Arg<FeeForm>,
+) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let fee = fee.0;
+    let now = state.clock.now();
+    state.with_shop(|shop| {
+        let fee = ExchangeFee {
+            method: fee.method,
+            amount: order_amount(shop, id, &fee.amount)?,
+            paid_on: fee.paid_on.unwrap_or(shop.settings()?.today(now)),
+            reference: fee.reference,
+        };
+        let case = shop.record_exchange_fee(by, id, &fee, now)?;
         view(shop, &state, case)
     })
 }

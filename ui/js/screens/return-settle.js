@@ -10,6 +10,7 @@ import { messageBox } from './message-box.js';
 import { photoStrip } from './ticket-panels.js';
 import { facts, checkList } from './return-bits.js';
 import { decisionWords, refundBy } from './return-words.js';
+import { feeLine } from './return-exchange.js';
 
 const labelIn = (list, key) => list.find((c) => c.key === key)?.label ?? key;
 
@@ -94,37 +95,14 @@ export function refundCard({ view: v, options, refresh }) {
     h('div', { class: 'actions' }, save));
 }
 
-/** The replacement to send (exchange), or what went out, with its tracking number. */
-export function outboundCard({ view: v, refresh }) {
+/** What went out: the replacement (with the fee paid for it) or the item sent back. */
+export function outboundCard({ view: v }) {
   const o = v.outbound;
-  if (o) {
-    const what = v.state === 'exchanged' ? 'Replacement sent' : 'Sent back to the customer';
-    return h('section', { class: 'card', testid: 'return-outbound' },
-      h('h2', { text: what }),
-      h('p', { class: 'released-line', text: `${what} on ${o.sent_on}, tracking ${o.tracking}.`, testid: 'outbound-summary' }));
-  }
-  const errors = errorSlots('ship-out-error');
-  const tracking = h('input', { maxLength: 60, testid: 'return-ship-out-tracking', placeholder: 'Tracking number of the replacement',
-    onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); send.click(); } } });
-  const send = h('button', { type: 'button', class: 'primary', text: 'Replacement sent', testid: 'return-ship-out',
-    onclick: async () => {
-      send.disabled = true;
-      errors.clear();
-      try {
-        const next = await api.returnShipOut(actorId(), v.id, tracking.value);
-        notify(`Replacement sent, tracking ${next.outbound.tracking}.`);
-        await refresh(next);
-      } catch (err) {
-        errors.show(err);
-        if (!err.fields?.length) notify(err.message, 'error');
-        send.disabled = false;
-      }
-    } });
-  return h('section', { class: 'card', testid: 'return-exchange' },
-    h('div', { class: 'card-head' }, h('h2', { text: 'Exchange' }), v.decision?.due ? h('span', { class: 'muted small', text: `Send by ${v.decision.due}` }) : null),
-    h('p', { text: `The exchange fee is ${v.settlement?.total}. Record the replacement’s tracking number when it goes out.` }),
-    h('div', { class: 'inline-form' }, field('Tracking number', tracking, errors.slot('tracking')), send),
-    errors.general);
+  const what = v.state === 'exchanged' ? 'Replacement sent' : 'Sent back to the customer';
+  return h('section', { class: 'card', testid: 'return-outbound' },
+    h('h2', { text: what }),
+    v.fee_view ? h('p', { text: feeLine(v.fee_view), testid: 'exchange-fee-paid' }) : null,
+    h('p', { class: 'released-line', text: `${what} on ${o.sent_on}, tracking ${o.tracking}.`, testid: 'outbound-summary' }));
 }
 
 export function closedCard({ view: v }) {

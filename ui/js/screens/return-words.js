@@ -6,7 +6,7 @@ export function decisionWords(d) {
     case 'approve': return 'Refund approved';
     case 'partial_refund': return 'Return denied, partial refund for wear';
     case 'ship_back': return 'Return denied: the item goes back at the customer’s cost';
-    case 'exchange': return 'Exchange: a replacement for the exchange fee';
+    case 'exchange': return 'Exchange: a replacement goes to the customer';
     default: return 'Decided';
   }
 }

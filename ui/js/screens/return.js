@@ -11,6 +11,7 @@ import { requestCard, authorizeCard } from './return-request.js';
 import { rmaCard, packageCard } from './return-rma.js';
 import { inspectCard } from './return-inspect.js';
 import { decisionCard, refundCard, outboundCard, closedCard } from './return-settle.js';
+import { exchangeCard } from './return-exchange.js';
 
 const FORMS = [
   { kind: 'return_authorization', id: 'return-form', title: 'Return authorization form', about: 'For the customer: the RMA code, what to send back and how.', shown: (v) => v.rma },
@@ -47,7 +48,7 @@ export async function render(main, { params, go }) {
       held: () => packageCard(ctx),
       received: () => inspectCard(ctx),
       refund_due: () => refundCard(ctx),
-      exchange_due: () => outboundCard(ctx),
+      exchange_due: () => exchangeCard(ctx),
       ship_back: () => packageCard(ctx),
       refunded: () => refundCard(ctx),
       exchanged: () => outboundCard(ctx),
@@ -112,7 +113,12 @@ function header(v) {
         stateBadge(v.state, v.state_label, 'return-state')),
       v.due
         ? h('p', { class: 'ticket-due', testid: 'return-due' }, `${what} ${date} · `, h('span', { class: `due ${dueClass(v.due)}`, text: v.due_text }))
-        : h('p', { class: 'ticket-due' }, h('span', { class: 'due none', text: NEXT[v.state] ?? (CLOSED.includes(v.state) ? 'Closed' : 'Nothing due'), testid: 'return-due' }))));
+        : h('p', { class: 'ticket-due' }, h('span', { class: 'due none', text: nextStep(v), testid: 'return-due' }))));
+}
+
+function nextStep(v) {
+  if (v.fee_owed) return `Next: take the exchange fee of ${v.fee_owed}, then send the replacement`;
+  return NEXT[v.state] ?? (CLOSED.includes(v.state) ? 'Closed' : 'Nothing due');
 }
 
 /** Who asked and for which item; a package nobody asked to return says so. */

@@ -2,9 +2,10 @@
 
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::intake::CustomerChoice;
+use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::{
-    Checklist, Decision, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnForm, ReturnReason,
-    WearGrade,
+    Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnForm,
+    ReturnReason, WearGrade,
 };
 use caseback_domain::{Amount, Percent};
 use jiff::{SignedDuration, Timestamp};
@@ -125,7 +126,8 @@ const RETURNS: [DemoReturn; 10] = [
         product: "Hamilton Khaki Field Auto",
         price: "5,200",
         paid_with: RefundMethod::BankTransfer,
-        reason: ReturnReason::WrongItemSent,
+        // Wants the black dial instead: an exchange by choice, its fee not paid yet.
+        reason: ReturnReason::ChangeOfMind,
         delivered: 12,
         requested: 11,
         stage: Stage::Decided,
@@ -254,6 +256,15 @@ pub(crate) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
         let decided_at = ago((received - 1).max(0));
         let case = shop.decide_return(by, case.id, &inspection, decision, decided_at)?;
         if d.stage == Stage::Closed && matches!(decision, Decision::Exchange) {
+            if let Some(owed) = case.fee_owed() {
+                let fee = ExchangeFee {
+                    method: PaymentMethod::Card,
+                    amount: owed,
+                    paid_on: settings.today(decided_at),
+                    reference: "VISA 4417".into(),
+                };
+                shop.record_exchange_fee(by, case.id, &fee, decided_at)?;
+            }
             shop.ship_return_out(by, case.id, "1Z4F82E70498765432", decided_at)?;
         } else if d.stage == Stage::Closed {
             let s = case.decision.as_ref().map(|x| x.settlement.clone()).expect("decided");

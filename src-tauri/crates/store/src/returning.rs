@@ -5,9 +5,9 @@ use caseback_domain::customer::{Customer, CustomerDetails};
 use caseback_domain::intake::CustomerChoice;
 use caseback_domain::returns::case::reason;
 use caseback_domain::returns::{
-    eligibility, hold_until, inspection_due, Arrival, Decision, DecisionRecord, Eligibility, Inspection, Outbound,
-    Package, PackageReceipt, Payer, RefundRecord, ReturnCase, ReturnForm, ReturnId, ReturnState, RmaCode, RmaIssue,
-    RmaValidity,
+    eligibility, hold_until, inspection_due, Arrival, Decision, DecisionRecord, Eligibility, ExchangeFee, Inspection,
+    Outbound, Package, PackageReceipt, Payer, RefundRecord, ReturnCase, ReturnForm, ReturnId, ReturnState, RmaCode,
+    RmaIssue, RmaValidity,
 };
 use caseback_domain::search::return_haystack;
 use caseback_domain::staff::StaffId;
@@ -328,12 +328,37 @@ impl Shop {
         Ok(case)
     }
 
-    /// The item goes back to the customer (held or denied), or the replacement goes out.
+    /// The customer paid the exchange fee: the replacement may go out.
+    pub fn record_exchange_fee(
+        &mut self,
+        by: StaffId,
+        id: ReturnId,
+        fee: &ExchangeFee,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let mut case = self.return_case(id)?;
+        let currency = case.currency(settings.currency);
+        case.record_fee(fee, currency, settings.today(now))?;
+        let paid = case.fee_paid.as_ref().ok_or_else(not_found)?;
+        let detail =
+            json!({ "amount": paid.amount, "currency": currency, "method": paid.method, "reference": paid.reference });
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, "return.exchange_fee_paid", detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// The item goes back to the customer (held or denied), or the replacement goes out
+    /// once its fee is paid.
     pub fn ship_return_out(&mut self, by: StaffId, id: ReturnId, tracking: &str, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
-        let today = self.settings()?.today(now);
+        let settings = self.settings()?;
+        let today = settings.today(now);
         let tracking = caseback_domain::release::handover::tracking_number(tracking)?;
         let mut case = self.return_case(id)?;
+        case.check_can_ship_out(case.currency(settings.currency))?;
         let next = if case.state == ReturnState::ExchangeDue { ReturnState::Exchanged } else { ReturnState::SentBack };
         case.state = case.state.move_to(next)?;
         case.outbound = Some(Outbound { tracking: tracking.clone(), sent_on: today });

@@ -5,11 +5,13 @@ mod common;
 
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::intake::CustomerChoice;
+use caseback_domain::presets::PresetId;
+use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::{
-    Checklist, Decision, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnForm, ReturnReason,
-    ReturnState, WearGrade,
+    Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnForm,
+    ReturnReason, ReturnState, WearGrade,
 };
-use caseback_domain::staff::StaffId;
+use caseback_domain::staff::{RosterEntry, StaffId};
 use caseback_domain::{Amount, Percent};
 use caseback_store::{events, Shop};
 use jiff::civil::date;
@@ -195,4 +197,65 @@ fn an_rma_is_extended_from_its_end_and_the_extension_is_logged() {
     assert_eq!(extended.rma.unwrap().validity.valid_through, date(2026, 11, 18));
     let history = shop.history("return", &case.id.0.to_string()).unwrap();
     assert_eq!(history.last().unwrap().action, "return.extended");
+}
+
+#[test]
+fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    // SOFTERSPOT's policy: exchanges within 45 days, for 50% of the price.
+    let mut settings = shop.settings().unwrap();
+    settings.policy = PresetId::Softerspot.policy();
+    let roster = [RosterEntry { id: Some(by), name: "Mei Chan".into(), active: true }];
+    shop.save_settings(by, &settings, &roster, nov(7)).unwrap();
+
+    let case = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(8)).unwrap();
+    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
+    let code = case.rma.unwrap().code.to_string();
+    shop.receive_package(by, Some(&code), &Package::default(), nov(10)).unwrap();
+    let decided = shop.decide_return(by, case.id, &inspection(WearGrade::AsNew), &Decision::Exchange, nov(11)).unwrap();
+    assert_eq!(decided.state, ReturnState::ExchangeDue);
+    assert_eq!(decided.fee_owed(), Some(Amount(50_000)));
+
+    let before = events::count(shop.connection()).unwrap();
+    let err = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap_err();
+    assert_eq!(err.code(), "exchange_fee_unpaid");
+    assert!(err.to_string().contains("HKD 500.00"), "{err}");
+    let fee = |cents| ExchangeFee {
+        method: PaymentMethod::PayPal,
+        amount: Amount(cents),
+        paid_on: date(2026, 11, 12),
+        reference: "5TY05013RG002845M".into(),
+    };
+    assert_eq!(shop.record_exchange_fee(by, case.id, &fee(40_000), nov(12)).unwrap_err().code(), "fee_differs");
+    assert_eq!(events::count(shop.connection()).unwrap(), before, "refusals write nothing");
+    assert_eq!(shop.return_case(case.id).unwrap().fee_paid, None);
+
+    let paid = shop.record_exchange_fee(by, case.id, &fee(50_000), nov(12)).unwrap();
+    assert_eq!(paid.fee_paid.as_ref().unwrap().amount, Amount(50_000));
+    let sent = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap();
+    assert_eq!(sent.state, ReturnState::Exchanged);
+    assert_eq!(shop.return_case(case.id).unwrap().fee_paid, paid.fee_paid, "the fee is kept with the case");
+    let actions: Vec<String> =
+        shop.history("return", &case.id.0.to_string()).unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(&actions[3..], ["return.decided", "return.exchange_fee_paid", "return.exchange_sent"]);
+}
+
+#[test]
+fn a_replacement_for_a_fault_ships_without_a_fee() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let mut settings = shop.settings().unwrap();
+    settings.policy = PresetId::Softerspot.policy();
+    let roster = [RosterEntry { id: Some(by), name: "Mei Chan".into(), active: true }];
+    shop.save_settings(by, &settings, &roster, nov(7)).unwrap();
+    let photo = shop.store_evidence(by, "crack.jpg", b"\xff\xd8\xff\xe0 photo", nov(8)).unwrap().sha256;
+    let case = shop.request_return(by, &form(ReturnReason::DeadOnArrival, vec![photo]), nov(8)).unwrap();
+    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
+    let code = case.rma.unwrap().code.to_string();
+    shop.receive_package(by, Some(&code), &Package::default(), nov(10)).unwrap();
+    let decided = shop.decide_return(by, case.id, &inspection(WearGrade::AsNew), &Decision::Exchange, nov(11)).unwrap();
+    assert_eq!((decided.state, decided.fee_owed()), (ReturnState::ExchangeDue, None));
+    let sent = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap();
+    assert_eq!(sent.state, ReturnState::Exchanged);
 }

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::decision::{Decision, Inspection, RefundRecord, Settlement};
+use super::exchange::ExchangeFee;
 use super::request::ReturnRequest;
 use super::{Arrival, ReturnState, RmaCode, RmaValidity};
 use crate::customer::CustomerId;
@@ -91,6 +92,9 @@ pub struct ReturnCase {
     pub inspection: Option<Inspection>,
     pub decision: Option<DecisionRecord>,
     pub refund: Option<RefundRecord>,
+    /// An exchange by choice: the fee the customer paid.
+    #[serde(default)]
+    pub fee_paid: Option<ExchangeFee>,
     pub outbound: Option<Outbound>,
     /// Why it was declined or cancelled.
     pub closing_reason: Option<String>,
@@ -109,6 +113,7 @@ impl ReturnCase {
             inspection: None,
             decision: None,
             refund: None,
+            fee_paid: None,
             outbound: None,
             closing_reason: None,
         }
@@ -120,6 +125,11 @@ impl ReturnCase {
             Some(r) => r.code.to_string(),
             None => format!("Return {}", self.id.0),
         }
+    }
+
+    /// The currency of the order's amounts: the request's, or the shop's when there is none.
+    pub fn currency(&self, shop: crate::Currency) -> crate::Currency {
+        self.request.as_ref().map_or(shop, |r| r.currency)
     }
 
     /// The product, or "Package from <sender>" for a package nobody asked to return.

@@ -10,6 +10,7 @@
 pub mod case;
 pub mod decision;
 pub mod eligibility;
+pub mod exchange;
 pub mod message;
 pub mod request;
 pub mod rma;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use case::{DecisionRecord, Outbound, Package, PackageReceipt, ReturnCase, ReturnId, RmaIssue};
 pub use decision::{Checklist, Decision, Inspection, RefundRecord, Settlement, WearGrade};
 pub use eligibility::{eligibility, Eligibility, Payer};
+pub use exchange::ExchangeFee;
 pub use request::{RefundMethod, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
 pub use rma::RmaCode;
 

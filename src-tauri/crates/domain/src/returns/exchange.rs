@@ -1,0 +1,148 @@
+//! An exchange by choice costs the customer the policy's exchange fee (SOFTERSPOT: 50% of
+//! the price). The fee is recorded as paid, like a repair payment, and the replacement goes
+//! out only once it is.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::{ReturnCase, ReturnState};
+use crate::error::Problems;
+use crate::release::PaymentMethod;
+use crate::{text, Amount, Currency, DomainError};
+
+/// The exchange fee as the customer paid it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExchangeFee {
+    pub method: PaymentMethod,
+    pub amount: Amount,
+    pub paid_on: Date,
+    pub reference: String,
+}
+
+impl ReturnCase {
+    /// The exchange fee still to take before the replacement goes out, if any.
+    pub fn fee_owed(&self) -> Option<Amount> {
+        let decided = self.decision.as_ref()?;
+        let owed = self.state == ReturnState::ExchangeDue && self.fee_paid.is_none() && decided.settlement.total.0 > 0;
+        owed.then_some(decided.settlement.total)
+    }
+
+    /// Records the fee: it must be owed, and paid in full on or before `today`.
+    pub fn record_fee(&mut self, fee: &ExchangeFee, currency: Currency, today: Date) -> Result<(), DomainError> {
+        let Some(owed) = self.fee_owed() else {
+            return Err(DomainError::refused(
+                "no_fee_owed",
+                match (&self.fee_paid, self.state) {
+                    (Some(_), _) => "The exchange fee is already recorded as paid.",
+                    (None, ReturnState::ExchangeDue) => "This replacement is for a fault: there is no fee to pay.",
+                    _ => "Only a decided exchange has a fee to pay.",
+                },
+            ));
+        };
+        let mut problems = Problems::default();
+        let reference = text::single_line("reference", &fee.reference, 100).unwrap_or_else(|e| {
+            problems.merge(e);
+            String::new()
+        });
+        if reference.is_empty() && fee.method != PaymentMethod::Cash && problems.is_empty() {
+            problems.add("reference", format!("Record the {} reference.", fee.method.label()));
+        }
+        if fee.paid_on > today {
+            problems.add("paid_on", "The payment date cannot be in the future.");
+        }
+        problems.into_result()?;
+        if fee.amount != owed {
+            return Err(DomainError::refused(
+                "fee_differs",
+                format!(
+                    "The exchange fee is {}; {} was entered. Take the whole fee.",
+                    currency.format(owed),
+                    currency.format(fee.amount)
+                ),
+            ));
+        }
+        self.fee_paid = Some(ExchangeFee { reference, ..fee.clone() });
+        Ok(())
+    }
+
+    /// The replacement goes out only once its fee is paid.
+    pub fn check_can_ship_out(&self, currency: Currency) -> Result<(), DomainError> {
+        match self.fee_owed() {
+            Some(owed) => Err(DomainError::refused(
+                "exchange_fee_unpaid",
+                format!(
+                    "The exchange fee of {} is not paid yet. Take it before the replacement goes out.",
+                    currency.format(owed)
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::returns::{Decision, DecisionRecord, Settlement};
+
+    const HKD: fn() -> Currency = || Currency::from_code("HKD").unwrap();
+
+    fn exchange(total: i64) -> ReturnCase {
+        let mut case = ReturnCase::new(None, ReturnState::ExchangeDue, None);
+        case.decision = Some(DecisionRecord {
+            decision: Decision::Exchange,
+            settlement: Settlement { lines: vec![], total: Amount(total), method: None },
+            decided_on: date(2026, 11, 20),
+            due: None,
+        });
+        case
+    }
+
+    fn fee(amount: i64, method: PaymentMethod, reference: &str) -> ExchangeFee {
+        ExchangeFee { method, amount: Amount(amount), paid_on: date(2026, 11, 21), reference: reference.into() }
+    }
+
+    #[test]
+    fn the_replacement_waits_for_the_whole_fee() {
+        let mut case = exchange(64_500);
+        assert_eq!(case.fee_owed(), Some(Amount(64_500)));
+        assert_eq!(case.check_can_ship_out(HKD()).unwrap_err().code(), "exchange_fee_unpaid");
+        let short = case.record_fee(&fee(60_000, PaymentMethod::Card, "VISA 4242"), HKD(), date(2026, 11, 21));
+        assert_eq!(short.unwrap_err().code(), "fee_differs");
+        case.record_fee(&fee(64_500, PaymentMethod::Card, " VISA 4242 "), HKD(), date(2026, 11, 21)).unwrap();
+        assert_eq!(case.fee_paid.as_ref().unwrap().reference, "VISA 4242");
+        assert_eq!(case.fee_owed(), None);
+        assert!(case.check_can_ship_out(HKD()).is_ok());
+        let again = case.record_fee(&fee(64_500, PaymentMethod::Cash, ""), HKD(), date(2026, 11, 21));
+        assert_eq!(again.unwrap_err().code(), "no_fee_owed");
+    }
+
+    #[test]
+    fn a_fee_needs_a_reference_unless_cash_and_cannot_be_paid_tomorrow() {
+        let mut case = exchange(10_000);
+        let err = case.record_fee(&fee(10_000, PaymentMethod::PayPal, ""), HKD(), date(2026, 11, 21)).unwrap_err();
+        assert_eq!(err.fields()[0].field, "reference");
+        let err = case.record_fee(&fee(10_000, PaymentMethod::Cash, ""), HKD(), date(2026, 11, 20)).unwrap_err();
+        assert_eq!(err.fields()[0].field, "paid_on");
+        assert!(case.fee_paid.is_none(), "a refused fee writes nothing");
+        case.record_fee(&fee(10_000, PaymentMethod::Cash, ""), HKD(), date(2026, 11, 21)).unwrap();
+    }
+
+    #[test]
+    fn a_replacement_for_a_fault_and_other_states_owe_nothing() {
+        let mut free = exchange(0);
+        assert_eq!(free.fee_owed(), None);
+        assert!(free.check_can_ship_out(HKD()).is_ok());
+        let err = free.record_fee(&fee(0, PaymentMethod::Cash, ""), HKD(), date(2026, 11, 21)).unwrap_err();
+        assert!(err.to_string().contains("fault"), "{err}");
+        let mut refund = exchange(10_000);
+        refund.state = ReturnState::RefundDue;
+        assert_eq!(refund.fee_owed(), None);
+        assert_eq!(
+            refund.record_fee(&fee(10_000, PaymentMethod::Cash, ""), HKD(), date(2026, 11, 21)).unwrap_err().code(),
+            "no_fee_owed"
+        );
+    }
+}
