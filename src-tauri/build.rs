@@ -63,6 +63,7 @@ const COMMANDS: &[&str] = &[
     "return_decide",
     "return_refund",
     "return_exchange_fee",
+    "return_link_package",
     "return_ship_out",
     "returns_search",
     "data_overview",

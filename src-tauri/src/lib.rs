@@ -95,6 +95,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, root: PathBuf, clock: 
         commands::returns::return_decide,
         commands::returns::return_refund,
         commands::returns::return_exchange_fee,
+        commands::returns::return_link_package,
         commands::returns::return_ship_out,
         commands::returns::returns_search,
         commands::data::data_overview,

@@ -152,3 +152,44 @@ async fn an_exchange_waits_for_its_fee_then_the_replacement_goes_out() -> Result
     })
     .await
 }
+
+/// The demo's parcel with no code on the box: the customer gives the code on the phone, and
+/// the package moves to that return, ready to inspect.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_parcel_without_its_code_is_linked_to_its_return() -> Result<()> {
+    let rig = Rig::start("2026-11-22T02:00:00Z")?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("open-demo").await?;
+        let demo = Shop::open_read_only(&rig.shop_dir().join("demo"))?;
+        let awaiting = demo.returns_in_state(caseback_domain::returns::ReturnState::Authorized, 5)?;
+        let code = awaiting[0].rma_code.clone().context("an authorized demo return has a code")?;
+        drop(demo);
+
+        app.click("nav-returns").await?;
+        app.type_into("returns-search", "Demir").await?;
+        app.wait_text("returns-count", |t| t.starts_with("1 ")).await?;
+        app.wait_for("[data-testid^=return-row-]").await?;
+        app.client.execute("document.querySelector('[data-testid^=return-row-]').click()", vec![]).await?;
+        app.wait_text("package-held", |t| t.contains("link it")).await?;
+
+        // A mistyped code is refused next to the field; the right one moves the package.
+        let mut typo = code.clone();
+        let last = typo.pop().context("code")?;
+        typo.push(if last == '2' { '3' } else { '2' });
+        app.type_into("return-link-code", &typo).await?;
+        app.click("return-link").await?;
+        app.wait_text("error-rma", |t| !t.is_empty()).await?;
+        app.type_into("return-link-code", &code.to_lowercase()).await?;
+        app.click("return-link").await?;
+        app.wait_text("return-title", |t| t == code).await?;
+        app.wait_text("return-state", |t| t.contains("Received")).await?;
+        let from = app.text("package-linked-from").await?;
+        assert!(from.contains("held without its code"), "{from}");
+        assert_eq!(app.text("package-sender").await?, "M. Demir");
+        app.screenshot("46-parcel-linked").await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}

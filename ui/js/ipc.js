@@ -101,6 +101,7 @@ export const api = {
   returnDecide: (by, id, inspection, decision) => call('return_decide', { by, id, inspection, decision }),
   returnRefund: (by, id, refund) => call('return_refund', { by, id, refund }),
   returnExchangeFee: (by, id, fee) => call('return_exchange_fee', { by, id, fee }),
+  returnLinkPackage: (by, id, code) => call('return_link_package', { by, id, code }),
   returnShipOut: (by, id, tracking) => call('return_ship_out', { by, id, tracking }),
   returnsSearch: (query, filter = null) => call('returns_search', { query, filter }),
   /** kind: return_authorization, rma_instructions, return_label, return_label_a4 or inspection_report. */

@@ -82,6 +82,11 @@ fn summary(action: &str, d: &Value, currency: Currency) -> Option<String> {
                 _ => format!("Package received without a valid RMA code: held{label}"),
             }
         }
+        "return.linked" => format!("The package belongs to {}: linked there", text("to")),
+        "return.package_linked" => match d.pointer("/arrival/arrival").and_then(Value::as_str) {
+            Some("valid_rma") => format!("Package linked from {} (it came without its code)", text("from")),
+            _ => format!("Package linked from {}, after its RMA code expired: held", text("from")),
+        },
         "return.accepted_late" => format!("Accepted for inspection: {}", text("reason")),
         "return.decided" => {
             let decision =

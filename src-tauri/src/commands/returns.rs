@@ -343,6 +343,21 @@ pub fn return_exchange_fee(
     })
 }
 
+/// A package held without a return on file belongs to the return with `code`: answers with
+/// that return, where the package now is.
+#[tauri::command]
+pub fn return_link_package(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    code: Arg<String>,
+) -> IpcResult<ReturnView> {
+    let by = by.0;
+    let id = id.0;
+    let code = code.0;
+    change(&state, |shop, now| shop.link_package(by, id, &code, now))
+}
+
 /// The item goes back to the customer, or the replacement goes out, with its tracking number.
 #[tauri::command]
 pub fn return_ship_out(

@@ -54,14 +54,14 @@ export function rmaCard({ view: v, refresh }) {
     waiting ? h('p', { class: 'help', text: 'The return label and printable instructions are in Forms, beside this card.' }) : null);
 }
 
-export function packageCard({ view: v, refresh }) {
+export function packageCard({ view: v, refresh, go }) {
   const p = v.receipt;
   const held = v.state === 'held';
   return h('section', { class: 'card', testid: 'return-package' },
     h('h2', { text: 'Package' }),
     held ? h('p', { class: 'warn-box', testid: 'package-held', text: v.request
       ? `Held: it came without a valid RMA code. Accept it for inspection with a reason, or send it back at the customer’s cost.`
-      : 'Held: nobody on file asked to return this package. Send it back at the customer’s cost once the hold ends.' }) : null,
+      : 'Held: nobody on file asked to return this package. If the customer has an RMA code for it, link it to that return; otherwise send it back at the customer’s cost once the hold ends.' }) : null,
     facts([
       ['Received', p.received_on, 'package-received-on'],
       ['Arrived', arrivalWords(p.arrival), 'package-arrival'],
@@ -71,9 +71,37 @@ export function packageCard({ view: v, refresh }) {
       ['Held until', held ? p.hold_until : null, 'package-hold-until'],
       ['Inspect by', v.state === 'received' ? p.inspection_due : null, 'package-inspection-due'],
       ['Accepted late', p.accepted_late, 'package-accepted-late'],
+      ['Linked from', p.linked_from ? `Return ${p.linked_from}, where it was held without its code` : null, 'package-linked-from'],
     ]),
+    held && !v.request ? linkForm(v, go) : null,
     held && v.request ? acceptForm(v, refresh) : null,
     held || v.state === 'ship_back' ? sendBackForm(v, refresh) : null);
+}
+
+/** A stray package is a return's after all: type that return's code to move it there. */
+function linkForm(v, go) {
+  const errors = errorSlots('link-error');
+  const code = h('input', { maxLength: 20, testid: 'return-link-code', placeholder: 'RMA-XXXX-XXX', spellcheck: false, autocomplete: 'off',
+    onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); link.click(); } } });
+  const link = h('button', { type: 'button', class: 'secondary', text: 'Link to that return', testid: 'return-link',
+    onclick: async () => {
+      link.disabled = true;
+      errors.clear();
+      try {
+        const next = await api.returnLinkPackage(actorId(), v.id, code.value);
+        notify(`The package is now with ${next.title}: ${next.state_label.toLowerCase()}.`);
+        go('return', { id: next.id });
+      } catch (err) {
+        const codeRefusal = ['rma_mistyped', 'rma_unknown', 'rma_not_awaited'].includes(err.code);
+        errors.show(codeRefusal ? { ...err, fields: [{ field: 'rma', message: err.message }] } : err);
+        if (!err.fields?.length && !codeRefusal) notify(err.message, 'error');
+        link.disabled = false;
+      }
+    } });
+  return h('div', { class: 'sub-form' },
+    h('p', { class: 'subhead', text: 'It belongs to a return' }),
+    h('div', { class: 'inline-form' }, field('RMA code of its return', code, errors.slot('rma')), link),
+    errors.general);
 }
 
 function acceptForm(v, refresh) {

@@ -233,11 +233,37 @@ impl Shop {
             hold_until: (state == ReturnState::Held).then(|| hold_until(&settings.policy, today)),
             inspection_due: (state == ReturnState::Received).then(|| inspection_due(&settings.policy, today)),
             accepted_late: None,
+            linked_from: None,
         });
         let detail = json!({ "arrival": arrival, "typed": typed_code.unwrap_or_default() });
         save(&tx, &case, by, now, "return.package_received", detail)?;
         tx.commit()?;
         Ok(case)
+    }
+
+    /// A package held without a return on file belongs to the return whose code staff type:
+    /// the package moves there and the stray case closes, in one transaction.
+    pub fn link_package(
+        &mut self,
+        by: StaffId,
+        stray_id: ReturnId,
+        typed_code: &str,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let code: RmaCode = typed_code.trim().parse()?;
+        let mut target = returns::by_code(&self.conn, code)?.ok_or_else(|| {
+            DomainError::refused("rma_unknown", format!("No return has the code {code}. Check it with the customer."))
+        })?;
+        let mut stray = self.return_case(stray_id)?;
+        target.take_package(&mut stray, &settings.policy, settings.today(now))?;
+        let arrival = target.receipt.as_ref().map(|r| r.arrival);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        save(&tx, &stray, by, now, "return.linked", json!({ "to": target.title() }))?;
+        save(&tx, &target, by, now, "return.package_linked", json!({ "from": stray.title(), "arrival": arrival }))?;
+        tx.commit()?;
+        Ok(target)
     }
 
     /// Accepts a held package for inspection anyway (its return is on file), with a reason.

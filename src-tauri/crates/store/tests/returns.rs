@@ -259,3 +259,37 @@ fn a_replacement_for_a_fault_ships_without_a_fee() {
     let sent = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap();
     assert_eq!(sent.state, ReturnState::Exchanged);
 }
+
+#[test]
+fn a_package_that_came_without_its_code_is_linked_to_its_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let case = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(8)).unwrap();
+    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
+    let code = case.rma.clone().unwrap().code.to_string();
+    let parcel = Package { sender: "A. Yilmaz".into(), ..Package::default() };
+    let stray = shop.receive_package(by, None, &parcel, nov(10)).unwrap();
+    assert_eq!(stray.state, ReturnState::Held);
+
+    let before = events::count(shop.connection()).unwrap();
+    let mut typo = code.clone();
+    typo.pop();
+    assert_eq!(shop.link_package(by, stray.id, &typo, nov(11)).unwrap_err().code(), "invalid_input");
+    let unknown = caseback_domain::returns::RmaCode::from_sequence(999).unwrap().to_string();
+    assert_eq!(shop.link_package(by, stray.id, &unknown, nov(11)).unwrap_err().code(), "rma_unknown");
+    assert_eq!(shop.link_package(by, case.id, &code, nov(11)).unwrap_err().code(), "not_a_stray_package");
+    assert_eq!(events::count(shop.connection()).unwrap(), before, "refusals write nothing");
+
+    let linked = shop.link_package(by, stray.id, &code.to_lowercase(), nov(11)).unwrap();
+    assert_eq!((linked.id, linked.state), (case.id, ReturnState::Received));
+    let receipt = linked.receipt.unwrap();
+    assert_eq!((receipt.received_on, receipt.linked_from), (date(2026, 11, 10), Some(stray.id)));
+    assert_eq!(receipt.package.sender, "A. Yilmaz");
+    assert_eq!(shop.return_case(stray.id).unwrap().state, ReturnState::Cancelled);
+    let last = |id: caseback_domain::returns::ReturnId| {
+        shop.history("return", &id.0.to_string()).unwrap().pop().map(|e| e.action).unwrap()
+    };
+    assert_eq!((last(stray.id), last(case.id)), ("return.linked".into(), "return.package_linked".into()));
+    // The stray is closed: the same package cannot be linked twice.
+    assert_eq!(shop.link_package(by, stray.id, &code, nov(11)).unwrap_err().code(), "not_a_stray_package");
+}

@@ -62,6 +62,9 @@ pub struct PackageReceipt {
     pub inspection_due: Option<Date>,
     /// A held package accepted for inspection anyway, and why.
     pub accepted_late: Option<String>,
+    /// The package came without its code and was linked here from this stray case.
+    #[serde(default)]
+    pub linked_from: Option<ReturnId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

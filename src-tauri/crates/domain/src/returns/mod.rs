@@ -4,13 +4,15 @@
 //! A return case moves through these states:
 //! Requested → Authorized (RMA issued) or Declined; Authorized → Received, Held (arrived
 //! after the code expired) or Cancelled; a package with no or an unknown code starts as
-//! Held; Held → Received (accepted late) or SentBack; Received → RefundDue, ExchangeDue or
+//! Held; Held → Received (accepted late), SentBack, or Cancelled (a stray package linked
+//! to the return it belongs to); Received → RefundDue, ExchangeDue or
 //! ShipBack (the decision); then Refunded, Exchanged or SentBack.
 
 pub mod case;
 pub mod decision;
 pub mod eligibility;
 pub mod exchange;
+pub mod link;
 pub mod message;
 pub mod request;
 pub mod rma;
@@ -108,7 +110,8 @@ impl ReturnState {
         match self {
             Requested => &[Authorized, Declined],
             Authorized => &[Received, Held, Cancelled],
-            Held => &[Received, SentBack],
+            // Cancelled: the package was linked to the return it belongs to.
+            Held => &[Received, SentBack, Cancelled],
             Received => &[RefundDue, ExchangeDue, ShipBack],
             RefundDue => &[Refunded],
             ExchangeDue => &[Exchanged],

@@ -98,6 +98,7 @@ impl Return {
             hold_until: None,
             inspection_due: Some(inspection_due(policy, ARRIVED_ON)),
             accepted_late: None,
+            linked_from: None,
         });
         let checklist = Checklist {
             rma_matches: true,
