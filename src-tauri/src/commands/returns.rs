@@ -3,11 +3,11 @@
 use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::decision::Checklist;
 use caseback_domain::returns::{
-    Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase, ReturnForm,
+    Decision, ExchangeFeeForm, Inspection, Package, RefundForm, RefundMethod, RequestChannel, ReturnCase, ReturnForm,
     ReturnId, ReturnReason, ReturnState, WearGrade,
 };
 use caseback_domain::staff::StaffId;
-use caseback_domain::{Amount, Currency, DomainError, Due, Percent};
+use caseback_domain::{Currency, Due, Percent};
 use caseback_store::returns::ReturnRow;
 use caseback_store::Shop;
 use jiff::civil::Date;
@@ -236,12 +236,6 @@ fn order_currency(shop: &Shop, case: &ReturnCase) -> IpcResult<Currency> {
     Ok(case.currency(shop.settings()?.currency))
 }
 
-/// An amount typed in the order's currency.
-fn order_amount(shop: &Shop, id: ReturnId, typed: &str) -> IpcResult<Amount> {
-    let currency = order_currency(shop, &shop.return_case(id)?)?;
-    Ok(currency.parse(typed).map_err(|m| DomainError::invalid("amount", m))?)
-}
-
 /// What a decision would come to (the form's live figures); nothing is saved.
 #[tauri::command]
 pub fn return_settle_preview(
@@ -279,14 +273,6 @@ pub fn return_decide(
     })
 }
 
-#[derive(Deserialize)]
-pub struct RefundForm {
-    method: RefundMethod,
-    amount: String,
-    refunded_on: Option<Date>,
-    reference: String,
-}
-
 #[tauri::command]
 pub fn return_refund(
     state: State<AppState>,
@@ -297,26 +283,10 @@ pub fn return_refund(
     let by = by.0;
     let id = id.0;
     let refund = refund.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let record = RefundRecord {
-            method: refund.method,
-            amount: order_amount(shop, id, &refund.amount)?,
-            refunded_on: refund.refunded_on.unwrap_or(shop.settings()?.today(now)),
-            reference: refund.reference,
-        };
-        let case = shop.record_return_refund(by, id, &record, now)?;
-        view(shop, &state, case)
+    change(&state, |shop, now| {
+        let (currency, today) = shop.return_day(id, now)?;
+        shop.record_return_refund(by, id, &refund.parse(currency, today)?, now)
     })
-}
-
-#[derive(Deserialize)]
-pub struct FeeForm {
-    method: PaymentMethod,
-    amount: String,
-    paid_on: Option<Date>,
-    #[serde(default)]
-    reference: String,
 }
 
 /// The customer paid the exchange fee.
@@ -325,21 +295,14 @@ pub fn return_exchange_fee(
     state: State<AppState>,
     by: Arg<StaffId>,
     id: Arg<ReturnId>,
-    fee: Arg<FeeForm>,
+    fee: Arg<ExchangeFeeForm>,
 ) -> IpcResult<ReturnView> {
     let by = by.0;
     let id = id.0;
     let fee = fee.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let fee = ExchangeFee {
-            method: fee.method,
-            amount: order_amount(shop, id, &fee.amount)?,
-            paid_on: fee.paid_on.unwrap_or(shop.settings()?.today(now)),
-            reference: fee.reference,
-        };
-        let case = shop.record_exchange_fee(by, id, &fee, now)?;
-        view(shop, &state, case)
+    change(&state, |shop, now| {
+        let (currency, today) = shop.return_day(id, now)?;
+        shop.record_exchange_fee(by, id, &fee.parse(currency, today)?, now)
     })
 }
 

@@ -24,21 +24,22 @@ fn daily_day(name: &str) -> Option<Date> {
     name.strip_prefix(DAILY_PREFIX)?.strip_suffix(DAILY_SUFFIX)?.parse().ok()
 }
 
-/// The automatic backups in `dir`, oldest first.
-pub fn list_daily(dir: &Path) -> Result<Vec<(Date, PathBuf)>> {
-    let mut out = Vec::new();
+/// The files in `dir` whose names `parse` reads (a missing folder holds none), sorted.
+fn backup_files<K: Ord>(dir: &Path, parse: impl Fn(&str) -> Option<K>) -> Result<Vec<(K, PathBuf)>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StoreError::io(format!("Could not read {}", dir.display()), e)),
     };
-    for entry in entries.flatten() {
-        if let Some(day) = entry.file_name().to_str().and_then(daily_day) {
-            out.push((day, entry.path()));
-        }
-    }
+    let mut out: Vec<_> =
+        entries.flatten().filter_map(|e| e.file_name().to_str().and_then(&parse).map(|k| (k, e.path()))).collect();
     out.sort();
     Ok(out)
+}
+
+/// The automatic backups in `dir`, oldest first.
+pub fn list_daily(dir: &Path) -> Result<Vec<(Date, PathBuf)>> {
+    backup_files(dir, daily_day)
 }
 
 const BEFORE_RESTORE_PREFIX: &str = "before-restore-";
@@ -46,22 +47,13 @@ const BEFORE_RESTORE_STAMP: &str = "%Y%m%dT%H%M%SZ";
 
 /// The copies of the data each restore replaced, newest first: a restore can itself be undone.
 pub fn list_before_restore(dir: &Path) -> Result<Vec<(Timestamp, PathBuf)>> {
-    let mut out = Vec::new();
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
-        Err(e) => return Err(StoreError::io(format!("Could not read {}", dir.display()), e)),
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let stamp = name.to_str().and_then(|n| n.strip_prefix(BEFORE_RESTORE_PREFIX)?.strip_suffix(DAILY_SUFFIX));
+    let mut out = backup_files(dir, |name| {
+        let stamp = name.strip_prefix(BEFORE_RESTORE_PREFIX)?.strip_suffix(DAILY_SUFFIX)?;
         // The stamp is UTC, named by its trailing Z.
-        let at = stamp.and_then(|s| jiff::civil::DateTime::strptime(BEFORE_RESTORE_STAMP, s).ok());
-        if let Some(at) = at.and_then(|t| t.to_zoned(jiff::tz::TimeZone::UTC).ok()).map(|z| z.timestamp()) {
-            out.push((at, entry.path()));
-        }
-    }
-    out.sort_by(|a, b| b.cmp(a));
+        let at = jiff::civil::DateTime::strptime(BEFORE_RESTORE_STAMP, stamp).ok()?;
+        Some(at.to_zoned(jiff::tz::TimeZone::UTC).ok()?.timestamp())
+    })?;
+    out.reverse();
     Ok(out)
 }
 

@@ -354,6 +354,12 @@ impl Shop {
         Ok(case)
     }
 
+    /// The currency a return's amounts are typed in, and the shop's date at `now`.
+    pub fn return_day(&self, id: ReturnId, now: Timestamp) -> Result<(caseback_domain::Currency, jiff::civil::Date)> {
+        let settings = self.settings()?;
+        Ok((self.return_case(id)?.currency(settings.currency), settings.today(now)))
+    }
+
     /// The customer paid the exchange fee: the replacement may go out.
     pub fn record_exchange_fee(
         &mut self,

@@ -8,8 +8,8 @@ use caseback_domain::intake::CustomerChoice;
 use caseback_domain::presets::PresetId;
 use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::{
-    Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnForm,
-    ReturnReason, ReturnState, WearGrade,
+    Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase,
+    ReturnForm, ReturnReason, ReturnState, WearGrade,
 };
 use caseback_domain::staff::{RosterEntry, StaffId};
 use caseback_domain::{Amount, Percent};
@@ -54,6 +54,22 @@ fn form(reason: ReturnReason, media: Vec<String>) -> ReturnForm {
         channel: RequestChannel::WhatsApp,
         media,
     }
+}
+
+/// SOFTERSPOT's policy: exchanges within 45 days, for 50% of the price.
+fn on_softerspot_policy(shop: &mut Shop, by: StaffId) {
+    let mut settings = shop.settings().unwrap();
+    settings.policy = PresetId::Softerspot.policy();
+    let roster = [RosterEntry { id: Some(by), name: "Mei Chan".into(), active: true }];
+    shop.save_settings(by, &settings, &roster, nov(7)).unwrap();
+}
+
+/// Requested and authorized on the 8th, the package in with its code on the 10th.
+fn received_return(shop: &mut Shop, by: StaffId, form: &ReturnForm) -> ReturnCase {
+    let case = shop.request_return(by, form, nov(8)).unwrap();
+    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
+    let code = case.rma.unwrap().code.to_string();
+    shop.receive_package(by, Some(&code), &Package::default(), nov(10)).unwrap()
 }
 
 fn inspection(wear: WearGrade) -> Inspection {
@@ -203,16 +219,9 @@ fn an_rma_is_extended_from_its_end_and_the_extension_is_logged() {
 fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
     let dir = tempfile::tempdir().unwrap();
     let (mut shop, by) = shop(dir.path());
-    // SOFTERSPOT's policy: exchanges within 45 days, for 50% of the price.
-    let mut settings = shop.settings().unwrap();
-    settings.policy = PresetId::Softerspot.policy();
-    let roster = [RosterEntry { id: Some(by), name: "Mei Chan".into(), active: true }];
-    shop.save_settings(by, &settings, &roster, nov(7)).unwrap();
+    on_softerspot_policy(&mut shop, by);
 
-    let case = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(8)).unwrap();
-    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
-    let code = case.rma.unwrap().code.to_string();
-    shop.receive_package(by, Some(&code), &Package::default(), nov(10)).unwrap();
+    let case = received_return(&mut shop, by, &form(ReturnReason::ChangeOfMind, vec![]));
     let decided = shop.decide_return(by, case.id, &inspection(WearGrade::AsNew), &Decision::Exchange, nov(11)).unwrap();
     assert_eq!(decided.state, ReturnState::ExchangeDue);
     assert_eq!(decided.fee_owed(), Some(Amount(50_000)));
@@ -245,15 +254,9 @@ fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
 fn a_replacement_for_a_fault_ships_without_a_fee() {
     let dir = tempfile::tempdir().unwrap();
     let (mut shop, by) = shop(dir.path());
-    let mut settings = shop.settings().unwrap();
-    settings.policy = PresetId::Softerspot.policy();
-    let roster = [RosterEntry { id: Some(by), name: "Mei Chan".into(), active: true }];
-    shop.save_settings(by, &settings, &roster, nov(7)).unwrap();
+    on_softerspot_policy(&mut shop, by);
     let photo = shop.store_evidence(by, "crack.jpg", b"\xff\xd8\xff\xe0 photo", nov(8)).unwrap().sha256;
-    let case = shop.request_return(by, &form(ReturnReason::DeadOnArrival, vec![photo]), nov(8)).unwrap();
-    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
-    let code = case.rma.unwrap().code.to_string();
-    shop.receive_package(by, Some(&code), &Package::default(), nov(10)).unwrap();
+    let case = received_return(&mut shop, by, &form(ReturnReason::DeadOnArrival, vec![photo]));
     let decided = shop.decide_return(by, case.id, &inspection(WearGrade::AsNew), &Decision::Exchange, nov(11)).unwrap();
     assert_eq!((decided.state, decided.fee_owed()), (ReturnState::ExchangeDue, None));
     let sent = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap();

@@ -21,9 +21,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use case::{DecisionRecord, Outbound, Package, PackageReceipt, ReturnCase, ReturnId, RmaIssue};
-pub use decision::{Checklist, Decision, Inspection, RefundRecord, Settlement, WearGrade};
+pub use decision::{Checklist, Decision, Inspection, RefundForm, RefundRecord, Settlement, WearGrade};
 pub use eligibility::{eligibility, Eligibility, Payer};
-pub use exchange::ExchangeFee;
+pub use exchange::{ExchangeFee, ExchangeFeeForm};
 pub use request::{RefundMethod, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
 pub use rma::RmaCode;
 
