@@ -3,16 +3,16 @@
 use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::decision::Checklist;
 use caseback_domain::returns::{
-    Decision, ExchangeFeeForm, Inspection, Package, RefundForm, RefundMethod, RequestChannel, ReturnCase, ReturnForm,
-    ReturnId, ReturnReason, ReturnState, WearGrade,
+    DecisionForm, ExchangeFeeForm, Inspection, Package, RefundForm, RefundMethod, RequestChannel, ReturnCase,
+    ReturnForm, ReturnId, ReturnReason, ReturnState, WearGrade,
 };
 use caseback_domain::staff::StaffId;
-use caseback_domain::{Currency, Due, Percent};
+use caseback_domain::Due;
 use caseback_store::returns::ReturnRow;
 use caseback_store::Shop;
 use jiff::civil::Date;
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::ipc::Request;
 use tauri::State;
 
@@ -20,7 +20,7 @@ use crate::arg::Arg;
 use crate::commands::return_view::{settlement_view, view, EligibilityView, ReturnView, SettlementView};
 use crate::commands::tickets::{choices, list_day, Choice, ListDay};
 use crate::commands::upload::upload;
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -188,54 +188,6 @@ pub fn return_accept_held(
     change(&state, |shop, now| shop.accept_held(by, id, &reason, now))
 }
 
-/// A decision as the form sends it: amounts typed in the order's currency.
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case", tag = "decision")]
-pub enum DecisionForm {
-    Approve {
-        method: RefundMethod,
-        #[serde(default)]
-        return_customs: String,
-        #[serde(default)]
-        postage_reimbursed: String,
-    },
-    ShipBack,
-    PartialRefund {
-        percent: String,
-        method: RefundMethod,
-    },
-    Exchange,
-}
-
-impl DecisionForm {
-    fn parse(&self, currency: Currency) -> Result<Decision, IpcError> {
-        let amount = |field: &str, typed: &str| {
-            if typed.trim().is_empty() {
-                return Ok(caseback_domain::Amount::ZERO);
-            }
-            currency.parse(typed).map_err(|m| IpcError::from(caseback_domain::DomainError::invalid(field, m)))
-        };
-        Ok(match self {
-            DecisionForm::Approve { method, return_customs, postage_reimbursed } => Decision::Approve {
-                method: *method,
-                return_customs: amount("return_customs", return_customs)?,
-                postage_reimbursed: amount("postage_reimbursed", postage_reimbursed)?,
-            },
-            DecisionForm::ShipBack => Decision::ShipBack,
-            DecisionForm::PartialRefund { percent, method } => Decision::PartialRefund {
-                percent: Percent::parse(percent)
-                    .map_err(|m| IpcError::from(caseback_domain::DomainError::invalid("percent", m)))?,
-                method: *method,
-            },
-            DecisionForm::Exchange => Decision::Exchange,
-        })
-    }
-}
-
-fn order_currency(shop: &Shop, case: &ReturnCase) -> IpcResult<Currency> {
-    Ok(case.currency(shop.settings()?.currency))
-}
-
 /// What a decision would come to (the form's live figures); nothing is saved.
 #[tauri::command]
 pub fn return_settle_preview(
@@ -246,9 +198,9 @@ pub fn return_settle_preview(
     let id = id.0;
     let decision = decision.0;
     state.with_shop(|shop| {
-        let case = shop.return_case(id)?;
-        let currency = order_currency(shop, &case)?;
-        let settlement = shop.settle_return(&shop.settings()?, &case, &decision.parse(currency)?)?;
+        let (settings, case) = (shop.settings()?, shop.return_case(id)?);
+        let currency = case.currency(settings.currency);
+        let settlement = shop.settle_return(&settings, &case, &decision.parse(currency)?)?;
         Ok(settlement_view(currency, &settlement))
     })
 }
@@ -265,11 +217,9 @@ pub fn return_decide(
     let id = id.0;
     let inspection = inspection.0;
     let decision = decision.0;
-    let now = state.clock.now();
-    state.with_shop(|shop| {
-        let currency = order_currency(shop, &shop.return_case(id)?)?;
-        let case = shop.decide_return(by, id, &inspection, &decision.parse(currency)?, now)?;
-        view(shop, &state, case)
+    change(&state, |shop, now| {
+        let (currency, _) = shop.return_day(id, now)?;
+        shop.decide_return(by, id, &inspection, &decision.parse(currency)?, now)
     })
 }
 

@@ -320,28 +320,6 @@ pub fn posting_window(method: RefundMethod, refunded_on: Date, policy: &Policy) 
     (first, last, range.to_string())
 }
 
-/// What the refund form sends: the amount as typed in the order's currency, the date
-/// (today when left empty).
-#[derive(Clone, Debug, Deserialize)]
-pub struct RefundForm {
-    pub method: RefundMethod,
-    pub amount: String,
-    pub refunded_on: Option<Date>,
-    #[serde(default)]
-    pub reference: String,
-}
-
-impl RefundForm {
-    pub fn parse(&self, currency: crate::Currency, today: Date) -> Result<RefundRecord, DomainError> {
-        Ok(RefundRecord {
-            method: self.method,
-            amount: currency.parse(&self.amount).map_err(|m| DomainError::invalid("amount", m))?,
-            refunded_on: self.refunded_on.unwrap_or(today),
-            reference: self.reference.clone(),
-        })
-    }
-}
-
 /// The refund as paid out: it must match what was decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefundRecord {

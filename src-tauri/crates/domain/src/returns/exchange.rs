@@ -19,28 +19,6 @@ pub struct ExchangeFee {
     pub reference: String,
 }
 
-/// What the fee form sends: the amount as typed in the order's currency, the date (today
-/// when left empty).
-#[derive(Clone, Debug, Deserialize)]
-pub struct ExchangeFeeForm {
-    pub method: PaymentMethod,
-    pub amount: String,
-    pub paid_on: Option<Date>,
-    #[serde(default)]
-    pub reference: String,
-}
-
-impl ExchangeFeeForm {
-    pub fn parse(&self, currency: Currency, today: Date) -> Result<ExchangeFee, DomainError> {
-        Ok(ExchangeFee {
-            method: self.method,
-            amount: currency.parse(&self.amount).map_err(|m| DomainError::invalid("amount", m))?,
-            paid_on: self.paid_on.unwrap_or(today),
-            reference: self.reference.clone(),
-        })
-    }
-}
-
 impl ReturnCase {
     /// The exchange fee still to take before the replacement goes out, if any.
     pub fn fee_owed(&self) -> Option<Amount> {
@@ -150,22 +128,6 @@ mod tests {
         assert_eq!(err.fields()[0].field, "paid_on");
         assert!(case.fee_paid.is_none(), "a refused fee writes nothing");
         case.record_fee(&fee(10_000, PaymentMethod::Cash, ""), HKD(), date(2026, 11, 21)).unwrap();
-    }
-
-    #[test]
-    fn the_fee_form_reads_the_amount_in_the_orders_currency_and_defaults_to_today() {
-        let form = |amount: &str, paid_on| ExchangeFeeForm {
-            method: PaymentMethod::Card,
-            amount: amount.into(),
-            paid_on,
-            reference: "VISA 4417".into(),
-        };
-        let fee = form("1,040", None).parse(HKD(), date(2026, 11, 22)).unwrap();
-        assert_eq!((fee.amount, fee.paid_on), (Amount(104_000), date(2026, 11, 22)));
-        let fee = form("1040.5", Some(date(2026, 11, 20))).parse(HKD(), date(2026, 11, 22)).unwrap();
-        assert_eq!((fee.amount, fee.paid_on), (Amount(104_050), date(2026, 11, 20)));
-        let err = form("ten", None).parse(HKD(), date(2026, 11, 22)).unwrap_err();
-        assert_eq!(err.fields()[0].field, "amount");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod case;
 pub mod decision;
 pub mod eligibility;
 pub mod exchange;
+pub mod form;
 pub mod link;
 pub mod message;
 pub mod request;
@@ -21,9 +22,10 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use case::{DecisionRecord, Outbound, Package, PackageReceipt, ReturnCase, ReturnId, RmaIssue};
-pub use decision::{Checklist, Decision, Inspection, RefundForm, RefundRecord, Settlement, WearGrade};
+pub use decision::{Checklist, Decision, Inspection, RefundRecord, Settlement, WearGrade};
 pub use eligibility::{eligibility, Eligibility, Payer};
-pub use exchange::{ExchangeFee, ExchangeFeeForm};
+pub use exchange::ExchangeFee;
+pub use form::{DecisionForm, ExchangeFeeForm, RefundForm};
 pub use request::{RefundMethod, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
 pub use rma::RmaCode;
 
