@@ -1,0 +1,61 @@
+// A list screen's search box and state filter over its results: search as you type (the
+// newest answer wins), arrow keys into the rows, the count, and an empty state that says why.
+
+import { h, fill, emptyState, notify, debounce } from './dom.js';
+import { listKeys } from './list-keys.js';
+
+/**
+ * `nouns` are [one, many] ("ticket", "tickets"); `ids` name the test ids of the search, filter,
+ * results, count and the two empty states (`none`, `empty`); `find(q, state)` fetches the rows
+ * and `table(rows)` draws them; `hint` says how to search better, `empty` is [title, text]
+ * for a list with nothing in it yet.
+ */
+export function searchableList({ params, states, nouns: [one, many], ids, placeholder, find, table, hint, empty }) {
+  const search = h('input', {
+    type: 'search', value: params.query ?? '', placeholder, class: 'search', testid: ids.search,
+    attrs: { 'aria-label': `Search ${many}`, autocomplete: 'off' }, spellcheck: false,
+  });
+  const filter = h('select', { testid: ids.filter, attrs: { 'aria-label': `Show ${many} in state` } },
+    h('option', { value: '', text: 'All states' }),
+    states.map((s) => h('option', { value: s.key, text: s.label, selected: s.key === params.filter })));
+  const results = h('section', { class: 'card flush', testid: ids.results, attrs: { 'aria-live': 'polite' } });
+  const count = h('span', { class: 'muted', testid: ids.count });
+
+  let seq = 0;
+  const show = async () => {
+    const q = search.value.trim();
+    const state = filter.value || null;
+    const mine = ++seq;
+    let rows;
+    try {
+      rows = await find(q, state);
+    } catch (err) {
+      return notify(err.message, 'error');
+    }
+    if (mine !== seq) return; // a newer search is on its way
+    count.textContent = rows.length ? `${rows.length} ${rows.length === 1 ? one : many}${rows.length >= 200 ? ' (the first 200)' : ''}` : '';
+    if (rows.length) return fill(results, table(rows));
+    const stateLabel = states.find((s) => s.key === state)?.label.toLowerCase();
+    if (q) {
+      fill(results, emptyState(`No ${one} matches “${q}”${stateLabel ? ` among ${stateLabel} ${many}` : ''}`, hint, ids.none));
+    } else if (state) {
+      fill(results, emptyState(`No ${one} is ${stateLabel}`, `Choose “All states” to see every ${one}.`, ids.none));
+    } else {
+      fill(results, emptyState(empty[0], empty[1], ids.empty));
+    }
+  };
+  const later = debounce(show, 120);
+  search.addEventListener('input', () => later());
+  listKeys(search, results, later);
+  filter.addEventListener('change', () => later.now());
+
+  return {
+    toolbar: h('div', { class: 'toolbar' }, search, filter, count),
+    results,
+    /** Draws the first results, then puts the cursor in the search unless it came filled in. */
+    async start() {
+      await show();
+      if (!params.query) search.focus();
+    },
+  };
+}
