@@ -65,6 +65,7 @@ fn set_up(rig: &Rig) -> Result<()> {
         purchase_date: Some("2026-11-01".parse()?),
         delivery_date: Some("2026-11-02".parse()?),
         reason: ReturnReason::ChangeOfMind,
+        wants: Default::default(),
         details: long(),
         colour_claim: false,
         opened: false,

@@ -109,11 +109,12 @@ pub fn today_returns(state: State<AppState>) -> IpcResult<TodayReturns> {
         let day = list_day(shop, &state)?;
         let of =
             |s: ReturnState| -> IpcResult<Vec<ReturnRowView>> { Ok(return_rows(shop.returns_in_state(s, 200)?, &day)) };
-        let expiring = shop
-            .returns_in_state(ReturnState::Authorized, 500)?
-            .into_iter()
-            .filter(|r| r.next_deadline.is_some_and(|d| expires_soon(d, day.today)))
-            .collect();
+        let mut expiring: Vec<_> = shop.returns_in_state(ReturnState::Expired, 500)?;
+        expiring.extend(
+            shop.returns_in_state(ReturnState::Authorized, 500)?
+                .into_iter()
+                .filter(|r| r.next_deadline.is_some_and(|d| expires_soon(d, day.today))),
+        );
         Ok(TodayReturns {
             rma_expiring: return_rows(expiring, &day),
             held: of(ReturnState::Held)?,

@@ -67,8 +67,11 @@ pub struct Policy {
     pub paypal_refund_posting: PeriodRange,
     pub bank_refund_posting: PeriodRange,
     pub replacement_due: Period,
-    pub deduct_original_shipping: bool,
-    pub deduct_insurance: bool,
+    /// The refund is the price; what the customer paid on top for the original delivery
+    /// and its insurance is refunded with it only where the policy says so (no seed does:
+    /// lx-watch refunds "excluding original shipping fees and insurance costs").
+    pub original_shipping_refunded: bool,
+    pub insurance_refunded: bool,
     pub deduct_return_customs: bool,
     pub paypal_refund_fee: Percent,
     pub exchange_window: Period,
@@ -110,8 +113,8 @@ impl Default for Policy {
             paypal_refund_posting: PeriodRange::days(0, 1),
             bank_refund_posting: PeriodRange::business_days(1, 3),
             replacement_due: Period::days(0),
-            deduct_original_shipping: true,
-            deduct_insurance: true,
+            original_shipping_refunded: false,
+            insurance_refunded: false,
             deduct_return_customs: true,
             paypal_refund_fee: Percent(0),
             exchange_window: Period::days(0),

@@ -131,6 +131,10 @@ impl TicketState {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }
 
+    /// The states the calendar moves by itself (`assessment::clock_moves`): a quotation
+    /// left unanswered expires, and its hold ends.
+    pub const CLOCK_DRIVEN: [TicketState; 2] = [Quoted, QuoteExpired];
+
     /// The watch has left the shop, or the ticket was opened in error.
     pub fn is_closed(self) -> bool {
         matches!(self, Collected | Shipped | ReturnedUnrepaired | Cancelled)

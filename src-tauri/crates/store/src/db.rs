@@ -15,6 +15,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0003_quotations.sql")),
     M::up(include_str!("../migrations/0004_release.sql")),
     M::up(include_str!("../migrations/0005_returns.sql")),
+    M::up(include_str!("../migrations/0006_refunds_on_top.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {
@@ -134,6 +135,23 @@ mod tests {
             let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
             assert_eq!(check, "ok");
         }
+    }
+
+    #[test]
+    fn version_6_turns_the_deducting_settings_into_their_refunding_opposites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v5.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 5).unwrap();
+        let v5 = r#"{"policy":{"deduct_original_shipping":false,"deduct_insurance":true,"rma_validity":"5 days"}}"#;
+        conn.execute("INSERT INTO shop_settings VALUES (1, ?1, '2026-11-01T00:00:00Z')", [v5]).unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let json: String = conn.query_row("SELECT settings_json FROM shop_settings", [], |r| r.get(0)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["policy"]["original_shipping_refunded"], true, "{json}");
+        assert_eq!(v["policy"]["insurance_refunded"], false, "{json}");
+        assert!(v["policy"].get("deduct_original_shipping").is_none(), "{json}");
+        assert_eq!(v["policy"]["rma_validity"], "5 days", "the rest is kept");
     }
 
     #[test]

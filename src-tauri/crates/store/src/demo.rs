@@ -67,6 +67,8 @@ pub fn open_or_create(root: &Path, now: Timestamp) -> Result<Shop> {
         shop.set_up(&demo_settings(), &names, now)?;
         add_tickets(&mut shop, now)?;
         crate::demo_returns::add_returns(&mut shop, now)?;
+        // Expiry and the end of holds, as the app would apply them today.
+        shop.apply_clock(now)?;
     }
     Ok(shop)
 }
@@ -509,8 +511,6 @@ fn add_tickets(shop: &mut Shop, now: Timestamp) -> Result<()> {
             }
         }
     }
-    // Expiry and the end of holds, as the app would apply them today.
-    shop.apply_clock(now)?;
     Ok(())
 }
 

@@ -4,8 +4,8 @@ use caseback_domain::customer::CustomerDetails;
 use caseback_domain::intake::CustomerChoice;
 use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::{
-    Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnForm,
-    ReturnReason, WearGrade,
+    Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, Remedy, RequestChannel,
+    ReturnForm, ReturnReason, WearGrade,
 };
 use caseback_domain::{Amount, Percent};
 use jiff::{SignedDuration, Timestamp};
@@ -40,7 +40,7 @@ struct DemoReturn {
     decision: Option<Decision>,
 }
 
-const RETURNS: [DemoReturn; 10] = [
+const RETURNS: [DemoReturn; 11] = [
     DemoReturn {
         name: "Emily Carter",
         phone: "+44 7700 900456",
@@ -77,6 +77,20 @@ const RETURNS: [DemoReturn; 10] = [
         reason: ReturnReason::ChangeOfMind,
         delivered: 6,
         requested: 4,
+        stage: Stage::Authorized,
+        decision: None,
+    },
+    DemoReturn {
+        // Authorized 8 days ago and nothing came: the 5-day code has expired.
+        name: "Priya Sharma",
+        phone: "+91 98200 12345",
+        email: "priya.sharma@example.in",
+        product: "Fossil Gen 6 smartwatch",
+        price: "1,999",
+        paid_with: RefundMethod::OriginalCard,
+        reason: ReturnReason::ChangeOfMind,
+        delivered: 10,
+        requested: 8,
         stage: Stage::Authorized,
         decision: None,
     },
@@ -208,6 +222,7 @@ pub(crate) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
             purchase_date: Some(day(d.delivered + 3)),
             delivery_date: Some(day(d.delivered)),
             reason: d.reason,
+            wants: if matches!(d.decision, Some(Decision::Exchange)) { Remedy::Exchange } else { Remedy::Refund },
             details: "Asked by message; photos attached where the watch is faulty.".into(),
             colour_claim: false,
             opened: d.reason != ReturnReason::ChangeOfMind,
@@ -277,7 +292,8 @@ pub(crate) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
             shop.record_return_refund(by, case.id, &refund, decided_at)?;
         }
     }
-    // A parcel with no code on it, held; and one sent back after its hold.
+    // A parcel with no code on it, held; one whose hold has ended, to send back; and one sent
+    // back after its hold.
     let stray = Package {
         sender: "M. Demir".into(),
         tracking: "EA123456785CN".into(),
@@ -286,6 +302,9 @@ pub(crate) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
     shop.receive_package(staff[1].id, None, &stray, ago(1))?;
     let old = Package { sender: "Unknown sender".into(), tracking: "RR998877665HK".into(), notes: String::new() };
     let held = shop.receive_package(staff[1].id, None, &old, ago(9))?;
+    shop.apply_clock(ago(5))?;
     shop.ship_return_out(staff[1].id, held.id, "RR998877666HK", ago(5))?;
+    let unclaimed = Package { sender: "K. Yilmaz".into(), tracking: "CP044512298TR".into(), notes: String::new() };
+    shop.receive_package(staff[0].id, None, &unclaimed, ago(6))?;
     Ok(())
 }

@@ -6,6 +6,7 @@
 pub mod attachments;
 pub mod backup;
 pub mod backups;
+mod clock;
 pub mod collection_notices;
 pub mod completions;
 pub mod customers;

@@ -115,9 +115,11 @@ pub fn save_answer(
 /// `today`: the only ones the clock can move. Indexed, and usually empty, so looking at lists
 /// as often as staff type stays cheap.
 pub fn past_their_deadline(conn: &Connection, today: jiff::civil::Date) -> Result<Vec<TicketId>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM tickets WHERE next_deadline < ?1 AND state IN ('quoted', 'quote_expired') ORDER BY id",
-    )?;
-    let rows = stmt.query_map([today.to_string()], |r| Ok(TicketId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+    let states = caseback_domain::ticket::TicketState::CLOCK_DRIVEN;
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM tickets WHERE next_deadline < ?1 AND state IN (?2, ?3) ORDER BY id")?;
+    let rows = stmt
+        .query_map([today.to_string(), states[0].key().into(), states[1].key().into()], |r| Ok(TicketId(r.get(0)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -1,6 +1,6 @@
 //! Assessing, quoting and the customer's written answer; the clock's moves on quotations.
 
-use caseback_domain::assessment::{clock_moves, Assessment, WrittenAnswer};
+use caseback_domain::assessment::{Assessment, WrittenAnswer};
 use caseback_domain::intake::{Ticket, TicketId};
 use caseback_domain::quotation::{Quotation, QuotationDraft};
 use caseback_domain::staff::StaffId;
@@ -184,30 +184,5 @@ impl Shop {
         log(&tx, now, Some(by), "ticket", &ticket.number.to_string(), action, detail)?;
         tx.commit()?;
         Ok(ticket)
-    }
-
-    /// Applies the clock to every ticket waiting for an answer: expiry, then the end of the
-    /// hold. Each move is logged once (a moved ticket no longer qualifies). Returns the moves.
-    pub fn apply_clock(&mut self, now: Timestamp) -> Result<usize> {
-        let settings = self.settings()?;
-        let today = settings.today(now);
-        let mut moved = 0;
-        for id in quotations::past_their_deadline(&self.conn, today)? {
-            let mut ticket = self.ticket(id)?;
-            let Some(latest) = quotations::for_ticket(&self.conn, id)?.pop() else { continue };
-            if latest.answer.is_some() {
-                continue;
-            }
-            let moves = clock_moves(ticket.state, latest.quotation.standing(&settings.policy, today));
-            if moves.is_empty() {
-                continue;
-            }
-            let tx = self.conn.transaction()?;
-            walk(&tx, &mut ticket, &moves, None, now)?;
-            tickets::set_deadline(&tx, id, latest.quotation.deadline(ticket.state, &settings.policy))?;
-            tx.commit()?;
-            moved += moves.len();
-        }
-        Ok(moved)
     }
 }

@@ -6,8 +6,8 @@ use caseback_domain::intake::CustomerChoice;
 use caseback_domain::returns::case::reason;
 use caseback_domain::returns::{
     eligibility, hold_until, inspection_due, Arrival, Decision, DecisionRecord, Eligibility, ExchangeFee, Inspection,
-    Outbound, Package, PackageReceipt, Payer, RefundRecord, ReturnCase, ReturnForm, ReturnId, ReturnState, RmaCode,
-    RmaIssue, RmaValidity,
+    Package, PackageReceipt, Payer, RefundRecord, ReturnCase, ReturnForm, ReturnId, ReturnState, RmaCode, RmaIssue,
+    RmaValidity,
 };
 use caseback_domain::search::return_haystack;
 use caseback_domain::staff::StaffId;
@@ -28,11 +28,23 @@ fn subject(case: &ReturnCase) -> String {
     case.id.0.to_string()
 }
 
-/// Saves `case` (moved to `next` if given) and logs `action` with `detail`, in `conn`'s transaction.
+/// Saves `case` and logs `action` with `detail` in `conn`'s transaction, as done by staff.
 fn save(
     conn: &rusqlite::Transaction,
     case: &ReturnCase,
     by: StaffId,
+    now: Timestamp,
+    action: &str,
+    detail: Value,
+) -> Result<()> {
+    save_logged(conn, case, Some(by), now, action, detail)
+}
+
+/// Saves `case` and logs `action`, by staff or (`None`) by the clock.
+pub(crate) fn save_logged(
+    conn: &rusqlite::Transaction,
+    case: &ReturnCase,
+    by: Option<StaffId>,
     now: Timestamp,
     action: &str,
     detail: Value,
@@ -44,7 +56,7 @@ fn save(
         map.insert("state".into(), json!(case.state));
         map.insert("title".into(), json!(case.title()));
     }
-    log(conn, now, Some(by), "return", &subject(case), action, detail)
+    log(conn, now, by, "return", &subject(case), action, detail)
 }
 
 impl Shop {
@@ -120,7 +132,7 @@ impl Shop {
         crate::attachments::require_evidence(&self.conn, media)?;
         let mut case = self.return_case(id)?;
         let Some(request) = case.request.as_mut() else { return Err(not_found().into()) };
-        if !matches!(case.state, ReturnState::Requested | ReturnState::Authorized) {
+        if !case.state.takes_evidence() {
             return Err(
                 DomainError::refused("illegal_transition", "Evidence is added before the return arrives.").into()
             );
@@ -230,13 +242,15 @@ impl Shop {
             received_on: today,
             arrival,
             package,
-            hold_until: (state == ReturnState::Held).then(|| hold_until(&settings.policy, today)),
+            hold_until: (state == ReturnState::Held).then(|| hold_until(&settings.policy, today)).flatten(),
             inspection_due: (state == ReturnState::Received).then(|| inspection_due(&settings.policy, today)),
             accepted_late: None,
             linked_from: None,
         });
         let detail = json!({ "arrival": arrival, "typed": typed_code.unwrap_or_default() });
         save(&tx, &case, by, now, "return.package_received", detail)?;
+        // A shop that holds nothing sends an unannounced package back at once.
+        crate::clock::move_return(&tx, &mut case, today, now)?;
         tx.commit()?;
         Ok(case)
     }
@@ -390,10 +404,7 @@ impl Shop {
         let today = settings.today(now);
         let tracking = caseback_domain::release::handover::tracking_number(tracking)?;
         let mut case = self.return_case(id)?;
-        case.check_can_ship_out(case.currency(settings.currency))?;
-        let next = if case.state == ReturnState::ExchangeDue { ReturnState::Exchanged } else { ReturnState::SentBack };
-        case.state = case.state.move_to(next)?;
-        case.outbound = Some(Outbound { tracking: tracking.clone(), sent_on: today });
+        let next = case.ship_out(tracking.clone(), case.currency(settings.currency), today)?;
         let action = if next == ReturnState::Exchanged { "return.exchange_sent" } else { "return.sent_back" };
         let tx = self.conn.transaction()?;
         save(&tx, &case, by, now, action, json!({ "tracking": tracking }))?;

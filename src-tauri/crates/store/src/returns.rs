@@ -56,6 +56,20 @@ pub fn by_code(conn: &Connection, code: RmaCode) -> Result<Option<ReturnCase>> {
     json.map(|j| from_json("return case", &j)).transpose()
 }
 
+/// Cases the calendar may move by itself on `today`: in one of `states` with a deadline
+/// before today, or none (a package the policy does not hold).
+pub fn past_their_deadline(conn: &Connection, states: &[ReturnState], today: Date) -> Result<Vec<ReturnId>> {
+    let keys: Vec<String> = states.iter().map(|s| s.key().to_string()).collect();
+    let marks = (2..keys.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "SELECT id FROM return_cases WHERE state IN ({marks}) AND (next_deadline IS NULL OR next_deadline < ?1) ORDER BY id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let args = std::iter::once(today.to_string()).chain(keys);
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| Ok(ReturnId(r.get(0)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Takes the shop's next RMA sequence number for `id` and records its code: never reused.
 pub fn issue_code(conn: &Connection, id: ReturnId, now: Timestamp) -> Result<RmaCode> {
     let next: i64 = conn.query_row(

@@ -47,6 +47,7 @@ fn form(reason: ReturnReason, media: Vec<String>) -> ReturnForm {
         purchase_date: Some(date(2026, 11, 2)),
         delivery_date: Some(date(2026, 11, 6)),
         reason,
+        wants: Default::default(),
         details: "Changed my mind".into(),
         colour_claim: false,
         opened: false,
@@ -178,6 +179,18 @@ fn an_expired_or_missing_code_holds_the_package_then_it_goes_back() {
     assert_eq!((stray.state, stray.customer), (ReturnState::Held, None));
     assert_eq!(stray.item(), "Package from K. Aydın");
     assert_eq!(shop.accept_held(by, stray.id, "Looks like ours", nov(16)).unwrap_err().code(), "no_return_on_file");
+    // Held through the 19th (lx-watch: 3 days): sending it back is refused until the 20th.
+    let before = events::count(shop.connection()).unwrap();
+    let early = shop.ship_return_out(by, stray.id, "1Z999AA10123456784", nov(19)).unwrap_err();
+    assert_eq!(early.code(), "package_on_hold");
+    assert!(early.to_string().contains("it can be sent back from 2026-11-20"), "{early}");
+    assert_eq!(events::count(shop.connection()).unwrap(), before, "a refusal writes nothing");
+    assert_eq!(shop.apply_clock(nov(19)).unwrap(), 0, "still held on its last day");
+    // On the 20th the calendar makes it one to send back, logged as the clock's.
+    assert_eq!(shop.apply_clock(nov(20)).unwrap(), 1);
+    assert_eq!(shop.return_case(stray.id).unwrap().state, ReturnState::ShipBack);
+    let moved = shop.history("return", &stray.id.0.to_string()).unwrap().pop().unwrap();
+    assert_eq!((moved.action.as_str(), moved.staff), ("return.state", None));
     let back = shop.ship_return_out(by, stray.id, "1Z999AA10123456784", nov(20)).unwrap();
     assert_eq!(back.state, ReturnState::SentBack);
     assert_eq!(shop.search_returns("aydin", None, 10).unwrap().len(), 1, "found by the sender");
@@ -213,6 +226,38 @@ fn an_rma_is_extended_from_its_end_and_the_extension_is_logged() {
     assert_eq!(extended.rma.unwrap().validity.valid_through, date(2026, 11, 18));
     let history = shop.history("return", &case.id.0.to_string()).unwrap();
     assert_eq!(history.last().unwrap().action, "return.extended");
+}
+
+#[test]
+fn an_rma_code_expires_by_the_calendar_and_an_extension_revives_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let case = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), nov(8)).unwrap();
+    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
+    assert_eq!(shop.apply_clock(nov(13)).unwrap(), 0, "valid through the 13th");
+    assert_eq!(shop.apply_clock(nov(14)).unwrap(), 1);
+    assert_eq!(shop.apply_clock(nov(14)).unwrap(), 0, "moved once");
+    assert_eq!(shop.return_case(case.id).unwrap().state, ReturnState::Expired);
+    assert_eq!(shop.returns_in_state(ReturnState::Expired, 10).unwrap().len(), 1);
+    let revived = shop.extend_rma(by, case.id, nov(15)).unwrap();
+    assert_eq!(revived.state, ReturnState::Authorized);
+    assert_eq!(revived.rma.unwrap().validity.valid_through, date(2026, 11, 20), "5 days from the 15th");
+}
+
+#[test]
+fn a_softerspot_exchange_asked_for_on_day_30_needs_no_exception() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    on_softerspot_policy(&mut shop, by);
+    let mut exchange = form(ReturnReason::ChangeOfMind, vec![]);
+    exchange.wants = caseback_domain::returns::Remedy::Exchange;
+    exchange.purchase_date = Some(date(2026, 10, 3));
+    exchange.delivery_date = Some(date(2026, 10, 8));
+    exchange.requested_on = Some(date(2026, 11, 7));
+    let case = shop.request_return(by, &exchange, nov(8)).unwrap();
+    let e = shop.return_eligibility(&case).unwrap().unwrap();
+    assert!(e.eligible(), "{e:?}");
+    assert_eq!(shop.authorize_return(by, case.id, None, nov(8)).unwrap().state, ReturnState::Authorized);
 }
 
 #[test]

@@ -96,7 +96,6 @@ impl PresetId {
                 card_refund_posting: PeriodRange::business_days(5, 7),
                 paypal_refund_posting: PeriodRange::business_days(5, 7),
                 bank_refund_posting: PeriodRange::business_days(5, 7),
-                deduct_original_shipping: true,
                 deduct_return_customs: true,
                 paypal_refund_fee: Percent::from_whole(10),
                 exchange_window: Period::days(45),
@@ -111,7 +110,6 @@ impl PresetId {
                 return_window: Period::days(15),
                 return_window_starts: ReturnWindowStart::Delivery,
                 returns_unopened_only: true,
-                deduct_original_shipping: true,
                 deduct_return_customs: true,
                 ..Policy::default()
             },
@@ -130,7 +128,6 @@ impl PresetId {
             PresetId::RmaWebShop => Policy {
                 shop_pays_shipping_within: Period::days(0),
                 rma_validity: Period::days(30),
-                deduct_original_shipping: true,
                 ..Policy::default()
             },
         }
@@ -187,7 +184,7 @@ mod tests {
         assert_eq!(p.paypal_refund_fee, Percent(1000));
         assert_eq!(p.refund_due, Period::business_days(2));
         assert_eq!(p.non_returnable, ["Custom and personalized orders", "Partial pairs and bundles"]);
-        assert!(p.deduct_original_shipping);
+        assert!(!p.original_shipping_refunded);
         assert!(!p.returns_unopened_only);
         assert!(p.no_rma_hold.is_none(), "unauthorized returns are declined, not held");
         // "Once we issue a refund, it can take 5-7 business days for it to reflect in your
@@ -208,7 +205,7 @@ mod tests {
         assert_eq!(p.return_window_starts, ReturnWindowStart::Delivery);
         assert!(p.returns_unopened_only);
         assert!(p.deduct_return_customs);
-        assert!(p.deduct_original_shipping);
+        assert!(!p.original_shipping_refunded);
         assert!(p.exchange_window.is_none());
         assert_eq!(p.paypal_refund_fee, Percent(0));
         assert_lx_watch_postings(&p, "KOSPET states no posting times");
@@ -235,7 +232,7 @@ mod tests {
     fn rma_web_shop() {
         let p = PresetId::RmaWebShop.policy();
         assert_eq!(p.rma_validity, Period::days(30));
-        assert!(p.deduct_original_shipping);
+        assert!(!p.original_shipping_refunded);
         assert!(p.shop_pays_shipping_within.is_none(), "return postage is not refunded");
         // everything else is lx-watch's
         assert_eq!(p.no_rma_hold, Period::days(3));

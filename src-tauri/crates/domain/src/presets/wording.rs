@@ -21,7 +21,7 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
         | "policy.signature_threshold"
         | "policy.warranty_starts"
         | "policy.replacement_due"
-        | "policy.deduct_insurance"
+        | "policy.insurance_refunded"
         | "policy.working_days"
         | "policy.holidays"
         | "money.tax_rate" => NOT_STATED,
@@ -77,7 +77,7 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
              payment. [Caseback: for every payment method; the \"10 - 15 business days\" named under Credit \
              Card/PayPal count from the refund request, not from the refund.]"
         }
-        "policy.deduct_original_shipping" => "Unfortunately, we cannot refund your original shipping charges.",
+        "policy.original_shipping_refunded" => "Unfortunately, we cannot refund your original shipping charges.",
         "policy.deduct_return_customs" => {
             "Please note that you're responsible for customs clearance and tariff payments where applicable."
         }
@@ -122,7 +122,7 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
         | "policy.card_refund_posting"
         | "policy.paypal_refund_posting"
         | "policy.bank_refund_posting"
-        | "policy.deduct_insurance"
+        | "policy.insurance_refunded"
         | "policy.paypal_refund_fee"
         | "policy.exchange_window"
         | "policy.exchange_fee"
@@ -167,9 +167,9 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
             "we can send you a new item free of charge (we will reimburse you the return shipping cost), or you can \
              choose to receive a full refund. [Caseback: no deadline is promised.]"
         }
-        "policy.deduct_original_shipping" => {
+        "policy.original_shipping_refunded" => {
             "Kindly note that in such cases the return shipping fee is the customer's responsibility and is \
-             non-refundable. [Caseback: the original shipping charge is not mentioned; the default deducts it.]"
+             non-refundable. [Caseback: the original shipping charge is not mentioned; by default it is not refunded.]"
         }
         "policy.deduct_return_customs" => {
             "During the return shipping, the customer is responsible for all customs charges, duties, or tariffs \
@@ -262,7 +262,7 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
             "If the product shows signs of use but remains functionally undamaged, we will: … Process a partial \
              refund (20–40% of the purchase price, depending on wear severity—details provided in writing)."
         }
-        "policy.refund_due" | "policy.deduct_original_shipping" => {
+        "policy.refund_due" | "policy.original_shipping_refunded" => {
             "If the product meets return standards, a full refund (excluding original shipping fees and insurance \
              costs) will be processed within 2–5 business days."
         }
@@ -278,7 +278,7 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
             "Not stated in lx-watch's policy, which takes bank transfers but names no time for a refund by one; \
              Caseback's default is 1 to 3 business days."
         }
-        "policy.deduct_insurance" => {
+        "policy.insurance_refunded" => {
             "Insurance fees (8% of total order amount) are non-refundable, even if the order is returned."
         }
         "policy.deduct_return_customs" => {
@@ -329,8 +329,8 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
         | "policy.partial_refund_max"
         | "policy.paypal_refund_posting"
         | "policy.bank_refund_posting"
-        | "policy.deduct_original_shipping"
-        | "policy.deduct_insurance"
+        | "policy.original_shipping_refunded"
+        | "policy.insurance_refunded"
         | "policy.deduct_return_customs"
         | "policy.paypal_refund_fee"
         | "policy.exchange_window"
@@ -412,7 +412,7 @@ pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
         | "policy.paypal_refund_posting"
         | "policy.bank_refund_posting"
         | "policy.replacement_due"
-        | "policy.deduct_insurance"
+        | "policy.insurance_refunded"
         | "policy.deduct_return_customs"
         | "policy.paypal_refund_fee"
         | "policy.exchange_window"
@@ -420,7 +420,7 @@ pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
         | "policy.working_days"
         | "policy.holidays"
         | "money.tax_rate" => NOT_STATED,
-        "policy.shop_pays_shipping_within" | "policy.deduct_original_shipping" => {
+        "policy.shop_pays_shipping_within" | "policy.original_shipping_refunded" => {
             "The original shipping and return postage will not be refunded."
         }
         "policy.warranty" => {

@@ -148,7 +148,7 @@ impl ReturnCase {
     /// for one; valid or expired by its RMA's validity.
     pub fn arrival(&self, today: Date) -> Result<Arrival, DomainError> {
         let validity = match (&self.rma, self.state) {
-            (Some(rma), ReturnState::Authorized) => rma.validity,
+            (Some(rma), state) if state.awaits_package() => rma.validity,
             _ => {
                 return Err(DomainError::refused(
                     "rma_not_awaited",
@@ -170,9 +170,10 @@ impl ReturnCase {
     /// Extends the RMA of a case still waiting for its package; returns the old end.
     pub fn extend_rma(&mut self, policy: &crate::Policy, today: Date) -> Result<Date, DomainError> {
         match (&mut self.rma, self.state) {
-            (Some(rma), ReturnState::Authorized) => {
+            (Some(rma), state) if state.awaits_package() => {
                 let before = rma.validity.valid_through;
                 rma.validity = rma.validity.extended(policy, today);
+                self.state = ReturnState::Authorized;
                 Ok(before)
             }
             _ => Err(DomainError::refused(
@@ -186,7 +187,7 @@ impl ReturnCase {
     /// inspection, the refund or the replacement.
     pub fn next_deadline(&self) -> Option<Date> {
         match self.state {
-            ReturnState::Authorized => self.rma.as_ref().map(|r| r.validity.valid_through),
+            ReturnState::Authorized | ReturnState::Expired => self.rma.as_ref().map(|r| r.validity.valid_through),
             ReturnState::Held => self.receipt.as_ref().and_then(|r| r.hold_until),
             ReturnState::Received => self.receipt.as_ref().and_then(|r| r.inspection_due),
             ReturnState::RefundDue | ReturnState::ExchangeDue => self.decision.as_ref().and_then(|d| d.due),

@@ -3,8 +3,8 @@
 //!
 //! Refund arithmetic (each line rounded half away from zero, in the order's currency):
 //! purchase price
-//!   - original shipping, when the policy deducts it and the return is by choice
-//!   - shipping insurance, when the policy deducts it (never refundable at lx-watch)
+//!   + original shipping and its insurance, only when the policy refunds them (they were
+//!     paid on top of the price, so "excluding" them leaves the price whole)
 //!   - customs on the return, when the policy deducts it
 //!   + return postage reimbursed, when the shop pays the postage (a receipt was shown)
 //!   - the PayPal handling fee on what is left, when refunded through PayPal
@@ -137,6 +137,10 @@ pub struct Settlement {
     /// The refund to the customer; for an exchange, the fee the customer pays.
     pub total: Amount,
     pub method: Option<RefundMethod>,
+    /// What the customer paid that is not refunded, in a sentence each ("Original shipping
+    /// of USD 50.00 is not refunded."), so the figures explain themselves.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 fn paypal_fee(policy: &Policy, method: RefundMethod, lines: &mut Vec<Line>) {
@@ -197,6 +201,7 @@ impl Decision {
         shop_pays_postage: bool,
     ) -> Result<Settlement, DomainError> {
         let mut lines = vec![Line { label: "Purchase price".into(), amount: r.purchase_price }];
+        let mut notes = Vec::new();
         let deduct = |label: &str, amount: Amount, lines: &mut Vec<Line>| {
             if amount.0 > 0 {
                 lines.push(Line { label: label.into(), amount: Amount(-amount.0) });
@@ -217,12 +222,21 @@ impl Decision {
                     problems.add("return_customs", "This shop's policy does not deduct customs from refunds.");
                 }
                 problems.into_result()?;
-                if policy.deduct_original_shipping && !r.reason.is_shop_fault() {
-                    deduct("Original shipping (not refunded)", r.original_shipping, &mut lines);
-                }
-                if policy.deduct_insurance {
-                    deduct("Shipping insurance (not refunded)", r.insurance_paid, &mut lines);
-                }
+                // The price is refunded; shipping and insurance were paid on top of it and
+                // come back only where the policy refunds them (lx-watch: "a full refund
+                // (excluding original shipping fees and insurance costs)").
+                let mut on_top = |refunded: bool, what: &str, amount: Amount, lines: &mut Vec<Line>| {
+                    if amount.0 <= 0 {
+                        return;
+                    }
+                    if refunded {
+                        lines.push(Line { label: format!("{what} refunded"), amount });
+                    } else {
+                        notes.push(format!("{what} of {} is not refunded.", r.currency.format(amount)));
+                    }
+                };
+                on_top(policy.original_shipping_refunded, "Original shipping", r.original_shipping, &mut lines);
+                on_top(policy.insurance_refunded, "Shipping insurance", r.insurance_paid, &mut lines);
                 deduct("Customs on the return", *return_customs, &mut lines);
                 if postage_reimbursed.0 > 0 {
                     lines.push(Line { label: "Return postage reimbursed".into(), amount: *postage_reimbursed });
@@ -298,7 +312,7 @@ impl Decision {
                 (None, fee.0)
             }
         };
-        Ok(Settlement { lines, total: Amount(total), method })
+        Ok(Settlement { lines, total: Amount(total), method, notes })
     }
 }
 

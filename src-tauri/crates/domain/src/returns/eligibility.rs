@@ -7,6 +7,9 @@
 //!   date is known) or the request, as the policy says. lx-watch counts 10 days from the
 //!   request, which must come after delivery.
 //! - A dead-on-arrival claim is judged by the dead-on-arrival window from delivery instead.
+//! - An exchange asked for by choice is judged by the exchange window from delivery (the
+//!   purchase when no delivery date is known), not the return window: SOFTERSPOT refunds
+//!   within 15 days of purchase but exchanges within 45 days of receiving the order.
 //! - "Unopened only", non-returnable categories and colour claims concern returns by choice
 //!   (change of mind, other); a defective or wrong item goes back whatever it is.
 //! - Return postage: the customer pays for returns by choice; the shop pays when it, the
@@ -15,13 +18,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::request::{ReturnReason, ReturnRequest};
+use super::request::{Remedy, ReturnReason, ReturnRequest};
 use crate::{DomainError, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     ReturnWindow,
+    ExchangeWindow,
     DeadOnArrival,
     UnopenedOnly,
     NonReturnable,
@@ -110,6 +114,25 @@ pub fn eligibility(policy: &Policy, r: &ReturnRequest) -> Eligibility {
                     if passed { "within" } else { "after" },
                     doa,
                     delivered_or_bought
+                ),
+            );
+        }
+    } else if r.wants == Remedy::Exchange && !r.reason.is_shop_fault() {
+        let window = policy.exchange_window;
+        if window.is_none() {
+            check(Rule::ExchangeWindow, false, "The shop offers no exchanges".into());
+        } else {
+            let what = if r.delivery_date.is_some() { "delivery" } else { "purchase (no delivery date recorded)" };
+            let last = window.last_day(delivered_or_bought, cal);
+            let passed = r.requested_on <= last;
+            check(
+                Rule::ExchangeWindow,
+                passed,
+                format!(
+                    "Exchange requested {} {} the exchange window of {} from {what} on {delivered_or_bought} (through {last})",
+                    r.requested_on,
+                    if passed { "within" } else { "after" },
+                    window
                 ),
             );
         }

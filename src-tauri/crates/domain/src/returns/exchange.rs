@@ -65,6 +65,17 @@ impl ReturnCase {
         Ok(())
     }
 
+    /// The item goes back to the customer (held once the hold is over, or denied), or the
+    /// replacement goes out once its fee is paid; returns the action it was.
+    pub fn ship_out(&mut self, tracking: String, currency: Currency, today: Date) -> Result<ReturnState, DomainError> {
+        self.check_hold_over(today)?;
+        self.check_can_ship_out(currency)?;
+        let next = if self.state == ReturnState::ExchangeDue { ReturnState::Exchanged } else { ReturnState::SentBack };
+        self.state = self.state.move_to(next)?;
+        self.outbound = Some(super::Outbound { tracking, sent_on: today });
+        Ok(next)
+    }
+
     /// The replacement goes out only once its fee is paid.
     pub fn check_can_ship_out(&self, currency: Currency) -> Result<(), DomainError> {
         match self.fee_owed() {
@@ -93,7 +104,7 @@ mod tests {
         let mut case = ReturnCase::new(None, ReturnState::ExchangeDue, None);
         case.decision = Some(DecisionRecord {
             decision: Decision::Exchange,
-            settlement: Settlement { lines: vec![], total: Amount(total), method: None },
+            settlement: Settlement { lines: vec![], total: Amount(total), method: None, notes: vec![] },
             decided_on: date(2026, 11, 20),
             due: None,
         });

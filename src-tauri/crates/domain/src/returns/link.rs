@@ -67,7 +67,7 @@ mod tests {
             received_on: received,
             arrival: Arrival::NoValidRma,
             package: Package { sender: "M. Demir".into(), tracking: "EA123456785CN".into(), notes: String::new() },
-            hold_until: Some(hold_until(&policy, received)),
+            hold_until: hold_until(&policy, received),
             inspection_due: None,
             accepted_late: None,
             linked_from: None,

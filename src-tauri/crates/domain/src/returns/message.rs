@@ -95,6 +95,9 @@ pub fn decision_message(
         for l in &settlement.lines {
             body.push_str(&format!("- {}: {}\n", l.label, money(l.amount)));
         }
+        for note in &settlement.notes {
+            body.push_str(&format!("  {note}\n"));
+        }
     };
     match decision {
         Decision::Approve { method, .. } => {

@@ -3,12 +3,15 @@
 //!
 //! A return case moves through these states:
 //! Requested → Authorized (RMA issued) or Declined; Authorized → Received, Held (arrived
-//! after the code expired) or Cancelled; a package with no or an unknown code starts as
-//! Held; Held → Received (accepted late), SentBack, or Cancelled (a stray package linked
-//! to the return it belongs to); Received → RefundDue, ExchangeDue or
-//! ShipBack (the decision); then Refunded, Exchanged or SentBack.
+//! after the code expired), Expired (the calendar: no package by the code's last day) or
+//! Cancelled; Expired → Authorized (extended), Held or Cancelled; a package with no or an
+//! unknown code starts as Held; Held → Received (accepted late), ShipBack (the calendar:
+//! the hold ended) or Cancelled (a stray package linked to the return it belongs to);
+//! Received → RefundDue, ExchangeDue or ShipBack (the decision); then Refunded, Exchanged
+//! or SentBack.
 
 pub mod case;
+pub mod clock;
 pub mod decision;
 pub mod eligibility;
 pub mod exchange;
@@ -26,7 +29,7 @@ pub use decision::{Checklist, Decision, Inspection, RefundRecord, Settlement, We
 pub use eligibility::{eligibility, Eligibility, Payer};
 pub use exchange::ExchangeFee;
 pub use form::{DecisionForm, ExchangeFeeForm, RefundForm};
-pub use request::{RefundMethod, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
+pub use request::{RefundMethod, Remedy, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
 pub use rma::RmaCode;
 
 use crate::{DomainError, Policy};
@@ -37,6 +40,8 @@ pub enum ReturnState {
     Requested,
     Declined,
     Authorized,
+    /// The calendar's move: the RMA code's last day passed with no package.
+    Expired,
     Cancelled,
     Held,
     Received,
@@ -51,10 +56,11 @@ pub enum ReturnState {
 use ReturnState::*;
 
 impl ReturnState {
-    pub const ALL: [ReturnState; 12] = [
+    pub const ALL: [ReturnState; 13] = [
         Requested,
         Declined,
         Authorized,
+        Expired,
         Cancelled,
         Held,
         Received,
@@ -71,6 +77,7 @@ impl ReturnState {
             Requested => "requested",
             Declined => "declined",
             Authorized => "authorized",
+            Expired => "expired",
             Cancelled => "cancelled",
             Held => "held",
             Received => "received",
@@ -92,6 +99,7 @@ impl ReturnState {
             Requested => "Requested",
             Declined => "Declined",
             Authorized => "Authorized",
+            Expired => "Code expired",
             Cancelled => "Cancelled",
             Held => "Held (no valid RMA)",
             Received => "Received",
@@ -111,9 +119,11 @@ impl ReturnState {
     pub fn next_states(self) -> &'static [ReturnState] {
         match self {
             Requested => &[Authorized, Declined],
-            Authorized => &[Received, Held, Cancelled],
-            // Cancelled: the package was linked to the return it belongs to.
-            Held => &[Received, SentBack, Cancelled],
+            Authorized => &[Received, Held, Expired, Cancelled],
+            Expired => &[Authorized, Held, Cancelled],
+            // ShipBack: the hold ended. Cancelled: the package was linked to the return it
+            // belongs to.
+            Held => &[Received, ShipBack, Cancelled],
             Received => &[RefundDue, ExchangeDue, ShipBack],
             RefundDue => &[Refunded],
             ExchangeDue => &[Exchanged],
@@ -121,6 +131,19 @@ impl ReturnState {
             Declined | Cancelled | Refunded | Exchanged | SentBack => &[],
         }
     }
+
+    /// The customer may still add photos or videos of the defect: the package is not in.
+    pub fn takes_evidence(self) -> bool {
+        matches!(self, Requested | Authorized | Expired)
+    }
+
+    /// Waiting for the customer's package under an RMA code (valid or expired).
+    pub fn awaits_package(self) -> bool {
+        matches!(self, Authorized | Expired)
+    }
+
+    /// The states the calendar moves by itself (see `clock`): the store looks for these.
+    pub const CLOCK_DRIVEN: [ReturnState; 2] = [Authorized, Held];
 
     /// Where staff closing the case takes it: a request is declined, an authorized return
     /// cancelled (its code stays spent).
@@ -203,9 +226,10 @@ impl Arrival {
 }
 
 /// The last day a package without a valid RMA is held before it goes back at the
-/// customer's cost (the day it arrived when the policy holds none: it is declined).
-pub fn hold_until(policy: &Policy, received_on: Date) -> Date {
-    policy.no_rma_hold.last_day(received_on, &policy.calendar)
+/// customer's cost; none when the policy holds none (SOFTERSPOT: "Any unauthorized returns
+/// will be declined"), so it is to send back at once.
+pub fn hold_until(policy: &Policy, received_on: Date) -> Option<Date> {
+    (!policy.no_rma_hold.is_none()).then(|| policy.no_rma_hold.last_day(received_on, &policy.calendar))
 }
 
 /// The last day to inspect a received return.

@@ -81,6 +81,27 @@ impl RequestChannel {
     }
 }
 
+/// What the customer asks for: the money back, or another item (SOFTERSPOT: "clearly state
+/// if you wish to Return OR Exchange your item").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Remedy {
+    #[default]
+    Refund,
+    Exchange,
+}
+
+impl Remedy {
+    pub const ALL: [Remedy; 2] = [Remedy::Refund, Remedy::Exchange];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Remedy::Refund => "A refund",
+            Remedy::Exchange => "An exchange for another item",
+        }
+    }
+}
+
 /// How the customer paid for the order, which is how the refund goes back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -129,6 +150,9 @@ pub struct ReturnRequest {
     pub purchase_date: Date,
     pub delivery_date: Option<Date>,
     pub reason: ReturnReason,
+    /// A refund or an exchange; requests recorded before this was asked are refunds.
+    #[serde(default)]
+    pub wants: Remedy,
     /// The customer's own words.
     pub details: String,
     /// The complaint is that the colour differs from the pictures.
@@ -164,6 +188,8 @@ pub struct ReturnForm {
     pub purchase_date: Option<Date>,
     pub delivery_date: Option<Date>,
     pub reason: ReturnReason,
+    #[serde(default)]
+    pub wants: Remedy,
     #[serde(default)]
     pub details: String,
     #[serde(default)]
@@ -311,6 +337,7 @@ impl ReturnForm {
             purchase_date,
             delivery_date: self.delivery_date,
             reason: self.reason,
+            wants: self.wants,
             details,
             colour_claim: self.colour_claim,
             opened: self.opened,

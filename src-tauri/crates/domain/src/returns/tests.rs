@@ -20,6 +20,7 @@ fn request(reason: ReturnReason, bought: Date, delivered: Option<Date>, requeste
         purchase_date: bought,
         delivery_date: delivered,
         reason,
+        wants: Remedy::Refund,
         details: String::new(),
         colour_claim: false,
         opened: false,
@@ -35,6 +36,47 @@ fn passed(p: &Policy, r: &ReturnRequest, rule: Rule) -> bool {
 }
 
 // --- Eligibility on each seed shop's boundary days -------------------------------------
+
+#[test]
+fn a_softerspot_exchange_by_choice_is_judged_by_the_45_day_exchange_window() {
+    let p = PresetId::Softerspot.policy();
+    // Bought 1 October 2026, delivered 6 October: the 15-day refund window ends 16 October,
+    // the 45-day exchange window 20 November.
+    let exchange = |requested| ReturnRequest {
+        wants: Remedy::Exchange,
+        ..request(ReturnReason::ChangeOfMind, date(2026, 10, 1), Some(date(2026, 10, 6)), requested)
+    };
+    for day in [date(2026, 10, 17), date(2026, 11, 1), date(2026, 11, 20)] {
+        let e = eligibility(&p, &exchange(day));
+        assert!(e.eligible(), "{day}: {e:?}");
+        assert!(e.checks.iter().all(|c| c.rule != Rule::ReturnWindow), "the refund window does not apply");
+        assert!(e.check_authorizable(None).is_ok(), "no staff exception is needed");
+        let fee = Decision::Exchange.settle(&p, &exchange(day), false).unwrap();
+        assert_eq!(fee.total, Amount(50_000));
+    }
+    let late = eligibility(&p, &exchange(date(2026, 11, 21)));
+    assert!(!passed(&p, &exchange(date(2026, 11, 21)), Rule::ExchangeWindow));
+    assert!(late.checks[0].text.contains("through 2026-11-20"), "{:?}", late.checks);
+    // The same day asked as a refund is outside the 15-day window and needs an exception.
+    let refund = request(ReturnReason::ChangeOfMind, date(2026, 10, 1), Some(date(2026, 10, 6)), date(2026, 10, 17));
+    assert!(!passed(&p, &refund, Rule::ReturnWindow));
+    assert_eq!(eligibility(&p, &refund).check_authorizable(None).unwrap_err().code(), "not_eligible");
+}
+
+#[test]
+fn an_exchange_where_the_shop_offers_none_is_refused_by_its_own_rule() {
+    let lx = PresetId::LxWatch.policy();
+    let r = ReturnRequest {
+        wants: Remedy::Exchange,
+        ..request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4))
+    };
+    let e = eligibility(&lx, &r);
+    assert!(!passed(&lx, &r, Rule::ExchangeWindow));
+    assert_eq!(e.checks[0].text, "The shop offers no exchanges");
+    // A replacement for a fault is judged by the return rules whatever the customer asks.
+    let broken = ReturnRequest { reason: ReturnReason::Defective, ..r };
+    assert!(eligibility(&lx, &broken).checks.iter().all(|c| c.rule != Rule::ExchangeWindow));
+}
 
 #[test]
 fn softerspot_counts_15_days_from_purchase() {
@@ -154,9 +196,9 @@ fn packages_without_a_valid_code_are_held_then_go_back() {
     let lx = PresetId::LxWatch.policy();
     assert_eq!(Arrival::ValidRma.state(), ReturnState::Received);
     assert_eq!(Arrival::NoValidRma.state(), ReturnState::Held);
-    assert_eq!(hold_until(&lx, date(2026, 2, 27)), date(2026, 3, 2), "3 days over a short February");
+    assert_eq!(hold_until(&lx, date(2026, 2, 27)), Some(date(2026, 3, 2)), "3 days over a short February");
     let softerspot = PresetId::Softerspot.policy();
-    assert_eq!(hold_until(&softerspot, date(2026, 2, 27)), date(2026, 2, 27), "declined at once");
+    assert_eq!(hold_until(&softerspot, date(2026, 2, 27)), None, "declined at once: nothing is held");
     // Inspection within 2 business days: Friday's package by Tuesday.
     assert_eq!(inspection_due(&lx, date(2026, 11, 20)), date(2026, 11, 24));
     assert_eq!(refund_due(&lx, date(2026, 12, 24)), date(2026, 12, 31), "5 business days around Christmas");
@@ -180,31 +222,63 @@ fn approve(method: RefundMethod, customs: i64, postage: i64) -> Decision {
 }
 
 #[test]
-fn an_approved_return_of_choice_loses_shipping_insurance_and_customs_at_lx_watch() {
+fn a_full_refund_is_the_price_without_the_shipping_and_insurance_paid_on_top() {
+    // lx-watch: "a full refund (excluding original shipping fees and insurance costs)": the
+    // customer paid USD 50.00 shipping and USD 20.00 insurance on top of the USD 1,000.00
+    // price; the price comes back whole, less the customs on the return.
     let lx = PresetId::LxWatch.policy();
     let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
     let s = approve(RefundMethod::OriginalCard, 3_000, 0).settle(&lx, &r, false).unwrap();
     let amounts: Vec<i64> = s.lines.iter().map(|l| l.amount.0).collect();
-    assert_eq!(amounts, [100_000, -5_000, -2_000, -3_000]);
-    assert_eq!(s.total, Amount(90_000));
+    assert_eq!(amounts, [100_000, -3_000]);
+    assert_eq!(s.total, Amount(97_000));
+    assert_eq!(
+        s.notes,
+        ["Original shipping of USD 50.00 is not refunded.", "Shipping insurance of USD 20.00 is not refunded."]
+    );
+    let without_customs = approve(RefundMethod::OriginalCard, 0, 0).settle(&lx, &r, false).unwrap();
+    assert_eq!(without_customs.total, r.purchase_price, "nothing is taken off the price");
 }
 
 #[test]
-fn softerspot_charges_ten_percent_on_paypal_refunds() {
+fn every_preset_refunds_the_whole_price_of_an_approved_return() {
+    let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    for preset in PresetId::ALL {
+        let s = approve(RefundMethod::OriginalCard, 0, 0).settle(&preset.policy(), &r, false).unwrap();
+        assert_eq!(s.total, Amount(100_000), "{preset:?}");
+        assert_eq!(s.notes.len(), 2, "{preset:?}: shipping and insurance are named as not refunded");
+    }
+}
+
+#[test]
+fn a_policy_that_refunds_shipping_and_insurance_adds_them_to_the_price() {
+    let p = Policy { original_shipping_refunded: true, insurance_refunded: true, ..PresetId::LxWatch.policy() };
+    let r = request(ReturnReason::Defective, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
+    let s = approve(RefundMethod::OriginalCard, 0, 0).settle(&p, &r, true).unwrap();
+    assert_eq!(s.total, Amount(100_000 + 5_000 + 2_000));
+    assert!(s.notes.is_empty());
+}
+
+#[test]
+fn softerspot_charges_ten_percent_on_paypal_refunds_of_the_price() {
     let p = PresetId::Softerspot.policy();
     let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
     let s = approve(RefundMethod::PayPal, 0, 0).settle(&p, &r, false).unwrap();
-    // 1,000.00 - 50.00 - 20.00 = 930.00; 10% of it, 93.00, kept.
-    assert_eq!(s.total, Amount(83_700));
-    assert_eq!(approve(RefundMethod::OriginalCard, 0, 0).settle(&p, &r, false).unwrap().total, Amount(93_000));
+    // The price, 1,000.00; 10% of it, 100.00, kept as the PayPal handling fee.
+    assert_eq!(s.total, Amount(90_000));
+    assert_eq!(s.lines.last().unwrap().amount, Amount(-10_000));
+    assert_eq!(approve(RefundMethod::OriginalCard, 0, 0).settle(&p, &r, false).unwrap().total, Amount(100_000));
+    // The fee is on what is refunded after customs: (1,000.00 - 30.00) x 10% = 97.00.
+    let customs = approve(RefundMethod::PayPal, 3_000, 0).settle(&p, &r, false).unwrap();
+    assert_eq!(customs.total, Amount(97_000 - 9_700));
 }
 
 #[test]
-fn a_dead_item_keeps_its_shipping_and_gets_the_postage_back() {
+fn a_dead_item_gets_the_price_and_the_postage_back() {
     let p = PresetId::Kospet.policy();
     let r = request(ReturnReason::DeadOnArrival, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
     let s = approve(RefundMethod::OriginalCard, 0, 3_000).settle(&p, &r, true).unwrap();
-    assert_eq!(s.total, Amount(100_000 - 2_000 + 3_000), "insurance is never refunded; postage reimbursed");
+    assert_eq!(s.total, Amount(100_000 + 3_000), "the price and the reimbursed postage");
     let err = approve(RefundMethod::OriginalCard, 0, 3_000).settle(&p, &r, false).unwrap_err();
     assert_eq!(err.fields()[0].field, "postage_reimbursed");
     let turkish = PresetId::TurkishStore.policy();
@@ -328,7 +402,7 @@ fn refunds_show_in_the_account_within_the_shops_own_windows() {
 }
 
 proptest! {
-    /// A refund is never negative nor above the price plus reimbursed postage.
+    /// A refund is never negative nor above the price (SOFTERSPOT refunds no shipping).
     #[test]
     fn refunds_stay_between_zero_and_the_price(
         price in 1i64..10_000_000,

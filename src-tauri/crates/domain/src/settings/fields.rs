@@ -295,8 +295,8 @@ pub fn field_infos() -> Vec<FieldInfo> {
             Period,
             "For damaged or defective items. 0 if not promised.",
         ),
-        info("policy.deduct_original_shipping", RETURNS, "Deduct original shipping from refunds", Bool, ""),
-        info("policy.deduct_insurance", RETURNS, "Deduct shipping insurance from refunds", Bool, ""),
+        info("policy.original_shipping_refunded", RETURNS, "Refund the original shipping with the price", Bool, ""),
+        info("policy.insurance_refunded", RETURNS, "Refund the shipping insurance with the price", Bool, ""),
         info("policy.deduct_return_customs", RETURNS, "Deduct customs on the return from refunds", Bool, ""),
         info(
             "policy.paypal_refund_fee",

@@ -198,6 +198,9 @@ fn decision(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
             _ => format!("Refund to the customer ({code})"),
         };
         rows.push(grid.total(&total_label, &num(s.total), TOTAL, true));
+        for note in &s.notes {
+            rows.push(block(fonts, note, BODY, x, w, 0.0));
+        }
     }
     form.flow.place_whole(&rows);
     form.flow.place(&Row::gap(SECTION_GAP));

@@ -53,6 +53,7 @@ pub fn request() -> ReturnRequest {
         opened: false,
         requested_on: REQUESTED_ON,
         channel: RequestChannel::Email,
+        wants: caseback_domain::returns::Remedy::Refund,
         media: vec![],
     }
 }
