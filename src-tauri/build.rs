@@ -1,83 +1,17 @@
 // tauri-build reads tauri.conf.json from the package root (this manifest's directory) and the
-// capabilities from src-tauri/capabilities. Every IPC command is listed here so that the
-// capability file can grant exactly the commands the UI uses, and nothing else.
-const COMMANDS: &[&str] = &[
-    "app_status",
-    "setup_form",
-    "setup_shop",
-    "demo_open",
-    "demo_leave",
-    "settings_get",
-    "settings_with_preset",
-    "settings_save",
-    "settings_history",
-    "logo_get",
-    "logo_set",
-    "logo_clear",
-    "intake_options",
-    "intake_preview",
-    "photo_add",
-    "photo_get",
-    "scan_add",
-    "intake_book",
-    "tickets_search",
-    "today_list",
-    "today_quotes",
-    "today_release",
-    "today_returns",
-    "ticket_find",
-    "ticket_get",
-    "ticket_move",
-    "customers_find",
-    "customer_get",
-    "quotation_preview",
-    "quotations_get",
-    "assessment_record",
-    "quotation_issue",
-    "quotation_answer",
-    "mail_open",
-    "form_export",
-    "form_open",
-    "form_print",
-    "aftersale_get",
-    "repair_complete",
-    "collection_notice_issue",
-    "payment_record",
-    "shipping_preview",
-    "shipping_choose",
-    "ticket_collect",
-    "ticket_dispatch",
-    "return_options",
-    "return_preview",
-    "return_get",
-    "return_find",
-    "evidence_add",
-    "return_request",
-    "return_media_add",
-    "return_authorize",
-    "return_close",
-    "return_extend",
-    "package_receive",
-    "return_accept_held",
-    "return_settle_preview",
-    "return_decide",
-    "return_refund",
-    "return_exchange_fee",
-    "return_link_package",
-    "return_ship_out",
-    "returns_search",
-    "data_overview",
-    "backup_now",
-    "backup_inspect",
-    "backup_restore",
-    "data_export",
-    "return_form_export",
-    "return_form_open",
-    "return_form_print",
-];
+// capabilities from src-tauri/capabilities. Every IPC command is declared (from the one list
+// in src/command_list.rs) so that the capability file grants exactly the commands the UI
+// uses, and nothing else.
+macro_rules! command_list {
+    ($($module:ident::$name:ident),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+include!("src/command_list.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    println!("cargo:rerun-if-changed=src-tauri/src/command_list.rs");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/*.json")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

@@ -10,9 +10,7 @@ use crate::state::AppState;
 pub fn keep_daily(app: AppHandle) {
     std::thread::spawn(move || loop {
         let state = app.state::<AppState>();
-        let now = state.clock.now();
-        let outcome = state.with_real_shop(|shop| Ok(shop.daily_backup(now)?));
-        match outcome {
+        match state.real_desk(|desk| desk.daily_backup()) {
             Ok(Some(summary)) => {
                 tracing::info!("daily backup written to {}", summary.path.display());
                 state.set_backup_problem(None);

@@ -30,13 +30,7 @@ const NOT_FUZZED: &[&str] = &[
 ];
 
 fn commands() -> Vec<String> {
-    let build = include_str!("../../src-tauri/build.rs");
-    let list = build.split("const COMMANDS").nth(1).and_then(|s| s.split("];").next()).expect("COMMANDS in build.rs");
-    list.lines()
-        .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix("\",")))
-        .filter(|c| !NOT_FUZZED.contains(c))
-        .map(str::to_string)
-        .collect()
+    caseback::COMMANDS.iter().filter(|c| !NOT_FUZZED.contains(c)).map(|c| c.to_string()).collect()
 }
 
 /// A small deterministic generator (no test depends on luck; a failure names its seed).
@@ -158,7 +152,7 @@ fn ten_thousand_hostile_payloads_change_nothing_when_refused() {
     let dir = tempfile::tempdir().unwrap();
     drop(demo::open_or_create(dir.path(), "2026-11-22T02:00:00Z".parse().unwrap()).unwrap());
     let db = dir.path().join(caseback_store::folder::DATABASE_FILE);
-    let app = caseback::app(mock_builder(), dir.path().to_path_buf(), caseback::Clock::from_env())
+    let app = caseback::app(mock_builder(), dir.path().to_path_buf(), caseback::clock_from_env())
         .build(tauri::generate_context!())
         .unwrap();
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();

@@ -121,9 +121,9 @@ async fn hostile_text_is_shown_and_printed_as_text_and_never_runs() -> Result<()
         );
 
         // Every form of the ticket prints the text as text.
-        for (kind, suffix) in [("receipt", "intake-receipt"), ("tag", "bag-tag")] {
+        for kind in ["receipt", "tag"] {
             app.click(&format!("form-{kind}-export")).await?;
-            let path = app.wait_text("form-export-path", |t| t.ends_with(&format!("{suffix}.pdf"))).await?;
+            let path = app.wait_text("form-export-path", |t| t.ends_with(&format!("-{kind}.pdf"))).await?;
             let out =
                 std::process::Command::new("pdftotext").args([path.as_str(), "-"]).output().context("pdftotext")?;
             let printed = String::from_utf8_lossy(&out.stdout).replace('\n', " ");

@@ -84,8 +84,8 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         let handed = rig.handed_out();
-        assert!(handed.contains("lp ") && handed.contains("R-2026-00001-intake-receipt.pdf"), "{handed}");
-        assert!(handed.contains("xdg-open ") && handed.contains("R-2026-00001-bag-tag.pdf"), "{handed}");
+        assert!(handed.contains("lp ") && handed.contains("R-2026-00001-receipt.pdf"), "{handed}");
+        assert!(handed.contains("xdg-open ") && handed.contains("R-2026-00001-tag.pdf"), "{handed}");
         app.close().await?;
         Ok(())
     })

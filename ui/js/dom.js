@@ -1,14 +1,21 @@
 // Building DOM nodes. Text always goes in as text nodes: customer text is hostile input,
 // and nothing here ever parses a string as HTML.
 
+// Properties that would parse a string as markup: refused, whatever the caller meant.
+const MARKUP = new Set(['innerHTML', 'outerHTML', 'srcdoc']);
+
 /**
  * h('div', {class: 'row', testid: 'x', onclick: fn, attrs: {for: 'id'}}, child, 'text', [more])
  * Props: class, text, testid, dataset, attrs, and on* event handlers; anything else is set
- * as a DOM property (value, checked, type, disabled, ...).
+ * as a DOM property (value, checked, type, disabled, ...), except the ones that parse
+ * markup (innerHTML, outerHTML, srcdoc), which throw.
  */
 export function h(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props ?? {})) {
+    if (MARKUP.has(key) || (key === 'attrs' && value && Object.keys(value).some((a) => MARKUP.has(a) || /^on/i.test(a)))) {
+      throw new Error(`h(): ${key} would parse text as markup; build nodes instead`);
+    }
     if (value === undefined || value === null) continue;
     if (key === 'class') node.className = value;
     else if (key === 'text') node.textContent = value;

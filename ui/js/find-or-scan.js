@@ -1,6 +1,7 @@
 // The find-or-scan box: what a scanner or staff type goes straight to its ticket or return.
 
 import { api } from './ipc.js';
+import { Code } from './codes.js';
 import { notify } from './dom.js';
 
 // An RMA code as typed or scanned: "RMA-K7QD-4WX", "rma k7qd 4wx" (a symbol short or over
@@ -25,7 +26,7 @@ export async function findOrScan(text, go) {
       // "RMA-…" is surely a code: a misread one is said so and stays to be corrected. Seven
       // symbols may as well be a serial or an order number: those go on to the tickets.
       if (RMA_SHAPED.test(query)) {
-        if (err.code === 'not_found') {
+        if (err.code === Code.NotFound) {
           if (find) find.value = '';
           notify(err.message, 'error');
           return go('returns', { query });

@@ -2,6 +2,7 @@
 // the counter, keyboard shortcuts, and one screen at a time in the main area.
 
 import { api } from './ipc.js';
+import { Code } from './codes.js';
 import { h, fill, notify, showPendingNotice } from './dom.js';
 import { setStaff, activeStaff, actorId, setActor, onActorChange } from './actor.js';
 import * as setup from './screens/setup.js';
@@ -14,6 +15,7 @@ import * as intake from './screens/intake.js';
 import * as ticket from './screens/ticket.js';
 import * as customer from './screens/customer.js';
 import { findOrScan } from './find-or-scan.js';
+import { setMaxPhotos } from './screens/intake-photos.js';
 import * as returnNew from './screens/return-new.js';
 import * as returnCase from './screens/return.js';
 import * as returnReceive from './screens/return-receive.js';
@@ -48,6 +50,7 @@ async function boot() {
     return fill(root, blockedView({ code: err.code, message: err.message }));
   }
   document.body.classList.toggle('demo', status.demo);
+  setMaxPhotos(status.max_photos);
   if (status.state === 'blocked') {
     fill(root, blockedView(status.blocked));
     return root.querySelector('button')?.focus();
@@ -65,7 +68,7 @@ async function boot() {
 function blockedView(error) {
   return h('div', { class: 'center-page' },
     h('div', { class: 'card narrow', testid: 'blocked' },
-      h('h1', { text: error.code === 'data_folder_in_use' ? 'Caseback is already open' : 'Caseback cannot open its data' }),
+      h('h1', { text: error.code === Code.DataFolderInUse ? 'Caseback is already open' : 'Caseback cannot open its data' }),
       h('p', { class: 'lead', text: error.message, testid: 'blocked-message' }),
       h('p', { class: 'muted', text: `Data folder: ${status?.data_folder ?? ''}` }),
       h('button', { class: 'primary', text: 'Try again', onclick: () => boot() })));

@@ -5,12 +5,12 @@ import { h, fill, emptyState, notify, debounce } from './dom.js';
 import { listKeys } from './list-keys.js';
 
 /**
- * `nouns` are [one, many] ("ticket", "tickets"); `ids` name the test ids of the search, filter,
+ * `limit` is how many rows the app sends at most; `nouns` are [one, many] ("ticket", "tickets"); `ids` name the test ids of the search, filter,
  * results, count and the two empty states (`none`, `empty`); `find(q, state)` fetches the rows
  * and `table(rows)` draws them; `hint` says how to search better, `empty` is [title, text]
  * for a list with nothing in it yet.
  */
-export function searchableList({ params, states, nouns: [one, many], ids, placeholder, find, table, hint, empty }) {
+export function searchableList({ params, states, limit, nouns: [one, many], ids, placeholder, find, table, hint, empty }) {
   const search = h('input', {
     type: 'search', value: params.query ?? '', placeholder, class: 'search', testid: ids.search,
     attrs: { 'aria-label': `Search ${many}`, autocomplete: 'off' }, spellcheck: false,
@@ -33,7 +33,7 @@ export function searchableList({ params, states, nouns: [one, many], ids, placeh
       return notify(err.message, 'error');
     }
     if (mine !== seq) return; // a newer search is on its way
-    count.textContent = rows.length ? `${rows.length} ${rows.length === 1 ? one : many}${rows.length >= 200 ? ' (the first 200)' : ''}` : '';
+    count.textContent = rows.length ? `${rows.length} ${rows.length === 1 ? one : many}${rows.length >= limit ? ` (the first ${limit})` : ''}` : '';
     if (rows.length) return fill(results, table(rows));
     const stateLabel = states.find((s) => s.key === state)?.label.toLowerCase();
     if (q) {

@@ -1,23 +1,17 @@
 //! Start-up, first-start setup and the demo shop.
 
-use std::collections::BTreeMap;
-
-use caseback_domain::presets::PresetId;
-use caseback_domain::settings::field_infos;
-use caseback_domain::Settings;
-use serde::{Deserialize, Serialize};
+use caseback_desk::{Error, Result, SetupForm, SetupFormView};
+use serde::Serialize;
 use tauri::State;
 
 use crate::arg::Arg;
-use crate::commands::settings::FieldView;
-use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
 #[derive(Serialize)]
 pub struct AppStatus {
     /// `blocked` (data folder in use or too new), `setup` (first start) or `ready`.
     state: &'static str,
-    blocked: Option<IpcError>,
+    blocked: Option<Error>,
     demo: bool,
     shop_name: Option<String>,
     /// The shop's local date, `YYYY-MM-DD`, and as words for the header.
@@ -25,10 +19,14 @@ pub struct AppStatus {
     today_label: Option<String>,
     data_folder: String,
     version: &'static str,
+    /// How many rows a list shows before it asks for a narrower search.
+    list_limit: usize,
+    /// The most photos (or videos) one step keeps.
+    max_photos: usize,
 }
 
 #[tauri::command]
-pub fn app_status(state: State<AppState>) -> IpcResult<AppStatus> {
+pub fn app_status(state: State<AppState>) -> Result<AppStatus> {
     let mut status = AppStatus {
         state: "ready",
         blocked: state.blocked(),
@@ -38,16 +36,18 @@ pub fn app_status(state: State<AppState>) -> IpcResult<AppStatus> {
         today_label: None,
         data_folder: state.root.display().to_string(),
         version: env!("CARGO_PKG_VERSION"),
+        list_limit: caseback_desk::LIST_LIMIT,
+        max_photos: caseback_domain::attachment::MAX_PHOTOS,
     };
     if status.blocked.is_some() {
         status.state = "blocked";
         return Ok(status);
     }
-    let settings = state.with_shop(|shop| Ok(shop.is_set_up()?.then(|| shop.settings()).transpose()?))?;
+    let settings = state.desk(|d| Ok(d.shop().is_set_up()?.then(|| d.shop().settings()).transpose()?))?;
     match settings {
         None => status.state = "setup",
         Some(s) => {
-            let today = s.today(state.clock.now());
+            let today = s.today(state.now());
             status.today = Some(today.to_string());
             status.today_label = Some(today.strftime("%A %-d %B %Y").to_string());
             status.shop_name = Some(s.shop.name);
@@ -56,52 +56,19 @@ pub fn app_status(state: State<AppState>) -> IpcResult<AppStatus> {
     Ok(status)
 }
 
-#[derive(Serialize)]
-pub struct SetupFormView {
-    presets: Vec<PresetInfo>,
-    fields: Vec<FieldView>,
-}
-
-#[derive(Serialize)]
-pub struct PresetInfo {
-    id: PresetId,
-    name: &'static str,
-    summary: &'static str,
-}
-
 /// What the first-start form asks, with sensible first values (`time_zone` from the system).
 #[tauri::command]
 pub fn setup_form(time_zone: Arg<String>) -> SetupFormView {
-    let time_zone = time_zone.0;
-    let start = Settings::setup_defaults(&time_zone);
-    let fields = field_infos()
-        .into_iter()
-        .filter(|f| Settings::SETUP_KEYS.contains(&f.key))
-        .map(|info| FieldView::of(&start, info))
-        .collect();
-    let presets =
-        PresetId::ALL.into_iter().map(|id| PresetInfo { id, name: id.name(), summary: id.summary() }).collect();
-    SetupFormView { presets, fields }
-}
-
-#[derive(Deserialize)]
-pub struct SetupForm {
-    preset: PresetId,
-    /// Settings fields by key: `shop.name`, `money.currency`, `money.tax_name`, ...
-    values: BTreeMap<String, String>,
-    staff: Vec<String>,
+    SetupFormView::new(&time_zone)
 }
 
 #[tauri::command]
-pub fn setup_shop(state: State<AppState>, form: Arg<SetupForm>) -> IpcResult<()> {
-    let form = form.0;
-    let settings = Settings::from_setup(form.preset, form.values.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
-    let now = state.clock.now();
-    state.with_real_shop(|shop| Ok(shop.set_up(&settings, &form.staff, now).map(drop)?))
+pub fn setup_shop(state: State<AppState>, form: Arg<SetupForm>) -> Result<()> {
+    state.real_desk(|d| d.set_up(&form))
 }
 
 #[tauri::command]
-pub fn demo_open(state: State<AppState>) -> IpcResult<()> {
+pub fn demo_open(state: State<AppState>) -> Result<()> {
     state.open_demo()
 }
 

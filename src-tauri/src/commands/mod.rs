@@ -1,14 +1,13 @@
-//! IPC commands: each parses its input, calls one domain or store function, maps the error.
+//! IPC commands: each a few lines over the desk (`caseback_desk::Desk`), which does the
+//! work for the window and the CLI alike.
 
+pub mod after_sale;
 pub mod app;
 pub mod data;
 pub mod forms;
-pub mod history;
 pub mod quotations;
-pub mod release;
-pub mod return_view;
 pub mod returns;
 pub mod settings;
 pub mod tickets;
 pub mod today;
-pub mod upload;
+mod upload;

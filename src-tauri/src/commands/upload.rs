@@ -1,9 +1,9 @@
 //! Files sent from the UI as the raw request body, with who and what in headers.
 
+use caseback_desk::{Error, Result};
 use caseback_domain::staff::StaffId;
+use caseback_domain::Code;
 use tauri::ipc::{InvokeBody, Request};
-
-use crate::error::{IpcError, IpcResult};
 
 /// A file as sent: `x-staff-id` (who is at the counter), `x-file-name`, and the bytes.
 pub struct Upload<'a> {
@@ -12,14 +12,14 @@ pub struct Upload<'a> {
     pub bytes: &'a [u8],
 }
 
-pub fn upload<'a>(request: &'a Request<'_>) -> IpcResult<Upload<'a>> {
+pub fn upload<'a>(request: &'a Request<'_>) -> Result<Upload<'a>> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(IpcError::new("invalid_input", "Send the file itself."));
+        return Err(Error::new(Code::InvalidInput, "Send the file itself."));
     };
     let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     let by = header("x-staff-id")
         .parse()
         .map(StaffId)
-        .map_err(|_| IpcError::new("invalid_input", "Choose who is at the counter."))?;
+        .map_err(|_| Error::new(Code::InvalidInput, "Choose who is at the counter."))?;
     Ok(Upload { by, name: header("x-file-name"), bytes })
 }

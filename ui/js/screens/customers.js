@@ -3,7 +3,7 @@
 import { api } from '../ipc.js';
 import { h, fill, emptyState, notify, debounce } from '../dom.js';
 
-export async function render(main, { params, go }) {
+export async function render(main, { status, params, go }) {
   const search = h('input', {
     type: 'search', value: params.query ?? '', placeholder: 'Name, phone or email', class: 'search', testid: 'customer-search',
     attrs: { 'aria-label': 'Search customers', autocomplete: 'off' }, spellcheck: false,
@@ -23,7 +23,7 @@ export async function render(main, { params, go }) {
       return notify(err.message, 'error');
     }
     if (mine !== seq) return;
-    count.textContent = found.length ? `${found.length} ${found.length === 1 ? 'customer' : 'customers'}${found.length >= 50 ? ' (the first 50)' : ''}` : '';
+    count.textContent = found.length ? `${found.length} ${found.length === 1 ? 'customer' : 'customers'}${found.length >= status.list_limit ? ` (the first ${status.list_limit})` : ''}` : '';
     if (found.length) {
       return fill(results, h('table', { class: 'rows', testid: 'customer-table' },
         h('thead', {}, h('tr', {}, ['Name', 'Phone', 'Email'].map((t) => h('th', { text: t, attrs: { scope: 'col' } })))),

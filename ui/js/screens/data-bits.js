@@ -1,6 +1,7 @@
 // Small pieces the Data and backups section shares: sizes, days and instants in plain words,
 // what a backup holds, and a folder (or file) typed by staff with its button and error line.
 
+import { Code } from '../codes.js';
 import { h } from '../dom.js';
 import { uid } from './form-bits.js';
 
@@ -40,16 +41,16 @@ export function countsLine(s) {
 /** The words for a refused or failed file operation, by its code. */
 export function problemText(err) {
   switch (err.code) {
-    case 'disk_full': return `There is not enough free space there. ${err.message}`;
-    case 'read_only': return `Caseback may not write there (is the stick locked or read-only?). ${err.message}`;
-    case 'busy': return `The shop’s data is busy; try again in a moment. ${err.message}`;
+    case Code.DiskFull: return `There is not enough free space there. ${err.message}`;
+    case Code.ReadOnly: return `Caseback may not write there (is the stick locked or read-only?). ${err.message}`;
+    case Code.Busy: return `The shop’s data is busy; try again in a moment. ${err.message}`;
     default: return err.message;
   }
 }
 
 /** The words for a file that could not be read as a backup. */
 export function unreadableText(err) {
-  return err.code === 'storage_failure' ? `This file could not be read as a Caseback backup. ${err.message}` : problemText(err);
+  return err.code === Code.StorageFailure ? `This file could not be read as a Caseback backup. ${err.message}` : problemText(err);
 }
 
 /**
@@ -84,7 +85,7 @@ export function pathForm({ id, buttonId, label, placeholder, help, buttonText, b
     try {
       await run(input.value.trim(), result);
     } catch (err) {
-      const mine = err.code === 'invalid_input' ? err.fields.filter((f) => f.field === fieldKey) : [];
+      const mine = err.code === Code.InvalidInput ? err.fields.filter((f) => f.field === fieldKey) : [];
       if (mine.length) {
         setError(mine.map((f) => f.message).join(' '));
         input.focus();

@@ -12,10 +12,17 @@ const INTAKE_IDS = { input: 'intake-photos', add: 'intake-photos-add', list: 'in
  * Options: upload(by, file, bytes) → sha, accept, key (the form's error key), ids (test ids:
  * input, add, list, count, item prefix, error), addText, many (words for the limit message).
  */
+let maxPhotos = 12; // until the app says (setMaxPhotos, at start-up)
+
+/** The most photos one step keeps, as the app's status gives it. */
+export function setMaxPhotos(n) {
+  if (Number.isInteger(n) && n > 0) maxPhotos = n;
+}
+
 export function photoPicker(onChange, help = 'PNG or JPEG. Photograph the case, glass and strap as handed in: they settle any later question about the condition.', {
   upload = api.photoAdd, accept = 'image/png,image/jpeg', key = 'photos', ids = INTAKE_IDS, addText = 'Add photos…', many = 'photos per intake',
 } = {}) {
-  const MAX = 12;
+  const MAX = maxPhotos;
   const photos = []; // {url, sha, pending, node}
   let shown = 0;
   const list = h('div', { class: 'thumbs', testid: ids.list });

@@ -4,6 +4,7 @@
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { field, errorSlots } from './form-bits.js';
 
 const onEnter = (button) => (e) => { if (e.key === 'Enter') { e.preventDefault(); button().click(); } };
@@ -30,7 +31,7 @@ function feeForm(v, options, refresh) {
   const errors = errorSlots('exchange-fee-error');
   const enter = onEnter(() => save);
   // The fee without its currency code, as staff would type it.
-  const amount = h('input', { class: 'num', inputMode: 'decimal', value: v.fee_owed.replace(/^[A-Z]{3}\s+/, ''), testid: 'exchange-fee-amount', onkeydown: enter });
+  const amount = h('input', { class: 'num', inputMode: 'decimal', value: v.fee_owed_number, testid: 'exchange-fee-amount', onkeydown: enter });
   const method = h('select', { testid: 'exchange-fee-method' }, options.payment_methods.map((m) => h('option', { value: m.key, text: m.label })));
   const date = h('input', { type: 'date', value: options.today, max: options.today, testid: 'exchange-fee-date' });
   const reference = h('input', { maxLength: 100, testid: 'exchange-fee-reference', placeholder: 'Card slip, PayPal transaction or transfer id', onkeydown: enter });
@@ -43,7 +44,7 @@ function feeForm(v, options, refresh) {
         notify(`Exchange fee of ${next.fee_view.amount} recorded. The replacement can go out.`);
         await refresh(next);
       } catch (err) {
-        const at = { fee_differs: 'amount' }[err.code];
+        const at = { [Code.FeeDiffers]: 'amount' }[err.code];
         errors.show(at ? { ...err, fields: [{ field: at, message: err.message }] } : err);
         if (!err.fields?.length && !at) notify(err.message, 'error');
         save.disabled = false;
@@ -52,7 +53,7 @@ function feeForm(v, options, refresh) {
   return [
     h('p', { text: `The customer pays the exchange fee of ${v.fee_owed} before the replacement goes out. Record the payment here.`, testid: 'exchange-fee-owed' }),
     h('div', { class: 'payment-grid' },
-      field(`Amount (${v.fee_owed.slice(0, 3)})`, amount, errors.slot('amount')),
+      field(`Amount (${v.request?.currency ?? options.currency})`, amount, errors.slot('amount')),
       field('Method', method, errors.slot('method')),
       field('Paid on', date, errors.slot('paid_on')),
       field('Reference', reference, errors.slot('reference'))),

@@ -8,8 +8,6 @@ import { actorId } from '../actor.js';
 import { field, errorSlots, uid } from './form-bits.js';
 import { photoPicker } from './intake-photos.js';
 
-const strip = (pct) => pct.replace(/\s*%$/, '');
-
 export function inspectCard({ view: v, options, refresh }) {
   const errors = errorSlots('decide-error');
   const watch = (el) => { ['input', 'change'].forEach((ev) => el.addEventListener(ev, () => preview())); return el; };
@@ -22,12 +20,9 @@ export function inspectCard({ view: v, options, refresh }) {
   errors.adopt('photos', photos.row.setError, photos.row.focus);
 
   const [lo, hi] = options.partial_range;
-  const kinds = [
-    ['approve', 'Approve refund', 'decide-approve'],
-    strip(hi) !== '0' && ['partial_refund', 'Partial refund', 'decide-partial'],
-    ['ship_back', 'Send it back', 'decide-ship-back'],
-    options.exchange_offered && ['exchange', 'Exchange', 'decide-exchange'],
-  ].filter(Boolean);
+  // The decisions the shop's policy allows, in the app's words; test ids keep their old names.
+  const testids = { approve: 'decide-approve', partial_refund: 'decide-partial', ship_back: 'decide-ship-back', exchange: 'decide-exchange' };
+  const kinds = options.decision_kinds.map((k) => [k.key, k.label, testids[k.key] ?? `decide-${k.key}`]);
   // The fields a decision needs appear at once; the figures follow the debounced preview.
   const radios = kinds.map(([value, label, testid]) => ({ value, label,
     input: watch(h('input', { type: 'radio', name: `decision-${v.id}`, value, testid, onchange: () => layout() })) }));
@@ -40,7 +35,7 @@ export function inspectCard({ view: v, options, refresh }) {
   const postage = amount('decide-postage');
   const percent = watch(h('input', { class: 'num', inputMode: 'decimal', testid: 'decide-percent' }));
   // The percentage follows the wear grade until staff type their own.
-  const suggested = () => strip(v.suggested_partial.find(([w]) => w === wear.value)?.[1] ?? hi);
+  const suggested = () => parseFloat(v.suggested_partial.find(([w]) => w === wear.value)?.[1] ?? hi).toString();
   let shownSuggestion = suggested();
   percent.value = shownSuggestion;
   const percentHelp = h('p', { class: 'help', testid: 'decide-percent-range' });
@@ -80,13 +75,13 @@ export function inspectCard({ view: v, options, refresh }) {
     percentField.hidden = c !== 'partial_refund';
   };
   const note = (text, cls = 'muted') => fill(settlement, h('p', { class: cls, text, testid: cls === 'muted' ? 'decide-settlement-note' : 'decide-refusal' }));
-  const showSettlement = (s, d) => {
-    const fee = d.decision === 'exchange';
+  const showSettlement = (s) => {
     fill(settlement,
       s.lines.length ? h('table', { class: 'money' }, h('tbody', {},
         s.lines.map((l, i) => h('tr', { testid: `decide-line-${i}` }, h('td', { text: l.label }), h('td', { class: 'amount', text: l.amount }))),
-        h('tr', { class: 'sum' }, h('td', { text: fee ? 'Exchange fee to pay' : 'Refund to the customer' }), h('td', { class: 'amount', text: s.total, testid: 'decide-total' }))))
-        : h('p', { class: 'muted', text: 'Nothing is refunded; the customer pays the postage back.', testid: 'decide-total' }));
+        h('tr', { class: 'sum' }, h('td', { text: s.total_label }), h('td', { class: 'amount', text: s.total, testid: 'decide-total' }))))
+        : h('p', { class: 'muted', text: 'Nothing is refunded; the customer pays the postage back.', testid: 'decide-total' }),
+      s.notes.map((n, i) => h('p', { class: 'muted small', text: n, testid: `decide-note-${i}` })));
   };
   let seq = 0;
   const preview = debounce(async () => {
@@ -96,7 +91,7 @@ export function inspectCard({ view: v, options, refresh }) {
     if (!d) return note('Choose a decision to see the figures.');
     try {
       const s = await api.returnSettlePreview(v.id, d);
-      if (mine === seq) showSettlement(s, d);
+      if (mine === seq) showSettlement(s);
     } catch (err) {
       if (mine !== seq) return;
       // Half-typed amounts only wait; a refusal of the policy is shown as it is.
@@ -119,8 +114,7 @@ export function inspectCard({ view: v, options, refresh }) {
         const inspection = { checklist: Object.fromEntries(boxes.map((b) => [b.key, b.box.checked])), wear: wear.value, notes: notes.value, photos: await photos.hashes() };
         const next = await api.returnDecide(actorId(), v.id, inspection, d);
         photos.release();
-        const due = next.decision.due ? ` by ${next.decision.due}` : '';
-        notify({ refund_due: `Decided: refund ${next.settlement.total}${due}.`, exchange_due: `Decided: exchange; send the replacement${due}.` }[next.state] ?? 'Decided: send it back to the customer.');
+        notify(`Decided: ${next.decision_text.toLowerCase()}. ${next.deadline_text ?? next.next_text}.`);
         await refresh(next);
       } catch (err) {
         errors.show(err);

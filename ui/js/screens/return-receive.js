@@ -6,6 +6,7 @@
 import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { field, errorSlots, uid } from './form-bits.js';
 
 export async function render(main, { go }) {
@@ -41,19 +42,20 @@ export async function render(main, { go }) {
       const v = await api.returnGet(await api.returnFind(typed));
       const who = v.customer_info ? (v.customer_info.details ?? v.customer_info).name : 'customer unknown';
       const item = v.request?.product ?? 'no request on file';
-      if (v.state !== 'authorized') {
+      if (!v.awaits_package) {
         match.classList.add('warn');
         match.textContent = `${v.title} (${who}, ${item}) is ${v.state_label.toLowerCase()}: it is not waiting for a package.`;
         return;
       }
       code.value = v.title; // as printed, whatever way it was typed
-      match.classList.add(v.rma_valid_today ? 'ok' : 'warn');
-      match.textContent = v.rma_valid_today
+      const valid = v.rma_line?.valid;
+      match.classList.add(valid ? 'ok' : 'warn');
+      match.textContent = valid
         ? `${v.title}: ${who}, ${item}. It goes to inspection.`
         : `${v.title}: ${who}, ${item}. The code expired after ${v.rma.validity.valid_through}: the package will be held.`;
       sender.focus();
     } catch (err) {
-      if (err.code === 'not_found') {
+      if (err.code === Code.NotFound) {
         match.classList.add('warn');
         match.textContent = 'No return has this code: the package will be held as without a valid RMA code.';
         sender.focus();
@@ -70,14 +72,12 @@ export async function render(main, { go }) {
     errors.clear();
     try {
       const v = await api.packageReceive(actorId(), noCode.checked ? null : typed, { sender: sender.value, tracking: tracking.value, notes: notes.value });
-      notify(v.state === 'received'
-        ? `Received: inspect by ${v.receipt.inspection_due}.`
-        : `Held until ${v.receipt.hold_until}: no valid RMA code${v.receipt.arrival.arrival === 'expired_rma' ? ` (it expired after ${v.receipt.arrival.valid_through})` : ''}.`);
+      notify(`${v.state_label}: ${v.arrival_text.toLowerCase()}. ${v.deadline_text ?? v.next_text}.`);
       await go('return', { id: v.id });
     } catch (err) {
       save.disabled = false;
       // A misread or a code not waiting for a package: keep what was typed, say why, stay there.
-      if (['rma_mistyped', 'rma_not_awaited', 'not_found'].includes(err.code)) return codeProblem(err.message);
+      if ([Code.RmaMistyped, Code.RmaNotAwaited, Code.NotFound].includes(err.code)) return codeProblem(err.message);
       errors.show(err);
       if (!err.fields?.length) notify(err.message, 'error');
     }

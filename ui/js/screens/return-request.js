@@ -4,13 +4,12 @@
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { facts, eligibilityChecks, reasonForm, askFirst, evidenceStrip, evidenceAdder } from './return-bits.js';
 
 export function requestCard({ view: v, refresh }) {
   const r = v.request;
   const a = v.amounts;
-  const canAdd = ['requested', 'authorized'].includes(v.state);
-  const money = (text) => (/[1-9]/.test(text) ? text : null); // nothing paid: left out
   return h('section', { class: 'card', testid: 'return-request' },
     h('h2', { text: 'Request' }),
     facts([
@@ -18,13 +17,14 @@ export function requestCard({ view: v, refresh }) {
       ['Product', [r.product, r.model].filter(Boolean).join(' · '), 'request-product'],
       ['Category', r.category, 'request-category'],
       ['Purchase price', a.purchase_price, 'request-price'],
-      ['Original shipping', money(a.original_shipping), 'request-shipping'],
-      ['Shipping insurance', money(a.insurance_paid), 'request-insurance'],
+      ['Original shipping', a.original_shipping, 'request-shipping'],
+      ['Shipping insurance', a.insurance_paid, 'request-insurance'],
       ['Paid with', a.paid_with_label, 'request-paid-with'],
       ['Purchased', r.purchase_date, 'request-purchased'],
       ['Delivered', r.delivery_date ?? 'Not known', 'request-delivered'],
       ['Requested', `${r.requested_on} · ${a.channel_label}`, 'request-requested'],
       ['Reason', a.reason_label, 'request-reason'],
+      ['Asks for', a.wants_label, 'request-wants'],
       ['Condition', r.opened ? 'Opened or used' : 'Unopened, unused', 'request-opened'],
       ['Colour', r.colour_claim ? 'The complaint is about the colour as seen on screen' : null, 'request-colour'],
     ]),
@@ -32,7 +32,7 @@ export function requestCard({ view: v, refresh }) {
     r.details ? h('p', { class: 'prose quote', text: r.details, testid: 'request-details' }) : null,
     h('p', { class: 'subhead', text: 'Photos or video of the defect' }),
     v.evidence.length ? evidenceStrip(v.evidence) : h('p', { class: 'muted', text: 'None attached.', testid: 'return-evidence-none' }),
-    canAdd ? evidenceAdder(v.id, refresh) : null);
+    v.actions.add_evidence ? evidenceAdder(v.id, refresh) : null);
 }
 
 /** The policy check of a new request, and authorize (or as an exception) or decline. */
@@ -59,13 +59,13 @@ export function authorizeCard({ view: v, refresh }) {
         authorize.disabled = false;
         problem.textContent = err.message;
         // A failed check is already listed above: the exception form is all that is new.
-        problem.hidden = err.code === 'not_eligible';
-        if (err.code === 'not_eligible') {
+        problem.hidden = err.code === Code.NotEligible;
+        if (err.code === Code.NotEligible) {
           // Staff may still take it back, on the record, with a reason.
           override.node.hidden = false;
           authorize.hidden = true;
           override.focus();
-        } else if (err.code === 'evidence_required') {
+        } else if (err.code === Code.EvidenceRequired) {
           document.querySelector('[data-testid=return-evidence-add-button]')?.focus();
         } else {
           notify(err.message, 'error');

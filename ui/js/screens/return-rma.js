@@ -7,26 +7,20 @@ import { actorId } from '../actor.js';
 import { field, errorSlots } from './form-bits.js';
 import { messageBox } from './message-box.js';
 import { facts, reasonForm, askFirst, busy } from './return-bits.js';
-import { arrivalWords } from './return-words.js';
+import { Code } from '../codes.js';
 
 export function rmaCard({ view: v, refresh }) {
   const rma = v.rma;
-  const waiting = v.state === 'authorized';
-  const through = rma.validity.valid_through;
-  // While the package is awaited the code counts down; afterwards its dates are history.
-  const left = v.due?.due === 'today' ? 'last day' : v.due?.days === 1 ? '1 day left' : `${v.due?.days} days left`;
-  const arrivedLate = v.receipt?.arrival.arrival === 'expired_rma';
-  // [words before the date, words after]: the date itself never breaks at its hyphens.
-  const [before, after] = v.state === 'cancelled' ? ['Cancelled: no longer accepted (it was valid through ', ')']
-    : (waiting && !v.rma_valid_today) || arrivedLate ? ['Expired: it was valid through ', '']
-      : waiting && v.due ? ['Valid through ', ` · ${left}`] : ['Valid through ', ''];
+  const line = v.rma_line;
+  const can = v.actions;
+  const waiting = can.extend;
   const extend = h('button', { type: 'button', class: 'secondary small', text: 'Extend the code', testid: 'rma-extend',
     onclick: () => busy(extend, async () => {
       const next = await api.returnExtend(actorId(), v.id);
       notify(`${next.title} is valid through ${next.rma.validity.valid_through} now.`);
       await refresh(next);
     }) });
-  const [cancel, cancelForm] = waiting
+  const [cancel, cancelForm] = can.cancel
     ? askFirst({ class: 'ghost danger small', text: 'Cancel the return', testid: 'return-cancel' },
       reasonForm({
         label: 'Why it is cancelled', inputId: 'return-cancel-reason', saveId: 'return-cancel-save', saveText: 'Confirm: cancel the return', danger: true,
@@ -41,10 +35,10 @@ export function rmaCard({ view: v, refresh }) {
   return h('section', { class: 'card', testid: 'return-rma' },
     h('div', { class: 'card-head' }, h('h2', { text: 'RMA code' }), waiting ? h('span', { class: 'muted small', text: 'Waiting for the package' }) : null),
     h('div', { class: 'rma-line' },
-      h('strong', { class: `rma-code${v.state === 'cancelled' ? ' spent' : ''}`, text: rma.code, testid: 'rma-code' }),
+      h('strong', { class: `rma-code${line.spent ? ' spent' : ''}`, text: rma.code, testid: 'rma-code' }),
       h('div', { class: 'stack' },
-        h('span', { class: `rma-valid${before.startsWith('Valid') ? '' : ' expired'}`, testid: 'rma-valid-through' },
-          before, h('span', { class: 'nowrap', text: through }), after),
+        h('span', { class: `rma-valid${line.valid ? '' : ' expired'}`, testid: 'rma-valid-through' },
+          line.before, h('span', { class: 'nowrap', text: line.date }), line.after),
         h('span', { class: 'muted small', text: `Issued ${rma.validity.issued_on}` }))),
     rma.override_reason ? h('p', { class: 'warn-box', text: `Authorized as an exception: ${rma.override_reason}`, testid: 'rma-exception' }) : null,
     waiting ? h('div', { class: 'actions start' }, extend, cancel) : null,
@@ -56,26 +50,28 @@ export function rmaCard({ view: v, refresh }) {
 
 export function packageCard({ view: v, refresh, go }) {
   const p = v.receipt;
-  const held = v.state === 'held';
+  const can = v.actions;
+  const held = can.link_package || can.accept_late;
+  const from = can.send_back_from ? ` from ${can.send_back_from}` : '';
   return h('section', { class: 'card', testid: 'return-package' },
     h('h2', { text: 'Package' }),
-    held ? h('p', { class: 'warn-box', testid: 'package-held', text: v.request
-      ? `Held: it came without a valid RMA code. Accept it for inspection with a reason, or send it back at the customer’s cost.`
-      : 'Held: nobody on file asked to return this package. If the customer has an RMA code for it, link it to that return; otherwise send it back at the customer’s cost once the hold ends.' }) : null,
+    held ? h('p', { class: 'warn-box', testid: 'package-held', text: can.accept_late
+      ? `Held: it came without a valid RMA code. Accept it for inspection with a reason, or send it back at the customer’s cost${from}.`
+      : `Held: nobody on file asked to return this package. If the customer has an RMA code for it, link it to that return; otherwise send it back at the customer’s cost once the hold ends${from ? `,${from}` : ''}.` }) : null,
     facts([
       ['Received', p.received_on, 'package-received-on'],
-      ['Arrived', arrivalWords(p.arrival), 'package-arrival'],
+      ['Arrived', v.arrival_text, 'package-arrival'],
       ['Sender', p.package.sender || '—', 'package-sender'],
       ['Tracking', p.package.tracking || '—', 'package-tracking'],
       ['Notes', p.package.notes, 'package-notes'],
       ['Held until', held ? p.hold_until : null, 'package-hold-until'],
-      ['Inspect by', v.state === 'received' ? p.inspection_due : null, 'package-inspection-due'],
+      ['Inspect by', can.inspect ? p.inspection_due : null, 'package-inspection-due'],
       ['Accepted late', p.accepted_late, 'package-accepted-late'],
       ['Linked from', p.linked_from ? `Return ${p.linked_from}, where it was held without its code` : null, 'package-linked-from'],
     ]),
-    held && !v.request ? linkForm(v, go) : null,
-    held && v.request ? acceptForm(v, refresh) : null,
-    held || v.state === 'ship_back' ? sendBackForm(v, refresh) : null);
+    can.link_package ? linkForm(v, go) : null,
+    can.accept_late ? acceptForm(v, refresh) : null,
+    can.send_back ? sendBackForm(v, refresh) : null);
 }
 
 /** A stray package is a return's after all: type that return's code to move it there. */
@@ -92,7 +88,7 @@ function linkForm(v, go) {
         notify(`The package is now with ${next.title}: ${next.state_label.toLowerCase()}.`);
         go('return', { id: next.id });
       } catch (err) {
-        const codeRefusal = ['rma_mistyped', 'rma_unknown', 'rma_not_awaited'].includes(err.code);
+        const codeRefusal = [Code.RmaMistyped, Code.RmaUnknown, Code.RmaNotAwaited].includes(err.code);
         errors.show(codeRefusal ? { ...err, fields: [{ field: 'rma', message: err.message }] } : err);
         if (!err.fields?.length && !codeRefusal) notify(err.message, 'error');
         link.disabled = false;
@@ -122,7 +118,8 @@ function sendBackForm(v, refresh) {
   const errors = errorSlots('send-back-error');
   const tracking = h('input', { maxLength: 60, testid: 'return-send-back-tracking', placeholder: 'Tracking number of the parcel',
     onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); send.click(); } } });
-  const send = h('button', { type: 'button', class: v.state === 'ship_back' ? 'primary' : 'secondary', text: 'Sent back to the customer', testid: 'return-send-back',
+  // While the hold lasts, sending back is the other choice; once it is over, the step.
+  const send = h('button', { type: 'button', class: v.actions.send_back_from ? 'secondary' : 'primary', text: 'Sent back to the customer', testid: 'return-send-back',
     onclick: async () => {
       send.disabled = true;
       errors.clear();

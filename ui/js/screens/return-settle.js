@@ -5,11 +5,11 @@
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { field, errorSlots } from './form-bits.js';
 import { messageBox } from './message-box.js';
 import { photoStrip } from './ticket-panels.js';
 import { facts, checkList } from './return-bits.js';
-import { decisionWords, refundBy } from './return-words.js';
 import { feeLine } from './return-exchange.js';
 
 const labelIn = (list, key) => list.find((c) => c.key === key)?.label ?? key;
@@ -18,18 +18,18 @@ export function decisionCard({ view: v, options }) {
   const d = v.decision;
   const s = v.settlement;
   const insp = v.inspection;
-  const exchange = d.decision.decision === 'exchange';
   return h('section', { class: 'card', testid: 'return-decision' },
     h('div', { class: 'card-head' }, h('h2', { text: 'Decision' }), h('span', { class: 'muted small', text: `Decided ${d.decided_on}` })),
-    h('p', { class: 'released-line', text: decisionWords(d.decision), testid: 'decision-words' }),
+    h('p', { class: 'released-line', text: v.decision_text, testid: 'decision-words' }),
     s.lines.length
       ? h('table', { class: 'money' }, h('tbody', {},
         s.lines.map((l, i) => h('tr', { testid: `decision-line-${i}` }, h('td', { text: l.label }), h('td', { class: 'amount', text: l.amount }))),
-        h('tr', { class: 'sum' }, h('td', { text: exchange ? 'Exchange fee to pay' : 'Refund to the customer' }), h('td', { class: 'amount', text: s.total, testid: 'decision-total' }))))
+        h('tr', { class: 'sum' }, h('td', { text: s.total_label }), h('td', { class: 'amount', text: s.total, testid: 'decision-total' }))))
       : h('p', { class: 'muted', text: 'Nothing is refunded.', testid: 'decision-total' }),
+    s.notes.map((n, i) => h('p', { class: 'muted small', text: n, testid: `decision-note-${i}` })),
     facts([
       ['Refund by', s.method ? labelIn(options.refund_methods, s.method) : null, 'decision-method'],
-      [exchange ? 'Send the replacement by' : 'Pay the refund by', d.due, 'decision-due'],
+      [v.decision_due_label, d.due, 'decision-due'],
     ]),
     insp ? inspectionSummary(insp, options) : null,
     v.decision_message ? messageBox(v.decision_message, 'decision', 'Message for the customer') : null);
@@ -56,14 +56,14 @@ export function refundCard({ view: v, options, refresh }) {
     return h('section', { class: 'card', testid: 'return-refund' },
       h('h2', { text: 'Refunded' }),
       h('div', { testid: 'refund-summary' },
-        h('p', { class: 'released-line', text: `${r.amount} refunded ${refundBy(r.method, r.method_label)} on ${r.refunded_on}, reference ${r.reference}.` }),
+        h('p', { class: 'released-line', text: `${r.amount} refunded ${v.refund_by ?? `by ${r.method_label}`} on ${r.refunded_on}, reference ${r.reference}.` }),
         h('p', { text: postingLine(r), testid: 'refund-posting' })));
   }
   const s = v.settlement;
   const errors = errorSlots('refund-error');
   const enter = (e) => { if (e.key === 'Enter') { e.preventDefault(); save.click(); } };
   // The decided total without its currency code, as staff would type it.
-  const amount = h('input', { class: 'num', inputMode: 'decimal', value: s.total.replace(/^[A-Z]{3}\s+/, ''), testid: 'refund-amount', onkeydown: enter });
+  const amount = h('input', { class: 'num', inputMode: 'decimal', value: s.total_number, testid: 'refund-amount', onkeydown: enter });
   const method = h('select', { testid: 'refund-method' }, options.refund_methods.map((m) => h('option', { value: m.key, text: m.label, selected: m.key === s.method })));
   const date = h('input', { type: 'date', value: options.today, max: options.today, testid: 'refund-date' });
   const reference = h('input', { maxLength: 100, testid: 'refund-reference', placeholder: 'Card refund, PayPal transaction or transfer id', onkeydown: enter });
@@ -77,7 +77,7 @@ export function refundCard({ view: v, options, refresh }) {
         await refresh(next);
       } catch (err) {
         // The two refusals concern one field each: say so next to it.
-        const at = { refund_differs: 'amount', refund_method_differs: 'method' }[err.code];
+        const at = { [Code.RefundDiffers]: 'amount', [Code.RefundMethodDiffers]: 'method' }[err.code];
         errors.show(at ? { ...err, fields: [{ field: at, message: err.message }] } : err);
         if (!err.fields?.length && !at) notify(err.message, 'error');
         save.disabled = false;
@@ -85,9 +85,9 @@ export function refundCard({ view: v, options, refresh }) {
     } });
   return h('section', { class: 'card', testid: 'return-refund' },
     h('div', { class: 'card-head' }, h('h2', { text: 'Refund' }), v.decision?.due ? h('span', { class: 'muted small', text: `Pay by ${v.decision.due}` }) : null),
-    h('p', { text: `Refund ${s.total} ${refundBy(s.method, labelIn(options.refund_methods, s.method))}, as decided, then record it here.` }),
+    h('p', { text: `Refund ${s.total} ${v.refund_by ?? ''}, as decided, then record it here.` }),
     h('div', { class: 'payment-grid' },
-      field(`Amount (${s.total.slice(0, 3)})`, amount, errors.slot('amount')),
+      field(`Amount (${v.request?.currency ?? options.currency})`, amount, errors.slot('amount')),
       field('Method', method, errors.slot('method')),
       field('Refunded on', date, errors.slot('refunded_on')),
       field('Reference', reference, errors.slot('reference'))),
@@ -98,7 +98,7 @@ export function refundCard({ view: v, options, refresh }) {
 /** What went out: the replacement (with the fee paid for it) or the item sent back. */
 export function outboundCard({ view: v }) {
   const o = v.outbound;
-  const what = v.state === 'exchanged' ? 'Replacement sent' : 'Sent back to the customer';
+  const what = v.outcome_title;
   return h('section', { class: 'card', testid: 'return-outbound' },
     h('h2', { text: what }),
     v.fee_view ? h('p', { text: feeLine(v.fee_view), testid: 'exchange-fee-paid' }) : null,
@@ -107,6 +107,6 @@ export function outboundCard({ view: v }) {
 
 export function closedCard({ view: v }) {
   return h('section', { class: 'card', testid: 'return-closed' },
-    h('h2', { text: v.state === 'declined' ? 'Request declined' : 'Return cancelled' }),
+    h('h2', { text: v.outcome_title }),
     h('p', { class: 'prose', text: v.closing_reason ?? '', testid: 'return-closing-reason' }));
 }

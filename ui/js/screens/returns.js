@@ -6,10 +6,10 @@ import { h, fill } from '../dom.js';
 import { stateBadge, dueLabel } from '../ticket-rows.js';
 import { searchableList } from '../searchable-list.js';
 
-export async function render(main, { params, go }) {
+export async function render(main, { status, params, go }) {
   const options = await api.returnOptions();
   const list = searchableList({
-    params, states: options.states, nouns: ['return', 'returns'],
+    params, states: options.states, limit: status.list_limit, nouns: ['return', 'returns'],
     ids: { search: 'returns-search', filter: 'returns-filter', results: 'returns-results', count: 'returns-count', none: 'returns-none', empty: 'returns-empty' },
     placeholder: 'RMA code, order number, customer…',
     find: (q, state) => api.returnsSearch(q, state),

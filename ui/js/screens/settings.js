@@ -82,15 +82,8 @@ export async function render(main, { status }) {
 
   function historyList() {
     const list = h('ol', { class: 'history', testid: 'settings-history' });
-    const labels = Object.fromEntries(view.fields.map((f) => [f.key, f.label]));
     api.settingsHistory().then((events) => fill(list, events.map((e) => {
-      const fields = (e.detail?.fields ?? []).map((k) => labels[k] ?? k);
-      const staffChanges = e.detail?.staff ?? [];
-      const what = e.summary ?? (e.action === 'shop.set_up' ? 'Set up the shop'
-        : e.action === 'settings.logo_set' ? 'Changed the logo'
-          : e.action === 'settings.logo_cleared' ? 'Removed the logo'
-            : `Changed ${[...fields, ...staffChanges].join(', ') || 'settings'}`);
-      return h('li', {}, h('span', { class: 'when', text: e.at }), h('span', { class: 'who', text: e.staff ?? '' }), h('span', { text: what }));
+      return h('li', {}, h('span', { class: 'when', text: e.at }), h('span', { class: 'who', text: e.staff ?? '' }), h('span', { text: e.text }));
     }))).catch((err) => notify(err.message, 'error'));
     return list;
   }

@@ -5,24 +5,13 @@
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { field, errorSlots } from './form-bits.js';
 
-const CLOSED = ['collected', 'shipped', 'cancelled', 'returned_unrepaired'];
-
-/** "HKD 730.00 due", "Settled" or "Credit HKD 50.00 to refund", with its tone. */
-export function balanceWords(sale) {
+export function accountCard(ticketId, sale, refresh) {
   const a = sale.account;
-  if (a.balance_minor > 0) return [`${sale.currency} ${a.balance} due`, 'due'];
-  if (a.balance_minor < 0) return [`Credit ${sale.currency} ${a.balance.replace(/^-/, '')} to refund`, 'credit'];
-  return ['Settled', 'settled'];
-}
-
-export function accountCard(ticketId, state, sale, refresh) {
-  const a = sale.account;
-  const [balance, tone] = balanceWords(sale);
   const row = (label, amount, testid, cls = '') => h('tr', { class: cls, testid },
     h('td', { text: label }), h('td', { class: 'amount', text: amount }));
-  const credit = a.balance_minor < 0;
   return h('section', { class: 'card', testid: 'account-card' },
     h('div', { class: 'card-head' }, h('h2', { text: 'Account' }), h('span', { class: 'muted small', text: `Amounts in ${sale.currency}` })),
     h('table', { class: 'money' },
@@ -33,35 +22,36 @@ export function accountCard(ticketId, state, sale, refresh) {
         row('Total', a.total, 'account-total', 'sum'),
         row('Paid', a.paid, 'account-paid'),
         row('Refunded', a.refunded, 'account-refunded'))),
-    h('p', { class: `balance ${tone}`, text: balance, testid: 'account-balance' }),
+    h('p', { class: `balance ${a.balance_tone}`, text: a.balance_text, testid: 'account-balance' }),
     a.storage_days > 0 ? h('p', { class: 'muted small', testid: 'account-storage',
       text: `Storage: ${a.storage_days} ${a.storage_days === 1 ? 'day' : 'days'} so far` }) : null,
     sale.payments.length ? paymentList(sale) : null,
-    !CLOSED.includes(state) || credit ? paymentForm(ticketId, state, sale, refresh) : null);
+    sale.payment_kinds.length ? paymentForm(ticketId, sale, refresh) : null);
 }
 
 function paymentList(sale) {
   return h('table', { class: 'rows payments', testid: 'payment-list' },
     h('thead', {}, h('tr', {}, ['Date', 'Method', 'Reference', 'By', 'Amount'].map((t, i) =>
       h('th', { text: t, class: i === 4 ? 'amount' : undefined, attrs: { scope: 'col' } })))),
-    h('tbody', {}, sale.payments.map((p) => h('tr', { testid: `payment-row-${p.id}`, class: p.kind === 'refund' ? 'refund' : '' },
+    h('tbody', {}, sale.payments.map((p) => h('tr', { testid: `payment-row-${p.id}`, class: p.is_refund ? 'refund' : '' },
       h('td', { class: 'nowrap', text: p.paid_on }),
-      h('td', { class: 'nowrap' }, p.method_label, p.kind === 'refund' ? h('span', { class: 'tag', text: 'refund' }) : null),
+      h('td', { class: 'nowrap' }, p.method_label, p.is_refund ? h('span', { class: 'tag', text: 'refund' }) : null),
       h('td', { class: 'muted', text: p.reference || '—' }),
       h('td', { class: 'nowrap', text: p.staff_name }),
-      h('td', { class: 'amount', text: p.kind === 'refund' ? `−${p.amount}` : p.amount })))));
+      h('td', { class: 'amount', text: p.is_refund ? `−${p.amount}` : p.amount })))));
 }
 
-function paymentForm(ticketId, state, sale, refresh) {
+function paymentForm(ticketId, sale, refresh) {
   const a = sale.account;
-  const credit = a.balance_minor < 0;
   const errors = errorSlots('payment-error');
-  // A closed ticket takes no more payments, but an overpayment can still be refunded.
-  const kinds = [!CLOSED.includes(state) && ['payment', 'Payment'], credit && ['refund', 'Refund of overpayment']].filter(Boolean);
+  // The app says what may be recorded (a payment while the ticket is open, a refund of a
+  // credit) and the amount each starts at: what settles the account.
+  const kinds = sale.payment_kinds;
   const kind = h('select', { testid: 'payment-kind' },
-    kinds.map(([v, label]) => h('option', { value: v, text: label, selected: credit ? v === 'refund' : v === 'payment' })));
-  // The amount starts at what settles the account: the balance due, or the credit to refund.
-  const suggested = () => (kind.value === 'refund' ? a.balance.replace(/^-/, '') : a.balance_minor > 0 ? a.balance : '');
+    kinds.map((k, i) => h('option', { value: String(i), text: k.label, selected: k.preferred })));
+  const chosen = () => kinds[Number(kind.value)];
+  const isRefund = () => chosen().refund;
+  const suggested = () => chosen().suggested;
   const amount = h('input', { class: 'num', inputMode: 'decimal', value: suggested(), testid: 'payment-amount',
     onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); save.click(); } } });
   const method = h('select', { testid: 'payment-method' }, sale.methods.map((m) => h('option', { value: m.key, text: m.label })));
@@ -73,17 +63,17 @@ function paymentForm(ticketId, state, sale, refresh) {
       save.disabled = true;
       errors.clear();
       try {
-        const next = await api.paymentRecord(actorId(), ticketId, { kind: kind.value, amount: amount.value, method: method.value, reference: reference.value });
+        const next = await api.paymentRecord(actorId(), ticketId, { kind: chosen().key, amount: amount.value, method: method.value, reference: reference.value });
         const entry = next.payments[next.payments.length - 1];
-        notify(`${kind.value === 'refund' ? 'Refund' : 'Payment'} of ${next.currency} ${entry?.amount ?? amount.value} recorded.`);
+        notify(`${entry?.is_refund ? 'Refund' : 'Payment'} of ${next.currency} ${entry?.amount ?? amount.value} recorded.`);
         await refresh();
       } catch (err) {
         errors.show(err);
-        if (err.code !== 'invalid_input') notify(err.message, 'error');
+        if (err.code !== Code.InvalidInput) notify(err.message, 'error');
         save.disabled = false;
       }
     } });
-  const label = () => { save.textContent = kind.value === 'refund' ? 'Record refund' : 'Record payment'; };
+  const label = () => { save.textContent = isRefund() ? 'Record refund' : 'Record payment'; };
   kind.addEventListener('change', () => {
     // Only replace the amount if staff have not typed their own.
     if (amount.value === shown) amount.value = suggested();
@@ -92,7 +82,7 @@ function paymentForm(ticketId, state, sale, refresh) {
   });
   label();
   return h('div', { class: 'payment-form', testid: 'payment-form' },
-    h('p', { class: 'subhead', text: kinds.length > 1 ? 'Record a payment or refund' : credit ? 'Refund the overpayment' : 'Record a payment' }),
+    h('p', { class: 'subhead', text: kinds.length > 1 ? 'Record a payment or refund' : isRefund() ? 'Refund the overpayment' : 'Record a payment' }),
     h('div', { class: 'payment-grid' },
       field('Kind', kind, null),
       field('Method', method, null),

@@ -10,32 +10,20 @@ import { accountCard } from './ticket-account.js';
 import { releaseCard, shippingCard } from './ticket-release.js';
 import { messageBox } from './message-box.js';
 
-const ACCOUNT_STATES = ['approved', 'in_repair', 'ready_for_collection', 'collected', 'shipped'];
-
-/** The cards in the order the work happens; `view` is ticket_get, `sale` aftersale_get. */
+/** The cards in the order the work happens, as the app's `steps` say; `view` is
+ * ticket_get, `sale` after_sale_get. */
 export function afterSaleCards(view, sale, refresh) {
   const t = view.ticket;
+  const steps = sale.steps;
   const cards = [];
-  if (t.state === 'in_repair') cards.push(completionForm(t.id, sale, refresh));
+  if (steps.complete) cards.push(completionForm(t.id, sale, refresh));
   if (sale.completion) cards.push(completionSummary(sale.completion, sale));
-  if (sale.notice || t.state === 'ready_for_collection') cards.push(noticeCard(t.id, sale, refresh));
-  if (sale.has_accepted_quotation || sale.covered || sale.payments.length || ACCOUNT_STATES.includes(t.state)) {
-    cards.push(accountCard(t.id, t.state, sale, refresh));
-  }
-  if (['approved', 'in_repair'].includes(t.state)) cards.push(shippingCard(t.id, sale, refresh));
-  if (t.state === 'ready_for_collection') cards.push(releaseCard(view, sale, refresh));
+  if (steps.notice) cards.push(noticeCard(t.id, sale, refresh));
+  if (steps.account) cards.push(accountCard(t.id, sale, refresh));
+  if (steps.arrange_shipping) cards.push(shippingCard(t.id, sale, refresh));
+  if (steps.release) cards.push(releaseCard(view, sale, refresh));
   if (sale.release) cards.push(releasedCard(sale));
   return cards;
-}
-
-/** Which after-repair forms the Forms panel offers. */
-export function afterSaleForms(sale) {
-  return {
-    notice: Boolean(sale.notice),
-    receipt: sale.payments.length > 0 || /[1-9]/.test(sale.account.total),
-    dispatched: sale.release?.kind === 'dispatched',
-    invoice: Boolean(sale.shipping?.commercial_invoice),
-  };
 }
 
 function noticeCard(ticketId, sale, refresh) {
@@ -74,12 +62,9 @@ function noticeCard(ticketId, sale, refresh) {
 
 function releasedCard(sale) {
   const r = sale.release;
-  const text = r.kind === 'collected'
-    ? `Collected by ${r.collected_by} on ${r.released_on}${r.confirmation_shown ? ' (payment confirmation shown)' : ''}`
-    : `Dispatched ${r.dispatched_on} with ${sale.shipping?.courier_label ?? 'the courier'}, tracking ${r.tracking}; expected between ${r.delivery_from} and ${r.delivery_to}`;
   return h('section', { class: 'card', testid: 'released' },
-    h('h2', { text: r.kind === 'collected' ? 'Collected' : 'Shipped' }),
-    h('p', { class: 'released-line', text: text, testid: 'release-summary' }),
-    r.kind === 'dispatched' ? h('p', { class: 'muted small', text: `${r.min_days}–${r.max_days} business days from dispatch.` }) : null,
+    h('h2', { text: r.title }),
+    h('p', { class: 'released-line', text: r.summary, testid: 'release-summary' }),
+    r.window ? h('p', { class: 'muted small', text: r.window }) : null,
     sale.shipping_message ? messageBox(sale.shipping_message, 'shipping', 'Shipping message for the customer') : null);
 }

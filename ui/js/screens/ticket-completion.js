@@ -4,6 +4,7 @@
 import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { photoPicker } from './intake-photos.js';
 import { photoStrip } from './ticket-panels.js';
 import { field, errorSlots } from './form-bits.js';
@@ -55,7 +56,7 @@ export function completionForm(ticketId, sale, refresh) {
         await refresh();
       } catch (err) {
         errors.show(err);
-        if (err.code !== 'invalid_input') notify(err.message, 'error');
+        if (err.code !== Code.InvalidInput) notify(err.message, 'error');
         save.disabled = false;
       }
     } });

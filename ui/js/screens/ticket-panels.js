@@ -5,28 +5,13 @@ import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { stateBadge } from '../ticket-rows.js';
 
-const FORMS = [
-  { kind: 'intake_receipt', id: 'receipt', title: 'Intake receipt', about: 'For the customer: the watch, what came with it, its condition and the terms.' },
-  { kind: 'ticket_tag', id: 'tag', title: 'Bag tag', about: 'Stays with the watch: the ticket number as a code to scan.' },
-  { kind: 'quotation', id: 'quotation', title: 'Quotation', about: 'For the customer: the latest quotation, its lines, totals and validity.', shown: (c) => c.hasQuotation },
-  { kind: 'return_notice', id: 'return-notice', title: 'Return unrepaired notice', about: 'For the customer: the quotation lapsed or was refused; arrange the return at their cost.', shown: (c) => c.returnDue },
-  { kind: 'work_summary', id: 'work-summary', title: 'Warranty work order', about: 'Covered by warranty: the findings and a cost of zero.', shown: (c) => c.covered },
-  { kind: 'collection_notice', id: 'collection-notice', title: 'Collection Notice', about: 'For the customer: the work done, photos, the balance and how to get the watch back.', shown: (c) => c.notice },
-  { kind: 'payment_receipt', id: 'payment-receipt', title: 'Receipt', about: 'For the customer: what was charged, paid and refunded.', shown: (c) => c.receipt },
-  { kind: 'shipping_notice', id: 'shipping-notice', title: 'Shipping Notice', about: 'For the customer: courier, tracking number and when to expect the parcel.', shown: (c) => c.dispatched },
-  { kind: 'commercial_invoice', id: 'commercial-invoice', title: 'Commercial invoice', about: 'Goes with the parcel: the watch declared as returned goods, for customs.', shown: (c) => c.invoice },
-  { kind: 'shipping_label', id: 'shipping-label', title: 'Shipping label (4×6 in)', about: 'Stuck on the parcel: the address, ticket number and tracking.', shown: (c) => c.dispatched },
-];
-
-/** Open, print or save each form of the ticket as a PDF; the quotation once one is issued. */
-/** `context` ({hasQuotation, returnDue, covered, notice, receipt, dispatched, invoice}) decides which forms the ticket has. */
-export function formsPanel(ticketId, context = {}) {
-  return formsCard(ticketId, FORMS.filter((f) => !f.shown || f.shown(context)),
-    { open: api.formOpen, print: api.formPrint, export: api.formExport }, 'ticket-forms');
+/** Open, print or save each form the ticket has now (`forms`, from the ticket's view). */
+export function formsPanel(ticketId, forms) {
+  return formsCard(ticketId, forms, { open: api.formOpen, print: api.formPrint, export: api.formExport }, 'ticket-forms');
 }
 
 /**
- * A Forms card: a row per form ({kind, id, title, about}) with Open, Print and Save PDF,
+ * A Forms card: a row per form ({kind, name, title, about}) with Open, Print and Save PDF,
  * which call `calls.open/print/export(ownerId, kind)`; the saved path shows below the rows.
  */
 export function formsCard(ownerId, forms, calls, testid, empty = 'No forms yet.') {
@@ -44,17 +29,17 @@ export function formsCard(ownerId, forms, calls, testid, empty = 'No forms yet.'
     }
   };
   const rows = forms.map((f) => {
-    const open = h('button', { type: 'button', class: 'secondary small', text: 'Open', testid: `form-${f.id}-open`,
+    const open = h('button', { type: 'button', class: 'secondary small', text: 'Open', testid: `form-${f.name}-open`,
       onclick: () => act(open, () => calls.open(ownerId, f.kind), () => {}) });
-    const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.id}-print`,
+    const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.name}-print`,
       onclick: () => act(print, () => calls.print(ownerId, f.kind), () => notify(`${f.title} sent to the printer.`)) });
-    const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF', testid: `form-${f.id}-export`,
+    const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF', testid: `form-${f.name}-export`,
       onclick: () => act(save, () => calls.export(ownerId, f.kind), (r) => {
         savedWhat.textContent = `${f.title} saved to `;
         savedPath.textContent = r.path;
         notify(`Saved to ${r.path}`);
       }) });
-    return h('div', { class: 'form-row', testid: `form-${f.id}` },
+    return h('div', { class: 'form-row', testid: `form-${f.name}` },
       h('div', {}, h('strong', { text: f.title }), h('p', { class: 'muted small', text: f.about })),
       h('div', { class: 'inline' }, open, print, save));
   });
@@ -76,33 +61,14 @@ export function sameWatchPanel(rows, serial, go) {
         text: serial ? 'None: this is the first ticket of this serial number.' : 'No serial or IMEI was recorded, so earlier tickets cannot be matched.' }));
 }
 
-/**
- * The ticket's (or a return's) history, newest first: when, who, and what in plain words.
- * `testid` names the list.
- */
-export function historyPanel(events, stateLabel, { testid = 'ticket-history' } = {}) {
-  const what = (e) => {
-    switch (e.action) {
-      case 'ticket.received': {
-        const photos = e.detail?.photos ?? 0;
-        return ['Booked in', photos ? `${photos} ${photos === 1 ? 'photo' : 'photos'}` : null];
-      }
-      case 'ticket.state':
-        return [`Moved from ${stateLabel(e.detail?.from)} to ${stateLabel(e.detail?.to)}`, null];
-      default:
-        // The app words most events itself; otherwise the action's own name will do.
-        return [e.summary ?? e.action.replace(/^[a-z_]+\./, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), null];
-    }
-  };
+/** The ticket's (or a return's) history, newest first: when, who, and what in the app's words. */
+export function historyPanel(events, { testid = 'ticket-history' } = {}) {
   return h('section', { class: 'card' },
     h('h2', { text: 'History' }),
-    h('ol', { class: 'history', testid }, events.map((e) => {
-      const [text, note] = what(e);
-      return h('li', {},
-        h('span', { class: 'when', text: e.at }),
-        h('span', { class: 'who', text: e.staff ?? '—' }),
-        h('span', {}, text, note ? h('span', { class: 'muted', text: ` · ${note}` }) : null));
-    })));
+    h('ol', { class: 'history', testid }, events.map((e) => h('li', {},
+      h('span', { class: 'when', text: e.at }),
+      h('span', { class: 'who', text: e.staff ?? '—' }),
+      h('span', { text: e.text })))));
 }
 
 /** Photos as thumbnails, loaded after the page shows; `prefix` names their test ids. */

@@ -5,37 +5,18 @@ import { photoPicker } from './intake-photos.js';
 import { photoStrip } from './ticket-panels.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { quoteEditor } from './ticket-quote-editor.js';
 import { copyText } from './message-box.js';
 
-const DECISIONS = [
-  ['covered:manufacturing_defect', 'Covered: manufacturing defect'],
-  ['covered:normal_use_failure', 'Covered: normal-use failure'],
-  ['not_covered:misuse', 'Not covered: misuse'],
-  ['not_covered:impact', 'Not covered: impact'],
-  ['not_covered:improper_maintenance', 'Not covered: improper maintenance'],
-  ['not_covered:wear', 'Not covered: wear'],
-  ['not_covered:voiding_finding', 'Not covered: voiding finding'],
-  ['not_covered:out_of_warranty', 'Not covered: out of warranty'],
-  ['not_covered:no_proof_of_purchase', 'Not covered: no proof of purchase'],
-];
-const CHANNELS = [['email_reply', 'Email reply'], ['signed_copy_whatsapp', 'Signed copy via WhatsApp'], ['signed_in_store', 'Signed in store']];
-const CHANNEL_WORDS = { email_reply: 'email reply', signed_copy_whatsapp: 'signed copy via WhatsApp', signed_in_store: 'signature in store' };
-const EDITABLE = ['assessing', 'quoted', 'quote_expired', 'return_due'];
-
-const decisionValue = (d) => `${d.decision}:${d.reason}`;
-const decisionLabel = (d) => DECISIONS.find(([v]) => v === decisionValue(d))?.[1] ?? decisionValue(d);
-
 /** The cards for the ticket page, in order; `refresh` reloads the whole page. */
 export function quoteCards(view, quotes, refresh) {
-  const state = view.ticket.state;
   const id = view.ticket.id;
-  const a = quotes.assessment;
-  const cards = [assessmentCard(id, state, a, refresh)];
-  if (EDITABLE.includes(state) && a && a.decision.decision !== 'covered') cards.push(quoteEditor(id, quotes, refresh));
+  const cards = [assessmentCard(id, quotes, refresh)];
+  if (quotes.can_quote) cards.push(quoteEditor(id, quotes, refresh));
   if (quotes.quotations.length) cards.push(quotationsList(quotes));
-  const open = [...quotes.quotations].sort((x, y) => y.revision - x.revision).find((q) => !q.answer && !q.superseded);
-  if (open) cards.push(answerPanel(id, open, refresh));
+  const open = quotes.quotations.find((q) => q.awaiting_answer);
+  if (open) cards.push(answerPanel(id, open, quotes.channels, refresh));
   if (quotes.return_notice) cards.push(returnNoticeCard(quotes.return_notice));
   return cards;
 }
@@ -55,36 +36,39 @@ function returnNoticeCard(m) {
     h('p', { class: 'help', text: 'The printable notice is in Forms, beside this card.' }));
 }
 
-function assessmentCard(id, state, a, refresh) {
+function assessmentCard(id, quotes, refresh) {
+  const a = quotes.assessment;
   const summary = a
     ? h('div', { testid: 'assessment-summary', class: 'stack' },
-      h('p', { class: `warranty-text ${a.decision.decision === 'covered' ? 'covered' : 'not-covered'}`, text: decisionLabel(a.decision) }),
+      h('p', { class: `warranty-text ${a.covered ? 'covered' : 'not-covered'}`, text: a.decision_label }),
       h('p', { class: 'prose', text: a.findings }),
       a.photos?.length ? photoStrip(a.photos, 'assessment-photo') : null)
     : null;
-  const editable = (['received', 'assessing'].includes(state) && !a) || state === 'assessing';
+  const editable = quotes.assessment_editable;
   if (!editable && !a) return null;
   const parts = [h('h2', { text: 'Assessment' }), summary];
   if (editable) {
     const findings = h('textarea', { id: 'assessment-findings', rows: 4, maxLength: 4000, value: a?.findings ?? '', testid: 'assessment-findings',
       placeholder: 'What you found when you opened the watch' });
+    // The app's decisions, the usual one first; an option's value is its place in the list.
+    const same = (x, y) => JSON.stringify(x) === JSON.stringify(y);
     const decision = h('select', { id: 'assessment-decision', testid: 'assessment-decision' },
-      DECISIONS.map(([v, label]) => h('option', { value: v, text: label, selected: a ? v === decisionValue(a.decision) : v === 'not_covered:wear' })));
+      quotes.decisions.map((d, i) => h('option', { value: String(i), text: d.label, selected: a ? same(d.key, a.decision) : i === 0 })));
     const error = h('p', { class: 'field-error', testid: 'error-findings', attrs: { role: 'alert' } });
     const photos = photoPicker(() => {}, 'PNG or JPEG: the fault as you found it (movement, corrosion, broken parts). They back the warranty decision.');
     const save = h('button', { type: 'button', class: a ? 'secondary' : 'primary', text: a ? 'Update assessment' : 'Save assessment', testid: 'assessment-save',
       onclick: async () => {
         save.disabled = true;
         error.textContent = '';
-        const [kind, reason] = decision.value.split(':');
         try {
           const shots = [...(a?.photos ?? []), ...(await photos.hashes())];
-          await api.assessmentRecord(actorId(), id, { findings: findings.value.trim(), decision: { decision: kind, reason }, photos: shots });
+          const chosen = quotes.decisions[Number(decision.value)].key;
+          await api.assessmentRecord(actorId(), id, { findings: findings.value.trim(), decision: chosen, photos: shots });
           notify('Assessment saved.');
           await refresh();
         } catch (err) {
           error.textContent = err.fields?.find((f) => f.field === 'findings')?.message ?? err.message;
-          if (err.code !== 'invalid_input') notify(err.message, 'error');
+          if (err.code !== Code.InvalidInput) notify(err.message, 'error');
           save.disabled = false;
           findings.focus();
         }
@@ -98,24 +82,9 @@ function assessmentCard(id, state, a, refresh) {
   return h('section', { class: 'card', testid: 'assessment' }, parts);
 }
 
-function standingLine(q) {
-  if (q.answer) {
-    const [accepted, ans] = q.answer;
-    const how = CHANNEL_WORDS[ans.channel] ?? ans.channel;
-    const cosmetic = accepted && q.cosmetic ? (ans.cosmetic_accepted ? ' (cosmetic work accepted too)' : ' (repair only)') : '';
-    return [`${accepted ? 'Accepted' : 'Declined'} by ${how}: ${ans.reference}${cosmetic}`, accepted ? 'accepted' : 'declined'];
-  }
-  if (q.superseded) return ['Superseded by a later revision', 'muted'];
-  const s = q.standing;
-  if (!s) return ['', ''];
-  if (s.standing === 'valid') return [`Awaiting answer: ${s.days_left} ${s.days_left === 1 ? 'day' : 'days'} left`, s.days_left <= 2 ? 'urgent' : ''];
-  if (s.standing === 'on_hold') return [`Expired: watch held until ${s.hold_until}`, 'urgent'];
-  return [`Return notice due since ${s.since}`, 'urgent'];
-}
-
 function quotationsList(quotes) {
-  const items = [...quotes.quotations].sort((x, y) => y.revision - x.revision).map((q) => {
-    const [standing, tone] = standingLine(q);
+  const items = quotes.quotations.map((q) => {
+    const [standing, tone] = [q.standing_text, q.standing_tone];
     const message = h('textarea', { readOnly: true, rows: 8, value: q.message.body, testid: `quotation-message-${q.revision}`, attrs: { 'aria-label': `Message for ${q.number}` } });
     const copy = h('button', { type: 'button', class: 'secondary small', text: 'Copy message', testid: `quotation-copy-${q.revision}`,
       onclick: () => copyText(message).then(() => notify('Message copied.'), (err) => notify(err.message, 'error')) });
@@ -139,8 +108,8 @@ function quotationsList(quotes) {
   return h('section', { class: 'card', testid: 'quotations' }, h('h2', { text: 'Quotations' }), h('ul', { class: 'plain-list quote-list' }, items));
 }
 
-function answerPanel(id, q, refresh) {
-  const channel = h('select', { id: 'answer-channel', testid: 'answer-channel' }, CHANNELS.map(([v, label]) => h('option', { value: v, text: label })));
+function answerPanel(id, q, channels, refresh) {
+  const channel = h('select', { id: 'answer-channel', testid: 'answer-channel' }, channels.map((c) => h('option', { value: c.key, text: c.label })));
   const reference = h('input', { id: 'answer-reference', class: 'wide', maxLength: 300, testid: 'answer-reference', placeholder: 'e.g. Re: Quotation Q-2026-00042-1, 5 Mar 2026 14:02' });
   const cosmetic = q.cosmetic ? h('input', { type: 'checkbox', testid: 'answer-cosmetic' }) : null;
   const error = h('p', { class: 'field-error', testid: 'answer-error', attrs: { role: 'alert' } });
@@ -175,7 +144,7 @@ function answerPanel(id, q, refresh) {
       await refresh();
     } catch (err) {
       error.textContent = err.fields?.[0]?.message ?? err.message;
-      if (err.code === 'quotation_expired') {
+      if (err.code === Code.QuotationExpired) {
         extra.append(h('button', { type: 'button', class: 'secondary small', text: 'Issue a new revision', testid: 'answer-new-revision',
           onclick: () => {
             const editor = document.getElementById('quote-editor');
@@ -184,7 +153,7 @@ function answerPanel(id, q, refresh) {
           } }));
       }
       button.disabled = false;
-      if (err.code === 'invalid_input') reference.focus();
+      if (err.code === Code.InvalidInput) reference.focus();
     }
   };
   const accept = h('button', { type: 'button', class: 'primary', text: 'Record written acceptance', testid: 'answer-accept', onclick: () => record(true, accept) });

@@ -5,6 +5,7 @@
 import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { field, errorSlots, uid } from './form-bits.js';
 import { shippingForm } from './ticket-shipping.js';
 
@@ -57,7 +58,7 @@ function submitter(button, errors, run, done) {
       await done();
     } catch (err) {
       errors.show(err);
-      if (err.code !== 'invalid_input') notify(err.message, 'error');
+      if (err.code !== Code.InvalidInput) notify(err.message, 'error');
       button.disabled = false;
     }
   };

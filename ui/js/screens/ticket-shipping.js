@@ -5,6 +5,7 @@
 import { api } from '../ipc.js';
 import { h, notify, debounce } from '../dom.js';
 import { actorId } from '../actor.js';
+import { Code } from '../codes.js';
 import { field, errorSlots, uid } from './form-bits.js';
 
 /** The form; `onSaved` runs after the choice is stored (the page redraws). */
@@ -78,8 +79,8 @@ export function shippingForm(ticketId, sale, onSaved) {
         await onSaved();
       } catch (err) {
         errors.show(err);
-        if (err.code !== 'invalid_input') notify(err.message, 'error');
-        if (err.code === 'signature_required') preview.now();
+        if (err.code !== Code.InvalidInput) notify(err.message, 'error');
+        if (err.code === Code.SignatureRequired) preview.now();
         save.disabled = false;
       }
     } });

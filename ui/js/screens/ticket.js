@@ -7,14 +7,12 @@ import { actorId } from '../actor.js';
 import { stateBadge, dueClass } from '../ticket-rows.js';
 import { formsPanel, sameWatchPanel, historyPanel, photoStrip } from './ticket-panels.js';
 import { quoteCards } from './ticket-quotes.js';
-import { afterSaleCards, afterSaleForms } from './ticket-aftersale.js';
-import { balanceWords } from './ticket-account.js';
+import { afterSaleCards } from './ticket-aftersale.js';
 
 export async function render(main, { params, go }) {
   const [options, first, firstQuotes, firstSale] = await Promise.all([
     api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id)]);
   const labelOf = (list) => (key) => options[list].find((c) => c.key === key)?.label ?? key;
-  const stateLabel = labelOf('states');
   let armed = null; // a move that needs a second click (cancelling closes the ticket for good)
 
   let quotes = firstQuotes;
@@ -34,7 +32,7 @@ export async function render(main, { params, go }) {
     const d = t.details;
     // Once the repair is under way, what to do next (complete, notify, take payment, hand
     // over) comes first; what was recorded at intake moves below it.
-    const afterRepair = ['in_repair', 'ready_for_collection', 'collected', 'shipped'].includes(t.state);
+    const afterRepair = view.after_repair;
     const record = recordCards(t, labelOf);
     fill(main,
       header(view, sale, move),
@@ -50,33 +48,28 @@ export async function render(main, { params, go }) {
           ...(afterRepair ? [afterSaleCards(view, sale, refresh), record] : [record]),
           quoteCards(view, quotes, refresh),
           afterRepair ? null : afterSaleCards(view, sale, refresh),
-          historyPanel(view.history, stateLabel)),
+          historyPanel(view.history)),
         h('div', { class: 'ticket-side' },
           h('section', { class: 'card' },
             h('h2', { text: 'Warranty' }),
-            h('p', { class: `warranty-text ${view.covered ? 'covered' : t.warranty.status.status === 'unknown' ? 'unknown' : 'not-covered'}`, text: view.warranty_text, testid: 'ticket-warranty' }),
+            h('p', { class: `warranty-text ${view.warranty_tone.replace('_', '-')}`, text: view.warranty_text, testid: 'ticket-warranty' }),
             d.voiding.findings.length ? h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}. Findings: ${d.voiding.findings.map(labelOf('voiding_findings')).join(', ')}.` })
               : h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}.` })),
-          formsPanel(t.id, {
-            hasQuotation: quotes.quotations.length > 0,
-            returnDue: t.state === 'return_due' && quotes.quotations.length > 0,
-            covered: quotes.assessment?.decision?.decision === 'covered',
-            ...afterSaleForms(sale),
-          }),
+          formsPanel(t.id, view.forms),
           sameWatchPanel(view.same_watch, d.device.serial, go))));
   };
 
-  async function move(to, button) {
-    if (to === 'cancelled' && armed !== button) {
+  async function move(m, button) {
+    if (m.closes && armed !== button) {
       armed = button;
-      button.textContent = 'Click again to cancel the ticket';
-      setTimeout(() => { if (armed === button) { armed = null; button.textContent = 'Cancel ticket'; } }, 4000);
+      button.textContent = 'Click again to confirm';
+      setTimeout(() => { if (armed === button) { armed = null; button.textContent = m.label; } }, 4000);
       return;
     }
     armed = null;
     button.disabled = true;
     try {
-      const view = await api.ticketMove(actorId(), params.id, to);
+      const view = await api.ticketMove(actorId(), params.id, m.to);
       [quotes, sale] = await Promise.all([api.quotationsGet(params.id).catch(() => quotes), api.afterSaleGet(params.id).catch(() => sale)]);
       show(view);
       notify(`${view.ticket.number} is now ${view.state_label.toLowerCase()}.`);
@@ -90,44 +83,33 @@ export async function render(main, { params, go }) {
   show(first);
 }
 
-// What a ticket with no plain move waits for: its next step is a card below, not a button.
-const WAITING = {
-  quoted: 'Waiting for the customer’s answer to the quotation.',
-  quote_expired: 'Held: a new quotation or the return notice comes next.',
-  in_repair: 'Next step: record the finished repair below.',
-  ready_for_collection: 'Next step: hand the watch over or ship it, below.',
-};
-const CLOSED = ['collected', 'shipped', 'returned_unrepaired', 'cancelled'];
-
 function header(view, sale, move) {
   const t = view.ticket;
-  const moves = view.next_states.map((s, i) => {
-    const cancel = s.key === 'cancelled';
+  const moves = view.moves.map((m, i) => {
     const button = h('button', {
-      type: 'button', class: cancel ? 'ghost danger' : i === 0 ? 'primary' : 'secondary', testid: `move-${s.key}`,
-      text: cancel ? 'Cancel ticket' : `Mark as ${s.label.toLowerCase()}`,
-      onclick: () => move(s.key, button),
+      type: 'button', class: m.closes ? 'ghost danger' : i === 0 ? 'primary' : 'secondary', testid: `move-${m.to}`,
+      text: m.label, onclick: () => move(m, button),
     });
     return button;
   });
-  const storage = sale.account.charges.find((c) => c.kind === 'storage');
-  const [balance, tone] = balanceWords(sale);
+  const a = sale.account;
   const money = [
-    storage ? h('span', { class: 'tag warn', text: `Storage fee so far ${sale.currency} ${storage.amount}`, testid: 'ticket-storage-fee' }) : null,
-    t.state === 'ready_for_collection' && tone === 'due' ? h('span', { class: 'tag due', text: balance, testid: 'ticket-balance' }) : null,
+    a.storage_fee ? h('span', { class: 'tag warn', text: `Storage fee so far ${a.storage_fee}`, testid: 'ticket-storage-fee' }) : null,
+    sale.steps.release && a.balance_tone === 'due' ? h('span', { class: 'tag due', text: a.balance_text, testid: 'ticket-balance' }) : null,
   ];
+  const d = view.deadline;
   return h('div', { class: 'ticket-head' },
     h('div', { class: 'ticket-title' },
       h('p', { class: 'muted small', text: `Repair ticket · received ${t.received_on}` }),
       h('div', { class: 'inline wrap' },
         h('h1', { class: 'ticket-number', text: t.number, testid: 'ticket-number' }),
         stateBadge(t.state, view.state_label, 'ticket-state')),
-      view.due
-        ? h('p', { class: 'ticket-due inline wrap' }, h('span', {}, 'Assessment ', h('span', { class: `due ${dueClass(view.due)}`, text: view.due_text, testid: 'ticket-due' }), h('span', { class: 'muted', text: ` · by ${t.assessment_due}` })), money)
+      d
+        ? h('p', { class: 'ticket-due inline wrap' }, h('span', {}, `${d.what} `, h('span', { class: `due ${dueClass(d.due)}`, text: d.text, testid: 'ticket-due' }), h('span', { class: 'muted', text: ` · by ${d.date}` })), money)
         : h('p', { class: 'ticket-due inline wrap' }, h('span', { class: 'due none', text: 'Nothing due', testid: 'ticket-due', hidden: money.some(Boolean) }), money)),
     moves.length
       ? h('div', { class: 'actions moves', testid: 'ticket-moves' }, h('span', { class: 'muted small', text: 'Next step' }), moves)
-      : h('p', { class: 'muted', testid: 'ticket-moves', text: CLOSED.includes(t.state) ? 'This ticket is closed.' : WAITING[t.state] ?? 'The next step is below.' }));
+      : h('p', { class: 'muted', testid: 'ticket-moves', text: view.waiting }));
 }
 
 function customerBlock(c, open) {

@@ -6,10 +6,10 @@ import { h, fill } from '../dom.js';
 import { ticketTable } from '../ticket-rows.js';
 import { searchableList } from '../searchable-list.js';
 
-export async function render(main, { params, go }) {
+export async function render(main, { status, params, go }) {
   const options = await api.intakeOptions();
   const list = searchableList({
-    params, states: options.states, nouns: ['ticket', 'tickets'],
+    params, states: options.states, limit: status.list_limit, nouns: ['ticket', 'tickets'],
     ids: { search: 'ticket-search', filter: 'ticket-filter', results: 'ticket-results', count: 'ticket-count', none: 'tickets-none', empty: 'tickets-empty' },
     placeholder: 'Number, name, phone, serial, order…',
     find: (q, state) => api.ticketsSearch(q, state),

@@ -74,6 +74,8 @@ export async function render(main, { status, go }) {
     }),
     section('Packages held without a valid RMA', (n) => plural(n, 'package', 'packages'), returns.held, 'today-held', (row) =>
       item(row, h('strong', { text: row.due?.due === 'overdue' ? 'hold ended' : 'held until' }), late(row), `today-held-${row.id}`, openReturn)),
+    section('Packages to send back', (n) => plural(n, 'package', 'packages'), returns.to_send_back, 'today-send-back', (row) =>
+      item(row, h('strong', { text: 'send it back' }), 'soon', `today-send-back-${row.id}`, openReturn)),
     section('Returns to inspect', (n) => plural(n, 'return', 'returns'), returns.inspections_due, 'today-inspect', (row) =>
       item(row, dueLabel(row.due, row.due_text), late(row), `today-inspect-${row.id}`, openReturn)),
     section('Refunds to issue', (n) => plural(n, 'refund', 'refunds'), returns.refunds_to_issue, 'today-refunds', (row) =>

@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 mod data;
-mod render;
+mod lists;
 
 use anyhow::{bail, Context, Result};
+use caseback_desk::Desk;
 use caseback_domain::presets::PresetId;
 use caseback_domain::settings::field_infos;
 use caseback_domain::staff::{RosterEntry, StaffMember};
@@ -51,8 +52,8 @@ enum Command {
     /// Renders a form to a PDF file: a ticket's (`render receipt R-2026-00001 --out r.pdf`)
     /// or a return's (`render return-label RMA-K7QD-4WX --out label.pdf`).
     Render {
-        #[arg(value_enum)]
-        form: render::Form,
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(caseback_desk::form_names()))]
+        form: String,
         /// The ticket number, or the RMA code for a return's forms.
         target: String,
         #[arg(long, value_name = "FILE")]
@@ -154,58 +155,24 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Render { form, target, out } => {
-            database(&root)?;
-            let shop = Shop::open_read_only(&root)?;
-            let (pdf, name) = render::render(&shop, form, &target, now)?;
-            std::fs::write(&out, pdf).with_context(|| format!("could not write {}", out.display()))?;
-            println!("Wrote {} ({name})", out.display());
+            let mut desk = reader(&root)?;
+            let what = desk.paper_for(&form, &target)?;
+            let paper = desk.paper(what)?;
+            std::fs::write(&out, &paper.pdf).with_context(|| format!("could not write {}", out.display()))?;
+            println!("Wrote {} ({})", out.display(), paper.file_name);
+            note(&desk);
         }
         Command::Returns { query, json } => {
-            database(&root)?;
-            let shop = Shop::open_read_only(&root)?;
-            let rows = shop.search_returns(query.as_deref().unwrap_or(""), None, usize::MAX >> 1)?;
-            if json {
-                emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
-            } else {
-                let mut out = String::new();
-                for r in &rows {
-                    let title = r.rma_code.clone().unwrap_or_else(|| format!("Return {}", r.id.0));
-                    let due = r.next_deadline.map(|d| format!("due {d}")).unwrap_or_default();
-                    out.push_str(&format!(
-                        "{:<13} {:<20} {:<24} {:<28} {}\n",
-                        title,
-                        r.state.label(),
-                        r.customer_name,
-                        r.item,
-                        due
-                    ));
-                }
-                out.push_str(&format!("{} returns\n", rows.len()));
-                emit(&out)?;
-            }
+            let mut desk = reader(&root)?;
+            let rows = desk.return_list(query.as_deref().unwrap_or(""), None, usize::MAX >> 1)?;
+            emit(&lists::returns(&rows, json)?)?;
+            note(&desk);
         }
         Command::Tickets { query, json } => {
-            let conn = db::open_read_only(&database(&root)?)?;
-            let terms = caseback_domain::search::query_terms(query.as_deref().unwrap_or(""));
-            let rows = caseback_store::tickets::search(&conn, &terms, None, usize::MAX >> 1)?;
-            if json {
-                emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
-            } else {
-                let mut out = String::new();
-                for r in &rows {
-                    let due = r.next_deadline.map(|d| format!("due {d}")).unwrap_or_default();
-                    out.push_str(&format!(
-                        "{:<13} {:<22} {:<24} {:<26} {}\n",
-                        r.number,
-                        r.state.label(),
-                        r.customer_name,
-                        r.device,
-                        due
-                    ));
-                }
-                out.push_str(&format!("{} tickets\n", rows.len()));
-                emit(&out)?;
-            }
+            let mut desk = reader(&root)?;
+            let rows = desk.ticket_list(query.as_deref().unwrap_or(""), None, usize::MAX >> 1)?;
+            emit(&lists::tickets(&rows, json)?)?;
+            note(&desk);
         }
         Command::Settings(SettingsCommand::Show { key, json }) => {
             let conn = db::open_read_only(&database(&root)?)?;
@@ -231,6 +198,19 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The shop to read from, as of now: the app may have it open meanwhile.
+fn reader(root: &Path) -> Result<Desk> {
+    database(root)?;
+    Ok(Desk::new(Shop::open_read_only(root)?, Desk::system_clock()))
+}
+
+/// Says on stderr when what was shown may lag the calendar (the data is read-only here).
+fn note(desk: &Desk) {
+    if let Some(note) = desk.calendar_note() {
+        eprintln!("caseback-cli: note: {note}");
+    }
 }
 
 fn database(root: &Path) -> Result<PathBuf> {

@@ -37,6 +37,29 @@ pub enum WarrantyDecision {
 }
 
 impl WarrantyDecision {
+    pub const ALL: [WarrantyDecision; 9] = [
+        WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
+        WarrantyDecision::Covered(CoveredReason::NormalUseFailure),
+        WarrantyDecision::NotCovered(NotCoveredReason::Misuse),
+        WarrantyDecision::NotCovered(NotCoveredReason::Impact),
+        WarrantyDecision::NotCovered(NotCoveredReason::ImproperMaintenance),
+        WarrantyDecision::NotCovered(NotCoveredReason::Wear),
+        WarrantyDecision::NotCovered(NotCoveredReason::VoidingFinding),
+        WarrantyDecision::NotCovered(NotCoveredReason::OutOfWarranty),
+        WarrantyDecision::NotCovered(NotCoveredReason::NoProofOfPurchase),
+    ];
+
+    /// The decision a technician starts from: most repairs are wear.
+    pub const USUAL: WarrantyDecision = WarrantyDecision::NotCovered(NotCoveredReason::Wear);
+
+    /// "Covered: manufacturing defect", as the decision list shows it.
+    pub fn label(self) -> String {
+        match self {
+            WarrantyDecision::Covered(_) => format!("Covered: {}", self.reason_label()),
+            WarrantyDecision::NotCovered(_) => format!("Not covered: {}", self.reason_label()),
+        }
+    }
+
     /// "manufacturing defect", "impact": the reason in words, for forms and history.
     pub fn reason_label(self) -> &'static str {
         match self {
@@ -70,6 +93,7 @@ pub struct Assessment {
 impl Assessment {
     pub fn validated(&self) -> Result<Assessment, DomainError> {
         let findings = text::multi_line("findings", &self.findings, 4000)?;
+        crate::attachment::check_count("photos", self.photos.len())?;
         if findings.is_empty() {
             return Err(DomainError::invalid(
                 "findings",
@@ -77,6 +101,25 @@ impl Assessment {
             ));
         }
         Ok(Assessment { findings, ..self.clone() })
+    }
+
+    /// The moves recording this assessment makes from `state`: a received watch starts being
+    /// assessed, and a covered one goes on to Approved. Refused once assessing is over.
+    pub fn moves_from(&self, state: TicketState) -> Result<Vec<TicketState>, DomainError> {
+        if !state.can_be_assessed() {
+            return Err(DomainError::refused(
+                crate::Code::IllegalTransition,
+                format!("A ticket that is {} is not being assessed.", state.label().to_lowercase()),
+            ));
+        }
+        let mut moves = Vec::new();
+        if state == TicketState::Received {
+            moves.push(TicketState::Assessing);
+        }
+        if self.next_state() != TicketState::Assessing {
+            moves.push(self.next_state());
+        }
+        Ok(moves)
     }
 
     /// Covered repairs skip pricing and go straight to an approved, zero-cost work order;

@@ -8,6 +8,17 @@ use crate::DomainError;
 pub const MAX_BYTES: usize = 25 * 1024 * 1024;
 /// 100 MB: a short phone video of a defect (a return's evidence).
 pub const MAX_VIDEO_BYTES: usize = 100 * 1024 * 1024;
+/// The most photos (or videos) one step keeps: an intake, an assessment, a finished repair,
+/// a return's evidence, an inspection. The window is told it and counts down to it.
+pub const MAX_PHOTOS: usize = 12;
+
+/// Refuses more than `MAX_PHOTOS` for `field`.
+pub fn check_count(field: &str, count: usize) -> Result<(), DomainError> {
+    if count > MAX_PHOTOS {
+        return Err(DomainError::invalid(field, format!("At most {MAX_PHOTOS} photos or videos.")));
+    }
+    Ok(())
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MediaType {

@@ -29,6 +29,31 @@ pub struct Customer {
 
 pub const MAX_NAME: usize = 120;
 
+/// One corrected detail, as the customer's history records it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    /// "name", "phone", "e-mail" or "address", as the sentence reads it.
+    pub field: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl CustomerDetails {
+    /// What changes from `self` to `next`, detail by detail (nothing for an unchanged one).
+    pub fn corrections_to(&self, next: &CustomerDetails) -> Vec<Correction> {
+        [
+            ("name", &self.name, &next.name),
+            ("phone", &self.phone, &next.phone),
+            ("e-mail", &self.email, &next.email),
+            ("address", &self.address, &next.address),
+        ]
+        .into_iter()
+        .filter(|(_, from, to)| from != to)
+        .map(|(field, from, to)| Correction { field: field.into(), from: from.clone(), to: to.clone() })
+        .collect()
+    }
+}
+
 impl CustomerDetails {
     /// Trims and checks; a customer needs a name and a way to reach them (phone or email).
     pub fn validated(&self, prefix: &str) -> Result<CustomerDetails, DomainError> {
@@ -81,6 +106,29 @@ mod tests {
 
     fn details(name: &str, phone: &str, email: &str) -> CustomerDetails {
         CustomerDetails { name: name.into(), phone: phone.into(), email: email.into(), address: String::new() }
+    }
+
+    #[test]
+    fn a_correction_lists_only_what_changed_with_old_and_new() {
+        let before = CustomerDetails {
+            name: "Wong Ka Ming".into(),
+            phone: "+852 9000 0000".into(),
+            email: "kaming@example.hk".into(),
+            address: String::new(),
+        };
+        let after = CustomerDetails {
+            phone: "+852 9123 4567".into(),
+            address: "Flat 3, 12 Shantung St".into(),
+            ..before.clone()
+        };
+        let c = before.corrections_to(&after);
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            (c[0].field.as_str(), c[0].from.as_str(), c[0].to.as_str()),
+            ("phone", "+852 9000 0000", "+852 9123 4567")
+        );
+        assert_eq!((c[1].field.as_str(), c[1].from.as_str()), ("address", ""));
+        assert!(before.corrections_to(&before).is_empty());
     }
 
     #[test]

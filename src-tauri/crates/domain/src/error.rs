@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::Code;
+
 /// One field that failed validation, with a message a shop assistant can act on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldError {
@@ -25,7 +27,7 @@ pub enum DomainError {
     NotFound { what: String },
     /// A rule says no (e.g. an illegal state change); `code` names the rule for the UI.
     #[error("{message}")]
-    Refused { code: &'static str, message: String },
+    Refused { code: Code, message: String },
 }
 
 fn summary(errors: &[FieldError]) -> String {
@@ -37,7 +39,7 @@ fn summary(errors: &[FieldError]) -> String {
 }
 
 impl DomainError {
-    pub fn refused(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn refused(code: Code, message: impl Into<String>) -> Self {
         Self::Refused { code, message: message.into() }
     }
 
@@ -46,11 +48,11 @@ impl DomainError {
     }
 
     /// Stable machine code; the UI branches on it.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
-            Self::Invalid(_) => "invalid_input",
-            Self::NotFound { .. } => "not_found",
-            Self::Refused { code, .. } => code,
+            Self::Invalid(_) => Code::InvalidInput,
+            Self::NotFound { .. } => Code::NotFound,
+            Self::Refused { code, .. } => *code,
         }
     }
 

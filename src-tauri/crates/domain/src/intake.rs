@@ -1,7 +1,6 @@
 //! Repair intake: what the counter records when a watch is booked in, checked as a whole.
 
 use jiff::civil::Date;
-use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::customer::{CustomerDetails, CustomerId};
@@ -9,7 +8,6 @@ use crate::device::{Device, PurchaseRecord};
 use crate::error::Problems;
 use crate::policy::Policy;
 use crate::text;
-use crate::ticket::{TicketNumber, TicketState};
 use crate::warranty::{self, Voiding, WarrantyCheck};
 use crate::DomainError;
 
@@ -213,43 +211,6 @@ pub fn assess(
     };
     let check = warranty::check(policy, purchase, today, &details.voiding);
     (check, policy.assessment_due.last_day(today, &policy.calendar))
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct TicketId(pub i64);
-
-/// A repair ticket as stored: the intake, what the policy said about it, and its state.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ticket {
-    pub id: TicketId,
-    pub number: TicketNumber,
-    pub state: TicketState,
-    pub customer: CustomerId,
-    pub details: IntakeDetails,
-    pub warranty: WarrantyCheck,
-    pub received_at: Timestamp,
-    pub received_on: Date,
-    pub assessment_due: Date,
-    /// Content hashes of the intake photos.
-    pub photos: Vec<String>,
-}
-
-impl Ticket {
-    /// Waiting for its assessment and past the day it was due.
-    pub fn assessment_overdue(&self, today: Date) -> bool {
-        self.awaiting_assessment() && today > self.assessment_due
-    }
-
-    /// The next date something is due on this ticket, for sorting lists by deadline.
-    /// Later workflows (quotation expiry, storage fees) add their dates here.
-    pub fn next_deadline(&self) -> Option<Date> {
-        self.awaiting_assessment().then_some(self.assessment_due)
-    }
-
-    pub fn awaiting_assessment(&self) -> bool {
-        matches!(self.state, TicketState::Received | TicketState::Assessing)
-    }
 }
 
 #[cfg(test)]

@@ -4,19 +4,21 @@
 //! instant (`jiff::Timestamp`) as an argument, and every date rule works on the shop's
 //! local calendar dates.
 
+pub mod after_sale;
 pub mod assessment;
 pub mod attachment;
 pub mod calendar;
+pub mod code;
 pub mod customer;
 pub mod device;
 pub mod error;
 pub mod event;
 pub mod intake;
 pub mod money;
+pub mod papers;
 pub mod policy;
 pub mod presets;
 pub mod quotation;
-pub mod release;
 pub mod retention;
 pub mod returns;
 pub mod search;
@@ -27,6 +29,7 @@ pub mod ticket;
 pub mod warranty;
 
 pub use calendar::{Due, Period, PeriodUnit, WorkCalendar};
+pub use code::Code;
 pub use error::{DomainError, FieldError};
 pub use money::{Amount, Currency, Percent};
 pub use policy::Policy;

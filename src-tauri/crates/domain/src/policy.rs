@@ -232,6 +232,7 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
 
     #[test]
     fn default_is_the_lx_watch_policy() {
@@ -310,7 +311,7 @@ mod tests {
         let err = p.validate().unwrap_err();
         let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["policy.storage_fee_per_day", "policy.partial_refund_max", "policy.working_days"]);
-        assert_eq!(err.code(), "invalid_input");
+        assert_eq!(err.code(), Code::InvalidInput);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::money::{Amount, Percent};
 use crate::policy::Policy;
 use crate::text;
 use crate::ticket::TicketNumber;
+use crate::Code;
 use crate::DomainError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -247,6 +248,28 @@ pub enum ConfirmationChannel {
     SignedInStore,
 }
 
+impl ConfirmationChannel {
+    pub const ALL: [ConfirmationChannel; 3] =
+        [ConfirmationChannel::EmailReply, ConfirmationChannel::SignedCopyWhatsApp, ConfirmationChannel::SignedInStore];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ConfirmationChannel::EmailReply => "Email reply",
+            ConfirmationChannel::SignedCopyWhatsApp => "Signed copy via WhatsApp",
+            ConfirmationChannel::SignedInStore => "Signed in store",
+        }
+    }
+
+    /// How the answer came, inside a sentence: "accepted by email reply".
+    pub fn words(self) -> &'static str {
+        match self {
+            ConfirmationChannel::EmailReply => "email reply",
+            ConfirmationChannel::SignedCopyWhatsApp => "signed copy via WhatsApp",
+            ConfirmationChannel::SignedInStore => "signature in store",
+        }
+    }
+}
+
 /// Where a quotation stands on a given day, ignoring answers (which the store records).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "standing")]
@@ -294,7 +317,7 @@ impl Quotation {
     pub fn check_acceptable(&self, latest_revision: u32, today: Date) -> Result<(), DomainError> {
         if self.number.revision < latest_revision {
             return Err(DomainError::refused(
-                "quotation_superseded",
+                Code::QuotationSuperseded,
                 format!(
                     "{} was replaced by revision {latest_revision}; only the latest revision can be accepted.",
                     self.number
@@ -303,7 +326,7 @@ impl Quotation {
         }
         if today > self.valid_through {
             return Err(DomainError::refused(
-                "quotation_expired",
+                Code::QuotationExpired,
                 format!(
                     "{} was valid through {}; it can no longer be accepted. Issue a new revision with today's date and send it to the customer.",
                     self.number, self.valid_through

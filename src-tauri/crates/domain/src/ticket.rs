@@ -1,10 +1,17 @@
-//! Repair tickets: their human numbers and the state machine every later step moves along.
+//! Repair tickets: the ticket as kept, its human number and the state machine every later
+//! step moves along.
 
 use std::fmt;
 use std::str::FromStr;
 
+use jiff::civil::Date;
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::customer::CustomerId;
+use crate::intake::IntakeDetails;
+use crate::warranty::WarrantyCheck;
+use crate::Code;
 use crate::DomainError;
 
 /// `R-2026-00042`: the year it was opened and its place in that year. Unique, never reused.
@@ -55,6 +62,43 @@ impl TryFrom<String> for TicketNumber {
 impl From<TicketNumber> for String {
     fn from(n: TicketNumber) -> String {
         n.to_string()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TicketId(pub i64);
+
+/// A repair ticket as stored: the intake, what the policy said about it, and its state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: TicketId,
+    pub number: TicketNumber,
+    pub state: TicketState,
+    pub customer: CustomerId,
+    pub details: IntakeDetails,
+    pub warranty: WarrantyCheck,
+    pub received_at: Timestamp,
+    pub received_on: Date,
+    pub assessment_due: Date,
+    /// Content hashes of the intake photos.
+    pub photos: Vec<String>,
+}
+
+impl Ticket {
+    /// Waiting for its assessment and past the day it was due.
+    pub fn assessment_overdue(&self, today: Date) -> bool {
+        self.awaiting_assessment() && today > self.assessment_due
+    }
+
+    /// The next date something is due on this ticket, for sorting lists by deadline.
+    /// Later workflows (quotation expiry, storage fees) add their dates here.
+    pub fn next_deadline(&self) -> Option<Date> {
+        self.awaiting_assessment().then_some(self.assessment_due)
+    }
+
+    pub fn awaiting_assessment(&self) -> bool {
+        matches!(self.state, TicketState::Received | TicketState::Assessing)
     }
 }
 
@@ -135,6 +179,44 @@ impl TicketState {
     /// left unanswered expires, and its hold ends.
     pub const CLOCK_DRIVEN: [TicketState; 2] = [Quoted, QuoteExpired];
 
+    /// An assessment can be recorded (or revised) while the watch is received or assessed.
+    pub fn can_be_assessed(self) -> bool {
+        matches!(self, Received | Assessing)
+    }
+
+    /// A quotation can be written: the assessment is done and no answer has approved work.
+    pub fn can_be_quoted(self) -> bool {
+        matches!(self, Assessing | Quoted | QuoteExpired | ReturnDue)
+    }
+
+    /// The repair is under way or done: the ticket page leads with the after-repair steps.
+    pub fn is_after_repair(self) -> bool {
+        matches!(self, InRepair | ReadyForCollection | Collected | Shipped)
+    }
+
+    /// What a ticket with no plain move waits for, in a sentence for its header.
+    pub fn waiting_for(self) -> &'static str {
+        match self {
+            Quoted => "Waiting for the customer’s answer to the quotation.",
+            QuoteExpired => "Held: a new quotation or the return notice comes next.",
+            InRepair => "Next step: record the finished repair below.",
+            ReadyForCollection => "Next step: hand the watch over or ship it, below.",
+            s if s.is_closed() => "This ticket is closed.",
+            _ => "The next step is below.",
+        }
+    }
+
+    /// What falls due on the ticket's next deadline, for its header ("Assessment due in
+    /// 2 days"): the assessment, the customer's answer, the end of the hold.
+    pub fn deadline_words(self) -> &'static str {
+        match self {
+            Received | Assessing => "Assessment",
+            Quoted => "The customer’s answer",
+            QuoteExpired => "The end of the hold",
+            _ => "The next step",
+        }
+    }
+
     /// The watch has left the shop, or the ticket was opened in error.
     pub fn is_closed(self) -> bool {
         matches!(self, Collected | Shipped | ReturnedUnrepaired | Cancelled)
@@ -184,7 +266,7 @@ impl TicketState {
                 _ => "complete that step on the ticket",
             };
             return Err(DomainError::refused(
-                "needs_evidence",
+                Code::NeedsEvidence,
                 format!("To make this ticket {}, {step}.", next.label().to_lowercase()),
             ));
         }
@@ -209,7 +291,7 @@ impl TicketState {
                 allowed.join(", ")
             )
         };
-        Err(DomainError::refused("illegal_transition", message))
+        Err(DomainError::refused(Code::IllegalTransition, message))
     }
 }
 
@@ -234,7 +316,7 @@ mod tests {
     fn work_only_starts_after_approval() {
         assert!(Received.move_to(Assessing).is_ok());
         let err = Quoted.move_to(InRepair).unwrap_err();
-        assert_eq!(err.code(), "illegal_transition");
+        assert_eq!(err.code(), Code::IllegalTransition);
         assert!(err.to_string().contains("written confirmation"));
         assert!(Approved.move_to(InRepair).is_ok());
         assert!(Received.move_to(InRepair).is_err());
@@ -247,9 +329,9 @@ mod tests {
         assert_eq!(Quoted.plain_next_states(), Vec::<TicketState>::new());
         assert_eq!(Approved.plain_next_states(), vec![InRepair]);
         let err = Assessing.plain_move_to(Approved).unwrap_err();
-        assert_eq!(err.code(), "needs_evidence");
+        assert_eq!(err.code(), Code::NeedsEvidence);
         assert!(err.to_string().contains("written acceptance"));
-        assert_eq!(Quoted.plain_move_to(InRepair).unwrap_err().code(), "illegal_transition");
+        assert_eq!(Quoted.plain_move_to(InRepair).unwrap_err().code(), Code::IllegalTransition);
         for s in TicketState::ALL {
             for n in s.plain_next_states() {
                 assert!(s.next_states().contains(&n), "{s:?} -> {n:?} is a legal move");

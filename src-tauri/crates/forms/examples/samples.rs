@@ -9,7 +9,7 @@ use caseback_forms::{
     intake_receipt, quotation, render, render_return, return_notice, ticket_tag, work_summary, FormKind, IntakeReceipt,
     Logo, QuotationDoc, ReturnFormKind, ReturnNoticeDoc, TicketTag, WorkSummaryDoc,
 };
-use common::release::{Case, NOTICE_ON};
+use common::after_sale::{Case, NOTICE_ON};
 use common::returns::Return;
 use common::*;
 
@@ -84,7 +84,7 @@ fn returns(dir: &std::path::Path, png: &[u8]) {
     let tr = Return::decided(turkish_shop(PaperSize::A4), Some(common::returns::ayse()));
     let mut hk = Return::decided(hong_kong_shop(PaperSize::Letter), Some(wang()));
     for i in 0..5 {
-        hk.photos.push(("image/jpeg", common::release::photo_jpeg(480 + 80 * i, 360)));
+        hk.photos.push(("image/jpeg", common::after_sale::photo_jpeg(480 + 80 * i, 360)));
     }
     let mut unknown = Return::authorized(hong_kong_shop(PaperSize::A4), None);
     unknown.case.request = None;
@@ -100,12 +100,12 @@ fn returns(dir: &std::path::Path, png: &[u8]) {
             let mut papers = case.papers();
             papers.logo = (name == "tr").then_some(Logo { media_type: "image/png", bytes: png });
             let bytes = render_return(fonts(), kind, &papers).unwrap();
-            write_pdf(dir, &format!("{}-{name}.pdf", kind.file_suffix()), &bytes);
+            write_pdf(dir, &format!("{}-{name}.pdf", kind.name()), &bytes);
         }
     }
     for kind in [ReturnFormKind::ReturnLabel, ReturnFormKind::ReturnLabelA4] {
         let bytes = render_return(fonts(), kind, &unknown.papers()).unwrap();
-        write_pdf(dir, &format!("{}-unknown.pdf", kind.file_suffix()), &bytes);
+        write_pdf(dir, &format!("{}-unknown.pdf", kind.name()), &bytes);
     }
 }
 
@@ -114,7 +114,7 @@ fn returns(dir: &std::path::Path, png: &[u8]) {
 fn after_sale(dir: &std::path::Path, png: &[u8]) {
     let mut ready = Case::ready(PaperSize::A4, NOTICE_ON);
     for i in 0..5 {
-        ready.photos.push(("image/jpeg", common::release::photo_jpeg(480 + 80 * i, 360)));
+        ready.photos.push(("image/jpeg", common::after_sale::photo_jpeg(480 + 80 * i, 360)));
     }
     let two_photos = Case::ready(PaperSize::Letter, NOTICE_ON);
     let shipped = Case::shipped(PaperSize::Letter);

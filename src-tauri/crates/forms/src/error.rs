@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use caseback_domain::Code;
+
 #[derive(thiserror::Error, Debug)]
 pub enum FormError {
     /// A font file is not installed; the shop's machine needs the named Debian package.
@@ -22,13 +24,13 @@ pub enum FormError {
 }
 
 impl FormError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
-            FormError::FontMissing { .. } => "fonts_missing",
-            FormError::FontUnreadable { .. } => "font_unreadable",
-            FormError::LogoUnreadable(_) => "logo_unreadable",
-            FormError::RenderFailed(_) => "render_failed",
-            FormError::NotApplicable(_) => "form_not_applicable",
+            FormError::FontMissing { .. } => Code::FontsMissing,
+            FormError::FontUnreadable { .. } => Code::FontUnreadable,
+            FormError::LogoUnreadable(_) => Code::LogoUnreadable,
+            FormError::RenderFailed(_) => Code::RenderFailed,
+            FormError::NotApplicable(_) => Code::FormNotApplicable,
         }
     }
 }

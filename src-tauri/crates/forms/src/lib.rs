@@ -27,11 +27,12 @@ mod receipt;
 mod returns;
 mod ticket_tag;
 
+pub use caseback_domain::papers::{FormKind, ReturnFormKind};
 pub use error::FormError;
 pub use fonts::Fonts;
 pub use notices::{inspection_fee, return_notice, work_summary, ReturnNoticeDoc, WorkSummaryDoc};
-pub use papers::{render, AfterSale, FormKind, Image, Logo, Papers};
+pub use papers::{render, render_ticket, AfterSale, Image, Logo, Papers};
 pub use quotation::{quotation, QuotationDoc};
 pub use receipt::{intake_receipt, IntakeReceipt};
-pub use returns::{render_return, ReturnFormKind, ReturnPapers};
+pub use returns::{render_return, render_return_case, ReturnPapers};
 pub use ticket_tag::{ticket_tag, TicketTag};

@@ -3,9 +3,9 @@
 //! warranty work order for a repair the warranty covers.
 
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::intake::Ticket;
 use caseback_domain::money::Amount;
 use caseback_domain::quotation::{LineKind, Quotation, Section};
+use caseback_domain::ticket::Ticket;
 use caseback_domain::Settings;
 
 use crate::draw::{Canvas, Colour, Item};

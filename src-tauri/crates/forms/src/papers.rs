@@ -1,13 +1,13 @@
 //! One entry point for every form of a ticket: which form, and the ticket's papers.
 
+use caseback_domain::after_sale::{Account, CollectionNotice, Completion, Payment, Release, Shipping};
 use caseback_domain::assessment::Assessment;
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::intake::Ticket;
+use caseback_domain::papers::{FormKind, TicketPapers};
 use caseback_domain::quotation::Quotation;
-use caseback_domain::release::{Account, CollectionNotice, Completion, Payment, Release, Shipping};
+use caseback_domain::ticket::Ticket;
 use caseback_domain::Settings;
 use jiff::civil::Date;
-use serde::Deserialize;
 
 use crate::after_sale;
 use crate::{
@@ -24,47 +24,6 @@ pub struct Image<'a> {
 
 /// The shop's logo as stored.
 pub type Logo<'a> = Image<'a>;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FormKind {
-    IntakeReceipt,
-    TicketTag,
-    /// The ticket's latest quotation.
-    Quotation,
-    /// The return-unrepaired notice, from the latest quotation.
-    ReturnNotice,
-    /// The zero-cost work order of a repair covered by warranty.
-    WorkSummary,
-    /// The repair is done: the work, photos, the balance and how to get the watch back.
-    CollectionNotice,
-    /// The receipt / tax invoice of what was charged and paid.
-    PaymentReceipt,
-    /// The parcel is on its way: courier, tracking and the delivery window.
-    ShippingNotice,
-    /// The customs paper of a returned repaired watch.
-    CommercialInvoice,
-    /// The 4 x 6 in label stuck on the parcel.
-    ShippingLabel,
-}
-
-impl FormKind {
-    /// The end of the file name: `R-2026-00042-intake-receipt.pdf`.
-    pub fn file_suffix(self) -> &'static str {
-        match self {
-            FormKind::IntakeReceipt => "intake-receipt",
-            FormKind::TicketTag => "bag-tag",
-            FormKind::Quotation => "quotation",
-            FormKind::ReturnNotice => "return-notice",
-            FormKind::WorkSummary => "warranty-work-order",
-            FormKind::CollectionNotice => "collection-notice",
-            FormKind::PaymentReceipt => "receipt",
-            FormKind::ShippingNotice => "shipping-notice",
-            FormKind::CommercialInvoice => "commercial-invoice",
-            FormKind::ShippingLabel => "shipping-label",
-        }
-    }
-}
 
 /// Everything a ticket's forms are drawn from.
 pub struct Papers<'a> {
@@ -96,8 +55,43 @@ pub struct AfterSale<'a> {
     pub release: Option<&'a Release>,
 }
 
-/// Renders `kind`; a form whose facts the ticket lacks (no quotation, no covered
-/// assessment, not dispatched...) is refused with `FormError::NotApplicable`.
+/// An image of the store's, as the drawing code borrows it.
+pub(crate) fn image(i: &caseback_domain::papers::Image) -> Image<'_> {
+    Image { media_type: &i.media_type, bytes: &i.bytes }
+}
+
+/// Renders `kind` of a ticket from its papers as the store gathers them; a form the ticket
+/// has no facts for (`FormKind::applies`) is refused with `FormError::NotApplicable`.
+pub fn render_ticket(fonts: &Fonts, kind: FormKind, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    kind.applies(&p.facts()).map_err(FormError::NotApplicable)?;
+    let sale = &p.after_sale;
+    let after_sale = AfterSale {
+        completion: sale.completion.as_ref().map(|(c, _)| c),
+        photos: p.after_photos.iter().map(image).collect(),
+        notice: sale.notice.as_ref(),
+        account: &sale.account,
+        as_of: sale.as_of,
+        payments: &sale.payments,
+        accepted: sale.accepted.as_ref().map(|(q, cosmetic)| (q, *cosmetic)),
+        shipping: sale.shipping.as_ref(),
+        release: sale.release.as_ref().map(|(r, _)| r),
+    };
+    let papers = Papers {
+        settings: &p.settings,
+        ticket: &p.ticket,
+        customer: &p.customer,
+        received_by: &p.received_by,
+        logo: p.logo.as_ref().map(image),
+        quotation: p.quotation.as_ref(),
+        refused: p.refused,
+        assessment: p.assessment.as_ref(),
+        after_sale: Some(&after_sale),
+    };
+    render(fonts, kind, &papers)
+}
+
+/// Renders `kind` from papers the caller put together (the forms' own tests and samples);
+/// a form whose facts the ticket lacks is refused with `FormError::NotApplicable`.
 pub fn render(fonts: &Fonts, kind: FormKind, p: &Papers) -> Result<Vec<u8>, FormError> {
     let (settings, ticket, customer, logo) = (p.settings, p.ticket, p.customer, p.logo);
     let quotation_of = || p.quotation.ok_or(FormError::NotApplicable("This ticket has no quotation yet."));

@@ -2,9 +2,9 @@
 //! the terms that apply while they decide.
 
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::intake::Ticket;
 use caseback_domain::money::Amount;
 use caseback_domain::quotation::{Quotation, QuoteLine, Section, Totals};
+use caseback_domain::ticket::Ticket;
 use caseback_domain::Settings;
 use jiff::civil::Date;
 

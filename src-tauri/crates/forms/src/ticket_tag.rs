@@ -1,7 +1,7 @@
 //! The bag tag: a 62 x 29 mm label (Brother DK-11209 size) tied to the watch's bag.
 
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::intake::Ticket;
+use caseback_domain::ticket::Ticket;
 
 use crate::draw::{Canvas, Colour, Item};
 use crate::error::FormError;

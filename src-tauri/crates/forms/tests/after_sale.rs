@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use caseback_domain::settings::PaperSize;
 use caseback_domain::Amount;
+use caseback_domain::Code;
 use caseback_forms::{render, FormKind};
-use common::release::*;
+use common::after_sale::*;
 use common::*;
 use jiff::civil::Date;
 
@@ -20,7 +21,7 @@ fn long(date: Date) -> String {
 fn pdf_of(case: &Case, kind: FormKind, dir: &Path) -> PathBuf {
     let after_sale = case.after_sale();
     let bytes = render(fonts(), kind, &case.papers(Some(&after_sale))).unwrap_or_else(|e| panic!("{e} ({})", e.code()));
-    write_pdf(dir, &format!("{}.pdf", kind.file_suffix()), &bytes)
+    write_pdf(dir, &format!("{}.pdf", kind.name()), &bytes)
 }
 
 fn assert_has(text: &str, expected: &[String]) {
@@ -139,7 +140,7 @@ fn with_orientation(jpeg: &[u8], orientation: u8) -> Vec<u8> {
 fn collection_notice_of_a_shop_without_storage_fee_says_nothing_of_storage() {
     let mut case = Case::ready(PaperSize::A4, NOTICE_ON);
     case.settings.policy.storage_fee_per_day = Amount::ZERO;
-    case.notice = Some(caseback_domain::release::CollectionNotice::issue(&case.settings.policy, NOTICE_ON));
+    case.notice = Some(caseback_domain::after_sale::CollectionNotice::issue(&case.settings.policy, NOTICE_ON));
     case.recompute();
     let dir = scratch();
     let text = squeezed(&text_of(&pdf_of(&case, FormKind::CollectionNotice, dir.path())));
@@ -297,7 +298,7 @@ fn each_form_refuses_when_its_facts_are_missing() {
         let papers = case.papers(with_facts.then_some(&after_sale));
         match render(fonts(), kind, &papers) {
             Err(e) => {
-                assert_eq!(e.code(), "form_not_applicable");
+                assert_eq!(e.code(), Code::FormNotApplicable);
                 e.to_string()
             }
             Ok(_) => panic!("{kind:?} rendered without its facts"),

@@ -2,6 +2,7 @@
 
 mod common;
 
+use caseback_domain::Code;
 use caseback_forms::{Fonts, FormError};
 
 #[test]
@@ -13,8 +14,8 @@ fn fonts_load_from_the_noto_packages() {
 #[test]
 fn a_missing_font_names_the_file_and_the_package() {
     let err = FormError::FontMissing { path: "/usr/share/fonts/x.ttf".into(), package: "fonts-noto-core" };
-    assert_eq!(err.code(), "fonts_missing");
+    assert_eq!(err.code(), Code::FontsMissing);
     let message = err.to_string();
     assert!(message.contains("/usr/share/fonts/x.ttf") && message.contains("fonts-noto-core"), "{message}");
-    assert_eq!(FormError::RenderFailed("x".into()).code(), "render_failed");
+    assert_eq!(FormError::RenderFailed("x".into()).code(), Code::RenderFailed);
 }

@@ -4,6 +4,7 @@ mod common;
 
 use caseback_domain::intake::Arrival;
 use caseback_domain::settings::PaperSize;
+use caseback_domain::Code;
 use caseback_forms::{intake_receipt, FormError, IntakeReceipt, Logo};
 use common::*;
 
@@ -150,12 +151,12 @@ fn a_png_logo_prints_and_a_wrong_one_is_refused() {
     let gif = Some(Logo { media_type: "image/gif", bytes: b"GIF89a" });
     let err = intake_receipt(fonts(), &IntakeReceipt { logo: gif, ..doc }).unwrap_err();
     assert!(matches!(err, FormError::LogoUnreadable(_)));
-    assert_eq!(err.code(), "logo_unreadable");
+    assert_eq!(err.code(), Code::LogoUnreadable);
     let lying = Some(Logo { media_type: "image/jpeg", bytes: &png });
     let IntakeReceipt { settings, ticket, customer, received_by, .. } = doc;
     let err =
         intake_receipt(fonts(), &IntakeReceipt { settings, ticket, customer, received_by, logo: lying }).unwrap_err();
-    assert_eq!(err.code(), "logo_unreadable");
+    assert_eq!(err.code(), Code::LogoUnreadable);
 }
 
 /// "Ekran-001 kararıyor, ..." words numbered so that each is unique, `len` characters long.

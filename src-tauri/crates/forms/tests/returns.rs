@@ -11,6 +11,7 @@ use caseback_domain::returns::decision::posting_window;
 use caseback_domain::returns::{Decision, RefundMethod};
 use caseback_domain::settings::PaperSize;
 use caseback_domain::Amount;
+use caseback_domain::Code;
 use caseback_forms::{render_return, ReturnFormKind};
 use common::returns::*;
 use common::*;
@@ -22,7 +23,7 @@ fn long(date: Date) -> String {
 
 fn pdf_of(r: &Return, kind: ReturnFormKind, dir: &Path) -> PathBuf {
     let bytes = render_return(fonts(), kind, &r.papers()).unwrap_or_else(|e| panic!("{e} ({})", e.code()));
-    write_pdf(dir, &format!("{}.pdf", kind.file_suffix()), &bytes)
+    write_pdf(dir, &format!("{}.pdf", kind.name()), &bytes)
 }
 
 fn assert_has(text: &str, expected: &[String]) {
@@ -42,20 +43,6 @@ fn assert_inside(pdf: &Path, margin_mm: f32) {
     let margin = margin_mm * 72.0 / 25.4;
     for word in &words {
         assert!(word.x_max <= w - margin && word.y_max <= h - margin, "{word:?} runs off the {w} x {h} page");
-    }
-}
-
-#[test]
-fn file_suffixes_name_each_return_form() {
-    let suffixes = [
-        (ReturnFormKind::ReturnAuthorization, "return-form"),
-        (ReturnFormKind::RmaInstructions, "rma-instructions"),
-        (ReturnFormKind::ReturnLabel, "return-label"),
-        (ReturnFormKind::ReturnLabelA4, "return-label-a4"),
-        (ReturnFormKind::InspectionReport, "inspection-report"),
-    ];
-    for (kind, suffix) in suffixes {
-        assert_eq!(kind.file_suffix(), suffix);
     }
 }
 
@@ -345,7 +332,7 @@ fn each_return_form_refuses_when_its_facts_are_missing() {
     let refused = |r: &Return, kind: ReturnFormKind| -> String {
         match render_return(fonts(), kind, &r.papers()) {
             Err(e) => {
-                assert_eq!(e.code(), "form_not_applicable", "{kind:?}");
+                assert_eq!(e.code(), Code::FormNotApplicable, "{kind:?}");
                 e.to_string()
             }
             Ok(_) => panic!("{kind:?} rendered without its facts"),

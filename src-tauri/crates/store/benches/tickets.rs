@@ -3,8 +3,9 @@
 
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
-use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm, Ticket, TicketId};
+use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
+use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::ticket::{TicketNumber, TicketState};
 use caseback_domain::warranty::{self, Voiding};
 use caseback_domain::{search, Currency, Settings};

@@ -12,6 +12,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::backup::{self, BackupSummary};
 use crate::error::{Result, StoreError};
 use crate::{db, Shop};
+use caseback_domain::event::{Action, Subject};
 
 const DAILY_PREFIX: &str = "caseback-";
 const DAILY_SUFFIX: &str = ".sqlite";
@@ -140,7 +141,7 @@ impl Shop {
             "by": by,
         });
         // Filed with the settings, so Settings' change history shows it.
-        crate::log(&tx, now, None, "settings", "shop", "backup.restored", detail)?;
+        crate::log(&tx, now, None, Subject::Settings, "shop", Action::BackupRestored, detail)?;
         tx.commit()?;
         Ok(incoming)
     }

@@ -8,45 +8,57 @@
 use caseback_domain::assessment::clock_moves;
 use caseback_domain::returns::{ReturnCase, ReturnState};
 use caseback_domain::ticket::TicketState;
+use caseback_domain::Settings;
 use jiff::civil::Date;
 use jiff::Timestamp;
-use rusqlite::{Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde_json::json;
 
 use crate::error::Result;
 use crate::quoting::walk;
-use crate::{quotations, returning, returns, tickets, Shop};
+use crate::{db, quotations, returning, returns, tickets, Shop};
+use caseback_domain::event::Action;
 
 impl Shop {
-    /// Applies every move the calendar has made by `now`; returns how many there were.
+    /// Applies every move the calendar has made by `now`; returns how many there were. A
+    /// shop opened only to look writes them through a connection of its own for the
+    /// moment (they are the calendar's, whoever looks), which fails on a read-only disk.
     pub fn apply_clock(&mut self, now: Timestamp) -> Result<usize> {
         let settings = self.settings()?;
-        let today = settings.today(now);
-        let mut moved = 0;
-        for id in quotations::past_their_deadline(&self.conn, today)? {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let Some(mut ticket) = tickets::get(&tx, id)? else { continue };
-            let Some(latest) = quotations::for_ticket(&tx, id)?.pop() else { continue };
-            if latest.answer.is_some() || !TicketState::CLOCK_DRIVEN.contains(&ticket.state) {
-                continue;
-            }
-            let moves = clock_moves(ticket.state, latest.quotation.standing(&settings.policy, today));
-            if moves.is_empty() {
-                continue;
-            }
-            walk(&tx, &mut ticket, &moves, None, now)?;
-            tickets::set_deadline(&tx, id, latest.quotation.deadline(ticket.state, &settings.policy))?;
-            tx.commit()?;
-            moved += moves.len();
+        if self.read_only {
+            let mut conn = db::open_existing(&self.folder.database())?;
+            return apply(&mut conn, &settings, now);
         }
-        for id in returns::past_their_deadline(&self.conn, &ReturnState::CLOCK_DRIVEN, today)? {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let Some(mut case) = returns::get(&tx, id)? else { continue };
-            moved += move_return(&tx, &mut case, today, now)?;
-            tx.commit()?;
-        }
-        Ok(moved)
+        apply(&mut self.conn, &settings, now)
     }
+}
+
+fn apply(conn: &mut Connection, settings: &Settings, now: Timestamp) -> Result<usize> {
+    let today = settings.today(now);
+    let mut moved = 0;
+    for id in quotations::past_their_deadline(conn, today)? {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Some(mut ticket) = tickets::get(&tx, id)? else { continue };
+        let Some(latest) = quotations::for_ticket(&tx, id)?.pop() else { continue };
+        if latest.answer.is_some() || !TicketState::CLOCK_DRIVEN.contains(&ticket.state) {
+            continue;
+        }
+        let moves = clock_moves(ticket.state, latest.quotation.standing(&settings.policy, today));
+        if moves.is_empty() {
+            continue;
+        }
+        walk(&tx, &mut ticket, &moves, None, now)?;
+        tickets::set_deadline(&tx, id, latest.quotation.deadline(ticket.state, &settings.policy))?;
+        tx.commit()?;
+        moved += moves.len();
+    }
+    for id in returns::past_their_deadline(conn, &ReturnState::CLOCK_DRIVEN, today)? {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Some(mut case) = returns::get(&tx, id)? else { continue };
+        moved += move_return(&tx, &mut case, today, now)?;
+        tx.commit()?;
+    }
+    Ok(moved)
 }
 
 /// Makes the calendar's moves on one return inside `tx`, logging each; returns how many.
@@ -56,7 +68,7 @@ pub(crate) fn move_return(tx: &Transaction, case: &mut ReturnCase, today: Date, 
         let from = case.state;
         case.state = from.move_to(*next)?;
         let detail = json!({ "from": from, "to": next, "by": "clock" });
-        returning::save_logged(tx, case, None, now, "return.state", detail)?;
+        returning::save_logged(tx, case, None, now, Action::ReturnState, detail)?;
     }
     Ok(moves.len())
 }

@@ -1,8 +1,8 @@
 //! Table `collection_notices`: one per ticket, never edited (the storage fee counts from it).
 
-use caseback_domain::intake::TicketId;
-use caseback_domain::release::CollectionNotice;
+use caseback_domain::after_sale::CollectionNotice;
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use jiff::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension};
 

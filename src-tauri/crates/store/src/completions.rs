@@ -1,8 +1,8 @@
 //! Table `completions`: the technician's record that the repair is done.
 
-use caseback_domain::intake::TicketId;
-use caseback_domain::release::Completion;
+use caseback_domain::after_sale::Completion;
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use jiff::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension};
 

@@ -31,6 +31,15 @@ pub fn insert(conn: &Connection, details: &CustomerDetails, now: Timestamp) -> R
     Ok(CustomerId(conn.last_insert_rowid()))
 }
 
+/// Writes corrected details (and the search text they make).
+pub fn update(conn: &Connection, id: CustomerId, details: &CustomerDetails) -> Result<()> {
+    conn.execute(
+        "UPDATE customers SET name = ?2, phone = ?3, email = ?4, address = ?5, search_text = ?6 WHERE id = ?1",
+        params![id.0, details.name, details.phone, details.email, details.address, search::customer_haystack(details)],
+    )?;
+    Ok(())
+}
+
 pub fn get(conn: &Connection, id: CustomerId) -> Result<Option<Customer>> {
     Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM customers WHERE id = ?1"), [id.0], from_row).optional()?)
 }

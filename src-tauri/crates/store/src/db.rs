@@ -38,6 +38,23 @@ pub fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A writable connection to a database that must already be there at this build's schema,
+/// for a reader's short write (the calendar's moves) while another process holds the folder.
+pub fn open_existing(path: &Path) -> Result<Connection> {
+    let version = schema_version(&read_only_connection(path)?)?;
+    if version != latest_version() {
+        return Err(if version > latest_version() {
+            StoreError::TooNew { found: version, supported: latest_version() }
+        } else {
+            StoreError::NeedsUpgrade { found: version, latest: latest_version() }
+        });
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(conn)
+}
+
 /// A read-only connection. A WAL database on a read-only disk cannot get its shared-memory
 /// file, so it is opened as immutable there (nothing can change it anyway).
 fn read_only_connection(path: &Path) -> Result<Connection> {
@@ -103,6 +120,7 @@ fn configure(conn: &Connection) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use caseback_domain::Code;
 
     #[test]
     fn migrations_are_valid() {
@@ -165,7 +183,7 @@ mod tests {
         let before = std::fs::read(&path).unwrap();
         let err = open(&path).unwrap_err();
         assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
-        assert_eq!(err.code(), "database_too_new");
+        assert_eq!(err.code(), Code::DatabaseTooNew);
         assert_eq!(std::fs::read(&path).unwrap(), before, "the file must not change");
         assert!(!dir.path().join("new.sqlite-wal").exists());
         assert!(open_read_only(&path).is_err());

@@ -1,12 +1,12 @@
 //! The demo shop's repaired watches: completed with a photo, then notified, paid, shipped
 //! or collected, as each demo ticket's story says.
 
-use caseback_domain::intake::TicketId;
-use caseback_domain::release::{
+use caseback_domain::after_sale::{
     Collection, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, OldPart, PaymentEntry, PaymentMethod,
     Release, ReplacedPart, Shipping,
 };
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use caseback_domain::Amount;
 use jiff::Timestamp;
 

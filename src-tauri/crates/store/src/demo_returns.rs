@@ -1,8 +1,8 @@
 //! The demo shop's returns: one in every state, with dates relative to today.
 
+use caseback_domain::after_sale::PaymentMethod;
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::intake::CustomerChoice;
-use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::{
     Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, Remedy, RequestChannel,
     ReturnForm, ReturnReason, WearGrade,

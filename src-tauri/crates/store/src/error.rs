@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use caseback_domain::DomainError;
+use caseback_domain::{Code, DomainError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -30,22 +30,22 @@ impl StoreError {
     }
 
     /// Stable machine code; the UI branches on it.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
             StoreError::Domain(e) => e.code(),
-            StoreError::FolderInUse { .. } => "data_folder_in_use",
-            StoreError::TooNew { .. } => "database_too_new",
-            StoreError::NotSetUp => "not_set_up",
-            StoreError::NeedsUpgrade { .. } => "database_needs_upgrade",
-            StoreError::Io { source, .. } if is_disk_full(source) => "disk_full",
-            StoreError::Io { source, .. } if is_read_only(source) => "read_only",
+            StoreError::FolderInUse { .. } => Code::DataFolderInUse,
+            StoreError::TooNew { .. } => Code::DatabaseTooNew,
+            StoreError::NotSetUp => Code::NotSetUp,
+            StoreError::NeedsUpgrade { .. } => Code::DatabaseNeedsUpgrade,
+            StoreError::Io { source, .. } if is_disk_full(source) => Code::DiskFull,
+            StoreError::Io { source, .. } if is_read_only(source) => Code::ReadOnly,
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => match e.code {
-                rusqlite::ErrorCode::DiskFull => "disk_full",
-                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::PermissionDenied => "read_only",
-                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => "busy",
-                _ => "storage_failure",
+                rusqlite::ErrorCode::DiskFull => Code::DiskFull,
+                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::PermissionDenied => Code::ReadOnly,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => Code::Busy,
+                _ => Code::StorageFailure,
             },
-            _ => "storage_failure",
+            _ => Code::StorageFailure,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Table `events`: the append-only log of who did what, when. Rows are only ever inserted.
 
-use caseback_domain::event::Event;
+use caseback_domain::event::{Action, Event, Subject};
 use caseback_domain::staff::StaffId;
 use rusqlite::{params, Connection, Row};
 
@@ -12,9 +12,9 @@ pub fn append(conn: &Connection, event: &Event) -> Result<i64> {
         params![
             event.at.to_string(),
             event.staff.map(|s| s.0),
-            event.subject,
+            event.subject.as_str(),
             event.subject_id,
-            event.action,
+            event.action.as_str(),
             event.detail.to_string()
         ],
     )?;
@@ -31,20 +31,20 @@ fn decode(
     Ok(Event {
         at: at.parse().map_err(|e| StoreError::Corrupt(format!("event time {at}: {e}")))?,
         staff: staff.map(StaffId),
-        subject,
+        subject: Subject::from_wire(&subject).ok_or_else(|| StoreError::Corrupt(format!("event subject {subject}")))?,
         subject_id,
-        action,
+        action: Action::from_wire(&action).ok_or_else(|| StoreError::Corrupt(format!("event action {action}")))?,
         detail: serde_json::from_str(&detail).map_err(|e| StoreError::Corrupt(format!("event detail: {e}")))?,
     })
 }
 
 /// A record's history, oldest first.
-pub fn for_subject(conn: &Connection, subject: &str, subject_id: &str) -> Result<Vec<Event>> {
+pub fn for_subject(conn: &Connection, subject: Subject, subject_id: &str) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, staff_id, subject, subject_id, action, detail_json FROM events
          WHERE subject = ?1 AND subject_id = ?2 ORDER BY id",
     )?;
-    let rows = stmt.query_map([subject, subject_id], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt.query_map([subject.as_str(), subject_id], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter().map(decode).collect()
 }
 

@@ -98,13 +98,14 @@ impl DataFolder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use caseback_domain::Code;
 
     #[test]
     fn a_second_holder_is_refused_until_the_first_lets_go() {
         let dir = tempfile::tempdir().unwrap();
         let first = DataFolder::lock(dir.path()).unwrap();
         let err = DataFolder::lock(dir.path()).unwrap_err();
-        assert_eq!(err.code(), "data_folder_in_use");
+        assert_eq!(err.code(), Code::DataFolderInUse);
         assert!(err.to_string().contains(&format!("process {}", std::process::id())), "{err}");
         drop(first);
         DataFolder::lock(dir.path()).expect("free again once the first copy closes");

@@ -2,9 +2,11 @@
 
 use caseback_domain::attachment;
 use caseback_domain::customer::{Customer, CustomerId};
-use caseback_domain::intake::{self, CustomerChoice, IntakeDetails, IntakeForm, Ticket, TicketId};
+use caseback_domain::intake::{self, CustomerChoice, IntakeDetails, IntakeForm};
+use caseback_domain::papers::TicketPapers;
 use caseback_domain::search;
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::ticket::{TicketNumber, TicketState};
 use caseback_domain::warranty::WarrantyCheck;
 use caseback_domain::DomainError;
@@ -17,40 +19,20 @@ use crate::attachments::Attachment;
 use crate::error::Result;
 use crate::tickets::TicketRow;
 use crate::{attachments, customers, log, tickets, Shop};
-
-pub const MAX_PHOTOS: usize = 12;
+use caseback_domain::event::{Action, Subject};
 
 fn not_found(what: impl Into<String>) -> DomainError {
     DomainError::NotFound { what: what.into() }
-}
-
-/// Everything a ticket's printed papers need, gathered from the store.
-pub struct TicketPapers {
-    pub settings: caseback_domain::Settings,
-    pub ticket: Ticket,
-    pub customer: Customer,
-    /// The staff member who booked the watch in.
-    pub received_by: String,
-    /// The logo's media type and bytes.
-    pub logo: Option<(String, Vec<u8>)>,
-    /// The latest revision of the ticket's quotation, if any.
-    pub quotation: Option<caseback_domain::quotation::Quotation>,
-    /// The customer refused that quotation in writing.
-    pub refused: bool,
-    pub assessment: Option<caseback_domain::assessment::Assessment>,
-    /// Completion, notice, payments, shipping and release, with the account as of then.
-    pub after_sale: crate::AfterSale,
-    /// Media type and bytes of each readable photo of the repaired watch, in order; read
-    /// only when asked for (the Collection Notice is the one form that shows them).
-    pub after_photos: Vec<(String, Vec<u8>)>,
 }
 
 impl Shop {
     /// The ticket's papers as of `now` (the account's storage fee counts to today).
     pub fn ticket_papers(&self, id: TicketId, now: Timestamp, with_photos: bool) -> Result<TicketPapers> {
         let ticket = self.ticket(id)?;
-        let booked =
-            self.history("ticket", &ticket.number.to_string())?.into_iter().find(|e| e.action == "ticket.received");
+        let booked = self
+            .history(Subject::Ticket, &ticket.number.to_string())?
+            .into_iter()
+            .find(|e| e.action == Action::TicketReceived);
         let staff = self.staff()?;
         let received_by = booked
             .and_then(|e| e.staff)
@@ -61,14 +43,14 @@ impl Shop {
         let after_sale = self.after_sale(id, now)?;
         // A photo whose file went missing is left off the paper rather than failing it.
         let after_photos = match &after_sale.completion {
-            Some((c, _)) if with_photos => c.photos.iter().filter_map(|sha| self.attachment(sha).ok()).collect(),
+            Some((c, _)) if with_photos => c.photos.iter().filter_map(|sha| self.image(sha)).collect(),
             _ => Vec::new(),
         };
         Ok(TicketPapers {
             after_sale,
             after_photos,
             settings: self.settings()?,
-            customer: self.customer(ticket.customer)?,
+            customer: self.customer(ticket.customer)?.details,
             received_by,
             logo: self.logo()?,
             refused: latest.as_ref().is_some_and(|q| q.refused()),
@@ -93,9 +75,7 @@ impl Shop {
         let settings = self.settings()?;
         let today = settings.today(now);
         let form = form.validated(today)?;
-        if photos.len() > MAX_PHOTOS {
-            return Err(DomainError::invalid("photos", format!("At most {MAX_PHOTOS} photos per intake.")).into());
-        }
+        attachment::check_count("photos", photos.len())?;
         attachments::require_photos(&self.conn, photos)?;
 
         // Immediate: the number is taken under the write lock, so two writers never share one.
@@ -134,7 +114,7 @@ impl Shop {
             "assessment_due": ticket.assessment_due,
             "photos": ticket.photos.len(),
         });
-        log(&tx, now, Some(by), "ticket", &number.to_string(), "ticket.received", detail)?;
+        log(&tx, now, Some(by), Subject::Ticket, &number.to_string(), Action::TicketReceived, detail)?;
         tx.commit()?;
         Ok(ticket)
     }
@@ -149,6 +129,12 @@ impl Shop {
 
     pub fn ticket(&self, id: TicketId) -> Result<Ticket> {
         Ok(tickets::get(&self.conn, id)?.ok_or_else(|| not_found("That ticket"))?)
+    }
+
+    /// What the ticket waits for next, by date (its assessment, or its quotation's validity
+    /// or hold); `None` when nothing is due.
+    pub fn ticket_deadline(&self, id: TicketId) -> Result<Option<Date>> {
+        tickets::deadline(&self.conn, id)
     }
 
     /// A ticket by the number staff typed or a scanner sent.
@@ -174,9 +160,9 @@ impl Shop {
             &tx,
             now,
             Some(by),
-            "ticket",
+            Subject::Ticket,
             &ticket.number.to_string(),
-            "ticket.state",
+            Action::TicketState,
             json!({ "from": from, "to": next }),
         )?;
         tx.commit()?;

@@ -3,12 +3,14 @@
 //! `Shop` is the open data folder. Each of its methods that changes records runs in one
 //! transaction with the event-log entry that records it: both are written, or neither.
 
+mod after_sale;
 pub mod attachments;
 pub mod backup;
 pub mod backups;
 mod clock;
 pub mod collection_notices;
 pub mod completions;
+mod customer_edits;
 pub mod customers;
 pub mod db;
 pub mod demo;
@@ -24,7 +26,6 @@ pub mod quotations;
 mod quoting;
 mod records;
 pub mod releases;
-mod releasing;
 mod returning;
 pub mod returns;
 pub mod settings;
@@ -33,35 +34,40 @@ pub mod staff;
 pub mod tickets;
 
 use caseback_domain::attachment;
-use caseback_domain::event::Event;
+use caseback_domain::event::{Action, Event, Subject};
+use caseback_domain::papers::Image;
 use caseback_domain::staff::{check_roster_entries, RosterEntry, StaffId, StaffMember};
 use caseback_domain::{DomainError, Settings};
 use jiff::Timestamp;
 use rusqlite::{Connection, Transaction};
 use serde_json::json;
 
+pub use attachments::Attachment;
 pub use error::{Result, StoreError};
 pub use folder::DataFolder;
-pub use releasing::AfterSale;
-pub use returning::ReturnPaperFacts;
+pub use quotations::StoredQuotation;
+pub use returns::ReturnRow;
+pub use tickets::TicketRow;
 
 /// An open shop: its locked data folder and its database.
 pub struct Shop {
     folder: DataFolder,
     conn: Connection,
+    /// Opened only to look (`open_read_only`): the app may hold the folder meanwhile.
+    read_only: bool,
 }
 
 impl Shop {
     pub fn open(folder: DataFolder) -> Result<Shop> {
         let conn = db::open(&folder.database())?;
-        Ok(Shop { folder, conn })
+        Ok(Shop { folder, conn, read_only: false })
     }
 
     /// Opens a shop to read while another process may hold its folder: every write fails.
     pub fn open_read_only(root: &std::path::Path) -> Result<Shop> {
         let folder = DataFolder::unlocked(root);
         let conn = db::open_read_only(&folder.database())?;
-        Ok(Shop { folder, conn })
+        Ok(Shop { folder, conn, read_only: true })
     }
 
     pub fn folder(&self) -> &DataFolder {
@@ -113,9 +119,9 @@ impl Shop {
             &tx,
             now,
             first,
-            "settings",
+            Subject::Settings,
             "shop",
-            "shop.set_up",
+            Action::ShopSetUp,
             json!({ "shop": settings.shop.name, "preset": settings.preset }),
         )?;
         tx.commit()?;
@@ -167,9 +173,9 @@ impl Shop {
             &tx,
             now,
             Some(by),
-            "settings",
+            Subject::Settings,
             "shop",
-            "settings.saved",
+            Action::SettingsSaved,
             json!({ "fields": changed, "staff": staff_changes }),
         )?;
         tx.commit()?;
@@ -189,9 +195,9 @@ impl Shop {
             &tx,
             now,
             Some(by),
-            "settings",
+            Subject::Settings,
             "shop",
-            "settings.logo_set",
+            Action::LogoSet,
             json!({ "logo": stored.sha256, "name": stored.original_name }),
         )?;
         tx.commit()?;
@@ -206,17 +212,23 @@ impl Shop {
         }
         let tx = self.conn.transaction()?;
         settings::save(&tx, &next, now)?;
-        log(&tx, now, Some(by), "settings", "shop", "settings.logo_cleared", json!({}))?;
+        log(&tx, now, Some(by), Subject::Settings, "shop", Action::LogoCleared, json!({}))?;
         tx.commit()?;
         Ok(())
     }
 
-    /// The logo's media type and bytes, if the shop has one.
-    pub fn logo(&self) -> Result<Option<(String, Vec<u8>)>> {
+    /// The shop's logo, if it has one.
+    pub fn logo(&self) -> Result<Option<Image>> {
         let Some(sha) = self.settings()?.shop.logo else { return Ok(None) };
         let record =
             attachments::get(&self.conn, &sha)?.ok_or_else(|| StoreError::Corrupt("logo record missing".into()))?;
-        Ok(Some((record.media_type, attachments::read(&self.folder.attachments(), &sha)?)))
+        Ok(Some(Image { media_type: record.media_type, bytes: attachments::read(&self.folder.attachments(), &sha)? }))
+    }
+
+    /// A stored image for a paper; `None` if its file went missing (the paper leaves it off
+    /// rather than failing).
+    pub(crate) fn image(&self, sha256: &str) -> Option<Image> {
+        self.attachment(sha256).ok().map(|(media_type, bytes)| Image { media_type, bytes })
     }
 
     /// An attachment's media type and bytes, checked against its hash.
@@ -226,7 +238,7 @@ impl Shop {
         Ok((record.media_type, attachments::read(&self.folder.attachments(), sha256)?))
     }
 
-    pub fn history(&self, subject: &str, subject_id: &str) -> Result<Vec<Event>> {
+    pub fn history(&self, subject: Subject, subject_id: &str) -> Result<Vec<Event>> {
         events::for_subject(&self.conn, subject, subject_id)
     }
 }
@@ -236,14 +248,11 @@ pub(crate) fn log(
     tx: &Transaction,
     at: Timestamp,
     staff: Option<StaffId>,
-    subject: &str,
+    subject: Subject,
     subject_id: &str,
-    action: &str,
+    action: Action,
     detail: serde_json::Value,
 ) -> Result<()> {
-    events::append(
-        tx,
-        &Event { at, staff, subject: subject.into(), subject_id: subject_id.into(), action: action.into(), detail },
-    )?;
+    events::append(tx, &Event { at, staff, subject, subject_id: subject_id.into(), action, detail })?;
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! Table `payments`: payments and refunds, never edited or deleted.
 
-use caseback_domain::intake::TicketId;
-use caseback_domain::release::{EntryKind, Payment, PaymentEntry};
+use caseback_domain::after_sale::{EntryKind, Payment, PaymentEntry};
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use caseback_domain::{Amount, Currency};
 use jiff::civil::Date;
 use jiff::Timestamp;

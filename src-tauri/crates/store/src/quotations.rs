@@ -1,9 +1,9 @@
 //! Tables `assessments`, `quotations` (rows never updated) and `quotation_answers`.
 
 use caseback_domain::assessment::{Assessment, WrittenAnswer};
-use caseback_domain::intake::TicketId;
 use caseback_domain::quotation::Quotation;
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use jiff::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;

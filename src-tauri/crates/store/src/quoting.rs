@@ -1,10 +1,10 @@
 //! Assessing, quoting and the customer's written answer; the clock's moves on quotations.
 
 use caseback_domain::assessment::{Assessment, WrittenAnswer};
-use caseback_domain::intake::{Ticket, TicketId};
 use caseback_domain::quotation::{Quotation, QuotationDraft};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
+use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::DomainError;
 use jiff::Timestamp;
 use rusqlite::{Transaction, TransactionBehavior};
@@ -13,6 +13,8 @@ use serde_json::json;
 use crate::error::Result;
 use crate::quotations::{self, StoredQuotation};
 use crate::{log, tickets, Shop};
+use caseback_domain::event::{Action, Subject};
+use caseback_domain::Code;
 
 /// Moves `ticket` through `states` in order (each checked by the state machine), logging each.
 pub(crate) fn walk(
@@ -31,9 +33,9 @@ pub(crate) fn walk(
             tx,
             now,
             by,
-            "ticket",
+            Subject::Ticket,
             &ticket.number.to_string(),
-            "ticket.state",
+            Action::TicketState,
             json!({ "from": from, "to": next, "by": who }),
         )?;
     }
@@ -63,7 +65,7 @@ impl Shop {
         }
         if moves.is_empty() && ticket.state != TicketState::Assessing {
             return Err(DomainError::refused(
-                "illegal_transition",
+                Code::IllegalTransition,
                 format!("A ticket that is {} is not being assessed.", ticket.state.label().to_lowercase()),
             )
             .into());
@@ -78,9 +80,9 @@ impl Shop {
             &tx,
             now,
             Some(by),
-            "ticket",
+            Subject::Ticket,
             &ticket.number.to_string(),
-            "ticket.assessed",
+            Action::TicketAssessed,
             json!({ "decision": assessment.decision, "findings": assessment.findings }),
         )?;
         tx.commit()?;
@@ -109,7 +111,7 @@ impl Shop {
         }
         tickets::set_deadline(&tx, id, quotation.deadline(ticket.state, &settings.policy))?;
         let detail = json!({ "number": quotation.number.to_string(), "total": quotation.repair.total, "valid_through": quotation.valid_through });
-        log(&tx, now, Some(by), "ticket", &ticket.number.to_string(), "quotation.issued", detail)?;
+        log(&tx, now, Some(by), Subject::Ticket, &ticket.number.to_string(), Action::QuotationIssued, detail)?;
         tx.commit()?;
         Ok(quotation)
     }
@@ -164,7 +166,7 @@ impl Shop {
             .ok_or_else(|| DomainError::NotFound { what: format!("Revision {revision} of this ticket's quotation") })?;
         if stored.answer.is_some() {
             return Err(DomainError::refused(
-                "quotation_answered",
+                Code::QuotationAnswered,
                 format!("{} was already answered.", stored.quotation.number),
             )
             .into());
@@ -179,9 +181,9 @@ impl Shop {
         let tx = self.conn.transaction()?;
         quotations::save_answer(&tx, stored.id, accepted, &answer, by, now)?;
         walk(&tx, &mut ticket, &[next], Some(by), now)?;
-        let action = if accepted { "quotation.accepted" } else { "quotation.declined" };
+        let action = if accepted { Action::QuotationAccepted } else { Action::QuotationDeclined };
         let detail = json!({ "number": stored.quotation.number.to_string(), "channel": answer.channel, "reference": answer.reference, "scan": answer.scan });
-        log(&tx, now, Some(by), "ticket", &ticket.number.to_string(), action, detail)?;
+        log(&tx, now, Some(by), Subject::Ticket, &ticket.number.to_string(), action, detail)?;
         tx.commit()?;
         Ok(ticket)
     }

@@ -1,8 +1,8 @@
 //! Table `releases`: the watch left the shop, collected or dispatched. Never edited.
 
-use caseback_domain::intake::TicketId;
-use caseback_domain::release::Release;
+use caseback_domain::after_sale::Release;
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use jiff::civil::Date;
 use jiff::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension};

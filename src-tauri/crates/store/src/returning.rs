@@ -3,6 +3,7 @@
 
 use caseback_domain::customer::{Customer, CustomerDetails};
 use caseback_domain::intake::CustomerChoice;
+use caseback_domain::papers::ReturnPapers;
 use caseback_domain::returns::case::reason;
 use caseback_domain::returns::{
     eligibility, hold_until, inspection_due, Arrival, Decision, DecisionRecord, Eligibility, ExchangeFee, Inspection,
@@ -19,6 +20,8 @@ use serde_json::{json, Value};
 use crate::error::Result;
 use crate::returns::{self, ReturnRow};
 use crate::{customers, log, Shop};
+use caseback_domain::event::{Action, Subject};
+use caseback_domain::Code;
 
 fn not_found() -> DomainError {
     DomainError::NotFound { what: "That return".into() }
@@ -34,7 +37,7 @@ fn save(
     case: &ReturnCase,
     by: StaffId,
     now: Timestamp,
-    action: &str,
+    action: Action,
     detail: Value,
 ) -> Result<()> {
     save_logged(conn, case, Some(by), now, action, detail)
@@ -46,7 +49,7 @@ pub(crate) fn save_logged(
     case: &ReturnCase,
     by: Option<StaffId>,
     now: Timestamp,
-    action: &str,
+    action: Action,
     detail: Value,
 ) -> Result<()> {
     let customer = case.customer.map(|id| customers::get(conn, id)).transpose()?.flatten();
@@ -56,7 +59,7 @@ pub(crate) fn save_logged(
         map.insert("state".into(), json!(case.state));
         map.insert("title".into(), json!(case.title()));
     }
-    log(conn, now, by, "return", &subject(case), action, detail)
+    log(conn, now, by, Subject::Return, &subject(case), action, detail)
 }
 
 impl Shop {
@@ -115,7 +118,7 @@ impl Shop {
         case.id = returns::insert(&tx, &case, "", by, now)?;
         let r = case.request.as_ref().expect("set above");
         let detail = json!({ "order_number": r.order_number, "reason": r.reason, "channel": r.channel });
-        save(&tx, &case, by, now, "return.requested", detail)?;
+        save(&tx, &case, by, now, Action::ReturnRequested, detail)?;
         tx.commit()?;
         Ok(case)
     }
@@ -134,15 +137,13 @@ impl Shop {
         let Some(request) = case.request.as_mut() else { return Err(not_found().into()) };
         if !case.state.takes_evidence() {
             return Err(
-                DomainError::refused("illegal_transition", "Evidence is added before the return arrives.").into()
+                DomainError::refused(Code::IllegalTransition, "Evidence is added before the return arrives.").into()
             );
         }
-        if request.media.len() + media.len() > 12 {
-            return Err(DomainError::invalid("media", "At most 12 photos or videos.").into());
-        }
+        caseback_domain::attachment::check_count("media", request.media.len() + media.len())?;
         request.media.extend(media.iter().cloned());
         let tx = self.conn.transaction()?;
-        save(&tx, &case, by, now, "return.evidence_added", json!({ "count": media.len() }))?;
+        save(&tx, &case, by, now, Action::ReturnEvidenceAdded, json!({ "count": media.len() }))?;
         tx.commit()?;
         Ok(case)
     }
@@ -172,7 +173,7 @@ impl Shop {
         case.state = next;
         let detail =
             json!({ "code": code.to_string(), "valid_through": validity.valid_through, "exception": exception });
-        save(&tx, &case, by, now, "return.authorized", detail)?;
+        save(&tx, &case, by, now, Action::ReturnAuthorized, detail)?;
         tx.commit()?;
         Ok(case)
     }
@@ -185,7 +186,7 @@ impl Shop {
         let next = case.state.closing();
         case.state = case.state.move_to(next)?;
         case.closing_reason = Some(why.clone());
-        let action = if next == ReturnState::Declined { "return.declined" } else { "return.cancelled" };
+        let action = if next == ReturnState::Declined { Action::ReturnDeclined } else { Action::ReturnCancelled };
         let tx = self.conn.transaction()?;
         save(&tx, &case, by, now, action, json!({ "reason": why }))?;
         tx.commit()?;
@@ -201,7 +202,7 @@ impl Shop {
         let after = case.rma.as_ref().map(|r| r.validity.valid_through);
         let detail = json!({ "from": before, "to": after });
         let tx = self.conn.transaction()?;
-        save(&tx, &case, by, now, "return.extended", detail)?;
+        save(&tx, &case, by, now, Action::ReturnExtended, detail)?;
         tx.commit()?;
         Ok(case)
     }
@@ -248,7 +249,7 @@ impl Shop {
             linked_from: None,
         });
         let detail = json!({ "arrival": arrival, "typed": typed_code.unwrap_or_default() });
-        save(&tx, &case, by, now, "return.package_received", detail)?;
+        save(&tx, &case, by, now, Action::PackageReceived, detail)?;
         // A shop that holds nothing sends an unannounced package back at once.
         crate::clock::move_return(&tx, &mut case, today, now)?;
         tx.commit()?;
@@ -268,14 +269,17 @@ impl Shop {
         let settings = self.settings()?;
         let code: RmaCode = typed_code.trim().parse()?;
         let mut target = returns::by_code(&self.conn, code)?.ok_or_else(|| {
-            DomainError::refused("rma_unknown", format!("No return has the code {code}. Check it with the customer."))
+            DomainError::refused(
+                Code::RmaUnknown,
+                format!("No return has the code {code}. Check it with the customer."),
+            )
         })?;
         let mut stray = self.return_case(stray_id)?;
         target.take_package(&mut stray, &settings.policy, settings.today(now))?;
         let arrival = target.receipt.as_ref().map(|r| r.arrival);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        save(&tx, &stray, by, now, "return.linked", json!({ "to": target.title() }))?;
-        save(&tx, &target, by, now, "return.package_linked", json!({ "from": stray.title(), "arrival": arrival }))?;
+        save(&tx, &stray, by, now, Action::ReturnLinked, json!({ "to": target.title() }))?;
+        save(&tx, &target, by, now, Action::PackageLinked, json!({ "from": stray.title(), "arrival": arrival }))?;
         tx.commit()?;
         Ok(target)
     }
@@ -288,7 +292,7 @@ impl Shop {
         let mut case = self.return_case(id)?;
         if case.request.is_none() {
             return Err(DomainError::refused(
-                "no_return_on_file",
+                Code::NoReturnOnFile,
                 "Nobody asked to return this package: record the customer's request first, or send it back.",
             )
             .into());
@@ -298,7 +302,7 @@ impl Shop {
         receipt.accepted_late = Some(why.clone());
         receipt.inspection_due = Some(inspection_due(&settings.policy, settings.today(now)));
         let tx = self.conn.transaction()?;
-        save(&tx, &case, by, now, "return.accepted_late", json!({ "reason": why }))?;
+        save(&tx, &case, by, now, Action::ReturnAcceptedLate, json!({ "reason": why }))?;
         tx.commit()?;
         Ok(case)
     }
@@ -326,7 +330,7 @@ impl Shop {
             Some(DecisionRecord { decision: decision.clone(), settlement: settlement.clone(), decided_on: today, due });
         let detail = json!({ "decision": decision, "total": settlement.total, "currency": case.request.as_ref().map(|r| r.currency) });
         let tx = self.conn.transaction()?;
-        save(&tx, &case, by, now, "return.decided", detail)?;
+        save(&tx, &case, by, now, Action::ReturnDecided, detail)?;
         tx.commit()?;
         Ok(case)
     }
@@ -339,7 +343,7 @@ impl Shop {
         decision: &Decision,
     ) -> Result<caseback_domain::returns::Settlement> {
         let request = case.request.as_ref().ok_or_else(|| {
-            DomainError::refused("no_return_on_file", "Nobody asked to return this package: send it back.")
+            DomainError::refused(Code::NoReturnOnFile, "Nobody asked to return this package: send it back.")
         })?;
         let shop_pays = eligibility(&settings.policy, request).postage_paid_by == Payer::Shop;
         Ok(decision.settle(&settings.policy, request, shop_pays)?)
@@ -363,7 +367,7 @@ impl Shop {
         let currency = case.request.as_ref().map(|r| r.currency);
         let detail = json!({ "amount": refund.amount, "currency": currency, "method": refund.method, "reference": refund.reference });
         let tx = self.conn.transaction()?;
-        save(&tx, &case, by, now, "return.refunded", detail)?;
+        save(&tx, &case, by, now, Action::ReturnRefunded, detail)?;
         tx.commit()?;
         Ok(case)
     }
@@ -391,7 +395,7 @@ impl Shop {
         let detail =
             json!({ "amount": paid.amount, "currency": currency, "method": paid.method, "reference": paid.reference });
         let tx = self.conn.transaction()?;
-        save(&tx, &case, by, now, "return.exchange_fee_paid", detail)?;
+        save(&tx, &case, by, now, Action::ExchangeFeePaid, detail)?;
         tx.commit()?;
         Ok(case)
     }
@@ -402,10 +406,10 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let today = settings.today(now);
-        let tracking = caseback_domain::release::handover::tracking_number(tracking)?;
+        let tracking = caseback_domain::after_sale::handover::tracking_number(tracking)?;
         let mut case = self.return_case(id)?;
         let next = case.ship_out(tracking.clone(), case.currency(settings.currency), today)?;
-        let action = if next == ReturnState::Exchanged { "return.exchange_sent" } else { "return.sent_back" };
+        let action = if next == ReturnState::Exchanged { Action::ExchangeSent } else { Action::ReturnSentBack };
         let tx = self.conn.transaction()?;
         save(&tx, &case, by, now, action, json!({ "tracking": tracking }))?;
         tx.commit()?;
@@ -428,26 +432,15 @@ impl Shop {
     }
 }
 
-/// Everything a return's printed papers need, gathered from the store.
-pub struct ReturnPaperFacts {
-    pub settings: Settings,
-    pub case: ReturnCase,
-    pub customer: Option<CustomerDetails>,
-    /// The logo's media type and bytes.
-    pub logo: Option<(String, Vec<u8>)>,
-    /// Media type and bytes of each readable inspection photo, in order.
-    pub inspection_photos: Vec<(String, Vec<u8>)>,
-}
-
 impl Shop {
-    pub fn return_papers(&self, case: ReturnCase) -> Result<ReturnPaperFacts> {
+    pub fn return_papers(&self, case: ReturnCase) -> Result<ReturnPapers> {
         // A photo whose file went missing is left off the paper rather than failing it.
         let inspection_photos = case
             .inspection
             .as_ref()
-            .map(|i| i.photos.iter().filter_map(|sha| self.attachment(sha).ok()).collect())
+            .map(|i| i.photos.iter().filter_map(|sha| self.image(sha)).collect())
             .unwrap_or_default();
-        Ok(ReturnPaperFacts {
+        Ok(ReturnPapers {
             settings: self.settings()?,
             customer: self.return_customer(&case)?,
             logo: self.logo()?,

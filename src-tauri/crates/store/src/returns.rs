@@ -70,6 +70,13 @@ pub fn past_their_deadline(conn: &Connection, states: &[ReturnState], today: Dat
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The cases of a customer.
+pub fn for_customer(conn: &Connection, customer: CustomerId) -> Result<Vec<ReturnCase>> {
+    let mut stmt = conn.prepare_cached("SELECT case_json FROM return_cases WHERE customer_id = ?1 ORDER BY id")?;
+    let cases: Vec<String> = stmt.query_map([customer.0], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    cases.iter().map(|j| from_json("return case", j)).collect()
+}
+
 /// Takes the shop's next RMA sequence number for `id` and records its code: never reused.
 pub fn issue_code(conn: &Connection, id: ReturnId, now: Timestamp) -> Result<RmaCode> {
     let next: i64 = conn.query_row(

@@ -1,8 +1,8 @@
 //! Table `shipments`: how the watch will travel, replaceable until it is dispatched.
 
-use caseback_domain::intake::TicketId;
-use caseback_domain::release::Shipping;
+use caseback_domain::after_sale::Shipping;
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use jiff::Timestamp;
 use rusqlite::{params, Connection, OptionalExtension};
 

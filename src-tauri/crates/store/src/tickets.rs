@@ -1,9 +1,10 @@
 //! Tables `tickets`, `ticket_numbers`, `ticket_photos` and the `ticket_search` index.
 
+use caseback_domain::after_sale::CollectionNotice;
 use caseback_domain::customer::CustomerId;
 use caseback_domain::device::PurchaseRecord;
-use caseback_domain::intake::{IntakeDetails, Ticket, TicketId};
-use caseback_domain::release::CollectionNotice;
+use caseback_domain::intake::IntakeDetails;
+use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::ticket::{TicketNumber, TicketState};
 use caseback_domain::warranty::WarrantyCheck;
 use jiff::civil::Date;
@@ -65,12 +66,32 @@ pub fn insert(conn: &Connection, t: &Ticket, haystack: &str) -> Result<TicketId>
     Ok(TicketId(id))
 }
 
+/// Writes the ticket's search text again (after its customer's details were corrected).
+pub fn reindex(conn: &Connection, id: TicketId, haystack: &str) -> Result<()> {
+    conn.execute("UPDATE ticket_search SET haystack = ?2 WHERE rowid = ?1", params![id.0, haystack])?;
+    Ok(())
+}
+
+/// The ids of a customer's tickets.
+pub fn ids_for_customer(conn: &Connection, customer: CustomerId) -> Result<Vec<TicketId>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM tickets WHERE customer_id = ?1 ORDER BY id")?;
+    let ids = stmt.query_map([customer.0], |r| Ok(TicketId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 pub fn set_state(conn: &Connection, t: &Ticket) -> Result<()> {
     conn.execute(
         "UPDATE tickets SET state = ?2, next_deadline = ?3 WHERE id = ?1",
         params![t.id.0, t.state.key(), t.next_deadline().map(|d| d.to_string())],
     )?;
     Ok(())
+}
+
+/// The ticket's next deadline as kept (the assessment, or its quotation's validity or hold).
+pub fn deadline(conn: &Connection, id: TicketId) -> Result<Option<Date>> {
+    let text: Option<Option<String>> =
+        conn.query_row("SELECT next_deadline FROM tickets WHERE id = ?1", [id.0], |r| r.get(0)).optional()?;
+    text.flatten().map(|t| date(t).map_err(StoreError::from)).transpose()
 }
 
 /// Sets the ticket's next deadline when something other than the ticket itself decides it

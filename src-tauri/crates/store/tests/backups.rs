@@ -5,6 +5,7 @@ mod common;
 
 use caseback_domain::presets::PresetId;
 use caseback_domain::staff::StaffId;
+use caseback_domain::Code;
 use caseback_domain::{Currency, Settings};
 use caseback_store::backups::{list_before_restore, list_daily};
 use caseback_store::{db, Shop};
@@ -126,11 +127,11 @@ fn an_older_backup_is_upgraded_and_a_newer_one_refused_leaving_the_shop_untouche
         let conn = rusqlite::Connection::open(&newer).unwrap();
         conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;").unwrap();
     }
-    assert_eq!(other.restore_from(&newer, "Mei Chan", at(2)).unwrap_err().code(), "database_too_new");
+    assert_eq!(other.restore_from(&newer, "Mei Chan", at(2)).unwrap_err().code(), Code::DatabaseTooNew);
     assert_eq!(other.search_tickets("", None, 10).unwrap().len(), 1);
     assert_eq!(
         other.restore_from(&dir.path().join("missing.sqlite"), "Mei Chan", at(2)).unwrap_err().code(),
-        "invalid_input"
+        Code::InvalidInput
     );
 }
 
@@ -160,7 +161,7 @@ fn every_table_exports_to_csv_with_the_attachments_as_files() {
     assert_eq!(summary.attachments, 1);
     assert_eq!(walk(&summary.folder.join("attachments")), 1);
     let relative = shop.export_csv(std::path::Path::new("exports"), at(1)).unwrap_err();
-    assert_eq!(relative.code(), "invalid_input");
+    assert_eq!(relative.code(), Code::InvalidInput);
     let file = summary.folder.join("customers.csv");
-    assert_eq!(shop.export_csv(&file, at(1)).unwrap_err().code(), "invalid_input", "a file is not a folder");
+    assert_eq!(shop.export_csv(&file, at(1)).unwrap_err().code(), Code::InvalidInput, "a file is not a folder");
 }

@@ -8,10 +8,10 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use caseback_domain::after_sale::{EntryKind, PaymentEntry, PaymentMethod};
 use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
-use caseback_domain::release::{EntryKind, PaymentEntry, PaymentMethod};
 use caseback_domain::ticket::TicketState;
 use caseback_domain::{Amount, Currency, Settings};
 use caseback_store::{DataFolder, Shop};

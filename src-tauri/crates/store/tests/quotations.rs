@@ -5,11 +5,14 @@ mod common;
 use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::device::{Device, DeviceKind};
-use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm, TicketId};
+use caseback_domain::event::{Action, Subject};
+use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::Amount;
+use caseback_domain::Code;
 use caseback_store::{events, Shop};
 use jiff::Timestamp;
 
@@ -89,7 +92,7 @@ fn quote_expired_acceptance_refused_new_revision_accepted_then_work_starts() {
     let id = book(&mut shop, by);
     assert_eq!(shop.record_assessment(by, id, &not_covered(), march(3)).unwrap().state, TicketState::Assessing);
     // Work cannot start before a written confirmation.
-    assert_eq!(shop.move_ticket(by, id, TicketState::InRepair, march(3)).unwrap_err().code(), "illegal_transition");
+    assert_eq!(shop.move_ticket(by, id, TicketState::InRepair, march(3)).unwrap_err().code(), Code::IllegalTransition);
 
     let q1 = shop.issue_quotation(by, id, &draft(), march(3)).unwrap();
     assert_eq!(q1.number.to_string(), "Q-2026-00001-1");
@@ -103,19 +106,22 @@ fn quote_expired_acceptance_refused_new_revision_accepted_then_work_starts() {
     // Accepting after the validity date is refused and writes nothing.
     let before = event_count(&shop);
     let late = shop.answer_quotation(by, id, 1, true, &email("Re: quotation, 18 Mar"), march(18)).unwrap_err();
-    assert_eq!(late.code(), "quotation_expired");
+    assert_eq!(late.code(), Code::QuotationExpired);
     assert_eq!(event_count(&shop), before);
 
     let q2 = shop.issue_quotation(by, id, &draft(), march(18)).unwrap();
     assert_eq!(q2.number.revision, 2);
     let superseded = shop.answer_quotation(by, id, 1, true, &email("Re: quotation"), march(18)).unwrap_err();
-    assert_eq!(superseded.code(), "quotation_superseded");
+    assert_eq!(superseded.code(), Code::QuotationSuperseded);
     let no_reference = shop.answer_quotation(by, id, 2, true, &email(" "), march(18)).unwrap_err();
     assert!(no_reference.to_string().contains("written answer"), "{no_reference}");
-    assert_eq!(no_reference.code(), "invalid_input");
+    assert_eq!(no_reference.code(), Code::InvalidInput);
 
     let missing_scan = WrittenAnswer { scan: Some("0".repeat(64)), ..email("Re: Q-2026-00001-2") };
-    assert_eq!(shop.answer_quotation(by, id, 2, true, &missing_scan, march(18)).unwrap_err().code(), "invalid_input");
+    assert_eq!(
+        shop.answer_quotation(by, id, 2, true, &missing_scan, march(18)).unwrap_err().code(),
+        Code::InvalidInput
+    );
     let scan = shop.store_scan(by, "signed.pdf", b"%PDF-1.4 signed page", march(18)).unwrap();
     let signed = WrittenAnswer { scan: Some(scan.sha256.clone()), ..email("Re: Q-2026-00001-2, 18 Mar 2026 14:02") };
     let t = shop.answer_quotation(by, id, 2, true, &signed, march(18)).unwrap();
@@ -123,14 +129,12 @@ fn quote_expired_acceptance_refused_new_revision_accepted_then_work_starts() {
     assert_eq!(t.state, TicketState::Approved);
     assert_eq!(
         shop.answer_quotation(by, id, 2, true, &email("again"), march(18)).unwrap_err().code(),
-        "quotation_answered"
+        Code::QuotationAnswered
     );
     assert_eq!(shop.move_ticket(by, id, TicketState::InRepair, march(19)).unwrap().state, TicketState::InRepair);
-    let actions: Vec<_> = shop.history("ticket", "R-2026-00001").unwrap().into_iter().map(|e| e.action).collect();
-    assert!(
-        actions.contains(&"quotation.accepted".to_string()) && actions.contains(&"ticket.assessed".to_string()),
-        "{actions:?}"
-    );
+    let actions: Vec<_> =
+        shop.history(Subject::Ticket, "R-2026-00001").unwrap().into_iter().map(|e| e.action).collect();
+    assert!(actions.contains(&Action::QuotationAccepted) && actions.contains(&Action::TicketAssessed), "{actions:?}");
 }
 
 #[test]
@@ -151,7 +155,7 @@ fn the_clock_expires_unanswered_quotations_then_ends_the_hold_logging_each_move_
     assert_eq!(shop.apply_clock(march(20)).unwrap(), 1);
     assert_eq!(shop.ticket(id).unwrap().state, TicketState::ReturnDue);
     let clock_moves: Vec<_> =
-        shop.history("ticket", "R-2026-00001").unwrap().into_iter().filter(|e| e.staff.is_none()).collect();
+        shop.history(Subject::Ticket, "R-2026-00001").unwrap().into_iter().filter(|e| e.staff.is_none()).collect();
     assert_eq!(clock_moves.len(), 2);
     assert_eq!(clock_moves[0].detail["by"], "clock");
 }

@@ -3,18 +3,21 @@
 
 mod common;
 
-use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind};
-use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm, TicketId};
-use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
-use caseback_domain::release::{
+use caseback_domain::after_sale::{
     Collection, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, OldPart, PaymentEntry, PaymentMethod,
     Release, ReplacedPart, Shipping,
 };
+use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::device::{Device, DeviceKind};
+use caseback_domain::event::{Action, Subject};
+use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
+use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::Amount;
+use caseback_domain::Code;
 use caseback_store::{events, Shop};
 use jiff::civil::date;
 use jiff::Timestamp;
@@ -103,13 +106,17 @@ fn complete_notify_accrue_storage_pay_and_collect() {
     // A deposit before the repair is a credit.
     shop.record_payment(by, id, &pay(30_000, EntryKind::Payment), nov(4)).unwrap();
     let c = completion(&mut shop, by);
-    assert_eq!(shop.complete_repair(by, id, &c, nov(6)).unwrap_err().code(), "illegal_transition", "not in repair yet");
+    assert_eq!(
+        shop.complete_repair(by, id, &c, nov(6)).unwrap_err().code(),
+        Code::IllegalTransition,
+        "not in repair yet"
+    );
     shop.move_ticket(by, id, TicketState::InRepair, nov(5)).unwrap();
     assert_eq!(shop.complete_repair(by, id, &c, nov(6)).unwrap().state, TicketState::ReadyForCollection);
 
     let notice = shop.issue_collection_notice(by, id, nov(10)).unwrap();
     assert_eq!((notice.issued_on, notice.fees_from), (date(2026, 11, 10), date(2026, 11, 18)));
-    assert_eq!(shop.issue_collection_notice(by, id, nov(11)).unwrap_err().code(), "notice_already_issued");
+    assert_eq!(shop.issue_collection_notice(by, id, nov(11)).unwrap_err().code(), Code::NoticeAlreadyIssued);
 
     // Day 7 after the notice: no fee yet. Day 10: three days of HKD 10.00.
     assert_eq!(shop.after_sale(id, nov(17)).unwrap().account.balance, Amount(70_000));
@@ -121,12 +128,12 @@ fn complete_notify_accrue_storage_pay_and_collect() {
 
     let before = events::count(shop.connection()).unwrap();
     let refused = shop.release(by, id, &collect(), nov(20)).unwrap_err();
-    assert_eq!(refused.code(), "balance_due");
+    assert_eq!(refused.code(), Code::BalanceDue);
     assert_eq!(events::count(shop.connection()).unwrap(), before, "a refused release writes nothing");
 
     shop.record_payment(by, id, &pay(73_000, EntryKind::Payment), nov(20)).unwrap();
     // The next day costs another 10.00: the balance is owed again.
-    assert_eq!(shop.release(by, id, &collect(), nov(21)).unwrap_err().code(), "balance_due");
+    assert_eq!(shop.release(by, id, &collect(), nov(21)).unwrap_err().code(), Code::BalanceDue);
     let ticket = shop.release(by, id, &collect(), nov(20)).unwrap();
     assert_eq!(ticket.state, TicketState::Collected);
     let after = shop.after_sale(id, nov(30)).unwrap();
@@ -134,12 +141,15 @@ fn complete_notify_accrue_storage_pay_and_collect() {
     assert!(after.account.is_settled());
     assert_eq!(
         shop.record_payment(by, id, &pay(100, EntryKind::Payment), nov(21)).unwrap_err().code(),
-        "ticket_closed"
+        Code::TicketClosed
     );
 
-    let actions: Vec<String> = shop.history("ticket", "R-2026-00001").unwrap().into_iter().map(|e| e.action).collect();
-    for expected in ["repair.completed", "collection_notice.issued", "payment.recorded", "ticket.collected"] {
-        assert!(actions.iter().any(|a| a == expected), "{expected} missing from {actions:?}");
+    let actions: Vec<Action> =
+        shop.history(Subject::Ticket, "R-2026-00001").unwrap().into_iter().map(|e| e.action).collect();
+    for expected in
+        [Action::RepairCompleted, Action::CollectionNoticeIssued, Action::PaymentRecorded, Action::TicketCollected]
+    {
+        assert!(actions.iter().any(|a| a == &expected), "{expected} missing from {actions:?}");
     }
 }
 
@@ -169,10 +179,10 @@ fn an_overpayment_is_refunded_before_release_and_refunds_never_exceed_it() {
     let c = completion(&mut shop, by);
     shop.complete_repair(by, id, &c, nov(6)).unwrap();
     shop.record_payment(by, id, &pay(120_000, EntryKind::Payment), nov(6)).unwrap();
-    assert_eq!(shop.release(by, id, &collect(), nov(6)).unwrap_err().code(), "credit_to_refund");
+    assert_eq!(shop.release(by, id, &collect(), nov(6)).unwrap_err().code(), Code::CreditToRefund);
     assert_eq!(
         shop.record_payment(by, id, &pay(20_001, EntryKind::Refund), nov(6)).unwrap_err().code(),
-        "refund_exceeds_credit"
+        Code::RefundExceedsCredit
     );
     shop.record_payment(by, id, &pay(20_000, EntryKind::Refund), nov(6)).unwrap();
     assert_eq!(shop.release(by, id, &collect(), nov(6)).unwrap().state, TicketState::Collected);
@@ -201,7 +211,7 @@ fn ship_with_insurance_then_dispatch_with_a_tracking_number() {
     let c = completion(&mut shop, by);
     shop.complete_repair(by, id, &c, nov(6)).unwrap();
     // The order is 1,000 + 150 = 1,150 > 500: a signature cannot be waived.
-    assert_eq!(shop.choose_shipping(by, id, &ups(20_000, false), nov(6)).unwrap_err().code(), "signature_required");
+    assert_eq!(shop.choose_shipping(by, id, &ups(20_000, false), nov(6)).unwrap_err().code(), Code::SignatureRequired);
     shop.choose_shipping(by, id, &ups(20_000, true), nov(6)).unwrap();
     let sale = shop.after_sale(id, nov(6)).unwrap();
     let costs = sale.account.shipping.unwrap();
@@ -213,13 +223,13 @@ fn ship_with_insurance_then_dispatch_with_a_tracking_number() {
         dispatched_on: date(2026, 11, 6),
         window: DeliveryWindow { min_days: 3, max_days: 7 },
     });
-    assert_eq!(shop.release(by, id, &dispatch, nov(6)).unwrap_err().code(), "balance_due");
+    assert_eq!(shop.release(by, id, &dispatch, nov(6)).unwrap_err().code(), Code::BalanceDue);
     shop.record_payment(by, id, &pay(124_200, EntryKind::Payment), nov(6)).unwrap();
     assert_eq!(shop.release(by, id, &dispatch, nov(6)).unwrap().state, TicketState::Shipped);
     let (release, on) = shop.after_sale(id, nov(9)).unwrap().release.unwrap();
     let Release::Dispatched(d) = release else { panic!("dispatched") };
     assert_eq!((d.tracking.as_str(), on), ("1Z999AA10123456784", date(2026, 11, 6)));
-    assert_eq!(shop.choose_shipping(by, id, &ups(20_000, true), nov(9)).unwrap_err().code(), "illegal_transition");
+    assert_eq!(shop.choose_shipping(by, id, &ups(20_000, true), nov(9)).unwrap_err().code(), Code::IllegalTransition);
 }
 
 #[test]
@@ -251,10 +261,13 @@ fn a_deposit_is_refunded_before_a_ticket_is_cancelled_or_returned_unrepaired() {
     let id = book(&mut shop, by);
     shop.record_payment(by, id, &pay(20_000, EntryKind::Payment), nov(2)).unwrap();
     let refused = shop.move_ticket(by, id, TicketState::Cancelled, nov(2)).unwrap_err();
-    assert_eq!(refused.code(), "credit_to_refund");
+    assert_eq!(refused.code(), Code::CreditToRefund);
     assert_eq!(shop.ticket(id).unwrap().state, TicketState::Received);
     shop.record_payment(by, id, &pay(20_000, EntryKind::Refund), nov(2)).unwrap();
     assert_eq!(shop.move_ticket(by, id, TicketState::Cancelled, nov(2)).unwrap().state, TicketState::Cancelled);
     // The refund of a deposit is still possible on the closed ticket; a new payment is not.
-    assert_eq!(shop.record_payment(by, id, &pay(100, EntryKind::Payment), nov(3)).unwrap_err().code(), "ticket_closed");
+    assert_eq!(
+        shop.record_payment(by, id, &pay(100, EntryKind::Payment), nov(3)).unwrap_err().code(),
+        Code::TicketClosed
+    );
 }

@@ -3,15 +3,17 @@
 
 mod common;
 
+use caseback_domain::after_sale::PaymentMethod;
 use caseback_domain::customer::CustomerDetails;
+use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::CustomerChoice;
 use caseback_domain::presets::PresetId;
-use caseback_domain::release::PaymentMethod;
 use caseback_domain::returns::{
     Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase,
     ReturnForm, ReturnReason, ReturnState, WearGrade,
 };
 use caseback_domain::staff::{RosterEntry, StaffId};
+use caseback_domain::Code;
 use caseback_domain::{Amount, Percent};
 use caseback_store::{events, Shop};
 use jiff::civil::date;
@@ -102,20 +104,20 @@ fn request_authorize_receive_inspect_partial_refund() {
     typo.push(if last == '2' { '3' } else { '2' });
     let before = events::count(shop.connection()).unwrap();
     let err = shop.receive_package(by, Some(&typo), &Package::default(), nov(10)).unwrap_err();
-    assert_eq!(err.code(), "rma_mistyped");
+    assert_eq!(err.code(), Code::RmaMistyped);
     assert_eq!(events::count(shop.connection()).unwrap(), before, "a refused receipt writes nothing");
     let received = shop.receive_package(by, Some(&rma.code.to_string()), &Package::default(), nov(10)).unwrap();
     assert_eq!(received.state, ReturnState::Received);
     assert_eq!(received.receipt.unwrap().inspection_due, Some(date(2026, 11, 12)), "2 business days");
     assert_eq!(
         shop.receive_package(by, Some(&rma.code.to_string()), &Package::default(), nov(10)).unwrap_err().code(),
-        "rma_not_awaited"
+        Code::RmaNotAwaited
     );
 
     // Light wear: a partial refund within 20-40% only.
     let partial = |bp| Decision::PartialRefund { percent: Percent(bp), method: RefundMethod::OriginalCard };
     let err = shop.decide_return(by, case.id, &inspection(WearGrade::Light), &partial(4_500), nov(11)).unwrap_err();
-    assert_eq!(err.code(), "partial_refund_out_of_range");
+    assert_eq!(err.code(), Code::PartialRefundOutOfRange);
     let decided = shop.decide_return(by, case.id, &inspection(WearGrade::Light), &partial(4_000), nov(11)).unwrap();
     assert_eq!(decided.state, ReturnState::RefundDue);
     let d = decided.decision.clone().unwrap();
@@ -128,14 +130,23 @@ fn request_authorize_receive_inspect_partial_refund() {
         refunded_on: date(2026, 11, 12),
         reference: "ARN 7410 2233".into(),
     };
-    assert_eq!(shop.record_return_refund(by, case.id, &refund(39_999), nov(12)).unwrap_err().code(), "refund_differs");
+    assert_eq!(
+        shop.record_return_refund(by, case.id, &refund(39_999), nov(12)).unwrap_err().code(),
+        Code::RefundDiffers
+    );
     let done = shop.record_return_refund(by, case.id, &refund(40_000), nov(12)).unwrap();
     assert_eq!(done.state, ReturnState::Refunded);
-    let actions: Vec<String> =
-        shop.history("return", &case.id.0.to_string()).unwrap().into_iter().map(|e| e.action).collect();
+    let actions: Vec<Action> =
+        shop.history(Subject::Return, &case.id.0.to_string()).unwrap().into_iter().map(|e| e.action).collect();
     assert_eq!(
         actions,
-        ["return.requested", "return.authorized", "return.package_received", "return.decided", "return.refunded"]
+        [
+            Action::ReturnRequested,
+            Action::ReturnAuthorized,
+            Action::PackageReceived,
+            Action::ReturnDecided,
+            Action::ReturnRefunded
+        ]
     );
 }
 
@@ -156,7 +167,7 @@ fn codes_are_never_reused_even_after_a_cancellation() {
     let code = cancelled.rma.unwrap().code.to_string();
     assert_eq!(
         shop.receive_package(by, Some(&code), &Package::default(), nov(10)).unwrap_err().code(),
-        "rma_not_awaited"
+        Code::RmaNotAwaited
     );
 }
 
@@ -178,19 +189,19 @@ fn an_expired_or_missing_code_holds_the_package_then_it_goes_back() {
     let stray = shop.receive_package(by, None, &sender, nov(16)).unwrap();
     assert_eq!((stray.state, stray.customer), (ReturnState::Held, None));
     assert_eq!(stray.item(), "Package from K. Aydın");
-    assert_eq!(shop.accept_held(by, stray.id, "Looks like ours", nov(16)).unwrap_err().code(), "no_return_on_file");
+    assert_eq!(shop.accept_held(by, stray.id, "Looks like ours", nov(16)).unwrap_err().code(), Code::NoReturnOnFile);
     // Held through the 19th (lx-watch: 3 days): sending it back is refused until the 20th.
     let before = events::count(shop.connection()).unwrap();
     let early = shop.ship_return_out(by, stray.id, "1Z999AA10123456784", nov(19)).unwrap_err();
-    assert_eq!(early.code(), "package_on_hold");
+    assert_eq!(early.code(), Code::PackageOnHold);
     assert!(early.to_string().contains("it can be sent back from 2026-11-20"), "{early}");
     assert_eq!(events::count(shop.connection()).unwrap(), before, "a refusal writes nothing");
     assert_eq!(shop.apply_clock(nov(19)).unwrap(), 0, "still held on its last day");
     // On the 20th the calendar makes it one to send back, logged as the clock's.
     assert_eq!(shop.apply_clock(nov(20)).unwrap(), 1);
     assert_eq!(shop.return_case(stray.id).unwrap().state, ReturnState::ShipBack);
-    let moved = shop.history("return", &stray.id.0.to_string()).unwrap().pop().unwrap();
-    assert_eq!((moved.action.as_str(), moved.staff), ("return.state", None));
+    let moved = shop.history(Subject::Return, &stray.id.0.to_string()).unwrap().pop().unwrap();
+    assert_eq!((moved.action, moved.staff), (Action::ReturnState, None));
     let back = shop.ship_return_out(by, stray.id, "1Z999AA10123456784", nov(20)).unwrap();
     assert_eq!(back.state, ReturnState::SentBack);
     assert_eq!(shop.search_returns("aydin", None, 10).unwrap().len(), 1, "found by the sender");
@@ -203,7 +214,7 @@ fn authorization_waits_for_evidence_and_exceptions_need_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let (mut shop, by) = shop(dir.path());
     let doa = shop.request_return(by, &form(ReturnReason::Defective, vec![]), nov(8)).unwrap();
-    assert_eq!(shop.authorize_return(by, doa.id, None, nov(8)).unwrap_err().code(), "evidence_required");
+    assert_eq!(shop.authorize_return(by, doa.id, None, nov(8)).unwrap_err().code(), Code::EvidenceRequired);
     let video = shop.store_evidence(by, "crack.mp4", b"\0\0\0\x18ftypmp42 video", nov(8)).unwrap();
     shop.add_return_media(by, doa.id, &[video.sha256], nov(8)).unwrap();
     assert_eq!(shop.authorize_return(by, doa.id, None, nov(8)).unwrap().state, ReturnState::Authorized);
@@ -211,7 +222,7 @@ fn authorization_waits_for_evidence_and_exceptions_need_a_reason() {
     let mut late = form(ReturnReason::ChangeOfMind, vec![]);
     late.delivery_date = None; // lx-watch needs the delivery date to count from the request
     let late = shop.request_return(by, &late, nov(8)).unwrap();
-    assert_eq!(shop.authorize_return(by, late.id, None, nov(8)).unwrap_err().code(), "not_eligible");
+    assert_eq!(shop.authorize_return(by, late.id, None, nov(8)).unwrap_err().code(), Code::NotEligible);
     let case = shop.authorize_return(by, late.id, Some("Delivery confirmed by phone"), nov(8)).unwrap();
     assert_eq!(case.rma.unwrap().override_reason.as_deref(), Some("Delivery confirmed by phone"));
 }
@@ -224,8 +235,8 @@ fn an_rma_is_extended_from_its_end_and_the_extension_is_logged() {
     let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
     let extended = shop.extend_rma(by, case.id, nov(10)).unwrap();
     assert_eq!(extended.rma.unwrap().validity.valid_through, date(2026, 11, 18));
-    let history = shop.history("return", &case.id.0.to_string()).unwrap();
-    assert_eq!(history.last().unwrap().action, "return.extended");
+    let history = shop.history(Subject::Return, &case.id.0.to_string()).unwrap();
+    assert_eq!(history.last().unwrap().action, Action::ReturnExtended);
 }
 
 #[test]
@@ -273,7 +284,7 @@ fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
 
     let before = events::count(shop.connection()).unwrap();
     let err = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap_err();
-    assert_eq!(err.code(), "exchange_fee_unpaid");
+    assert_eq!(err.code(), Code::ExchangeFeeUnpaid);
     assert!(err.to_string().contains("HKD 500.00"), "{err}");
     let fee = |cents| ExchangeFee {
         method: PaymentMethod::PayPal,
@@ -281,7 +292,7 @@ fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
         paid_on: date(2026, 11, 12),
         reference: "5TY05013RG002845M".into(),
     };
-    assert_eq!(shop.record_exchange_fee(by, case.id, &fee(40_000), nov(12)).unwrap_err().code(), "fee_differs");
+    assert_eq!(shop.record_exchange_fee(by, case.id, &fee(40_000), nov(12)).unwrap_err().code(), Code::FeeDiffers);
     assert_eq!(events::count(shop.connection()).unwrap(), before, "refusals write nothing");
     assert_eq!(shop.return_case(case.id).unwrap().fee_paid, None);
 
@@ -290,9 +301,9 @@ fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
     let sent = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap();
     assert_eq!(sent.state, ReturnState::Exchanged);
     assert_eq!(shop.return_case(case.id).unwrap().fee_paid, paid.fee_paid, "the fee is kept with the case");
-    let actions: Vec<String> =
-        shop.history("return", &case.id.0.to_string()).unwrap().into_iter().map(|e| e.action).collect();
-    assert_eq!(&actions[3..], ["return.decided", "return.exchange_fee_paid", "return.exchange_sent"]);
+    let actions: Vec<Action> =
+        shop.history(Subject::Return, &case.id.0.to_string()).unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(&actions[3..], [Action::ReturnDecided, Action::ExchangeFeePaid, Action::ExchangeSent]);
 }
 
 #[test]
@@ -322,10 +333,10 @@ fn a_package_that_came_without_its_code_is_linked_to_its_return() {
     let before = events::count(shop.connection()).unwrap();
     let mut typo = code.clone();
     typo.pop();
-    assert_eq!(shop.link_package(by, stray.id, &typo, nov(11)).unwrap_err().code(), "invalid_input");
+    assert_eq!(shop.link_package(by, stray.id, &typo, nov(11)).unwrap_err().code(), Code::InvalidInput);
     let unknown = caseback_domain::returns::RmaCode::from_sequence(999).unwrap().to_string();
-    assert_eq!(shop.link_package(by, stray.id, &unknown, nov(11)).unwrap_err().code(), "rma_unknown");
-    assert_eq!(shop.link_package(by, case.id, &code, nov(11)).unwrap_err().code(), "not_a_stray_package");
+    assert_eq!(shop.link_package(by, stray.id, &unknown, nov(11)).unwrap_err().code(), Code::RmaUnknown);
+    assert_eq!(shop.link_package(by, case.id, &code, nov(11)).unwrap_err().code(), Code::NotAStrayPackage);
     assert_eq!(events::count(shop.connection()).unwrap(), before, "refusals write nothing");
 
     let linked = shop.link_package(by, stray.id, &code.to_lowercase(), nov(11)).unwrap();
@@ -335,9 +346,9 @@ fn a_package_that_came_without_its_code_is_linked_to_its_return() {
     assert_eq!(receipt.package.sender, "A. Yilmaz");
     assert_eq!(shop.return_case(stray.id).unwrap().state, ReturnState::Cancelled);
     let last = |id: caseback_domain::returns::ReturnId| {
-        shop.history("return", &id.0.to_string()).unwrap().pop().map(|e| e.action).unwrap()
+        shop.history(Subject::Return, &id.0.to_string()).unwrap().pop().map(|e| e.action).unwrap()
     };
-    assert_eq!((last(stray.id), last(case.id)), ("return.linked".into(), "return.package_linked".into()));
+    assert_eq!((last(stray.id), last(case.id)), (Action::ReturnLinked, Action::PackageLinked));
     // The stray is closed: the same package cannot be linked twice.
-    assert_eq!(shop.link_package(by, stray.id, &code, nov(11)).unwrap_err().code(), "not_a_stray_package");
+    assert_eq!(shop.link_package(by, stray.id, &code, nov(11)).unwrap_err().code(), Code::NotAStrayPackage);
 }

@@ -1,7 +1,9 @@
 //! The store on real SQLite files: round trips, refusals that write nothing, the event log.
 
+use caseback_domain::event::{Action, Subject};
 use caseback_domain::presets::PresetId;
 use caseback_domain::staff::RosterEntry;
+use caseback_domain::Code;
 use caseback_domain::{Amount, Currency, Settings};
 use caseback_store::{backup, demo, events, DataFolder, Shop};
 use jiff::Timestamp;
@@ -50,9 +52,9 @@ fn settings_and_staff_survive_reopening_the_file() {
     assert_eq!(s.paper, caseback_domain::settings::PaperSize::Letter);
     let names: Vec<_> = shop.staff().unwrap().into_iter().map(|m| m.name).collect();
     assert!(names.contains(&"王小明".to_string()) && names.contains(&"Çağrı Öztürk".to_string()));
-    let history = shop.history("settings", "shop").unwrap();
+    let history = shop.history(Subject::Settings, "shop").unwrap();
     assert_eq!(history.len(), 2);
-    assert_eq!(history[1].action, "settings.saved");
+    assert_eq!(history[1].action, Action::SettingsSaved);
     assert_eq!(history[1].staff, Some(by));
     let fields = history[1].detail["fields"].as_array().unwrap();
     assert!(fields.iter().any(|f| f == "policy.storage_fee_per_day"));
@@ -74,21 +76,21 @@ fn refused_settings_write_nothing() {
     let mut bad = shop.settings().unwrap();
     bad.policy.storage_fee_per_day = Amount(-100);
     let err = shop.save_settings(by, &bad, &roster, now()).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), Code::InvalidInput);
 
     let mut bad = shop.settings().unwrap();
     bad.shop.name = "   ".into();
-    assert_eq!(shop.save_settings(by, &bad, &roster, now()).unwrap_err().code(), "invalid_input");
+    assert_eq!(shop.save_settings(by, &bad, &roster, now()).unwrap_err().code(), Code::InvalidInput);
 
     // a valid change with an invalid staff list is refused whole
     let good = shop.settings().unwrap().apply([("shop.phone", "+852 1234 5678")]).unwrap();
     let mut no_one = roster.clone();
     no_one.iter_mut().for_each(|e| e.active = false);
-    assert_eq!(shop.save_settings(by, &good, &no_one, now()).unwrap_err().code(), "invalid_input");
+    assert_eq!(shop.save_settings(by, &good, &no_one, now()).unwrap_err().code(), Code::InvalidInput);
 
     // unknown actor
     let unknown = caseback_domain::staff::StaffId(999);
-    assert_eq!(shop.save_settings(unknown, &good, &roster, now()).unwrap_err().code(), "invalid_input");
+    assert_eq!(shop.save_settings(unknown, &good, &roster, now()).unwrap_err().code(), Code::InvalidInput);
 
     assert_eq!(snapshot(&shop), before);
 }
@@ -128,7 +130,7 @@ fn setting_up_twice_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut shop = new_shop(dir.path());
     let again = Settings::new("Other", Currency::from_code("USD").unwrap(), PresetId::Kospet, "UTC");
-    assert_eq!(shop.set_up(&again, &["X".into()], now()).unwrap_err().code(), "invalid_input");
+    assert_eq!(shop.set_up(&again, &["X".into()], now()).unwrap_err().code(), Code::InvalidInput);
     assert_eq!(shop.settings().unwrap().shop.name, "Kowloon Time Care");
 }
 
@@ -139,9 +141,9 @@ fn logo_is_copied_in_and_read_back_by_hash() {
     let by = shop.staff().unwrap()[0].id;
     let png = b"\x89PNG\r\n\x1a\nnot really a png but sniffed as one".to_vec();
     shop.set_logo(by, &png, "../../etc/logo.png", now()).unwrap();
-    let (media, bytes) = shop.logo().unwrap().unwrap();
-    assert_eq!(media, "image/png");
-    assert_eq!(bytes, png);
+    let logo = shop.logo().unwrap().unwrap();
+    assert_eq!(logo.media_type, "image/png");
+    assert_eq!(logo.bytes, png);
     let sha = shop.settings().unwrap().shop.logo.unwrap();
     assert!(dir.path().join("attachments").join(&sha[..2]).join(&sha).exists());
     assert!(shop.set_logo(by, b"GIF89a", "x.gif", now()).is_err());

@@ -2,10 +2,12 @@
 
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
+use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::presets::PresetId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::warranty::{Voiding, WarrantyStatus};
+use caseback_domain::Code;
 use caseback_domain::{Currency, Settings};
 use caseback_store::{db, tickets, DataFolder, Shop};
 use jiff::civil::date;
@@ -84,8 +86,8 @@ fn booking_in_numbers_the_ticket_and_sets_its_deadline() {
     // late on 31 Dec UTC is already 1 Jan in Hong Kong: a new year's numbers
     let third = shop.book_intake(by, &form("Sam Wong", "+852 5555 0102", ""), &[], at("2026-12-31T17:00:00Z")).unwrap();
     assert_eq!(third.number.to_string(), "R-2027-00001");
-    let history = shop.history("ticket", "R-2026-00001").unwrap();
-    assert_eq!(history[0].action, "ticket.received");
+    let history = shop.history(Subject::Ticket, "R-2026-00001").unwrap();
+    assert_eq!(history[0].action, Action::TicketReceived);
     assert_eq!(history[0].staff, Some(by));
     assert_eq!(shop.ticket_by_number("r-2026-1").unwrap().id, t.id);
 }
@@ -99,7 +101,7 @@ fn a_refused_intake_writes_nothing_and_uses_no_number() {
     let mut bad = form("", "", "X");
     bad.details.purchase.purchase_date = Some(date(2026, 12, 1));
     let err = shop.book_intake(by, &bad, &[], at("2026-11-20T02:00:00Z")).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), Code::InvalidInput);
     assert!(shop.store_photo(by, "x.gif", b"GIF89a", at("2026-11-20T02:00:00Z")).is_err());
     let unknown_photo = "0".repeat(64);
     assert!(shop.book_intake(by, &form("A", "1234567", ""), &[unknown_photo], at("2026-11-20T02:00:00Z")).is_err());
@@ -107,7 +109,7 @@ fn a_refused_intake_writes_nothing_and_uses_no_number() {
         customer: CustomerChoice::Existing { id: caseback_domain::customer::CustomerId(99) },
         ..form("A", "1", "")
     };
-    assert_eq!(shop.book_intake(by, &unknown, &[], at("2026-11-20T02:00:00Z")).unwrap_err().code(), "not_found");
+    assert_eq!(shop.book_intake(by, &unknown, &[], at("2026-11-20T02:00:00Z")).unwrap_err().code(), Code::NotFound);
     assert_eq!(counts(&shop), before);
     let t = shop.book_intake(by, &form("A", "1234567", ""), &[], at("2026-11-20T02:00:00Z")).unwrap();
     assert_eq!(t.number.seq, 1, "refusals used no number");
@@ -182,10 +184,10 @@ fn tickets_move_only_along_the_state_machine_and_each_move_is_logged() {
     let by = shop.staff().unwrap()[0].id;
     let t = shop.book_intake(by, &form("A", "1234567", ""), &[], at("2026-11-20T02:00:00Z")).unwrap();
     let err = shop.move_ticket(by, t.id, TicketState::InRepair, at("2026-11-20T03:00:00Z")).unwrap_err();
-    assert_eq!(err.code(), "illegal_transition");
+    assert_eq!(err.code(), Code::IllegalTransition);
     let t = shop.move_ticket(by, t.id, TicketState::Assessing, at("2026-11-20T03:00:00Z")).unwrap();
     assert_eq!(shop.ticket(t.id).unwrap().state, TicketState::Assessing);
-    let log = shop.history("ticket", &t.number.to_string()).unwrap();
+    let log = shop.history(Subject::Ticket, &t.number.to_string()).unwrap();
     assert_eq!(log.len(), 2);
     assert_eq!(log[1].detail["to"], "assessing");
 }

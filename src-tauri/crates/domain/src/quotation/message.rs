@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Quotation, Section};
 use crate::customer::CustomerDetails;
-use crate::intake::Ticket;
+use crate::ticket::Ticket;
 use crate::Settings;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

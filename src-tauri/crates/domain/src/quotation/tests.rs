@@ -3,6 +3,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::presets::PresetId;
+use crate::Code;
 
 fn line(kind: LineKind, section: Section, qty: u32, cents: i64, taxable: bool) -> QuoteLine {
     QuoteLine {
@@ -135,7 +136,7 @@ fn the_local_date_decides_across_a_dst_change() {
     assert_eq!(q.valid_through, date(2026, 3, 8));
     assert!(q.check_acceptable(1, s.today(late)).is_ok(), "still the 8th in the shop");
     let next_morning: jiff::Timestamp = "2026-03-09T13:00:00Z".parse().unwrap();
-    assert_eq!(q.check_acceptable(1, s.today(next_morning)).unwrap_err().code(), "quotation_expired");
+    assert_eq!(q.check_acceptable(1, s.today(next_morning)).unwrap_err().code(), Code::QuotationExpired);
 }
 
 #[test]
@@ -144,10 +145,10 @@ fn acceptance_is_refused_when_expired_or_superseded() {
     let q1 = draft().issue(ticket(), 1, &lx, Percent::from_whole(10), date(2026, 3, 2)).unwrap();
     assert!(q1.check_acceptable(1, date(2026, 3, 16)).is_ok(), "on the last valid day");
     let expired = q1.check_acceptable(1, date(2026, 3, 17)).unwrap_err();
-    assert_eq!(expired.code(), "quotation_expired");
+    assert_eq!(expired.code(), Code::QuotationExpired);
     assert!(expired.to_string().contains("new revision"), "{expired}");
     let superseded = q1.check_acceptable(2, date(2026, 3, 5)).unwrap_err();
-    assert_eq!(superseded.code(), "quotation_superseded");
+    assert_eq!(superseded.code(), Code::QuotationSuperseded);
 }
 
 fn any_line() -> impl Strategy<Value = QuoteLine> {
@@ -182,7 +183,8 @@ proptest! {
 fn the_message_carries_the_same_facts_as_the_quotation() {
     use crate::customer::{CustomerDetails, CustomerId};
     use crate::device::{Device, DeviceKind, PurchaseRecord};
-    use crate::intake::{Arrival, IntakeDetails, Ticket, TicketId};
+    use crate::intake::{Arrival, IntakeDetails};
+    use crate::ticket::{Ticket, TicketId};
     use crate::warranty::{self, Voiding};
 
     let settings = crate::Settings::new(

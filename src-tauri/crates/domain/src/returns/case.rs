@@ -10,6 +10,7 @@ use super::request::ReturnRequest;
 use super::{Arrival, ReturnState, RmaCode, RmaValidity};
 use crate::customer::CustomerId;
 use crate::error::Problems;
+use crate::Code;
 use crate::{text, DomainError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -151,7 +152,7 @@ impl ReturnCase {
             (Some(rma), state) if state.awaits_package() => rma.validity,
             _ => {
                 return Err(DomainError::refused(
-                    "rma_not_awaited",
+                    Code::RmaNotAwaited,
                     format!(
                         "{} is {}: it is not waiting for a package.",
                         self.title(),
@@ -177,7 +178,7 @@ impl ReturnCase {
                 Ok(before)
             }
             _ => Err(DomainError::refused(
-                "illegal_transition",
+                Code::IllegalTransition,
                 "Only a code still awaiting its package can be extended.",
             )),
         }

@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use super::{ReturnCase, ReturnState};
+use crate::Code;
 use crate::DomainError;
 
 impl ReturnCase {
@@ -26,7 +27,7 @@ impl ReturnCase {
         let last = self.receipt.as_ref().and_then(|r| r.hold_until);
         match (self.state, last) {
             (ReturnState::Held, Some(last)) if today <= last => Err(DomainError::refused(
-                "package_on_hold",
+                Code::PackageOnHold,
                 format!(
                     "This package is held through {last} in case its return is confirmed; it can be sent back from {}.",
                     last.tomorrow().unwrap_or(last)
@@ -102,7 +103,7 @@ mod tests {
         for day in [date(2026, 2, 27), date(2026, 3, 1), date(2026, 3, 2)] {
             assert!(case.clock_moves(day).is_empty(), "{day}: still held");
             let refused = case.check_hold_over(day).unwrap_err();
-            assert_eq!(refused.code(), "package_on_hold");
+            assert_eq!(refused.code(), Code::PackageOnHold);
             assert!(refused.to_string().contains("can be sent back from 2026-03-03"), "{refused}");
         }
         assert_eq!(case.clock_moves(date(2026, 3, 3)), [ReturnState::ShipBack]);

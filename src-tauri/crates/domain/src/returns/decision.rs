@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::request::{RefundMethod, ReturnRequest};
 use crate::calendar::PeriodRange;
 use crate::error::Problems;
+use crate::Code;
 use crate::{text, Amount, DomainError, Percent, Policy};
 
 /// What the inspector ticks off (lx-watch 6 and 8).
@@ -102,9 +103,7 @@ pub struct Inspection {
 impl Inspection {
     pub fn validated(&self) -> Result<Inspection, DomainError> {
         let notes = text::multi_line("notes", &self.notes, 2000)?;
-        if self.photos.len() > 12 {
-            return Err(DomainError::invalid("photos", "At most 12 photos."));
-        }
+        crate::attachment::check_count("photos", self.photos.len())?;
         Ok(Inspection { notes, ..self.clone() })
     }
 }
@@ -170,6 +169,32 @@ impl Decision {
             }
             Decision::ShipBack => "denied, the item goes back at the customer's cost".into(),
             Decision::Exchange => format!("exchange, for a fee of {}", currency.format(total)),
+        }
+    }
+
+    /// The decision as its card heads it: "Refund approved".
+    pub fn title(&self) -> &'static str {
+        match self {
+            Decision::Approve { .. } => "Refund approved",
+            Decision::PartialRefund { .. } => "Return denied, partial refund for wear",
+            Decision::ShipBack => "Return denied: the item goes back at the customer’s cost",
+            Decision::Exchange => "Exchange: a replacement goes to the customer",
+        }
+    }
+
+    /// What the settlement's total is: a fee the customer pays, or a refund.
+    pub fn total_label(&self) -> &'static str {
+        match self {
+            Decision::Exchange => "Exchange fee to pay",
+            _ => "Refund to the customer",
+        }
+    }
+
+    /// What its due date is for: paying the refund, or sending the replacement.
+    pub fn due_label(&self) -> &'static str {
+        match self {
+            Decision::Exchange => "Send the replacement by",
+            _ => "Pay the refund by",
         }
     }
 
@@ -248,13 +273,13 @@ impl Decision {
                 let (lo, hi) = (policy.partial_refund_min, policy.partial_refund_max);
                 if hi.0 == 0 {
                     return Err(DomainError::refused(
-                        "partial_refund_not_offered",
+                        Code::PartialRefundNotOffered,
                         "This shop's policy offers no partial refunds.",
                     ));
                 }
                 if *percent < lo || *percent > hi {
                     return Err(DomainError::refused(
-                        "partial_refund_out_of_range",
+                        Code::PartialRefundOutOfRange,
                         format!("A partial refund is between {lo} and {hi} of the price; {percent} is outside it."),
                     ));
                 }
@@ -276,7 +301,7 @@ impl Decision {
             Decision::Exchange if r.reason.is_shop_fault() => {
                 if policy.exchange_window.is_none() && policy.replacement_due.is_none() {
                     return Err(DomainError::refused(
-                        "exchange_not_offered",
+                        Code::ExchangeNotOffered,
                         "This shop's policy offers no exchanges or replacements.",
                     ));
                 }
@@ -289,7 +314,7 @@ impl Decision {
             Decision::Exchange => {
                 if policy.exchange_window.is_none() {
                     return Err(DomainError::refused(
-                        "exchange_not_offered",
+                        Code::ExchangeNotOffered,
                         "This shop's policy offers no exchanges.",
                     ));
                 }
@@ -297,7 +322,7 @@ impl Decision {
                 let last = policy.exchange_window.last_day(start, &policy.calendar);
                 if r.requested_on > last {
                     return Err(DomainError::refused(
-                        "exchange_window_passed",
+                        Code::ExchangeWindowPassed,
                         format!("Exchanges are within {} of delivery, through {last}.", policy.exchange_window),
                     ));
                 }
@@ -359,13 +384,13 @@ impl RefundRecord {
         problems.into_result()?;
         if self.amount != decided.total {
             return Err(DomainError::refused(
-                "refund_differs",
+                Code::RefundDiffers,
                 "The refund must be the amount decided at inspection; decide again if it should change.",
             ));
         }
         if decided.method.is_some_and(|m| m != self.method) {
             return Err(DomainError::refused(
-                "refund_method_differs",
+                Code::RefundMethodDiffers,
                 "Refund by the method decided at inspection (the customer's original payment method).",
             ));
         }

@@ -19,6 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::request::{Remedy, ReturnReason, ReturnRequest};
+use crate::Code;
 use crate::{DomainError, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,7 +70,7 @@ impl Eligibility {
     pub fn check_authorizable(&self, override_reason: Option<&str>) -> Result<(), DomainError> {
         if self.evidence_missing() {
             return Err(DomainError::refused(
-                "evidence_required",
+                Code::EvidenceRequired,
                 "Attach the customer's photo or video of the defect before authorizing this return.",
             ));
         }
@@ -82,7 +83,7 @@ impl Eligibility {
             None => {
                 let failed: Vec<&str> = self.checks.iter().filter(|c| !c.passed).map(|c| c.text.as_str()).collect();
                 Err(DomainError::refused(
-                    "not_eligible",
+                    Code::NotEligible,
                     format!(
                         "This return does not meet the policy: {}. Authorize it only as an exception, with a reason.",
                         failed.join("; ")

@@ -6,8 +6,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::{ReturnCase, ReturnState};
+use crate::after_sale::PaymentMethod;
 use crate::error::Problems;
-use crate::release::PaymentMethod;
+use crate::Code;
 use crate::{text, Amount, Currency, DomainError};
 
 /// The exchange fee as the customer paid it.
@@ -31,7 +32,7 @@ impl ReturnCase {
     pub fn record_fee(&mut self, fee: &ExchangeFee, currency: Currency, today: Date) -> Result<(), DomainError> {
         let Some(owed) = self.fee_owed() else {
             return Err(DomainError::refused(
-                "no_fee_owed",
+                Code::NoFeeOwed,
                 match (&self.fee_paid, self.state) {
                     (Some(_), _) => "The exchange fee is already recorded as paid.",
                     (None, ReturnState::ExchangeDue) => "This replacement is for a fault: there is no fee to pay.",
@@ -53,7 +54,7 @@ impl ReturnCase {
         problems.into_result()?;
         if fee.amount != owed {
             return Err(DomainError::refused(
-                "fee_differs",
+                Code::FeeDiffers,
                 format!(
                     "The exchange fee is {}; {} was entered. Take the whole fee.",
                     currency.format(owed),
@@ -80,7 +81,7 @@ impl ReturnCase {
     pub fn check_can_ship_out(&self, currency: Currency) -> Result<(), DomainError> {
         match self.fee_owed() {
             Some(owed) => Err(DomainError::refused(
-                "exchange_fee_unpaid",
+                Code::ExchangeFeeUnpaid,
                 format!(
                     "The exchange fee of {} is not paid yet. Take it before the replacement goes out.",
                     currency.format(owed)
@@ -119,15 +120,15 @@ mod tests {
     fn the_replacement_waits_for_the_whole_fee() {
         let mut case = exchange(64_500);
         assert_eq!(case.fee_owed(), Some(Amount(64_500)));
-        assert_eq!(case.check_can_ship_out(HKD()).unwrap_err().code(), "exchange_fee_unpaid");
+        assert_eq!(case.check_can_ship_out(HKD()).unwrap_err().code(), Code::ExchangeFeeUnpaid);
         let short = case.record_fee(&fee(60_000, PaymentMethod::Card, "VISA 4242"), HKD(), date(2026, 11, 21));
-        assert_eq!(short.unwrap_err().code(), "fee_differs");
+        assert_eq!(short.unwrap_err().code(), Code::FeeDiffers);
         case.record_fee(&fee(64_500, PaymentMethod::Card, " VISA 4242 "), HKD(), date(2026, 11, 21)).unwrap();
         assert_eq!(case.fee_paid.as_ref().unwrap().reference, "VISA 4242");
         assert_eq!(case.fee_owed(), None);
         assert!(case.check_can_ship_out(HKD()).is_ok());
         let again = case.record_fee(&fee(64_500, PaymentMethod::Cash, ""), HKD(), date(2026, 11, 21));
-        assert_eq!(again.unwrap_err().code(), "no_fee_owed");
+        assert_eq!(again.unwrap_err().code(), Code::NoFeeOwed);
     }
 
     #[test]
@@ -153,7 +154,7 @@ mod tests {
         assert_eq!(refund.fee_owed(), None);
         assert_eq!(
             refund.record_fee(&fee(10_000, PaymentMethod::Cash, ""), HKD(), date(2026, 11, 21)).unwrap_err().code(),
-            "no_fee_owed"
+            Code::NoFeeOwed
         );
     }
 }

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::{Decision, ExchangeFee, RefundMethod, RefundRecord};
-use crate::release::PaymentMethod;
+use crate::after_sale::PaymentMethod;
 use crate::{Amount, Currency, DomainError, Percent};
 
 fn amount(currency: Currency, field: &str, typed: &str) -> Result<Amount, DomainError> {

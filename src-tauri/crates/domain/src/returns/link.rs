@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use super::{inspection_due, PackageReceipt, ReturnCase, ReturnState};
+use crate::Code;
 use crate::{DomainError, Policy};
 
 impl ReturnCase {
@@ -16,7 +17,7 @@ impl ReturnCase {
             (Some(r), ReturnState::Held, None) => r.clone(),
             _ => {
                 return Err(DomainError::refused(
-                    "not_a_stray_package",
+                    Code::NotAStrayPackage,
                     format!("{} is not a package held without a return on file: it cannot be linked.", stray.title()),
                 ))
             }
@@ -120,11 +121,11 @@ mod tests {
         let mut sent = stray(date(2026, 11, 20));
         sent.state = ReturnState::SentBack;
         let mut rma = authorized(date(2026, 11, 16), date(2026, 11, 21));
-        assert_eq!(rma.take_package(&mut sent, &lx, today).unwrap_err().code(), "not_a_stray_package");
+        assert_eq!(rma.take_package(&mut sent, &lx, today).unwrap_err().code(), Code::NotAStrayPackage);
         let mut received = authorized(date(2026, 11, 16), date(2026, 11, 21));
         received.state = ReturnState::Received;
         let mut parcel = stray(date(2026, 11, 20));
-        assert_eq!(received.take_package(&mut parcel, &lx, today).unwrap_err().code(), "rma_not_awaited");
+        assert_eq!(received.take_package(&mut parcel, &lx, today).unwrap_err().code(), Code::RmaNotAwaited);
         assert_eq!(parcel.state, ReturnState::Held, "a refused link changes neither case");
     }
 }

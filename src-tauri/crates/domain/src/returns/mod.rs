@@ -20,6 +20,7 @@ pub mod link;
 pub mod message;
 pub mod request;
 pub mod rma;
+pub mod step;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,7 @@ pub use exchange::ExchangeFee;
 pub use form::{DecisionForm, ExchangeFeeForm, RefundForm};
 pub use request::{RefundMethod, Remedy, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
 pub use rma::RmaCode;
+pub use step::{Actions, Step};
 
 use crate::{DomainError, Policy};
 
@@ -53,6 +55,7 @@ pub enum ReturnState {
     SentBack,
 }
 
+use crate::Code;
 use ReturnState::*;
 
 impl ReturnState {
@@ -160,7 +163,7 @@ impl ReturnState {
             return Ok(next);
         }
         Err(DomainError::refused(
-            "illegal_transition",
+            Code::IllegalTransition,
             if self.is_closed() {
                 format!("This return is {}: it cannot change any more.", self.label().to_lowercase())
             } else {
@@ -221,6 +224,17 @@ impl Arrival {
         match self {
             Arrival::ValidRma => Received,
             _ => Held,
+        }
+    }
+
+    /// How the package came, for its card: "With a valid RMA code".
+    pub fn describe(self) -> String {
+        match self {
+            Arrival::ValidRma => "With a valid RMA code".into(),
+            Arrival::ExpiredRma { valid_through } => {
+                format!("With an expired RMA code (it was valid through {valid_through})")
+            }
+            Arrival::NoValidRma => "Without a valid RMA code".into(),
         }
     }
 }

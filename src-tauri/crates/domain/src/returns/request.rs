@@ -123,6 +123,15 @@ impl RefundMethod {
         }
     }
 
+    /// How the refund goes back, for staff's sentences: "to the original card", "by PayPal".
+    pub fn by(self) -> &'static str {
+        match self {
+            RefundMethod::OriginalCard => "to the original card",
+            RefundMethod::PayPal => "by PayPal",
+            RefundMethod::BankTransfer => "by bank transfer",
+        }
+    }
+
     /// Where the money lands, for sentences: "to your PayPal account".
     pub fn destination(self) -> &'static str {
         match self {
@@ -309,8 +318,8 @@ impl ReturnForm {
         if requested_on < purchase_date {
             problems.add("requested_on", "The request cannot be before the purchase.");
         }
-        if self.media.len() > 12 {
-            problems.add("media", "At most 12 photos or videos.");
+        if let Err(e) = crate::attachment::check_count("media", self.media.len()) {
+            problems.merge(e);
         }
         let customer = match self.customer.as_ref().map(CustomerChoice::validated) {
             Some(Ok(c)) => Some(c),

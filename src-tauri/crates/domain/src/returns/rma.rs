@@ -13,6 +13,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::Code;
 use crate::DomainError;
 
 const ALPHABET: &[u8; 29] = b"23456789ABCDEFGHJKMNPQRSTVWXY";
@@ -46,7 +47,7 @@ impl RmaCode {
     /// The code of the shop's `seq`-th RMA (from 1). Refused past the 594 millionth.
     pub fn from_sequence(seq: u64) -> Result<RmaCode, DomainError> {
         if seq == 0 || seq > CAPACITY {
-            return Err(DomainError::refused("rma_codes_exhausted", "This shop has used every RMA code."));
+            return Err(DomainError::refused(Code::RmaCodesExhausted, "This shop has used every RMA code."));
         }
         let mut n = ((seq as u128 * MULTIPLIER as u128 + OFFSET as u128) % CAPACITY as u128) as u64;
         let mut body = [0u8; BODY];
@@ -101,7 +102,7 @@ impl FromStr for RmaCode {
         let body: [u8; BODY] = values[..BODY].try_into().expect("six symbols");
         if check_value(&body) != values[BODY] {
             return Err(DomainError::refused(
-                "rma_mistyped",
+                Code::RmaMistyped,
                 format!("{shown} is not a valid RMA code: a character is wrong or two are swapped. Read it again from the label."),
             ));
         }
@@ -161,7 +162,7 @@ mod tests {
         for typed in ["", "RMA-", "RMA-K7QD-4W", "RMA-K7QD-4WXX", "RMA-K0QD-4WX", "RMA-KOQD-4WX", "RMA-K7QD-4W1"] {
             assert!(typed.parse::<RmaCode>().is_err(), "{typed}");
         }
-        assert_eq!(RmaCode::from_sequence(0).unwrap_err().code(), "rma_codes_exhausted");
+        assert_eq!(RmaCode::from_sequence(0).unwrap_err().code(), Code::RmaCodesExhausted);
         assert!(RmaCode::from_sequence(CAPACITY).is_ok());
         assert!(RmaCode::from_sequence(CAPACITY + 1).is_err());
     }
@@ -176,13 +177,13 @@ mod tests {
                     let mut typo = text.clone();
                     typo[i] = *a;
                     let typed = String::from_utf8(typo).unwrap();
-                    assert_eq!(typed.parse::<RmaCode>().unwrap_err().code(), "rma_mistyped", "{typed}");
+                    assert_eq!(typed.parse::<RmaCode>().unwrap_err().code(), Code::RmaMistyped, "{typed}");
                 }
                 if i + 1 < text.len() && text[i] != text[i + 1] {
                     let mut swap = text.clone();
                     swap.swap(i, i + 1);
                     let typed = String::from_utf8(swap).unwrap();
-                    assert_eq!(typed.parse::<RmaCode>().unwrap_err().code(), "rma_mistyped", "{typed}");
+                    assert_eq!(typed.parse::<RmaCode>().unwrap_err().code(), Code::RmaMistyped, "{typed}");
                 }
             }
         }

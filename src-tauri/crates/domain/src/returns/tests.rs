@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use super::eligibility::Rule;
 use super::*;
 use crate::presets::PresetId;
+use crate::Code;
 use crate::{Amount, Currency, Percent, Policy};
 
 fn request(reason: ReturnReason, bought: Date, delivered: Option<Date>, requested: Date) -> ReturnRequest {
@@ -60,7 +61,7 @@ fn a_softerspot_exchange_by_choice_is_judged_by_the_45_day_exchange_window() {
     // The same day asked as a refund is outside the 15-day window and needs an exception.
     let refund = request(ReturnReason::ChangeOfMind, date(2026, 10, 1), Some(date(2026, 10, 6)), date(2026, 10, 17));
     assert!(!passed(&p, &refund, Rule::ReturnWindow));
-    assert_eq!(eligibility(&p, &refund).check_authorizable(None).unwrap_err().code(), "not_eligible");
+    assert_eq!(eligibility(&p, &refund).check_authorizable(None).unwrap_err().code(), Code::NotEligible);
 }
 
 #[test]
@@ -145,7 +146,7 @@ fn defect_returns_need_evidence_and_it_cannot_be_overridden() {
     r.media.clear();
     let e = eligibility(&p, &r);
     assert!(e.evidence_missing());
-    assert_eq!(e.check_authorizable(Some("The customer is a regular")).unwrap_err().code(), "evidence_required");
+    assert_eq!(e.check_authorizable(Some("The customer is a regular")).unwrap_err().code(), Code::EvidenceRequired);
     let lenient = Policy { return_evidence_required: false, ..p.clone() };
     assert!(eligibility(&lenient, &r).check_authorizable(None).is_ok());
 }
@@ -157,7 +158,7 @@ fn staff_override_a_failed_check_only_with_a_reason() {
     r.opened = true;
     let e = eligibility(&p, &r);
     let err = e.check_authorizable(None).unwrap_err();
-    assert_eq!(err.code(), "not_eligible");
+    assert_eq!(err.code(), Code::NotEligible);
     assert!(err.to_string().contains("2026-10-18"), "the message names the dates: {err}");
     assert_eq!(e.check_authorizable(Some("ok")).unwrap_err().fields()[0].field, "override_reason");
     assert!(e.check_authorizable(Some("Goodwill: our courier delayed the delivery")).is_ok());
@@ -206,8 +207,8 @@ fn packages_without_a_valid_code_are_held_then_go_back() {
 
 #[test]
 fn the_state_machine_refuses_skipping_steps() {
-    assert_eq!(ReturnState::Requested.move_to(ReturnState::Received).unwrap_err().code(), "illegal_transition");
-    assert_eq!(ReturnState::Received.move_to(ReturnState::Refunded).unwrap_err().code(), "illegal_transition");
+    assert_eq!(ReturnState::Requested.move_to(ReturnState::Received).unwrap_err().code(), Code::IllegalTransition);
+    assert_eq!(ReturnState::Received.move_to(ReturnState::Refunded).unwrap_err().code(), Code::IllegalTransition);
     assert!(ReturnState::Refunded.move_to(ReturnState::Received).unwrap_err().to_string().contains("cannot change"));
     for s in ReturnState::ALL {
         assert_eq!(ReturnState::from_key(s.key()), Some(s));
@@ -295,15 +296,15 @@ fn partial_refunds_stay_within_the_policys_range() {
     let lx = PresetId::LxWatch.policy();
     let r = request(ReturnReason::ChangeOfMind, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
     let partial = |bp| Decision::PartialRefund { percent: Percent(bp), method: RefundMethod::OriginalCard };
-    assert_eq!(partial(1_999).settle(&lx, &r, false).unwrap_err().code(), "partial_refund_out_of_range");
-    assert_eq!(partial(4_001).settle(&lx, &r, false).unwrap_err().code(), "partial_refund_out_of_range");
+    assert_eq!(partial(1_999).settle(&lx, &r, false).unwrap_err().code(), Code::PartialRefundOutOfRange);
+    assert_eq!(partial(4_001).settle(&lx, &r, false).unwrap_err().code(), Code::PartialRefundOutOfRange);
     assert_eq!(partial(2_000).settle(&lx, &r, false).unwrap().total, Amount(20_000));
     assert_eq!(partial(4_000).settle(&lx, &r, false).unwrap().total, Amount(40_000));
     assert_eq!(WearGrade::Light.suggested_partial(&lx), Percent(4_000));
     assert_eq!(WearGrade::Moderate.suggested_partial(&lx), Percent(3_000));
     assert_eq!(WearGrade::Heavy.suggested_partial(&lx), Percent(2_000));
     let none = Policy { partial_refund_min: Percent(0), partial_refund_max: Percent(0), ..lx };
-    assert_eq!(partial(0).settle(&none, &r, false).unwrap_err().code(), "partial_refund_not_offered");
+    assert_eq!(partial(0).settle(&none, &r, false).unwrap_err().code(), Code::PartialRefundNotOffered);
 }
 
 #[test]
@@ -313,9 +314,9 @@ fn exchanges_only_where_and_while_the_policy_offers_them() {
     let s = Decision::Exchange.settle(&softerspot, &r, false).unwrap();
     assert_eq!(s.total, Amount(50_000), "50% of the price");
     let late = ReturnRequest { requested_on: date(2026, 11, 21), ..r.clone() };
-    assert_eq!(Decision::Exchange.settle(&softerspot, &late, false).unwrap_err().code(), "exchange_window_passed");
+    assert_eq!(Decision::Exchange.settle(&softerspot, &late, false).unwrap_err().code(), Code::ExchangeWindowPassed);
     let lx = PresetId::LxWatch.policy();
-    assert_eq!(Decision::Exchange.settle(&lx, &r, false).unwrap_err().code(), "exchange_not_offered");
+    assert_eq!(Decision::Exchange.settle(&lx, &r, false).unwrap_err().code(), Code::ExchangeNotOffered);
     assert_eq!(Decision::ShipBack.settle(&lx, &r, false).unwrap().total, Amount(0));
 }
 
@@ -332,10 +333,10 @@ fn a_replacement_for_the_shops_fault_costs_the_customer_nothing() {
     let broken = request(ReturnReason::DamagedInTransit, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 4));
     assert_eq!(Decision::Exchange.settle(&turkish, &broken, false).unwrap().total, Amount(0));
     let by_choice = ReturnRequest { reason: ReturnReason::ChangeOfMind, ..broken.clone() };
-    assert_eq!(Decision::Exchange.settle(&turkish, &by_choice, false).unwrap_err().code(), "exchange_not_offered");
+    assert_eq!(Decision::Exchange.settle(&turkish, &by_choice, false).unwrap_err().code(), Code::ExchangeNotOffered);
     // lx-watch promises neither.
     let lx = PresetId::LxWatch.policy();
-    assert_eq!(Decision::Exchange.settle(&lx, &broken, false).unwrap_err().code(), "exchange_not_offered");
+    assert_eq!(Decision::Exchange.settle(&lx, &broken, false).unwrap_err().code(), Code::ExchangeNotOffered);
 }
 
 #[test]
@@ -351,9 +352,12 @@ fn the_refund_paid_must_match_the_decision() {
     };
     let today = date(2026, 11, 20);
     assert!(record(decided.total.0, RefundMethod::PayPal, "PP-7781").validated(&decided, today).is_ok());
-    assert_eq!(record(1, RefundMethod::PayPal, "PP").validated(&decided, today).unwrap_err().code(), "refund_differs");
+    assert_eq!(
+        record(1, RefundMethod::PayPal, "PP").validated(&decided, today).unwrap_err().code(),
+        Code::RefundDiffers
+    );
     let card = record(decided.total.0, RefundMethod::OriginalCard, "x").validated(&decided, today);
-    assert_eq!(card.unwrap_err().code(), "refund_method_differs");
+    assert_eq!(card.unwrap_err().code(), Code::RefundMethodDiffers);
     assert_eq!(
         record(decided.total.0, RefundMethod::PayPal, " ").validated(&decided, today).unwrap_err().fields()[0].field,
         "reference"

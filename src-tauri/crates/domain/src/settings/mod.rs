@@ -176,6 +176,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
 
     fn shop() -> Settings {
         Settings::new("Lx Watch Repair", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong")
@@ -210,7 +211,7 @@ mod tests {
     fn empty_shop_name_is_refused() {
         let err = shop().apply([("shop.name", "  ")]).unwrap_err();
         assert_eq!(err.fields()[0].field, "shop.name");
-        assert_eq!(err.code(), "invalid_input");
+        assert_eq!(err.code(), Code::InvalidInput);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The Collection Notice: the repair is done. The work, the parts replaced, photos of the
 //! watch, the balance, how to get the watch back, and from when storage is charged.
 
+use caseback_domain::after_sale::{CollectionNotice, Completion};
 use caseback_domain::money::Amount;
-use caseback_domain::release::{CollectionNotice, Completion};
 
 use super::table::{self, Grid};
 use super::{account_table, balance_label, facts, long_date, short_date};

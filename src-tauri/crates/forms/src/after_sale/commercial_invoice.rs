@@ -2,8 +2,8 @@
 //! "returned goods" so that it is not taxed as a sale. The repair is listed apart from the
 //! goods' declared value, as a service.
 
+use caseback_domain::after_sale::ChargeKind;
 use caseback_domain::money::Amount;
-use caseback_domain::release::ChargeKind;
 
 use super::shipping_notice::courier_and_service;
 use super::table::{self, Grid};

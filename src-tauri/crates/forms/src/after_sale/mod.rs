@@ -15,8 +15,8 @@ pub(crate) use payment_receipt::payment_receipt;
 pub(crate) use shipping_label::shipping_label;
 pub(crate) use shipping_notice::shipping_notice;
 
+use caseback_domain::after_sale::{Account, Dispatch, Release};
 use caseback_domain::money::Amount;
-use caseback_domain::release::{Account, Dispatch, Release};
 use caseback_domain::Currency;
 use jiff::civil::Date;
 

@@ -1,9 +1,9 @@
 //! The receipt (a tax invoice when the shop has a tax id): the accepted quotation's lines,
 //! the other charges, the payments and refunds, the balance, and "PAID IN FULL" once settled.
 
+use caseback_domain::after_sale::{EntryKind, Payment};
 use caseback_domain::money::Amount;
 use caseback_domain::quotation::Section;
-use caseback_domain::release::{EntryKind, Payment};
 use caseback_domain::Currency;
 
 use super::table::{self, Grid};

@@ -1,7 +1,7 @@
 //! The shipping notice: the watch is on its way. Courier, the tracking number large and as a
 //! barcode, the expected delivery dates, where it goes, signature, insurance and value.
 
-use caseback_domain::release::Shipping;
+use caseback_domain::after_sale::Shipping;
 
 use super::{dispatch, facts, long_date, short_date};
 use crate::barcode::{code128_items, modules, QUIET_MODULES};

@@ -4,7 +4,8 @@ pub(crate) mod header;
 pub(crate) mod sections;
 
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::intake::{Arrival, IntakeDetails, Ticket};
+use caseback_domain::intake::{Arrival, IntakeDetails};
+use caseback_domain::ticket::Ticket;
 use caseback_domain::Settings;
 use jiff::civil::Date;
 

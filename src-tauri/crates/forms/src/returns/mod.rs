@@ -9,9 +9,9 @@ mod instructions;
 mod label;
 
 use caseback_domain::customer::CustomerDetails;
+use caseback_domain::papers::ReturnFormKind;
 use caseback_domain::returns::{ReturnCase, ReturnRequest, RmaIssue};
 use caseback_domain::{Currency, Settings};
-use serde::Deserialize;
 
 use crate::draw::{Colour, Item};
 use crate::error::FormError;
@@ -30,36 +30,26 @@ pub struct ReturnPapers<'a> {
     pub inspection_photos: Vec<Image<'a>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReturnFormKind {
-    /// The form the customer fills in, signs and encloses in the parcel.
-    ReturnAuthorization,
-    /// Where and how to send the return, and what happens to a parcel without its code.
-    RmaInstructions,
-    /// The 4 x 6 in label for the outside of the parcel.
-    ReturnLabel,
-    /// The same label on the top half of an A4 sheet, to cut out.
-    ReturnLabelA4,
-    /// The checklist, wear, photos and the decision with its settlement.
-    InspectionReport,
+/// Renders `kind` of a return case from its papers as the store gathers them; a form the
+/// case has no facts for (`ReturnFormKind::applies`) is refused with `FormError::NotApplicable`.
+pub fn render_return_case(
+    fonts: &Fonts,
+    kind: ReturnFormKind,
+    p: &caseback_domain::papers::ReturnPapers,
+) -> Result<Vec<u8>, FormError> {
+    kind.applies(&p.case).map_err(FormError::NotApplicable)?;
+    let papers = ReturnPapers {
+        settings: &p.settings,
+        case: &p.case,
+        customer: p.customer.as_ref(),
+        logo: p.logo.as_ref().map(crate::papers::image),
+        inspection_photos: p.inspection_photos.iter().map(crate::papers::image).collect(),
+    };
+    render_return(fonts, kind, &papers)
 }
 
-impl ReturnFormKind {
-    /// The end of the file name: `RMA-K7QD-4WX-return-form.pdf`.
-    pub fn file_suffix(self) -> &'static str {
-        match self {
-            ReturnFormKind::ReturnAuthorization => "return-form",
-            ReturnFormKind::RmaInstructions => "rma-instructions",
-            ReturnFormKind::ReturnLabel => "return-label",
-            ReturnFormKind::ReturnLabelA4 => "return-label-a4",
-            ReturnFormKind::InspectionReport => "inspection-report",
-        }
-    }
-}
-
-/// Renders `kind` of a return case; a form whose facts the case lacks (no request, no RMA
-/// code, not inspected...) is refused with `FormError::NotApplicable`.
+/// Renders `kind` from papers the caller put together (the forms' own tests and samples);
+/// a form whose facts the case lacks is refused with `FormError::NotApplicable`.
 pub fn render_return(fonts: &Fonts, kind: ReturnFormKind, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
     match kind {
         ReturnFormKind::ReturnAuthorization => authorization::authorization(fonts, p),

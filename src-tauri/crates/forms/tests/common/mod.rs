@@ -1,7 +1,7 @@
 //! Realistic shops, customers and tickets, and the poppler / zbar tools that read forms back.
 #![allow(dead_code)]
 
-pub mod release;
+pub mod after_sale;
 pub mod returns;
 
 use std::path::{Path, PathBuf};
@@ -10,11 +10,12 @@ use std::sync::OnceLock;
 
 use caseback_domain::customer::{CustomerDetails, CustomerId};
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
-use caseback_domain::intake::{assess, Accessory, Arrival, ConditionFlag, IntakeDetails, Ticket, TicketId};
+use caseback_domain::intake::{assess, Accessory, Arrival, ConditionFlag, IntakeDetails};
 use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{LineKind, Quantity, Quotation, QuotationDraft, QuoteLine, Section};
 use caseback_domain::settings::PaperSize;
 use caseback_domain::settings::Tax;
+use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::ticket::{TicketNumber, TicketState};
 use caseback_domain::warranty::Voiding;
 use caseback_domain::{Amount, Currency, Percent, Settings};

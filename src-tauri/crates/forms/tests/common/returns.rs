@@ -11,7 +11,7 @@ use caseback_domain::{Amount, Currency, Percent, Settings};
 use caseback_forms::{Image, ReturnPapers};
 use jiff::civil::{date, Date};
 
-use super::release::{photo_jpeg, photo_png};
+use super::after_sale::{photo_jpeg, photo_png};
 
 pub const ORDER: &str = "CW-41037";
 pub const REQUESTED_ON: Date = date(2026, 11, 10);

@@ -54,7 +54,6 @@ pub struct Completion {
 }
 
 pub const MAX_PARTS: usize = 30;
-pub const MAX_PHOTOS: usize = 12;
 
 impl Completion {
     pub fn validated(&self) -> Result<Completion, DomainError> {
@@ -79,8 +78,8 @@ impl Completion {
         if self.photos.is_empty() {
             problems.add("photos", "Add at least one photo of the repaired watch: the Collection Notice shows it.");
         }
-        if self.photos.len() > MAX_PHOTOS {
-            problems.add("photos", format!("At most {MAX_PHOTOS} photos."));
+        if let Err(e) = crate::attachment::check_count("photos", self.photos.len()) {
+            problems.merge(e);
         }
         problems.into_result()?;
         Ok(Completion { work_performed: work.unwrap_or_default(), parts, photos: self.photos.clone() })

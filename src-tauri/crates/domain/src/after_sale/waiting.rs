@@ -37,7 +37,7 @@ pub fn waiting_for(notice_issued: bool, shipping_chosen: bool, account: &Account
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::release::Charge;
+    use crate::after_sale::Charge;
 
     fn account(storage: i64, balance: i64) -> Account {
         let charges = (storage > 0)

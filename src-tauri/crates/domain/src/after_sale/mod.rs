@@ -11,6 +11,7 @@ pub mod completion;
 pub mod handover;
 pub mod message;
 pub mod payment;
+pub mod record;
 pub mod shipping;
 pub mod waiting;
 
@@ -19,6 +20,7 @@ pub use collection::CollectionNotice;
 pub use completion::{Completion, OldPart, ReplacedPart};
 pub use handover::{Collection, DeliveryWindow, Dispatch, Release};
 pub use payment::{EntryKind, Payment, PaymentEntry, PaymentForm, PaymentMethod};
+pub use record::AfterSale;
 pub use shipping::{Courier, Shipping, ShippingCosts, ShippingForm};
 pub use waiting::{waiting_for, Waiting};
 

@@ -2,8 +2,8 @@
 
 use super::{Account, CollectionNotice, Completion, Dispatch, OldPart, Shipping};
 use crate::customer::CustomerDetails;
-use crate::intake::Ticket;
 use crate::quotation::message::{mailto, Message};
+use crate::ticket::Ticket;
 use crate::Settings;
 
 fn device(ticket: &Ticket) -> String {

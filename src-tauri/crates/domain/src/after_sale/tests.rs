@@ -7,6 +7,7 @@ use crate::calendar::{Holiday, Period};
 use crate::quotation::{LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use crate::staff::StaffId;
 use crate::ticket::{TicketNumber, TicketState};
+use crate::Code;
 use crate::{Amount, Currency, Percent, Policy};
 
 fn hkd() -> Currency {
@@ -117,7 +118,7 @@ fn balance_adds_quotation_storage_and_subtracts_payments() {
     assert_eq!(kinds, [ChargeKind::Repair, ChargeKind::Cosmetic, ChargeKind::Storage]);
     assert_eq!(a.total_charges, Amount(100_000 + 30_000 + 3_000));
     assert_eq!(a.balance, Amount(83_000));
-    assert_eq!(a.check_release(hkd()).unwrap_err().code(), "balance_due");
+    assert_eq!(a.check_release(hkd()).unwrap_err().code(), Code::BalanceDue);
     let declined_cosmetic = account(Some((&q, false)), None, date(2026, 11, 20), &[deposit]);
     assert_eq!(declined_cosmetic.balance, Amount(50_000));
 }
@@ -126,7 +127,7 @@ fn balance_adds_quotation_storage_and_subtracts_payments() {
 fn a_deposit_before_the_quotation_is_a_credit_and_an_overpayment_must_be_refunded() {
     let early = account(None, None, date(2026, 11, 1), &[payment(EntryKind::Payment, 20_000)]);
     assert_eq!(early.balance, Amount(-20_000));
-    assert_eq!(early.check_release(hkd()).unwrap_err().code(), "credit_to_refund");
+    assert_eq!(early.check_release(hkd()).unwrap_err().code(), Code::CreditToRefund);
     let q = quotation(15_000, 0);
     let entries = [payment(EntryKind::Payment, 20_000), payment(EntryKind::Refund, 5_000)];
     let settled = account(Some((&q, false)), None, date(2026, 11, 20), &entries);
@@ -142,9 +143,9 @@ fn refunds_only_return_an_overpayment() {
         method: PaymentMethod::BankTransfer,
         reference: "TX-1".into(),
     };
-    assert_eq!(refund(100).validated(Amount(0), hkd()).unwrap_err().code(), "refund_exceeds_credit");
-    assert_eq!(refund(100).validated(Amount(5_000), hkd()).unwrap_err().code(), "refund_exceeds_credit");
-    assert_eq!(refund(5_001).validated(Amount(-5_000), hkd()).unwrap_err().code(), "refund_exceeds_credit");
+    assert_eq!(refund(100).validated(Amount(0), hkd()).unwrap_err().code(), Code::RefundExceedsCredit);
+    assert_eq!(refund(100).validated(Amount(5_000), hkd()).unwrap_err().code(), Code::RefundExceedsCredit);
+    assert_eq!(refund(5_001).validated(Amount(-5_000), hkd()).unwrap_err().code(), Code::RefundExceedsCredit);
     assert!(refund(5_000).validated(Amount(-5_000), hkd()).is_ok());
 }
 
@@ -274,10 +275,10 @@ fn a_signature_is_required_above_the_threshold_and_cannot_be_waived() {
     assert!(!at.costs(&p, Amount(0), false).signature_required, "exactly 500 is not above it");
     assert!(at.validated(&p, Amount(0), false, hkd()).is_ok());
     let above = shipping(50_001, 0, false, false);
-    assert_eq!(above.validated(&p, Amount(0), false, hkd()).unwrap_err().code(), "signature_required");
+    assert_eq!(above.validated(&p, Amount(0), false, hkd()).unwrap_err().code(), Code::SignatureRequired);
     assert!(shipping(50_001, 0, false, true).validated(&p, Amount(0), false, hkd()).is_ok());
     let big_order = shipping(10_000, 2_000, false, false);
-    assert_eq!(big_order.validated(&p, Amount(49_000), false, hkd()).unwrap_err().code(), "signature_required");
+    assert_eq!(big_order.validated(&p, Amount(49_000), false, hkd()).unwrap_err().code(), Code::SignatureRequired);
     let no_rule = Policy { signature_threshold: Amount(0), ..Policy::default() };
     assert!(above.validated(&no_rule, Amount(0), false, hkd()).is_ok());
 }
@@ -303,7 +304,7 @@ fn release_is_refused_with_a_balance_and_from_the_wrong_state() {
     let collect = Release::Collected(Collection { collected_by: "Ayşe Yılmaz".into(), confirmation_shown: true });
     let today = date(2026, 11, 20);
     let err = collect.validated(TicketState::ReadyForCollection, &owing, true, hkd(), today).unwrap_err();
-    assert_eq!(err.code(), "balance_due");
+    assert_eq!(err.code(), Code::BalanceDue);
     let paid = account(Some((&q, false)), None, today, &[payment(EntryKind::Payment, 20_000)]);
     assert_eq!(
         collect.validated(TicketState::ReadyForCollection, &paid, true, hkd(), today).unwrap().state(),
@@ -311,7 +312,7 @@ fn release_is_refused_with_a_balance_and_from_the_wrong_state() {
     );
     assert_eq!(
         collect.validated(TicketState::InRepair, &paid, true, hkd(), today).unwrap_err().code(),
-        "illegal_transition"
+        Code::IllegalTransition
     );
     let no_proof = Release::Collected(Collection { collected_by: "A".into(), confirmation_shown: false });
     assert_eq!(
@@ -384,5 +385,5 @@ fn a_dispatch_needs_the_shipping_chosen_first() {
         window: DeliveryWindow { min_days: 3, max_days: 7 },
     });
     let err = d.validated(TicketState::ReadyForCollection, &settled, false, hkd(), today).unwrap_err();
-    assert_eq!(err.code(), "shipping_not_chosen");
+    assert_eq!(err.code(), Code::ShippingNotChosen);
 }

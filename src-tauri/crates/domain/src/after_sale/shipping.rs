@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Problems;
 use crate::ticket::TicketState;
+use crate::Code;
 use crate::{text, Amount, Currency, DomainError, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,7 +195,7 @@ impl Shipping {
         let costs = checked.costs(policy, repair_charges, covered);
         if costs.signature_required && !checked.signature {
             return Err(DomainError::refused(
-                "signature_required",
+                Code::SignatureRequired,
                 format!(
                     "Parcels worth more than {} travel with signature on delivery; this cannot be waived.",
                     currency.format(policy.signature_threshold)
@@ -212,7 +213,7 @@ pub fn check_can_choose(state: TicketState) -> Result<(), DomainError> {
         return Ok(());
     }
     Err(DomainError::refused(
-        "illegal_transition",
+        Code::IllegalTransition,
         format!(
             "Shipping is arranged for approved repairs until the watch leaves; this ticket is {}.",
             state.label().to_lowercase()

@@ -1,16 +1,16 @@
 //! A repaired Seiko at a Hong Kong shop, after the repair: its completion record, photos,
 //! Collection Notice, payments, shipping and dispatch. Every amount comes from the domain.
 
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::intake::Ticket;
-use caseback_domain::quotation::Quotation;
-use caseback_domain::release::account::AccountFacts;
-use caseback_domain::release::{
+use caseback_domain::after_sale::account::AccountFacts;
+use caseback_domain::after_sale::{
     Account, CollectionNotice, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, OldPart, Payment,
     PaymentEntry, PaymentMethod, Release, ReplacedPart, Shipping,
 };
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::quotation::Quotation;
 use caseback_domain::settings::PaperSize;
 use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::Ticket;
 use caseback_domain::{Amount, Settings};
 use caseback_forms::{AfterSale, Image, Papers};
 use jiff::civil::{date, Date};

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Account;
 use crate::error::Problems;
 use crate::ticket::TicketState;
+use crate::Code;
 use crate::{text, Currency, DomainError, WorkCalendar};
 
 /// In-person collection: who took the watch, and that they showed the payment confirmation
@@ -77,7 +78,7 @@ impl Release {
         state.move_to(self.state())?;
         if matches!(self, Release::Dispatched(_)) && !shipping_chosen {
             return Err(DomainError::refused(
-                "shipping_not_chosen",
+                Code::ShippingNotChosen,
                 "Choose the courier and shipping options before dispatching.",
             ));
         }

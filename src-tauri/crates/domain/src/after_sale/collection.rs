@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::ticket::TicketState;
+use crate::Code;
 use crate::{Amount, DomainError, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +36,7 @@ impl CollectionNotice {
     ) -> Result<CollectionNotice, DomainError> {
         if state != TicketState::ReadyForCollection {
             return Err(DomainError::refused(
-                "illegal_transition",
+                Code::IllegalTransition,
                 format!(
                     "A Collection Notice is issued when the repair is ready; this ticket is {}.",
                     state.label().to_lowercase()
@@ -44,7 +45,7 @@ impl CollectionNotice {
         }
         if let Some(n) = earlier {
             return Err(DomainError::refused(
-                "notice_already_issued",
+                Code::NoticeAlreadyIssued,
                 format!("The Collection Notice was issued on {}; storage counts from it.", n.issued_on),
             ));
         }

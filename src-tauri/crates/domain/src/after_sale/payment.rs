@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Problems;
 use crate::staff::StaffId;
 use crate::ticket::TicketState;
+use crate::Code;
 use crate::{text, Amount, Currency, DomainError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +51,15 @@ impl PaymentMethod {
 pub enum EntryKind {
     Payment,
     Refund,
+}
+
+impl EntryKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Payment => "Payment",
+            EntryKind::Refund => "Refund of overpayment",
+        }
+    }
 }
 
 /// A payment or refund as staff record it, before it is dated and stored.
@@ -113,7 +123,7 @@ impl PaymentEntry {
                         currency.format(self.amount)
                     )
                 };
-                return Err(DomainError::refused("refund_exceeds_credit", message));
+                return Err(DomainError::refused(Code::RefundExceedsCredit, message));
             }
         }
         Ok(PaymentEntry { reference: reference.unwrap_or_default(), ..self.clone() })
@@ -144,7 +154,7 @@ impl Payment {
 pub fn check_accepted(state: TicketState, kind: EntryKind) -> Result<(), DomainError> {
     if kind == EntryKind::Payment && state.is_closed() {
         return Err(DomainError::refused(
-            "ticket_closed",
+            Code::TicketClosed,
             format!("This ticket is {}: no more payments can be taken on it.", state.label().to_lowercase()),
         ));
     }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CollectionNotice, Payment, Shipping, ShippingCosts};
 use crate::quotation::Quotation;
+use crate::Code;
 use crate::{Amount, Currency, DomainError, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,11 +109,11 @@ impl Account {
         match self.balance.0 {
             0 => Ok(()),
             b if b > 0 => Err(DomainError::refused(
-                "balance_due",
+                Code::BalanceDue,
                 format!("{} is still owed. Take the payment before the watch leaves.", currency.format(self.balance)),
             )),
             _ => Err(DomainError::refused(
-                "credit_to_refund",
+                Code::CreditToRefund,
                 format!(
                     "The customer paid {} more than owed. Refund it before the watch leaves.",
                     currency.format(Amount(-self.balance.0))

@@ -1,0 +1,298 @@
+//! Intake, ticket lists, the ticket page and customers.
+
+use caseback_domain::attachment::MAX_PHOTOS;
+use caseback_domain::customer::{Customer, CustomerDetails, CustomerId};
+use caseback_domain::device::DeviceKind;
+use caseback_domain::event::Subject;
+use caseback_domain::intake::{Accessory, ConditionFlag, IntakeDetails, IntakeForm};
+use caseback_domain::papers::{FormKind, TicketFacts};
+use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::{Ticket, TicketId, TicketState};
+use caseback_domain::warranty::{VoidingFinding, WarrantyCheck, WarrantyStatus};
+use caseback_domain::{Currency, Due};
+use caseback_store::{Shop, TicketRow};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::choice::{choices, Choice};
+use crate::dates::in_words;
+use crate::error::Result;
+use crate::history::{self, HistoryRow};
+use crate::papers::FormView;
+use crate::Desk;
+
+/// How many rows a list shows before it asks for a narrower search.
+pub const LIST_LIMIT: usize = 200;
+
+#[derive(Serialize)]
+pub struct IntakeOptions {
+    device_kinds: Vec<Choice>,
+    accessories: Vec<Choice>,
+    conditions: Vec<Choice>,
+    voiding_findings: Vec<Choice>,
+    states: Vec<Choice>,
+    today: Date,
+    max_photos: usize,
+}
+
+#[derive(Serialize)]
+pub struct IntakePreview {
+    warranty: WarrantyCheck,
+    warranty_text: String,
+    covered: bool,
+    assessment_due: Date,
+}
+
+/// One line of a ticket list, with its deadline in words.
+#[derive(Clone, Serialize)]
+pub struct RowView {
+    #[serde(flatten)]
+    pub row: TicketRow,
+    pub state_label: &'static str,
+    pub due: Option<Due>,
+    pub due_text: Option<String>,
+    /// The storage fee accrued so far, while a notified watch waits for collection.
+    pub storage_fee: Option<String>,
+}
+
+/// The day lists are drawn for, and the money they show.
+pub(crate) struct ListDay {
+    pub today: Date,
+    pub currency: Currency,
+}
+
+impl ListDay {
+    pub fn of(shop: &Shop, now: jiff::Timestamp) -> Result<ListDay> {
+        let s = shop.settings()?;
+        Ok(ListDay { today: s.today(now), currency: s.currency })
+    }
+
+    pub fn rows(&self, rows: Vec<TicketRow>) -> Vec<RowView> {
+        rows.into_iter()
+            .map(|row| {
+                let due = row.next_deadline.map(|d| Due::of(d, self.today));
+                let storage_fee = row
+                    .notice
+                    .filter(|_| row.state == TicketState::ReadyForCollection)
+                    .map(|n| n.storage_fee(self.today))
+                    .filter(|fee| fee.0 > 0)
+                    .map(|fee| self.currency.format(fee));
+                RowView { state_label: row.state.label(), due_text: due.map(Due::describe), due, storage_fee, row }
+            })
+            .collect()
+    }
+}
+
+/// A plain move staff may make from the ticket's header.
+#[derive(Serialize)]
+pub struct MoveView {
+    to: TicketState,
+    /// The button's words: "Mark as assessing", "Cancel ticket".
+    label: String,
+    /// It closes the ticket for good: the button asks for a second click.
+    closes: bool,
+}
+
+#[derive(Serialize)]
+pub struct DeadlineView {
+    /// What falls due: "Assessment due", "Answer due by".
+    what: &'static str,
+    date: Date,
+    due: Due,
+    text: String,
+}
+
+#[derive(Serialize)]
+pub struct TicketView {
+    ticket: Ticket,
+    customer: Customer,
+    state_label: &'static str,
+    closed: bool,
+    /// The repair is under way or done: the after-repair steps lead the page.
+    after_repair: bool,
+    moves: Vec<MoveView>,
+    /// What the ticket waits for when there is no move to make here.
+    waiting: &'static str,
+    warranty_text: String,
+    /// `covered`, `not_covered` or `unknown`: how the warranty line is coloured.
+    warranty_tone: &'static str,
+    deadline: Option<DeadlineView>,
+    received_words: String,
+    /// The forms this ticket has now, in the order the work produces them.
+    forms: Vec<FormView>,
+    history: Vec<HistoryRow>,
+    same_watch: Vec<RowView>,
+}
+
+#[derive(Serialize)]
+pub struct CustomerView {
+    customer: Customer,
+    tickets: Vec<RowView>,
+    history: Vec<HistoryRow>,
+}
+
+fn warranty_tone(w: &WarrantyCheck) -> &'static str {
+    match (&w.status, w.is_covered()) {
+        (_, true) => "covered",
+        (WarrantyStatus::Unknown, _) => "unknown",
+        _ => "not_covered",
+    }
+}
+
+impl Desk {
+    /// The intake form's choices, labelled in the shop's words.
+    pub fn intake_options(&mut self) -> Result<IntakeOptions> {
+        let (shop, now) = self.at()?;
+        Ok(IntakeOptions {
+            device_kinds: choices(
+                &[DeviceKind::Smartwatch, DeviceKind::Quartz, DeviceKind::Mechanical],
+                DeviceKind::label,
+            ),
+            accessories: choices(&Accessory::ALL, Accessory::label),
+            conditions: choices(&ConditionFlag::ALL, ConditionFlag::label),
+            voiding_findings: choices(&VoidingFinding::ALL, VoidingFinding::label),
+            states: choices(&TicketState::ALL, TicketState::label),
+            today: shop.settings()?.today(now),
+            max_photos: MAX_PHOTOS,
+        })
+    }
+
+    /// The warranty check and assessment due date the form shows before saving.
+    pub fn intake_preview(&mut self, details: &IntakeDetails) -> Result<IntakePreview> {
+        let (shop, now) = self.at()?;
+        let (warranty, assessment_due) = shop.preview_intake(details, now)?;
+        Ok(IntakePreview {
+            warranty_text: warranty.describe(),
+            covered: warranty.is_covered(),
+            warranty,
+            assessment_due,
+        })
+    }
+
+    /// A photo for an intake (or an assessment, a completion, an inspection); returns its hash.
+    pub fn add_photo(&mut self, by: StaffId, name: &str, bytes: &[u8]) -> Result<String> {
+        let (shop, now) = self.at()?;
+        Ok(shop.store_photo(by, name, bytes, now)?.sha256)
+    }
+
+    /// A signed scan (PDF or image) of a written answer; returns its hash.
+    pub fn add_scan(&mut self, by: StaffId, name: &str, bytes: &[u8]) -> Result<String> {
+        let (shop, now) = self.at()?;
+        Ok(shop.store_scan(by, name, bytes, now)?.sha256)
+    }
+
+    /// A stored photo's bytes, for thumbnails.
+    pub fn photo(&self, sha256: &str) -> Result<Vec<u8>> {
+        Ok(self.shop.attachment(sha256)?.1)
+    }
+
+    pub fn book_intake(&mut self, by: StaffId, form: &IntakeForm, photos: &[String]) -> Result<Ticket> {
+        let (shop, now) = self.at()?;
+        Ok(shop.book_intake(by, form, photos, now)?)
+    }
+
+    /// Tickets matching `query` (all when empty), optionally in one state, soonest deadline
+    /// first; at most `LIST_LIMIT` of them.
+    pub fn search_tickets(&mut self, query: &str, state: Option<TicketState>) -> Result<Vec<RowView>> {
+        self.ticket_list(query, state, LIST_LIMIT)
+    }
+
+    /// The same, as many as match (the CLI's listing).
+    pub fn ticket_list(&mut self, query: &str, state: Option<TicketState>, limit: usize) -> Result<Vec<RowView>> {
+        let (shop, now) = self.at()?;
+        Ok(ListDay::of(shop, now)?.rows(shop.search_tickets(query, state, limit)?))
+    }
+
+    /// The ticket a typed or scanned number names.
+    pub fn find_ticket(&mut self, number: &str) -> Result<TicketId> {
+        let (shop, _) = self.at()?;
+        Ok(shop.ticket_by_number(number)?.id)
+    }
+
+    pub fn ticket(&mut self, id: TicketId) -> Result<TicketView> {
+        let (shop, now) = self.at()?;
+        ticket_view(shop, now, id)
+    }
+
+    pub fn move_ticket(&mut self, by: StaffId, id: TicketId, to: TicketState) -> Result<TicketView> {
+        let (shop, now) = self.at()?;
+        shop.move_ticket(by, id, to, now)?;
+        ticket_view(shop, now, id)
+    }
+
+    pub fn find_customers(&mut self, query: &str) -> Result<Vec<Customer>> {
+        let (shop, _) = self.at()?;
+        Ok(shop.find_customers(query, LIST_LIMIT)?)
+    }
+
+    pub fn customer(&mut self, id: CustomerId) -> Result<CustomerView> {
+        let (shop, now) = self.at()?;
+        customer_view(shop, now, id)
+    }
+
+    /// Corrects a customer's name, phone, e-mail or address (each change logged).
+    pub fn edit_customer(&mut self, by: StaffId, id: CustomerId, details: &CustomerDetails) -> Result<CustomerView> {
+        let (shop, now) = self.at()?;
+        shop.edit_customer(by, id, details, now)?;
+        customer_view(shop, now, id)
+    }
+}
+
+fn customer_view(shop: &Shop, now: jiff::Timestamp, id: CustomerId) -> Result<CustomerView> {
+    let tickets = ListDay::of(shop, now)?.rows(shop.customer_tickets(id)?);
+    Ok(CustomerView {
+        customer: shop.customer(id)?,
+        tickets,
+        history: history::rows(shop, Subject::Customer, &id.0.to_string())?,
+    })
+}
+
+pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Result<TicketView> {
+    let ticket = shop.ticket(id)?;
+    let day = ListDay::of(shop, now)?;
+    let deadline = shop.ticket_deadline(id)?.map(|date| {
+        let due = Due::of(date, day.today);
+        DeadlineView { what: ticket.state.deadline_words(), date, due, text: due.describe() }
+    });
+    let same_watch = shop.serial_tickets(&ticket.details.device.serial)?.into_iter().filter(|r| r.id != id).collect();
+    let quotation = shop.quotations(id)?.pop().map(|q| q.quotation);
+    let assessment = shop.assessment(id)?;
+    let after_sale = shop.after_sale(id, now)?;
+    let facts = TicketFacts {
+        ticket: &ticket,
+        quotation: quotation.as_ref(),
+        assessment: assessment.as_ref(),
+        after_sale: &after_sale,
+    };
+    let forms = FormKind::ALL.iter().filter(|k| k.applies(&facts).is_ok()).map(|k| FormView::ticket(*k)).collect();
+    let moves = ticket
+        .state
+        .plain_next_states()
+        .into_iter()
+        .map(|to| MoveView {
+            to,
+            label: if to == TicketState::Cancelled {
+                "Cancel ticket".into()
+            } else {
+                format!("Mark as {}", to.label().to_lowercase())
+            },
+            closes: to.is_closed(),
+        })
+        .collect();
+    Ok(TicketView {
+        customer: shop.customer(ticket.customer)?,
+        state_label: ticket.state.label(),
+        closed: ticket.state.is_closed(),
+        after_repair: ticket.state.is_after_repair(),
+        moves,
+        waiting: ticket.state.waiting_for(),
+        warranty_text: ticket.warranty.describe(),
+        warranty_tone: warranty_tone(&ticket.warranty),
+        deadline,
+        received_words: in_words(ticket.received_on),
+        forms,
+        history: history::rows(shop, Subject::Ticket, &ticket.number.to_string())?,
+        same_watch: day.rows(same_watch),
+        ticket,
+    })
+}

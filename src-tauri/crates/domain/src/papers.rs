@@ -1,0 +1,230 @@
+//! What a ticket's or a return's printed forms are drawn from, gathered by the store and
+//! read by the forms crate as they are; and which forms each record has. One `applies`
+//! rule per form kind decides both what the Forms panel offers and whether a render is
+//! refused.
+
+use serde::{Deserialize, Serialize};
+
+use crate::after_sale::{AfterSale, Release};
+use crate::assessment::Assessment;
+use crate::customer::CustomerDetails;
+use crate::quotation::Quotation;
+use crate::returns::ReturnCase;
+use crate::ticket::{Ticket, TicketState};
+use crate::Settings;
+
+/// An image as stored: its media type (`image/png` or `image/jpeg`) and bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a ticket's forms are drawn from.
+#[derive(Clone, Debug)]
+pub struct TicketPapers {
+    pub settings: Settings,
+    pub ticket: Ticket,
+    pub customer: CustomerDetails,
+    /// The staff member who booked the watch in.
+    pub received_by: String,
+    pub logo: Option<Image>,
+    /// The latest revision of the ticket's quotation, if any.
+    pub quotation: Option<Quotation>,
+    /// The customer refused that quotation in writing.
+    pub refused: bool,
+    pub assessment: Option<Assessment>,
+    /// Completion, notice, payments, shipping and release, with the account as of then.
+    pub after_sale: AfterSale,
+    /// Photos of the repaired watch, in order; read only for the Collection Notice, the one
+    /// form that shows them (a photo whose file went missing is left out).
+    pub after_photos: Vec<Image>,
+}
+
+/// Everything a return case's forms are drawn from.
+#[derive(Clone, Debug)]
+pub struct ReturnPapers {
+    pub settings: Settings,
+    pub case: ReturnCase,
+    /// The customer, when known (a package may arrive from nobody we know).
+    pub customer: Option<CustomerDetails>,
+    pub logo: Option<Image>,
+    /// Photos taken at inspection, in order (unreadable ones left out).
+    pub inspection_photos: Vec<Image>,
+}
+
+/// The facts a ticket's forms turn on, without the images: enough to say which apply.
+#[derive(Clone, Copy, Debug)]
+pub struct TicketFacts<'a> {
+    pub ticket: &'a Ticket,
+    pub quotation: Option<&'a Quotation>,
+    pub assessment: Option<&'a Assessment>,
+    pub after_sale: &'a AfterSale,
+}
+
+impl TicketPapers {
+    pub fn facts(&self) -> TicketFacts<'_> {
+        TicketFacts {
+            ticket: &self.ticket,
+            quotation: self.quotation.as_ref(),
+            assessment: self.assessment.as_ref(),
+            after_sale: &self.after_sale,
+        }
+    }
+}
+
+/// Generates a form-kind enum with its one name (CLI argument, file name, test id), title
+/// and a line on what it is for.
+macro_rules! form_kinds {
+    ($(#[$meta:meta])* pub enum $name:ident {
+        $($(#[doc = $doc:literal])* $variant:ident => ($slug:literal, $title:literal, $about:literal),)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[doc = $doc])* $variant,)* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// Its one name: the CLI's `render` argument, the end of the file name and the
+            /// Forms panel's test id (`receipt`, `return-label-a4`).
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $slug,)* }
+            }
+
+            pub fn title(self) -> &'static str {
+                match self { $($name::$variant => $title,)* }
+            }
+
+            /// What the form is for, in a line.
+            pub fn about(self) -> &'static str {
+                match self { $($name::$variant => $about,)* }
+            }
+
+            /// The kind a name names (as `name` gives it).
+            pub fn from_name(text: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|k| k.name() == text)
+            }
+        }
+    };
+}
+
+form_kinds! {
+    /// A repair ticket's forms.
+    pub enum FormKind {
+        IntakeReceipt => ("receipt", "Intake receipt",
+            "For the customer: the watch, what came with it, its condition and the terms."),
+        TicketTag => ("tag", "Bag tag", "Stays with the watch: the ticket number as a code to scan."),
+        /// The ticket's latest quotation.
+        Quotation => ("quotation", "Quotation",
+            "For the customer: the latest quotation, its lines, totals and validity."),
+        /// The return-unrepaired notice, from the latest quotation.
+        ReturnNotice => ("return-notice", "Return unrepaired notice",
+            "For the customer: the quotation lapsed or was refused; arrange the return at their cost."),
+        /// The zero-cost work order of a repair covered by warranty.
+        WorkSummary => ("work-summary", "Warranty work order", "Covered by warranty: the findings and a cost of zero."),
+        CollectionNotice => ("collection-notice", "Collection Notice",
+            "For the customer: the work done, photos, the balance and how to get the watch back."),
+        /// The receipt / tax invoice of what was charged and paid.
+        PaymentReceipt => ("payment-receipt", "Receipt", "For the customer: what was charged, paid and refunded."),
+        ShippingNotice => ("shipping-notice", "Shipping Notice",
+            "For the customer: courier, tracking number and when to expect the parcel."),
+        /// The customs paper of a returned repaired watch.
+        CommercialInvoice => ("commercial-invoice", "Commercial invoice",
+            "Goes with the parcel: the watch declared as returned goods, for customs."),
+        ShippingLabel => ("shipping-label", "Shipping label (4×6 in)",
+            "Stuck on the parcel: the address, ticket number and tracking."),
+    }
+}
+
+form_kinds! {
+    /// A return case's forms.
+    pub enum ReturnFormKind {
+        /// The form the customer fills in, signs and encloses in the parcel.
+        ReturnAuthorization => ("return-form", "Return authorization form",
+            "For the customer: the RMA code, what to send back and how."),
+        RmaInstructions => ("rma-instructions", "RMA instructions",
+            "For the customer: how to pack and label the parcel, and by when."),
+        ReturnLabel => ("return-label", "Return label (4×6 in)",
+            "Stuck on the parcel: the shop’s address and the RMA code to scan."),
+        ReturnLabelA4 => ("return-label-a4", "Return label, A4 half page", "The same label for an ordinary printer."),
+        InspectionReport => ("inspection-report", "Inspection report",
+            "The checklist, wear, photos and the decision with its figures."),
+    }
+}
+
+impl FormKind {
+    /// Whether the ticket has what this form is about; if not, why not.
+    pub fn applies(self, f: &TicketFacts) -> Result<(), &'static str> {
+        let sale = f.after_sale;
+        let dispatched = matches!(sale.release, Some((Release::Dispatched(_), _)));
+        let check = |ok: bool, why: &'static str| if ok { Ok(()) } else { Err(why) };
+        match self {
+            FormKind::IntakeReceipt | FormKind::TicketTag => Ok(()),
+            FormKind::Quotation => check(f.quotation.is_some(), "This ticket has no quotation yet."),
+            FormKind::ReturnNotice => check(
+                f.quotation.is_some()
+                    && matches!(f.ticket.state, TicketState::ReturnDue | TicketState::ReturnedUnrepaired),
+                "The watch is not due to go back unrepaired: its quotation has not lapsed or been refused.",
+            ),
+            FormKind::WorkSummary => check(
+                f.assessment.is_some_and(|a| a.decision.is_covered()),
+                "This repair has no covered warranty assessment.",
+            ),
+            FormKind::CollectionNotice => check(sale.notice.is_some(), "No Collection Notice has been issued yet."),
+            FormKind::PaymentReceipt => check(
+                !sale.payments.is_empty() || sale.account.total_charges.0 > 0,
+                "Nothing has been charged or paid on this ticket yet.",
+            ),
+            FormKind::ShippingNotice | FormKind::ShippingLabel => {
+                check(dispatched, "The watch has not been dispatched yet.")
+            }
+            FormKind::CommercialInvoice => check(
+                sale.shipping.as_ref().is_some_and(|s| s.commercial_invoice),
+                "No commercial invoice was asked for with the shipping.",
+            ),
+        }
+    }
+}
+
+impl ReturnFormKind {
+    /// Whether the case has what this form is about; if not, why not.
+    pub fn applies(self, case: &ReturnCase) -> Result<(), &'static str> {
+        match self {
+            ReturnFormKind::InspectionReport => match (&case.inspection, &case.decision) {
+                (Some(_), Some(_)) => Ok(()),
+                _ => Err("The return has not been inspected and decided yet."),
+            },
+            _ if case.request.is_none() => Err("This package has no return request on file."),
+            _ if case.rma.is_none() => Err("No RMA code has been issued for this return."),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_has_one_name_that_reads_back() {
+        for k in FormKind::ALL {
+            assert_eq!(FormKind::from_name(k.name()), Some(*k));
+        }
+        for k in ReturnFormKind::ALL {
+            assert_eq!(ReturnFormKind::from_name(k.name()), Some(*k));
+        }
+        let names: std::collections::HashSet<_> =
+            FormKind::ALL.iter().map(|k| k.name()).chain(ReturnFormKind::ALL.iter().map(|k| k.name())).collect();
+        assert_eq!(names.len(), FormKind::ALL.len() + ReturnFormKind::ALL.len(), "no two forms share a name");
+    }
+
+    #[test]
+    fn a_return_without_a_code_has_no_forms_until_one_is_issued() {
+        let case = ReturnCase::new(None, crate::returns::ReturnState::Held, None);
+        for k in ReturnFormKind::ALL {
+            assert!(k.applies(&case).is_err(), "{k:?}");
+        }
+    }
+}
