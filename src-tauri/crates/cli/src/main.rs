@@ -13,7 +13,7 @@ use caseback_domain::presets::PresetId;
 use caseback_domain::settings::field_infos;
 use caseback_domain::staff::{RosterEntry, StaffMember};
 use caseback_domain::Settings;
-use caseback_store::{backup, db, demo, settings, staff, DataFolder, Shop};
+use caseback_store::{backup, db, demo, DataFolder, Shop};
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
 
@@ -175,9 +175,12 @@ fn run(cli: Cli) -> Result<()> {
             note(&desk);
         }
         Command::Settings(SettingsCommand::Show { key, json }) => {
-            let conn = db::open_read_only(&database(&root)?)?;
-            let settings = settings::load(&conn)?.context("the shop has not been set up yet; open the app first")?;
-            show(&settings, &staff::list(&conn)?, key.as_deref(), json)?;
+            database(&root)?;
+            let shop = Shop::open_read_only(&root)?;
+            if !shop.is_set_up()? {
+                bail!("the shop has not been set up yet; open the app first");
+            }
+            show(&shop.settings()?, &shop.staff()?, key.as_deref(), json)?;
         }
         Command::Settings(SettingsCommand::Set { pairs, staff }) => {
             let values = pairs

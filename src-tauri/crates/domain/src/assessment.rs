@@ -197,6 +197,21 @@ mod tests {
     }
 
     #[test]
+    fn recording_an_assessment_walks_from_received_and_is_refused_once_quoted() {
+        let covered = Assessment {
+            findings: "Display connector defect".into(),
+            decision: WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
+            photos: vec![],
+        };
+        let worn = Assessment { decision: WarrantyDecision::NotCovered(NotCoveredReason::Wear), ..covered.clone() };
+        assert_eq!(covered.moves_from(TicketState::Received).unwrap(), [TicketState::Assessing, TicketState::Approved]);
+        assert_eq!(worn.moves_from(TicketState::Received).unwrap(), [TicketState::Assessing]);
+        assert_eq!(worn.moves_from(TicketState::Assessing).unwrap(), [], "a revised assessment stays put");
+        let err = covered.moves_from(TicketState::Quoted).unwrap_err();
+        assert_eq!(err.code(), crate::Code::IllegalTransition, "assessing is over once quoted");
+    }
+
+    #[test]
     fn a_written_answer_needs_its_reference() {
         let a = WrittenAnswer {
             channel: ConfirmationChannel::EmailReply,

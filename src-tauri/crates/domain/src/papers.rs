@@ -220,6 +220,84 @@ mod tests {
         assert_eq!(names.len(), FormKind::ALL.len() + ReturnFormKind::ALL.len(), "no two forms share a name");
     }
 
+    use jiff::civil::date;
+
+    use crate::after_sale::AfterSale;
+    use crate::assessment::{Assessment, CoveredReason, WarrantyDecision};
+    use crate::customer::CustomerId;
+    use crate::intake::IntakeDetails;
+    use crate::quotation::{LineKind, Quantity, QuotationDraft, QuoteLine, Section};
+    use crate::ticket::{TicketId, TicketNumber};
+    use crate::{warranty, Amount, Policy};
+
+    fn ticket(state: TicketState) -> Ticket {
+        let details = IntakeDetails::default();
+        let policy = Policy::default();
+        Ticket {
+            id: TicketId(1),
+            number: TicketNumber { year: 2026, seq: 42 },
+            state,
+            customer: CustomerId(1),
+            warranty: warranty::check(&policy, &details.purchase, date(2026, 11, 30), &details.voiding),
+            details,
+            received_at: "2026-11-30T02:00:00Z".parse().unwrap(),
+            received_on: date(2026, 11, 30),
+            assessment_due: date(2026, 12, 2),
+            photos: vec![],
+        }
+    }
+
+    fn quotation() -> Quotation {
+        let line = QuoteLine {
+            kind: LineKind::Labour,
+            section: Section::Repair,
+            description: "Full service".into(),
+            quantity: Quantity(100),
+            unit_price: Amount(88_000),
+            taxable: true,
+        };
+        let draft = QuotationDraft { lines: vec![line], timeline_working_days: 7, parts_returned: false };
+        draft
+            .issue(TicketNumber { year: 2026, seq: 42 }, 1, &Policy::default(), crate::Percent(0), date(2026, 12, 1))
+            .unwrap()
+    }
+
+    fn sale(accepted: Option<Quotation>) -> AfterSale {
+        let accepted = accepted.map(|q| (q, false));
+        AfterSale::of(&Policy::default(), None, None, vec![], None, None, accepted, false, date(2026, 12, 1))
+    }
+
+    fn applying(t: &Ticket, q: Option<&Quotation>, a: Option<&Assessment>, s: &AfterSale) -> Vec<&'static str> {
+        let facts = TicketFacts { ticket: t, quotation: q, assessment: a, after_sale: s };
+        FormKind::ALL.iter().filter(|k| k.applies(&facts).is_ok()).map(|k| k.name()).collect()
+    }
+
+    #[test]
+    fn a_ticket_has_the_forms_its_facts_allow_and_no_others() {
+        let nothing = sale(None);
+        assert_eq!(applying(&ticket(TicketState::Received), None, None, &nothing), ["receipt", "tag"]);
+        let q = quotation();
+        assert_eq!(applying(&ticket(TicketState::Quoted), Some(&q), None, &nothing), ["receipt", "tag", "quotation"]);
+        let due = applying(&ticket(TicketState::ReturnDue), Some(&q), None, &nothing);
+        assert_eq!(due, ["receipt", "tag", "quotation", "return-notice"], "lapsed or refused: the return notice");
+        let covered = Assessment {
+            findings: "Crown tube corroded".into(),
+            decision: WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
+            photos: vec![],
+        };
+        assert!(applying(&ticket(TicketState::Approved), None, Some(&covered), &nothing).contains(&"work-summary"));
+        // Accepted, the repair is charged: the receipt applies before anything is paid.
+        let charged = sale(Some(q.clone()));
+        assert!(applying(&ticket(TicketState::Approved), Some(&q), None, &charged).contains(&"payment-receipt"));
+        let refused = FormKind::ShippingLabel.applies(&TicketFacts {
+            ticket: &ticket(TicketState::ReadyForCollection),
+            quotation: None,
+            assessment: None,
+            after_sale: &nothing,
+        });
+        assert_eq!(refused, Err("The watch has not been dispatched yet."));
+    }
+
     #[test]
     fn a_return_without_a_code_has_no_forms_until_one_is_issued() {
         let case = ReturnCase::new(None, crate::returns::ReturnState::Held, None);

@@ -1,4 +1,7 @@
 //! Copies of the database made with SQLite's online backup API, checked after writing.
+//!
+//! Its SQL is about the whole file, not one table, so it stays here: the integrity check,
+//! and counting any table's rows in a backup that may come from an older version.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -7,8 +10,9 @@ use rusqlite::backup::Backup;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::db;
 use crate::error::{Result, StoreError};
-use crate::{db, events, settings, staff};
+use crate::tables::{events, settings, staff};
 
 /// What a backup file holds, shown before anyone relies on it.
 #[derive(Clone, Debug, Serialize)]
@@ -76,13 +80,12 @@ fn rows(conn: &Connection, table: &str) -> Result<i64> {
 pub fn summarize(path: &Path) -> Result<BackupSummary> {
     let conn = db::open_backup(path)?;
     check_integrity(&conn)?;
-    let last_change: Option<String> =
-        conn.query_row("SELECT at FROM events ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).ok();
+    let last_change = events::latest_at(&conn).ok().flatten();
     Ok(BackupSummary {
         path: path.to_path_buf(),
         bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         schema_version: db::schema_version(&conn)?,
-        shop_name: settings::load(&conn).ok().flatten().map(|s| s.shop.name),
+        shop_name: settings::get(&conn).ok().flatten().map(|s| s.shop.name),
         staff: staff::list(&conn).map(|s| s.len()).unwrap_or(0),
         events: events::count(&conn)?,
         customers: rows(&conn, "customers")?,

@@ -1,5 +1,7 @@
 //! The shop's own backups: one a day in `backups/` (kept by the rotation in the domain),
 //! a full copy with the attachments to any folder (a USB stick), and restoring one.
+//! It writes no SQL of its own: copies go page by page (`backup`), and a restore runs the
+//! migrations after and logs itself in the restored log.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::backup::{self, BackupSummary};
 use crate::error::{Result, StoreError};
 use crate::{db, Shop};
-use caseback_domain::event::{Action, Subject};
+use caseback_domain::event::Action;
 
 const DAILY_PREFIX: &str = "caseback-";
 const DAILY_SUFFIX: &str = ".sqlite";
@@ -141,7 +143,7 @@ impl Shop {
             "by": by,
         });
         // Filed with the settings, so Settings' change history shows it.
-        crate::log(&tx, now, None, Subject::Settings, "shop", Action::BackupRestored, detail)?;
+        crate::log_settings(&tx, now, None, Action::BackupRestored, detail)?;
         tx.commit()?;
         Ok(incoming)
     }

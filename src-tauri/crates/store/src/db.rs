@@ -1,5 +1,6 @@
 //! Opening the database: refuse a newer schema before touching the file, then WAL, foreign
-//! keys and the migrations in `migrations/`.
+//! keys and the migrations in `migrations/`. Its SQL (the migrations and pragmas) is about
+//! the file, not one table, so it stays here.
 
 use std::path::Path;
 

@@ -1,5 +1,8 @@
 //! Every table as a CSV file, and the attachments as plain files, so a shop always owns its
 //! data in an open format. Values are written as SQLite holds them; BLOBs as hex.
+//!
+//! Its SQL lists and dumps every table whatever it is, so it stays here rather than in the
+//! table modules; the attachments it copies come from `tables::attachments`.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +10,9 @@ use jiff::Timestamp;
 use rusqlite::types::ValueRef;
 use serde::Serialize;
 
+use crate::attachment_folder;
 use crate::error::{Result, StoreError};
+use crate::tables::attachments;
 use crate::Shop;
 
 #[derive(Clone, Debug, Serialize)]
@@ -65,13 +70,11 @@ impl Shop {
         }
         let files = dir.join("attachments");
         std::fs::create_dir_all(&files).map_err(io(&files))?;
-        let mut stmt = self.conn.prepare("SELECT sha256, media_type FROM attachments ORDER BY sha256")?;
-        let all: Vec<(String, String)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let all = attachments::list(&self.conn)?;
         for (sha, media) in &all {
             let ext = media.rsplit('/').next().unwrap_or("bin").replace("jpeg", "jpg");
             let target = files.join(format!("{sha}.{ext}"));
-            let source = crate::attachments::path_of(&self.folder().attachments(), sha)?;
+            let source = attachment_folder::path_of(&self.folder().attachments(), sha)?;
             std::fs::copy(&source, &target).map_err(io(&target))?;
         }
         Ok(ExportSummary { folder: dir, tables, attachments: all.len() })

@@ -1,14 +1,12 @@
 //! Automatic backups and their rotation, a full copy to another folder, restoring one, and
 //! the CSV export, on real files.
 
-mod common;
-
 use caseback_domain::presets::PresetId;
 use caseback_domain::staff::StaffId;
 use caseback_domain::Code;
 use caseback_domain::{Currency, Settings};
 use caseback_store::backups::{list_before_restore, list_daily};
-use caseback_store::{db, Shop};
+use caseback_store::{db, fixture, Shop};
 use jiff::{SignedDuration, Timestamp};
 
 fn at(day: i64) -> Timestamp {
@@ -16,7 +14,7 @@ fn at(day: i64) -> Timestamp {
 }
 
 fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
-    common::new_shop(dir, at(0))
+    fixture::new_shop(dir, at(0))
 }
 
 fn book(shop: &mut Shop, by: StaffId, name: &str, photo: bool, day: i64) {
@@ -25,7 +23,7 @@ fn book(shop: &mut Shop, by: StaffId, name: &str, photo: bool, day: i64) {
     } else {
         vec![]
     };
-    shop.book_intake(by, &common::walk_in(name, "Stopped"), &photos, at(day)).unwrap();
+    shop.book_intake(by, &fixture::walk_in(name, "Stopped"), &photos, at(day)).unwrap();
 }
 
 #[test]

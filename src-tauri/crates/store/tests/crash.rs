@@ -2,8 +2,6 @@
 //! passes `PRAGMA integrity_check`, holds every write the writer reported as committed, and
 //! holds no half-written ticket, quotation or payment (each has the event logged with it).
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -14,7 +12,7 @@ use caseback_domain::presets::PresetId;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::ticket::TicketState;
 use caseback_domain::{Amount, Currency, Settings};
-use caseback_store::{DataFolder, Shop};
+use caseback_store::{fixture, DataFolder, Shop};
 use jiff::Timestamp;
 
 const ROUNDS: u64 = 60;
@@ -38,7 +36,7 @@ fn crash_writer() {
     let mut out = std::io::stdout().lock();
     for i in 0u64.. {
         let now = Timestamp::now();
-        let form = common::walk_in(&format!("Crash {i}"), &format!("write {i}"));
+        let form = fixture::walk_in(&format!("Crash {i}"), &format!("write {i}"));
         let ticket = shop.book_intake(by, &form, &[], now).unwrap();
         use std::io::Write;
         writeln!(out, "commit: ticket {}", ticket.number).unwrap();
@@ -123,13 +121,14 @@ fn verify(shop: &Shop, lines: &[String], round: u64) {
 fn kill_nine_at_random_points_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let exe = std::env::current_exe().unwrap();
+    let writer = crate::test_name(module_path!(), "crash_writer");
     let mut reported = Vec::new();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for round in 0..ROUNDS {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         let run_for = Duration::from_millis(20 + (seed >> 33) % 200);
         let mut child = Command::new(&exe)
-            .args(["--ignored", "--exact", "crash_writer", "--nocapture", "--test-threads=1"])
+            .args(["--ignored", "--exact", &writer, "--nocapture", "--test-threads=1"])
             .env("CASEBACK_CRASH_DIR", dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

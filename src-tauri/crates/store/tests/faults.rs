@@ -2,15 +2,13 @@
 //! namespace (`unshare`): a clear message, no corruption, nothing lost. Each scenario runs
 //! as a child process inside the namespace (the ignored tests below are its two halves).
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
 use caseback_domain::presets::PresetId;
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Currency, Settings};
-use caseback_store::{DataFolder, Shop};
+use caseback_store::{fixture, DataFolder, Shop};
 use jiff::Timestamp;
 
 fn dir() -> String {
@@ -30,7 +28,7 @@ fn book(shop: &mut Shop, by: StaffId, i: usize) -> caseback_store::Result<()> {
     let mut photo = b"\x89PNG\r\n\x1a\n".to_vec();
     photo.extend((0..60_000).map(|j| ((i * 31 + j * 7) % 251) as u8));
     let sha = shop.store_photo(by, "case.png", &photo, Timestamp::now())?.sha256;
-    let form = common::walk_in(&format!("Fault {i}"), &format!("write {i} {}", "x".repeat(1_900)));
+    let form = fixture::walk_in(&format!("Fault {i}"), &format!("write {i} {}", "x".repeat(1_900)));
     shop.book_intake(by, &form, &[sha], Timestamp::now())?;
     Ok(())
 }
@@ -101,6 +99,7 @@ fn line<'a>(out: &'a str, tag: &str) -> &'a str {
 
 fn child(test: &str) -> String {
     let exe = std::env::current_exe().unwrap();
+    let test = crate::test_name(module_path!(), test);
     format!("{} --ignored --exact {test} --nocapture --test-threads=1", exe.display())
 }
 

@@ -1,19 +1,14 @@
 //! Assessment, quotations, written answers and the clock, on a real SQLite file.
 
-mod common;
-
 use caseback_domain::assessment::{Assessment, CoveredReason, NotCoveredReason, WarrantyDecision, WrittenAnswer};
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind};
 use caseback_domain::event::{Action, Subject};
-use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::Amount;
 use caseback_domain::Code;
-use caseback_store::{events, Shop};
+use caseback_store::{fixture, Shop};
 use jiff::Timestamp;
 
 /// 10:00 in Hong Kong on the given day of March 2026.
@@ -22,29 +17,11 @@ fn march(day: u8) -> Timestamp {
 }
 
 fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
-    common::new_shop(dir, march(1))
+    fixture::new_shop(dir, march(1))
 }
 
 fn book(shop: &mut Shop, by: StaffId) -> TicketId {
-    let form = IntakeForm {
-        customer: CustomerChoice::New {
-            details: CustomerDetails {
-                name: "Ayşe Yılmaz".into(),
-                phone: "+90 542 341 51 94".into(),
-                ..CustomerDetails::default()
-            },
-        },
-        details: IntakeDetails {
-            device: Device {
-                kind: DeviceKind::Mechanical,
-                brand: "Seiko".into(),
-                model: "Presage".into(),
-                ..Device::default()
-            },
-            fault: "Loses time".into(),
-            ..IntakeDetails::default()
-        },
-    };
+    let form = fixture::presage("Ayşe Yılmaz", "+90 542 341 51 94", "Loses time");
     shop.book_intake(by, &form, &[], march(2)).unwrap().id
 }
 
@@ -82,7 +59,7 @@ fn email(reference: &str) -> WrittenAnswer {
 }
 
 fn event_count(shop: &Shop) -> i64 {
-    events::count(shop.connection()).unwrap()
+    fixture::event_count(shop.connection()).unwrap()
 }
 
 #[test]

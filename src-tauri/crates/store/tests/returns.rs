@@ -1,21 +1,18 @@
 //! Return requests, RMA codes, receiving, inspection, decisions and refunds, on a real
 //! SQLite file.
 
-mod common;
-
 use caseback_domain::after_sale::PaymentMethod;
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::CustomerChoice;
-use caseback_domain::presets::PresetId;
 use caseback_domain::returns::{
     Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase,
     ReturnForm, ReturnReason, ReturnState, WearGrade,
 };
-use caseback_domain::staff::{RosterEntry, StaffId};
+use caseback_domain::staff::StaffId;
 use caseback_domain::Code;
 use caseback_domain::{Amount, Percent};
-use caseback_store::{events, Shop};
+use caseback_store::{fixture, Shop};
 use jiff::civil::date;
 use jiff::Timestamp;
 
@@ -25,7 +22,7 @@ fn nov(day: u8) -> Timestamp {
 }
 
 fn shop(dir: &std::path::Path) -> (Shop, StaffId) {
-    common::new_shop(dir, nov(1))
+    fixture::new_shop(dir, nov(1))
 }
 
 fn form(reason: ReturnReason, media: Vec<String>) -> ReturnForm {
@@ -59,20 +56,14 @@ fn form(reason: ReturnReason, media: Vec<String>) -> ReturnForm {
     }
 }
 
-/// SOFTERSPOT's policy: exchanges within 45 days, for 50% of the price.
+/// SOFTERSPOT's policy (exchanges within 45 days, for 50% of the price), from the 7th.
 fn on_softerspot_policy(shop: &mut Shop, by: StaffId) {
-    let mut settings = shop.settings().unwrap();
-    settings.policy = PresetId::Softerspot.policy();
-    let roster = [RosterEntry { id: Some(by), name: "Mei Chan".into(), active: true }];
-    shop.save_settings(by, &settings, &roster, nov(7)).unwrap();
+    fixture::on_softerspot_policy(shop, by, nov(7));
 }
 
 /// Requested and authorized on the 8th, the package in with its code on the 10th.
 fn received_return(shop: &mut Shop, by: StaffId, form: &ReturnForm) -> ReturnCase {
-    let case = shop.request_return(by, form, nov(8)).unwrap();
-    let case = shop.authorize_return(by, case.id, None, nov(8)).unwrap();
-    let code = case.rma.unwrap().code.to_string();
-    shop.receive_package(by, Some(&code), &Package::default(), nov(10)).unwrap()
+    fixture::received_return(shop, by, form, nov(8), nov(10))
 }
 
 fn inspection(wear: WearGrade) -> Inspection {
@@ -102,10 +93,10 @@ fn request_authorize_receive_inspect_partial_refund() {
     let mut typo = rma.code.to_string();
     let last = typo.pop().unwrap();
     typo.push(if last == '2' { '3' } else { '2' });
-    let before = events::count(shop.connection()).unwrap();
+    let before = fixture::event_count(shop.connection()).unwrap();
     let err = shop.receive_package(by, Some(&typo), &Package::default(), nov(10)).unwrap_err();
     assert_eq!(err.code(), Code::RmaMistyped);
-    assert_eq!(events::count(shop.connection()).unwrap(), before, "a refused receipt writes nothing");
+    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before, "a refused receipt writes nothing");
     let received = shop.receive_package(by, Some(&rma.code.to_string()), &Package::default(), nov(10)).unwrap();
     assert_eq!(received.state, ReturnState::Received);
     assert_eq!(received.receipt.unwrap().inspection_due, Some(date(2026, 11, 12)), "2 business days");
@@ -191,11 +182,11 @@ fn an_expired_or_missing_code_holds_the_package_then_it_goes_back() {
     assert_eq!(stray.item(), "Package from K. Aydın");
     assert_eq!(shop.accept_held(by, stray.id, "Looks like ours", nov(16)).unwrap_err().code(), Code::NoReturnOnFile);
     // Held through the 19th (lx-watch: 3 days): sending it back is refused until the 20th.
-    let before = events::count(shop.connection()).unwrap();
+    let before = fixture::event_count(shop.connection()).unwrap();
     let early = shop.ship_return_out(by, stray.id, "1Z999AA10123456784", nov(19)).unwrap_err();
     assert_eq!(early.code(), Code::PackageOnHold);
     assert!(early.to_string().contains("it can be sent back from 2026-11-20"), "{early}");
-    assert_eq!(events::count(shop.connection()).unwrap(), before, "a refusal writes nothing");
+    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before, "a refusal writes nothing");
     assert_eq!(shop.apply_clock(nov(19)).unwrap(), 0, "still held on its last day");
     // On the 20th the calendar makes it one to send back, logged as the clock's.
     assert_eq!(shop.apply_clock(nov(20)).unwrap(), 1);
@@ -282,7 +273,7 @@ fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
     assert_eq!(decided.state, ReturnState::ExchangeDue);
     assert_eq!(decided.fee_owed(), Some(Amount(50_000)));
 
-    let before = events::count(shop.connection()).unwrap();
+    let before = fixture::event_count(shop.connection()).unwrap();
     let err = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap_err();
     assert_eq!(err.code(), Code::ExchangeFeeUnpaid);
     assert!(err.to_string().contains("HKD 500.00"), "{err}");
@@ -293,7 +284,7 @@ fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
         reference: "5TY05013RG002845M".into(),
     };
     assert_eq!(shop.record_exchange_fee(by, case.id, &fee(40_000), nov(12)).unwrap_err().code(), Code::FeeDiffers);
-    assert_eq!(events::count(shop.connection()).unwrap(), before, "refusals write nothing");
+    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before, "refusals write nothing");
     assert_eq!(shop.return_case(case.id).unwrap().fee_paid, None);
 
     let paid = shop.record_exchange_fee(by, case.id, &fee(50_000), nov(12)).unwrap();
@@ -330,14 +321,14 @@ fn a_package_that_came_without_its_code_is_linked_to_its_return() {
     let stray = shop.receive_package(by, None, &parcel, nov(10)).unwrap();
     assert_eq!(stray.state, ReturnState::Held);
 
-    let before = events::count(shop.connection()).unwrap();
+    let before = fixture::event_count(shop.connection()).unwrap();
     let mut typo = code.clone();
     typo.pop();
     assert_eq!(shop.link_package(by, stray.id, &typo, nov(11)).unwrap_err().code(), Code::InvalidInput);
     let unknown = caseback_domain::returns::RmaCode::from_sequence(999).unwrap().to_string();
     assert_eq!(shop.link_package(by, stray.id, &unknown, nov(11)).unwrap_err().code(), Code::RmaUnknown);
     assert_eq!(shop.link_package(by, case.id, &code, nov(11)).unwrap_err().code(), Code::NotAStrayPackage);
-    assert_eq!(events::count(shop.connection()).unwrap(), before, "refusals write nothing");
+    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before, "refusals write nothing");
 
     let linked = shop.link_package(by, stray.id, &code.to_lowercase(), nov(11)).unwrap();
     assert_eq!((linked.id, linked.state), (case.id, ReturnState::Received));

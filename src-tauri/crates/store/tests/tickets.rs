@@ -4,12 +4,10 @@ use caseback_domain::customer::CustomerDetails;
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
-use caseback_domain::presets::PresetId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::warranty::{Voiding, WarrantyStatus};
 use caseback_domain::Code;
-use caseback_domain::{Currency, Settings};
-use caseback_store::{db, tickets, DataFolder, Shop};
+use caseback_store::{db, fixture, Shop};
 use jiff::civil::date;
 use jiff::Timestamp;
 
@@ -18,11 +16,7 @@ fn at(ts: &str) -> Timestamp {
 }
 
 fn shop(dir: &std::path::Path) -> Shop {
-    let mut shop = Shop::open(DataFolder::lock(dir).unwrap()).unwrap();
-    let s =
-        Settings::new("Kowloon Time Care", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong");
-    shop.set_up(&s, &["Mei Chan".into()], at("2026-01-02T01:00:00Z")).unwrap();
-    shop
+    fixture::new_shop(dir, at("2026-01-02T01:00:00Z")).0
 }
 
 fn form(name: &str, phone: &str, serial: &str) -> IntakeForm {
@@ -173,7 +167,7 @@ fn warranty_follows_the_serial_not_the_ticket() {
     again.details.purchase = PurchaseRecord::default();
     let second = shop.book_intake(by, &again, &[], at("2026-11-21T02:00:00Z")).unwrap();
     assert!(second.warranty.is_covered(), "{}", second.warranty.describe());
-    let same = tickets::for_serial(shop.connection(), "SN1").unwrap();
+    let same = shop.serial_tickets("SN1").unwrap();
     assert_eq!(same.iter().map(|r| r.id).collect::<Vec<_>>(), [second.id, first.id]);
 }
 
@@ -205,7 +199,7 @@ fn two_writers_never_share_a_number() {
                 (0..150)
                     .map(|_| {
                         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
-                        let n = tickets::next_number(&tx, 2026).unwrap();
+                        let n = fixture::next_ticket_number(&tx, 2026).unwrap();
                         tx.commit().unwrap();
                         n.seq
                     })
@@ -216,4 +210,56 @@ fn two_writers_never_share_a_number() {
     let mut all: Vec<u32> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
     all.sort();
     assert_eq!(all, (1..=300).collect::<Vec<_>>(), "unique and without gaps");
+}
+
+#[test]
+fn tickets_loaded_in_bulk_are_numbered_searchable_and_followed_by_the_next_booking() {
+    let (_dir, mut shop, by) = fixture::temp_shop(at("2026-11-20T02:00:00Z"));
+    fixture::bulk_tickets(&mut shop, 30);
+    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 30);
+    let twelfth = shop.ticket_by_number("R-2026-00012").unwrap();
+    assert_eq!(twelfth.details.device.serial, "SN-0000011", "numbered from 1 in booking order");
+    assert!(shop.search_tickets("sn-0000011", None, 100).unwrap().iter().any(|r| r.id == twelfth.id));
+    let next = shop.book_intake(by, &fixture::numbered_intake(30), &[], at("2026-11-20T03:00:00Z")).unwrap();
+    assert_eq!(next.number.to_string(), "R-2026-00031");
+}
+
+#[test]
+fn a_customer_is_corrected_each_change_logged_and_found_by_the_new_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = shop(dir.path());
+    let by = shop.staff().unwrap()[0].id;
+    let ticket =
+        shop.book_intake(by, &form("Wong Ka Ming", "+852 9000 0000", "A1"), &[], at("2026-03-05T02:00:00Z")).unwrap();
+    let id = ticket.customer;
+    let mut fixed = shop.customer(id).unwrap().details;
+    fixed.phone = "+852 9123 4567".into();
+    fixed.email = "kaming@example.hk".into();
+
+    // A phone that is not one is refused next to its field, and nothing is written.
+    let before = fixture::event_count(shop.connection()).unwrap();
+    let bad = CustomerDetails { phone: "call me".into(), ..fixed.clone() };
+    let err = shop.edit_customer(by, id, &bad, at("2026-03-06T02:00:00Z")).unwrap_err();
+    assert_eq!(err.code(), Code::InvalidInput);
+    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before);
+
+    shop.edit_customer(by, id, &fixed, at("2026-03-06T02:00:00Z")).unwrap();
+    assert_eq!(shop.customer(id).unwrap().details.phone, "+852 9123 4567");
+    let history = shop.history(Subject::Customer, &id.0.to_string()).unwrap();
+    assert_eq!(history.len(), 1);
+    let e = &history[0];
+    assert_eq!((e.action, e.staff), (Action::CustomerEdited, Some(by)));
+    assert_eq!(e.detail["changes"][0]["from"], "+852 9000 0000");
+    assert_eq!(e.detail["changes"][0]["to"], "+852 9123 4567");
+    assert_eq!(e.detail["changes"][1]["field"], "e-mail");
+    assert!(e.sentence(caseback_domain::Currency::from_code("HKD").unwrap()).starts_with("Corrected the phone"));
+
+    // The ticket is found by the new number and no longer by the old; its papers print it.
+    assert_eq!(shop.search_tickets("91234567", None, 10).unwrap().len(), 1);
+    assert!(shop.search_tickets("90000000", None, 10).unwrap().is_empty());
+    let papers = shop.ticket_papers(ticket.id, at("2026-03-06T02:00:00Z"), false).unwrap();
+    assert_eq!(papers.customer.phone, "+852 9123 4567");
+    // Saving the same details again writes nothing.
+    shop.edit_customer(by, id, &fixed, at("2026-03-07T02:00:00Z")).unwrap();
+    assert_eq!(shop.history(Subject::Customer, &id.0.to_string()).unwrap().len(), 1);
 }

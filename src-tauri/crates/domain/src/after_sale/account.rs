@@ -9,7 +9,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::{CollectionNotice, Payment, Shipping, ShippingCosts};
+use crate::assessment::WrittenAnswer;
 use crate::quotation::Quotation;
+use crate::ticket::TicketState;
 use crate::Code;
 use crate::{Amount, Currency, DomainError, Policy};
 
@@ -61,6 +63,21 @@ pub fn repair_charges(accepted: Option<(&Quotation, bool)>) -> Amount {
     accepted.map_or(Amount::ZERO, |(q, cosmetic)| {
         Amount(q.repair.total.0.saturating_add(if cosmetic { q.cosmetic.total.0 } else { 0 }))
     })
+}
+
+/// The revision the account charges, given every revision oldest first with its written
+/// answer (`Some((accepted, answer))`): the last one the customer accepted, and whether its
+/// cosmetic section was confirmed too. A refused or unanswered revision charges nothing.
+pub fn accepted_revision<'a>(
+    revisions: impl IntoIterator<Item = (&'a Quotation, Option<(bool, &'a WrittenAnswer)>)>,
+) -> Option<(&'a Quotation, bool)> {
+    revisions
+        .into_iter()
+        .filter_map(|(q, answer)| match answer {
+            Some((true, a)) => Some((q, a.cosmetic_accepted)),
+            _ => None,
+        })
+        .last()
 }
 
 impl Account {
@@ -120,5 +137,74 @@ impl Account {
                 ),
             )),
         }
+    }
+
+    /// A plain move by staff that closes the ticket (the watch going back unrepaired, the
+    /// ticket cancelled) leaves no deposit or debt behind: refused unless this account is
+    /// settled. Moves that keep the ticket open need nothing of it.
+    pub fn check_plain_move(&self, next: TicketState, currency: Currency) -> Result<(), DomainError> {
+        if next.is_closed() {
+            self.check_release(currency)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::assessment::WrittenAnswer;
+    use crate::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
+    use crate::ticket::TicketNumber;
+    use crate::{Percent, Policy};
+
+    fn revision(n: u32) -> Quotation {
+        let line = QuoteLine {
+            kind: LineKind::Labour,
+            section: Section::Repair,
+            description: "Service".into(),
+            quantity: Quantity(100),
+            unit_price: Amount(10_000 * i64::from(n)),
+            taxable: false,
+        };
+        QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false }
+            .issue(TicketNumber { year: 2026, seq: 7 }, n, &Policy::default(), Percent(0), date(2026, 11, 2))
+            .unwrap()
+    }
+
+    fn answer(cosmetic_accepted: bool) -> WrittenAnswer {
+        WrittenAnswer {
+            channel: ConfirmationChannel::EmailReply,
+            reference: "Re: quotation".into(),
+            scan: None,
+            cosmetic_accepted,
+        }
+    }
+
+    #[test]
+    fn the_account_charges_the_last_accepted_revision_not_a_later_refused_one() {
+        let (first, second, third) = (revision(1), revision(2), revision(3));
+        let (yes, no) = (answer(true), answer(false));
+        let revisions = [(&first, Some((true, &yes))), (&second, Some((true, &no))), (&third, Some((false, &no)))];
+        let (charged, cosmetic) = accepted_revision(revisions).expect("an accepted revision");
+        assert_eq!(charged.number.revision, 2, "the last accepted, though a later one was refused");
+        assert!(!cosmetic, "its own answer says whether the cosmetic section counts");
+        let unanswered = [(&first, Some((false, &yes))), (&second, None)];
+        assert!(accepted_revision(unanswered).is_none(), "refused and unanswered revisions charge nothing");
+    }
+
+    #[test]
+    fn a_plain_move_closes_a_ticket_only_with_the_account_settled() {
+        let hkd = Currency::from_code("HKD").unwrap();
+        let owing = |cents| Account { balance: Amount(cents), ..Account::default() };
+        assert!(owing(0).check_plain_move(TicketState::Cancelled, hkd).is_ok());
+        let err = owing(1).check_plain_move(TicketState::ReturnedUnrepaired, hkd).unwrap_err();
+        assert_eq!(err.code(), Code::BalanceDue, "one cent owed is owed");
+        let err = owing(-1).check_plain_move(TicketState::Cancelled, hkd).unwrap_err();
+        assert_eq!(err.code(), Code::CreditToRefund, "one cent of deposit is refunded first");
+        assert!(owing(5_000).check_plain_move(TicketState::InRepair, hkd).is_ok(), "an open ticket may owe");
     }
 }

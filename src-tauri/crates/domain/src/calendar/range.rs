@@ -33,12 +33,15 @@ impl PeriodRange {
 
     /// Parses "7-14 business days", "7 to 14 business days", "7–14 business days",
     /// "1 day" or "within 1 day" (0 to 1), "up to 7 days", "24 hours" (whole days only)
-    /// and "the same day" (0 to 0).
+    /// and "the same day" (0 to 0; "the same business day" when it must be one).
     pub fn parse(text: &str) -> Result<PeriodRange, String> {
         let original = text.trim();
         let lower = original.to_lowercase().replace(['\u{2013}', '\u{2014}', '\u{2212}'], "-");
         if matches!(lower.as_str(), "same day" | "the same day") {
             return Ok(PeriodRange::days(0, 0));
+        }
+        if matches!(lower.as_str(), "same business day" | "the same business day") {
+            return Ok(PeriodRange::business_days(0, 0));
         }
         let not_a_range = || format!("\"{original}\" is not a time a refund takes ({RANGE_EXAMPLE}).");
         let spaced = lower.replace('-', " - ");
@@ -106,6 +109,7 @@ impl fmt::Display for PeriodRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = self.unit.label(self.to);
         match (self.from, self.to) {
+            (0, 0) if self.unit == PeriodUnit::BusinessDays => write!(f, "the same business day"),
             (0, 0) => write!(f, "the same day"),
             (0, to) => write!(f, "within {to} {unit}"),
             (from, to) => write!(f, "{from} to {to} {unit}"),
@@ -206,6 +210,10 @@ mod tests {
             (date(2028, 2, 29), date(2028, 3, 2))
         );
         assert_eq!(PeriodRange::days(0, 0).dates(date(2026, 5, 5), &cal), (date(2026, 5, 5), date(2026, 5, 5)));
+        // the same business day keeps its unit when written out and read back
+        let same = PeriodRange::business_days(0, 0);
+        assert_eq!(same.to_string(), "the same business day");
+        assert_eq!(PeriodRange::parse("the same business day"), Ok(same));
     }
 
     proptest! {

@@ -1,0 +1,71 @@
+//! The demo shop: a realistic shop to explore, in its own folder, never mixed with real data.
+//! Its tickets (the stories in `intakes`, booked by `tickets`, finished by `repairs`) and its
+//! returns (`returns`) go through the shop's own workflows, dated relative to today.
+
+mod intakes;
+mod repairs;
+mod returns;
+mod tickets;
+
+use std::path::Path;
+
+use caseback_domain::presets::PresetId;
+use caseback_domain::DomainError;
+use caseback_domain::{Currency, Settings};
+use jiff::Timestamp;
+
+use crate::error::{Result, StoreError};
+use crate::{DataFolder, Shop};
+
+pub const DEMO_STAFF: [&str; 3] = ["Mei Chan", "Ahmet Yılmaz", "Sam Wong"];
+
+pub fn demo_settings() -> Settings {
+    let base = Settings::new(
+        "Harbour Watch Repair (demo)",
+        Currency::from_code("HKD").expect("HKD is a currency"),
+        PresetId::LxWatch,
+        "Asia/Hong_Kong",
+    );
+    base.apply([
+        ("shop.address", "Shop 12, 88 Queen's Road Central\nCentral, Hong Kong"),
+        ("shop.phone", "+852 2555 0188"),
+        ("shop.email", "service@harbourwatch.example"),
+        ("shop.whatsapp", "+852 5555 0188"),
+        ("shop.tax_id", "BR 7788 1234"),
+        ("shop.payment_details", "Visa / Mastercard at the counter\nPayPal: paypal.me/harbourwatch\nBank transfer: HSBC 123-456789-001, Harbour Watch Repair Ltd"),
+        ("shop.terms", "Quotations are valid for 14 days and need your written confirmation before any work starts. Items held more than 7 days after our Collection Notice are charged a storage fee of HKD 10 per day. Replaced parts are kept by the shop unless agreed in writing."),
+        ("policy.holidays", "2026-10-01 National Day\n2026-12-25 Christmas Day\n2027-01-01 New Year's Day"),
+        // The demo shop also swaps watches within 30 days, so every return outcome can be seen.
+        ("policy.exchange_window", "30 days"),
+        ("policy.exchange_fee", "20"),
+    ])
+    .expect("demo settings are valid")
+}
+
+/// Marks a folder as holding the demo shop, so a real shop is never taken for one.
+const MARKER: &str = "DEMO-SHOP";
+
+/// Opens the demo shop in `root`, creating it on first use. A folder that holds a real shop
+/// is refused.
+pub fn open_or_create(root: &Path, now: Timestamp) -> Result<Shop> {
+    let mut shop = Shop::open(DataFolder::lock(root)?)?;
+    let marker = root.join(MARKER);
+    if shop.is_set_up()? && !marker.exists() {
+        return Err(DomainError::invalid(
+            "data_dir",
+            format!("{} holds a real shop, not the demo; choose another folder.", root.display()),
+        )
+        .into());
+    }
+    if !shop.is_set_up()? {
+        std::fs::write(&marker, "This folder holds Caseback's demo shop. Nothing in it is real.\n")
+            .map_err(|e| StoreError::io("Could not mark the demo folder", e))?;
+        let names: Vec<String> = DEMO_STAFF.iter().map(|s| s.to_string()).collect();
+        shop.set_up(&demo_settings(), &names, now)?;
+        tickets::add_tickets(&mut shop, now)?;
+        returns::add_returns(&mut shop, now)?;
+        // Expiry and the end of holds, as the app would apply them today.
+        shop.apply_clock(now)?;
+    }
+    Ok(shop)
+}

@@ -1,0 +1,241 @@
+//! The test shop the store's tests, the desk's and the app's tests and the store's bench
+//! all build on, so each starts from the same shop: compiled only with the `fixture`
+//! feature, never into the app. Fixtures panic on failure, as the tests they serve would.
+
+use std::path::Path;
+
+use caseback_domain::customer::CustomerDetails;
+use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
+use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
+use caseback_domain::presets::PresetId;
+use caseback_domain::returns::{Package, ReturnCase, ReturnForm};
+use caseback_domain::staff::{RosterEntry, StaffId};
+use caseback_domain::ticket::{Ticket, TicketId, TicketNumber, TicketState};
+use caseback_domain::warranty::{self, Voiding};
+use caseback_domain::{search, Currency, Settings};
+use jiff::civil::date;
+use jiff::Timestamp;
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::tables::{customers, events, ticket_numbers, ticket_search, tickets};
+use crate::{DataFolder, Shop};
+
+/// The one staff member of the test shop.
+pub const STAFF: &str = "Mei Chan";
+
+/// An HKD shop in Hong Kong on the lx-watch policy with one staff member (Mei Chan), set
+/// up at `now` in `dir`.
+pub fn new_shop(dir: &Path, now: Timestamp) -> (Shop, StaffId) {
+    let mut shop = Shop::open(DataFolder::lock(dir).expect("the test folder locks")).expect("the test shop opens");
+    let s = Settings::new(
+        "Kowloon Time Care",
+        Currency::from_code("HKD").expect("HKD"),
+        PresetId::LxWatch,
+        "Asia/Hong_Kong",
+    );
+    shop.set_up(&s, &[STAFF.into()], now).expect("the test shop sets up");
+    let by = shop.staff().expect("staff")[0].id;
+    (shop, by)
+}
+
+/// `new_shop` in a new temporary folder, removed when the returned guard drops.
+pub fn temp_shop(now: Timestamp) -> (tempfile::TempDir, Shop, StaffId) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (shop, by) = new_shop(dir.path(), now);
+    (dir, shop, by)
+}
+
+/// A new customer walking in with a quartz watch and `fault`.
+pub fn walk_in(name: &str, fault: &str) -> IntakeForm {
+    IntakeForm {
+        customer: CustomerChoice::New {
+            details: CustomerDetails { name: name.into(), phone: "+852 6123 4567".into(), ..Default::default() },
+        },
+        details: IntakeDetails {
+            device: Device {
+                kind: DeviceKind::Quartz,
+                brand: "Seiko".into(),
+                model: "SNE".into(),
+                ..Device::default()
+            },
+            fault: fault.into(),
+            ..IntakeDetails::default()
+        },
+    }
+}
+
+/// Switches the shop to SOFTERSPOT's policy (exchanges within 45 days, for 50% of the
+/// price), saved by Mei Chan at `now`.
+pub fn on_softerspot_policy(shop: &mut Shop, by: StaffId, now: Timestamp) {
+    let mut settings = shop.settings().expect("settings");
+    settings.policy = PresetId::Softerspot.policy();
+    let roster = [RosterEntry { id: Some(by), name: STAFF.into(), active: true }];
+    shop.save_settings(by, &settings, &roster, now).expect("the policy saves");
+}
+
+/// A return requested and authorized at `requested`, its package in with its code at
+/// `arrived`.
+pub fn received_return(
+    shop: &mut Shop,
+    by: StaffId,
+    form: &ReturnForm,
+    requested: Timestamp,
+    arrived: Timestamp,
+) -> ReturnCase {
+    let case = shop.request_return(by, form, requested).expect("the request is recorded");
+    let case = shop.authorize_return(by, case.id, None, requested).expect("the return is authorized");
+    let code = case.rma.expect("an RMA code").code.to_string();
+    shop.receive_package(by, Some(&code), &Package::default(), arrived).expect("the package is received")
+}
+
+/// Rows in the event log.
+pub fn event_count(conn: &Connection) -> Result<i64> {
+    events::count(conn)
+}
+
+/// Takes `year`'s next ticket number on `conn` (inside the caller's transaction), as a
+/// booking does: for tests of two writers at once.
+pub fn next_ticket_number(conn: &Connection, year: i16) -> Result<TicketNumber> {
+    ticket_numbers::next(conn, year)
+}
+
+const NAMES: [&str; 12] = ["Ayşe", "Çağrı", "Mei", "Tom", "María", "Li", "Sam", "Öykü", "Wei", "José", "Emma", "Hiro"];
+const SURNAMES: [&str; 10] = ["Yılmaz", "Öztürk", "Chan", "Richards", "Núñez", "Wong", "王", "陳", "Smith", "Tanaka"];
+const MODELS: [(&str, &str); 6] = [
+    ("KOSPET", "Tank T3"),
+    ("Seiko", "Presage"),
+    ("Casio", "Sheen"),
+    ("Omega", "Seamaster"),
+    ("GLORY", "PRO"),
+    ("Tissot", "PRX"),
+];
+
+fn numbered(i: usize) -> (CustomerDetails, IntakeDetails) {
+    let customer = CustomerDetails {
+        name: format!("{} {} {i}", NAMES[i % NAMES.len()], SURNAMES[(i / 12) % SURNAMES.len()]),
+        phone: format!("+852 {:04} {:04}", 5000 + i / 10_000, i % 10_000),
+        email: format!("customer{i}@example.com"),
+        address: String::new(),
+    };
+    let (brand, model) = MODELS[i % MODELS.len()];
+    let details = IntakeDetails {
+        device: Device {
+            kind: DeviceKind::Smartwatch,
+            brand: brand.into(),
+            model: model.into(),
+            serial: format!("SN-{i:07}"),
+            item_code: String::new(),
+            colour: String::new(),
+        },
+        purchase: PurchaseRecord {
+            order_number: format!("ORD-{:06}", i * 7),
+            purchase_date: Some(date(2026, 1, 1)),
+            ..PurchaseRecord::default()
+        },
+        fault: "Does not charge".into(),
+        tried: String::new(),
+        accessories: vec![],
+        accessories_other: String::new(),
+        condition: vec![],
+        condition_notes: String::new(),
+        arrival: Arrival::WalkIn,
+        voiding: Voiding::default(),
+    };
+    (customer, details)
+}
+
+/// The `i`th of many different walk-ins (a new customer with a smartwatch), as
+/// `bulk_tickets` books them.
+pub fn numbered_intake(i: usize) -> IntakeForm {
+    let (customer, details) = numbered(i);
+    IntakeForm { customer: CustomerChoice::New { details: customer }, details }
+}
+
+/// Books `n` tickets (`numbered_intake(0..n)`, numbered R-2026-00001 on) into a new shop on
+/// 20 November 2026, in one transaction: the rows a booking writes, without its checks and
+/// event-log entries, so 100,000 load in seconds. For the bench and list tests only.
+pub fn bulk_tickets(shop: &mut Shop, n: usize) {
+    let settings = shop.settings().expect("settings");
+    let now: Timestamp = "2026-11-20T02:00:00Z".parse().expect("an instant");
+    let (today, due) = (date(2026, 11, 20), date(2026, 11, 24));
+    let tx = shop.conn.transaction().expect("a transaction");
+    for i in 0..n {
+        let (customer, details) = numbered(i);
+        let customer_id = customers::insert(&tx, &customer, now).expect("a customer");
+        let number = TicketNumber { year: 2026, seq: i as u32 + 1 };
+        let check = warranty::check(&settings.policy, &details.purchase, today, &details.voiding);
+        let ticket = Ticket {
+            id: TicketId(0),
+            number,
+            state: TicketState::Received,
+            customer: customer_id,
+            warranty: check,
+            received_at: now,
+            received_on: today,
+            assessment_due: due,
+            photos: vec![],
+            details,
+        };
+        let haystack = search::ticket_haystack(number, &customer, &ticket.details.device, &ticket.details.purchase);
+        let id = tickets::insert(&tx, &ticket).expect("a ticket");
+        ticket_search::insert(&tx, id, &haystack).expect("its search text");
+    }
+    ticket_numbers::insert(&tx, 2026, n as u32).expect("the numbers taken");
+    tx.commit().expect("the tickets commit");
+}
+
+/// A customer handing in a Seiko Presage SRPB41 (mechanical, serial 4R35-01T0) with `fault`.
+pub fn presage(name: &str, phone: &str, fault: &str) -> IntakeForm {
+    IntakeForm {
+        customer: CustomerChoice::New {
+            details: CustomerDetails { name: name.into(), phone: phone.into(), ..CustomerDetails::default() },
+        },
+        details: IntakeDetails {
+            device: Device {
+                kind: DeviceKind::Mechanical,
+                brand: "Seiko".into(),
+                model: "Presage SRPB41".into(),
+                serial: "4R35-01T0".into(),
+                ..Device::default()
+            },
+            fault: fault.into(),
+            ..IntakeDetails::default()
+        },
+    }
+}
+
+/// Assesses ticket `id` (not covered: impact) and quotes it one untaxed labour line of
+/// `cents` on `quoted`, then records the customer's written acceptance on `accepted`: the
+/// ticket is Approved.
+pub fn quoted_and_accepted(
+    shop: &mut Shop,
+    by: StaffId,
+    id: TicketId,
+    cents: i64,
+    quoted: Timestamp,
+    accepted: Timestamp,
+) {
+    use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision, WrittenAnswer};
+    use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
+    let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
+    let assessment = Assessment { findings: "Broken balance staff".into(), decision, photos: vec![] };
+    shop.record_assessment(by, id, &assessment, quoted).expect("assessed");
+    let line = QuoteLine {
+        kind: LineKind::Labour,
+        section: Section::Repair,
+        description: "Balance staff and service".into(),
+        quantity: Quantity::ONE,
+        unit_price: caseback_domain::Amount(cents),
+        taxable: false,
+    };
+    let draft = QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false };
+    let q = shop.issue_quotation(by, id, &draft, quoted).expect("quoted");
+    let answer = WrittenAnswer {
+        channel: ConfirmationChannel::EmailReply,
+        reference: format!("Re: {}", q.number),
+        scan: None,
+        cosmetic_accepted: false,
+    };
+    shop.answer_quotation(by, id, q.number.revision, true, &answer, accepted).expect("accepted");
+}

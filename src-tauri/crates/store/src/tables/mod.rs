@@ -1,0 +1,30 @@
+//! The tables: one crate-private module per table, and the only place the crate writes SQL
+//! (besides `db`'s migrations and pragmas, and the whole-database copies and dumps of
+//! `backup`, `backups` and `export`).
+//!
+//! Each module speaks for its table alone, with the same verbs where the table allows
+//! them: `insert`, `get`, `for_ticket`/`list`/…, `update` only where rows may change (append-only
+//! tables have none), and `put` for the one-row records that are replaced while they may
+//! still change (an assessment, the shipping choice, the settings). The workflows compose
+//! them inside their transactions.
+
+pub(crate) mod assessments;
+pub(crate) mod attachments;
+pub(crate) mod collection_notices;
+mod columns;
+pub(crate) mod completions;
+pub(crate) mod customers;
+pub(crate) mod events;
+pub(crate) mod payments;
+pub(crate) mod quotation_answers;
+pub(crate) mod quotations;
+pub(crate) mod releases;
+pub(crate) mod return_cases;
+pub(crate) mod rma_codes;
+pub(crate) mod settings;
+pub(crate) mod shipments;
+pub(crate) mod staff;
+pub(crate) mod ticket_numbers;
+pub(crate) mod ticket_photos;
+pub(crate) mod ticket_search;
+pub(crate) mod tickets;

@@ -1,0 +1,79 @@
+//! Table `quotations`: every revision as issued, never updated (a trigger refuses it).
+//!
+//! A revision is read together with its answer: `for_ticket` joins `quotation_answers`,
+//! because a quotation and its written answer are one record to every reader, and one
+//! query keeps the pair consistent. Answers are written by `quotation_answers`.
+
+use caseback_domain::assessment::WrittenAnswer;
+use caseback_domain::quotation::Quotation;
+use caseback_domain::ticket::TicketId;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use super::columns::{from_json, to_json};
+use crate::error::Result;
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    from_json("quotation", text)
+}
+
+pub(crate) fn insert(conn: &Connection, ticket: TicketId, q: &Quotation) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO quotations (ticket_id, revision, number, quotation_json, repair_total, cosmetic_total, issued_on, valid_through)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            ticket.0,
+            q.number.revision,
+            q.number.to_string(),
+            to_json(q)?,
+            q.repair.total.0,
+            q.cosmetic.total.0,
+            q.issued_on.to_string(),
+            q.valid_through.to_string()
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A quotation as stored, with the customer's answer if there is one.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoredQuotation {
+    pub id: i64,
+    pub quotation: Quotation,
+    /// `Some((accepted, answer))` once the customer answered in writing.
+    pub answer: Option<(bool, WrittenAnswer)>,
+}
+
+impl StoredQuotation {
+    /// The customer refused it in writing.
+    pub fn refused(&self) -> bool {
+        matches!(self.answer, Some((false, _)))
+    }
+}
+
+/// Every revision of a ticket's quotation, oldest first.
+pub(crate) fn for_ticket(conn: &Connection, ticket: TicketId) -> Result<Vec<StoredQuotation>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT q.id, q.quotation_json, a.accepted, a.answer_json FROM quotations q
+         LEFT JOIN quotation_answers a ON a.quotation_id = q.id WHERE q.ticket_id = ?1 ORDER BY q.revision",
+    )?;
+    let rows = stmt
+        .query_map([ticket.0], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<bool>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(id, q, accepted, answer)| {
+            let answer = match (accepted, answer) {
+                (Some(accepted), Some(a)) => Some((accepted, parse(&a)?)),
+                _ => None,
+            };
+            Ok(StoredQuotation { id, quotation: parse(&q)?, answer })
+        })
+        .collect()
+}

@@ -1,0 +1,43 @@
+//! Table `ticket_photos`: which stored photos a ticket shows at each stage, in order. Rows
+//! are only inserted (a photo named twice at one stage is kept once).
+
+use caseback_domain::ticket::TicketId;
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+
+/// When a photo was taken: at intake, by the technician assessing, or of the repaired watch.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Stage {
+    Intake,
+    Assessment,
+    AfterRepair,
+}
+
+impl Stage {
+    fn key(self) -> &'static str {
+        match self {
+            Stage::Intake => "intake",
+            Stage::Assessment => "assessment",
+            Stage::AfterRepair => "after_repair",
+        }
+    }
+}
+
+/// Adds the photos, in order, to the ticket's `stage`.
+pub(crate) fn insert(conn: &Connection, id: TicketId, stage: Stage, shas: &[String]) -> Result<()> {
+    for (position, sha256) in shas.iter().enumerate() {
+        conn.execute(
+            "INSERT OR IGNORE INTO ticket_photos (ticket_id, sha256, stage, position) VALUES (?1, ?2, ?3, ?4)",
+            params![id.0, sha256, stage.key(), position as i64],
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn for_ticket(conn: &Connection, id: TicketId, stage: Stage) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT sha256 FROM ticket_photos WHERE ticket_id = ?1 AND stage = ?2 ORDER BY position")?;
+    let rows = stmt.query_map(params![id.0, stage.key()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

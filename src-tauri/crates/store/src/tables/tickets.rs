@@ -1,0 +1,226 @@
+//! Table `tickets`: one row per watch booked in, with the columns lists and the calendar
+//! need (its state and next deadline change as it moves). Its photos are kept in
+//! `ticket_photos`, its search text in `ticket_search`, its numbers in `ticket_numbers`.
+
+use caseback_domain::after_sale::CollectionNotice;
+use caseback_domain::customer::CustomerId;
+use caseback_domain::device::PurchaseRecord;
+use caseback_domain::intake::IntakeDetails;
+use caseback_domain::ticket::{Ticket, TicketId};
+use caseback_domain::ticket::{TicketNumber, TicketState};
+use caseback_domain::warranty::WarrantyCheck;
+use jiff::civil::Date;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::columns::{bad, date_in_row as date, json_in_row as parse, to_json};
+use super::ticket_photos::{self, Stage};
+use crate::error::{Result, StoreError};
+
+/// Inserts the ticket's row (its search text and photos are the caller's to add).
+pub(crate) fn insert(conn: &Connection, t: &Ticket) -> Result<TicketId> {
+    conn.execute(
+        "INSERT INTO tickets (number, year, seq, state, customer_id, serial_key, device_label, details_json, warranty_json,
+                              received_at, received_on, assessment_due, next_deadline)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            t.number.to_string(),
+            t.number.year,
+            t.number.seq,
+            t.state.key(),
+            t.customer.0,
+            t.details.device.serial_key(),
+            format!("{} {}", t.details.device.brand, t.details.device.model),
+            to_json(&t.details)?,
+            to_json(&t.warranty)?,
+            t.received_at.to_string(),
+            t.received_on.to_string(),
+            t.assessment_due.to_string(),
+            t.next_deadline().map(|d| d.to_string()),
+        ],
+    )?;
+    Ok(TicketId(conn.last_insert_rowid()))
+}
+
+/// The ids of a customer's tickets.
+pub(crate) fn ids_for_customer(conn: &Connection, customer: CustomerId) -> Result<Vec<TicketId>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM tickets WHERE customer_id = ?1 ORDER BY id")?;
+    let ids = stmt.query_map([customer.0], |r| Ok(TicketId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// Writes the ticket's state and the deadline that state sets.
+pub(crate) fn update_state(conn: &Connection, t: &Ticket) -> Result<()> {
+    conn.execute(
+        "UPDATE tickets SET state = ?2, next_deadline = ?3 WHERE id = ?1",
+        params![t.id.0, t.state.key(), t.next_deadline().map(|d| d.to_string())],
+    )?;
+    Ok(())
+}
+
+/// Sets the ticket's next deadline when something other than the ticket itself decides it
+/// (its quotation's validity or hold).
+pub(crate) fn update_deadline(conn: &Connection, id: TicketId, deadline: Option<Date>) -> Result<()> {
+    conn.execute(
+        "UPDATE tickets SET next_deadline = ?2 WHERE id = ?1",
+        params![id.0, deadline.map(|d| d.to_string())],
+    )?;
+    Ok(())
+}
+
+/// The ticket's next deadline as kept (the assessment, or its quotation's validity or hold).
+pub(crate) fn deadline(conn: &Connection, id: TicketId) -> Result<Option<Date>> {
+    let text: Option<Option<String>> =
+        conn.query_row("SELECT next_deadline FROM tickets WHERE id = ?1", [id.0], |r| r.get(0)).optional()?;
+    text.flatten().map(|t| date(t).map_err(StoreError::from)).transpose()
+}
+
+/// Tickets in one of `states` whose deadline (last day to accept, end of the hold) is
+/// before `today`: the only ones the clock can move. Indexed, and usually empty, so looking
+/// at lists as often as staff type stays cheap.
+pub(crate) fn past_their_deadline(conn: &Connection, states: &[TicketState], today: Date) -> Result<Vec<TicketId>> {
+    let marks = (2..states.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let sql = format!("SELECT id FROM tickets WHERE next_deadline < ?1 AND state IN ({marks}) ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let args = std::iter::once(today.to_string()).chain(states.iter().map(|s| s.key().to_string()));
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(args), |r| Ok(TicketId(r.get(0)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+const COLUMNS: &str = "t.id, t.number, t.state, t.customer_id, t.details_json, t.warranty_json, t.received_at, t.received_on, t.assessment_due";
+
+fn from_row(row: &Row) -> rusqlite::Result<Ticket> {
+    let number: String = row.get(1)?;
+    let state: String = row.get(2)?;
+    let received_at: String = row.get(6)?;
+    Ok(Ticket {
+        id: TicketId(row.get(0)?),
+        number: number.parse().map_err(|e: caseback_domain::DomainError| bad(e.to_string()))?,
+        state: TicketState::from_key(&state).ok_or_else(|| bad(format!("unknown state {state}")))?,
+        customer: CustomerId(row.get(3)?),
+        details: parse::<IntakeDetails>("details", &row.get::<_, String>(4)?)?,
+        warranty: parse::<WarrantyCheck>("warranty", &row.get::<_, String>(5)?)?,
+        received_at: received_at.parse().map_err(|e: jiff::Error| bad(e.to_string()))?,
+        received_on: date(row.get(7)?)?,
+        assessment_due: date(row.get(8)?)?,
+        photos: Vec::new(),
+    })
+}
+
+/// The ticket, with its intake photos.
+pub(crate) fn get(conn: &Connection, id: TicketId) -> Result<Option<Ticket>> {
+    let ticket =
+        conn.query_row(&format!("SELECT {COLUMNS} FROM tickets t WHERE t.id = ?1"), [id.0], from_row).optional()?;
+    ticket.map(|t| with_photos(conn, t)).transpose()
+}
+
+pub(crate) fn by_number(conn: &Connection, number: TicketNumber) -> Result<Option<Ticket>> {
+    let ticket = conn
+        .query_row(&format!("SELECT {COLUMNS} FROM tickets t WHERE t.number = ?1"), [number.to_string()], from_row)
+        .optional()?;
+    ticket.map(|t| with_photos(conn, t)).transpose()
+}
+
+fn with_photos(conn: &Connection, mut t: Ticket) -> Result<Ticket> {
+    t.photos = ticket_photos::for_ticket(conn, t.id, Stage::Intake)?;
+    Ok(t)
+}
+
+/// The purchase record of the earliest ticket of a serial that had dates: warranty follows
+/// the watch, so a later intake without a receipt still knows when it was bought.
+pub(crate) fn earliest_purchase_for_serial(conn: &Connection, serial_key: &str) -> Result<Option<PurchaseRecord>> {
+    if serial_key.is_empty() {
+        return Ok(None);
+    }
+    let mut stmt = conn.prepare_cached("SELECT details_json FROM tickets WHERE serial_key = ?1 ORDER BY id")?;
+    let mut rows = stmt.query([serial_key])?;
+    while let Some(row) = rows.next()? {
+        let details: IntakeDetails = parse("details", &row.get::<_, String>(0)?)?;
+        if details.purchase.purchase_date.is_some() || details.purchase.delivery_date.is_some() {
+            return Ok(Some(details.purchase));
+        }
+    }
+    Ok(None)
+}
+
+/// One line of a ticket list.
+#[derive(Clone, Debug, Serialize)]
+pub struct TicketRow {
+    pub id: TicketId,
+    pub number: String,
+    pub state: TicketState,
+    pub customer_id: CustomerId,
+    pub customer_name: String,
+    pub customer_phone: String,
+    pub device: String,
+    pub received_on: Date,
+    pub next_deadline: Option<Date>,
+    /// The Collection Notice while the watch waits for collection (the storage fee a list
+    /// shows); read only for those rows.
+    #[serde(skip)]
+    pub notice: Option<CollectionNotice>,
+}
+
+/// A list's rows; `?1` is the state whose Collection Notice the rows carry (`notice_state`), so
+/// every query built on it numbers its own parameters from `?2`.
+pub(super) const ROW_SQL: &str =
+    "SELECT t.id, t.number, t.state, c.id, c.name, c.phone, t.device_label, t.received_on, t.next_deadline,
+                              n.notice_json
+                       FROM tickets t JOIN customers c ON c.id = t.customer_id
+                       LEFT JOIN collection_notices n ON n.ticket_id = t.id AND t.state = ?1";
+/// Soonest deadline first (earlier bookings first on the same day).
+pub(super) const DEADLINE_ORDER: &str = "ORDER BY t.next_deadline, t.id";
+
+/// `ROW_SQL`'s first parameter: the notice is shown while the watch waits for collection.
+pub(super) fn notice_state() -> &'static str {
+    TicketState::ReadyForCollection.key()
+}
+
+pub(super) fn row(r: &Row) -> rusqlite::Result<TicketRow> {
+    let state: String = r.get(2)?;
+    Ok(TicketRow {
+        id: TicketId(r.get(0)?),
+        number: r.get(1)?,
+        state: TicketState::from_key(&state).ok_or_else(|| bad(format!("unknown state {state}")))?,
+        customer_id: CustomerId(r.get(3)?),
+        customer_name: r.get(4)?,
+        customer_phone: r.get(5)?,
+        device: r.get(6)?,
+        received_on: date(r.get(7)?)?,
+        next_deadline: r.get::<_, Option<String>>(8)?.map(date).transpose()?,
+        notice: r.get::<_, Option<String>>(9)?.map(|j| parse("collection notice", &j)).transpose()?,
+    })
+}
+
+pub(crate) fn for_customer(conn: &Connection, customer: CustomerId) -> Result<Vec<TicketRow>> {
+    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} WHERE t.customer_id = ?2 ORDER BY t.id DESC"))?;
+    let rows = stmt.query_map(params![notice_state(), customer.0], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub(crate) fn for_serial(conn: &Connection, serial_key: &str) -> Result<Vec<TicketRow>> {
+    if serial_key.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} WHERE t.serial_key = ?2 ORDER BY t.id DESC"))?;
+    let rows = stmt.query_map([notice_state(), serial_key], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Open tickets with a deadline on or before `until`, soonest first (for Today).
+pub(crate) fn due_by(conn: &Connection, until: Date) -> Result<Vec<TicketRow>> {
+    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} WHERE t.next_deadline <= ?2 {DEADLINE_ORDER}"))?;
+    let rows = stmt.query_map(params![notice_state(), until.to_string()], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Tickets in `state`, soonest deadline first (for Today's quotation sections).
+pub(crate) fn in_state(conn: &Connection, state: TicketState, limit: usize) -> Result<Vec<TicketRow>> {
+    let sql =
+        format!("{ROW_SQL} WHERE t.state = ?2 ORDER BY t.next_deadline IS NULL, t.next_deadline, t.id LIMIT {limit}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([notice_state(), state.key()], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

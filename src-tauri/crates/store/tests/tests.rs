@@ -1,0 +1,20 @@
+//! The store's integration tests, on real SQLite files: one test binary (as ripgrep does),
+//! one module per area. `autotests = false` in Cargo.toml keeps the files beside this one
+//! from becoming binaries of their own; `crash` and `faults` re-run this binary as a child
+//! process, naming their child tests with their module path.
+
+mod after_sale;
+mod backups;
+mod crash;
+mod faults;
+mod quotations;
+mod returns;
+mod shop;
+mod tickets;
+
+/// The full name the harness gives the test `name` in the calling module (`crash::crash_writer`),
+/// for a child process that runs only it.
+pub fn test_name(module: &str, name: &str) -> String {
+    let path = module.split_once("::").map_or("", |(_, path)| path);
+    format!("{path}::{name}")
+}
