@@ -4,10 +4,12 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
+use caseback_domain::assessment::{Assessment, CoveredReason, WarrantyDecision};
+use caseback_domain::papers::TicketPapers;
 use caseback_domain::settings::PaperSize;
 use caseback_forms::{
-    intake_receipt, quotation, render, render_return, return_notice, ticket_tag, work_summary, FormKind, IntakeReceipt,
-    Logo, QuotationDoc, ReturnFormKind, ReturnNoticeDoc, TicketTag, WorkSummaryDoc,
+    intake_receipt, quotation, render_return_case, render_ticket, return_label, return_label_a4, return_notice,
+    ticket_tag, work_summary, FormKind, ReturnFormKind,
 };
 use common::after_sale::{Case, NOTICE_ON};
 use common::returns::Return;
@@ -31,17 +33,18 @@ fn main() {
         ("receipt-a4-long", &tr, &long_ticket, &cagri),
     ];
     let png = logo_png();
+    let logo_if = |wanted: bool| wanted.then(|| stored_image("image/png", &png));
     for (name, settings, ticket, customer) in receipts {
-        let logo = (name == "receipt-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
-        let doc = IntakeReceipt { settings, ticket, customer, received_by: "Ayşe Yılmaz", logo };
+        let (received_by, logo) = ("Ayşe Yılmaz".into(), logo_if(name == "receipt-a4-tr"));
+        let doc = TicketPapers { received_by, logo, ..papers(settings, ticket, customer) };
         write_pdf(&dir, &format!("{name}.pdf"), &intake_receipt(fonts(), &doc).unwrap());
     }
-    write_pdf(&dir, "tag-tr.pdf", &ticket_tag(fonts(), &TicketTag { ticket: &tr_ticket, customer: &cagri }).unwrap());
+    write_pdf(&dir, "tag-tr.pdf", &ticket_tag(fonts(), &papers(&tr, &tr_ticket, &cagri)).unwrap());
     let mut diver = seiko_details();
     diver.device.model = "Prospex Marinemaster Professional 1000m Diver's Automatic SBDX011 Limited".into();
     let diver = ticket(&hk, 123_456, diver);
-    write_pdf(&dir, "tag-long.pdf", &ticket_tag(fonts(), &TicketTag { ticket: &diver, customer: &cagri }).unwrap());
-    write_pdf(&dir, "tag-zh.pdf", &ticket_tag(fonts(), &TicketTag { ticket: &hk_ticket, customer: &wang }).unwrap());
+    write_pdf(&dir, "tag-long.pdf", &ticket_tag(fonts(), &papers(&hk, &diver, &cagri)).unwrap());
+    write_pdf(&dir, "tag-zh.pdf", &ticket_tag(fonts(), &papers(&hk, &hk_ticket, &wang)).unwrap());
 
     let tr_seiko = ticket(&tr, 42, seiko_details());
     let tr_quote = common::quotation(&tr, &tr_seiko, quote_lines(true));
@@ -53,24 +56,26 @@ fn main() {
         ("quotation-letter-zh", &hk, &hk_ticket, &wang, &hk_quote),
     ];
     for (name, settings, ticket, customer, quotation_) in quotes {
-        let logo = (name == "quotation-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
-        let doc = QuotationDoc { settings, ticket, customer, quotation: quotation_, logo };
+        let (quotation_, logo) = (Some(quotation_.clone()), logo_if(name == "quotation-a4-tr"));
+        let doc = TicketPapers { quotation: quotation_, logo, ..papers(settings, ticket, customer) };
         write_pdf(&dir, &format!("{name}.pdf"), &quotation(fonts(), &doc).unwrap());
     }
 
     let notices =
         [("return-a4-tr", &tr, &tr_seiko, &cagri, &tr_quote), ("return-letter-zh", &hk, &hk_ticket, &wang, &hk_quote)];
     for (name, settings, ticket, customer, quotation_) in notices {
-        let logo = (name == "return-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
-        let doc = ReturnNoticeDoc { settings, ticket, customer, quotation: quotation_, refused: false, logo };
+        let (quotation_, logo) = (Some(quotation_.clone()), logo_if(name == "return-a4-tr"));
+        let doc = TicketPapers { quotation: quotation_, logo, ..papers(settings, ticket, customer) };
         write_pdf(&dir, &format!("{name}.pdf"), &return_notice(fonts(), &doc).unwrap());
     }
     let findings = "Charging coil cracked at the solder joint; replaced the charging module, resealed the case back \
                     and tested a full charge cycle and two days of normal use.";
     let summaries = [("warranty-a4-tr", &tr, &tr_ticket, &cagri), ("warranty-letter-zh", &hk, &hk_ticket, &wang)];
+    let covered = WarrantyDecision::Covered(CoveredReason::ManufacturingDefect);
+    let assessment = Assessment { findings: findings.into(), decision: covered, photos: vec![] };
     for (name, settings, ticket, customer) in summaries {
-        let logo = (name == "warranty-a4-tr").then_some(Logo { media_type: "image/png", bytes: &png });
-        let doc = WorkSummaryDoc { settings, ticket, customer, findings, reason_label: "manufacturing defect", logo };
+        let (assessment, logo) = (Some(assessment.clone()), logo_if(name == "warranty-a4-tr"));
+        let doc = TicketPapers { assessment, logo, ..papers(settings, ticket, customer) };
         write_pdf(&dir, &format!("{name}.pdf"), &work_summary(fonts(), &doc).unwrap());
     }
 
@@ -98,15 +103,15 @@ fn returns(dir: &std::path::Path, png: &[u8]) {
     for (name, case) in [("tr", &tr), ("zh", &hk)] {
         for kind in kinds {
             let mut papers = case.papers();
-            papers.logo = (name == "tr").then_some(Logo { media_type: "image/png", bytes: png });
-            let bytes = render_return(fonts(), kind, &papers).unwrap();
+            papers.logo = (name == "tr").then(|| stored_image("image/png", png));
+            let bytes = render_return_case(fonts(), kind, &papers).unwrap();
             write_pdf(dir, &format!("{}-{name}.pdf", kind.name()), &bytes);
         }
     }
-    for kind in [ReturnFormKind::ReturnLabel, ReturnFormKind::ReturnLabelA4] {
-        let bytes = render_return(fonts(), kind, &unknown.papers()).unwrap();
-        write_pdf(dir, &format!("{}-unknown.pdf", kind.name()), &bytes);
-    }
+    // The domain offers no form for a package with no request on file; the labels still
+    // print one from the RMA code and the shop.
+    write_pdf(dir, "return-label-unknown.pdf", &return_label(fonts(), &unknown.papers()).unwrap());
+    write_pdf(dir, "return-label-a4-unknown.pdf", &return_label_a4(fonts(), &unknown.papers()).unwrap());
 }
 
 /// The after-sale forms: a notice with a logo and photos (A4), the rest of a shipped watch
@@ -133,9 +138,8 @@ fn after_sale(dir: &std::path::Path, png: &[u8]) {
         ("shipping-label-long", &long, FormKind::ShippingLabel),
     ];
     for (name, case, kind) in forms {
-        let after_sale = case.after_sale();
-        let mut papers = case.papers(Some(&after_sale));
-        papers.logo = (kind == FormKind::CollectionNotice).then_some(Logo { media_type: "image/png", bytes: png });
-        write_pdf(dir, &format!("{name}.pdf"), &render(fonts(), kind, &papers).unwrap());
+        let mut papers = case.papers();
+        papers.logo = (kind == FormKind::CollectionNotice).then(|| stored_image("image/png", png));
+        write_pdf(dir, &format!("{name}.pdf"), &render_ticket(fonts(), kind, &papers).unwrap());
     }
 }

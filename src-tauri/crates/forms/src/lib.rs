@@ -1,10 +1,14 @@
-//! Caseback's printable forms, drawn with printpdf from domain values: the intake receipt,
-//! the repair quotation, the return-unrepaired notice and the warranty work order, and after
-//! the repair the Collection Notice, the receipt, the shipping notice and the commercial
-//! invoice (A4 or US Letter); the 62 x 29 mm bag tag and the 4 x 6 in shipping label.
-//! A return case has its own forms, through [`render_return`]: the Return Authorization Form,
-//! the RMA instructions, the return label (4 x 6 in, or on half an A4 sheet) and the
-//! inspection report.
+//! Caseback's printable forms, drawn with printpdf from the domain's papers: the intake
+//! receipt, the repair quotation, the return-unrepaired notice and the warranty work order,
+//! and after the repair the Collection Notice, the receipt, the shipping notice and the
+//! commercial invoice (A4 or US Letter); the 62 x 29 mm bag tag and the 4 x 6 in shipping
+//! label. A return case has its own forms, through [`render_return_case`]: the Return
+//! Authorization Form, the RMA instructions, the return label (4 x 6 in, or on half an A4
+//! sheet) and the inspection report.
+//!
+//! [`render_ticket`] and [`render_return_case`] are what the app calls: they refuse a form
+//! the domain's `applies` rule says the record does not have. Each form also has its own
+//! function, which refuses with its own reason when a fact it prints is missing.
 //!
 //! Text is set in Noto Sans, and in Noto Sans CJK for Chinese, Japanese and Korean; the
 //! fonts come from the system's `fonts-noto-core` and `fonts-noto-cjk` packages. Load them
@@ -27,12 +31,13 @@ mod receipt;
 mod returns;
 mod ticket_tag;
 
+pub use after_sale::{collection_notice, commercial_invoice, payment_receipt, shipping_label, shipping_notice};
 pub use caseback_domain::papers::{FormKind, ReturnFormKind};
 pub use error::FormError;
 pub use fonts::Fonts;
-pub use notices::{inspection_fee, return_notice, work_summary, ReturnNoticeDoc, WorkSummaryDoc};
-pub use papers::{render, render_ticket, AfterSale, Image, Logo, Papers};
-pub use quotation::{quotation, QuotationDoc};
-pub use receipt::{intake_receipt, IntakeReceipt};
-pub use returns::{render_return, render_return_case, ReturnPapers};
-pub use ticket_tag::{ticket_tag, TicketTag};
+pub use notices::{inspection_fee, return_notice, work_summary};
+pub use papers::{render_return_case, render_ticket};
+pub use quotation::quotation;
+pub use receipt::intake_receipt;
+pub use returns::{inspection_report, return_authorization, return_label, return_label_a4, rma_instructions};
+pub use ticket_tag::ticket_tag;

@@ -2,10 +2,9 @@
 //! once an unanswered quotation has expired and its hold is over (lx-watch 2.2), and the
 //! warranty work order for a repair the warranty covers.
 
-use caseback_domain::customer::CustomerDetails;
 use caseback_domain::money::Amount;
+use caseback_domain::papers::{Image, TicketPapers};
 use caseback_domain::quotation::{LineKind, Quotation, Section};
-use caseback_domain::ticket::Ticket;
 use caseback_domain::Settings;
 
 use crate::draw::{Canvas, Colour, Item};
@@ -13,45 +12,19 @@ use crate::error::FormError;
 use crate::flow::Flow;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{text_block, text_item, Row, Style};
-use crate::quotation::in_numbers_and_words;
+use crate::quotation::{in_numbers_and_words, NO_QUOTATION};
 use crate::receipt::header;
 use crate::receipt::sections::{self, Column, SECTION_GAP, VALUE};
 use crate::receipt::{BOTTOM, COLUMN_GAP, SIDE, TOP};
-use crate::Logo;
 
 const RETURN_TITLE: &str = "Return unrepaired notice";
 const WARRANTY_TITLE: &str = "Warranty work order";
+const NOT_COVERED: &str = "This repair has no covered warranty assessment.";
 
 pub(crate) const BODY: Style = Style { leading: 1.3, ..Style::new(Weight::Regular, 9.0, Colour::INK) };
 pub(crate) const STRONG: Style = Style::new(Weight::Bold, 10.5, Colour::INK);
 const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
 pub(crate) const NOTE: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
-
-/// Everything the return-unrepaired notice prints.
-pub struct ReturnNoticeDoc<'a> {
-    /// The shop's profile heads the form; its paper size sets the page, its policy the hold
-    /// and the storage fee.
-    pub settings: &'a Settings,
-    pub ticket: &'a Ticket,
-    pub customer: &'a CustomerDetails,
-    /// The quotation that expired unanswered, or that the customer refused.
-    pub quotation: &'a Quotation,
-    /// The customer refused the quotation in writing (rather than leaving it unanswered).
-    pub refused: bool,
-    pub logo: Option<Logo<'a>>,
-}
-
-/// Everything the warranty work order prints.
-pub struct WorkSummaryDoc<'a> {
-    pub settings: &'a Settings,
-    pub ticket: &'a Ticket,
-    pub customer: &'a CustomerDetails,
-    /// What the technician found.
-    pub findings: &'a str,
-    /// Why the warranty covers it, e.g. "manufacturing defect".
-    pub reason_label: &'a str,
-    pub logo: Option<Logo<'a>>,
-}
 
 /// The inspection fee a quotation charges: its repair lines of kind
 /// [`LineKind::InspectionFee`], each at [`QuoteLine::amount`](caseback_domain::quotation::QuoteLine::amount).
@@ -67,11 +40,12 @@ pub fn inspection_fee(quotation: &Quotation) -> Amount {
 }
 
 /// The notice that an unanswered quotation expired, the hold is over and the watch goes
-/// back unrepaired: as PDF bytes, on the shop's paper (A4 or US Letter).
-pub fn return_notice(fonts: &Fonts, doc: &ReturnNoticeDoc) -> Result<Vec<u8>, FormError> {
-    let settings = doc.settings;
+/// back unrepaired (or that the customer refused it in writing): as PDF bytes, on the
+/// shop's paper (A4 or US Letter), from the ticket's latest quotation.
+pub fn return_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let q = p.quotation.as_ref().ok_or(FormError::NotApplicable(NO_QUOTATION))?;
+    let settings = &p.settings;
     let policy = &settings.policy;
-    let q = doc.quotation;
     let money = |a: Amount| settings.currency.format(a);
     let hold_until = q.hold_until(policy);
     let cells = [
@@ -79,9 +53,9 @@ pub fn return_notice(fonts: &Fonts, doc: &ReturnNoticeDoc) -> Result<Vec<u8>, Fo
         ("Expired after", q.valid_through.to_string()),
         ("Held through", hold_until.to_string()),
     ];
-    let mut form = Form::start(fonts, settings, doc.ticket, RETURN_TITLE, doc.logo.as_ref(), &cells)?;
+    let mut form = Form::start(fonts, p, RETURN_TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
-    form.parties(doc.ticket, doc.customer);
+    form.parties(p);
 
     let fields = [
         ("Quotation", q.number.to_string()),
@@ -92,7 +66,7 @@ pub fn return_notice(fonts: &Fonts, doc: &ReturnNoticeDoc) -> Result<Vec<u8>, Fo
     let label_w = sections::label_width(fonts, fields.iter().map(|(l, _)| *l), w);
     form.flow.place_kept(&sections::fields(fonts, "Quotation expired", &fields, Column { x, w, label_w }), 3);
     form.flow.place(&Row::gap(1.5));
-    let what = if doc.refused {
+    let what = if p.refused {
         format!(
             "You declined quotation {}. Your watch has not been repaired and will be returned to you in the \
              condition in which it was received.",
@@ -174,23 +148,26 @@ pub fn return_notice(fonts: &Fonts, doc: &ReturnNoticeDoc) -> Result<Vec<u8>, Fo
 }
 
 /// The work order for a repair the warranty covers, at no cost to the customer: as PDF
-/// bytes, on the shop's paper (A4 or US Letter).
-pub fn work_summary(fonts: &Fonts, doc: &WorkSummaryDoc) -> Result<Vec<u8>, FormError> {
-    let settings = doc.settings;
+/// bytes, on the shop's paper (A4 or US Letter), from the technician's covered assessment.
+pub fn work_summary(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let assessment =
+        p.assessment.as_ref().filter(|a| a.decision.is_covered()).ok_or(FormError::NotApplicable(NOT_COVERED))?;
+    let settings = &p.settings;
     let policy = &settings.policy;
     let cost = settings.currency.format(Amount::ZERO);
-    let cells = [("Received", doc.ticket.received_on.to_string()), ("Cost to you", cost.clone())];
-    let mut form = Form::start(fonts, settings, doc.ticket, WARRANTY_TITLE, doc.logo.as_ref(), &cells)?;
+    let cells = [("Received", p.ticket.received_on.to_string()), ("Cost to you", cost.clone())];
+    let mut form = Form::start(fonts, p, WARRANTY_TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
-    form.parties(doc.ticket, doc.customer);
-    form.flow.place(&sections::warranty(fonts, &doc.ticket.warranty.describe(), x, w));
+    form.parties(p);
+    form.flow.place(&sections::warranty(fonts, &p.ticket.warranty.describe(), x, w));
     form.flow.place(&Row::gap(SECTION_GAP));
 
-    let findings = if doc.findings.trim().is_empty() { "None recorded." } else { doc.findings.trim() };
+    let findings = assessment.findings.trim();
+    let findings = if findings.is_empty() { "None recorded." } else { findings };
     form.flow.place_kept(&sections::paragraph(fonts, "Technician's findings", findings, VALUE, x, w), 3);
     form.flow.place(&Row::gap(SECTION_GAP));
 
-    let reason = doc.reason_label.trim();
+    let reason = assessment.decision.reason_label().trim();
     let decision = format!("Covered by warranty: {}", if reason.is_empty() { "yes" } else { reason });
     let shipping = if policy.shop_pays_shipping_within.is_none() {
         "Return shipping is at your cost under the shop's policy; you may also collect the watch in person free \
@@ -239,15 +216,15 @@ pub(crate) struct Form<'f> {
 }
 
 impl<'f> Form<'f> {
+    /// A ticket's form: its number in the band, on the shop's letterhead and paper.
     pub(crate) fn start(
         fonts: &'f Fonts,
-        settings: &Settings,
-        ticket: &Ticket,
+        p: &TicketPapers,
         title: &str,
-        logo: Option<&Logo>,
         cells: &[(&str, String)],
     ) -> Result<Form<'f>, FormError> {
-        Form::begin(fonts, settings, ("Ticket number", &ticket.number.to_string()), title, logo, cells)
+        let number = p.ticket.number.to_string();
+        Form::begin(fonts, &p.settings, ("Ticket number", &number), title, p.logo.as_ref(), cells)
     }
 
     /// Under the letterhead, a band with `number` large under its label, its QR code and
@@ -257,7 +234,7 @@ impl<'f> Form<'f> {
         settings: &Settings,
         (label, number): (&str, &str),
         title: &str,
-        logo: Option<&Logo>,
+        logo: Option<&Image>,
         cells: &[(&str, String)],
     ) -> Result<Form<'f>, FormError> {
         let (page_w, page_h) = settings.paper.size_mm();
@@ -279,10 +256,11 @@ impl<'f> Form<'f> {
     }
 
     /// Customer on the left, the watch on the right.
-    pub(crate) fn parties(&mut self, ticket: &Ticket, c: &CustomerDetails) {
+    pub(crate) fn parties(&mut self, p: &TicketPapers) {
         let fonts = self.flow.canvas.fonts;
+        let c = &p.customer;
         let customer = [("Name", c.name.clone()), ("Phone", c.phone.clone()), ("Email", c.email.clone())];
-        let d = &ticket.details.device;
+        let d = &p.ticket.details.device;
         let device = [
             ("Type", d.kind.label().to_string()),
             ("Brand / model", format!("{} {}", d.brand.trim(), d.model.trim()).trim().to_string()),

@@ -3,10 +3,10 @@
 //! (DCTDecode, no re-compression); anything else (PNG, a large JPEG, one the camera marked
 //! as rotated) is decoded, turned upright, scaled down and re-encoded as JPEG.
 
+use caseback_domain::papers::Image;
 use printpdf::{OutputImageFormat, RawImage, RawImageData, RawImageFormat};
 
 use crate::draw::{Canvas, Placed};
-use crate::Image;
 
 /// The longest side kept, pixels: about 400 dpi across the widest photo a form prints.
 const MAX_PX: usize = 1600;
@@ -15,7 +15,7 @@ const MAX_SAMPLES: usize = 4;
 
 /// Registers `image` on the canvas; `None` when it is not a readable PNG or JPEG.
 pub(crate) fn embed(canvas: &mut Canvas, image: &Image) -> Option<Placed> {
-    let bytes = image.bytes;
+    let bytes = image.bytes.as_slice();
     if !bytes.starts_with(b"\xFF\xD8") && !bytes.starts_with(b"\x89PNG") {
         return None;
     }

@@ -1,10 +1,9 @@
 //! The repair quotation: the priced lines and totals the customer accepts in writing, with
 //! the terms that apply while they decide.
 
-use caseback_domain::customer::CustomerDetails;
 use caseback_domain::money::Amount;
+use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::{Quotation, QuoteLine, Section, Totals};
-use caseback_domain::ticket::Ticket;
 use caseback_domain::Settings;
 use jiff::civil::Date;
 
@@ -16,9 +15,9 @@ use crate::layout::{fit_size, text_block, text_item, width, Row, Style};
 use crate::receipt::header;
 use crate::receipt::sections::{self, Column, SECTION_GAP, VALUE};
 use crate::receipt::{BOTTOM, COLUMN_GAP, SIDE, TOP};
-use crate::Logo;
 
 const TITLE_TEXT: &str = "Repair quotation";
+pub(crate) const NO_QUOTATION: &str = "This ticket has no quotation yet.";
 /// Marks a line the tax is not charged on.
 const NO_TAX: &str = "No tax";
 const COSMETIC_TITLE: &str = "Optional cosmetic work (confirmed separately)";
@@ -41,40 +40,32 @@ const QTY_W: f32 = 12.0;
 /// Where descriptions start, from the table's left edge, mm.
 const DESC_X: f32 = 31.0;
 
-/// Everything the quotation prints.
-pub struct QuotationDoc<'a> {
-    /// The shop's profile heads the form; its paper size sets the page, its policy the terms.
-    pub settings: &'a Settings,
-    pub ticket: &'a Ticket,
-    pub customer: &'a CustomerDetails,
-    pub quotation: &'a Quotation,
-    pub logo: Option<Logo<'a>>,
-}
-
-/// The quotation as PDF bytes, on the shop's paper (A4 or US Letter). Every amount is the
-/// domain's: line amounts from [`QuoteLine::amount`], totals from the issued quotation.
-pub fn quotation(fonts: &Fonts, doc: &QuotationDoc) -> Result<Vec<u8>, FormError> {
-    let (page_w, page_h) = doc.settings.paper.size_mm();
-    let number = doc.quotation.number.to_string();
+/// The ticket's latest quotation as PDF bytes, on the shop's paper (A4 or US Letter); its
+/// policy sets the terms. Every amount is the domain's: line amounts from
+/// [`QuoteLine::amount`], totals from the issued quotation.
+pub fn quotation(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let q = p.quotation.as_ref().ok_or(FormError::NotApplicable(NO_QUOTATION))?;
+    let settings = &p.settings;
+    let (page_w, page_h) = settings.paper.size_mm();
+    let number = q.number.to_string();
     let (x, w) = (SIDE, page_w - 2.0 * SIDE);
     let mut canvas = Canvas::new(fonts, &format!("{TITLE_TEXT} {number}"), page_w, page_h);
-    let top = header::letterhead(&mut canvas, TITLE_TEXT, &doc.settings.shop, doc.logo.as_ref(), x, w, TOP)?;
+    let top = header::letterhead(&mut canvas, TITLE_TEXT, &settings.shop, p.logo.as_ref(), x, w, TOP)?;
     let continued = header::continued(fonts, &number, TITLE_TEXT, x, w);
     let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
     flow.y = top;
 
-    flow.place(&band(fonts, doc, x, w));
+    flow.place(&band(fonts, p, q, x, w));
     flow.place(&Row::gap(SECTION_GAP));
-    parties(&mut flow, doc, x, w);
-    let table = Table::new(fonts, doc.settings.currency.code(), x, w);
-    let q = doc.quotation;
-    section(&mut flow, doc, &table, Section::Repair, "Repair", q.repair);
+    parties(&mut flow, p, x, w);
+    let table = Table::new(fonts, settings.currency.code(), x, w);
+    section(&mut flow, settings, q, &table, Section::Repair, "Repair", q.repair);
     if q.draft.lines.iter().any(|l| l.section == Section::Cosmetic) {
-        section(&mut flow, doc, &table, Section::Cosmetic, COSMETIC_TITLE, q.cosmetic);
+        section(&mut flow, settings, q, &table, Section::Cosmetic, COSMETIC_TITLE, q.cosmetic);
     }
-    after_the_table(&mut flow, doc, x, w);
+    after_the_table(&mut flow, settings, q, x, w);
 
-    let footer_left = format!("{}  ·  {TITLE_TEXT} {number}", doc.settings.shop.name.trim());
+    let footer_left = format!("{}  ·  {TITLE_TEXT} {number}", settings.shop.name.trim());
     let mut canvas = flow.canvas;
     header::footers(&mut canvas, &footer_left, x, w, page_h - BOTTOM + 5.0);
     canvas.finish()
@@ -87,8 +78,7 @@ pub(crate) fn in_numbers_and_words(date: Date) -> String {
 
 /// The quotation number large at the left; at the right the issue and validity dates in
 /// numbers and words, and the ticket number.
-fn band(fonts: &Fonts, doc: &QuotationDoc, x: f32, w: f32) -> Row {
-    let q = doc.quotation;
+fn band(fonts: &Fonts, p: &TicketPapers, q: &Quotation, x: f32, w: f32) -> Row {
     let number = q.number.to_string();
     let mut items = vec![text_item(fonts, "Quotation number", LABEL, x, LABEL.baseline())];
     let number_top = LABEL.line_height();
@@ -98,7 +88,7 @@ fn band(fonts: &Fonts, doc: &QuotationDoc, x: f32, w: f32) -> Row {
     let rows = [
         ("Issued", in_numbers_and_words(q.issued_on), DATE),
         ("Valid through", in_numbers_and_words(q.valid_through), Style { colour: Colour::ACCENT, ..DATE }),
-        ("Ticket", doc.ticket.number.to_string(), DATE),
+        ("Ticket", p.ticket.number.to_string(), DATE),
     ];
     let label_w = rows.iter().map(|(l, _, _)| width(fonts, l, LABEL)).fold(0.0, f32::max);
     let room = w - width(fonts, &number, NUMBER) - 8.0 - label_w - 3.0;
@@ -117,11 +107,11 @@ fn band(fonts: &Fonts, doc: &QuotationDoc, x: f32, w: f32) -> Row {
 }
 
 /// Customer on the left, the watch on the right.
-fn parties(flow: &mut Flow, doc: &QuotationDoc, x: f32, w: f32) {
+fn parties(flow: &mut Flow, p: &TicketPapers, x: f32, w: f32) {
     let fonts = flow.canvas.fonts;
-    let c = doc.customer;
+    let c = &p.customer;
     let customer = [("Name", c.name.clone()), ("Phone", c.phone.clone()), ("Email", c.email.clone())];
-    let d = &doc.ticket.details.device;
+    let d = &p.ticket.details.device;
     let device = [
         ("Type", d.kind.label().to_string()),
         ("Brand / model", format!("{} {}", d.brand.trim(), d.model.trim()).trim().to_string()),
@@ -242,20 +232,21 @@ impl<'f> Table<'f> {
     }
 }
 
-/// One section's heading, lines and totals; the table header repeats on continued pages.
+/// One section of `q` (the receipt's is the accepted quotation): its heading, lines and
+/// totals; the table header repeats on continued pages.
 pub(crate) fn section(
     flow: &mut Flow,
-    doc: &QuotationDoc,
+    settings: &Settings,
+    q: &Quotation,
     table: &Table,
     section: Section,
     title: &str,
     totals: Totals,
 ) {
     let fonts = flow.canvas.fonts;
-    let currency = doc.settings.currency;
+    let currency = settings.currency;
     let money = |a: Amount| currency.format_number(a);
-    let lines: Vec<Row> =
-        doc.quotation.draft.lines.iter().filter(|l| l.section == section).map(|l| table.line(l, money)).collect();
+    let lines: Vec<Row> = q.draft.lines.iter().filter(|l| l.section == section).map(|l| table.line(l, money)).collect();
     let head = table.header();
     let mut first = vec![sections::heading(fonts, title, table.x, table.w), head.clone()];
     first.extend(lines.first().cloned());
@@ -271,7 +262,7 @@ pub(crate) fn section(
         flow.place(row);
     }
     let t = totals;
-    let tax_label = format!("{} {} on {}", doc.settings.tax.name.trim(), doc.quotation.tax_rate, money(t.taxable));
+    let tax_label = format!("{} {} on {}", settings.tax.name.trim(), q.tax_rate, money(t.taxable));
     let total_label = match section {
         Section::Repair => format!("Total ({})", currency.code()),
         Section::Cosmetic => format!("Cosmetic total ({})", currency.code()),
@@ -289,13 +280,12 @@ pub(crate) fn section(
 }
 
 /// Timeline, payment details, terms and the acceptance block.
-fn after_the_table(flow: &mut Flow, doc: &QuotationDoc, x: f32, w: f32) {
+fn after_the_table(flow: &mut Flow, settings: &Settings, q: &Quotation, x: f32, w: f32) {
     let fonts = flow.canvas.fonts;
-    let q = doc.quotation;
-    let policy = &doc.settings.policy;
+    let policy = &settings.policy;
     let days = q.draft.timeline_working_days;
     let timeline = format!("About {days} working day{} from your confirmation.", if days == 1 { "" } else { "s" });
-    let payment = doc.settings.shop.payment_details.trim();
+    let payment = settings.shop.payment_details.trim();
     if payment.is_empty() {
         flow.place_kept(&sections::paragraph(fonts, "Estimated repair timeline", &timeline, VALUE, x, w), 2);
         flow.place(&Row::gap(SECTION_GAP));
@@ -316,7 +306,7 @@ fn after_the_table(flow: &mut Flow, doc: &QuotationDoc, x: f32, w: f32) {
             "Storage: once we send the Collection Notice, the watch is kept free of charge for {}; after that a \
              storage fee of {} a day applies until it is collected.",
             policy.storage_grace,
-            doc.settings.currency.format(policy.storage_fee_per_day)
+            settings.currency.format(policy.storage_fee_per_day)
         )
     };
     let parts = if q.draft.parts_returned {
@@ -347,14 +337,13 @@ fn after_the_table(flow: &mut Flow, doc: &QuotationDoc, x: f32, w: f32) {
     }
     flow.place_kept(&rows, 2);
     flow.place(&Row::gap(SECTION_GAP));
-    flow.place_whole(&acceptance(fonts, doc, x, w));
+    flow.place_whole(&acceptance(fonts, settings, q, x, w));
 }
 
 /// What the customer signs: acceptance of the repair, a tick box for the cosmetic work,
 /// then name, date and signature lines.
-fn acceptance(fonts: &Fonts, doc: &QuotationDoc, x: f32, w: f32) -> Vec<Row> {
-    let q = doc.quotation;
-    let money = |a: Amount| doc.settings.currency.format(a);
+fn acceptance(fonts: &Fonts, settings: &Settings, q: &Quotation, x: f32, w: f32) -> Vec<Row> {
+    let money = |a: Amount| settings.currency.format(a);
     let mut rows = vec![sections::heading(fonts, "Written acceptance", x, w)];
     let text = format!(
         "I accept quotation {} for the repair described above, total {}, and ask the shop to carry it out on \

@@ -1,7 +1,6 @@
 //! The bag tag: a 62 x 29 mm label (Brother DK-11209 size) tied to the watch's bag.
 
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::ticket::Ticket;
+use caseback_domain::papers::TicketPapers;
 
 use crate::draw::{Canvas, Colour, Item};
 use crate::error::FormError;
@@ -19,15 +18,10 @@ const SURNAME: Style = Style::new(Weight::Bold, 12.0, Colour::BLACK);
 const MODEL: Style = Style { leading: 1.15, ..Style::new(Weight::Regular, 8.0, Colour::BLACK) };
 const DATE: Style = Style::new(Weight::Regular, 6.5, Colour::MUTED);
 
-pub struct TicketTag<'a> {
-    pub ticket: &'a Ticket,
-    pub customer: &'a CustomerDetails,
-}
-
 /// The bag tag as a one-page PDF of 62 x 29 mm: the ticket number and its QR code, the
 /// customer's surname and the watch's brand and model.
-pub fn ticket_tag(fonts: &Fonts, doc: &TicketTag) -> Result<Vec<u8>, FormError> {
-    let number = doc.ticket.number.to_string();
+pub fn ticket_tag(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let number = p.ticket.number.to_string();
     let mut canvas = Canvas::new(fonts, &format!("Tag {number}"), LABEL_W, LABEL_H);
     let quiet = quiet_zone(&number, QR_SIZE)?;
     let qr_x = quiet.max(MARGIN);
@@ -42,7 +36,7 @@ pub fn ticket_tag(fonts: &Fonts, doc: &TicketTag) -> Result<Vec<u8>, FormError> 
     items.push(Item::Rule { x1: x, y1: y, x2: x + w, y2: y, width_pt: 0.5, colour: Colour::BLACK });
     y += 0.9;
 
-    let surname = doc.customer.surname();
+    let surname = p.customer.surname();
     let surname_style = Style { size: fit_size(fonts, surname, SURNAME, w, 6.0), ..SURNAME };
     items.push(text_item(
         fonts,
@@ -53,7 +47,7 @@ pub fn ticket_tag(fonts: &Fonts, doc: &TicketTag) -> Result<Vec<u8>, FormError> 
     ));
     y += surname_style.line_height() + 0.2;
 
-    let device = &doc.ticket.details.device;
+    let device = &p.ticket.details.device;
     let model = format!("{} {}", device.brand.trim(), device.model.trim());
     let (_, lines) = wrap(fonts, model.trim(), MODEL, w);
     let shown = lines.len().min(2);
@@ -67,7 +61,7 @@ pub fn ticket_tag(fonts: &Fonts, doc: &TicketTag) -> Result<Vec<u8>, FormError> 
         y += MODEL.line_height();
     }
 
-    let date = format!("In {}", doc.ticket.received_on);
+    let date = format!("In {}", p.ticket.received_on);
     let date_y = LABEL_H - MARGIN - DATE.line_height();
     if y <= date_y {
         items.push(text_item(fonts, &date, DATE, x, date_y + DATE.baseline()));

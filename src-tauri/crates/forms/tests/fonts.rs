@@ -1,7 +1,5 @@
 //! The fonts load once, and every error has a code the app can show a message for.
 
-mod common;
-
 use caseback_domain::Code;
 use caseback_forms::{Fonts, FormError};
 

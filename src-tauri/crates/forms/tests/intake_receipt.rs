@@ -1,14 +1,14 @@
 //! The intake receipt read back as a person and a scanner would: pdftotext, pdfinfo, zbarimg.
 
-mod common;
-
 use caseback_domain::intake::Arrival;
+use caseback_domain::papers::TicketPapers;
 use caseback_domain::settings::PaperSize;
 use caseback_domain::Code;
-use caseback_forms::{intake_receipt, FormError, IntakeReceipt, Logo};
-use common::*;
+use caseback_forms::{intake_receipt, FormError};
 
-fn render(doc: &IntakeReceipt) -> Vec<u8> {
+use crate::common::*;
+
+fn render(doc: &TicketPapers) -> Vec<u8> {
     intake_receipt(fonts(), doc).unwrap_or_else(|e| panic!("{} ({})", e, e.code()))
 }
 
@@ -17,10 +17,7 @@ fn turkish_receipt_on_a4_prints_every_part_and_its_qr_code() {
     let shop = turkish_shop(PaperSize::A4);
     let ticket = ticket(&shop, 42, kospet_details());
     let customer = cagri();
-    let doc =
-        IntakeReceipt {
-            settings: &shop, ticket: &ticket, customer: &customer, received_by: "Ayşe Yılmaz", logo: None
-        };
+    let doc = TicketPapers { received_by: "Ayşe Yılmaz".into(), ..papers(&shop, &ticket, &customer) };
     let dir = scratch();
     let pdf = write_pdf(dir.path(), "receipt.pdf", &render(&doc));
 
@@ -67,8 +64,7 @@ fn chinese_customer_on_letter_paper_with_a_mail_in_and_no_purchase_dates() {
     let shop = hong_kong_shop(PaperSize::Letter);
     let ticket = ticket(&shop, 1307, seiko_details());
     let customer = wang();
-    let doc =
-        IntakeReceipt { settings: &shop, ticket: &ticket, customer: &customer, received_by: "Mei Chan", logo: None };
+    let doc = TicketPapers { received_by: "Mei Chan".into(), ..papers(&shop, &ticket, &customer) };
     let dir = scratch();
     let pdf = write_pdf(dir.path(), "receipt.pdf", &render(&doc));
 
@@ -108,8 +104,7 @@ fn a_very_long_fault_wraps_keeps_every_word_and_flows_onto_a_second_page() {
         details.tried = numbered_words("tried", 2000);
         let ticket = ticket(&shop, 9, details.clone());
         let customer = cagri();
-        let doc =
-            IntakeReceipt { settings: &shop, ticket: &ticket, customer: &customer, received_by: "Ayşe", logo: None };
+        let doc = TicketPapers { received_by: "Ayşe".into(), ..papers(&shop, &ticket, &customer) };
         let dir = scratch();
         let pdf = write_pdf(dir.path(), "long.pdf", &render(&doc));
 
@@ -140,22 +135,20 @@ fn a_png_logo_prints_and_a_wrong_one_is_refused() {
     let ticket = ticket(&shop, 42, kospet_details());
     let customer = cagri();
     let png = logo_png();
-    let logo = Some(Logo { media_type: "image/png", bytes: &png });
-    let doc = IntakeReceipt { settings: &shop, ticket: &ticket, customer: &customer, received_by: "Ayşe", logo };
+    let logo = Some(stored_image("image/png", &png));
+    let doc = TicketPapers { received_by: "Ayşe".into(), logo, ..papers(&shop, &ticket, &customer) };
     let dir = scratch();
     let pdf = write_pdf(dir.path(), "logo.pdf", &render(&doc));
     let images = run("pdfimages", &["-list", pdf.to_str().unwrap()]);
     assert!(images.lines().any(|l| l.contains(" 240    96 ")), "the logo is not in the PDF:\n{images}");
     assert_eq!(qr_codes(&pdf, 1), ["R-2026-00042"]);
 
-    let gif = Some(Logo { media_type: "image/gif", bytes: b"GIF89a" });
-    let err = intake_receipt(fonts(), &IntakeReceipt { logo: gif, ..doc }).unwrap_err();
+    let gif = Some(stored_image("image/gif", b"GIF89a"));
+    let err = intake_receipt(fonts(), &TicketPapers { logo: gif, ..doc.clone() }).unwrap_err();
     assert!(matches!(err, FormError::LogoUnreadable(_)));
     assert_eq!(err.code(), Code::LogoUnreadable);
-    let lying = Some(Logo { media_type: "image/jpeg", bytes: &png });
-    let IntakeReceipt { settings, ticket, customer, received_by, .. } = doc;
-    let err =
-        intake_receipt(fonts(), &IntakeReceipt { settings, ticket, customer, received_by, logo: lying }).unwrap_err();
+    let lying = Some(stored_image("image/jpeg", &png));
+    let err = intake_receipt(fonts(), &TicketPapers { logo: lying, ..doc }).unwrap_err();
     assert_eq!(err.code(), Code::LogoUnreadable);
 }
 

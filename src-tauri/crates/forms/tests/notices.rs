@@ -1,12 +1,13 @@
 //! The return-unrepaired notice and the warranty work order read back with pdftotext.
 
-mod common;
-
+use caseback_domain::assessment::{Assessment, CoveredReason, WarrantyDecision};
+use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::{LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::settings::PaperSize;
 use caseback_domain::Amount;
-use caseback_forms::{inspection_fee, return_notice, work_summary, ReturnNoticeDoc, WorkSummaryDoc};
-use common::*;
+use caseback_forms::{inspection_fee, return_notice, work_summary};
+
+use crate::common::{self, *};
 
 fn inspection_only() -> Vec<QuoteLine> {
     vec![QuoteLine {
@@ -28,14 +29,7 @@ fn return_notice_names_the_expired_quotation_the_hold_end_and_the_fee() {
         let q = QuotationDraft { lines: inspection_only(), timeline_working_days: 5, parts_returned: false }
             .issue(ticket.number, 1, &shop.policy, shop.tax.rate, ISSUED_ON)
             .expect("a valid draft");
-        let doc = ReturnNoticeDoc {
-            settings: &shop,
-            ticket: &ticket,
-            customer: &customer,
-            quotation: &q,
-            refused: false,
-            logo: None,
-        };
+        let doc = TicketPapers { quotation: Some(q.clone()), refused: false, ..papers(&shop, &ticket, &customer) };
         let bytes = return_notice(fonts(), &doc).unwrap_or_else(|e| panic!("{e} ({})", e.code()));
         let dir = scratch();
         let pdf = write_pdf(dir.path(), "return.pdf", &bytes);
@@ -89,14 +83,12 @@ fn work_summary_prints_findings_decision_and_no_cost() {
     let customer = cagri();
     let findings = "Charging coil cracked at the solder joint; replaced the charging module and tested a full \
                     charge cycle. Bobin lehim noktasında çatlak.";
-    let doc = WorkSummaryDoc {
-        settings: &shop,
-        ticket: &ticket,
-        customer: &customer,
-        findings,
-        reason_label: "manufacturing defect",
-        logo: None,
+    let assessment = Assessment {
+        findings: findings.into(),
+        decision: WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
+        photos: vec![],
     };
+    let doc = TicketPapers { assessment: Some(assessment), ..papers(&shop, &ticket, &customer) };
     let bytes = work_summary(fonts(), &doc).unwrap_or_else(|e| panic!("{e} ({})", e.code()));
     let dir = scratch();
     let pdf = write_pdf(dir.path(), "warranty.pdf", &bytes);

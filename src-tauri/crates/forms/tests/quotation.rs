@@ -1,13 +1,13 @@
 //! The quotation read back as a customer would: pdftotext and pdfinfo.
 
-mod common;
-
+use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::Section;
 use caseback_domain::settings::PaperSize;
-use caseback_forms::{quotation, QuotationDoc};
-use common::*;
+use caseback_forms::quotation;
 
-fn render(doc: &QuotationDoc) -> Vec<u8> {
+use crate::common::{self, *};
+
+fn render(doc: &TicketPapers) -> Vec<u8> {
     quotation(fonts(), doc).unwrap_or_else(|e| panic!("{} ({})", e, e.code()))
 }
 
@@ -17,7 +17,7 @@ fn turkish_quotation_on_a4_prints_number_dates_lines_totals_and_terms() {
     let ticket = ticket(&shop, 42, seiko_details());
     let customer = cagri();
     let q = common::quotation(&shop, &ticket, quote_lines(true));
-    let doc = QuotationDoc { settings: &shop, ticket: &ticket, customer: &customer, quotation: &q, logo: None };
+    let doc = TicketPapers { quotation: Some(q.clone()), ..papers(&shop, &ticket, &customer) };
     let dir = scratch();
     let pdf = write_pdf(dir.path(), "quotation.pdf", &render(&doc));
 
@@ -85,7 +85,7 @@ fn twenty_five_lines_flow_onto_a_second_page_with_the_table_header_repeated() {
         let ticket = ticket(&shop, 42, kospet_details());
         let customer = cagri();
         let q = common::quotation(&shop, &ticket, many_lines(25));
-        let doc = QuotationDoc { settings: &shop, ticket: &ticket, customer: &customer, quotation: &q, logo: None };
+        let doc = TicketPapers { quotation: Some(q.clone()), ..papers(&shop, &ticket, &customer) };
         let dir = scratch();
         let pdf = write_pdf(dir.path(), "long.pdf", &render(&doc));
 
@@ -129,7 +129,7 @@ fn chinese_customer_on_letter_paper_with_returned_parts() {
     lines[1].description = "更换主发条 4R35 mainspring".into();
     let mut q = common::quotation(&shop, &ticket, lines);
     q.draft.parts_returned = true;
-    let doc = QuotationDoc { settings: &shop, ticket: &ticket, customer: &customer, quotation: &q, logo: None };
+    let doc = TicketPapers { quotation: Some(q.clone()), ..papers(&shop, &ticket, &customer) };
     let dir = scratch();
     let pdf = write_pdf(dir.path(), "zh.pdf", &render(&doc));
 

@@ -1,10 +1,9 @@
 //! The 62 x 29 mm bag tag read back: its size, text and QR code.
 
-mod common;
-
 use caseback_domain::settings::PaperSize;
-use caseback_forms::{ticket_tag, TicketTag};
-use common::*;
+use caseback_forms::ticket_tag;
+
+use crate::common::*;
 
 #[test]
 fn turkish_tag_has_number_surname_model_and_a_readable_qr_code() {
@@ -12,11 +11,7 @@ fn turkish_tag_has_number_surname_model_and_a_readable_qr_code() {
     let ticket = ticket(&shop, 42, kospet_details());
     let customer = cagri();
     let dir = scratch();
-    let pdf = write_pdf(
-        dir.path(),
-        "tag.pdf",
-        &ticket_tag(fonts(), &TicketTag { ticket: &ticket, customer: &customer }).unwrap(),
-    );
+    let pdf = write_pdf(dir.path(), "tag.pdf", &ticket_tag(fonts(), &papers(&shop, &ticket, &customer)).unwrap());
 
     let info = squeezed(&info_of(&pdf));
     assert!(info.contains("Page size: 175.748 x 82.2047 pts"), "not 62 x 29 mm:\n{info}");
@@ -38,11 +33,7 @@ fn chinese_surname_and_a_long_model_still_fit_the_label() {
     let ticket = ticket(&shop, 123_456, details);
     let customer = wang();
     let dir = scratch();
-    let pdf = write_pdf(
-        dir.path(),
-        "tag.pdf",
-        &ticket_tag(fonts(), &TicketTag { ticket: &ticket, customer: &customer }).unwrap(),
-    );
+    let pdf = write_pdf(dir.path(), "tag.pdf", &ticket_tag(fonts(), &papers(&shop, &ticket, &customer)).unwrap());
 
     let text = squeezed(&text_of(&pdf));
     for expected in ["R-2026-123456", "王", "Seiko Prospex"] {

@@ -1,18 +1,19 @@
 //! The Collection Notice: the repair is done. The work, the parts replaced, photos of the
 //! watch, the balance, how to get the watch back, and from when storage is charged.
 
-use caseback_domain::after_sale::{CollectionNotice, Completion};
+use caseback_domain::after_sale::{AfterSale, CollectionNotice, Completion};
 use caseback_domain::money::Amount;
+use caseback_domain::papers::{Image, TicketPapers};
 
 use super::table::{self, Grid};
-use super::{account_table, balance_label, facts, long_date, short_date};
+use super::{account_table, balance_label, long_date, short_date};
 use crate::draw::{Colour, Item, Placed};
 use crate::error::FormError;
 use crate::fonts::Fonts;
 use crate::layout::Row;
 use crate::notices::{block, bullet, Form, BODY};
+use crate::photo;
 use crate::receipt::sections::{self, SECTION_GAP, VALUE};
-use crate::{photo, AfterSale, Image, Papers};
 
 const TITLE: &str = "Collection Notice";
 const MISSING: &str = "No Collection Notice has been issued for this ticket.";
@@ -21,28 +22,29 @@ const MAX_PHOTOS: usize = 6;
 const PHOTO_COLUMNS: usize = 3;
 const PHOTO_GAP: f32 = 4.0;
 
-pub(crate) fn collection_notice(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, FormError> {
-    let a = facts(p, MISSING)?;
-    let (Some(completion), Some(notice)) = (a.completion, a.notice) else {
+/// The Collection Notice as PDF bytes, on the shop's paper, with the repaired watch's photos.
+pub fn collection_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let a = &p.after_sale;
+    let (Some((completion, _)), Some(notice)) = (&a.completion, &a.notice) else {
         return Err(FormError::NotApplicable(MISSING));
     };
-    let settings = p.settings;
+    let settings = &p.settings;
     let money = |v: Amount| settings.currency.format(v);
-    let (balance, amount) = balance_label(a.account);
+    let (balance, amount) = balance_label(&a.account);
     let storage = if notice.charges_storage() {
         ("Free storage through", short_date(notice.last_free_day))
     } else {
         ("Storage", "Free of charge".to_string())
     };
     let cells = [("Issued", short_date(notice.issued_on)), storage, (balance, money(amount))];
-    let mut form = Form::start(fonts, settings, p.ticket, TITLE, p.logo.as_ref(), &cells)?;
+    let mut form = Form::start(fonts, p, TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
-    form.parties(p.ticket, p.customer);
+    form.parties(p);
 
     work_done(&mut form, completion);
-    photos(&mut form, a);
+    photos(&mut form, &p.after_photos);
     let as_of = format!("Balance as of {}", long_date(a.as_of));
-    account_table(&mut form.flow, &as_of, a.account, settings.currency, x, w);
+    account_table(&mut form.flow, &as_of, &a.account, settings.currency, x, w);
 
     let mut rows = vec![sections::heading(fonts, "How to get your watch back", x, w)];
     let address = settings.shop.address.trim();
@@ -90,7 +92,7 @@ fn storage_rule(notice: &CollectionNotice, fee: &str) -> String {
 }
 
 /// The courier option with the policy's insurance and signature rules.
-fn shipping_offer(p: &Papers, a: &AfterSale) -> String {
+fn shipping_offer(p: &TicketPapers, a: &AfterSale) -> String {
     let policy = &p.settings.policy;
     let mut text = "Or ask us to ship it to you by courier, at your cost.".to_string();
     if policy.shipping_insurance_rate.0 > 0 {
@@ -106,7 +108,7 @@ fn shipping_offer(p: &Papers, a: &AfterSale) -> String {
             p.settings.currency.format(policy.signature_threshold)
         ));
     }
-    if let Some(s) = a.shipping {
+    if let Some(s) = &a.shipping {
         let service = if s.service.trim().is_empty() { String::new() } else { format!(" {}", s.service.trim()) };
         text.push_str(&format!(" You chose {}{service}: we send it once the balance is settled.", s.courier_label()));
     }
@@ -135,8 +137,8 @@ fn work_done(form: &mut Form, completion: &Completion) {
 }
 
 /// The repaired watch's photos, up to six; the rest go with the notice.
-fn photos(form: &mut Form, a: &AfterSale) {
-    photo_grid(form, "Photos of your repaired watch", &a.photos, a.photos.len(), "sent with this notice");
+fn photos(form: &mut Form, photos: &[Image]) {
+    photo_grid(form, "Photos of your repaired watch", photos, photos.len(), "sent with this notice");
 }
 
 /// Up to six of `images` in a grid under `title`, each scaled to its cell without

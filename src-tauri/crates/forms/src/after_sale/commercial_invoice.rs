@@ -4,10 +4,11 @@
 
 use caseback_domain::after_sale::ChargeKind;
 use caseback_domain::money::Amount;
+use caseback_domain::papers::TicketPapers;
 
 use super::shipping_notice::courier_and_service;
 use super::table::{self, Grid};
-use super::{dispatch, facts, frame, long_date, short_date};
+use super::{dispatch, frame, long_date, short_date};
 use crate::draw::Colour;
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
@@ -16,7 +17,6 @@ use crate::notices::{block, sign_line, Form, BODY, NOTE};
 use crate::quotation::TOTAL;
 use crate::receipt::sections::{self, Column, SECTION_GAP};
 use crate::receipt::COLUMN_GAP;
-use crate::Papers;
 
 const TITLE: &str = "Commercial invoice";
 const NO_SHIPPING: &str = "No shipping has been arranged for this ticket.";
@@ -25,20 +25,21 @@ const BIG: Style = Style::new(Weight::Bold, 20.0, Colour::INK);
 const MARK: Style = Style::new(Weight::Bold, 14.0, Colour::ACCENT);
 const REASON: &str = "Returned goods after repair";
 
-pub(crate) fn commercial_invoice(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, FormError> {
-    let a = facts(p, NO_SHIPPING)?;
-    let s = a.shipping.ok_or(FormError::NotApplicable(NO_SHIPPING))?;
+/// The commercial invoice as PDF bytes, on the shop's paper, when the shipping asked for one.
+pub fn commercial_invoice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let a = &p.after_sale;
+    let s = a.shipping.as_ref().ok_or(FormError::NotApplicable(NO_SHIPPING))?;
     if !s.commercial_invoice {
         return Err(FormError::NotApplicable(NOT_REQUESTED));
     }
-    let settings = p.settings;
+    let settings = &p.settings;
     let currency = settings.currency;
     let sent = dispatch(a);
     let date = sent.map_or(a.as_of, |d| d.dispatched_on);
     let tracking = sent.map_or_else(|| "Not yet dispatched".to_string(), |d| d.tracking.clone());
     let cells =
         [("Invoice date", short_date(date)), ("Courier", courier_and_service(s)), ("Tracking", tracking.clone())];
-    let mut form = Form::start(fonts, settings, p.ticket, TITLE, p.logo.as_ref(), &cells)?;
+    let mut form = Form::start(fonts, p, TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
     form.flow.place(&banner(fonts, x, w));
     form.flow.place(&block(fonts, "Return of a repaired item to its owner; not a sale.", BODY, x, w, SECTION_GAP));
@@ -50,7 +51,7 @@ pub(crate) fn commercial_invoice(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, F
         ("Phone", shop.phone.clone()),
         ("Tax ID", shop.tax_id.clone()),
     ];
-    let c = p.customer;
+    let c = &p.customer;
     let consignee = [("Name", c.name.clone()), ("Address", s.address.clone()), ("Phone", c.phone.clone())];
     let col_w = (w - COLUMN_GAP) / 2.0;
     let label_w = sections::label_width(fonts, exporter.iter().chain(&consignee).map(|(l, _)| *l), col_w);
@@ -123,7 +124,7 @@ fn banner(fonts: &Fonts, x: f32, w: f32) -> Row {
 }
 
 /// "Mechanical watch: Seiko Presage SRPB41J1, serial 4R35-00A0 9N1234".
-fn goods_description(p: &Papers) -> String {
+fn goods_description(p: &TicketPapers) -> String {
     let d = &p.ticket.details.device;
     let name = format!("{} {}", d.brand.trim(), d.model.trim());
     let serial = d.serial.trim();

@@ -1,6 +1,7 @@
 //! The forms after the repair: the Collection Notice, the receipt, the shipping notice, the
-//! commercial invoice and the 4 x 6 in shipping label. Each one takes the ticket's papers and
-//! refuses with `FormError::NotApplicable` when the facts it is about are missing.
+//! commercial invoice and the 4 x 6 in shipping label. Each one reads the ticket's papers
+//! (their `after_sale` above all) and refuses with `FormError::NotApplicable` when the facts
+//! it is about are missing.
 
 pub(crate) mod collection_notice;
 mod commercial_invoice;
@@ -9,33 +10,26 @@ pub(crate) mod shipping_label;
 mod shipping_notice;
 pub(crate) mod table;
 
-pub(crate) use collection_notice::collection_notice;
-pub(crate) use commercial_invoice::commercial_invoice;
-pub(crate) use payment_receipt::payment_receipt;
-pub(crate) use shipping_label::shipping_label;
-pub(crate) use shipping_notice::shipping_notice;
+pub use collection_notice::collection_notice;
+pub use commercial_invoice::commercial_invoice;
+pub use payment_receipt::payment_receipt;
+pub use shipping_label::shipping_label;
+pub use shipping_notice::shipping_notice;
 
-use caseback_domain::after_sale::{Account, Dispatch, Release};
+use caseback_domain::after_sale::{Account, AfterSale, Dispatch, Release};
 use caseback_domain::money::Amount;
 use caseback_domain::Currency;
 use jiff::civil::Date;
 
 use crate::draw::{Colour, Item, MM_PER_PT};
-use crate::error::FormError;
 use crate::flow::Flow;
 use crate::quotation::{CELL, TOTAL};
-use crate::{AfterSale, Papers};
 use table::Grid;
 
-/// The after-sale facts, or `missing` as the reason the form does not apply.
-fn facts<'a>(p: &'a Papers, missing: &'static str) -> Result<&'a AfterSale<'a>, FormError> {
-    p.after_sale.ok_or(FormError::NotApplicable(missing))
-}
-
 /// How the watch was sent, once it was.
-fn dispatch<'a>(a: &'a AfterSale) -> Option<&'a Dispatch> {
-    match a.release {
-        Some(Release::Dispatched(d)) => Some(d),
+fn dispatch(a: &AfterSale) -> Option<&Dispatch> {
+    match &a.release {
+        Some((Release::Dispatched(d), _)) => Some(d),
         _ => None,
     }
 }

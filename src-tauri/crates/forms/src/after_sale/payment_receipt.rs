@@ -1,13 +1,14 @@
 //! The receipt (a tax invoice when the shop has a tax id): the accepted quotation's lines,
 //! the other charges, the payments and refunds, the balance, and "PAID IN FULL" once settled.
 
-use caseback_domain::after_sale::{EntryKind, Payment};
+use caseback_domain::after_sale::{AfterSale, EntryKind, Payment};
 use caseback_domain::money::Amount;
+use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::Section;
 use caseback_domain::Currency;
 
 use super::table::{self, Grid};
-use super::{balance_label, facts, frame, long_date, short_date};
+use super::{balance_label, frame, long_date, short_date};
 use crate::draw::{Colour, Item};
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
@@ -15,20 +16,20 @@ use crate::layout::{text_block, text_item, width, Row, Style};
 use crate::notices::{Form, STRONG};
 use crate::quotation::{section, Table, CELL, TOTAL};
 use crate::receipt::sections::SECTION_GAP;
-use crate::{AfterSale, Papers, QuotationDoc};
 
 const TITLE: &str = "Receipt";
 const MISSING: &str = "Nothing has been charged or paid on this ticket yet.";
 const STAMP: Style = Style::new(Weight::Bold, 22.0, Colour::ACCENT);
 const THANKS: Style = Style::new(Weight::Regular, 10.0, Colour::INK);
 
-pub(crate) fn payment_receipt(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, FormError> {
-    let a = facts(p, MISSING)?;
-    let account = a.account;
+/// The receipt as PDF bytes, on the shop's paper: the account as of its day.
+pub fn payment_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let a = &p.after_sale;
+    let account = &a.account;
     if a.payments.is_empty() && account.total_charges.0 <= 0 {
         return Err(FormError::NotApplicable(MISSING));
     }
-    let settings = p.settings;
+    let settings = &p.settings;
     let currency = settings.currency;
     let last_paid = a.payments.iter().filter(|e| e.entry.kind == EntryKind::Payment).map(|e| e.paid_on).max();
     let (balance, amount) = balance_label(account);
@@ -37,7 +38,7 @@ pub(crate) fn payment_receipt(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, Form
         ("Last payment", last_paid.map_or_else(|| "None yet".to_string(), short_date)),
         (balance, currency.format(amount)),
     ];
-    let mut form = Form::start(fonts, settings, p.ticket, TITLE, p.logo.as_ref(), &cells)?;
+    let mut form = Form::start(fonts, p, TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
     let tax_id = settings.shop.tax_id.trim();
     if !tax_id.is_empty() {
@@ -53,15 +54,15 @@ pub(crate) fn payment_receipt(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, Form
         let settled = account.is_settled() && account.total_charges.0 > 0;
         form.flow.place(&thanks(fonts, &long_date(day), settled, x, w));
     }
-    form.parties(p.ticket, p.customer);
+    form.parties(p);
 
-    if let Some((q, cosmetic)) = a.accepted {
-        let doc = QuotationDoc { settings, ticket: p.ticket, customer: p.customer, quotation: q, logo: None };
+    if let Some((q, cosmetic)) = &a.accepted {
         let lines = Table::new(fonts, currency.code(), x, w);
-        section(&mut form.flow, &doc, &lines, Section::Repair, &format!("Repair, quotation {}", q.number), q.repair);
-        if cosmetic && q.draft.lines.iter().any(|l| l.section == Section::Cosmetic) {
+        let title = format!("Repair, quotation {}", q.number);
+        section(&mut form.flow, settings, q, &lines, Section::Repair, &title, q.repair);
+        if *cosmetic && q.draft.lines.iter().any(|l| l.section == Section::Cosmetic) {
             let title = format!("Cosmetic work, quotation {}", q.number);
-            section(&mut form.flow, &doc, &lines, Section::Cosmetic, &title, q.cosmetic);
+            section(&mut form.flow, settings, q, &lines, Section::Cosmetic, &title, q.cosmetic);
         }
     }
 
@@ -108,7 +109,7 @@ fn payments(form: &mut Form, a: &AfterSale, currency: Currency) {
     if rows.is_empty() {
         rows.push(grid.row(&["—".into(), "None yet".into(), String::new(), String::new(), num(Amount::ZERO)]));
     }
-    let account = a.account;
+    let account = &a.account;
     let mut tail = vec![grid.total("Paid", &num(account.paid), CELL, false)];
     if account.refunded.0 != 0 {
         tail.push(grid.total("Refunded", &num(Amount(-account.refunded.0)), CELL, false));

@@ -2,8 +2,10 @@
 //! code, "SIGNATURE REQUIRED" when it is, and the tracking number as a Code 128 barcode.
 //! Everything fits one label: long names and addresses wrap, then shrink, then are cut.
 
+use caseback_domain::papers::TicketPapers;
+
 use super::shipping_notice::{courier_and_service, NOT_SENT};
-use super::{dispatch, facts, frame};
+use super::{dispatch, frame};
 use crate::barcode::{code128_items, modules, QUIET_MODULES};
 use crate::draw::{Canvas, Colour, Item};
 use crate::error::FormError;
@@ -11,7 +13,6 @@ use crate::fonts::{Fonts, Weight};
 use crate::layout::{fit_size, text_item, width, wrap, Style};
 use crate::qr::{qr_items, quiet_zone};
 use crate::ticket_tag::ellipsize;
-use crate::Papers;
 
 pub(crate) const LABEL_W: f32 = 101.6;
 pub(crate) const LABEL_H: f32 = 152.4;
@@ -37,9 +38,10 @@ const TICKET: Style = Style::new(Weight::Bold, 13.0, INK);
 const SIGNATURE: Style = Style::new(Weight::Bold, 12.0, INK);
 const TRACKING: Style = Style::new(Weight::Bold, 12.0, INK);
 
-pub(crate) fn shipping_label(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, FormError> {
-    let a = facts(p, NOT_SENT)?;
-    let (Some(s), Some(d)) = (a.shipping, dispatch(a)) else {
+/// The shipping label as a one-page PDF of 4 x 6 in, once the watch was dispatched.
+pub fn shipping_label(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let a = &p.after_sale;
+    let (Some(s), Some(d)) = (&a.shipping, dispatch(a)) else {
         return Err(FormError::NotApplicable(NOT_SENT));
     };
     let number = p.ticket.number.to_string();
@@ -81,7 +83,7 @@ pub(crate) fn shipping_label(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, FormE
 
     // TO: the customer, as large as the space between allows.
     y = pen.lines("TO", CAPTION, y, 1);
-    let c = p.customer;
+    let c = &p.customer;
     to_block(&mut pen, &c.name, &s.address, c.phone.trim(), y, strip_top - 4.0 - y, 1.0);
 
     canvas.draw(&pen.items, 0.0, 0.0);

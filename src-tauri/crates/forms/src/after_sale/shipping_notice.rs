@@ -1,9 +1,10 @@
 //! The shipping notice: the watch is on its way. Courier, the tracking number large and as a
 //! barcode, the expected delivery dates, where it goes, signature, insurance and value.
 
-use caseback_domain::after_sale::Shipping;
+use caseback_domain::after_sale::{AfterSale, Shipping};
+use caseback_domain::papers::TicketPapers;
 
-use super::{dispatch, facts, long_date, short_date};
+use super::{dispatch, long_date, short_date};
 use crate::barcode::{code128_items, modules, QUIET_MODULES};
 use crate::draw::Colour;
 use crate::error::FormError;
@@ -11,7 +12,6 @@ use crate::fonts::{Fonts, Weight};
 use crate::layout::{fit_size, text_item, Row, Style};
 use crate::notices::{block, Form, BODY};
 use crate::receipt::sections::{self, Column, SECTION_GAP};
-use crate::{AfterSale, Papers};
 
 const TITLE: &str = "Shipping Notice";
 pub(super) const NOT_SENT: &str = "This ticket has not been dispatched yet.";
@@ -20,19 +20,20 @@ const TRACKING: Style = Style::new(Weight::Bold, 20.0, Colour::INK);
 const MODULE: f32 = 0.4;
 const BAR_H: f32 = 15.0;
 
-pub(crate) fn shipping_notice(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, FormError> {
-    let a = facts(p, NOT_SENT)?;
-    let (Some(s), Some(d)) = (a.shipping, dispatch(a)) else {
+/// The shipping notice as PDF bytes, on the shop's paper, once the watch was dispatched.
+pub fn shipping_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let a = &p.after_sale;
+    let (Some(s), Some(d)) = (&a.shipping, dispatch(a)) else {
         return Err(FormError::NotApplicable(NOT_SENT));
     };
-    let settings = p.settings;
+    let settings = &p.settings;
     let (first, last) = d.window.dates(d.dispatched_on, &settings.policy.calendar);
     let cells = [
         ("Dispatched", short_date(d.dispatched_on)),
         ("Courier", courier_and_service(s)),
         ("Expected delivery", format!("{} to {}", short_date(first), short_date(last))),
     ];
-    let mut form = Form::start(fonts, settings, p.ticket, TITLE, p.logo.as_ref(), &cells)?;
+    let mut form = Form::start(fonts, p, TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
     form.flow.place_whole(&tracking(fonts, &d.tracking, x, w)?);
     form.flow.place(&Row::gap(SECTION_GAP));
@@ -53,7 +54,7 @@ pub(crate) fn shipping_notice(fonts: &Fonts, p: &Papers) -> Result<Vec<u8>, Form
         ("Insurance", insurance(p, a, s)),
         ("Declared value", settings.currency.format(s.declared_value)),
     ];
-    let c = p.customer;
+    let c = &p.customer;
     let to = [("Name", c.name.clone()), ("Address", s.address.clone()), ("Phone", c.phone.clone())];
     let label_w = sections::label_width(fonts, shipment.iter().chain(&to).map(|(l, _)| *l), w);
     let column = Column { x, w, label_w };
@@ -78,7 +79,7 @@ pub(super) fn courier_and_service(s: &Shipping) -> String {
 }
 
 /// Insured: the premium and what it was worked out on; not insured: who carries the risk.
-fn insurance(p: &Papers, a: &AfterSale, s: &Shipping) -> String {
+fn insurance(p: &TicketPapers, a: &AfterSale, s: &Shipping) -> String {
     let money = |v| p.settings.currency.format(v);
     match a.account.shipping.filter(|_| s.insured) {
         Some(costs) if costs.shop_pays => "Insured, at the shop's cost (warranty repair)".to_string(),

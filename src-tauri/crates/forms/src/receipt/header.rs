@@ -1,6 +1,7 @@
 //! The top of the receipt: the shop's letterhead, the ticket band with its QR code, the
 //! header of continued pages and the footer of every page.
 
+use caseback_domain::papers::Image;
 use caseback_domain::settings::ShopProfile;
 
 use crate::draw::{Canvas, Colour, Item};
@@ -8,7 +9,6 @@ use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{text_block, text_item, width, Row, Style};
 use crate::qr::{qr_items, quiet_zone};
-use crate::Logo;
 
 const SHOP_NAME: Style = Style::new(Weight::Bold, 15.0, Colour::INK);
 const SHOP_LINE: Style = Style::new(Weight::Regular, 8.5, Colour::MUTED);
@@ -30,7 +30,7 @@ pub(crate) fn letterhead(
     canvas: &mut Canvas,
     title: &str,
     shop: &ShopProfile,
-    logo: Option<&Logo>,
+    logo: Option<&Image>,
     x: f32,
     w: f32,
     top: f32,

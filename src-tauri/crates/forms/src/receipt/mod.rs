@@ -3,10 +3,8 @@
 pub(crate) mod header;
 pub(crate) mod sections;
 
-use caseback_domain::customer::CustomerDetails;
 use caseback_domain::intake::{Arrival, IntakeDetails};
-use caseback_domain::ticket::Ticket;
-use caseback_domain::Settings;
+use caseback_domain::papers::TicketPapers;
 use jiff::civil::Date;
 
 use crate::draw::{Canvas, Colour};
@@ -14,7 +12,6 @@ use crate::error::FormError;
 use crate::flow::Flow;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{Row, Style};
-use crate::Logo;
 use sections::{Column, SECTION_GAP, VALUE};
 
 const TERMS: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
@@ -25,48 +22,38 @@ pub(crate) const TOP: f32 = 12.0;
 pub(crate) const BOTTOM: f32 = 16.0;
 pub(crate) const COLUMN_GAP: f32 = 10.0;
 
-/// Everything the intake receipt prints.
-pub struct IntakeReceipt<'a> {
-    /// The shop's profile heads the form; its paper size sets the page.
-    pub settings: &'a Settings,
-    pub ticket: &'a Ticket,
-    pub customer: &'a CustomerDetails,
-    /// The staff member who booked the watch in.
-    pub received_by: &'a str,
-    pub logo: Option<Logo<'a>>,
-}
-
-/// The intake receipt as PDF bytes, on the shop's paper (A4 or US Letter).
-pub fn intake_receipt(fonts: &Fonts, doc: &IntakeReceipt) -> Result<Vec<u8>, FormError> {
-    let (page_w, page_h) = doc.settings.paper.size_mm();
-    let number = doc.ticket.number.to_string();
+/// The intake receipt as PDF bytes, on the shop's paper (A4 or US Letter): the shop's
+/// profile heads it, then the customer, the watch as handed in, and both signatures.
+pub fn intake_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    let (page_w, page_h) = p.settings.paper.size_mm();
+    let number = p.ticket.number.to_string();
     let (x, w) = (SIDE, page_w - 2.0 * SIDE);
     let mut canvas = Canvas::new(fonts, &format!("{} {number}", header::TITLE_TEXT), page_w, page_h);
-    let top = header::letterhead(&mut canvas, header::TITLE_TEXT, &doc.settings.shop, doc.logo.as_ref(), x, w, TOP)?;
+    let top = header::letterhead(&mut canvas, header::TITLE_TEXT, &p.settings.shop, p.logo.as_ref(), x, w, TOP)?;
     let continued = header::continued(fonts, &number, header::TITLE_TEXT, x, w);
     let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
     flow.y = top;
 
     let cells = [
-        ("Received", day(doc.ticket.received_on)),
-        ("Assessment due by", day(doc.ticket.assessment_due)),
-        ("Received by", doc.received_by.trim().to_string()),
+        ("Received", day(p.ticket.received_on)),
+        ("Assessment due by", day(p.ticket.assessment_due)),
+        ("Received by", p.received_by.trim().to_string()),
     ];
     flow.place(&header::ticket_band(fonts, &number, &cells, x, w)?);
     flow.place(&Row::gap(SECTION_GAP));
-    body(&mut flow, doc, x, w);
+    body(&mut flow, p, x, w);
 
-    let footer_left = format!("{}  ·  {} {number}", doc.settings.shop.name.trim(), header::TITLE_TEXT);
+    let footer_left = format!("{}  ·  {} {number}", p.settings.shop.name.trim(), header::TITLE_TEXT);
     let mut canvas = flow.canvas;
     header::footers(&mut canvas, &footer_left, x, w, page_h - BOTTOM + 5.0);
     canvas.finish()
 }
 
-fn body(flow: &mut Flow, doc: &IntakeReceipt, x: f32, w: f32) {
+fn body(flow: &mut Flow, p: &TicketPapers, x: f32, w: f32) {
     let fonts = flow.canvas.fonts;
-    let d = &doc.ticket.details;
+    let d = &p.ticket.details;
     let col_w = (w - COLUMN_GAP) / 2.0;
-    let c = doc.customer;
+    let c = &p.customer;
     let customer = [
         ("Name", c.name.clone()),
         ("Phone", c.phone.clone()),
@@ -91,20 +78,20 @@ fn body(flow: &mut Flow, doc: &IntakeReceipt, x: f32, w: f32) {
         right_rows.extend(sections::fields(fonts, title, pairs, right));
     }
     flow.place_columns(&[left_rows, right_rows], SECTION_GAP);
-    flow.place(&sections::warranty(fonts, &doc.ticket.warranty.describe(), x, w));
+    flow.place(&sections::warranty(fonts, &p.ticket.warranty.describe(), x, w));
     flow.place(&Row::gap(SECTION_GAP));
     flow.place_kept(&sections::paragraph(fonts, "Reported fault", &d.fault, VALUE, x, w), 3);
     flow.place(&Row::gap(SECTION_GAP));
     let tried = if d.tried.trim().is_empty() { "Nothing reported." } else { d.tried.as_str() };
     flow.place_kept(&sections::paragraph(fonts, "Steps already tried", tried, VALUE, x, w), 3);
     flow.place(&Row::gap(SECTION_GAP));
-    let terms = doc.settings.shop.terms.trim();
+    let terms = p.settings.shop.terms.trim();
     if !terms.is_empty() {
         flow.place_kept(&sections::paragraph(fonts, "Terms", terms, TERMS, x, w), 3);
         flow.place(&Row::gap(SECTION_GAP));
     }
-    let received = format!("Received on {}", doc.ticket.received_on);
-    flow.place_whole(&sections::signatures(fonts, c.name.trim(), doc.received_by.trim(), &received, x, w));
+    let received = format!("Received on {}", p.ticket.received_on);
+    flow.place_whole(&sections::signatures(fonts, c.name.trim(), p.received_by.trim(), &received, x, w));
 }
 
 fn day(date: Date) -> String {

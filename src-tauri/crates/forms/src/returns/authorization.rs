@@ -5,8 +5,9 @@
 //! store (seed 003) asks for exactly this form, "fully filled out and signed", in the parcel.
 
 use caseback_domain::money::Amount;
+use caseback_domain::papers::ReturnPapers;
 
-use super::{checkbox, customer, request, rma, start, ReturnPapers, BOX_LIFT};
+use super::{checkbox, customer, request, rma, start, BOX_LIFT};
 use crate::after_sale::table::{self, Grid};
 use crate::after_sale::{frame, long_date, short_date};
 use crate::draw::{Colour, Item};
@@ -27,7 +28,8 @@ const BOX_LINE: Colour = Colour::INK;
 const CHOICE: Style = Style::new(Weight::Regular, 9.5, Colour::INK);
 const FOOT: Style = Style::new(Weight::Bold, 10.0, Colour::INK);
 
-pub(super) fn authorization(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
+/// The Return Authorization Form as PDF bytes, on the shop's paper, once an RMA code was issued.
+pub fn return_authorization(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
     let r = request(p)?;
     let rma = rma(p)?;
     let money = |a: Amount| r.currency.format(a);

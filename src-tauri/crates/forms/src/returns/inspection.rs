@@ -3,10 +3,11 @@
 //! settlement in the order's currency, and for a refund how it is paid and when it shows.
 
 use caseback_domain::money::Amount;
+use caseback_domain::papers::ReturnPapers;
 use caseback_domain::returns::decision::posting_window;
 use caseback_domain::returns::{Arrival, Checklist, Decision, DecisionRecord, Inspection, WearGrade};
 
-use super::{checkbox, crossed_box, currency, customer, start, ReturnPapers, BOX_LIFT};
+use super::{checkbox, crossed_box, currency, customer, start, BOX_LIFT};
 use crate::after_sale::collection_notice::photo_grid;
 use crate::after_sale::table::{self, Grid};
 use crate::after_sale::{long_date, short_date};
@@ -29,8 +30,9 @@ const SCALE: Style = Style::new(Weight::Regular, 9.5, Colour::INK);
 const CHOSEN: Style = Style::new(Weight::Bold, 9.5, Colour::INK);
 const VERDICT: Style = Style::new(Weight::Bold, 13.0, Colour::INK);
 
-pub(super) fn inspection_report(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
-    let case = p.case;
+/// The inspection report as PDF bytes, on the shop's paper, once the return was inspected and decided.
+pub fn inspection_report(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
+    let case = &p.case;
     let inspection = case.inspection.as_ref().ok_or(FormError::NotApplicable(NOT_INSPECTED))?;
     let decided = case.decision.as_ref().ok_or(FormError::NotApplicable(NOT_DECIDED))?;
     let received = case.receipt.as_ref();

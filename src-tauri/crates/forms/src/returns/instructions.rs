@@ -2,9 +2,10 @@
 //! pack and mark the parcel, how to ship it, who pays the postage and the customs, and what
 //! happens to a parcel without a valid code (lx-watch 5.2, 7 and 9; the RMA web shop, 004).
 
+use caseback_domain::papers::ReturnPapers;
 use caseback_domain::returns::eligibility;
 
-use super::{request, rma, start, ReturnPapers};
+use super::{request, rma, start};
 use crate::after_sale::{long_date, short_date};
 use crate::draw::{Colour, Item};
 use crate::error::FormError;
@@ -18,7 +19,8 @@ const SHOP: Style = Style::new(Weight::Bold, 13.0, Colour::INK);
 const ADDRESS: Style = Style::new(Weight::Regular, 11.0, Colour::INK);
 const MARK: Style = Style::new(Weight::Bold, 10.0, Colour::INK);
 
-pub(super) fn instructions(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
+/// The RMA instructions as PDF bytes, on the shop's paper, once an RMA code was issued.
+pub fn rma_instructions(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
     let r = request(p)?;
     let rma = rma(p)?;
     let code = rma.code.to_string();

@@ -4,9 +4,10 @@
 //! laid out across the top half of an A4 sheet to cut out and tape on.
 
 use caseback_domain::customer::CustomerDetails;
+use caseback_domain::papers::ReturnPapers;
 use jiff::civil::Date;
 
-use super::{rma, ReturnPapers};
+use super::rma;
 use crate::after_sale::shipping_label::{
     module_for, to_block, Pen, CAPTION, FROM_LINE, FROM_NAME, INK, LABEL_H, LABEL_W,
 };
@@ -57,12 +58,12 @@ fn facts(p: &ReturnPapers) -> Result<Facts, FormError> {
         shop_name: shop.name.trim().to_string(),
         shop_address: shop.address.trim().to_string(),
         shop_phone: shop.phone.trim().to_string(),
-        customer: p.customer.cloned(),
+        customer: p.customer.clone(),
     })
 }
 
-/// The 4 x 6 in label, portrait.
-pub(super) fn label_4x6(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
+/// The return label as a one-page PDF of 4 x 6 in, portrait.
+pub fn return_label(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
     let f = facts(p)?;
     let mut canvas = Canvas::new(fonts, &format!("Return label {}", f.code), LABEL_W, LABEL_H);
     let (x, w) = (MARGIN, LABEL_W - 2.0 * MARGIN);
@@ -99,7 +100,7 @@ pub(super) fn label_4x6(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, Form
 /// The same label across the top half of an A4 sheet, whatever the shop's paper: FROM and
 /// TO at the left, the code and its QR code at the right, the barcode across the foot. A
 /// dashed cut line halves the sheet; the lower half says what goes in the parcel.
-pub(super) fn label_a4(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
+pub fn return_label_a4(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
     let f = facts(p)?;
     let mut canvas = Canvas::new(fonts, &format!("Return label {}", f.code), A4_W, A4_H);
     let (x, w) = (A4_MARGIN, A4_W - 2.0 * A4_MARGIN);

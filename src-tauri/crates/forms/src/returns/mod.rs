@@ -1,73 +1,37 @@
 //! The forms of a return case (not a repair ticket): the Return Authorization Form the
 //! customer fills in, signs and encloses; the RMA instructions; the return label, on a
-//! 4 x 6 in label or on the top half of an A4 sheet; and the inspection report. Each
-//! refuses with `FormError::NotApplicable` when the case lacks the facts it is about.
+//! 4 x 6 in label or on the top half of an A4 sheet; and the inspection report. Each reads
+//! the case's papers and refuses with `FormError::NotApplicable` when the case lacks the
+//! facts it is about.
 
 mod authorization;
 mod inspection;
 mod instructions;
 mod label;
 
+pub use authorization::return_authorization;
+pub use inspection::inspection_report;
+pub use instructions::rma_instructions;
+pub use label::{return_label, return_label_a4};
+
 use caseback_domain::customer::CustomerDetails;
-use caseback_domain::papers::ReturnFormKind;
-use caseback_domain::returns::{ReturnCase, ReturnRequest, RmaIssue};
-use caseback_domain::{Currency, Settings};
+use caseback_domain::papers::ReturnPapers;
+use caseback_domain::returns::{ReturnRequest, RmaIssue};
+use caseback_domain::Currency;
 
 use crate::draw::{Colour, Item};
 use crate::error::FormError;
 use crate::fonts::Fonts;
 use crate::notices::Form;
-use crate::Image;
-
-/// Everything a return case's forms are drawn from.
-pub struct ReturnPapers<'a> {
-    pub settings: &'a Settings,
-    pub case: &'a ReturnCase,
-    /// The customer, when known (a package may arrive from nobody we know).
-    pub customer: Option<&'a CustomerDetails>,
-    pub logo: Option<Image<'a>>,
-    /// Photos taken at inspection, in order (unreadable ones left out by the caller).
-    pub inspection_photos: Vec<Image<'a>>,
-}
-
-/// Renders `kind` of a return case from its papers as the store gathers them; a form the
-/// case has no facts for (`ReturnFormKind::applies`) is refused with `FormError::NotApplicable`.
-pub fn render_return_case(
-    fonts: &Fonts,
-    kind: ReturnFormKind,
-    p: &caseback_domain::papers::ReturnPapers,
-) -> Result<Vec<u8>, FormError> {
-    kind.applies(&p.case).map_err(FormError::NotApplicable)?;
-    let papers = ReturnPapers {
-        settings: &p.settings,
-        case: &p.case,
-        customer: p.customer.as_ref(),
-        logo: p.logo.as_ref().map(crate::papers::image),
-        inspection_photos: p.inspection_photos.iter().map(crate::papers::image).collect(),
-    };
-    render_return(fonts, kind, &papers)
-}
-
-/// Renders `kind` from papers the caller put together (the forms' own tests and samples);
-/// a form whose facts the case lacks is refused with `FormError::NotApplicable`.
-pub fn render_return(fonts: &Fonts, kind: ReturnFormKind, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
-    match kind {
-        ReturnFormKind::ReturnAuthorization => authorization::authorization(fonts, p),
-        ReturnFormKind::RmaInstructions => instructions::instructions(fonts, p),
-        ReturnFormKind::ReturnLabel => label::label_4x6(fonts, p),
-        ReturnFormKind::ReturnLabelA4 => label::label_a4(fonts, p),
-        ReturnFormKind::InspectionReport => inspection::inspection_report(fonts, p),
-    }
-}
 
 const NO_REQUEST: &str = "This package has no return request on file.";
 const NO_RMA: &str = "No RMA code has been issued for this return.";
 
-fn request<'a>(p: &'a ReturnPapers) -> Result<&'a ReturnRequest, FormError> {
+fn request(p: &ReturnPapers) -> Result<&ReturnRequest, FormError> {
     p.case.request.as_ref().ok_or(FormError::NotApplicable(NO_REQUEST))
 }
 
-fn rma<'a>(p: &'a ReturnPapers) -> Result<&'a RmaIssue, FormError> {
+fn rma(p: &ReturnPapers) -> Result<&RmaIssue, FormError> {
     p.case.rma.as_ref().ok_or(FormError::NotApplicable(NO_RMA))
 }
 
@@ -78,14 +42,14 @@ fn currency(p: &ReturnPapers) -> Currency {
 
 /// The customer's details, or blanks when nobody is known.
 fn customer(p: &ReturnPapers) -> CustomerDetails {
-    p.customer.cloned().unwrap_or_default()
+    p.customer.clone().unwrap_or_default()
 }
 
 /// The shop's letterhead, then the case's RMA code (or "Return 12") large with its QR code
 /// and `cells` under it.
 fn start<'f>(fonts: &'f Fonts, p: &ReturnPapers, title: &str, cells: &[(&str, String)]) -> Result<Form<'f>, FormError> {
     let label = if p.case.rma.is_some() { "RMA code" } else { "Return" };
-    Form::begin(fonts, p.settings, (label, &p.case.title()), title, p.logo.as_ref(), cells)
+    Form::begin(fonts, &p.settings, (label, &p.case.title()), title, p.logo.as_ref(), cells)
 }
 
 /// How far a box beside a line of text sits above the line box's middle, mm: the middle

@@ -3,19 +3,20 @@
 
 use caseback_domain::after_sale::account::AccountFacts;
 use caseback_domain::after_sale::{
-    Account, CollectionNotice, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, OldPart, Payment,
+    Account, AfterSale, CollectionNotice, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, OldPart, Payment,
     PaymentEntry, PaymentMethod, Release, ReplacedPart, Shipping,
 };
 use caseback_domain::customer::CustomerDetails;
+use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::Quotation;
 use caseback_domain::settings::PaperSize;
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::Ticket;
 use caseback_domain::{Amount, Settings};
-use caseback_forms::{AfterSale, Image, Papers};
 use jiff::civil::{date, Date};
+use jiff::Timestamp;
 
-use super::{hong_kong_shop, quotation, quote_lines, seiko_details, ticket, wang};
+use super::{hong_kong_shop, quotation, quote_lines, seiko_details, stored_image, ticket, wang};
 
 pub const NOTICE_ON: Date = date(2026, 11, 30);
 /// Three days into the storage fee (free through 7 December).
@@ -26,7 +27,8 @@ pub const WORK: &str = "Full service of the 4R35 movement: taken apart, cleaned,
     mainspring replaced. Case and bracelet polished, new sapphire crystal fitted, gaskets renewed and the case \
     pressure-tested to 10 bar. Rate after 48 hours on the timegrapher: +4 s/day.";
 
-/// Everything the after-sale forms are drawn from, owned; `after_sale()` borrows it.
+/// Everything the after-sale forms are drawn from, as a test changes it; `papers()` puts it
+/// together as the store would.
 pub struct Case {
     pub settings: Settings,
     pub ticket: Ticket,
@@ -143,31 +145,32 @@ impl Case {
         self.account = Account::of(&self.settings.policy, &facts);
     }
 
-    pub fn after_sale(&self) -> AfterSale<'_> {
-        AfterSale {
-            completion: Some(&self.completion),
-            photos: self.photos.iter().map(|(media_type, bytes)| Image { media_type, bytes }).collect(),
-            notice: self.notice.as_ref(),
-            account: &self.account,
+    /// The ticket's papers, the account as [`Case::recompute`] left it.
+    pub fn papers(&self) -> TicketPapers {
+        let completed_at: Timestamp = "2026-11-29T16:00:00Z".parse().unwrap();
+        let after_sale = AfterSale {
+            completion: Some((self.completion.clone(), completed_at)),
+            notice: self.notice,
+            payments: self.payments.clone(),
+            shipping: self.shipping.clone(),
+            // The watch leaves on the day its account is counted to.
+            release: self.release.clone().map(|r| (r, self.as_of)),
+            accepted: self.accepted.then(|| (self.quotation.clone(), true)),
+            covered: false,
             as_of: self.as_of,
-            payments: &self.payments,
-            accepted: self.accepted.then_some((&self.quotation, true)),
-            shipping: self.shipping.as_ref(),
-            release: self.release.as_ref(),
-        }
-    }
-
-    pub fn papers<'a>(&'a self, after_sale: Option<&'a AfterSale<'a>>) -> Papers<'a> {
-        Papers {
-            settings: &self.settings,
-            ticket: &self.ticket,
-            customer: &self.customer,
-            received_by: "Mei Chan",
+            account: self.account.clone(),
+        };
+        TicketPapers {
+            settings: self.settings.clone(),
+            ticket: self.ticket.clone(),
+            customer: self.customer.clone(),
+            received_by: "Mei Chan".into(),
             logo: None,
-            quotation: Some(&self.quotation),
+            quotation: Some(self.quotation.clone()),
             refused: false,
             assessment: None,
             after_sale,
+            after_photos: self.photos.iter().map(|(media_type, bytes)| stored_image(media_type, bytes)).collect(),
         }
     }
 }

@@ -2,16 +2,17 @@
 //! inspection and a partial refund by wear, built with the domain's own rules.
 
 use caseback_domain::customer::{CustomerDetails, CustomerId};
+use caseback_domain::papers::ReturnPapers;
 use caseback_domain::returns::{
     eligibility, inspection_due, refund_due, Arrival, Checklist, Decision, DecisionRecord, Inspection, Package,
     PackageReceipt, Payer, RefundMethod, RequestChannel, ReturnCase, ReturnId, ReturnReason, ReturnRequest,
     ReturnState, RmaCode, RmaIssue, RmaValidity, WearGrade,
 };
 use caseback_domain::{Amount, Currency, Percent, Settings};
-use caseback_forms::{Image, ReturnPapers};
 use jiff::civil::{date, Date};
 
 use super::after_sale::{photo_jpeg, photo_png};
+use super::stored_image;
 
 pub const ORDER: &str = "CW-41037";
 pub const REQUESTED_ON: Date = date(2026, 11, 10);
@@ -58,7 +59,8 @@ pub fn request() -> ReturnRequest {
     }
 }
 
-/// Everything the return forms are drawn from, owned; `papers()` borrows it.
+/// Everything the return forms are drawn from, as a test changes it; `papers()` puts it
+/// together as the store would.
 pub struct Return {
     pub settings: Settings,
     pub case: ReturnCase,
@@ -139,13 +141,13 @@ impl Return {
         self.case.rma.as_ref().unwrap().validity.valid_through
     }
 
-    pub fn papers(&self) -> ReturnPapers<'_> {
+    pub fn papers(&self) -> ReturnPapers {
         ReturnPapers {
-            settings: &self.settings,
-            case: &self.case,
-            customer: self.customer.as_ref(),
+            settings: self.settings.clone(),
+            case: self.case.clone(),
+            customer: self.customer.clone(),
             logo: None,
-            inspection_photos: self.photos.iter().map(|(media_type, bytes)| Image { media_type, bytes }).collect(),
+            inspection_photos: self.photos.iter().map(|(media_type, bytes)| stored_image(media_type, bytes)).collect(),
         }
     }
 }

@@ -1,0 +1,14 @@
+//! The forms crate's one integration-test binary (as ripgrep has one): each module reads
+//! one family of forms back as a person, a scanner or customs would, with poppler and zbar;
+//! `common` holds the shops, tickets, papers and tools they share. One binary links the
+//! crate and its fixtures once instead of once per file.
+
+mod common;
+
+mod after_sale;
+mod fonts;
+mod intake_receipt;
+mod notices;
+mod quotation;
+mod returns;
+mod ticket_tag;
