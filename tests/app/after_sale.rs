@@ -2,76 +2,17 @@
 //! goes out, ten days pass and storage accrues, the customer pays and collects.
 
 use anyhow::{Context, Result};
-use caseback_domain::assessment::NotCoveredReason;
-use caseback_domain::assessment::{Assessment, WarrantyDecision, WrittenAnswer};
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind};
-use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
-use caseback_domain::presets::PresetId;
-use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::ticket::TicketState;
-use caseback_domain::{Amount, Currency, Settings};
-use caseback_store::{DataFolder, Shop};
 
 use crate::rig::{bounded, App, Rig};
 
 /// A watch quoted HKD 1,000.00 (no tax), accepted in writing and in repair since 4 Nov 2026.
 fn shop_with_a_repair(rig: &Rig) -> Result<()> {
-    let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
-    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
-    shop.set_up(&settings, &["Mei Chan".into()], "2026-11-01T02:00:00Z".parse()?)?;
-    let by = shop.staff()?[0].id;
-    let form = IntakeForm {
-        customer: CustomerChoice::New {
-            details: CustomerDetails {
-                name: "Ayşe Yılmaz".into(),
-                phone: "+90 542 341 51 94".into(),
-                ..CustomerDetails::default()
-            },
-        },
-        details: IntakeDetails {
-            device: Device {
-                kind: DeviceKind::Mechanical,
-                brand: "Seiko".into(),
-                model: "Presage SRPB41".into(),
-                serial: "4R35-01T0".into(),
-                ..Device::default()
-            },
-            fault: "Stops overnight.".into(),
-            ..IntakeDetails::default()
-        },
-    };
+    let (mut shop, by) = rig.test_shop("2026-11-01T02:00:00Z")?;
+    let form = caseback_store::fixture::presage("Ayşe Yılmaz", "+90 542 341 51 94", "Stops overnight.");
     let id = shop.book_intake(by, &form, &[], "2026-11-02T02:00:00Z".parse()?)?.id;
-    let at = "2026-11-03T02:00:00Z".parse()?;
-    let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
-    shop.record_assessment(
-        by,
-        id,
-        &Assessment { findings: "Broken balance staff".into(), decision, photos: vec![] },
-        at,
-    )?;
-    let line = QuoteLine {
-        kind: LineKind::Labour,
-        section: Section::Repair,
-        description: "Balance staff and service".into(),
-        quantity: Quantity::ONE,
-        unit_price: Amount(100_000),
-        taxable: false,
-    };
-    shop.issue_quotation(
-        by,
-        id,
-        &QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false },
-        at,
-    )?;
-    let answer = WrittenAnswer {
-        channel: ConfirmationChannel::EmailReply,
-        reference: "Re: Q-2026-00001-1".into(),
-        scan: None,
-        cosmetic_accepted: false,
-    };
     let at = "2026-11-04T02:00:00Z".parse()?;
-    shop.answer_quotation(by, id, 1, true, &answer, at)?;
+    caseback_store::fixture::quoted_and_accepted(&mut shop, by, id, 100_000, "2026-11-03T02:00:00Z".parse()?, at);
     shop.move_ticket(by, id, TicketState::InRepair, at)?;
     Ok(())
 }

@@ -2,21 +2,13 @@
 //! another folder, checking and restoring it, and the CSV export.
 
 use anyhow::{Context, Result};
-use caseback_domain::presets::PresetId;
-use caseback_domain::{Currency, Settings};
-use caseback_store::{DataFolder, Shop};
 
 use crate::rig::{bounded, Rig};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn back_up_check_restore_and_export_from_settings() -> Result<()> {
     let rig = Rig::start("2026-11-10T02:00:00Z")?;
-    {
-        let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
-        let settings =
-            Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
-        shop.set_up(&settings, &["Mei Chan".into()], "2026-11-01T02:00:00Z".parse()?)?;
-    }
+    rig.test_shop("2026-11-01T02:00:00Z")?;
     let usb = tempfile::tempdir()?;
     let usb_path = usb.path().to_str().context("path")?.to_string();
     bounded(async {

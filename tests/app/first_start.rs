@@ -112,8 +112,8 @@ async fn the_demo_shop_opens_in_its_own_folder_and_can_be_left() -> Result<()> {
         app.click("leave-demo").await?;
         app.el("setup").await?;
         assert!(rig.shop_dir().join("demo").join("caseback.sqlite").exists(), "the demo has its own folder");
-        let real = caseback_store::db::open_read_only(&rig.shop_dir().join("caseback.sqlite"))?;
-        assert!(caseback_store::settings::load(&real)?.is_none(), "the shop's own data is untouched");
+        let real = caseback_store::Shop::open_read_only(&rig.shop_dir())?;
+        assert!(!real.is_set_up()?, "the shop's own data is untouched");
         app.close().await?;
         Ok(())
     })

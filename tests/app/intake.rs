@@ -1,25 +1,14 @@
 //! Booking a watch in through the real window, finding it again, and exporting its receipt.
 
 use anyhow::{Context, Result};
-use caseback_domain::presets::PresetId;
-use caseback_domain::{Currency, Settings};
-use caseback_store::{DataFolder, Shop};
 
 use crate::rig::{bounded, Rig};
-
-/// A shop set up directly in its data folder, as the setup screen would leave it.
-fn set_up_shop(rig: &Rig) -> Result<()> {
-    let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
-    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
-    shop.set_up(&settings, &["Mei Chan".into()], "2026-11-01T02:00:00Z".parse()?)?;
-    Ok(())
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
     // Friday 20 November 2026, 10:00 in Hong Kong.
     let rig = Rig::start("2026-11-20T02:00:00Z")?;
-    set_up_shop(&rig)?;
+    rig.test_shop("2026-11-01T02:00:00Z")?;
     bounded(async {
         let app = rig.open_app().await?;
         app.click("new-intake").await?;

@@ -2,41 +2,13 @@
 //! real window.
 
 use anyhow::{Context, Result};
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::device::{Device, DeviceKind};
-use caseback_domain::intake::{CustomerChoice, IntakeDetails, IntakeForm};
-use caseback_domain::presets::PresetId;
-use caseback_domain::{Currency, Settings};
-use caseback_store::{DataFolder, Shop};
 
 use crate::rig::{bounded, Rig};
 
 /// A shop with one watch booked in on Monday 2 March 2026.
 fn shop_with_a_ticket(rig: &Rig) -> Result<()> {
-    let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
-    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
-    shop.set_up(&settings, &["Mei Chan".into()], "2026-03-01T02:00:00Z".parse()?)?;
-    let by = shop.staff()?[0].id;
-    let form = IntakeForm {
-        customer: CustomerChoice::New {
-            details: CustomerDetails {
-                name: "王小明".into(),
-                phone: "+852 6123 4567".into(),
-                ..CustomerDetails::default()
-            },
-        },
-        details: IntakeDetails {
-            device: Device {
-                kind: DeviceKind::Mechanical,
-                brand: "Seiko".into(),
-                model: "Presage SRPB41".into(),
-                serial: "4R35-01T0".into(),
-                ..Device::default()
-            },
-            fault: "Loses 40 seconds a day since a fall.".into(),
-            ..IntakeDetails::default()
-        },
-    };
+    let (mut shop, by) = rig.test_shop("2026-03-01T02:00:00Z")?;
+    let form = caseback_store::fixture::presage("王小明", "+852 6123 4567", "Loses 40 seconds a day since a fall.");
     shop.book_intake(by, &form, &[], "2026-03-02T02:00:00Z".parse()?)?;
     Ok(())
 }

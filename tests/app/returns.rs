@@ -2,18 +2,9 @@
 //! typing its code, inspect, and refund part of the price by wear.
 
 use anyhow::{Context, Result};
-use caseback_domain::presets::PresetId;
-use caseback_domain::{Currency, Settings};
-use caseback_store::{DataFolder, Shop};
+use caseback_store::Shop;
 
 use crate::rig::{bounded, Rig};
-
-fn set_up_shop(rig: &Rig) -> Result<()> {
-    let mut shop = Shop::open(DataFolder::lock(&rig.shop_dir())?)?;
-    let settings = Settings::new("Kowloon Time Care", Currency::from_code("HKD")?, PresetId::LxWatch, "Asia/Hong_Kong");
-    shop.set_up(&settings, &["Mei Chan".into()], "2026-11-01T02:00:00Z".parse()?)?;
-    Ok(())
-}
 
 fn run(program: &str, args: &[&str]) -> Result<String> {
     let out = std::process::Command::new(program).args(args).output().with_context(|| format!("{program} runs"))?;
@@ -24,7 +15,7 @@ fn run(program: &str, args: &[&str]) -> Result<String> {
 async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> {
     // Tuesday 10 November 2026, 10:00 in Hong Kong.
     let rig = Rig::start("2026-11-10T02:00:00Z")?;
-    set_up_shop(&rig)?;
+    rig.test_shop("2026-11-01T02:00:00Z")?;
     bounded(async {
         let app = rig.open_app().await?;
         app.click("nav-returns").await?;

@@ -120,6 +120,13 @@ impl Rig {
         self.data_dir.path().join("shop")
     }
 
+    /// The test shop every suite starts from (`caseback_store::fixture`), set up at `at` in
+    /// the app's data folder; returned for a test to add its records before the app opens
+    /// (drop it first: the app takes the folder's lock).
+    pub fn test_shop(&self, at: &str) -> Result<(caseback_store::Shop, caseback_domain::staff::StaffId)> {
+        Ok(caseback_store::fixture::new_shop(&self.shop_dir(), at.parse()?))
+    }
+
     /// Opens the app: a new WebDriver session starts the binary.
     pub async fn open_app(&self) -> Result<App> {
         let mut caps = serde_json::Map::new();
@@ -187,12 +194,26 @@ impl App {
     }
 
     pub async fn click(&self, id: &str) -> Result<()> {
-        let el = self.el(id).await?;
-        // Bring it to the middle of the window first, as a person scrolls to a button.
-        self.client
-            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el)?])
-            .await?;
-        el.click().await.with_context(|| format!("click {id}"))
+        // A list drawn again as a search settles can replace the element between finding it
+        // and clicking it: find it again, a few times, as a person's second look would.
+        let mut last = None;
+        for _ in 0..3 {
+            let el = self.el(id).await?;
+            // Bring it to the middle of the window first, as a person scrolls to a button.
+            let scrolled = self
+                .client
+                .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el)?])
+                .await;
+            match scrolled.map_err(anyhow::Error::from).and(Ok(el)) {
+                Ok(el) => match el.click().await {
+                    Ok(()) => return Ok(()),
+                    Err(e) => last = Some(anyhow::Error::from(e)),
+                },
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(last.expect("tried").context(format!("click {id}")))
     }
 
     /// Replaces an input's text, as a person selecting all and typing would.

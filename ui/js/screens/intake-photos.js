@@ -12,7 +12,7 @@ const INTAKE_IDS = { input: 'intake-photos', add: 'intake-photos-add', list: 'in
  * Options: upload(by, file, bytes) → sha, accept, key (the form's error key), ids (test ids:
  * input, add, list, count, item prefix, error), addText, many (words for the limit message).
  */
-let maxPhotos = 12; // until the app says (setMaxPhotos, at start-up)
+let maxPhotos = 0; // the app's own limit, set from its status at start-up, before any screen
 
 /** The most photos one step keeps, as the app's status gives it. */
 export function setMaxPhotos(n) {

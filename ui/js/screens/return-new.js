@@ -45,6 +45,8 @@ export async function render(main, { params, go }) {
 
   const reason = named(selectField('reason', 'Reason', options.reasons), 'return-reason');
   const channel = named(selectField('channel', 'Asked by', options.channels), 'return-channel');
+  // Only a shop that offers exchanges asks what the customer wants; the rest are refunds.
+  const wants = options.remedies.length > 1 ? named(selectField('wants', 'They ask for', options.remedies), 'return-wants') : null;
   const requestedOn = named(dateField('requested_on', 'Requested on', { max: options.today }), 'return-requested-on');
   requestedOn.input.value = options.today;
   const details = named(textArea('details', 'In the customer’s words', { rows: 3, placeholder: 'What is wrong, as they put it' }), 'return-details');
@@ -74,7 +76,7 @@ export async function render(main, { params, go }) {
     order_number: order.get(), product: product.get(), model: model.get(), category: category.get(),
     currency: currency.get(), purchase_price: price.get(), original_shipping: shipping.get(), insurance_paid: insurance.get(),
     paid_with: paidWith.get(), purchase_date: bought.get(), delivery_date: delivered.get(),
-    reason: reason.get(), details: details.get(), colour_claim: colour.get(), opened: opened.get(),
+    reason: reason.get(), wants: wants?.get() ?? options.remedies[0].key, details: details.get(), colour_claim: colour.get(), opened: opened.get(),
     requested_on: requestedOn.get(), channel: channel.get(), media: await evidence.hashes(),
   });
 
@@ -98,7 +100,7 @@ export async function render(main, { params, go }) {
   }, 250);
 
   const rows = [...customer.rows, order, product, model, category, currency, price, shipping, insurance, paidWith, bought, delivered,
-    reason, channel, requestedOn, details, evidence.row];
+    reason, channel, ...(wants ? [wants] : []), requestedOn, details, evidence.row];
   const saveButton = h('button', { type: 'button', class: 'primary', testid: 'return-save', onclick: () => save() }, 'Record the request ', h('kbd', { text: 'Enter' }));
   const discard = h('button', { type: 'button', class: 'ghost', text: 'Discard', testid: 'return-discard', onclick: () => { state.dirty = false; go('returns'); } });
   const savebar = h('div', { class: 'savebar' },
@@ -130,7 +132,8 @@ export async function render(main, { params, go }) {
         h('div', { class: 'triple' }, price.node, shipping.node, insurance.node),
         h('p', { class: 'help money-help', text: 'What the customer paid for the product, its delivery and the delivery’s insurance.' }),
         pair(bought, delivered)),
-      section('Request', 'return-section-request', h('div', { class: 'triple' }, reason.node, channel.node, requestedOn.node), details.node, opened.node, colour.node),
+      section('Request', 'return-section-request', h('div', { class: 'triple' }, reason.node, channel.node, requestedOn.node),
+        wants ? h('div', { class: 'pair' }, wants.node, h('div')) : null, details.node, opened.node, colour.node),
       section('Photos or video of the defect', 'return-section-evidence', evidence.node)),
     h('aside', { class: 'side-sticky' },
       h('section', { class: 'card intake-section', testid: 'return-eligibility' }, h('h2', { text: 'Policy check' }), panel,

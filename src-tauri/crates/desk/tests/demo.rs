@@ -1,0 +1,93 @@
+//! Every screen's view of the demo shop (a record in every state) builds, and the forms a
+//! view offers are exactly the forms that render: one `applies` rule for both.
+
+use caseback_desk::{Desk, PaperFor};
+use caseback_domain::papers::{FormKind, ReturnFormKind};
+use caseback_domain::returns::ReturnId;
+use caseback_domain::ticket::TicketId;
+use caseback_domain::Code;
+use caseback_store::demo;
+use serde_json::Value;
+
+fn demo_desk(dir: &std::path::Path) -> Desk {
+    let now: jiff::Timestamp = "2026-12-01T02:00:00Z".parse().unwrap();
+    let shop = demo::open_or_create(dir, now).unwrap();
+    Desk::new(shop, std::sync::Arc::new(move || now))
+}
+
+fn offered(view: &Value) -> Vec<String> {
+    view["forms"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn every_ticket_page_builds_and_offers_exactly_the_forms_that_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = demo_desk(dir.path());
+    let rows = serde_json::to_value(desk.search_tickets("", None).unwrap()).unwrap();
+    let ids: Vec<i64> = rows.as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    assert!(ids.len() >= 19, "{}", ids.len());
+    for id in ids {
+        let id = TicketId(id);
+        let view = serde_json::to_value(desk.ticket(id).unwrap()).unwrap();
+        desk.quotations(id).unwrap();
+        desk.after_sale(id).unwrap();
+        let forms = offered(&view);
+        assert!(forms.contains(&"receipt".to_string()) && forms.contains(&"tag".to_string()), "{forms:?}");
+        for kind in FormKind::ALL {
+            let paper = desk.paper(PaperFor::Ticket(id, *kind));
+            if forms.iter().any(|f| f == kind.name()) {
+                let paper =
+                    paper.unwrap_or_else(|e| panic!("{} offers {} but: {e}", view["ticket"]["number"], kind.name()));
+                assert!(paper.pdf.starts_with(b"%PDF"));
+            } else {
+                let refused = paper
+                    .err()
+                    .unwrap_or_else(|| panic!("{} renders {} unoffered", view["ticket"]["number"], kind.name()));
+                assert_eq!(refused.code, Code::FormNotApplicable, "{refused:?}");
+            }
+        }
+        // A closed ticket offers no moves; an open one says what it waits for or what is next.
+        if view["closed"].as_bool().unwrap() {
+            assert!(view["moves"].as_array().unwrap().is_empty(), "{view}");
+        }
+    }
+}
+
+#[test]
+fn every_return_page_builds_and_offers_exactly_the_forms_that_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = demo_desk(dir.path());
+    let rows = serde_json::to_value(desk.search_returns("", None).unwrap()).unwrap();
+    for row in rows.as_array().unwrap() {
+        let id = ReturnId(row["id"].as_i64().unwrap());
+        let view = serde_json::to_value(desk.return_case(id).unwrap()).unwrap();
+        let forms = offered(&view);
+        for kind in ReturnFormKind::ALL {
+            let paper = desk.paper(PaperFor::Return(id, *kind));
+            assert_eq!(paper.is_ok(), forms.iter().any(|f| f == kind.name()), "{} {}", view["title"], kind.name());
+        }
+        // What the page leads with agrees with what may be done.
+        let step = view["step"].as_str().unwrap();
+        let actions = &view["actions"];
+        match step {
+            "authorize" => assert!(actions["authorize"].as_bool().unwrap()),
+            "await_package" => assert!(actions["extend"].as_bool().unwrap()),
+            "inspect" => assert!(actions["inspect"].as_bool().unwrap()),
+            "closed" => assert!(view["closed"].as_bool().unwrap()),
+            _ => {}
+        }
+    }
+    for today in [serde_json::to_value(desk.today_returns().unwrap()).unwrap()] {
+        for section in ["rma_expiring", "held", "to_send_back", "inspections_due", "refunds_to_issue"] {
+            assert!(!today[section].as_array().unwrap().is_empty(), "the demo fills Today's {section}");
+        }
+    }
+}
+
+#[test]
+fn a_customer_page_lists_their_tickets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = demo_desk(dir.path());
+    let view = serde_json::to_value(desk.customer(caseback_domain::customer::CustomerId(1)).unwrap()).unwrap();
+    assert!(view["tickets"].as_array().is_some_and(|t| !t.is_empty()), "{view}");
+}
