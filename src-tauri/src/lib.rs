@@ -46,7 +46,9 @@ pub fn run() {
 }
 
 /// The app's state and commands on any Tauri runtime: the real window's, or the mock one
-/// the command-layer tests drive.
+/// the command-layer tests drive. The dialog plugin is the system's file dialogs, where
+/// staff choose where a PDF, a backup or an export goes (the capability grants only its
+/// open and save).
 pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, root: PathBuf, clock: Clock) -> tauri::Builder<R> {
-    builder.manage(state::AppState::open(root, clock)).invoke_handler(handler())
+    builder.plugin(tauri_plugin_dialog::init()).manage(state::AppState::open(root, clock)).invoke_handler(handler())
 }

@@ -40,15 +40,18 @@ impl AppState {
     pub fn desk<T>(&self, f: impl FnOnce(&mut Desk) -> Result<T>) -> Result<T> {
         let mut session = self.session();
         let Session { real, demo } = &mut *session;
-        match demo {
-            Some(desk) => f(desk),
-            None => f(real.as_mut().map_err(|e| e.clone())?),
-        }
+        let desk = match demo {
+            Some(desk) => desk,
+            None => real.as_mut().map_err(|e| e.clone())?,
+        };
+        f(desk).map_err(|e| desk.in_shop_style(e))
     }
 
     /// Runs `f` on the shop's own desk, even while the demo is open.
     pub fn real_desk<T>(&self, f: impl FnOnce(&mut Desk) -> Result<T>) -> Result<T> {
-        f(self.session().real.as_mut().map_err(|e| e.clone())?)
+        let mut session = self.session();
+        let desk = session.real.as_mut().map_err(|e| e.clone())?;
+        f(desk).map_err(|e| desk.in_shop_style(e))
     }
 
     pub fn set_backup_problem(&self, problem: Option<String>) {

@@ -51,11 +51,11 @@ async fn complete_notify_wait_ten_days_pay_the_storage_fee_and_collect() -> Resu
         // The notice: storage is free through the 17th and costs HKD 10.00 a day from the 18th.
         app.click("notice-issue").await?;
         let fees = app.wait_text("notice-fees-from", |t| !t.is_empty()).await?;
-        assert!(fees.contains("2026-11-18") && fees.contains("10.00"), "{fees}");
+        assert!(fees.contains("18 November 2026") && fees.contains("10.00"), "{fees}");
         let message = app.value("notice-message").await?;
-        assert!(message.contains("1,000.00") && message.contains("2026-11-18"), "{message}");
-        app.click("form-collection-notice-export").await?;
-        let path = app.wait_text("form-export-path", |t| t.ends_with("collection-notice.pdf")).await?;
+        assert!(message.contains("1,000.00") && message.contains("18 November 2026"), "{message}");
+        let path = app.save_pdf("collection-notice", &rig.chosen_dir()?).await?;
+        assert!(path.ends_with("R-2026-00001 Collection Notice.pdf"), "{path}");
         let text = pdf_text(&path)?;
         for needle in ["R-2026-00001", "Ayşe Yılmaz", "1,000.00", "Wednesday 18 November 2026"] {
             assert!(text.contains(needle), "{needle} missing from the Collection Notice:\n{text}");
@@ -90,11 +90,10 @@ async fn complete_notify_wait_ten_days_pay_the_storage_fee_and_collect() -> Resu
         app.click("collect-save").await?;
         app.wait_text("ticket-state", |t| t.contains("Collected")).await?;
         let summary = app.text("release-summary").await?;
-        assert!(summary.contains("Ayşe Yılmaz") && summary.contains("2026-11-20"), "{summary}");
+        assert!(summary.contains("Ayşe Yılmaz") && summary.contains("20 November 2026"), "{summary}");
 
         // The receipt says paid in full, with the storage fee among the lines.
-        app.click("form-payment-receipt-export").await?;
-        let path = app.wait_text("form-export-path", |t| t.ends_with("receipt.pdf")).await?;
+        let path = app.save_pdf("payment-receipt", &rig.chosen_dir()?).await?;
         let text = pdf_text(&path)?;
         for needle in ["PAID IN FULL", "1,030.00", "30.00", "Visa 4242, slip 0117"] {
             assert!(text.contains(needle), "{needle} missing from the receipt:\n{text}");
@@ -102,6 +101,79 @@ async fn complete_notify_wait_ten_days_pay_the_storage_fee_and_collect() -> Resu
         let history = app.text("ticket-history").await?;
         assert!(history.contains("Mei Chan"), "{history}");
         app.screenshot("32-collected").await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}
+
+/// The id of the ticket's only entry, as its row names it (`payment-row-7`).
+async fn only_entry(app: &App) -> Result<i64> {
+    let row = app.wait_for("[data-testid^=payment-row-]").await?;
+    let id = row.attr("data-testid").await?.unwrap_or_default();
+    id.trim_start_matches("payment-row-").parse().context("a payment row's id")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mistyped_payment_is_asked_about_and_a_payment_taken_by_mistake_is_voided() -> Result<()> {
+    // Friday 20 November 2026, 10:00 in Hong Kong: HKD 1,000.00 is owed on the repair.
+    let rig = Rig::start("2026-11-20T02:00:00Z")?;
+    shop_with_a_repair(&rig)?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        open_ticket(&app).await?;
+        assert_eq!(app.wait_text("account-balance", |t| t.contains("due")).await?, "HKD 1,000.00 due");
+
+        // A zero too many: the app asks before taking it, with both amounts.
+        app.type_into("payment-amount", "10000").await?;
+        app.set_value("payment-method", "cash").await?;
+        app.click("payment-save").await?;
+        let said = app.wait_text("payment-over-balance-text", |t| !t.is_empty()).await?;
+        assert!(said.contains("HKD 10,000.00 is more than the balance of HKD 1,000.00"), "{said}");
+        let confirm = app.wait_text("payment-confirm-over", |t| !t.is_empty()).await?;
+        assert_eq!(confirm, "Record HKD 10,000.00 anyway");
+        assert_eq!(app.text("account-balance").await?, "HKD 1,000.00 due", "nothing was taken");
+        app.client.set_window_size(1024, 700).await?;
+        let box_ = app.el("payment-over-balance").await?;
+        app.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&box_)?])
+            .await?;
+        app.screenshot("35-payment-above-balance").await?;
+
+        // Staff confirm in haste; it is taken as a credit.
+        app.click("payment-confirm-over").await?;
+        app.wait_text("account-balance", |t| t == "Credit HKD 9,000.00 to refund").await?;
+        let id = only_entry(&app).await?;
+
+        // Voided with a reason: struck through, and the balance is owed again.
+        app.click(&format!("payment-void-{id}")).await?;
+        app.click("payment-void-save").await?;
+        app.wait_text("error-reason", |t| t.starts_with("Say why")).await?;
+        app.type_into("payment-void-reason", "Mistyped: 10,000.00 for 1,000.00").await?;
+        app.click("payment-void-save").await?;
+        let voided = app.wait_text(&format!("payment-voided-{id}"), |t| !t.is_empty()).await?;
+        assert_eq!(voided, "Voided: Mistyped: 10,000.00 for 1,000.00");
+        assert_eq!(app.wait_text("account-balance", |t| t.contains("due")).await?, "HKD 1,000.00 due");
+        let paid = app.text("account-paid").await?;
+        assert!(paid.starts_with("Paid") && paid.trim_end().ends_with("0.00"), "{paid}");
+        let row = app.el(&format!("payment-row-{id}")).await?;
+        assert!(row.find(fantoccini::Locator::Css("del")).await.is_ok(), "struck through");
+        let buttons =
+            app.client.find_all(fantoccini::Locator::Css(&format!("[data-testid=payment-void-{id}]"))).await?;
+        assert!(buttons.is_empty(), "a voided entry is not voided twice");
+        let history = app.wait_text("ticket-history", |t| t.contains("Voided the payment")).await?;
+        assert!(history.contains("HKD 10,000.00 by Cash") && history.contains("Mistyped"), "{history}");
+        let list = app.el("payment-list").await?;
+        app.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&list)?])
+            .await?;
+        app.screenshot("36-payment-voided").await?;
+
+        // Paid right, the account is settled by that payment alone.
+        app.type_into("payment-amount", "1000").await?;
+        app.set_value("payment-method", "cash").await?;
+        app.click("payment-save").await?;
+        app.wait_text("account-balance", |t| t == "Settled").await?;
         app.close().await?;
         Ok(())
     })

@@ -17,6 +17,7 @@ async fn a_mistyped_phone_is_corrected_logged_and_found() -> Result<()> {
         app.click("new-intake").await?;
         app.type_into("input-customer.name", "Wong Ka Ming").await?;
         app.type_into("input-customer.phone", "+852 9000 0000").await?;
+        app.set_value("input-device.kind", "mechanical").await?;
         app.type_into("input-device.brand", "Seiko").await?;
         app.type_into("input-device.model", "Presage").await?;
         app.type_into("input-fault", "Stops at night").await?;
@@ -63,13 +64,16 @@ async fn a_parcel_without_its_code_goes_back_only_after_its_hold() -> Result<()>
         app.type_into("receive-sender", "M. Demir").await?;
         app.click("receive-save").await?;
         app.wait_text("return-state", |t| t.contains("Held")).await?;
-        app.wait_text("package-hold-until", |t| t == "2026-11-30").await?;
+        app.wait_text("package-hold-until", |t| t == "30 November 2026").await?;
 
         // Sending it back before the hold ends is refused, saying from which day.
         app.type_into("return-send-back-tracking", "RR998877665HK").await?;
         app.click("return-send-back").await?;
         let refusal = app.wait_text("send-back-error", |t| !t.is_empty()).await?;
-        assert!(refusal.contains("held through 2026-11-30") && refusal.contains("from 2026-12-01"), "{refusal}");
+        assert!(
+            refusal.contains("held through 30 November 2026") && refusal.contains("from 1 December 2026"),
+            "{refusal}"
+        );
         app.screenshot("62-held-parcel-refused").await?;
 
         // On Tuesday the hold is over: the calendar makes it one to send back, on Today too.

@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 
-use crate::rig::{bounded, Rig};
+use crate::rig::{bounded, Dialog, Rig};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn back_up_check_restore_and_export_from_settings() -> Result<()> {
@@ -22,17 +22,30 @@ async fn back_up_check_restore_and_export_from_settings() -> Result<()> {
         app.type_into("backup-folder", "usb").await?;
         app.click("backup-now").await?;
         app.wait_text("error-backup-folder", |t| t.contains("full path")).await?;
-        app.el("backup-folder").await?.clear().await?;
-        app.type_into("backup-folder", &usb_path).await?;
+        // Choose folder… opens the system's folder dialog; the chosen folder shows in the field.
+        app.answer_dialogs(Dialog::Choose(usb.path())).await?;
+        app.click("backup-folder-choose").await?;
+        let asked = app.wait_dialogs(1).await?;
+        assert_eq!(asked[0]["directory"], serde_json::json!(true), "{asked:?}");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while app.value("backup-folder").await? != usb_path && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(app.value("backup-folder").await?, usb_path);
+        assert_eq!(app.text("error-backup-folder").await?, "", "the chosen folder clears the refusal");
         app.click("backup-now").await?;
         app.wait_text("backup-result", |t| t.contains("ntegrity")).await?;
         let copy = std::fs::read_dir(usb.path())?.flatten().next().context("a backup folder")?.path();
         assert!(copy.join("caseback.sqlite").is_file() && copy.join("attachments").is_dir());
 
-        // Restoring shows what the backup holds first, then asks twice.
+        // Restoring shows what the backup holds first (a file chosen in the dialog is checked
+        // at once), then asks twice.
         let db = copy.join("caseback.sqlite");
-        app.type_into("restore-path", db.to_str().context("path")?).await?;
-        app.click("restore-check").await?;
+        app.answer_dialogs(Dialog::Choose(&db)).await?;
+        app.click("restore-path-choose").await?;
+        let asked = app.wait_dialogs(1).await?;
+        assert_eq!(asked[0]["filters"][0]["extensions"], serde_json::json!(["sqlite"]), "{asked:?}");
+        assert_eq!(asked[0]["directory"], serde_json::json!(false), "{asked:?}");
         let summary = app.wait_text("restore-summary", |t| t.contains("Kowloon Time Care")).await?;
         assert!(summary.contains("staff") || summary.contains("Staff"), "{summary}");
         app.screenshot("51-restore-check").await?;
@@ -48,13 +61,14 @@ async fn back_up_check_restore_and_export_from_settings() -> Result<()> {
         // Settings lists that copy, so the restore can be undone, and its history says who restored.
         app.click("nav-settings").await?;
         let replaced = app.wait_text("before-restore", |t| t.contains("Saved before a restore")).await?;
-        assert!(replaced.contains("10 Nov 2026, 10:00"), "{replaced}");
+        assert!(replaced.contains("10 November 2026, 10:00"), "the shop's date style: {replaced}");
         app.click("backup-check-replaced-0").await?;
         app.wait_text("backup-summary-replaced-0", |t| t.contains("Integrity check passed")).await?;
         let history = app.wait_text("settings-history", |t| t.contains("restored the backup")).await?;
         assert!(history.contains("Mei Chan restored the backup") && history.contains("before-restore-"), "{history}");
         app.screenshot("51-restore-undo").await?;
 
+        // A typed folder still works, for a path staff know by heart.
         app.type_into("export-folder", &usb_path).await?;
         app.click("export-now").await?;
         let exported = app.wait_text("export-result", |t| t.contains("tickets")).await?;

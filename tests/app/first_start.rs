@@ -11,25 +11,35 @@ async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
     bounded(async {
         let app = rig.open_app().await?;
 
-        // A new shop lands on the setup form. Leaving the name empty is refused next to the field.
+        // A new shop lands on the setup form. Choosing a preset fills in its place's
+        // currency, time zone and date style (KOSPET: a Shenzhen web shop, US dollars).
         app.el("setup").await?;
+        app.click("preset-kospet").await?;
+        assert_eq!(app.value("input-money.currency").await?, "USD");
+        assert_eq!(app.value("input-shop.time_zone").await?, "Asia/Shanghai");
         app.type_into("input-money.currency", "HKD").await?;
         app.type_into("input-shop.time_zone", "Asia/Hong_Kong").await?;
         app.type_into("setup-staff", "Mei Chan\nÇağrı Öztürk").await?;
+        // Leaving the name and the return address empty is refused next to each field:
+        // a return label needs the address and the phone.
         app.click("setup-submit").await?;
         let error = app.wait_text("error-shop.name", |t| !t.is_empty()).await?;
         assert!(error.contains("shop's name"), "{error}");
+        let address = app.wait_text("error-shop.address", |t| !t.is_empty()).await?;
+        assert!(address.contains("address"), "{address}");
         assert!(app.client.find(fantoccini::Locator::Css(&testid("nav-today"))).await.is_err(), "not set up yet");
 
         app.type_into("input-shop.name", "Kowloon Time Care").await?;
-        app.click("preset-kospet").await?;
+        app.type_into("input-shop.address", "Shop 12, 88 Nathan Road\nTsim Sha Tsui, Kowloon").await?;
+        app.type_into("input-shop.phone", "+852 2345 6789").await?;
         app.screenshot("01-setup-filled").await?;
         app.click("setup-submit").await?;
 
-        // The shop opens on Today, with its name and the shop's local date from the test clock.
+        // The shop opens on Today, with its name and the shop's local date from the test
+        // clock, written as the preset's place writes dates.
         app.el("today-empty").await?;
         assert_eq!(app.text("shop-name").await?, "Kowloon Time Care");
-        assert_eq!(app.text("today-label").await?, "Friday 20 November 2026");
+        assert_eq!(app.text("today-label").await?, "Friday 2026-11-20");
         app.screenshot("02-today").await?;
 
         // Settings show the chosen preset's values and its own wording.
@@ -75,6 +85,13 @@ async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
         assert!(history.contains("Changed the logo"), "{history}");
         app.el("logo-image").await?;
         app.screenshot("05-settings-after-restart").await?;
+
+        // After set-up the demo is still a click away in Settings, and leaving it comes back.
+        app.click("settings-open-demo").await?;
+        app.el("demo-banner").await?;
+        assert_eq!(app.wait_text("shop-name", |t| t.contains("demo")).await?, "Harbour Watch Repair (demo)");
+        app.click("leave-demo").await?;
+        assert_eq!(app.wait_text("shop-name", |t| !t.contains("demo")).await?, "Kowloon Time Care");
         app.close().await?;
         Ok(())
     })

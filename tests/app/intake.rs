@@ -1,8 +1,10 @@
 //! Booking a watch in through the real window, finding it again, and exporting its receipt.
 
+use std::path::Path;
+
 use anyhow::{Context, Result};
 
-use crate::rig::{bounded, Rig};
+use crate::rig::{bounded, Dialog, Rig};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
@@ -17,6 +19,21 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
         app.click("intake-save").await?;
         let error = app.wait_text("error-customer.name", |t| !t.is_empty()).await?;
         assert!(error.contains("name"), "{error}");
+        // No kind of watch is assumed: it is asked for.
+        let kind = app.text("error-device.kind").await?;
+        assert!(kind.contains("kind of watch"), "{kind}");
+        // A mechanical watch has a serial, not an IMEI, and no firmware to flash.
+        app.set_value("input-device.kind", "mechanical").await?;
+        let serial = app.text("field-device.serial").await?;
+        assert!(serial.starts_with("Serial") && !serial.contains("IMEI"), "{serial}");
+        assert!(!app.el("voiding-flashed_firmware").await?.is_displayed().await?);
+        app.set_value("input-device.kind", "smartwatch").await?;
+        assert!(app.text("field-device.serial").await?.starts_with("Serial or IMEI"));
+        assert!(app.el("voiding-flashed_firmware").await?.is_displayed().await?);
+        // A purchase date in the future is refused at its field as it is typed, not at Book in.
+        app.set_value("input-purchase.purchase_date", "2026-12-24").await?;
+        let future = app.wait_text("error-purchase.purchase_date", |t| !t.is_empty()).await?;
+        assert!(future.contains("after today"), "{future}");
 
         app.type_into("input-customer.name", "Çağrı Öztürk").await?;
         app.type_into("input-customer.phone", "+90 555 014 22 73").await?;
@@ -30,9 +47,11 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
         let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png");
         app.el("intake-photos").await?.send_keys(photo).await?;
         app.wait_for("[data-testid=photo-1]:not(.pending)").await?;
-        let warranty = app.wait_text("intake-warranty", |t| t.contains("In warranty until 2027-03-02")).await?;
-        assert!(warranty.contains("from purchase on 2026-03-02"), "{warranty}");
-        assert!(app.text("intake-assessment-due").await?.contains("2026-11-24"), "2 business days after Friday");
+        // Dates as the shop writes them (the test shop: in words).
+        let warranty = app.wait_text("intake-warranty", |t| t.contains("In warranty until 2 March 2027")).await?;
+        assert!(warranty.contains("from purchase on 2 March 2026"), "{warranty}");
+        assert!(app.text("error-purchase.purchase_date").await?.is_empty(), "the corrected date is taken");
+        assert!(app.text("intake-assessment-due").await?.contains("24 November 2026"), "2 business days after Friday");
         app.screenshot("10-intake-filled").await?;
         app.click("intake-save").await?;
 
@@ -54,15 +73,29 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
         app.el("find-input").await?.send_keys("R-2026-00001\u{E007}").await?;
         assert_eq!(app.wait_text("ticket-number", |t| !t.is_empty()).await?, "R-2026-00001");
 
-        // The receipt exports as a PDF with the ticket's facts in it.
-        app.click("form-receipt-export").await?;
-        let path = app.wait_text("form-export-path", |t| t.ends_with(".pdf")).await?;
+        // Save PDF… asks the system's save dialog where, suggesting the ticket's number and
+        // the form's title as the name and PDF as the kind; the receipt has the ticket's facts.
+        let chosen = rig.chosen_dir()?;
+        let path = app.save_pdf("receipt", &chosen).await?;
+        assert!(path.ends_with("/R-2026-00001 Intake receipt.pdf"), "{path}");
+        let asked = app.dialogs_asked().await?;
+        assert_eq!(asked[0]["filters"][0]["extensions"], serde_json::json!(["pdf"]), "{asked:?}");
+        assert!(Path::new(asked[0]["defaultPath"].as_str().unwrap_or_default()).is_absolute(), "{asked:?}");
         let text =
             std::process::Command::new("pdftotext").args(["-layout", &path, "-"]).output().context("pdftotext")?;
         let text = String::from_utf8_lossy(&text.stdout);
-        for needle in ["R-2026-00001", "Çağrı Öztürk", "Tank T3 Ultra", "2026-11-24"] {
+        for needle in ["R-2026-00001", "Çağrı Öztürk", "Tank T3 Ultra", "24 November 2026"] {
             assert!(text.contains(needle), "{needle} missing from the receipt:\n{text}");
         }
+
+        // Cancelling the dialog does nothing: no file, no message, the last save still shown.
+        app.answer_dialogs(Dialog::Cancel).await?;
+        app.click("form-tag-export").await?;
+        app.wait_dialogs(1).await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(app.text("form-export-path").await?, path);
+        assert_eq!(std::fs::read_dir(&chosen)?.count(), 1, "only the receipt was saved");
+        assert!(!app.text("toast").await?.contains("Tag"), "no message for a cancelled save");
 
         // Print hands the receipt to the default printer; Open hands the tag to the viewer.
         app.click("form-receipt-print").await?;

@@ -4,10 +4,13 @@
 mod after_sale;
 mod corrections;
 mod data;
+mod every_screen;
 mod first_start;
 mod fuzz;
 mod hostile;
 mod intake;
 mod quotation;
+mod return_correction;
 mod returns;
+mod returns_flow;
 mod rig;

@@ -31,6 +31,10 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
         app.click("assessment-save").await?;
         app.wait_text("ticket-state", |t| t.contains("Assessing")).await?;
         app.wait_for("[data-testid=assessment-photo-0] img").await?;
+        // The header's next step is the quotation; cancelling is there, but not as the next step.
+        let waiting = app.text("ticket-waiting").await?;
+        assert!(waiting.contains("quotation"), "{waiting}");
+        assert!(!app.text("ticket-moves").await?.contains("Next step\nCancel"));
 
         // Three lines; the third is a sourcing fee without tax.
         for (i, (description, price)) in
@@ -55,12 +59,11 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
         assert!(standing.contains("14 days"), "issued 3 March, valid through the 17th: {standing}");
 
         // The PDF says the same.
-        app.click("form-quotation-export").await?;
-        let path = app.wait_text("form-export-path", |t| t.ends_with("quotation.pdf")).await?;
+        let path = app.save_pdf("quotation", &rig.chosen_dir()?).await?;
         let text =
             std::process::Command::new("pdftotext").args(["-layout", &path, "-"]).output().context("pdftotext")?;
         let text = String::from_utf8_lossy(&text.stdout);
-        for needle in ["Q-2026-00001-1", "王小明", "1,400.00", "2026-03-17"] {
+        for needle in ["Q-2026-00001-1", "王小明", "1,400.00", "17 March 2026"] {
             assert!(text.contains(needle), "{needle} missing from the quotation:\n{text}");
         }
 
@@ -68,8 +71,7 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
         app.set_value("answer-channel", "signed_in_store").await?;
         app.type_into("answer-reference", "Signed at the counter, 3 Mar 2026").await?;
         // The signed page is attached as evidence (any PDF will do for the test).
-        let scan = rig.shop_dir().join("exports").join("R-2026-00001-quotation.pdf");
-        app.el("answer-scan").await?.send_keys(scan.to_str().context("path")?).await?;
+        app.el("answer-scan").await?.send_keys(&path).await?;
         app.wait_text("answer-scan-name", |t| t.contains("Attached")).await?;
         app.screenshot("21a-scan-attached").await?;
         app.click("answer-accept").await?;

@@ -33,22 +33,24 @@ async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> 
         app.set_value("return-delivery-date", "2026-11-06").await?;
         app.set_value("return-reason", "change_of_mind").await?;
         app.set_value("return-channel", "whatsapp").await?;
-        let window = app.wait_text("eligibility-return_window", |t| t.contains("2026-11-20")).await?;
-        assert!(window.contains("after delivery on 2026-11-06"), "{window}");
+        let window = app.wait_text("eligibility-return_window", |t| t.contains("20 November 2026")).await?;
+        assert!(window.contains("after delivery on 6 November 2026"), "{window}");
         app.screenshot("40-return-request").await?;
         app.click("return-save").await?;
         app.wait_text("return-state", |t| t.contains("Requested")).await?;
 
-        // Authorizing issues the code, valid for 5 days.
+        // Authorizing issues the code, valid for 5 days: the 5th is a Sunday, so the customer
+        // is given the Monday, a day the shop is open.
         app.click("return-authorize").await?;
         let code = app.wait_text("rma-code", |t| t.starts_with("RMA-")).await?;
-        assert!(app.text("rma-valid-through").await?.contains("2026-11-15"));
+        let through = app.text("rma-valid-through").await?;
+        assert!(through.contains("16 November 2026"), "{through}");
         let instructions = app.value("rma-instructions").await?;
         assert!(instructions.contains(&code) && instructions.contains("OUTSIDE"), "{instructions}");
 
         // The 4x6 label scans back to the code, as a barcode and as a QR code.
-        app.click("form-return-label-export").await?;
-        let path = app.wait_text("form-export-path", |t| t.ends_with("return-label.pdf")).await?;
+        let path = app.save_pdf("return-label", &rig.chosen_dir()?).await?;
+        assert!(path.ends_with(&format!("{code} Return label (4×6 in).pdf")), "{path}");
         let png = rig.shop_dir().join("label");
         run("pdftoppm", &["-png", "-r", "200", "-singlefile", &path, png.to_str().context("path")?])?;
         let decoded = run("zbarimg", &["--quiet", "--raw", png.with_extension("png").to_str().context("path")?])?;
@@ -63,7 +65,7 @@ async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> 
         app.type_into("receive-tracking", "1Z999AA10123456784").await?;
         app.click("receive-save").await?;
         app.wait_text("return-state", |t| t.contains("Received")).await?;
-        assert!(app.text("return-due").await?.contains("2026-11-16"), "2 business days from Thursday");
+        assert!(app.text("return-due").await?.contains("16 November 2026"), "2 business days from Thursday");
 
         // Inspection: worn but working. A partial refund by wear, within 20-40%.
         for item in ["rma_matches", "packaging_complete", "accessories_complete", "functional_test_passed"] {
@@ -88,10 +90,12 @@ async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> 
         app.click("refund-save").await?;
         app.wait_text("return-state", |t| t.contains("Refunded")).await?;
         let summary = app.text("refund-summary").await?;
-        assert!(summary.contains("2026-11-23") && summary.contains("2026-12-02"), "7 to 14 business days: {summary}");
+        assert!(
+            summary.contains("23 November 2026") && summary.contains("2 December 2026"),
+            "7 to 14 business days: {summary}"
+        );
 
-        app.click("form-inspection-report-export").await?;
-        let path = app.wait_text("form-export-path", |t| t.ends_with("inspection-report.pdf")).await?;
+        let path = app.save_pdf("inspection-report", &rig.chosen_dir()?).await?;
         let report = run("pdftotext", &["-layout", &path, "-"])?;
         for needle in [code.as_str(), "Ayşe Yılmaz", "300.00", "Moderate"] {
             assert!(report.contains(needle), "{needle} missing from the report:\n{report}");
@@ -129,6 +133,7 @@ async fn an_exchange_waits_for_its_fee_then_the_replacement_goes_out() -> Result
         let refused = app.wait_text("error-amount", |t| !t.is_empty()).await?;
         assert!(refused.contains("HKD 1,040.00"), "{refused}");
         app.type_into("exchange-fee-amount", "1,040").await?;
+        app.set_value("exchange-fee-method", "card").await?;
         app.click("exchange-fee-save").await?;
         let paid = app.wait_text("exchange-fee-paid", |t| t.contains("paid by Card")).await?;
         assert!(paid.contains("HKD 1,040.00") && paid.contains("VISA 4417"), "{paid}");

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
@@ -120,6 +120,13 @@ impl Rig {
         self.data_dir.path().join("shop")
     }
 
+    /// A folder outside the shop's data, where a test's stand-in dialogs save PDFs.
+    pub fn chosen_dir(&self) -> Result<PathBuf> {
+        let dir = self.data_dir.path().join("chosen");
+        std::fs::create_dir_all(&dir)?;
+        Ok(dir)
+    }
+
     /// The test shop every suite starts from (`caseback_store::fixture`), set up at `at` in
     /// the app's data folder; returned for a test to add its records before the app opens
     /// (drop it first: the app takes the folder's lock).
@@ -168,6 +175,79 @@ impl Drop for Rig {
 /// instead of hanging the suite.
 pub async fn bounded(body: impl std::future::Future<Output = Result<()>>) -> Result<()> {
     tokio::time::timeout(Duration::from_secs(180), body).await.context("the test took over 3 minutes")?
+}
+
+/// Where `scripts/install-deps` puts axe-core (under target/, never committed), unless
+/// `CASEBACK_AXE_JS` names another copy of `axe.min.js`.
+fn axe_path() -> PathBuf {
+    match std::env::var_os("CASEBACK_AXE_JS") {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("target/npm/node_modules/axe-core/axe.min.js"),
+    }
+}
+
+/// axe-core's source, read once for the whole test binary. Missing, it is a failure (the
+/// audit is part of the suite), with the command that installs it.
+fn axe_source() -> Result<&'static str> {
+    static SOURCE: OnceLock<std::result::Result<String, String>> = OnceLock::new();
+    let source = SOURCE.get_or_init(|| {
+        let path = axe_path();
+        std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "axe-core is missing ({}: {e}): run scripts/install-deps, which installs it with npm into target/npm",
+                path.display()
+            )
+        })
+    });
+    source.as_deref().map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Rules that fail the audit whatever impact axe gives them: every part of a page in a
+/// landmark, one `main`, and a level-one heading.
+const AXE_ALWAYS_FAIL: &[&str] = &["region", "landmark-one-main", "page-has-heading-one"];
+
+/// Runs axe-core on the whole document (WCAG 2.x A and AA and axe's best practices) and
+/// hands back the violations that fail the audit, each with its first few elements.
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+const alwaysFail = arguments[0];
+const options = {
+  resultTypes: ['violations'],
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+};
+window.axe.run(document, options).then((results) => done({
+  violations: results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || alwaysFail.includes(v.id))
+    .map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, count: v.nodes.length,
+      nodes: v.nodes.slice(0, 4).map((n) => ({
+        target: n.target.map(String), html: n.html.slice(0, 240), summary: n.failureSummary || '',
+      })),
+    })),
+}), (err) => done({ error: String((err && err.stack) || err) }));
+"#;
+
+/// What axe-core found wrong with a page, one violation after another, with where and how
+/// to fix it.
+#[derive(Debug)]
+pub struct Violations(pub String);
+
+impl std::fmt::Display for Violations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Violations {}
+
+/// How the stand-in file dialogs answer (`App::answer_dialogs`).
+pub enum Dialog<'a> {
+    /// As if staff pressed Cancel.
+    Cancel,
+    /// This file or folder.
+    Choose(&'a Path),
+    /// The file name the app suggested, in this folder.
+    SuggestedNameIn(&'a Path),
 }
 
 /// The app's window, found by `data-testid` selectors.
@@ -257,6 +337,70 @@ impl App {
         }
     }
 
+    /// Stands in for the system's file dialogs, which WebDriver cannot drive: until called
+    /// again, every save or open dialog (`ui/js/choose.js`) answers at once, as `answer`
+    /// says, and what the app asked it with is kept for `dialogs_asked`.
+    pub async fn answer_dialogs(&self, answer: Dialog<'_>) -> Result<()> {
+        const STAND_IN: &str = r#"
+const [path, into, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+import('./js/choose.js').then(({ dialogs }) => {
+  window.__casebackDialogs = [];
+  const answer = async (options) => {
+    window.__casebackDialogs.push(options);
+    if (path === null || !into) return path;
+    return `${path}/${String(options.defaultPath ?? '').split('/').pop()}`;
+  };
+  dialogs.save = answer;
+  dialogs.open = answer;
+  done(true);
+}, (err) => done(String(err)));
+"#;
+        let (path, into) = match answer {
+            Dialog::Cancel => (None, false),
+            Dialog::Choose(path) => (Some(path), false),
+            Dialog::SuggestedNameIn(folder) => (Some(folder), true),
+        };
+        let path = path.map(|p| p.to_str().context("a UTF-8 path").map(str::to_string)).transpose()?;
+        let set = self.client.execute_async(STAND_IN, vec![path.into(), into.into()]).await?;
+        if set != serde_json::json!(true) {
+            bail!("the file dialogs could not be stood in for: {set}");
+        }
+        Ok(())
+    }
+
+    /// The options of every dialog the app opened since `answer_dialogs`, oldest first.
+    pub async fn dialogs_asked(&self) -> Result<Vec<serde_json::Value>> {
+        let asked = self.client.execute("return window.__casebackDialogs || [];", vec![]).await?;
+        Ok(asked.as_array().cloned().unwrap_or_default())
+    }
+
+    /// Waits until the app has opened `n` dialogs since `answer_dialogs`, returning them.
+    pub async fn wait_dialogs(&self, n: usize) -> Result<Vec<serde_json::Value>> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let asked = self.dialogs_asked().await?;
+            if asked.len() >= n {
+                return Ok(asked);
+            }
+            if Instant::now() > deadline {
+                bail!("the app opened {} file dialog(s), not {n}", asked.len());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Save PDF… on the form `name` (`receipt`), the save dialog answering the file name the
+    /// app suggested in `folder`: the saved file's path, as the Forms card shows it.
+    pub async fn save_pdf(&self, name: &str, folder: &Path) -> Result<String> {
+        self.answer_dialogs(Dialog::SuggestedNameIn(folder)).await?;
+        self.click(&format!("form-{name}-export")).await?;
+        let asked = self.wait_dialogs(1).await?;
+        let suggested = asked[0]["defaultPath"].as_str().context("Save PDF suggests a file")?;
+        let file = Path::new(suggested).file_name().context("a file name")?;
+        let path = folder.join(file).to_str().context("a UTF-8 path")?.to_string();
+        self.wait_text("form-export-path", |t| t == path).await
+    }
+
     /// Saves a screenshot under target/e2e-shots for people to look at.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("e2e-shots");
@@ -264,6 +408,97 @@ impl App {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, self.client.screenshot().await?)?;
         Ok(path)
+    }
+
+    /// Sizes the window as a small counter screen would be (the content follows at once).
+    pub async fn resize(&self, width: u32, height: u32) -> Result<()> {
+        self.client.set_window_size(width, height).await?;
+        Ok(())
+    }
+
+    /// Fails when the screen scrolls sideways: the page or the screen's own area wider than
+    /// the window, naming the widest elements that stick out.
+    pub async fn fits_sideways(&self, screen: &str) -> Result<()> {
+        let found = self
+            .client
+            .execute(
+                "const W = document.documentElement.clientWidth, s = document.scrollingElement, m = document.getElementById('screen');
+                 const out = [];
+                 for (const el of document.querySelectorAll('body *')) {
+                   const r = el.getBoundingClientRect();
+                   if (r.width > 0 && r.right > W + 1 && getComputedStyle(el).position !== 'fixed')
+                     out.push(`${el.dataset.testid || el.className || el.tagName} (right edge at ${Math.round(r.right)} px)`);
+                 }
+                 return { page: s.scrollWidth - s.clientWidth, main: m ? m.scrollWidth - m.clientWidth : 0, window: W, wide: out.slice(0, 6) };",
+                vec![],
+            )
+            .await?;
+        let over = |k: &str| found.get(k).and_then(|v| v.as_i64()).unwrap_or_default();
+        if over("page") > 0 || over("main") > 0 {
+            bail!(
+                "{screen} scrolls sideways at {} px (page by {} px, screen by {} px): {}",
+                over("window"),
+                over("page"),
+                over("main"),
+                found["wide"]
+            );
+        }
+        Ok(())
+    }
+
+    /// Runs axe-core on the page on show and fails, naming each problem, on every serious or
+    /// critical violation, and on any page content outside a landmark or a page without a
+    /// main landmark or a level-one heading. `screen` names the page in the message. What
+    /// the page got wrong is a [`Violations`] error; axe missing or failing to run is another.
+    pub async fn audit(&self, screen: &str) -> Result<()> {
+        // Injected once a document: the frame changes screens without loading a new page.
+        let loaded = self
+            .client
+            .execute("return typeof window.axe === 'object' && typeof window.axe.run === 'function';", vec![])
+            .await?;
+        if loaded != serde_json::json!(true) {
+            // The script body is axe's own source: WebDriver evaluates it whatever the CSP says.
+            let script = format!("{}\n;return typeof window.axe === 'object';", axe_source()?);
+            let loaded = self.client.execute(&script, vec![]).await.context("injecting axe-core")?;
+            if loaded != serde_json::json!(true) {
+                bail!("axe-core did not load into the window on {screen}: {loaded}");
+            }
+        }
+        let found = self
+            .client
+            .execute_async(AXE_RUN, vec![serde_json::json!(AXE_ALWAYS_FAIL)])
+            .await
+            .with_context(|| format!("running axe-core on {screen}"))?;
+        if let Some(error) = found.get("error") {
+            bail!("axe-core failed on {screen}: {}", error.as_str().unwrap_or_default());
+        }
+        let violations = found.get("violations").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+        if violations.is_empty() {
+            return Ok(());
+        }
+        // Each violation, then its first few elements with axe's own account of what fails.
+        let mut report = format!("{} accessibility violation(s) on {screen}:", violations.len());
+        for v in &violations {
+            let s = |key: &str| v.get(key).and_then(|x| x.as_str()).unwrap_or_default().to_string();
+            let count = v.get("count").and_then(|x| x.as_u64()).unwrap_or_default();
+            report.push_str(&format!(
+                "\n- {} ({}): {}; {count} element(s); {}",
+                s("id"),
+                s("impact"),
+                s("help"),
+                s("helpUrl")
+            ));
+            for node in v.get("nodes").and_then(|n| n.as_array()).into_iter().flatten() {
+                let target = node.get("target").map(|t| t.to_string()).unwrap_or_default();
+                let html = node.get("html").and_then(|x| x.as_str()).unwrap_or_default();
+                let summary = node.get("summary").and_then(|x| x.as_str()).unwrap_or_default();
+                report.push_str(&format!("\n    at {target}\n       {html}"));
+                for line in summary.lines().filter(|l| !l.trim().is_empty()) {
+                    report.push_str(&format!("\n       {}", line.trim()));
+                }
+            }
+        }
+        Err(Violations(report).into())
     }
 
     /// Closes the window; the app process ends with the session.

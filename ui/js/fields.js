@@ -3,6 +3,7 @@
 // form ("14 days", "8", "yes"), which the domain parses and checks.
 
 import { h, notify } from './dom.js';
+import { dateInput } from './dates.js';
 
 const UNITS = [['days', 'days'], ['business days', 'business days'], ['months', 'months']];
 const WEEKDAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
@@ -36,14 +37,35 @@ function weekdaysEditor(field) {
   };
 }
 
+/** Several of the field's options, as chips: its text is the keys picked, comma-separated. */
+function choicesEditor(field) {
+  const chosen = new Set(field.value.split(',').filter(Boolean));
+  const boxes = field.kind.options.map(([key, label]) => {
+    const box = h('input', { type: 'checkbox', checked: chosen.has(key), testid: `choice-${field.key}-${key}` });
+    return { key, box, node: h('label', { class: 'chip' }, box, label) };
+  });
+  // Picked ones keep the order they had; newly picked ones follow.
+  const order = field.value.split(',').filter(Boolean);
+  return {
+    control: h('div', { class: 'chips', testid: `input-${field.key}`, attrs: { role: 'group', 'aria-label': field.label } }, boxes.map((b) => b.node)),
+    first: boxes[0]?.box,
+    get: () => {
+      const picked = boxes.filter((b) => b.box.checked).map((b) => b.key);
+      return [...order.filter((k) => picked.includes(k)), ...picked.filter((k) => !order.includes(k))].join(',');
+    },
+    inputs: boxes.map((b) => b.box),
+  };
+}
+
 function holidaysEditor(field, onChange) {
   const list = h('div', { class: 'holiday-list', testid: `input-${field.key}` });
   const rows = [];
   const addRow = (date = '', name = '') => {
-    const dateInput = h('input', { type: 'date', value: date, class: 'date', attrs: { 'aria-label': 'Holiday date' }, oninput: onChange });
+    const day = dateInput({ value: date, label: 'Holiday date' });
+    day.input.addEventListener('input', onChange);
     const nameInput = h('input', { value: name, placeholder: 'Name, e.g. Christmas Day', maxLength: 80, attrs: { 'aria-label': 'Holiday name' }, oninput: onChange });
-    const row = { dateInput, nameInput };
-    row.node = h('div', { class: 'holiday' }, dateInput, nameInput,
+    const row = { day, nameInput };
+    row.node = h('div', { class: 'holiday' }, day.node, nameInput,
       h('button', { type: 'button', class: 'ghost small', text: 'Remove', onclick: () => { row.node.remove(); rows.splice(rows.indexOf(row), 1); onChange(); } }));
     rows.push(row);
     list.append(row.node);
@@ -53,11 +75,19 @@ function holidaysEditor(field, onChange) {
     const [date, ...rest] = line.split(' ');
     addRow(date, rest.join(' '));
   }
-  const add = h('button', { type: 'button', class: 'ghost small', text: '+ Add holiday', testid: 'add-holiday', onclick: () => { addRow().dateInput.focus(); onChange(); } });
+  const add = h('button', { type: 'button', class: 'ghost small', text: '+ Add holiday', testid: 'add-holiday', onclick: () => { addRow().day.input.focus(); onChange(); } });
   return {
     control: h('div', {}, list, add),
     first: add,
-    get: () => rows.filter((r) => r.dateInput.value).map((r) => `${r.dateInput.value} ${r.nameInput.value.trim()}`.trim()).join('\n'),
+    // Adds holidays offered by the app ({date, name}), leaving out dates already listed.
+    add: (holidays) => {
+      const have = new Set(rows.map((r) => r.day.get() ?? r.day.input.value.trim()));
+      for (const { date, name } of holidays) if (!have.has(date)) addRow(date, name);
+      onChange();
+    },
+    // A date that cannot be read goes as typed, so the app's refusal names it.
+    get: () => rows.filter((r) => r.day.input.value.trim())
+      .map((r) => `${r.day.get() ?? r.day.input.value.trim().replaceAll(' ', '')} ${r.nameInput.value.trim()}`.trim()).join('\n'),
     inputs: [],
   };
 }
@@ -88,6 +118,8 @@ function editorFor(field, ctx, onChange) {
     }
     case 'weekdays':
       return weekdaysEditor(field);
+    case 'choices':
+      return choicesEditor(field);
     case 'holidays':
       return holidaysEditor(field, onChange);
     case 'percent': {
@@ -130,6 +162,8 @@ export function fieldRow(field, ctx = {}, onChange = () => {}) {
   const error = h('p', { class: 'field-error', testid: `error-${field.key}`, attrs: { role: 'alert' } });
   const label = h('label', { class: 'field-label', text: field.label });
   if (editor.first?.id) label.htmlFor = editor.first.id;
+  // A rule the shop does not have: the app says it is off, and no form mentions it.
+  if (field.off) label.append(' ', h('span', { class: 'tag', text: 'Off', testid: `off-${field.key}` }));
   const node = h('div', { class: 'field', testid: `field-${field.key}` },
     label,
     h('div', { class: 'field-body' },
@@ -141,6 +175,14 @@ export function fieldRow(field, ctx = {}, onChange = () => {}) {
     key: field.key,
     node,
     get: editor.get,
+    /** Adds the app's offered holidays to a holidays field. */
+    addHolidays: editor.add,
+    /** Puts a value in, as if typed (the set-up form fills in a preset's region). */
+    set: (value) => {
+      if (!editor.first) return;
+      if (editor.first.type === 'checkbox') editor.first.checked = value === 'yes';
+      else editor.first.value = value;
+    },
     focus: () => editor.first?.focus(),
     setCurrency: (code) => { if (editor.currencyLabel) editor.currencyLabel.textContent = code; },
     setError(message) {
@@ -154,11 +196,13 @@ export function fieldRow(field, ctx = {}, onChange = () => {}) {
 export function showFieldErrors(rows, err) {
   rows.forEach((r) => r.setError(''));
   let first = null;
+  // The first in the form as it reads, whatever order the messages came in.
+  const before = (a, b) => Boolean(a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING);
   for (const { field, message } of err.fields ?? []) {
     const row = rows.find((r) => r.key === field);
     if (row) {
       row.setError(message);
-      first ??= row;
+      if (!first || before(row, first)) first = row;
     }
   }
   return first;

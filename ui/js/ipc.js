@@ -77,6 +77,7 @@ export const api = {
   repairComplete: (by, id, completion) => call('repair_complete', { by, id, completion }),
   collectionNoticeIssue: (by, id) => call('collection_notice_issue', { by, id }),
   paymentRecord: (by, id, form) => call('payment_record', { by, id, form }),
+  paymentVoid: (by, id, form) => call('payment_void', { by, id, form }),
   shippingPreview: (id, form) => call('shipping_preview', { id, form }),
   shippingChoose: (by, id, form) => call('shipping_choose', { by, id, form }),
   ticketCollect: (by, id, collection) => call('ticket_collect', { by, id, collection }),
@@ -92,6 +93,7 @@ export const api = {
   returnFind: (code) => call('return_find', { code }),
   evidenceAdd: (by, file, bytes) => callWithBytes('evidence_add', bytes, { 'x-staff-id': String(by), 'x-file-name': encodeURIComponent(file.name) }),
   returnRequest: (by, form) => call('return_request', { by, form }),
+  returnCorrect: (by, id, form) => call('return_correct', { by, id, form }),
   returnMediaAdd: (by, id, media) => call('return_media_add', { by, id, media }),
   returnAuthorize: (by, id, overrideReason = null) => call('return_authorize', { by, id, overrideReason }),
   returnClose: (by, id, reason) => call('return_close', { by, id, reason }),
@@ -100,17 +102,22 @@ export const api = {
   returnAcceptHeld: (by, id, reason) => call('return_accept_held', { by, id, reason }),
   returnSettlePreview: (id, decision) => call('return_settle_preview', { id, decision }),
   returnDecide: (by, id, inspection, decision) => call('return_decide', { by, id, inspection, decision }),
+  returnRevise: (by, id, inspection, decision) => call('return_revise', { by, id, inspection, decision }),
+  returnTakeIn: (by, id, overrideReason = null) => call('return_take_in', { by, id, overrideReason }),
+  returnHandOver: (by, id) => call('return_hand_over', { by, id }),
   returnRefund: (by, id, refund) => call('return_refund', { by, id, refund }),
   returnExchangeFee: (by, id, fee) => call('return_exchange_fee', { by, id, fee }),
   returnLinkPackage: (by, id, code) => call('return_link_package', { by, id, code }),
   returnShipOut: (by, id, tracking) => call('return_ship_out', { by, id, tracking }),
   returnsSearch: (query, filter = null) => call('returns_search', { query, filter }),
-  /** kind: return_authorization, rma_instructions, return_label, return_label_a4 or inspection_report. */
+  /** kind: return_authorization, rma_instructions, return_label, return_label_a4, inspection_report or decline_letter. */
   returnFormOpen: (id, kind) => call('return_form_open', { id, kind }),
   returnFormPrint: (id, kind) => call('return_form_print', { id, kind }),
-  returnFormExport: (id, kind) => call('return_form_export', { id, kind }),
+  /** Saves the form as `path`, the file chosen in the save dialog (choose.js). */
+  returnFormExport: (id, kind, path) => call('return_form_export', { id, kind, path }),
   /** kind: a caseback_forms::FormKind, e.g. 'intake_receipt', 'quotation', 'shipping_label'. */
   formOpen: (id, kind) => call('form_open', { id, kind }),
   formPrint: (id, kind) => call('form_print', { id, kind }),
-  formExport: (id, kind) => call('form_export', { id, kind }),
+  /** Saves the form as `path`, the file chosen in the save dialog (choose.js). */
+  formExport: (id, kind, path) => call('form_export', { id, kind, path }),
 };

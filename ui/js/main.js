@@ -16,6 +16,7 @@ import * as ticket from './screens/ticket.js';
 import * as customer from './screens/customer.js';
 import { findOrScan } from './find-or-scan.js';
 import { setMaxPhotos } from './screens/intake-photos.js';
+import { setDateStyle } from './dates.js';
 import * as returnNew from './screens/return-new.js';
 import * as returnCase from './screens/return.js';
 import * as returnReceive from './screens/return-receive.js';
@@ -51,6 +52,7 @@ async function boot() {
   }
   document.body.classList.toggle('demo', status.demo);
   setMaxPhotos(status.max_photos);
+  setDateStyle(status.date_pattern, status.date_hint);
   if (status.state === 'blocked') {
     fill(root, blockedView(status.blocked));
     return root.querySelector('button')?.focus();
@@ -66,7 +68,7 @@ async function boot() {
 }
 
 function blockedView(error) {
-  return h('div', { class: 'center-page' },
+  return h('main', { class: 'center-page' },
     h('div', { class: 'card narrow', testid: 'blocked' },
       h('h1', { text: error.code === Code.DataFolderInUse ? 'Caseback is already open' : 'Caseback cannot open its data' }),
       h('p', { class: 'lead', text: error.message, testid: 'blocked-message' }),
@@ -110,7 +112,7 @@ function renderFrame() {
     h('label', { class: 'actor' }, h('span', { text: 'At the counter' }), actor));
 
   const banner = status.demo
-    ? h('div', { class: 'demo-banner', testid: 'demo-banner' },
+    ? h('div', { class: 'demo-banner', testid: 'demo-banner', attrs: { role: 'region', 'aria-label': 'Demo shop' } },
       h('span', { text: 'You are exploring the demo shop. Nothing here is real, and nothing here touches your own shop.' }),
       h('button', { class: 'ghost small', text: 'Leave the demo', testid: 'leave-demo', onclick: leaveDemo }))
     : null;
@@ -158,6 +160,7 @@ export async function go(id, params = {}) {
 function refreshDate() {
   api.status().then((fresh) => {
     status.today_label = fresh.today_label;
+    setDateStyle(fresh.date_pattern, fresh.date_hint); // Settings may have changed it
     const label = document.querySelector('[data-testid=today-label]');
     if (label) label.textContent = fresh.today_label ?? '';
   }, () => {});

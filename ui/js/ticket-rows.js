@@ -2,6 +2,7 @@
 // next deadline, soonest first as the app sends them. Late rows are marked, and so are
 // watches running up a storage fee.
 
+import { showDate } from './dates.js';
 import { h } from './dom.js';
 
 /** The state as a coloured badge; `key` is the state's snake_case key. */
@@ -13,6 +14,15 @@ export function stateBadge(key, label, testid) {
 export function dueLabel(due, text, testid) {
   if (!due) return h('span', { class: 'due none', text: '—', testid, attrs: { 'aria-label': 'Nothing due' } });
   return h('span', { class: `due ${dueClass(due)}`, text, testid });
+}
+
+/**
+ * A person's name as a list column's cell: kept on one line, never broken inside the name
+ * (a Chinese name included), cut with an ellipsis past the column's width (app.css,
+ * `td.person`), the whole name on hover. `known` false shows the name muted ("Unknown").
+ */
+export function personCell(name, known = true) {
+  return h('td', { class: `person ${known ? 'strong' : 'muted'}` }, h('span', { class: 'person-name', text: name, title: name }));
 }
 
 export function dueClass(due) {
@@ -48,11 +58,11 @@ function ticketRow(row, onOpen, showCustomer) {
     },
   },
   h('td', { class: 'number' }, late ? h('span', { class: 'late-mark', attrs: { 'aria-hidden': 'true' } }) : null, row.number),
-  showCustomer ? h('td', { class: 'strong', text: row.customer_name }) : null,
+  showCustomer ? personCell(row.customer_name) : null,
   showCustomer ? h('td', { class: 'muted nowrap', text: row.customer_phone }) : null,
   h('td', { text: row.device }),
   h('td', {}, stateBadge(row.state, row.state_label),
     row.storage_fee ? h('span', { class: 'tag warn sub-tag', text: `storage ${row.storage_fee}`, testid: `row-storage-${row.number}` }) : null),
-  h('td', { class: 'muted nowrap', text: row.received_on }),
-  h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small sub', text: row.next_deadline }) : null));
+  h('td', { class: 'muted nowrap', text: showDate(row.received_on) }),
+  h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small sub', text: showDate(row.next_deadline) }) : null));
 }

@@ -1,7 +1,7 @@
 //! After the repair: completion, the Collection Notice, payments, shipping and release.
 
 use caseback_desk::{AfterSaleView, CostsView, Result};
-use caseback_domain::after_sale::{Collection, Completion, Dispatch, PaymentForm, ShippingForm};
+use caseback_domain::after_sale::{Collection, Completion, Dispatch, PaymentForm, ShippingForm, VoidForm};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
 use tauri::State;
@@ -38,6 +38,17 @@ pub fn payment_record(
     form: Arg<PaymentForm>,
 ) -> Result<AfterSaleView> {
     state.desk(|d| d.record_payment(*by, *id, &form))
+}
+
+/// Voids an entry recorded by mistake, with its reason.
+#[tauri::command]
+pub fn payment_void(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<TicketId>,
+    form: Arg<VoidForm>,
+) -> Result<AfterSaleView> {
+    state.desk(|d| d.void_payment(*by, *id, &form))
 }
 
 /// The costs a shipping choice would have, as the form is filled in (nothing is saved).

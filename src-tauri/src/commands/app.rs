@@ -1,6 +1,7 @@
 //! Start-up, first-start setup and the demo shop.
 
 use caseback_desk::{Error, Result, SetupForm, SetupFormView};
+use caseback_domain::calendar::DateStyle;
 use serde::Serialize;
 use tauri::State;
 
@@ -23,6 +24,10 @@ pub struct AppStatus {
     list_limit: usize,
     /// The most photos (or videos) one step keeps.
     max_photos: usize,
+    /// How the shop writes dates: the screens' pattern (`DD/MM/YYYY`, `D MMMM YYYY`) and
+    /// how a date is typed into a date field.
+    date_pattern: &'static str,
+    date_hint: &'static str,
 }
 
 #[tauri::command]
@@ -38,6 +43,8 @@ pub fn app_status(state: State<AppState>) -> Result<AppStatus> {
         version: env!("CARGO_PKG_VERSION"),
         list_limit: caseback_desk::LIST_LIMIT,
         max_photos: caseback_domain::attachment::MAX_PHOTOS,
+        date_pattern: DateStyle::default().pattern(),
+        date_hint: DateStyle::default().hint(),
     };
     if status.blocked.is_some() {
         status.state = "blocked";
@@ -49,7 +56,9 @@ pub fn app_status(state: State<AppState>) -> Result<AppStatus> {
         Some(s) => {
             let today = s.today(state.now());
             status.today = Some(today.to_string());
-            status.today_label = Some(today.strftime("%A %-d %B %Y").to_string());
+            status.today_label = Some(s.date_style.with_weekday(today));
+            status.date_pattern = s.date_style.pattern();
+            status.date_hint = s.date_style.hint();
             status.shop_name = Some(s.shop.name);
         }
     }
@@ -58,8 +67,8 @@ pub fn app_status(state: State<AppState>) -> Result<AppStatus> {
 
 /// What the first-start form asks, with sensible first values (`time_zone` from the system).
 #[tauri::command]
-pub fn setup_form(time_zone: Arg<String>) -> SetupFormView {
-    SetupFormView::new(&time_zone)
+pub fn setup_form(state: State<AppState>, time_zone: Arg<String>) -> SetupFormView {
+    SetupFormView::new(&time_zone, state.now())
 }
 
 #[tauri::command]

@@ -1,4 +1,5 @@
-//! Printable forms of a ticket or a return: open in the system viewer, print, or save as PDF.
+//! Printable forms of a ticket or a return: open in the system viewer, print (both from the
+//! data folder's `exports/`), or save as PDF where staff chose in the system's save dialog.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -55,9 +56,15 @@ fn print_pdf(path: PathBuf) -> Result<Exported> {
     Ok(exported(path))
 }
 
+/// Saves the form to `path`, the file chosen in the save dialog.
 #[tauri::command]
-pub fn form_export(state: State<AppState>, id: Arg<TicketId>, kind: Arg<FormKind>) -> Result<Exported> {
-    saved(&state, PaperFor::Ticket(*id, *kind)).map(exported)
+pub fn form_export(
+    state: State<AppState>,
+    id: Arg<TicketId>,
+    kind: Arg<FormKind>,
+    path: Arg<PathBuf>,
+) -> Result<Exported> {
+    state.desk(|d| d.save_paper_to(PaperFor::Ticket(*id, *kind), &path)).map(exported)
 }
 
 #[tauri::command]
@@ -70,9 +77,15 @@ pub fn form_print(state: State<AppState>, id: Arg<TicketId>, kind: Arg<FormKind>
     print_pdf(saved(&state, PaperFor::Ticket(*id, *kind))?)
 }
 
+/// Saves the form to `path`, the file chosen in the save dialog.
 #[tauri::command]
-pub fn return_form_export(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<ReturnFormKind>) -> Result<Exported> {
-    saved(&state, PaperFor::Return(*id, *kind)).map(exported)
+pub fn return_form_export(
+    state: State<AppState>,
+    id: Arg<ReturnId>,
+    kind: Arg<ReturnFormKind>,
+    path: Arg<PathBuf>,
+) -> Result<Exported> {
+    state.desk(|d| d.save_paper_to(PaperFor::Return(*id, *kind), &path)).map(exported)
 }
 
 #[tauri::command]

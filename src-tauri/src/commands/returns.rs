@@ -2,7 +2,7 @@
 
 use caseback_desk::{EligibilityView, Result, ReturnOptions, ReturnRowView, ReturnView, SettlementView};
 use caseback_domain::returns::{
-    DecisionForm, ExchangeFeeForm, Inspection, Package, RefundForm, ReturnForm, ReturnId, ReturnState,
+    DecisionForm, ExchangeFeeForm, InspectionForm, Package, RefundForm, RequestForm, ReturnForm, ReturnId, ReturnState,
 };
 use caseback_domain::staff::StaffId;
 use tauri::ipc::Request;
@@ -42,8 +42,19 @@ pub fn evidence_add(state: State<AppState>, request: Request) -> Result<String> 
 }
 
 #[tauri::command]
-pub fn return_request(state: State<AppState>, by: Arg<StaffId>, form: Arg<ReturnForm>) -> Result<ReturnView> {
-    state.desk(|d| d.request_return(*by, &form))
+pub fn return_request(state: State<AppState>, by: Arg<StaffId>, form: Arg<RequestForm>) -> Result<ReturnView> {
+    state.desk(|d| d.request_return_with(*by, &form))
+}
+
+/// Corrects the recorded request until the return is decided.
+#[tauri::command]
+pub fn return_correct(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    form: Arg<RequestForm>,
+) -> Result<ReturnView> {
+    state.desk(|d| d.correct_return_with(*by, *id, &form))
 }
 
 #[tauri::command]
@@ -117,10 +128,39 @@ pub fn return_decide(
     state: State<AppState>,
     by: Arg<StaffId>,
     id: Arg<ReturnId>,
-    inspection: Arg<Inspection>,
+    inspection: Arg<InspectionForm>,
     decision: Arg<DecisionForm>,
 ) -> Result<ReturnView> {
     state.desk(|d| d.decide_return(*by, *id, &inspection, &decision))
+}
+
+/// Replaces the decision until the refund is recorded or the watch goes out.
+#[tauri::command]
+pub fn return_revise(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    inspection: Arg<InspectionForm>,
+    decision: Arg<DecisionForm>,
+) -> Result<ReturnView> {
+    state.desk(|d| d.revise_return_decision(*by, *id, &inspection, &decision))
+}
+
+/// An in-store request's watch handed over at the counter: authorized and received at once.
+#[tauri::command]
+pub fn return_take_in(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<ReturnId>,
+    override_reason: Arg<Option<String>>,
+) -> Result<ReturnView> {
+    state.desk(|d| d.take_in_return(*by, *id, override_reason.as_deref()))
+}
+
+/// The watch, or its replacement, handed to the customer at the counter: no tracking.
+#[tauri::command]
+pub fn return_hand_over(state: State<AppState>, by: Arg<StaffId>, id: Arg<ReturnId>) -> Result<ReturnView> {
+    state.desk(|d| d.hand_return_over(*by, *id))
 }
 
 #[tauri::command]

@@ -1,13 +1,13 @@
 //! Today: what is due, what waits for the customer, and what waits for the shop.
 
-use caseback_desk::{Result, RowView, TodayQuotes, TodayRelease, TodayReturns};
+use caseback_desk::{Result, TodayDue, TodayQuotes, TodayRelease, TodayReturns};
 use tauri::State;
 
 use crate::state::AppState;
 
-/// Open tickets due today or overdue, soonest first.
+/// Open tickets due today or overdue, soonest first (with none, the next due).
 #[tauri::command]
-pub fn today_list(state: State<AppState>) -> Result<Vec<RowView>> {
+pub fn today_list(state: State<AppState>) -> Result<TodayDue> {
     state.desk(|d| d.today())
 }
 

@@ -2,6 +2,7 @@
 
 import { api } from '../ipc.js';
 import { h, fill, emptyState, notify, debounce } from '../dom.js';
+import { personCell } from '../ticket-rows.js';
 
 export async function render(main, { status, params, go }) {
   const search = h('input', {
@@ -31,7 +32,7 @@ export async function render(main, { status, params, go }) {
           class: 'row-link', tabIndex: 0, testid: `customer-row-${c.id}`,
           onclick: () => open(c),
           onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); open(c); } },
-        }, h('td', { class: 'strong', text: c.name }), h('td', { class: 'nowrap', text: c.phone }), h('td', { class: 'muted', text: c.email }))))));
+        }, personCell(c.name), h('td', { class: 'nowrap', text: c.phone }), h('td', { class: 'muted', text: c.email }))))));
     }
     fill(results, q
       ? emptyState(`No customer matches “${q}”`, 'Search by part of the name, the phone number in any format, or the email.', 'customers-none')

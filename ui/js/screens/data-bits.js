@@ -1,6 +1,8 @@
 // Small pieces the Data and backups section shares: sizes, days and instants in plain words,
-// what a backup holds, and a folder (or file) typed by staff with its button and error line.
+// what a backup holds, and a folder (or file) chosen in the system's dialog or typed by
+// staff, with its button and error line.
 
+import { showDate } from '../dates.js';
 import { Code } from '../codes.js';
 import { h } from '../dom.js';
 import { uid } from './form-bits.js';
@@ -17,18 +19,23 @@ export function formatBytes(bytes) {
 export function formatDay(day) {
   const date = new Date(`${day}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return date.toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  return `${date.toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'short' })} ${showDate(day)}`;
 }
 
-/** An instant as the shop's date and time: "22 Nov 2026, 14:03". */
+/** An instant as the shop's date (written the shop's way) and local time: "22.11.2026, 14:03". */
 export function formatInstant(iso, timeZone) {
   const date = new Date(iso);
   if (!iso || Number.isNaN(date.getTime())) return iso ?? '';
+  const parts = (zone) => Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date).map((p) => [p.type, p.value]));
+  let p;
   try {
-    return date.toLocaleString('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    p = parts(timeZone);
   } catch {
-    return date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    p = parts(undefined);
   }
+  return `${showDate(`${p.year}-${p.month}-${p.day}`)}, ${p.hour}:${p.minute}`;
 }
 
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -54,19 +61,22 @@ export function unreadableText(err) {
 }
 
 /**
- * A labelled path input with its button beside it, help, the input's own error line (for the
- * backend's `fieldKey`), a general error line (`explain(err)`) and a result area. Enter presses
- * the button.
+ * A labelled path with a "Choose…" button opening the system's dialog (`choose.text`, and
+ * `choose.pick(current)` answering a path or null; the chosen path fills the input, then
+ * `choose.then(path)` runs when given), the input itself for a typed path, the action button,
+ * help, the input's own error line (for the backend's `fieldKey`), a general error line
+ * (`explain(err)`) and a result area. Enter presses the action button.
  */
-export function pathForm({ id, buttonId, label, placeholder, help, buttonText, busyText, fieldKey, run, explain = problemText }) {
+export function pathForm({ id, buttonId, label, placeholder, help, buttonText, busyText, fieldKey, run, choose, explain = problemText }) {
   const input = h('input', { type: 'text', id: uid('path'), placeholder, testid: id, spellcheck: false, attrs: { autocomplete: 'off' } });
   const error = h('p', { class: 'field-error', testid: `error-${id}`, attrs: { role: 'alert' } });
   const general = h('p', { class: 'field-error', testid: `${id}-problem`, attrs: { role: 'alert' } });
   const result = h('div', { class: 'data-result' });
   const button = h('button', { type: 'button', class: 'secondary', text: buttonText, testid: buttonId });
+  const chooser = h('button', { type: 'button', class: 'ghost choose', text: choose.text, testid: `${id}-choose` });
   const row = h('div', { class: 'field stacked path-field' },
     h('label', { class: 'field-label', htmlFor: input.id, text: label }),
-    h('div', { class: 'path-row' }, input, button),
+    h('div', { class: 'path-row' }, input, chooser, button),
     error, general,
     h('p', { class: 'help', text: help }));
 
@@ -98,6 +108,21 @@ export function pathForm({ id, buttonId, label, placeholder, help, buttonText, b
     }
   };
   button.addEventListener('click', go);
+  chooser.addEventListener('click', async () => {
+    chooser.disabled = true;
+    try {
+      const path = await choose.pick(input.value.trim());
+      if (!path) return; // cancelled: nothing changes
+      input.value = path;
+      clear();
+      if (choose.then) await choose.then(path);
+      else button.focus();
+    } catch (err) {
+      general.textContent = explain(err);
+    } finally {
+      chooser.disabled = false;
+    }
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();

@@ -9,9 +9,11 @@ export const uid = (prefix = 'af') => `${prefix}-${++counter}`;
 
 /** A label over its control, optional help, then the error line. */
 export function field(label, control, error, help) {
-  if (!control.id) control.id = uid();
+  // A control may come wrapped with its hint (a date field): the label names the input.
+  const target = control.matches('input, select, textarea') ? control : control.querySelector('input, select, textarea') ?? control;
+  if (!target.id) target.id = uid();
   const node = h('div', { class: 'field stacked' },
-    h('label', { class: 'field-label', htmlFor: control.id, text: label }),
+    h('label', { class: 'field-label', htmlFor: target.id, text: label }),
     control,
     help ? h('p', { class: 'help', text: help }) : null,
     error);

@@ -3,13 +3,32 @@
 // showFieldErrors expects; test ids are input-<key> and error-<key>.
 
 import { h } from '../dom.js';
+import { dateInput } from '../dates.js';
 
 let counter = 0;
+
+/**
+ * Near a field's limit, how much is left: the input stops taking characters there, and a
+ * paste past it is cut, so staff are told before it happens.
+ */
+function charactersLeft(input, key) {
+  const left = h('p', { class: 'chars-left', testid: `left-${key}`, attrs: { 'aria-live': 'polite' } });
+  const show = () => {
+    const max = input.maxLength;
+    const n = max - input.value.length;
+    left.hidden = !(max > 0) || n > Math.max(10, Math.round(max * 0.15));
+    left.textContent = n <= 0 ? `No characters left: at most ${max}.` : `${n} ${n === 1 ? 'character' : 'characters'} left`;
+  };
+  input.addEventListener('input', show);
+  show();
+  return { node: left, show };
+}
 
 function row(key, label, control, input, { help, required } = {}) {
   const error = h('p', { class: 'field-error', testid: `error-${key}`, attrs: { role: 'alert' } });
   const labelNode = h('label', { class: 'field-label', htmlFor: input.id }, label, required ? h('span', { class: 'req', text: 'required' }) : null);
-  const node = h('div', { class: 'field stacked', testid: `field-${key}` }, labelNode, control, help ? h('p', { class: 'help', text: help }) : null, error);
+  const left = (input.type === 'text' && !input.classList.contains('date')) || input.tagName === 'TEXTAREA' ? charactersLeft(input, key) : null;
+  const node = h('div', { class: 'field stacked', testid: `field-${key}` }, labelNode, control, left?.node, help ? h('p', { class: 'help', text: help }) : null, error);
   const setError = (message) => {
     error.textContent = message ?? '';
     node.classList.toggle('invalid', Boolean(message));
@@ -28,11 +47,16 @@ export function textField(key, label, { type = 'text', max = 120, help, required
   return r;
 }
 
-/** A date input read as "YYYY-MM-DD" or null; no later than `max`. */
-export function dateField(key, label, { max, help } = {}) {
-  const r = textField(key, label, { type: 'date', help });
-  if (max) r.input.max = max;
-  r.get = () => r.input.value || null;
+/**
+ * A date typed the shop's way, its format shown beside it; read as "YYYY-MM-DD" or null.
+ * `dateProblem()` says what cannot be read (see dates.js unreadableDates).
+ */
+export function dateField(key, label, { help, value } = {}) {
+  const d = dateInput({ value, id: `i${++counter}`, testid: `input-${key}` });
+  const r = row(key, label, h('div', { class: 'date-field' }, d.input, d.hint), d.input, { help });
+  r.get = d.get;
+  r.set = d.set;
+  r.dateProblem = d.problem;
   return r;
 }
 
@@ -59,11 +83,24 @@ export function checkField(key, text) {
 }
 
 /** Ticked chips of {key, label} choices, test ids <prefix>-<key>; reads the ticked keys. */
-export function chipGroup(prefix, choices, label) {
+export function chipGroup(prefix, choices, label, key = prefix) {
   const boxes = choices.map((c) => ({ key: c.key, box: h('input', { type: 'checkbox', value: c.key, testid: `${prefix}-${c.key}` }), label: c.label }));
-  const node = h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': label } },
-    boxes.map((b) => h('label', { class: 'chip' }, b.box, h('span', { text: b.label }))));
-  return { node, boxes: boxes.map((b) => b.box), get: () => boxes.filter((b) => b.box.checked).map((b) => b.key) };
+  boxes.forEach((b) => { b.chip = h('label', { class: 'chip' }, b.box, h('span', { text: b.label })); });
+  const error = h('p', { class: 'field-error', testid: `error-${key}`, attrs: { role: 'alert' } });
+  const node = h('div', {}, h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': label } }, boxes.map((b) => b.chip)), error);
+  return {
+    key,
+    node,
+    boxes: boxes.map((b) => b.box),
+    get: () => boxes.filter((b) => b.box.checked && !b.chip.hidden).map((b) => b.key),
+    /** Offers only the choices in `keys` (the rest hidden and unticked). */
+    offer: (keys) => boxes.forEach((b) => {
+      b.chip.hidden = !keys.includes(b.key);
+      if (b.chip.hidden) b.box.checked = false;
+    }),
+    focus: () => boxes.find((b) => !b.chip.hidden)?.box.focus(),
+    setError: (message) => { error.textContent = message ?? ''; },
+  };
 }
 
 /** Two fields side by side. */

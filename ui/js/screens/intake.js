@@ -6,6 +6,7 @@ import { api } from '../ipc.js';
 import { h, fill, notify, debounce } from '../dom.js';
 import { actorId } from '../actor.js';
 import { reportRefusal } from '../fields.js';
+import { unreadableDates, showDate } from '../dates.js';
 import { textField, dateField, textArea, selectField, checkField, chipGroup, pair, section } from './intake-parts.js';
 import { customerPicker } from './intake-customer.js';
 import { photoPicker } from './intake-photos.js';
@@ -17,7 +18,8 @@ export async function render(main, { params, go }) {
 
   const customer = customerPicker(params.customer);
 
-  const kind = selectField('device.kind', 'Kind', options.device_kinds);
+  // No kind is assumed: a repair shop's watch is as likely mechanical as smart.
+  const kind = selectField('device.kind', 'Kind', [{ key: '', label: 'Choose…' }, ...options.device_kinds]);
   const brand = textField('device.brand', 'Brand', { max: 60, required: true, placeholder: 'e.g. KOSPET, Seiko' });
   const model = textField('device.model', 'Model', { max: 80, required: true });
   const serial = textField('device.serial', 'Serial or IMEI', { max: 60, help: 'Earlier tickets of the same watch, and its warranty, are found by it.' });
@@ -25,8 +27,8 @@ export async function render(main, { params, go }) {
   const colour = textField('device.colour', 'Colour', { max: 40 });
 
   const order = textField('purchase.order_number', 'Order or invoice number', { max: 60 });
-  const bought = dateField('purchase.purchase_date', 'Purchase date', { max: options.today });
-  const delivered = dateField('purchase.delivery_date', 'Delivery date', { max: options.today });
+  const bought = dateField('purchase.purchase_date', 'Purchase date');
+  const delivered = dateField('purchase.delivery_date', 'Delivery date');
   const proof = checkField('purchase.proof_seen', 'Invoice or order confirmation seen');
 
   const fault = textArea('fault', 'Fault the customer reports', { required: true, rows: 3, placeholder: 'In the customer’s words: what happens, since when' });
@@ -48,14 +50,22 @@ export async function render(main, { params, go }) {
 
   const photos = photoPicker(markDirty);
 
-  const voiding = chipGroup('voiding', options.voiding_findings, 'Findings that void the warranty');
+  const voiding = chipGroup('voiding', options.voiding_findings, 'Findings that void the warranty', 'warranty.findings');
+  // The kind decides what its serial is called and which findings can void it.
+  const fitKind = () => {
+    const f = options.kind_fields.find((k) => k.kind === kind.get());
+    serial.node.querySelector('label').firstChild.textContent = f?.serial_label ?? 'Serial or IMEI';
+    voiding.offer(f ? f.voiding_findings : options.voiding_findings.map((c) => c.key));
+  };
+  kind.input.addEventListener('change', () => { fitKind(); preview(); });
+  fitKind();
   const reason = textArea('warranty.reason', 'What you found', { max: 500, rows: 2, help: 'Needed when a finding is ticked: it is kept as evidence.' });
   const warrantyText = h('p', { class: 'warranty-text', testid: 'intake-warranty', attrs: { 'aria-live': 'polite' } });
   const dueDate = h('strong', { testid: 'intake-assessment-due' });
   const dueLine = h('p', { class: 'due-line' }, 'Assessment due by ', dueDate);
 
   const details = () => ({
-    device: { kind: kind.get(), brand: brand.get(), model: model.get(), serial: serial.get(), item_code: itemCode.get(), colour: colour.get() },
+    device: { kind: kind.get() || null, brand: brand.get(), model: model.get(), serial: serial.get(), item_code: itemCode.get(), colour: colour.get() },
     purchase: { order_number: order.get(), purchase_date: bought.get(), delivery_date: delivered.get(), proof_seen: proof.get() },
     fault: fault.get(),
     tried: tried.get(),
@@ -71,18 +81,24 @@ export async function render(main, { params, go }) {
   const preview = debounce(async () => {
     const mine = ++previewSeq;
     try {
-      const d = details();
-      // A date still being typed shows years like 0002: preview it once it is whole.
-      const whole = (date) => (date && date >= '1000' ? date : null);
-      d.purchase = { ...d.purchase, purchase_date: whole(d.purchase.purchase_date), delivery_date: whole(d.purchase.delivery_date) };
-      const p = await api.intakePreview(d);
+      const p = await api.intakePreview(details());
       if (mine !== previewSeq) return;
+      [bought, delivered].forEach((r) => r.setError(''));
       warrantyText.textContent = p.warranty_text;
       const status = p.warranty.status.status;
       warrantyText.className = `warranty-text ${p.covered ? 'covered' : status === 'unknown' ? 'unknown' : 'not-covered'}`;
-      dueDate.textContent = p.assessment_due;
+      dueDate.textContent = showDate(p.assessment_due);
     } catch (err) {
-      if (mine === previewSeq) notify(err.message, 'error');
+      if (mine !== previewSeq) return;
+      // A date Book in would refuse (in the future) is said at its field as it is typed.
+      const at = (err.fields ?? []).filter((f) => f.field.startsWith('purchase.'));
+      if (at.length) {
+        at.forEach((f) => [bought, delivered].find((r) => r.key === f.field)?.setError(f.message));
+        warrantyText.textContent = 'Correct the purchase dates to check the warranty.';
+        warrantyText.className = 'warranty-text unknown';
+      } else {
+        notify(err.message, 'error');
+      }
     }
   }, 250);
   [serial.input, bought.input, delivered.input, reason.input, ...voiding.boxes].forEach((el) => {
@@ -91,7 +107,7 @@ export async function render(main, { params, go }) {
   });
 
   const rows = [...customer.rows, kind, brand, model, serial, itemCode, colour, order, bought, delivered,
-    fault, tried, accessoriesOther, conditionNotes, carrier, tracking, photos.row, reason];
+    fault, tried, accessoriesOther, conditionNotes, carrier, tracking, photos.row, voiding, reason];
 
   const saveButton = h('button', { type: 'button', class: 'primary', testid: 'intake-save', onclick: () => save() },
     'Book in ', h('kbd', { text: 'Enter' }));
@@ -101,7 +117,7 @@ export async function render(main, { params, go }) {
     h('div', { class: 'actions' }, discard, saveButton));
 
   async function save() {
-    if (state.saving) return;
+    if (state.saving || unreadableDates(rows)) return;
     state.saving = true;
     saveButton.disabled = true;
     try {

@@ -24,7 +24,7 @@ export function eligibilityChecks(e, rma = null) {
   return h('div', { class: 'eligibility' },
     h('p', { class: `verdict ${verdict[1]}`, text: verdict[0], testid: 'eligibility-verdict' }),
     checkList(e.checks.map((c) => [c.passed, c.text, `eligibility-${c.rule}`])),
-    h('p', { class: `postage ${e.postage_paid_by}`, text: e.postage_text, testid: 'eligibility-postage' }));
+    e.postage_text ? h('p', { class: `postage ${e.postage_paid_by}`, text: e.postage_text, testid: 'eligibility-postage' }) : null);
 }
 
 /** Ticked or failed lines ([passed, text, testid]); the mark is drawn by the style, so a line's text is only its words. */

@@ -1,7 +1,9 @@
 // An exchange: the customer pays the exchange fee (an exchange by choice), then the
 // replacement goes out with its tracking number. A replacement for a fault costs nothing.
 
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
+import { dateInput, dateOf } from '../dates.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { Code } from '../codes.js';
@@ -12,12 +14,12 @@ const onEnter = (button) => (e) => { if (e.key === 'Enter') { e.preventDefault()
 /** "Exchange fee of HKD 645.00 paid by Card on 2026-11-21, reference VISA 4417." */
 export function feeLine(f) {
   const reference = f.reference ? `, reference ${f.reference}` : '';
-  return `Exchange fee of ${f.amount} paid by ${f.method_label} on ${f.paid_on}${reference}.`;
+  return `Exchange fee of ${f.amount} paid by ${f.method_label} on ${showDate(f.paid_on)}${reference}.`;
 }
 
 export function exchangeCard({ view: v, options, refresh }) {
   const head = h('div', { class: 'card-head' }, h('h2', { text: 'Exchange' }),
-    v.decision?.due ? h('span', { class: 'muted small', text: `Send by ${v.decision.due}` }) : null);
+    v.decision?.due ? h('span', { class: 'muted small', text: `Send by ${showDate(v.decision.due)}` }) : null);
   if (v.fee_owed) {
     return h('section', { class: 'card', testid: 'return-exchange' }, head, feeForm(v, options, refresh));
   }
@@ -33,14 +35,14 @@ function feeForm(v, options, refresh) {
   // The fee without its currency code, as staff would type it.
   const amount = h('input', { class: 'num', inputMode: 'decimal', value: v.fee_owed_number, testid: 'exchange-fee-amount', onkeydown: enter });
   const method = h('select', { testid: 'exchange-fee-method' }, options.payment_methods.map((m) => h('option', { value: m.key, text: m.label })));
-  const date = h('input', { type: 'date', value: options.today, max: options.today, testid: 'exchange-fee-date' });
+  const date = dateInput({ value: options.today, testid: 'exchange-fee-date' });
   const reference = h('input', { maxLength: 100, testid: 'exchange-fee-reference', placeholder: 'Card slip, PayPal transaction or transfer id', onkeydown: enter });
   const save = h('button', { type: 'button', class: 'primary', text: 'Record the fee payment', testid: 'exchange-fee-save',
     onclick: async () => {
       save.disabled = true;
       errors.clear();
       try {
-        const next = await api.returnExchangeFee(actorId(), v.id, { method: method.value, amount: amount.value, paid_on: date.value || null, reference: reference.value });
+        const next = await api.returnExchangeFee(actorId(), v.id, { method: method.value, amount: amount.value, paid_on: dateOf(date, 'paid_on'), reference: reference.value });
         notify(`Exchange fee of ${next.fee_view.amount} recorded. The replacement can go out.`);
         await refresh(next);
       } catch (err) {
@@ -55,7 +57,7 @@ function feeForm(v, options, refresh) {
     h('div', { class: 'payment-grid' },
       field(`Amount (${v.request?.currency ?? options.currency})`, amount, errors.slot('amount')),
       field('Method', method, errors.slot('method')),
-      field('Paid on', date, errors.slot('paid_on')),
+      field('Paid on', date.node, errors.slot('paid_on')),
       field('Reference', reference, errors.slot('reference'))),
     errors.general,
     h('div', { class: 'actions' }, save),
@@ -80,8 +82,28 @@ function shipOutForm(v, refresh) {
       }
     } });
   return [
-    h('p', { class: 'muted', text: 'Record the replacement’s tracking number when it goes out.' }),
+    h('p', { class: 'muted', text: v.actions.hand_over
+      ? 'Record the replacement’s tracking number when it goes out, or hand it over at the counter.'
+      : 'Record the replacement’s tracking number when it goes out.' }),
     h('div', { class: 'inline-form' }, field('Tracking number', tracking, errors.slot('tracking')), send),
+    v.actions.hand_over ? handOverButton(v, refresh) : null,
     errors.general,
   ];
+}
+
+/** "Handed over at the counter": the customer takes it in the shop; no tracking number. */
+export function handOverButton(v, refresh) {
+  const button = h('button', { type: 'button', class: 'secondary', text: 'Handed over at the counter', testid: 'return-hand-over',
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const next = await api.returnHandOver(actorId(), v.id);
+        notify(next.outbound_text);
+        await refresh(next);
+      } catch (err) {
+        notify(err.message, 'error');
+        button.disabled = false;
+      }
+    } });
+  return h('div', { class: 'actions start' }, button);
 }

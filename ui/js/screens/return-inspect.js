@@ -1,19 +1,26 @@
 // Inspecting a returned item and deciding: the checklist, wear, notes and photos, then
 // approve (refund), a partial refund for wear, send it back, or an exchange. The app works
 // out the figures live as the decision is filled in; amounts and the percentage go as typed.
+// The same form, filled in as decided, revises the decision until the refund is recorded or
+// the watch goes out.
 
 import { api } from '../ipc.js';
 import { h, fill, notify, debounce } from '../dom.js';
 import { actorId } from '../actor.js';
 import { field, errorSlots, uid } from './form-bits.js';
 import { photoPicker } from './intake-photos.js';
+import { photoStrip } from './ticket-panels.js';
 
-export function inspectCard({ view: v, options, refresh }) {
+export function inspectCard({ view: v, options, refresh, revise, revising = false }) {
+  // Revising: the form as it was decided (the desk fills it in; amounts as staff type them).
+  const was = revising ? v.revision_form : null;
   const errors = errorSlots('decide-error');
   const watch = (el) => { ['input', 'change'].forEach((ev) => el.addEventListener(ev, () => preview())); return el; };
-  const boxes = options.checklist.map(([key, label]) => ({ key, label, box: h('input', { type: 'checkbox', testid: `inspect-${key}`, id: uid() }) }));
-  const wear = h('select', { testid: 'inspect-wear' }, options.wear_grades.map((w) => h('option', { value: w.key, text: w.label })));
-  const notes = h('textarea', { rows: 3, maxLength: 2000, testid: 'inspect-notes', placeholder: 'What you found: marks, missing parts, the test result' });
+  const boxes = options.checklist.map(([key, label]) => ({ key, label,
+    box: h('input', { type: 'checkbox', testid: `inspect-${key}`, id: uid(), checked: Boolean(was?.checklist[key]) }) }));
+  const wear = h('select', { testid: 'inspect-wear' }, options.wear_grades.map((w) => h('option', { value: w.key, text: w.label, selected: w.key === was?.wear })));
+  const notes = h('textarea', { rows: 3, maxLength: 2000, testid: 'inspect-notes', value: was?.notes ?? '', placeholder: 'What you found: marks, missing parts, the test result' });
+  const keptPhotos = was?.photos ?? [];
   const photos = photoPicker(() => {}, 'PNG or JPEG: the item as it came back, especially any wear or damage.', {
     ids: { input: 'inspect-photos', add: 'inspect-photos-add', list: 'inspect-photo-list', count: 'inspect-photo-count', item: 'inspect-photo', error: 'error-photos' }, many: 'photos',
   });
@@ -25,19 +32,19 @@ export function inspectCard({ view: v, options, refresh }) {
   const kinds = options.decision_kinds.map((k) => [k.key, k.label, testids[k.key] ?? `decide-${k.key}`]);
   // The fields a decision needs appear at once; the figures follow the debounced preview.
   const radios = kinds.map(([value, label, testid]) => ({ value, label,
-    input: watch(h('input', { type: 'radio', name: `decision-${v.id}`, value, testid, onchange: () => layout() })) }));
+    input: watch(h('input', { type: 'radio', name: `decision-${v.id}`, value, testid, checked: value === was?.decision, onchange: () => layout() })) }));
   const chosen = () => radios.find((r) => r.input.checked)?.value ?? null;
 
   const method = watch(h('select', { testid: 'decide-method' },
-    options.refund_methods.map((m) => h('option', { value: m.key, text: m.label, selected: m.key === v.request?.paid_with }))));
-  const amount = (testid) => watch(h('input', { class: 'num', inputMode: 'decimal', testid, placeholder: '0' }));
-  const customs = amount('decide-customs');
-  const postage = amount('decide-postage');
+    options.refund_methods.map((m) => h('option', { value: m.key, text: m.label, selected: m.key === (was?.method ?? v.request?.paid_with) }))));
+  const amount = (testid, value) => watch(h('input', { class: 'num', inputMode: 'decimal', testid, placeholder: '0', value: value ?? '' }));
+  const customs = amount('decide-customs', was?.return_customs);
+  const postage = amount('decide-postage', was?.postage_reimbursed);
   const percent = watch(h('input', { class: 'num', inputMode: 'decimal', testid: 'decide-percent' }));
   // The percentage follows the wear grade until staff type their own.
   const suggested = () => parseFloat(v.suggested_partial.find(([w]) => w === wear.value)?.[1] ?? hi).toString();
   let shownSuggestion = suggested();
-  percent.value = shownSuggestion;
+  percent.value = was?.percent ?? shownSuggestion;
   const percentHelp = h('p', { class: 'help', testid: 'decide-percent-range' });
   const showSuggestion = () => {
     if (percent.value === shownSuggestion) percent.value = suggested();
@@ -59,6 +66,8 @@ export function inspectCard({ view: v, options, refresh }) {
   percentField.querySelector('label').htmlFor = percent.id;
   percentField.append(percentHelp);
   const settlement = h('div', { class: 'settlement', testid: 'decide-settlement', attrs: { 'aria-live': 'polite' } });
+  // What happens to the watch under the chosen decision, as the desk words it.
+  const fate = h('p', { class: 'help', testid: 'decide-watch' });
 
   const decision = () => {
     switch (chosen()) {
@@ -70,6 +79,7 @@ export function inspectCard({ view: v, options, refresh }) {
   };
   const layout = () => {
     const c = chosen();
+    fate.textContent = options.decision_kinds.find((k) => k.key === c)?.watch ?? '';
     methodField.hidden = !['approve', 'partial_refund'].includes(c);
     approveFields.hidden = c !== 'approve';
     percentField.hidden = c !== 'partial_refund';
@@ -100,7 +110,8 @@ export function inspectCard({ view: v, options, refresh }) {
     }
   }, 250);
 
-  const save = h('button', { type: 'button', class: 'primary', text: 'Record the inspection and decision', testid: 'decide-save',
+  const save = h('button', { type: 'button', class: 'primary', testid: revising ? 'revise-save' : 'decide-save',
+    text: revising ? 'Save the revised decision' : 'Record the inspection and decision',
     onclick: async () => {
       const d = decision();
       errors.clear();
@@ -111,10 +122,10 @@ export function inspectCard({ view: v, options, refresh }) {
       save.disabled = true;
       preview.cancel();
       try {
-        const inspection = { checklist: Object.fromEntries(boxes.map((b) => [b.key, b.box.checked])), wear: wear.value, notes: notes.value, photos: await photos.hashes() };
-        const next = await api.returnDecide(actorId(), v.id, inspection, d);
+        const inspection = { checklist: Object.fromEntries(boxes.map((b) => [b.key, b.box.checked])), wear: wear.value, notes: notes.value, photos: [...keptPhotos, ...await photos.hashes()] };
+        const next = await (revising ? api.returnRevise : api.returnDecide)(actorId(), v.id, inspection, d);
         photos.release();
-        notify(`Decided: ${next.decision_text.toLowerCase()}. ${next.deadline_text ?? next.next_text}.`);
+        notify(`${revising ? 'Decision revised' : 'Decided'}: ${next.decision_text.toLowerCase()}. ${next.decision_watch} ${next.deadline_text ?? next.next_text}.`);
         await refresh(next);
       } catch (err) {
         errors.show(err);
@@ -123,21 +134,30 @@ export function inspectCard({ view: v, options, refresh }) {
       }
     } });
 
+  const cancel = revising
+    ? h('button', { type: 'button', class: 'ghost', text: 'Keep the decision as it is', testid: 'revise-cancel', onclick: () => { photos.release(); revise(false); } })
+    : null;
+
   layout();
   note('Choose a decision to see the figures.');
+  if (was) preview();
   return h('section', { class: 'card', testid: 'return-inspect' },
-    h('h2', { text: 'Inspect and decide' }),
+    h('div', { class: 'card-head' }, h('h2', { text: revising ? 'Revise the decision' : 'Inspect and decide' })),
+    revising ? h('p', { class: 'help', testid: 'revise-help',
+      text: 'Change what was found or decided. The new decision replaces the old one until the refund is recorded or the watch goes out; the history keeps both.' }) : null,
     h('p', { class: 'subhead', text: 'Checklist' }),
     h('div', { class: 'checklist' }, boxes.map((b) => h('label', { class: 'check', htmlFor: b.box.id }, b.box, h('span', { text: b.label })))),
     h('div', { class: 'pair' }, field('Wear', wear, null), h('div')),
     field('Notes', notes, errors.slot('notes')),
     h('p', { class: 'subhead', text: 'Photos' }),
+    keptPhotos.length ? photoStrip(keptPhotos, 'inspect-kept-photo', 'Inspection photo') : null,
     photos.node,
     h('p', { class: 'subhead', text: 'Decision' }),
     h('div', { class: 'chips', attrs: { role: 'radiogroup', 'aria-label': 'Decision' } },
       radios.map((r) => h('label', { class: 'chip' }, r.input, h('span', { text: r.label })))),
+    fate,
     h('div', { class: 'decide-fields' }, methodField, approveFields, percentField),
     settlement,
     errors.general,
-    h('div', { class: 'actions' }, save));
+    h('div', { class: 'actions' }, cancel, save));
 }

@@ -1,11 +1,14 @@
 // A new return request, as the customer made it by email, WhatsApp, phone or in store: who,
 // the order and what was paid, why, and their photos or video. Beside the form the app's
 // policy check runs live, so staff see whether the return may be authorized before saving.
+// With `params.correct` (a return's id) the same form corrects that return's request while
+// nothing is decided on it: filled in as recorded, the customer kept, each change logged.
 
 import { api } from '../ipc.js';
 import { h, fill, notify, debounce } from '../dom.js';
 import { actorId } from '../actor.js';
 import { reportRefusal } from '../fields.js';
+import { unreadableDates } from '../dates.js';
 import { textField, dateField, textArea, selectField, checkField, pair, section } from './intake-parts.js';
 import { customerPicker } from './intake-customer.js';
 import { photoPicker } from './intake-photos.js';
@@ -18,10 +21,11 @@ const named = (row, testid) => {
 };
 
 export async function render(main, { params, go }) {
-  const options = await api.returnOptions();
+  const [options, correcting] = await Promise.all([api.returnOptions(), params.correct ? api.returnGet(params.correct) : null]);
   const state = { dirty: false, saving: false };
   const markDirty = () => { state.dirty = true; };
   const customer = customerPicker(params.customer);
+  const back = () => (correcting ? go('return', { id: correcting.id }) : go('returns'));
 
   const order = named(textField('order_number', 'Order or invoice number', { max: 60, required: true }), 'return-order');
   const product = named(textField('product', 'Product', { max: 120, required: true, placeholder: 'e.g. KOSPET Tank T3 Ultra' }), 'return-product');
@@ -40,15 +44,23 @@ export async function render(main, { params, go }) {
   const shipping = money('original_shipping', 'Shipping', 'return-shipping');
   const insurance = money('insurance_paid', 'Insurance', 'return-insurance');
   const paidWith = named(selectField('paid_with', 'Paid with', options.refund_methods), 'return-paid-with');
-  const bought = named(dateField('purchase_date', 'Purchase date', { max: options.today }), 'return-purchase-date');
-  const delivered = named(dateField('delivery_date', 'Delivery date', { max: options.today }), 'return-delivery-date');
+  // Paid by card in instalments: their number and the bank (the app says which asks).
+  const instalments = named(textField('instalment_count', 'Instalments', { max: 2, placeholder: '2–36' }), 'return-instalments');
+  instalments.input.inputMode = 'numeric';
+  const bank = named(textField('instalment_bank', 'Bank', { max: 80, placeholder: 'e.g. Garanti BBVA' }), 'return-bank');
+  const planPair = pair(instalments, bank);
+  planPair.dataset.testid = 'return-plan';
+  const showPlan = () => { planPair.hidden = !options.plan_methods.includes(paidWith.get()); };
+  paidWith.input.addEventListener('change', showPlan);
+  const bought = named(dateField('purchase_date', 'Purchase date'), 'return-purchase-date');
+  const delivered = named(dateField('delivery_date', 'Delivery date'), 'return-delivery-date');
 
   const reason = named(selectField('reason', 'Reason', options.reasons), 'return-reason');
   const channel = named(selectField('channel', 'Asked by', options.channels), 'return-channel');
   // Only a shop that offers exchanges asks what the customer wants; the rest are refunds.
   const wants = options.remedies.length > 1 ? named(selectField('wants', 'They ask for', options.remedies), 'return-wants') : null;
-  const requestedOn = named(dateField('requested_on', 'Requested on', { max: options.today }), 'return-requested-on');
-  requestedOn.input.value = options.today;
+  const requestedOn = named(dateField('requested_on', 'Requested on'), 'return-requested-on');
+  requestedOn.set(options.today);
   const details = named(textArea('details', 'In the customer’s words', { rows: 3, placeholder: 'What is wrong, as they put it' }), 'return-details');
   const opened = named(checkField('opened', 'Opened or used'), 'return-opened');
   const colour = named(checkField('colour_claim', 'Complaint about the colour as seen on screen'), 'return-colour');
@@ -71,13 +83,31 @@ export async function render(main, { params, go }) {
   });
   showCurrency();
 
+  if (correcting) {
+    // The form as the request was recorded: amounts in the shop's number style.
+    const r = correcting.request;
+    const f = correcting.request_form;
+    const put = (row, value) => (row.set ? row.set(value) : (row.input.value = value ?? ''));
+    [[order, r.order_number], [product, r.product], [model, r.model], [currency, f.currency], [price, f.purchase_price],
+      [shipping, f.original_shipping], [insurance, f.insurance_paid], [paidWith, r.paid_with], [bought, r.purchase_date],
+      [delivered, r.delivery_date], [reason, r.reason], [channel, r.channel], [requestedOn, r.requested_on], [details, r.details]]
+      .forEach(([row, value]) => put(row, value));
+    if (options.non_returnable.includes(r.category)) put(category, r.category);
+    if (wants) put(wants, r.wants);
+    put(instalments, f.instalment_count == null ? '' : String(f.instalment_count));
+    put(bank, f.instalment_bank ?? '');
+    opened.input.checked = r.opened;
+    colour.input.checked = r.colour_claim;
+  }
+
   const form = async () => ({
-    customer: customer.get(),
+    customer: correcting ? null : customer.get(),
     order_number: order.get(), product: product.get(), model: model.get(), category: category.get(),
     currency: currency.get(), purchase_price: price.get(), original_shipping: shipping.get(), insurance_paid: insurance.get(),
-    paid_with: paidWith.get(), purchase_date: bought.get(), delivery_date: delivered.get(),
+    paid_with: paidWith.get(), instalment_count: instalments.get(), instalment_bank: bank.get(),
+    purchase_date: bought.get(), delivery_date: delivered.get(),
     reason: reason.get(), wants: wants?.get() ?? options.remedies[0].key, details: details.get(), colour_claim: colour.get(), opened: opened.get(),
-    requested_on: requestedOn.get(), channel: channel.get(), media: await evidence.hashes(),
+    requested_on: requestedOn.get(), channel: channel.get(), media: correcting ? [] : await evidence.hashes(),
   });
 
   const panel = h('div', { attrs: { 'aria-live': 'polite' } });
@@ -86,36 +116,47 @@ export async function render(main, { params, go }) {
   const preview = debounce(async () => {
     const mine = ++seq;
     const f = await form();
-    const whole = (date) => (date && date >= '1000' ? date : null); // a date being typed shows years like 0002
     // The app checks only what eligibility turns on; the rest of the form may still be empty.
-    const p = { ...f, purchase_date: whole(f.purchase_date), delivery_date: whole(f.delivery_date), requested_on: whole(f.requested_on) };
     try {
-      const e = await api.returnPreview(p);
+      const e = await api.returnPreview(f);
       if (mine === seq) fill(panel, eligibilityChecks(e));
     } catch (err) {
       if (mine !== seq) return;
-      const left = err.fields ?? [];
+      // What is typed and wrong (a price in the other number style) is said at its field;
+      // what is still empty is what the check waits for.
+      const byKey = new Map(rows.map((r) => [r.key, r]));
+      const left = (err.fields ?? []).filter((x) => {
+        const row = byKey.get(x.field);
+        if (!row || !row.input.value) return true;
+        row.setError(x.message);
+        return false;
+      });
       waiting(left.length ? `To check the policy: ${left.map((x) => x.message).join(' ')}` : 'Fill in the order, dates and reason to check the return against the policy.');
     }
   }, 250);
 
-  const rows = [...customer.rows, order, product, model, category, currency, price, shipping, insurance, paidWith, bought, delivered,
+  const rows = [...(correcting ? [] : customer.rows), order, product, model, category, currency, price, shipping, insurance, paidWith, instalments, bank, bought, delivered,
     reason, channel, ...(wants ? [wants] : []), requestedOn, details, evidence.row];
-  const saveButton = h('button', { type: 'button', class: 'primary', testid: 'return-save', onclick: () => save() }, 'Record the request ', h('kbd', { text: 'Enter' }));
-  const discard = h('button', { type: 'button', class: 'ghost', text: 'Discard', testid: 'return-discard', onclick: () => { state.dirty = false; go('returns'); } });
+  const saveButton = h('button', { type: 'button', class: 'primary', testid: 'return-save', onclick: () => save() },
+    correcting ? 'Save the correction ' : 'Record the request ', h('kbd', { text: 'Enter' }));
+  const discard = h('button', { type: 'button', class: 'ghost', text: correcting ? 'Cancel' : 'Discard', testid: 'return-discard', onclick: () => { state.dirty = false; back(); } });
   const savebar = h('div', { class: 'savebar' },
-    h('span', { class: 'muted', text: 'Authorizing it and issuing the RMA code come next, on the return’s page.' }),
+    h('span', { class: 'muted', text: correcting ? 'Each change is kept in the return’s history with its old value.' : 'Authorizing it and issuing the RMA code come next, on the return’s page.' }),
     h('div', { class: 'actions' }, discard, saveButton));
 
   async function save() {
-    if (state.saving) return;
+    if (state.saving || unreadableDates(rows)) return;
     state.saving = true;
     saveButton.disabled = true;
     try {
-      const view = await api.returnRequest(actorId(), await form());
+      const view = correcting
+        ? await api.returnCorrect(actorId(), correcting.id, await form())
+        : await api.returnRequest(actorId(), await form());
       state.dirty = false;
       evidence.release();
-      notify(`${view.title} recorded: ${view.eligibility?.eligible ? 'it meets the policy' : 'check the policy before authorizing'}.`);
+      notify(correcting
+        ? `${view.title}: request corrected.`
+        : `${view.title} recorded: ${view.eligibility?.eligible ? 'it meets the policy' : 'check the policy before authorizing'}.`);
       await go('return', { id: view.id });
     } catch (err) {
       reportRefusal(rows, err);
@@ -125,16 +166,20 @@ export async function render(main, { params, go }) {
     }
   }
 
+  showPlan();
   const body = h('div', { class: 'return-new', testid: 'return-new' },
     h('div', { class: 'intake-column' },
-      section('Customer', 'return-section-customer', customer.node),
-      section('Order', 'return-section-order', pair(order, paidWith), pair(product, model), pair(category, currency),
+      correcting
+        ? section('Customer', 'return-section-customer', h('p', { text: correcting.customer_info?.name ?? '', testid: 'return-correct-customer' }),
+          h('p', { class: 'help', text: 'The customer’s own details are corrected on their page.' }))
+        : section('Customer', 'return-section-customer', customer.node),
+      section('Order', 'return-section-order', pair(order, paidWith), planPair, pair(product, model), pair(category, currency),
         h('div', { class: 'triple' }, price.node, shipping.node, insurance.node),
         h('p', { class: 'help money-help', text: 'What the customer paid for the product, its delivery and the delivery’s insurance.' }),
         pair(bought, delivered)),
       section('Request', 'return-section-request', h('div', { class: 'triple' }, reason.node, channel.node, requestedOn.node),
         wants ? h('div', { class: 'pair' }, wants.node, h('div')) : null, details.node, opened.node, colour.node),
-      section('Photos or video of the defect', 'return-section-evidence', evidence.node)),
+      correcting ? null : section('Photos or video of the defect', 'return-section-evidence', evidence.node)),
     h('aside', { class: 'side-sticky' },
       h('section', { class: 'card intake-section', testid: 'return-eligibility' }, h('h2', { text: 'Policy check' }), panel,
         h('p', { class: 'help', text: 'The request is recorded either way; a return that fails a check can still be authorized as an exception, with a reason.' }))));
@@ -151,12 +196,15 @@ export async function render(main, { params, go }) {
 
   fill(main,
     h('div', { class: 'screen-head' },
-      h('div', {}, h('h1', { text: 'New return request' }), h('p', { class: 'muted', text: 'Record what the customer asked for. The policy check on the right updates as you type.' }))),
+      h('div', {}, h('h1', { text: correcting ? `Correct the request of ${correcting.title}` : 'New return request' }),
+        h('p', { class: 'muted', text: correcting
+          ? 'Change what was recorded wrongly. The policy check on the right is run again as you type.'
+          : 'Record what the customer asked for. The policy check on the right updates as you type.' }))),
     body,
     savebar);
   waiting('Fill in the order, dates and reason to check the return against the policy.');
   preview.now();
-  customer.focus();
+  if (correcting) order.focus(); else customer.focus();
 
   return {
     canLeave() {
@@ -164,7 +212,7 @@ export async function render(main, { params, go }) {
         evidence.release();
         return true;
       }
-      notify('This request is not recorded yet: record it, or press Discard.', 'error');
+      notify(correcting ? 'The correction is not saved yet: save it, or press Cancel.' : 'This request is not recorded yet: record it, or press Discard.', 'error');
       savebar.classList.add('attention');
       setTimeout(() => savebar.classList.remove('attention'), 1200);
       return false;

@@ -3,6 +3,7 @@
 // inspection; an expired, unknown or missing code holds it. A mistyped code is refused, so
 // the package never lands on another customer's return.
 
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
@@ -52,7 +53,7 @@ export async function render(main, { go }) {
       match.classList.add(valid ? 'ok' : 'warn');
       match.textContent = valid
         ? `${v.title}: ${who}, ${item}. It goes to inspection.`
-        : `${v.title}: ${who}, ${item}. The code expired after ${v.rma.validity.valid_through}: the package will be held.`;
+        : `${v.title}: ${who}, ${item}. The code expired after ${showDate(v.rma.validity.valid_through)}: the package will be held.`;
       sender.focus();
     } catch (err) {
       if (err.code === Code.NotFound) {

@@ -1,6 +1,7 @@
 // The RMA code (how long it is valid, extending or cancelling it, the instructions for the
 // customer), and the package as it came in, with what to do with a held one.
 
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
@@ -8,6 +9,7 @@ import { field, errorSlots } from './form-bits.js';
 import { messageBox } from './message-box.js';
 import { facts, reasonForm, askFirst, busy } from './return-bits.js';
 import { Code } from '../codes.js';
+import { handOverButton } from './return-exchange.js';
 
 export function rmaCard({ view: v, refresh }) {
   const rma = v.rma;
@@ -17,7 +19,7 @@ export function rmaCard({ view: v, refresh }) {
   const extend = h('button', { type: 'button', class: 'secondary small', text: 'Extend the code', testid: 'rma-extend',
     onclick: () => busy(extend, async () => {
       const next = await api.returnExtend(actorId(), v.id);
-      notify(`${next.title} is valid through ${next.rma.validity.valid_through} now.`);
+      notify(`${next.title} is valid through ${showDate(next.rma.validity.valid_through)} now.`);
       await refresh(next);
     }) });
   const [cancel, cancelForm] = can.cancel
@@ -38,9 +40,10 @@ export function rmaCard({ view: v, refresh }) {
       h('strong', { class: `rma-code${line.spent ? ' spent' : ''}`, text: rma.code, testid: 'rma-code' }),
       h('div', { class: 'stack' },
         h('span', { class: `rma-valid${line.valid ? '' : ' expired'}`, testid: 'rma-valid-through' },
-          line.before, h('span', { class: 'nowrap', text: line.date }), line.after),
-        h('span', { class: 'muted small', text: `Issued ${rma.validity.issued_on}` }))),
+          line.before, h('span', { class: 'nowrap', text: showDate(line.date) }), line.after),
+        h('span', { class: 'muted small', text: `Issued ${showDate(rma.validity.issued_on)}` }))),
     rma.override_reason ? h('p', { class: 'warn-box', text: `Authorized as an exception: ${rma.override_reason}`, testid: 'rma-exception' }) : null,
+    v.address_warning ? h('p', { class: 'warn-box', text: v.address_warning, testid: 'return-address-warning' }) : null,
     waiting ? h('div', { class: 'actions start' }, extend, cancel) : null,
     cancelForm,
     v.instructions ? messageBox(v.instructions, 'rma', 'Instructions for the customer',
@@ -59,12 +62,13 @@ export function packageCard({ view: v, refresh, go }) {
       ? `Held: it came without a valid RMA code. Accept it for inspection with a reason, or send it back at the customer’s cost${from}.`
       : `Held: nobody on file asked to return this package. If the customer has an RMA code for it, link it to that return; otherwise send it back at the customer’s cost once the hold ends${from ? `,${from}` : ''}.` }) : null,
     facts([
-      ['Received', p.received_on, 'package-received-on'],
+      ['Received', showDate(p.received_on), 'package-received-on'],
       ['Arrived', v.arrival_text, 'package-arrival'],
       ['Sender', p.package.sender || '—', 'package-sender'],
-      ['Tracking', p.package.tracking || '—', 'package-tracking'],
+      // A watch handed over at the counter came in no parcel.
+      ['Tracking', v.taken_in_at_counter ? null : p.package.tracking || '—', 'package-tracking'],
       ['Notes', p.package.notes, 'package-notes'],
-      ['Held until', held ? p.hold_until : null, 'package-hold-until'],
+      ['Held until', held ? showDate(p.hold_until) : null, 'package-hold-until'],
       ['Inspect by', can.inspect ? p.inspection_due : null, 'package-inspection-due'],
       ['Accepted late', p.accepted_late, 'package-accepted-late'],
       ['Linked from', p.linked_from ? `Return ${p.linked_from}, where it was held without its code` : null, 'package-linked-from'],
@@ -134,7 +138,8 @@ function sendBackForm(v, refresh) {
       }
     } });
   return h('div', { class: 'sub-form' },
-    h('p', { class: 'subhead', text: 'Send it back' }),
+    h('p', { class: 'subhead', text: v.actions.hand_over ? 'Send it back, or hand it over' : 'Send it back' }),
     h('div', { class: 'inline-form' }, field('Tracking number', tracking, errors.slot('tracking')), send),
+    v.actions.hand_over ? handOverButton(v, refresh) : null,
     errors.general);
 }

@@ -2,6 +2,7 @@
 // the package, inspect and decide, refund, send out) first, then what is on file, its
 // printable forms and its history.
 
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
 import { h, fill } from '../dom.js';
 import { stateBadge, dueClass } from '../ticket-rows.js';
@@ -16,6 +17,8 @@ import { exchangeCard } from './return-exchange.js';
 export async function render(main, { params, go }) {
   const [options, first] = await Promise.all([api.returnOptions(), api.returnGet(params.id)]);
   let view = first;
+  // While staff revise the decision, its form (filled in as decided) leads the page.
+  let revising = false;
   /**
    * Draws the page again from `next` (a command's answer) or a fresh read. It keeps the
    * scroll, unless the case moved on: then its next step, at the top, is what to see.
@@ -23,16 +26,24 @@ export async function render(main, { params, go }) {
   const refresh = async (next) => {
     const top = main.scrollTop;
     const before = view.step;
+    const wasRevising = revising;
+    revising = false;
     view = next ?? await api.returnGet(params.id);
     show();
-    main.scrollTop = view.step === before ? top : 0;
+    main.scrollTop = view.step === before && !wasRevising ? top : 0;
+  };
+  const revise = (on) => {
+    revising = on;
+    show();
+    main.scrollTop = 0;
+    if (on) main.querySelector('[data-testid=return-inspect] input')?.focus();
   };
 
   const show = () => {
     const v = view;
-    const ctx = { view: v, options, refresh, go };
+    const ctx = { view: v, options, refresh, go, revise };
     // The card for the step the case waits for comes first; the record of the case below it.
-    const next = {
+    const next = revising && v.actions.revise_decision ? inspectCard({ ...ctx, revising: true }) : {
       authorize: () => authorizeCard(ctx),
       await_package: () => rmaCard(ctx),
       package: () => packageCard(ctx),
@@ -44,7 +55,7 @@ export async function render(main, { params, go }) {
     }[v.step]?.();
     const shown = (card) => card && card.dataset.testid !== next?.dataset.testid;
     const record = [
-      v.decision ? decisionCard(ctx) : null,
+      v.decision && !revising ? decisionCard(ctx) : null,
       v.receipt ? packageCard(ctx) : null,
       v.rma ? rmaCard(ctx) : null,
       v.request ? requestCard(ctx) : null,
@@ -63,13 +74,15 @@ export async function render(main, { params, go }) {
             : null,
           formsCard(v.id, v.forms,
             { open: api.returnFormOpen, print: api.returnFormPrint, export: api.returnFormExport }, 'return-forms',
-            v.request ? 'The return authorization, instructions and labels are ready once the RMA code is issued.' : 'No forms for a package nobody asked to return.'))));
+            v.taken_in_at_counter ? 'Handed over at the counter: there is no parcel to label. The inspection report is here once it is decided.'
+              : v.request ? 'The return authorization, instructions and labels are ready once the RMA code is issued.' : 'No forms for a package nobody asked to return.'))));
   };
   show();
 }
 
 function header(v) {
-  const since = v.request ? `requested ${v.request.requested_on}` : v.receipt ? `package received ${v.receipt.received_on}` : '';
+  // The desk words the request: "Requested in store on 3 November 2026".
+  const since = v.requested_text ?? (v.receipt ? `Package received ${showDate(v.receipt.received_on)}` : '');
   return h('div', { class: 'ticket-head' },
     h('div', { class: 'ticket-title' },
       h('p', { class: 'muted small', text: `Return${since ? ` · ${since}` : ''}` }),
@@ -102,6 +115,6 @@ function whoAndWhat(v, go) {
     h('p', { class: 'block-label', text: 'Item' }),
     h('strong', { class: 'big', text: r ? r.product : 'Unidentified package' }),
     r?.model ? h('span', { text: r.model }) : null,
-    r ? h('span', { class: 'muted', text: `Order ${r.order_number} · ${v.amounts.purchase_price} · ${v.amounts.paid_with_label}` }) : null);
+    r ? h('span', { class: 'muted', text: `Order ${r.order_number} · ${v.amounts.purchase_price} · ${v.amounts.paid_with_text}` }) : null);
   return h('section', { class: 'card' }, h('div', { class: 'two-blocks' }, who, item));
 }

@@ -1,9 +1,10 @@
 // Returns: every return case, searchable by RMA code, order number or customer, soonest
 // deadline first; new requests and packages that come in start here.
 
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
 import { h, fill } from '../dom.js';
-import { stateBadge, dueLabel } from '../ticket-rows.js';
+import { stateBadge, dueLabel, personCell } from '../ticket-rows.js';
 import { searchableList } from '../searchable-list.js';
 
 export async function render(main, { status, params, go }) {
@@ -45,9 +46,9 @@ function returnTable(rows, onOpen) {
       },
       h('td', { class: 'number' }, late ? h('span', { class: 'late-mark', attrs: { 'aria-hidden': 'true' } }) : null, row.title),
       h('td', { class: 'nowrap', text: row.order_number || '—' }),
-      h('td', { class: row.customer_name ? 'strong' : 'muted', text: row.customer_name || 'Unknown' }),
+      personCell(row.customer_name || 'Unknown', Boolean(row.customer_name)),
       h('td', { text: row.item }),
       h('td', {}, stateBadge(row.state, row.state_label)),
-      h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small sub', text: row.next_deadline }) : null));
+      h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small sub', text: showDate(row.next_deadline) }) : null));
     })));
 }

@@ -1,6 +1,7 @@
-// Copies of the shop's data into a folder staff name (a USB stick): a full backup, and every
+// Copies of the shop's data into a folder staff choose (a USB stick): a full backup, and every
 // table as CSV for a spreadsheet or an accountant.
 
+import * as choose from '../choose.js';
 import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
 import { pathForm, countsLine } from './data-bits.js';
@@ -9,7 +10,8 @@ export function backupNowPart() {
   const form = pathForm({
     id: 'backup-folder', buttonId: 'backup-now', fieldKey: 'folder',
     label: 'Folder to back up into', placeholder: '/media/usb',
-    help: 'The full path of a folder that exists, such as a USB stick. Caseback makes a new dated folder inside it with the data and every photo and scan.',
+    help: 'Choose a folder that exists, such as a USB stick, or type its full path. Caseback makes a new dated folder inside it with the data and every photo and scan.',
+    choose: { text: 'Choose folder…', pick: (current) => choose.folder('Folder to back up into', current) },
     buttonText: 'Back up now', busyText: 'Backing up…',
     run: async (folder, result) => {
       const s = await api.backupNow(folder);
@@ -25,7 +27,8 @@ export function exportPart() {
   const form = pathForm({
     id: 'export-folder', buttonId: 'export-now', fieldKey: 'folder',
     label: 'Folder to export into', placeholder: '/media/usb',
-    help: 'One CSV file per table, readable in any spreadsheet, with the photos and scans as files beside them. This is a copy to read, not a backup to restore.',
+    help: 'Choose a folder that exists, or type its full path. One CSV file per table, readable in any spreadsheet, with the photos and scans as files beside them. This is a copy to read, not a backup to restore.',
+    choose: { text: 'Choose folder…', pick: (current) => choose.folder('Folder to export into', current) },
     buttonText: 'Export to CSV', busyText: 'Exporting…',
     run: async (folder, result) => {
       const x = await api.dataExport(folder);

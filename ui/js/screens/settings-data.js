@@ -21,7 +21,31 @@ export function dataSection({ timeZone, demo }) {
     part('automatic', 'Automatic backups', automatic),
     part('backup', 'Back up now to another folder', backupNowPart()),
     part('restore', 'Restore from a backup file', restore.node),
-    part('export', 'Export to CSV', exportPart()));
+    part('export', 'Export to CSV', exportPart()),
+    demo ? null : part('demo', 'Demo shop', demoPart()));
+}
+
+/** The demo shop stays a click away after set-up, to try a step without touching real data. */
+function demoPart() {
+  const problem = h('p', { class: 'field-error', testid: 'demo-open-error', attrs: { role: 'alert' } });
+  const open = h('button', { type: 'button', class: 'secondary', text: 'Explore the demo shop', testid: 'settings-open-demo',
+    onclick: async () => {
+      open.disabled = true;
+      try {
+        await api.demoOpen();
+        // The window starts again on the demo's Today; "Leave the demo" comes back here.
+        location.hash = '#/today';
+        location.reload();
+      } catch (err) {
+        problem.textContent = err.message;
+        open.disabled = false;
+      }
+    } });
+  return [
+    h('p', { text: 'A made-up shop with tickets and returns in every state, to try a step before doing it for real. It is kept apart: nothing done there touches your shop.' }),
+    h('div', { class: 'actions start' }, open),
+    problem,
+  ];
 }
 
 function automaticPart(o, timeZone, restore, demo) {

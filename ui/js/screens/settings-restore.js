@@ -1,6 +1,7 @@
 // Restoring a backup file: check what it holds first, then replace the shop's data with it
 // after a second click. The current data is backed up before anything is replaced.
 
+import * as choose from '../choose.js';
 import { api } from '../ipc.js';
 import { h, fill, notifyAfterReload } from '../dom.js';
 import { actorId } from '../actor.js';
@@ -36,8 +37,13 @@ export function restorePart(timeZone) {
   const form = pathForm({
     id: 'restore-path', buttonId: 'restore-check', fieldKey: 'backup',
     label: 'Backup file', placeholder: '/media/usb/Caseback backup 2026-11-22 18-30-00/caseback.sqlite',
-    help: 'The full path of a .sqlite backup: one of the daily backups above, or caseback.sqlite inside a copy on a USB stick.',
+    help: 'Choose a .sqlite backup, or type its full path: one of the daily backups above, or caseback.sqlite inside a copy on a USB stick. A chosen file is checked at once.',
     buttonText: 'Check this backup', busyText: 'Checking…', explain: unreadableText,
+    choose: {
+      text: 'Choose file…',
+      pick: (current) => choose.file('Backup file to restore', [{ name: 'Caseback backup (.sqlite)', extensions: ['sqlite'] }], current),
+      then: (path) => part.check(path),
+    },
     run: async (path, result) => {
       reset();
       const summary = await api.backupInspect(path);
@@ -85,7 +91,7 @@ export function restorePart(timeZone) {
     }
   });
 
-  return {
+  const part = {
     node: h('div', {},
       h('p', { text: 'Check a backup first to see what it holds. Restoring replaces all of the shop’s data with it; before that, Caseback backs up the current data to the backups folder, so a restore can itself be undone. Photos and scans in an attachments folder beside the file are copied in too.' }),
       form.node, after),
@@ -99,4 +105,5 @@ export function restorePart(timeZone) {
       return form.go().then(() => { if (!after.hidden) confirm.scrollIntoView({ behavior: 'smooth', block: 'nearest' }); });
     },
   };
+  return part;
 }

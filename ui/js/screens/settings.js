@@ -71,13 +71,29 @@ export async function render(main, { status }) {
         h('div', { class: 'preset-pick' },
           h('label', { class: 'field-label', text: 'Based on the policy of' }), presetSelect,
           h('p', { class: 'help', text: 'Choosing another shop refills every period and fee below from its policy, for you to review and save. Beneath each field, in quotes, is that shop’s own wording.' })),
-        POLICY_GROUPS.map((g) => h('div', { class: 'subsection', testid: `group-${g}` }, h('h3', { text: g }), group(g)))]],
+        POLICY_GROUPS.map((g) => h('div', { class: 'subsection', testid: `group-${g}` }, h('h3', { text: g }), group(g),
+          g === 'Working days' ? holidayOffers(v) : null))]],
       ['data', 'Data and backups', 'Backups, a copy on a USB stick, restoring, and the data as spreadsheets. These act at once, without Save.', [data]],
       ['history', 'Change history', 'Who changed the settings, and when.', [historyList()]],
     ];
     fill(nav, sections.map(([id, title]) => h('a', { href: `#settings-${id}`, text: title, testid: `settings-nav-${id}`, onclick: (e) => { e.preventDefault(); document.getElementById(`settings-${id}`)?.scrollIntoView({ behavior: 'smooth' }); } })));
     fill(body, timeZoneList(), sections.map(([id, title, intro, content]) => section(id, title, intro, content)));
     setDirty(false);
+  }
+
+  // The preset country's public holidays the shop's list lacks, a year a button; added to
+  // the Holidays field, they are saved with the rest.
+  function holidayOffers(v) {
+    const holidays = rows.find((r) => r.key === 'policy.holidays');
+    if (!holidays || !v.holiday_offers.length) return null;
+    return h('div', { class: 'actions', testid: 'holiday-offers' }, v.holiday_offers.map((offer) => {
+      const button = h('button', { type: 'button', class: 'secondary', text: offer.label, testid: `add-holidays-${offer.year}`, onclick: () => {
+        holidays.addHolidays(offer.holidays);
+        button.disabled = true;
+        notify(`${offer.holidays.length} holidays added. Review them, then save.`);
+      } });
+      return button;
+    }));
   }
 
   function historyList() {

@@ -7,14 +7,25 @@ import { fieldRow, showFieldErrors, timeZoneList } from '../fields.js';
 export async function render(root, { onDone }) {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const form = await api.setupForm(zone);
-  let preset = 'lx_watch';
+  let preset = form.presets[0].id;
 
   // No preset wording here: the setup asks only for facts about the shop.
   const rows = form.fields.map((f) => fieldRow({ ...f, wording: null }));
   const byKey = Object.fromEntries(rows.map((r) => [r.key, r]));
 
+  // Choosing a preset fills in its place's currency, tax, time zone and ways of writing
+  // numbers and dates, each still editable, and offers to fill in its country's public
+  // holidays (when the app has them).
+  const holidaysBox = h('input', { type: 'checkbox', checked: true, testid: 'setup-holidays' });
+  const holidaysText = h('span');
+  const holidaysRow = h('label', { class: 'switch', testid: 'setup-holidays-row' }, holidaysBox, holidaysText);
+  const useRegion = (p) => {
+    Object.entries(p.region).forEach(([key, value]) => byKey[key]?.set(value));
+    holidaysRow.hidden = !p.holidays;
+    holidaysText.textContent = p.holidays?.label ?? '';
+  };
   const presetCards = form.presets.map((p) => {
-    const radio = h('input', { type: 'radio', name: 'preset', value: p.id, checked: p.id === preset, testid: `preset-${p.id}`, onchange: () => { preset = p.id; } });
+    const radio = h('input', { type: 'radio', name: 'preset', value: p.id, checked: p.id === preset, testid: `preset-${p.id}`, onchange: () => { preset = p.id; useRegion(p); } });
     return h('label', { class: 'preset-card' }, radio, h('span', { class: 'preset-text' }, h('strong', { text: p.name }), h('span', { class: 'muted', text: p.summary })));
   });
 
@@ -29,7 +40,8 @@ export async function render(root, { onDone }) {
     const staff = staffBox.value.split('\n').map((s) => s.trim()).filter(Boolean);
     submit.disabled = true;
     try {
-      await api.setupShop({ preset, values, staff });
+      const chosen = form.presets.find((p) => p.id === preset);
+      await api.setupShop({ preset, values, staff, public_holidays: Boolean(chosen?.holidays) && holidaysBox.checked });
       notify('Your shop is ready.');
       await onDone();
     } catch (err) {
@@ -51,29 +63,40 @@ export async function render(root, { onDone }) {
     }
   };
 
+  // Landmarks: the name and what Caseback is (banner), the set-up (main), the demo (aside).
   fill(root, h('div', { class: 'setup-page', testid: 'setup' },
     timeZoneList(),
-    h('div', { class: 'setup-intro' },
-      h('div', { class: 'brand big' }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), 'Caseback'),
+    h('header', { class: 'setup-intro' },
+      h('h1', { class: 'brand big' }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), 'Caseback'),
       h('p', { class: 'lead', text: 'The after-sales desk for watch repair shops: intake, quotations, collection, returns and every form, on this computer, online or not.' })),
     h('div', { class: 'setup-columns' },
-      h('form', { class: 'card setup-form', onsubmit: onSubmit, noValidate: true },
+      h('main', {}, h('form', { class: 'card setup-form', onsubmit: onSubmit, noValidate: true },
         h('h2', { text: 'Set up your shop' }),
         h('p', { class: 'muted', text: 'A few facts now; everything else, from your address to every policy period, is in Settings.' }),
         byKey['shop.name'].node,
-        h('div', { class: 'two' }, byKey['money.currency'].node, byKey['shop.time_zone'].node),
-        h('div', { class: 'two' }, byKey['money.tax_name'].node, byKey['money.tax_rate'].node),
         h('fieldset', { class: 'presets' },
           h('legend', { text: 'Start from the policy of' }),
           h('p', { class: 'help', text: 'Pick the shop whose rules are closest to yours; you can change every period and fee afterwards.' }),
           presetCards),
+        h('h3', { class: 'subhead', text: 'Where customers find you' }),
+        byKey['shop.address'].node,
+        h('div', { class: 'two' }, byKey['shop.phone'].node, byKey['shop.email'].node),
+        byKey['shop.whatsapp'].node,
+        h('h3', { class: 'subhead', text: 'Money, time and dates' }),
+        h('div', { class: 'two' }, byKey['money.currency'].node, byKey['shop.time_zone'].node),
+        h('div', { class: 'two' }, byKey['money.tax_name'].node, byKey['money.tax_rate'].node),
+        h('div', { class: 'two' }, byKey['money.number_style'].node, byKey['forms.date_style'].node),
+        h('div', { class: 'field' },
+          h('span', { class: 'field-label', text: 'Public holidays' }),
+          h('div', { class: 'field-body' }, holidaysRow, h('p', { class: 'help', text: 'Business-day deadlines skip them. Change or add closure days in Settings.' }))),
         h('div', { class: 'field' },
           h('label', { class: 'field-label', text: 'Staff at the counter' }),
           h('div', { class: 'field-body' }, staffBox, h('p', { class: 'help', text: 'Every action records who did it.' }), staffError)),
-        h('div', { class: 'actions' }, submit)),
+        h('div', { class: 'actions' }, submit))),
       h('aside', { class: 'card demo-card' },
         h('h2', { text: 'Just looking?' }),
         h('p', { text: 'Explore a demo repair shop in Hong Kong, with its staff and policy set up. It lives in its own folder and never mixes with your shop.' }),
         h('button', { type: 'button', class: 'secondary large', text: 'Explore the demo shop', testid: 'open-demo', onclick: exploreDemo })))));
+  useRegion(form.presets[0]);
   byKey['shop.name'].focus();
 }

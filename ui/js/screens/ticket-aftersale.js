@@ -2,6 +2,7 @@
 // account, and how the watch leaves (handed over or shipped). The app decides every rule and
 // every amount; these cards show its words and send what staff typed.
 
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
@@ -48,12 +49,12 @@ function noticeCard(ticketId, sale, refresh) {
       h('div', { class: 'actions' }, issue));
   }
   const fees = n.charges_storage
-    ? `Storage free through ${n.last_free_day}; ${n.fee_per_day} a day from ${n.fees_from}`
+    ? `Storage free through ${showDate(n.last_free_day)}; ${n.fee_per_day} a day from ${showDate(n.fees_from)}`
     : `Storage free: this shop charges no storage fee`;
   return h('section', { class: 'card', testid: 'notice' },
     h('h2', { text: 'Collection Notice' }),
     h('dl', { class: 'facts' },
-      h('dt', { text: 'Issued' }), h('dd', { text: n.issued_on, testid: 'notice-issued-on' }),
+      h('dt', { text: 'Issued' }), h('dd', { text: showDate(n.issued_on), testid: 'notice-issued-on' }),
       h('dt', { text: 'Storage' }), h('dd', { text: fees, testid: 'notice-fees-from' }),
       h('dt', { text: 'More photos or video' }), h('dd', { text: `The customer may ask until ${n.media_request_by}`, testid: 'notice-media-by' })),
     n.message ? messageBox(n.message, 'notice', 'Message for the customer') : null,

@@ -1,6 +1,8 @@
 // Side panels of the ticket page: its printable forms, earlier tickets of the same watch,
 // and its history in plain words. The return page shares the forms card and the history.
 
+import { pdfFile } from '../choose.js';
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
 import { h, notify } from '../dom.js';
 import { stateBadge } from '../ticket-rows.js';
@@ -11,8 +13,10 @@ export function formsPanel(ticketId, forms) {
 }
 
 /**
- * A Forms card: a row per form ({kind, name, title, about}) with Open, Print and Save PDF,
- * which call `calls.open/print/export(ownerId, kind)`; the saved path shows below the rows.
+ * A Forms card: a row per form ({kind, name, title, about, save_as}) with Open, Print and
+ * Save PDF, which call `calls.open/print(ownerId, kind)` and, once the save dialog has a file
+ * (starting at `save_as`), `calls.export(ownerId, kind, path)`; the saved path shows below
+ * the rows. A cancelled dialog does nothing.
  */
 export function formsCard(ownerId, forms, calls, testid, empty = 'No forms yet.') {
   const savedWhat = h('span');
@@ -33,8 +37,12 @@ export function formsCard(ownerId, forms, calls, testid, empty = 'No forms yet.'
       onclick: () => act(open, () => calls.open(ownerId, f.kind), () => {}) });
     const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.name}-print`,
       onclick: () => act(print, () => calls.print(ownerId, f.kind), () => notify(`${f.title} sent to the printer.`)) });
-    const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF', testid: `form-${f.name}-export`,
-      onclick: () => act(save, () => calls.export(ownerId, f.kind), (r) => {
+    const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF…', testid: `form-${f.name}-export`,
+      onclick: () => act(save, async () => {
+        const path = await pdfFile(`Save ${f.title} as PDF`, f.save_as);
+        return path ? calls.export(ownerId, f.kind, path) : null;
+      }, (r) => {
+        if (!r) return;
         savedWhat.textContent = `${f.title} saved to `;
         savedPath.textContent = r.path;
         notify(`Saved to ${r.path}`);
@@ -56,7 +64,7 @@ export function sameWatchPanel(rows, serial, go) {
         h('button', { type: 'button', class: 'list-button', testid: `same-watch-${r.number}`, onclick: () => go('ticket', { id: r.id }) },
           h('span', { class: 'number', text: r.number }),
           stateBadge(r.state, r.state_label),
-          h('span', { class: 'muted small', text: `Received ${r.received_on} · ${r.customer_name}` })))))
+          h('span', { class: 'muted small', text: `Received ${showDate(r.received_on)} · ${r.customer_name}` })))))
       : h('p', { class: 'muted', testid: 'same-watch-none',
         text: serial ? 'None: this is the first ticket of this serial number.' : 'No serial or IMEI was recorded, so earlier tickets cannot be matched.' }));
 }

@@ -1,5 +1,6 @@
 // The ticket's assessment, its quotations and the customer's written answer.
 
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
 import { photoPicker } from './intake-photos.js';
 import { photoStrip } from './ticket-panels.js';
@@ -95,8 +96,8 @@ function quotationsList(quotes) {
     return h('li', { class: 'quote-item', testid: `quotation-${q.number}` },
       h('div', { class: 'card-head' },
         h('strong', { class: 'number', text: q.number }),
-        h('span', { class: 'muted small', text: `Issued ${q.issued_on}` })),
-      h('p', { class: 'small', text: `Valid through ${q.valid_through} (${q.valid_through_words})` }),
+        h('span', { class: 'muted small', text: `Issued ${showDate(q.issued_on)}` })),
+      h('p', { class: 'small', text: `Valid through ${q.valid_through_words}` }),
       standing ? h('p', { class: `standing ${tone}`, text: standing, testid: `quotation-standing-${q.revision}` }) : null,
       h('dl', { class: 'facts' },
         h('dt', { text: 'Repair total' }), h('dd', { class: 'strong', text: `${quotes.currency} ${q.repair.total}` }),

@@ -3,6 +3,7 @@
 // blocks the release; the shipping choice can still be edited.
 
 import { api } from '../ipc.js';
+import { dateInput, dateOf } from '../dates.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { Code } from '../codes.js';
@@ -71,14 +72,17 @@ function collectPane(view, sale, refresh, blocked) {
   const save = h('button', { type: 'button', class: 'primary', text: 'Hand over', testid: 'collect-save', disabled: blocked });
   const shownError = errors.slot('confirmation_shown');
   errors.clearOn(shown, 'confirmation_shown');
+  // The app says whether the customer's payment confirmation is asked: not for cash just
+  // taken at the counter, nor when nothing was charged.
+  const asked = sale.confirmation_asked;
   save.addEventListener('click', submitter(save, errors,
-    () => api.ticketCollect(actorId(), view.ticket.id, { collected_by: by.value, confirmation_shown: shown.checked }),
+    () => api.ticketCollect(actorId(), view.ticket.id, { collected_by: by.value, confirmation_shown: asked && shown.checked }),
     async () => { notify(`${view.ticket.number} handed over to ${by.value.trim()}.`); await refresh(); }));
   return h('div', { class: 'stack', testid: 'collect-pane' },
     field('Collected by', by, errors.slot('collected_by'), 'The name of the person taking the watch, if not the customer.'),
-    h('div', { class: 'field stacked' },
+    asked ? h('div', { class: 'field stacked' },
       h('label', { class: 'check', htmlFor: shown.id }, shown, h('span', { text: 'Payment confirmation shown (printed or on their phone)' })),
-      shownError),
+      shownError) : null,
     errors.general,
     h('div', { class: 'actions' }, save));
 }
@@ -87,14 +91,14 @@ function dispatchPane(ticketId, sale, refresh, blocked) {
   const errors = errorSlots('dispatch-error');
   const usual = sale.couriers.find((c) => c.key === sale.shipping.courier) ?? { min_days: 3, max_days: 7 };
   const tracking = h('input', { maxLength: 60, testid: 'dispatch-tracking', spellcheck: false, placeholder: 'From the courier’s label' });
-  const date = h('input', { type: 'date', value: sale.today, max: sale.today, testid: 'dispatch-date' });
+  const date = dateInput({ value: sale.today, testid: 'dispatch-date' });
   const days = (value, testid, label) => h('input', { type: 'number', class: 'num', min: 1, max: 90, step: 1, value, testid, attrs: { 'aria-label': label } });
   const min = days(usual.min_days, 'dispatch-min', 'Fewest business days');
   const max = days(usual.max_days, 'dispatch-max', 'Most business days');
   const save = h('button', { type: 'button', class: 'primary', text: 'Dispatch', testid: 'dispatch-save', disabled: blocked });
   save.addEventListener('click', submitter(save, errors,
     () => api.ticketDispatch(actorId(), ticketId, {
-      tracking: tracking.value, dispatched_on: date.value,
+      tracking: tracking.value, dispatched_on: dateOf(date, 'dispatched_on'),
       window: { min_days: Number(min.value) || 0, max_days: Number(max.value) || 0 },
     }),
     async () => { notify(`Dispatched with ${sale.shipping.courier_label}.`); await refresh(); }));
@@ -103,7 +107,7 @@ function dispatchPane(ticketId, sale, refresh, blocked) {
     h('p', { class: 'subhead', text: `Dispatch with ${sale.shipping.courier_label}` }),
     h('div', { class: 'pair' },
       field('Tracking number', tracking, errors.slot('tracking')),
-      field('Dispatched on', date, errors.slot('dispatched_on'))),
+      field('Dispatched on', date.node, errors.slot('dispatched_on'))),
     h('div', { class: 'field stacked' },
       h('span', { class: 'field-label', text: 'Delivery estimate' }),
       h('div', { class: 'inline' }, min, h('span', { text: 'to' }), max, h('span', { class: 'muted', text: 'business days' })),

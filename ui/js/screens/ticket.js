@@ -1,6 +1,7 @@
 // A repair ticket: its number, state and next deadline; who brought which watch and what
 // was recorded at intake; the moves it may make next; its forms and its history.
 
+import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
@@ -53,8 +54,8 @@ export async function render(main, { params, go }) {
           h('section', { class: 'card' },
             h('h2', { text: 'Warranty' }),
             h('p', { class: `warranty-text ${view.warranty_tone.replace('_', '-')}`, text: view.warranty_text, testid: 'ticket-warranty' }),
-            d.voiding.findings.length ? h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}. Findings: ${d.voiding.findings.map(labelOf('voiding_findings')).join(', ')}.` })
-              : h('p', { class: 'muted small', text: `Checked on ${t.warranty.checked_on}.` })),
+            d.voiding.findings.length ? h('p', { class: 'muted small', text: `Checked on ${showDate(t.warranty.checked_on)}. Findings: ${d.voiding.findings.map(labelOf('voiding_findings')).join(', ')}.` })
+              : h('p', { class: 'muted small', text: `Checked on ${showDate(t.warranty.checked_on)}.` })),
           formsPanel(t.id, view.forms),
           sameWatchPanel(view.same_watch, d.device.serial, go))));
   };
@@ -73,7 +74,7 @@ export async function render(main, { params, go }) {
       [quotes, sale] = await Promise.all([api.quotationsGet(params.id).catch(() => quotes), api.afterSaleGet(params.id).catch(() => sale)]);
       show(view);
       notify(`${view.ticket.number} is now ${view.state_label.toLowerCase()}.`);
-      (main.querySelector('[data-testid=ticket-moves] button') ?? main).focus();
+      (main.querySelector('[data-testid=ticket-moves] button:not(.danger)') ?? main).focus();
     } catch (err) {
       notify(err.message, 'error');
       button.disabled = false;
@@ -100,16 +101,18 @@ function header(view, sale, move) {
   const d = view.deadline;
   return h('div', { class: 'ticket-head' },
     h('div', { class: 'ticket-title' },
-      h('p', { class: 'muted small', text: `Repair ticket · received ${t.received_on}` }),
+      h('p', { class: 'muted small', text: `Repair ticket · received ${showDate(t.received_on)}` }),
       h('div', { class: 'inline wrap' },
         h('h1', { class: 'ticket-number', text: t.number, testid: 'ticket-number' }),
         stateBadge(t.state, view.state_label, 'ticket-state')),
       d
-        ? h('p', { class: 'ticket-due inline wrap' }, h('span', {}, `${d.what} `, h('span', { class: `due ${dueClass(d.due)}`, text: d.text, testid: 'ticket-due' }), h('span', { class: 'muted', text: ` · by ${d.date}` })), money)
+        ? h('p', { class: 'ticket-due inline wrap' }, h('span', {}, `${d.what} `, h('span', { class: `due ${dueClass(d.due)}`, text: d.text, testid: 'ticket-due' }), h('span', { class: 'muted', text: ` · by ${showDate(d.date)}` })), money)
         : h('p', { class: 'ticket-due inline wrap' }, h('span', { class: 'due none', text: 'Nothing due', testid: 'ticket-due', hidden: money.some(Boolean) }), money)),
-    moves.length
+    // A move that closes the ticket (Cancel) is never offered as the next step: when it is
+    // the only move, the header says what comes next (the quotation, below) beside it.
+    view.moves.some((m) => !m.closes)
       ? h('div', { class: 'actions moves', testid: 'ticket-moves' }, h('span', { class: 'muted small', text: 'Next step' }), moves)
-      : h('p', { class: 'muted', testid: 'ticket-moves', text: view.waiting }));
+      : h('div', { class: 'actions moves', testid: 'ticket-moves' }, h('span', { class: 'muted', text: view.waiting, testid: 'ticket-waiting' }), moves));
 }
 
 function customerBlock(c, open) {
@@ -139,7 +142,7 @@ function recordCards(t, labelOf) {
     h('section', { class: 'card', testid: 'ticket-intake' },
       h('h2', { text: 'At intake' }),
       facts([
-        ['Received', `${t.received_on}, ${d.arrival.kind === 'mail_in' ? `by post: ${d.arrival.carrier}, tracking ${d.arrival.tracking}` : 'at the counter'}`, 'ticket-arrival'],
+        ['Received', `${showDate(t.received_on)}, ${d.arrival.kind === 'mail_in' ? `by post: ${d.arrival.carrier}, tracking ${d.arrival.tracking}` : 'at the counter'}`, 'ticket-arrival'],
         ['Handed in', [...d.accessories.map(labelOf('accessories')), d.accessories_other].filter(Boolean).join(', ') || 'The watch only', 'ticket-accessories'],
         ['Condition', [...d.condition.map(labelOf('conditions')), d.condition_notes].filter(Boolean).join('; ') || 'No marks noted', 'ticket-condition'],
         ['Photos', t.photos.length ? `${t.photos.length} taken at intake` : 'None taken', 'ticket-photos'],
@@ -149,8 +152,8 @@ function recordCards(t, labelOf) {
       h('h2', { text: 'Purchase record' }),
       facts([
         ['Order or invoice', d.purchase.order_number || '—'],
-        ['Purchased', d.purchase.purchase_date ?? '—'],
-        ['Delivered', d.purchase.delivery_date ?? '—'],
+        ['Purchased', showDate(d.purchase.purchase_date) || '—'],
+        ['Delivered', showDate(d.purchase.delivery_date) || '—'],
         ['Proof seen', d.purchase.proof_seen ? 'Yes: invoice or order confirmation' : 'No'],
       ])),
   ];

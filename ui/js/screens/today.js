@@ -6,12 +6,13 @@
 import { api } from '../ipc.js';
 import { h, fill, emptyState } from '../dom.js';
 import { stateBadge, dueLabel } from '../ticket-rows.js';
+import { showDate } from '../dates.js';
 
 /** One row of a Today list: when, which ticket (or return), whose watch, its state. */
 function item(row, when, cls, testid, open) {
   return h('li', {},
     h('button', { type: 'button', class: `due-item${cls ? ` ${cls}` : ''}`, testid, onclick: () => open(row) },
-      h('span', { class: 'due-when' }, when, h('span', { class: 'muted', text: row.next_deadline ?? '' })),
+      h('span', { class: 'due-when' }, when, h('span', { class: 'muted', text: showDate(row.next_deadline) })),
       h('span', { class: 'number', text: row.number ?? row.title }),
       h('span', { class: 'who' }, h('strong', { text: row.customer_name || 'Customer unknown' }), h('span', { class: 'muted', text: row.device ?? row.item })),
       stateBadge(row.state, row.state_label)));
@@ -22,6 +23,22 @@ function money(amount, what) {
   return [h('strong', { class: 'money-figure', text: amount }), h('span', { class: 'muted', text: what })];
 }
 
+/** With nothing due today: what is open and what comes next, or, in an empty shop, a start. */
+function nothingDue(due, open) {
+  if (!due.open) {
+    return emptyState('Nothing needs doing right now',
+      'Assessments due, quotations about to expire, storage fees, RMA codes and inspections will be listed here, soonest deadline first.',
+      'today-empty');
+  }
+  const watches = `${due.open} ${due.open === 1 ? 'watch is' : 'watches are'} open`;
+  return h('div', { testid: 'today-upcoming' },
+    h('p', { class: 'muted', testid: 'today-nothing-due',
+      text: due.upcoming.length ? `Nothing is due today. ${watches}; next due:` : `Nothing is due today. ${watches}, none with a deadline set: see them under Tickets.` }),
+    due.upcoming.length
+      ? h('ul', { class: 'due-list' }, due.upcoming.map((row) => item(row, dueLabel(row.due, row.due_text), '', `today-next-${row.number}`, open)))
+      : null);
+}
+
 function section(title, note, rows, testid, toItem) {
   if (!rows.length) return null;
   return h('section', { class: 'card', testid },
@@ -30,7 +47,8 @@ function section(title, note, rows, testid, toItem) {
 }
 
 export async function render(main, { status, go }) {
-  const [rows, quotes, release, returns] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease(), api.todayReturns()]);
+  const [due, quotes, release, returns] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease(), api.todayReturns()]);
+  const rows = due.due;
   const open = (row) => go('ticket', { id: row.id });
   const openReturn = (row) => go('return', { id: row.id });
   const late = (row) => (row.due?.due === 'overdue' ? 'late' : row.due?.due === 'today' ? 'soon' : '');
@@ -47,9 +65,7 @@ export async function render(main, { status, go }) {
       rows.length
         ? h('ul', { class: 'due-list', testid: 'today-list' }, rows.map((row) =>
           item(row, dueLabel(row.due, row.due_text), row.due?.due === 'overdue' ? 'late' : '', `today-row-${row.number}`, open)))
-        : emptyState('Nothing needs doing right now',
-          'Assessments due, quotations about to expire, storage fees, RMA codes and inspections will be listed here, soonest deadline first.',
-          'today-empty')),
+        : nothingDue(due, open)),
     section('Quotations awaiting an answer', (n) => plural(n, 'quotation', 'quotations'), quotes.awaiting_answer, 'today-awaiting', (row) => {
       const left = daysLeft(row);
       const when = h('strong', { text: row.due?.due === 'today' ? 'last day to accept' : `${left} ${left === 1 ? 'day' : 'days'} left` });

@@ -104,6 +104,83 @@ fn tickets_are_listed_as_text_and_json() {
     assert_eq!(found.as_array().unwrap().len(), 2, "Ayşe's two tickets, found without the cedilla");
 }
 
+/// What `line` shows from terminal column `col` on; None when no character starts there (a
+/// wide one straddles it).
+fn from_column(line: &str, col: usize) -> Option<&str> {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    for (at, c) in line.char_indices() {
+        if used == col {
+            return Some(&line[at..]);
+        }
+        if used > col {
+            return None;
+        }
+        used += c.width().unwrap_or(0);
+    }
+    (used == col).then_some("")
+}
+
+#[test]
+fn ticket_columns_line_up_by_display_width() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    ok(cli(dir.path(), &["demo"]));
+    // A name wider than its column (36 terminal columns; 歐陽娜娜 alone is eight).
+    let long = "歐陽娜娜 Ouyang Nana-Christensen Lee";
+    {
+        let mut shop = caseback_store::demo::open_or_create(dir.path(), jiff::Timestamp::now()).unwrap();
+        let by = shop.staff().unwrap()[0].id;
+        let form = caseback_store::fixture::walk_in(long, "Loses a minute a day");
+        shop.book_intake(by, &form, &[], jiff::Timestamp::now()).unwrap();
+    }
+    let text = ok(cli(dir.path(), &["tickets"]));
+    let json: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "--json"]))).unwrap();
+    let rows = json.as_array().unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), rows.len() + 1, "{text}");
+    let cell = |r: &serde_json::Value, key: &str| r[key].as_str().unwrap().to_string();
+    for name in ["王小明", "陳美玲", "Çağrı Öztürk", "歐陽娜娜 Ouyang"] {
+        assert!(rows.iter().any(|r| cell(r, "customer_name").starts_with(name)), "{name} is in the demo");
+    }
+
+    // Every line's columns start where the first line's do, counted in terminal columns: the
+    // state after the number, each column as wide as its widest cell (names up to 24).
+    let first = lines[0];
+    let state_col = first[..first.find(&cell(&rows[0], "state_label")).unwrap()].width();
+    let name_col = state_col + rows.iter().map(|r| cell(r, "state_label").width()).max().unwrap() + 1;
+    let name_width = rows.iter().map(|r| cell(r, "customer_name").width()).max().unwrap().min(24);
+    let device_col = name_col + name_width + 1;
+    for (r, line) in rows.iter().zip(&lines) {
+        let (name, device) = (cell(r, "customer_name"), cell(r, "device"));
+        let shows = |col: usize| from_column(line, col).unwrap_or_else(|| panic!("column {col} splits {line:?}"));
+        assert!(line.starts_with(&cell(r, "number")), "{line:?}");
+        assert!(shows(state_col).starts_with(&cell(r, "state_label")), "the state at {state_col}: {line:?}");
+        let shown = shows(name_col);
+        let shown = &shown[..shown.len() - shows(device_col).len()];
+        assert_eq!(shown.width(), name_width + 1, "{line:?}");
+        let shown = shown.trim_end();
+        if name.width() <= name_width {
+            assert_eq!(shown, name, "{line:?}");
+        } else {
+            // Cut by width with an ellipsis, between characters.
+            let kept = shown.strip_suffix('…').unwrap_or_else(|| panic!("no ellipsis: {line:?}"));
+            assert!(name.starts_with(kept) && kept.width() >= name_width - 2, "{line:?}");
+        }
+        let device_start: String = device.chars().take(4).collect();
+        assert!(shows(device_col).starts_with(&device_start), "the device at {device_col}: {line:?}");
+    }
+    let long_line = lines.iter().find(|l| l.contains("歐陽娜娜")).unwrap();
+    assert!(long_line.contains('…'), "{long_line}");
+
+    // Aligned by width, not by characters: 王小明 is three characters and six columns.
+    let device_chars = |who: &str| {
+        let line = lines.iter().find(|l| l.contains(who)).unwrap();
+        line[..line.len() - from_column(line, device_col).unwrap().len()].chars().count()
+    };
+    assert_eq!(device_chars("Çağrı Öztürk") - device_chars("王小明"), 3, "{text}");
+}
+
 #[test]
 fn renders_both_forms_of_a_ticket() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,12 +2,13 @@
 
 use caseback_domain::after_sale::account::repair_charges;
 use caseback_domain::after_sale::message::{collection_message, shipping_message};
-use caseback_domain::after_sale::payment::check_accepted;
+use caseback_domain::after_sale::payment::{check_accepted, check_voidable};
 use caseback_domain::after_sale::shipping::check_can_choose;
 use caseback_domain::after_sale::{
-    AfterSale, ChargeKind, Collection, Completion, Courier, Dispatch, EntryKind, OldPart, PaymentForm, PaymentMethod,
-    Release, Shipping, ShippingCosts, ShippingForm,
+    AfterSale, ChargeKind, Collection, Completion, Courier, Dispatch, EntryKind, InstalmentPlan, OldPart, PaymentForm,
+    PaymentMethod, Release, Shipping, ShippingCosts, ShippingForm, VoidForm,
 };
+use caseback_domain::calendar::DateStyle;
 use caseback_domain::quotation::message::Message;
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::{TicketId, TicketState};
@@ -56,9 +57,31 @@ pub struct PaymentView {
     amount: String,
     method: PaymentMethod,
     method_label: &'static str,
+    /// "Instalments, 12 × via Garanti BBVA"; the label for any other method.
+    method_text: String,
+    plan: Option<InstalmentPlan>,
+    /// "12 × via Garanti BBVA", under the method.
+    plan_text: Option<String>,
     reference: String,
     paid_on: Date,
     staff_name: String,
+    /// "Voided: Mistyped, 11,905.00 for 1,190.50": struck through, counted nowhere.
+    voided: Option<String>,
+    voided_on: Option<Date>,
+    voided_by: Option<String>,
+    /// It may be voided now (not voided yet, and the watch has not left).
+    can_void: bool,
+}
+
+/// A way the shop takes money, as the payment form offers it.
+#[derive(Serialize)]
+pub struct MethodChoice {
+    key: PaymentMethod,
+    label: &'static str,
+    /// The number of instalments and the bank are asked.
+    asks_plan: bool,
+    /// A slip, transaction or transfer id is asked.
+    asks_reference: bool,
 }
 
 #[derive(Serialize)]
@@ -121,6 +144,8 @@ pub struct PaymentKindView {
     suggested: String,
     /// The form starts on this kind.
     preferred: bool,
+    /// The shop's methods this kind may be recorded by (a refund is not paid in instalments).
+    methods: Vec<MethodChoice>,
 }
 
 /// Which after-repair steps the ticket page offers now.
@@ -152,6 +177,9 @@ pub struct AfterSaleView {
     payments: Vec<PaymentView>,
     /// What the payment form may record: a payment on an open ticket, a refund of a credit.
     payment_kinds: Vec<PaymentKindView>,
+    /// The hand-over asks to see the customer's payment confirmation (not for cash just
+    /// taken at the counter, nor with nothing charged).
+    confirmation_asked: bool,
     shipping: Option<ShippingView>,
     release: Option<ReleaseView>,
     shipping_message: Option<Message>,
@@ -159,7 +187,6 @@ pub struct AfterSaleView {
     customer_address: String,
     default_old_part: OldPart,
     old_parts: Vec<Choice>,
-    methods: Vec<Choice>,
     couriers: Vec<CourierChoice>,
     signature_threshold: String,
     insurance_rate: String,
@@ -175,7 +202,7 @@ fn costs_view(c: Currency, costs: ShippingCosts) -> CostsView {
     }
 }
 
-fn account_view(c: Currency, sale: &AfterSale) -> AccountView {
+fn account_view(c: Currency, dates: DateStyle, sale: &AfterSale) -> AccountView {
     let a = &sale.account;
     let money = |x: Amount| c.format_number(x);
     let (balance_text, balance_tone) = match a.balance.0 {
@@ -188,7 +215,7 @@ fn account_view(c: Currency, sale: &AfterSale) -> AccountView {
         charges: a
             .charges
             .iter()
-            .map(|ch| ChargeView { kind: ch.kind, label: ch.label.clone(), amount: money(ch.amount) })
+            .map(|ch| ChargeView { kind: ch.kind, label: dates.restyle(&ch.label), amount: money(ch.amount) })
             .collect(),
         total: money(a.total_charges),
         paid: money(a.paid),
@@ -225,19 +252,30 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
             .as_ref()
             .map(|(done, _)| collection_message(&s, &ticket, &customer.details, done, n, a)),
     });
-    let payments = sale
-        .payments
+    let name = |id| staff.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_default();
+    let ledger = shop.ledger(id)?;
+    let payments = ledger
         .iter()
-        .map(|p| PaymentView {
-            id: p.id,
-            kind: p.entry.kind,
-            is_refund: p.entry.kind == EntryKind::Refund,
-            amount: money(p.entry.amount),
-            method: p.entry.method,
-            method_label: p.entry.method.label(),
-            reference: p.entry.reference.clone(),
-            paid_on: p.paid_on,
-            staff_name: staff.iter().find(|m| m.id == p.staff).map(|m| m.name.clone()).unwrap_or_default(),
+        .map(|e| {
+            let p = &e.payment;
+            PaymentView {
+                id: p.id,
+                kind: p.entry.kind,
+                is_refund: p.entry.kind == EntryKind::Refund,
+                amount: money(p.entry.amount),
+                method: p.entry.method,
+                method_label: p.entry.method.label(),
+                method_text: e.method_text(),
+                plan: e.plan.clone(),
+                plan_text: e.plan.as_ref().map(InstalmentPlan::describe),
+                reference: p.entry.reference.clone(),
+                paid_on: p.paid_on,
+                staff_name: name(p.staff),
+                voided: e.void_text(),
+                voided_on: e.void.as_ref().map(|v| v.voided_on),
+                voided_by: e.void.as_ref().map(|v| name(v.staff)),
+                can_void: check_voidable(ticket.state, e).is_ok(),
+            }
         })
         .collect();
     let shipping = sale.shipping.as_ref().map(|sh| ShippingView {
@@ -250,15 +288,18 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
     let (release, shipping_message) = match (&sale.release, &sale.shipping) {
         (Some((Release::Collected(col), on)), _) => {
             let shown = if col.confirmation_shown { " (payment confirmation shown)" } else { "" };
-            let summary = format!("Collected by {} on {on}{shown}", col.collected_by);
+            let summary = format!("Collected by {} on {}{shown}", col.collected_by, s.date_style.format(*on));
             (Some(ReleaseView { title: "Collected", summary, window: None, released_on: *on }), None)
         }
         (Some((Release::Dispatched(d), on)), ship) => {
             let (from, to) = d.window.dates(d.dispatched_on, &s.policy.calendar);
             let courier = ship.as_ref().map_or("the courier".to_string(), |sh| sh.courier_label().to_string());
             let summary = format!(
-                "Dispatched {} with {courier}, tracking {}; expected between {from} and {to}",
-                d.dispatched_on, d.tracking
+                "Dispatched {} with {courier}, tracking {}; expected between {} and {}",
+                s.date_style.format(d.dispatched_on),
+                d.tracking,
+                s.date_style.format(from),
+                s.date_style.format(to)
             );
             let window = Some(format!("{}–{} business days from dispatch.", d.window.min_days, d.window.max_days));
             (
@@ -269,6 +310,18 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
         (None, _) => (None, None),
     };
     let accepted = sale.accepted.as_ref().map(|(q, _)| q);
+    let methods = |kind: EntryKind| -> Vec<MethodChoice> {
+        s.payment_methods
+            .iter()
+            .filter(|m| kind == EntryKind::Payment || m.refunds())
+            .map(|&m| MethodChoice {
+                key: m,
+                label: m.label(),
+                asks_plan: kind == EntryKind::Payment && m.needs_plan(),
+                asks_reference: m.needs_reference(),
+            })
+            .collect()
+    };
     // A closed ticket takes no more payments, but a credit on it can still be refunded.
     let credit = a.balance.0 < 0;
     let mut kinds = Vec::new();
@@ -280,6 +333,7 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
             refund: false,
             suggested,
             preferred: !credit,
+            methods: methods(EntryKind::Payment),
         });
     }
     if credit {
@@ -290,6 +344,7 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
             refund: true,
             suggested,
             preferred: true,
+            methods: methods(EntryKind::Refund),
         });
     }
     let ready = ticket.state == TicketState::ReadyForCollection;
@@ -297,7 +352,7 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
         complete: ticket.state == TicketState::InRepair,
         notice: sale.notice.is_some() || ready,
         issue_notice: sale.notice.is_none() && ready,
-        account: accepted.is_some() || sale.covered || !sale.payments.is_empty(),
+        account: accepted.is_some() || sale.covered || !ledger.is_empty(),
         arrange_shipping: check_can_choose(ticket.state).is_ok() && !ready,
         release: ready,
     };
@@ -307,17 +362,17 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
         covered: sale.covered,
         steps,
         default_old_part: OldPart::default_for(&s.policy, accepted),
-        account: account_view(c, &sale),
+        account: account_view(c, s.date_style, &sale),
         completion: sale.completion.map(|(done, _)| done),
         notice,
         payments,
         payment_kinds: kinds,
+        confirmation_asked: Collection::asks_confirmation(a, &sale.payments),
         shipping,
         release,
         shipping_message,
         customer_address: customer.details.address.clone(),
         old_parts: choices(&OldPart::ALL, OldPart::label),
-        methods: choices(&PaymentMethod::ALL, PaymentMethod::label),
         couriers: Courier::ALL
             .iter()
             .map(|&k| {
@@ -361,6 +416,11 @@ impl Desk {
             let entry = form.parse(shop.settings()?.currency)?;
             Ok(shop.record_payment(by, id, &entry, now).map(drop)?)
         })
+    }
+
+    /// Voids an entry recorded by mistake, with its reason; it stays on the page, struck through.
+    pub fn void_payment(&mut self, by: StaffId, id: TicketId, form: &VoidForm) -> Result<AfterSaleView> {
+        self.after_sale_change(id, |shop, now| Ok(shop.void_payment(by, id, form, now).map(drop)?))
     }
 
     /// The costs a shipping choice would have, as the form is filled in (nothing is saved).

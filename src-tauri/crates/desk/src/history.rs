@@ -22,7 +22,7 @@ pub fn rows(shop: &Shop, subject: Subject, subject_id: &str) -> Result<Vec<Histo
     let rows = shop.history(subject, subject_id)?.into_iter().rev().map(|e| HistoryRow {
         at: dates.instant(e.at),
         staff: e.staff.and_then(|id| staff.iter().find(|m| m.id == id)).map(|m| m.name.clone()),
-        text: e.sentence(settings.currency),
+        text: e.sentence(settings.currency, settings.date_style),
         action: e.action,
     });
     Ok(rows.collect())

@@ -36,7 +36,7 @@ pub use returns::{EligibilityView, ReturnOptions, ReturnRowView, ReturnView, Set
 pub use settings::{FieldView, SettingsView, SetupForm, SetupFormView};
 pub use tickets::LIST_LIMIT;
 pub use tickets::{CustomerView, IntakeOptions, IntakePreview, RowView, TicketView};
-pub use today::{TodayQuotes, TodayRelease, TodayReturns};
+pub use today::{TodayDue, TodayQuotes, TodayRelease, TodayReturns};
 
 /// Where the time comes from: the system clock, or a test's.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
@@ -74,6 +74,16 @@ impl Desk {
 
     pub fn into_shop(self) -> Shop {
         self.shop
+    }
+
+    /// A refusal as the shop reads it: the dates the domain wrote into its sentences
+    /// (`held through 2026-11-30`) in the shop's style. Left as it is before set-up.
+    pub fn in_shop_style(&self, mut e: Error) -> Error {
+        if let Ok(style) = self.shop.settings().map(|s| s.date_style) {
+            e.message = style.restyle(&e.message);
+            e.fields.iter_mut().for_each(|f| f.message = style.restyle(&f.message));
+        }
+        e
     }
 
     /// Set when the calendar's moves could not be saved because the data is read-only here:

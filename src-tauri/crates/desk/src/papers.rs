@@ -2,14 +2,15 @@
 //! (each kind's `applies` rule, also what refuses a render), and the PDF with its file name.
 //! The fonts are parsed once per process, on the first form (the CJK face alone takes ~30 ms).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use caseback_domain::papers::{FormKind, ReturnFormKind};
 use caseback_domain::returns::ReturnId;
 use caseback_domain::ticket::TicketId;
-use caseback_domain::Code;
+use caseback_domain::{Code, DomainError};
 use caseback_forms::Fonts;
+use caseback_store::StoreError;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -24,26 +25,54 @@ pub struct FormView {
     name: &'static str,
     title: &'static str,
     about: &'static str,
+    /// Where Save PDF's dialog starts: `R-2026-00042 Intake receipt.pdf` in the user's
+    /// Documents folder (`save_folder`).
+    save_as: String,
 }
 
 impl FormView {
-    pub(crate) fn ticket(k: FormKind) -> FormView {
+    /// A form of the ticket numbered `number`.
+    pub(crate) fn ticket(k: FormKind, number: &str) -> FormView {
         FormView {
             kind: serde_json::to_value(k).unwrap_or_default(),
             name: k.name(),
             title: k.title(),
             about: k.about(),
+            save_as: save_as(number, k.title()),
         }
     }
 
-    pub(crate) fn of_return(k: ReturnFormKind) -> FormView {
+    /// A form of the return called `title` (its RMA code, or "Return 12").
+    pub(crate) fn of_return(k: ReturnFormKind, title: &str) -> FormView {
         FormView {
             kind: serde_json::to_value(k).unwrap_or_default(),
             name: k.name(),
             title: k.title(),
             about: k.about(),
+            save_as: save_as(title, k.title()),
         }
     }
+}
+
+/// The folder Save PDF suggests: the user's Documents, else Downloads, else home (the first
+/// that exists), else the working folder.
+pub fn save_folder() -> PathBuf {
+    [dirs::document_dir(), dirs::download_dir(), dirs::home_dir()]
+        .into_iter()
+        .flatten()
+        .find(|d| d.is_dir())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// `<save_folder>/<record> <form title>.pdf`, with what a file name cannot hold (a slash,
+/// a control character) made a dash: customer-facing names such as "R-2026-00042 Intake
+/// receipt.pdf" rather than the data folder's `R-2026-00042-receipt.pdf`.
+fn save_as(record: &str, title: &str) -> String {
+    let name: String = format!("{record} {title}.pdf")
+        .chars()
+        .map(|c| if c == '/' || c == '\\' || c.is_control() { '-' } else { c })
+        .collect();
+    save_folder().join(name).display().to_string()
 }
 
 /// Which record a form is of.
@@ -75,11 +104,17 @@ impl Desk {
         let (shop, now) = self.at()?;
         match what {
             PaperFor::Ticket(id, kind) => {
+                if kind.needs_shop_address() {
+                    shop.settings()?.return_address()?;
+                }
                 let papers = shop.ticket_papers(id, now, kind == FormKind::CollectionNotice)?;
                 let pdf = caseback_forms::render_ticket(fonts, kind, &papers)?;
                 Ok(Paper { file_name: format!("{}-{}.pdf", papers.ticket.number, kind.name()), pdf })
             }
             PaperFor::Return(id, kind) => {
+                if kind.needs_shop_address() {
+                    shop.settings()?.return_address()?;
+                }
                 let papers = shop.return_papers(shop.return_case(id)?)?;
                 let pdf = caseback_forms::render_return_case(fonts, kind, &papers)?;
                 Ok(Paper { file_name: format!("{}-{}.pdf", papers.case.title().replace(' ', "-"), kind.name()), pdf })
@@ -87,15 +122,44 @@ impl Desk {
         }
     }
 
-    /// Renders a form into the data folder's `exports/`, returning the file.
+    /// Renders a form into the data folder's `exports/`, returning the file that Open and
+    /// Print hand on: private to the user's account (0600 in a 0700 folder) like the rest of
+    /// the shop's data. Save PDF writes where staff chose instead (`save_paper_to`).
     pub fn save_paper(&mut self, what: PaperFor) -> Result<PathBuf> {
         let paper = self.paper(what)?;
-        let dir = self.shop.folder().root().join("exports");
+        let dir = self.shop.folder().exports();
         let path = dir.join(&paper.file_name);
-        std::fs::create_dir_all(&dir)
-            .and_then(|_| std::fs::write(&path, &paper.pdf))
+        caseback_store::private::create_dir(&dir)
+            .and_then(|_| caseback_store::private::write_file(&path, &paper.pdf))
             .map_err(|e| Error::new(Code::StorageFailure, format!("Could not save {}: {e}", path.display())))?;
         Ok(path)
+    }
+
+    /// Renders a form into `path`, the file staff chose in the save dialog (replacing it: the
+    /// dialog asked), private to the user's account like every file Caseback writes. The
+    /// folder must exist; nothing is created outside the data folder.
+    pub fn save_paper_to(&mut self, what: PaperFor, path: &Path) -> Result<PathBuf> {
+        let refuse = |sentence: String| Err(Error::from(DomainError::invalid("path", sentence)));
+        if !path.is_absolute() {
+            return refuse(format!(
+                "Give the full path of the file, such as /home/mei/Documents/receipt.pdf, not \"{}\".",
+                path.display()
+            ));
+        }
+        if path.is_dir() {
+            return refuse(format!("{} is a folder: give the PDF a file name in it.", path.display()));
+        }
+        match path.parent() {
+            Some(folder) if folder.is_dir() => {}
+            Some(folder) => {
+                return refuse(format!("There is no folder {}: choose a folder that exists.", folder.display()))
+            }
+            None => return refuse(format!("{} is not a file Caseback can save to.", path.display())),
+        }
+        let paper = self.paper(what)?;
+        caseback_store::private::write_file(path, &paper.pdf)
+            .map_err(|e| StoreError::io(format!("Could not save {}", path.display()), e))?;
+        Ok(path.to_path_buf())
     }
 
     /// The ticket a typed or scanned number names, and the return an RMA code names: what

@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::choice::{choices, Choice};
-use crate::dates::in_words;
+use crate::dates::Dates;
 use crate::error::Result;
 use crate::tickets::{ticket_view, TicketView};
 use crate::Desk;
@@ -96,7 +96,12 @@ pub struct QuotationsView {
     currency: &'static str,
 }
 
-fn standing(item: &caseback_store::StoredQuotation, latest: u32, s: Option<Standing>) -> (String, &'static str) {
+fn standing(
+    item: &caseback_store::StoredQuotation,
+    latest: u32,
+    s: Option<Standing>,
+    dates: &Dates,
+) -> (String, &'static str) {
     let q = &item.quotation;
     if let Some((accepted, ans)) = &item.answer {
         let cosmetic = match (accepted, q.draft.lines.iter().any(|l| l.section == Section::Cosmetic)) {
@@ -118,8 +123,10 @@ fn standing(item: &caseback_store::StoredQuotation, latest: u32, s: Option<Stand
             format!("Awaiting answer: {days_left} {} left", if days_left == 1 { "day" } else { "days" }),
             if days_left <= 2 { "urgent" } else { "" },
         ),
-        Some(Standing::OnHold { hold_until }) => (format!("Expired: watch held until {hold_until}"), "urgent"),
-        Some(Standing::ReturnDue { since }) => (format!("Return notice due since {since}"), "urgent"),
+        Some(Standing::OnHold { hold_until }) => {
+            (format!("Expired: watch held until {}", dates.day(hold_until)), "urgent")
+        }
+        Some(Standing::ReturnDue { since }) => (format!("Return notice due since {}", dates.day(since)), "urgent"),
         None => (String::new(), ""),
     }
 }
@@ -146,13 +153,14 @@ fn quotations_view(shop: &Shop, now: Timestamp, id: TicketId) -> Result<Quotatio
         .map(|sq| {
             let q = &sq.quotation;
             let open = q.number.revision == latest && sq.answer.is_none();
-            let (standing_text, standing_tone) = standing(sq, latest, open.then(|| q.standing(&s.policy, today)));
+            let (standing_text, standing_tone) =
+                standing(sq, latest, open.then(|| q.standing(&s.policy, today)), &Dates::of(&s));
             QuotationItem {
                 number: q.number.to_string(),
                 revision: q.number.revision,
                 issued_on: q.issued_on.to_string(),
                 valid_through: q.valid_through.to_string(),
-                valid_through_words: in_words(q.valid_through),
+                valid_through_words: Dates::of(&s).with_weekday(q.valid_through),
                 lines: q
                     .draft
                     .lines

@@ -2,16 +2,17 @@
 //! what may be done, the returns list, and every change, each answered with the page.
 
 use caseback_domain::after_sale::PaymentMethod;
+use caseback_domain::calendar::DateStyle;
 use caseback_domain::customer::Customer;
 use caseback_domain::event::Subject;
 use caseback_domain::papers::ReturnFormKind;
 use caseback_domain::quotation::message::Message;
 use caseback_domain::returns::decision::{posting_window, Checklist};
-use caseback_domain::returns::message::{decision_message, rma_instructions};
+use caseback_domain::returns::message::{decision_message, decline_message, rma_instructions};
 use caseback_domain::returns::{
-    eligibility, expires_soon, Actions, Decision, DecisionForm, Eligibility, ExchangeFeeForm, Inspection, Package,
-    RefundForm, RefundMethod, Remedy, RequestChannel, ReturnCase, ReturnForm, ReturnId, ReturnReason, ReturnState,
-    Settlement, Step, WearGrade,
+    eligibility, expires_soon, Actions, Decision, DecisionForm, DecisionKind, Eligibility, ExchangeFeeForm,
+    InspectionForm, Package, RefundForm, RefundMethod, Remedy, RequestChannel, RequestForm, ReturnCase, ReturnForm,
+    ReturnId, ReturnReason, ReturnState, Settlement, Step, WearGrade,
 };
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Currency, Due};
@@ -32,6 +33,8 @@ pub struct ReturnOptions {
     reasons: Vec<Choice>,
     channels: Vec<Choice>,
     refund_methods: Vec<Choice>,
+    /// The "paid with" values that ask for the number of instalments and the bank.
+    plan_methods: Vec<RefundMethod>,
     /// What the customer may ask for: a refund, or (where the shop offers them) an exchange.
     remedies: Vec<Choice>,
     /// How an exchange fee may be paid.
@@ -45,15 +48,44 @@ pub struct ReturnOptions {
     partial_range: (String, String),
     exchange_offered: bool,
     /// The decisions this shop's policy allows, as the inspection offers them: the key is
-    /// the decision form's `decision` (`approve`, `partial_refund`, `ship_back`, `exchange`).
-    decision_kinds: Vec<DecisionKind>,
+    /// the decision form's `decision` (`approve`, `partial_refund`, `ship_back`, `exchange`),
+    /// with what happens to the watch.
+    decision_kinds: Vec<DecisionKindView>,
     max_media: usize,
+    /// The decline reason's example, in the shop's own return window.
+    decline_placeholder: String,
 }
 
 #[derive(Serialize)]
-pub struct DecisionKind {
+pub struct DecisionKindView {
     key: &'static str,
     label: &'static str,
+    /// "The shop keeps the watch."
+    watch: &'static str,
+}
+
+/// A decision as its form is filled in again to revise it: what was decided and found, with
+/// amounts and the percentage as staff would type them.
+#[derive(Serialize)]
+pub struct RevisionForm {
+    decision: &'static str,
+    method: Option<RefundMethod>,
+    percent: Option<String>,
+    return_customs: Option<String>,
+    postage_reimbursed: Option<String>,
+    /// Each check of the inspection by its key, ticked or not ("not paired" where asked).
+    checklist: std::collections::BTreeMap<&'static str, bool>,
+    wear: WearGrade,
+    notes: String,
+    photos: Vec<String>,
+}
+
+/// One check of the inspection as its summary lists it.
+#[derive(Serialize)]
+pub struct CheckView {
+    key: &'static str,
+    label: &'static str,
+    passed: bool,
 }
 
 /// The checks with their verdicts, as the UI shows them.
@@ -65,8 +97,11 @@ pub struct EligibilityView {
     evidence_missing: bool,
 }
 
-impl From<Eligibility> for EligibilityView {
-    fn from(e: Eligibility) -> Self {
+impl EligibilityView {
+    /// The checks as the shop reads them: their dates in its style.
+    fn of(mut e: Eligibility, dates: DateStyle) -> EligibilityView {
+        e.checks.iter_mut().for_each(|c| c.text = dates.restyle(&c.text));
+        e.postage_text = dates.restyle(&e.postage_text);
         EligibilityView { eligible: e.eligible(), evidence_missing: e.evidence_missing(), eligibility: e }
     }
 }
@@ -147,6 +182,15 @@ pub struct ReturnView {
     actions: Actions,
     /// Waiting for the customer's package under its RMA code (valid or expired).
     awaits_package: bool,
+    /// How and when the customer asked: "Requested in store on 3 November 2026".
+    requested_text: Option<String>,
+    /// The request may still be corrected (nothing is decided on it yet).
+    request_correctable: bool,
+    /// The request as its form is filled in again to correct it: amounts in the shop's style.
+    request_form: Option<RequestFormValues>,
+    /// While a request is authorized or its package awaited without the shop's postal
+    /// address set: what to do about it.
+    address_warning: Option<String>,
     /// "Package expected by 2026-11-13", or what the case waits for when no date is due.
     deadline_text: Option<String>,
     next_text: String,
@@ -155,14 +199,22 @@ pub struct ReturnView {
     amounts: Option<RequestAmounts>,
     eligibility: Option<EligibilityView>,
     rma_line: Option<RmaLine>,
-    /// The decision as its card heads it, and how the refund goes back.
+    /// The decision as its card heads it, what happens to the watch, and how the refund
+    /// goes back.
     decision_text: Option<&'static str>,
+    decision_watch: Option<&'static str>,
+    /// The decision as its form is filled in again, while it may be revised.
+    revision_form: Option<RevisionForm>,
+    /// The inspection's checks, passed or not.
+    inspection_checks: Vec<CheckView>,
     decision_due_label: Option<&'static str>,
     refund_by: Option<&'static str>,
     /// How the package came: "With a valid RMA code".
     arrival_text: Option<String>,
     /// What the last step was, for its card: "Replacement sent", "Request declined".
     outcome_title: &'static str,
+    /// What went out, in a sentence: "Replacement handed over at the counter on …".
+    outbound_text: Option<String>,
     settlement: Option<SettlementView>,
     refund_view: Option<RefundView>,
     /// An exchange by choice: the fee still to take before the replacement goes out.
@@ -171,6 +223,8 @@ pub struct ReturnView {
     fee_view: Option<FeeView>,
     instructions: Option<Message>,
     decision_message: Option<Message>,
+    /// A declined request: the letter for the customer, as a message.
+    decline_message: Option<Message>,
     due: Option<Due>,
     due_text: Option<String>,
     forms: Vec<FormView>,
@@ -181,6 +235,17 @@ pub struct ReturnView {
     suggested_partial: Vec<(WearGrade, String)>,
 }
 
+/// The request's amounts as they are typed back into its form.
+#[derive(Serialize)]
+pub struct RequestFormValues {
+    currency: &'static str,
+    purchase_price: String,
+    original_shipping: Option<String>,
+    insurance_paid: Option<String>,
+    instalment_count: Option<u8>,
+    instalment_bank: Option<String>,
+}
+
 #[derive(Serialize)]
 pub struct RequestAmounts {
     purchase_price: String,
@@ -189,7 +254,11 @@ pub struct RequestAmounts {
     insurance_paid: Option<String>,
     reason_label: &'static str,
     channel_label: &'static str,
+    /// How and when the customer asked: "in store on 3 November 2026".
+    requested_how: String,
     paid_with_label: &'static str,
+    /// "Card, in instalments: 12 × via Garanti BBVA" for an order paid so; the label otherwise.
+    paid_with_text: String,
     wants_label: &'static str,
 }
 
@@ -226,6 +295,10 @@ fn rma_line(case: &ReturnCase, due: Option<Due>, today: Date) -> Option<RmaLine>
     let awaited = case.state.awaits_package();
     let spent = case.state == ReturnState::Cancelled;
     let line = |before, after: String, valid| Some(RmaLine { before, date, after, valid, spent });
+    if case.taken_in_at_counter {
+        // Used the day it was issued: there was no parcel to wait for.
+        return line("The return's reference, issued when the watch was handed over on ", String::new(), true);
+    }
     if case.state == ReturnState::Cancelled {
         return line("Cancelled: no longer accepted (it was valid through ", ")".into(), false);
     }
@@ -241,9 +314,12 @@ fn rma_line(case: &ReturnCase, due: Option<Due>, today: Date) -> Option<RmaLine>
     line("Valid through ", if awaited { left } else { String::new() }, true)
 }
 
-fn outcome_title(state: ReturnState) -> &'static str {
-    match state {
+fn outcome_title(case: &ReturnCase) -> &'static str {
+    let at_counter = case.outbound.as_ref().is_some_and(|o| o.at_counter);
+    match case.state {
+        ReturnState::Exchanged if at_counter => "Replacement handed over",
         ReturnState::Exchanged => "Replacement sent",
+        ReturnState::SentBack if at_counter => "Handed back to the customer",
         ReturnState::SentBack => "Sent back to the customer",
         ReturnState::Declined => "Request declined",
         ReturnState::Cancelled => "Return cancelled",
@@ -257,11 +333,48 @@ fn next_text(case: &ReturnCase, fee_owed: Option<&str>) -> String {
         return format!("Next: take the exchange fee of {fee}, then send the replacement");
     }
     match case.state {
+        ReturnState::Requested if case.can_take_in() => "Next: take the watch in, authorize or decline".into(),
         ReturnState::Requested => "Next: authorize or decline the request".into(),
+        ReturnState::ShipBack if case.actions().hand_over => {
+            "Next: send it back to the customer, or hand it over at the counter".into()
+        }
         ReturnState::ShipBack => "Next: send it back to the customer".into(),
+        ReturnState::ExchangeDue if case.actions().hand_over => {
+            "Next: send the replacement, or hand it over at the counter".into()
+        }
         ReturnState::ExchangeDue => "Next: send the replacement".into(),
         s if s.is_closed() => "Closed".into(),
         _ => "Nothing due".into(),
+    }
+}
+
+fn revision_form(case: &ReturnCase, decision: &Decision, currency: Currency) -> RevisionForm {
+    let typed = |a: caseback_domain::Amount| (a.0 > 0).then(|| currency.format_number(a));
+    let (method, percent, customs, postage) = match decision {
+        Decision::Approve { method, return_customs, postage_reimbursed } => {
+            (Some(*method), None, typed(*return_customs), typed(*postage_reimbursed))
+        }
+        Decision::PartialRefund { percent, method } => {
+            (Some(*method), Some(percent.to_string().trim_end_matches('%').to_string()), None, None)
+        }
+        Decision::ShipBack | Decision::Exchange => (None, None, None, None),
+    };
+    let inspection = case.inspection.clone().unwrap_or_else(|| caseback_domain::returns::Inspection {
+        checklist: Checklist::default(),
+        wear: WearGrade::AsNew,
+        notes: String::new(),
+        photos: vec![],
+    });
+    RevisionForm {
+        decision: decision.kind().key(),
+        method,
+        percent,
+        return_customs: customs,
+        postage_reimbursed: postage,
+        checklist: case.inspection_checks().into_iter().map(|(key, _, passed)| (key, passed)).collect(),
+        wear: inspection.wear,
+        notes: inspection.notes,
+        photos: inspection.photos,
     }
 }
 
@@ -278,7 +391,12 @@ pub(crate) fn return_view(shop: &Shop, now: Timestamp, case: ReturnCase) -> Resu
         insurance_paid: (r.insurance_paid.0 > 0).then(|| currency.format(r.insurance_paid)),
         reason_label: r.reason.label(),
         channel_label: r.channel.label(),
+        requested_how: r.how_requested(s.date_style),
         paid_with_label: r.paid_with.label(),
+        paid_with_text: match &case.instalments {
+            Some(plan) => format!("{}: {}", r.paid_with.label(), plan.describe()),
+            None => r.paid_with.label().to_string(),
+        },
         wants_label: r.wants.label(),
     });
     let instructions = match (&case.request, &case.rma, &eligibility) {
@@ -314,16 +432,32 @@ pub(crate) fn return_view(shop: &Shop, now: Timestamp, case: ReturnCase) -> Resu
     });
     let due = case.next_deadline().map(|d| Due::of(d, today));
     let fee_owed = case.fee_owed().map(|a| currency.format(a));
-    let forms =
-        ReturnFormKind::ALL.iter().filter(|k| k.applies(&case).is_ok()).map(|k| FormView::of_return(*k)).collect();
+    let title = case.title();
+    let forms = ReturnFormKind::ALL
+        .iter()
+        .filter(|k| k.applies(&case).is_ok())
+        .map(|k| FormView::of_return(*k, &title))
+        .collect();
     Ok(ReturnView {
-        title: case.title(),
+        title,
         state_label: case.state.label(),
         closed: case.state.is_closed(),
         step: case.state.step(),
         actions: case.actions(),
         awaits_package: case.state.awaits_package(),
-        deadline_text: case.deadline_words().map(|(what, date)| format!("{what} {date}")),
+        request_correctable: case.request.is_some() && case.state.request_correctable(),
+        request_form: case.request.as_ref().map(|r| RequestFormValues {
+            currency: r.currency.code(),
+            purchase_price: currency.format_number(r.purchase_price),
+            original_shipping: (r.original_shipping.0 > 0).then(|| currency.format_number(r.original_shipping)),
+            insurance_paid: (r.insurance_paid.0 > 0).then(|| currency.format_number(r.insurance_paid)),
+            instalment_count: case.instalments.as_ref().map(|p| p.count),
+            instalment_bank: case.instalments.as_ref().map(|p| p.bank.clone()),
+        }),
+        address_warning: (case.state == ReturnState::Requested || case.state.awaits_package())
+            .then(|| s.return_address().err().map(|e| e.to_string()))
+            .flatten(),
+        deadline_text: case.deadline_words().map(|(what, date)| format!("{what} {}", s.date_style.format(date))),
         next_text: next_text(&case, fee_owed.as_deref()),
         amounts,
         rma_line: rma_line(&case, due, today),
@@ -331,8 +465,22 @@ pub(crate) fn return_view(shop: &Shop, now: Timestamp, case: ReturnCase) -> Resu
         decision_text: case.decision.as_ref().map(|d| d.decision.title()),
         decision_due_label: case.decision.as_ref().map(|d| d.decision.due_label()),
         refund_by: case.decision.as_ref().and_then(|d| d.settlement.method).map(RefundMethod::by),
-        arrival_text: case.receipt.as_ref().map(|r| r.arrival.describe()),
-        outcome_title: outcome_title(case.state),
+        arrival_text: case.arrival_words(s.date_style),
+        outcome_title: outcome_title(&case),
+        outbound_text: case.outbound_words(s.date_style),
+        requested_text: case.request.as_ref().map(|r| format!("Requested {}", r.how_requested(s.date_style))),
+        decision_watch: case.decision.as_ref().map(|d| d.decision.watch()),
+        revision_form: case
+            .decision
+            .as_ref()
+            .filter(|_| case.check_revisable().is_ok())
+            .map(|d| revision_form(&case, &d.decision, currency)),
+        inspection_checks: case
+            .inspection_checks()
+            .into_iter()
+            .map(|(key, label, passed)| CheckView { key, label, passed })
+            .collect(),
+        decline_message: decline_message(&s, &details, &case),
         refund_view,
         fee_owed_number: case.fee_owed().map(|a| currency.format_number(a)),
         fee_owed,
@@ -350,7 +498,13 @@ pub(crate) fn return_view(shop: &Shop, now: Timestamp, case: ReturnCase) -> Resu
         history: history::rows(shop, Subject::Return, &case.id.0.to_string())?,
         evidence: shop.return_evidence(&case)?,
         suggested_partial: WearGrade::ALL.iter().map(|w| (*w, w.suggested_partial(&s.policy).to_string())).collect(),
-        eligibility: eligibility.map(EligibilityView::from),
+        eligibility: eligibility.map(|mut e| {
+            // Handed over at the counter: no parcel, so no postage to speak of.
+            if case.taken_in_at_counter {
+                e.postage_text.clear();
+            }
+            EligibilityView::of(e, s.date_style)
+        }),
         customer_info: customer,
         case,
     })
@@ -360,33 +514,38 @@ impl Desk {
     pub fn return_options(&mut self) -> Result<ReturnOptions> {
         let (shop, now) = self.at()?;
         let s = shop.settings()?;
-        let exchange_offered = !s.policy.exchange_window.is_none();
+        let exchange_offered = s.policy.offers_exchange();
         let remedies: &[Remedy] = if exchange_offered { &Remedy::ALL } else { &[Remedy::Refund] };
         Ok(ReturnOptions {
-            reasons: choices(&ReturnReason::ALL, ReturnReason::label),
+            reasons: choices(&ReturnReason::offered(&s.policy), ReturnReason::label),
             channels: choices(&RequestChannel::ALL, RequestChannel::label),
-            refund_methods: choices(&RefundMethod::ALL, RefundMethod::label),
+            // The ways the shop takes money say how its customers paid (and are refunded).
+            refund_methods: choices(&RefundMethod::offered(&s.payment_methods), RefundMethod::label),
+            plan_methods: vec![RefundMethod::Instalments],
             remedies: choices(remedies, Remedy::label),
-            payment_methods: choices(&PaymentMethod::ALL, PaymentMethod::label),
+            // An exchange fee is taken in one go: the shop's methods but instalments.
+            payment_methods: choices(
+                &s.payment_methods.iter().copied().filter(|m| !m.needs_plan()).collect::<Vec<_>>(),
+                PaymentMethod::label,
+            ),
             wear_grades: choices(&WearGrade::ALL, WearGrade::label),
-            checklist: Checklist::ITEMS.to_vec(),
+            checklist: Checklist::items(&s.policy),
             states: choices(&ReturnState::ALL, ReturnState::label),
             non_returnable: s.policy.non_returnable.clone(),
             currency: s.currency.code(),
             today: s.today(now),
             partial_range: (s.policy.partial_refund_min.to_string(), s.policy.partial_refund_max.to_string()),
             exchange_offered,
-            decision_kinds: [
-                Some(DecisionKind { key: "approve", label: "Approve refund" }),
-                (s.policy.partial_refund_max.0 > 0)
-                    .then_some(DecisionKind { key: "partial_refund", label: "Partial refund" }),
-                Some(DecisionKind { key: "ship_back", label: "Send it back" }),
-                exchange_offered.then_some(DecisionKind { key: "exchange", label: "Exchange" }),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+            decision_kinds: DecisionKind::offered(&s.policy)
+                .into_iter()
+                .map(|k| DecisionKindView { key: k.key(), label: k.label(), watch: k.watch() })
+                .collect(),
             max_media: caseback_domain::attachment::MAX_PHOTOS,
+            decline_placeholder: if s.policy.return_window.is_none() {
+                "e.g. The shop takes no returns of this item".to_string()
+            } else {
+                format!("e.g. Requested after the return window of {}", s.policy.return_window)
+            },
         })
     }
 
@@ -394,8 +553,8 @@ impl Desk {
     pub fn return_preview(&mut self, form: &ReturnForm) -> Result<EligibilityView> {
         let (shop, now) = self.at()?;
         let s = shop.settings()?;
-        let request = form.preview(s.today(now))?;
-        Ok(eligibility(&s.policy, &request).into())
+        let request = form.preview(s.today(now), s.number_style)?;
+        Ok(EligibilityView::of(eligibility(&s.policy, &request), s.date_style))
     }
 
     pub fn return_case(&mut self, id: ReturnId) -> Result<ReturnView> {
@@ -428,6 +587,22 @@ impl Desk {
 
     pub fn request_return(&mut self, by: StaffId, form: &ReturnForm) -> Result<ReturnView> {
         self.return_change(|shop, now| shop.request_return(by, form, now))
+    }
+
+    /// The request form as the window sends it: with the number of instalments and the bank
+    /// of an order paid so.
+    pub fn request_return_with(&mut self, by: StaffId, form: &RequestForm) -> Result<ReturnView> {
+        self.return_change(|shop, now| shop.request_return_with(by, &form.form, &form.instalments, now))
+    }
+
+    /// Corrects the recorded request until the return is decided (each change logged).
+    pub fn correct_return(&mut self, by: StaffId, id: ReturnId, form: &ReturnForm) -> Result<ReturnView> {
+        self.return_change(|shop, now| shop.correct_return(by, id, form, now))
+    }
+
+    /// `correct_return` as the window sends it, with the instalments of an order paid so.
+    pub fn correct_return_with(&mut self, by: StaffId, id: ReturnId, form: &RequestForm) -> Result<ReturnView> {
+        self.return_change(|shop, now| shop.correct_return_with(by, id, &form.form, &form.instalments, now))
     }
 
     pub fn add_return_media(&mut self, by: StaffId, id: ReturnId, media: &[String]) -> Result<ReturnView> {
@@ -469,13 +644,41 @@ impl Desk {
         &mut self,
         by: StaffId,
         id: ReturnId,
-        inspection: &Inspection,
+        inspection: &InspectionForm,
         form: &DecisionForm,
     ) -> Result<ReturnView> {
         self.return_change(|shop, now| {
             let (currency, _) = shop.return_day(id, now)?;
-            shop.decide_return(by, id, inspection, &form.parse(currency)?, now)
+            let (inspection, not_paired) = inspection.parse(&shop.settings()?.policy);
+            shop.decide_return(by, id, &inspection, not_paired, &form.parse(currency)?, now)
         })
+    }
+
+    /// Replaces the decision (and what the inspection found) until the refund is recorded or
+    /// the watch goes out; logged with the old and the new.
+    pub fn revise_return_decision(
+        &mut self,
+        by: StaffId,
+        id: ReturnId,
+        inspection: &InspectionForm,
+        form: &DecisionForm,
+    ) -> Result<ReturnView> {
+        self.return_change(|shop, now| {
+            let (currency, _) = shop.return_day(id, now)?;
+            let (inspection, not_paired) = inspection.parse(&shop.settings()?.policy);
+            shop.revise_return_decision(by, id, &inspection, not_paired, &form.parse(currency)?, now)
+        })
+    }
+
+    /// An in-store request's watch handed over at the counter: authorized and received at
+    /// once (or as an exception, with a reason).
+    pub fn take_in_return(&mut self, by: StaffId, id: ReturnId, override_reason: Option<&str>) -> Result<ReturnView> {
+        self.return_change(|shop, now| shop.take_in_return(by, id, override_reason, now))
+    }
+
+    /// The watch, or its replacement, handed to the customer at the counter.
+    pub fn hand_return_over(&mut self, by: StaffId, id: ReturnId) -> Result<ReturnView> {
+        self.return_change(|shop, now| shop.hand_return_over(by, id, now))
     }
 
     pub fn record_return_refund(&mut self, by: StaffId, id: ReturnId, form: &RefundForm) -> Result<ReturnView> {

@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 
 use caseback_domain::event::Subject;
-use caseback_domain::presets::PresetId;
+use caseback_domain::presets::{HolidayOffer, PresetId};
 use caseback_domain::settings::{field_infos, FieldInfo};
 use caseback_domain::staff::{RosterEntry, StaffId, StaffMember};
 use caseback_domain::Settings;
+use jiff::civil::Date;
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -22,6 +24,9 @@ pub struct FieldView {
     /// The preset seed's own words on this field, or a note that it says nothing of it.
     wording: Option<&'static str>,
     wording_is_quote: bool,
+    /// A rule the shop does not have (a fee of 0, no such window): the screen shows it as
+    /// off, and no form or message mentions it. False for a field that has no off.
+    off: bool,
 }
 
 impl FieldView {
@@ -31,6 +36,7 @@ impl FieldView {
             value: settings.field_value(info.key).unwrap_or_default(),
             wording_is_quote: wording.is_some_and(PresetId::is_quote),
             wording,
+            off: settings.policy.is_off(info.key).unwrap_or(false),
             info,
         }
     }
@@ -43,9 +49,12 @@ pub struct SettingsView {
     fields: Vec<FieldView>,
     staff: Vec<StaffMember>,
     has_logo: bool,
+    /// The public holidays of the preset's country, a year at a time, that the shop's list
+    /// lacks: each a button that adds them to the Holidays field (saved with the rest).
+    holiday_offers: Vec<HolidayOffer>,
 }
 
-fn view(settings: &Settings, staff: Vec<StaffMember>) -> SettingsView {
+fn view(settings: &Settings, staff: Vec<StaffMember>, today: Date) -> SettingsView {
     let fields = field_infos().into_iter().map(|info| FieldView::of(settings, info)).collect();
     SettingsView {
         preset: settings.preset,
@@ -53,6 +62,7 @@ fn view(settings: &Settings, staff: Vec<StaffMember>) -> SettingsView {
         fields,
         staff,
         has_logo: settings.shop.logo.is_some(),
+        holiday_offers: settings.holiday_offers(today),
     }
 }
 
@@ -61,6 +71,33 @@ pub struct PresetInfo {
     id: PresetId,
     name: &'static str,
     summary: &'static str,
+    /// The currency, tax, time zone and number and date styles of the seed shop's place.
+    region: RegionValues,
+    /// The country's public holidays set-up offers to fill in, if Caseback has them.
+    holidays: Option<SetupHolidays>,
+}
+
+/// "Fill in Türkiye's public holidays for 2026 and 2027 (27 days)": ticked, set-up adds
+/// them to the shop's holidays (`SetupForm::public_holidays`).
+#[derive(Serialize)]
+pub struct SetupHolidays {
+    label: String,
+    count: usize,
+}
+
+impl SetupHolidays {
+    fn of(preset: PresetId, today: Date) -> Option<SetupHolidays> {
+        let offers = preset.holiday_offers(&Default::default(), today);
+        let country = offers.first()?.country.name();
+        let years: Vec<String> = offers.iter().map(|o| o.year.to_string()).collect();
+        let count = offers.iter().map(|o| o.holidays.len()).sum();
+        let years = match years.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        Some(SetupHolidays { label: format!("Fill in {country}'s public holidays for {years} ({count} days)"), count })
+    }
 }
 
 #[derive(Serialize)]
@@ -69,17 +106,31 @@ pub struct SetupFormView {
     fields: Vec<FieldView>,
 }
 
+/// A preset's region values, filled into set-up when it is chosen.
+#[derive(Serialize)]
+pub struct RegionValues(std::collections::BTreeMap<&'static str, String>);
+
 impl SetupFormView {
-    /// What the first-start form asks, with sensible first values (`time_zone` from the system).
-    pub fn new(time_zone: &str) -> SetupFormView {
+    /// What the first-start form asks, with sensible first values (`time_zone` from the
+    /// system), and each preset's public holidays from the year of `now` there.
+    pub fn new(time_zone: &str, now: Timestamp) -> SetupFormView {
         let start = Settings::setup_defaults(time_zone);
+        let today = start.today(now);
         let fields = field_infos()
             .into_iter()
             .filter(|f| Settings::SETUP_KEYS.contains(&f.key))
             .map(|info| FieldView::of(&start, info))
             .collect();
-        let presets =
-            PresetId::ALL.into_iter().map(|id| PresetInfo { id, name: id.name(), summary: id.summary() }).collect();
+        let presets = PresetId::ALL
+            .into_iter()
+            .map(|id| PresetInfo {
+                id,
+                name: id.name(),
+                summary: id.summary(),
+                region: RegionValues(id.region_values().into_iter().collect()),
+                holidays: SetupHolidays::of(id, today),
+            })
+            .collect();
         SetupFormView { presets, fields }
     }
 }
@@ -90,18 +141,25 @@ pub struct SetupForm {
     /// Settings fields by key: `shop.name`, `money.currency`, `money.tax_name`, ...
     pub values: BTreeMap<String, String>,
     pub staff: Vec<String>,
+    /// Fill in the preset country's public holidays from this year on.
+    #[serde(default)]
+    pub public_holidays: bool,
 }
 
 impl Desk {
     pub fn settings(&mut self) -> Result<SettingsView> {
-        let (shop, _) = self.at()?;
-        Ok(view(&shop.settings()?, shop.staff()?))
+        let (shop, now) = self.at()?;
+        let settings = shop.settings()?;
+        let today = settings.today(now);
+        Ok(view(&settings, shop.staff()?, today))
     }
 
     /// The form refilled from another preset, for the shop to review before saving.
     pub fn settings_with_preset(&mut self, preset: PresetId) -> Result<SettingsView> {
-        let (shop, _) = self.at()?;
-        Ok(view(&shop.settings()?.with_preset(preset), shop.staff()?))
+        let (shop, now) = self.at()?;
+        let settings = shop.settings()?.with_preset(preset);
+        let today = settings.today(now);
+        Ok(view(&settings, shop.staff()?, today))
     }
 
     pub fn save_settings(
@@ -114,7 +172,9 @@ impl Desk {
         let (shop, now) = self.at()?;
         let next = shop.settings()?.edited(preset, values.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
         shop.save_settings(by, &next, roster, now)?;
-        Ok(view(&shop.settings()?, shop.staff()?))
+        let saved = shop.settings()?;
+        let today = saved.today(now);
+        Ok(view(&saved, shop.staff()?, today))
     }
 
     pub fn settings_history(&mut self) -> Result<Vec<HistoryRow>> {
@@ -126,6 +186,7 @@ impl Desk {
     pub fn set_up(&mut self, form: &SetupForm) -> Result<()> {
         let settings = Settings::from_setup(form.preset, form.values.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
         let now = self.now();
+        let settings = if form.public_holidays { settings.with_public_holidays(settings.today(now)) } else { settings };
         self.shop.set_up(&settings, &form.staff, now)?;
         Ok(())
     }

@@ -15,7 +15,6 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::choice::{choices, Choice};
-use crate::dates::in_words;
 use crate::error::Result;
 use crate::history::{self, HistoryRow};
 use crate::papers::FormView;
@@ -27,12 +26,21 @@ pub const LIST_LIMIT: usize = 200;
 #[derive(Serialize)]
 pub struct IntakeOptions {
     device_kinds: Vec<Choice>,
+    /// What each kind asks: its serial's label and the voiding findings that apply to it.
+    kind_fields: Vec<KindFields>,
     accessories: Vec<Choice>,
     conditions: Vec<Choice>,
     voiding_findings: Vec<Choice>,
     states: Vec<Choice>,
     today: Date,
     max_photos: usize,
+}
+
+#[derive(Serialize)]
+pub struct KindFields {
+    kind: DeviceKind,
+    serial_label: &'static str,
+    voiding_findings: Vec<VoidingFinding>,
 }
 
 #[derive(Serialize)]
@@ -117,7 +125,6 @@ pub struct TicketView {
     /// `covered`, `not_covered` or `unknown`: how the warranty line is coloured.
     warranty_tone: &'static str,
     deadline: Option<DeadlineView>,
-    received_words: String,
     /// The forms this ticket has now, in the order the work produces them.
     forms: Vec<FormView>,
     history: Vec<HistoryRow>,
@@ -144,10 +151,15 @@ impl Desk {
     pub fn intake_options(&mut self) -> Result<IntakeOptions> {
         let (shop, now) = self.at()?;
         Ok(IntakeOptions {
-            device_kinds: choices(
-                &[DeviceKind::Smartwatch, DeviceKind::Quartz, DeviceKind::Mechanical],
-                DeviceKind::label,
-            ),
+            device_kinds: choices(&DeviceKind::ALL, DeviceKind::label),
+            kind_fields: DeviceKind::ALL
+                .into_iter()
+                .map(|kind| KindFields {
+                    kind,
+                    serial_label: kind.serial_label(),
+                    voiding_findings: kind.voiding_findings(),
+                })
+                .collect(),
             accessories: choices(&Accessory::ALL, Accessory::label),
             conditions: choices(&ConditionFlag::ALL, ConditionFlag::label),
             voiding_findings: choices(&VoidingFinding::ALL, VoidingFinding::label),
@@ -162,7 +174,7 @@ impl Desk {
         let (shop, now) = self.at()?;
         let (warranty, assessment_due) = shop.preview_intake(details, now)?;
         Ok(IntakePreview {
-            warranty_text: warranty.describe(),
+            warranty_text: warranty.describe_in(shop.settings()?.date_style),
             covered: warranty.is_covered(),
             warranty,
             assessment_due,
@@ -264,7 +276,9 @@ pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Re
         assessment: assessment.as_ref(),
         after_sale: &after_sale,
     };
-    let forms = FormKind::ALL.iter().filter(|k| k.applies(&facts).is_ok()).map(|k| FormView::ticket(*k)).collect();
+    let number = ticket.number.to_string();
+    let forms =
+        FormKind::ALL.iter().filter(|k| k.applies(&facts).is_ok()).map(|k| FormView::ticket(*k, &number)).collect();
     let moves = ticket
         .state
         .plain_next_states()
@@ -286,10 +300,9 @@ pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Re
         after_repair: ticket.state.is_after_repair(),
         moves,
         waiting: ticket.state.waiting_for(),
-        warranty_text: ticket.warranty.describe(),
+        warranty_text: ticket.warranty.describe_in(shop.settings()?.date_style),
         warranty_tone: warranty_tone(&ticket.warranty),
         deadline,
-        received_words: in_words(ticket.received_on),
         forms,
         history: history::rows(shop, Subject::Ticket, &ticket.number.to_string())?,
         same_watch: day.rows(same_watch),

@@ -10,6 +10,18 @@ use crate::returns::{expiring, return_rows, ReturnRowView};
 use crate::tickets::{ListDay, RowView};
 use crate::Desk;
 
+/// What is due now; when nothing is, what comes next, so Today never looks idle while
+/// watches are open.
+#[derive(Serialize)]
+pub struct TodayDue {
+    /// Open tickets due today or overdue, soonest first.
+    due: Vec<RowView>,
+    /// The next few open tickets due after today (shown only when nothing is due now).
+    upcoming: Vec<RowView>,
+    /// How many tickets are open.
+    open: usize,
+}
+
 #[derive(Serialize)]
 pub struct TodayQuotes {
     awaiting_answer: Vec<RowView>,
@@ -52,11 +64,13 @@ pub struct TodayReturns {
 }
 
 impl Desk {
-    /// Open tickets due today or overdue, soonest first.
-    pub fn today(&mut self) -> Result<Vec<RowView>> {
+    /// Open tickets due today or overdue, soonest first; with none, the next five due.
+    pub fn today(&mut self) -> Result<TodayDue> {
         let (shop, now) = self.at()?;
         let day = ListDay::of(shop, now)?;
-        Ok(day.rows(shop.tickets_due_by(day.today)?))
+        let due = day.rows(shop.tickets_due_by(day.today)?);
+        let upcoming = if due.is_empty() { day.rows(shop.tickets_due_after(day.today, 5)?) } else { Vec::new() };
+        Ok(TodayDue { due, upcoming, open: shop.open_ticket_count()? })
     }
 
     /// Answers awaited (by the last day to accept), watches held after an expired

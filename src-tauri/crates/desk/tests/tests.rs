@@ -1,4 +1,10 @@
 //! The desk's views: what each screen is told, on the demo shop and the test shop.
 
+mod address;
 mod calendar;
 mod demo;
+mod papers;
+mod payments;
+mod presets;
+mod returns;
+mod today;

@@ -52,6 +52,11 @@ codes! {
     BalanceDue => "balance_due",
     CreditToRefund => "credit_to_refund",
     RefundExceedsCredit => "refund_exceeds_credit",
+    /// A payment above what is owed, not yet confirmed as meant.
+    PaymentAboveBalance => "payment_above_balance",
+    PaymentAlreadyVoided => "payment_already_voided",
+    /// The watch left with the entry counted: it stays as it was.
+    VoidAfterHandOver => "void_after_hand_over",
     ShippingNotChosen => "shipping_not_chosen",
     SignatureRequired => "signature_required",
     // Returns
@@ -64,6 +69,7 @@ codes! {
     NoReturnOnFile => "no_return_on_file",
     NotAStrayPackage => "not_a_stray_package",
     PackageOnHold => "package_on_hold",
+    ShopAddressMissing => "shop_address_missing",
     PartialRefundNotOffered => "partial_refund_not_offered",
     PartialRefundOutOfRange => "partial_refund_out_of_range",
     ExchangeNotOffered => "exchange_not_offered",
@@ -73,6 +79,10 @@ codes! {
     FeeDiffers => "fee_differs",
     RefundDiffers => "refund_differs",
     RefundMethodDiffers => "refund_method_differs",
+    /// The refund, the exchange fee or the watch went out on the decision: it stays.
+    DecisionFinal => "decision_final",
+    /// Only a request made in store is taken in at the counter.
+    NotInStore => "not_in_store",
     // The data folder and the database
     DataFolderInUse => "data_folder_in_use",
     DatabaseTooNew => "database_too_new",

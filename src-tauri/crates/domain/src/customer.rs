@@ -83,17 +83,6 @@ impl CustomerDetails {
         problems.into_result()?;
         Ok(out)
     }
-
-    /// The name printed on the bag tag: the family name. For a name in Chinese, Japanese or
-    /// Korean script written without spaces that is its first character; otherwise the last word.
-    pub fn surname(&self) -> &str {
-        let name = self.name.trim();
-        if !name.contains(char::is_whitespace) && name.chars().next().is_some_and(is_cjk) {
-            let end = name.char_indices().nth(1).map(|(i, _)| i).unwrap_or(name.len());
-            return &name[..end];
-        }
-        name.split_whitespace().last().unwrap_or(name)
-    }
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -140,12 +129,5 @@ mod tests {
         assert_eq!(fields, ["customer.name", "customer.phone"]);
         assert!(details("A", "call me", "").validated("customer.").is_err());
         assert!(details("A", "", "a@b").validated("customer.").is_err());
-    }
-
-    #[test]
-    fn surnames_for_the_bag_tag() {
-        assert_eq!(details("Çağrı Öztürk", "", "").surname(), "Öztürk");
-        assert_eq!(details("王小明", "", "").surname(), "王");
-        assert_eq!(details("Mei", "", "").surname(), "Mei");
     }
 }

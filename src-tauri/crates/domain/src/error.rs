@@ -28,6 +28,10 @@ pub enum DomainError {
     /// A rule says no (e.g. an illegal state change); `code` names the rule for the UI.
     #[error("{message}")]
     Refused { code: Code, message: String },
+    /// A rule says no about the fields named, each with its sentence (the first is the
+    /// message): shown next to them, with the rule's own code.
+    #[error("{}", .fields.first().map_or("", |f| f.message.as_str()))]
+    RefusedAt { code: Code, fields: Vec<FieldError> },
 }
 
 fn summary(errors: &[FieldError]) -> String {
@@ -43,6 +47,13 @@ impl DomainError {
         Self::Refused { code, message: message.into() }
     }
 
+    /// Refused at `field`, with `message` there; `more` are further fields and their words.
+    pub fn refused_at(code: Code, field: &str, message: impl Into<String>, more: Vec<FieldError>) -> Self {
+        let mut fields = vec![FieldError::new(field, message)];
+        fields.extend(more);
+        Self::RefusedAt { code, fields }
+    }
+
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
     }
@@ -52,13 +63,13 @@ impl DomainError {
         match self {
             Self::Invalid(_) => Code::InvalidInput,
             Self::NotFound { .. } => Code::NotFound,
-            Self::Refused { code, .. } => *code,
+            Self::Refused { code, .. } | Self::RefusedAt { code, .. } => *code,
         }
     }
 
     pub fn fields(&self) -> &[FieldError] {
         match self {
-            Self::Invalid(fields) => fields,
+            Self::Invalid(fields) | Self::RefusedAt { fields, .. } => fields,
             Self::NotFound { .. } | Self::Refused { .. } => &[],
         }
     }

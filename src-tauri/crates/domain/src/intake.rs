@@ -168,6 +168,14 @@ impl IntakeForm {
         let device = d.device.validated().map_err(|e| problems.merge(e)).ok();
         let purchase = d.purchase.validated(today).map_err(|e| problems.merge(e)).ok();
         let voiding = d.voiding.validated().map_err(|e| problems.merge(e)).ok();
+        if let Some(kind) = d.device.kind {
+            if let Some(f) = d.voiding.findings.iter().find(|f| !kind.voiding_findings().contains(f)) {
+                problems.add(
+                    "warranty.findings",
+                    format!("\"{}\" does not apply to a {}.", f.label(), kind.label().to_lowercase()),
+                );
+            }
+        }
         problems.into_result()?;
         let (Some(customer), Some(device), Some(purchase), Some(voiding)) = (customer, device, purchase, voiding)
         else {
@@ -195,6 +203,18 @@ impl IntakeForm {
     }
 }
 
+/// The intake form's live preview: the purchase dates are checked as booking in checks them
+/// (a date in the future is refused at its field), then `assess`ed.
+pub fn preview(
+    policy: &Policy,
+    details: &IntakeDetails,
+    today: Date,
+    earlier: Option<&PurchaseRecord>,
+) -> Result<(WarrantyCheck, Date), DomainError> {
+    details.purchase.validated(today)?;
+    Ok(assess(policy, details, today, earlier))
+}
+
 /// What the policy says about a watch booked in today: its warranty and when the assessment
 /// is due. `earlier` is the purchase record from an earlier ticket of the same serial, used
 /// when this intake has no dates: the warranty follows the watch, not the ticket.
@@ -217,6 +237,7 @@ pub fn assess(
 mod tests {
     use super::*;
     use crate::device::DeviceKind;
+    use crate::warranty::VoidingFinding;
     use jiff::civil::date;
 
     pub fn form() -> IntakeForm {
@@ -230,7 +251,7 @@ mod tests {
             },
             details: IntakeDetails {
                 device: Device {
-                    kind: DeviceKind::Smartwatch,
+                    kind: Some(DeviceKind::Smartwatch),
                     brand: "KOSPET".into(),
                     model: "Tank T3 Ultra".into(),
                     serial: "KP-2291-0042".into(),
@@ -280,6 +301,35 @@ mod tests {
                 "tried"
             ]
         );
+    }
+
+    #[test]
+    fn the_kind_is_asked_for_and_decides_the_findings_that_apply() {
+        let mut f = form();
+        f.details.device.kind = None;
+        let err = f.validated(date(2026, 11, 22)).unwrap_err();
+        assert_eq!(err.fields()[0].field, "device.kind");
+        // No firmware in a mechanical watch: a flashed-firmware finding is refused at the findings.
+        f.details.device.kind = Some(DeviceKind::Mechanical);
+        f.details.voiding = Voiding { findings: vec![VoidingFinding::FlashedFirmware], reason: "Rooted".into() };
+        let err = f.validated(date(2026, 11, 22)).unwrap_err();
+        assert_eq!(err.fields()[0].field, "warranty.findings");
+        assert!(err.fields()[0].message.contains("mechanical watch"), "{}", err.fields()[0].message);
+        f.details.device.kind = Some(DeviceKind::Smartwatch);
+        assert!(f.validated(date(2026, 11, 22)).is_ok());
+        assert_eq!(DeviceKind::Mechanical.serial_label(), "Serial");
+        assert_eq!(DeviceKind::Smartwatch.serial_label(), "Serial or IMEI");
+        assert_eq!(DeviceKind::Quartz.voiding_findings().len(), VoidingFinding::ALL.len() - 1);
+    }
+
+    #[test]
+    fn the_preview_refuses_a_future_purchase_date_as_booking_in_does() {
+        let mut details = form().details;
+        details.purchase.purchase_date = Some(date(2026, 11, 23));
+        let err = preview(&Policy::default(), &details, date(2026, 11, 22), None).unwrap_err();
+        assert_eq!(err.fields()[0].field, "purchase.purchase_date");
+        details.purchase.purchase_date = Some(date(2026, 11, 22));
+        assert!(preview(&Policy::default(), &details, date(2026, 11, 22), None).is_ok(), "today is not the future");
     }
 
     #[test]

@@ -28,9 +28,9 @@ pub mod text;
 pub mod ticket;
 pub mod warranty;
 
-pub use calendar::{Due, Period, PeriodUnit, WorkCalendar};
+pub use calendar::{DateStyle, Due, Period, PeriodUnit, WorkCalendar};
 pub use code::Code;
 pub use error::{DomainError, FieldError};
-pub use money::{Amount, Currency, Percent};
+pub use money::{Amount, Currency, NumberStyle, Percent};
 pub use policy::Policy;
 pub use settings::Settings;

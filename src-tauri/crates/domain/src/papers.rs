@@ -151,6 +151,9 @@ form_kinds! {
         ReturnLabelA4 => ("return-label-a4", "Return label, A4 half page", "The same label for an ordinary printer."),
         InspectionReport => ("inspection-report", "Inspection report",
             "The checklist, wear, photos and the decision with its figures."),
+        /// The letter a declined request gets (`returns::message::decline_letter`).
+        DeclineLetter => ("decline-letter", "Decline letter",
+            "For the customer: why the return request was declined, and what to do now."),
     }
 }
 
@@ -173,8 +176,10 @@ impl FormKind {
                 "This repair has no covered warranty assessment.",
             ),
             FormKind::CollectionNotice => check(sale.notice.is_some(), "No Collection Notice has been issued yet."),
+            // `payments` are the entries that count: a voided one is not on any paper.
+            // A watch handed over with nothing owed (a warranty repair) still gets its receipt.
             FormKind::PaymentReceipt => check(
-                !sale.payments.is_empty() || sale.account.total_charges.0 > 0,
+                !sale.payments.is_empty() || sale.account.total_charges.0 > 0 || sale.release.is_some(),
                 "Nothing has been charged or paid on this ticket yet.",
             ),
             FormKind::ShippingNotice | FormKind::ShippingLabel => {
@@ -188,7 +193,21 @@ impl FormKind {
     }
 }
 
+impl FormKind {
+    /// The form prints the shop's postal address for the post to use (the sender of the
+    /// shipping label): refused while the shop has none.
+    pub fn needs_shop_address(self) -> bool {
+        self == FormKind::ShippingLabel
+    }
+}
+
 impl ReturnFormKind {
+    /// The form tells the customer where to send the return (or is stuck on the parcel):
+    /// refused while the shop has no postal address.
+    pub fn needs_shop_address(self) -> bool {
+        !matches!(self, ReturnFormKind::InspectionReport | ReturnFormKind::DeclineLetter)
+    }
+
     /// Whether the case has what this form is about; if not, why not.
     pub fn applies(self, case: &ReturnCase) -> Result<(), &'static str> {
         match self {
@@ -196,8 +215,16 @@ impl ReturnFormKind {
                 (Some(_), Some(_)) => Ok(()),
                 _ => Err("The return has not been inspected and decided yet."),
             },
+            ReturnFormKind::DeclineLetter => match (&case.request, case.state) {
+                (Some(_), crate::returns::ReturnState::Declined) => Ok(()),
+                _ => Err("Only a declined return request has a decline letter."),
+            },
             _ if case.request.is_none() => Err("This package has no return request on file."),
             _ if case.rma.is_none() => Err("No RMA code has been issued for this return."),
+            // The form to enclose, the instructions and the labels are for a parcel.
+            _ if case.taken_in_at_counter => {
+                Err("The watch was handed over at the counter: there is no parcel to send.")
+            }
             _ => Ok(()),
         }
     }
@@ -296,6 +323,26 @@ mod tests {
             after_sale: &nothing,
         });
         assert_eq!(refused, Err("The watch has not been dispatched yet."));
+    }
+
+    #[test]
+    fn a_declined_request_has_its_letter_and_no_other_form() {
+        use crate::returns::{ReturnRequest, ReturnState};
+        let request: ReturnRequest = serde_json::from_value(serde_json::json!({
+            "order_number": "TR-2031", "product": "Huawei Watch GT 5", "model": "", "currency": "TRY",
+            "purchase_price": 899000, "original_shipping": 0, "insurance_paid": 0, "paid_with": "original_card",
+            "purchase_date": "2026-10-28", "delivery_date": null, "reason": "change_of_mind", "details": "",
+            "colour_claim": false, "opened": true, "requested_on": "2026-11-20", "channel": "in_store"
+        }))
+        .unwrap();
+        let mut case = ReturnCase::new(None, ReturnState::Requested, Some(request));
+        assert!(ReturnFormKind::DeclineLetter.applies(&case).is_err(), "not declined yet");
+        case.state = ReturnState::Declined;
+        let applying: Vec<_> = ReturnFormKind::ALL.iter().filter(|k| k.applies(&case).is_ok()).collect();
+        assert_eq!(applying, [&ReturnFormKind::DeclineLetter]);
+        assert!(!ReturnFormKind::DeclineLetter.needs_shop_address());
+        let stray = ReturnCase::new(None, ReturnState::Declined, None);
+        assert!(ReturnFormKind::DeclineLetter.applies(&stray).is_err());
     }
 
     #[test]

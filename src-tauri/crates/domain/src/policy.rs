@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Holiday, Period, PeriodRange, WorkCalendar};
 use crate::error::Problems;
 use crate::money::{Amount, Percent};
+pub use crate::returns::ReturnPostage;
 use crate::DomainError;
 
 /// Where a warranty's months are counted from.
@@ -18,6 +19,65 @@ pub enum WarrantyStart {
     Delivery,
 }
 
+/// Whether a photo or video of the defect comes before a dead-on-arrival, defect or
+/// transit-damage return is authorized. Stored before it had three answers as a yes/no
+/// (`return_evidence_required`), which reads as required or not asked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceRule {
+    /// KOSPET: "Customers must first send a clear photo or video … before we can consider
+    /// issuing RMA authorization." The return is not authorized without it.
+    #[default]
+    Required,
+    /// The Turkish store: "our Customer Services department may request that you send a
+    /// photo". Staff may ask; the return does not wait for it.
+    MayBeRequested,
+    /// No photo or video is asked for.
+    NotAsked,
+}
+
+impl EvidenceRule {
+    pub const ALL: [EvidenceRule; 3] = [EvidenceRule::Required, EvidenceRule::MayBeRequested, EvidenceRule::NotAsked];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EvidenceRule::Required => "required",
+            EvidenceRule::MayBeRequested => "may_be_requested",
+            EvidenceRule::NotAsked => "not_asked",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceRule::Required => "Required before the return is authorized",
+            EvidenceRule::MayBeRequested => "May be requested; the return does not wait for it",
+            EvidenceRule::NotAsked => "Not asked",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<EvidenceRule> {
+        EvidenceRule::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+impl<'de> Deserialize<'de> for EvidenceRule {
+    /// Its key, or the yes/no it was stored as before: yes is required, no is not asked.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Before(bool),
+            Key(String),
+        }
+        match Stored::deserialize(d)? {
+            Stored::Before(true) => Ok(EvidenceRule::Required),
+            Stored::Before(false) => Ok(EvidenceRule::NotAsked),
+            Stored::Key(k) => EvidenceRule::from_key(&k)
+                .ok_or_else(|| serde::de::Error::custom(format!("unknown evidence rule {k:?}"))),
+        }
+    }
+}
+
 /// Where the return window is counted from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -26,6 +86,38 @@ pub enum ReturnWindowStart {
     Delivery,
     /// lx-watch counts from the customer's return request, made after delivery.
     Request,
+}
+
+/// Where the refund deadline is counted from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefundDueFrom {
+    /// The day the package arrived (the Turkish store: "within 14 days of your products
+    /// reaching us"; SOFTERSPOT: "Once we receive the return device … approximately 2
+    /// business days to process a refund").
+    Receipt,
+    /// The day the inspection decided the refund (lx-watch: "If the product meets return
+    /// standards, a full refund … will be processed within 2–5 business days").
+    #[default]
+    Inspection,
+}
+
+impl RefundDueFrom {
+    pub const ALL: [RefundDueFrom; 2] = [RefundDueFrom::Receipt, RefundDueFrom::Inspection];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RefundDueFrom::Receipt => "receipt",
+            RefundDueFrom::Inspection => "inspection",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RefundDueFrom::Receipt => "The day the package arrives",
+            RefundDueFrom::Inspection => "The inspection's decision",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +135,11 @@ pub struct Policy {
     pub shipping_insurance_rate: Percent,
     pub signature_threshold: Amount,
     pub shop_pays_shipping_within: Period,
+    /// Who pays a return's postage.
+    pub return_postage: ReturnPostage,
+    /// Customers send returns from abroad: the RMA instructions speak of customs and
+    /// commercial invoices. Off for a shop that ships within its own country.
+    pub returns_from_abroad: bool,
     // Warranty
     pub warranty: Period,
     pub warranty_starts: WarrantyStart,
@@ -51,8 +148,12 @@ pub struct Policy {
     pub return_window: Period,
     pub return_window_starts: ReturnWindowStart,
     pub returns_unopened_only: bool,
-    /// A photo or video of the defect comes before a dead-on-arrival or defect return is authorized.
-    pub return_evidence_required: bool,
+    /// Whether a photo or video of the defect comes before a defect return is authorized.
+    #[serde(alias = "return_evidence_required")]
+    pub return_evidence: EvidenceRule,
+    /// Smartwatches once paired with a phone (data transferred) are used goods and not taken
+    /// back by choice (the Turkish store): the inspection checks "not paired".
+    pub paired_devices_excluded: bool,
     pub colour_claims_accepted: bool,
     pub non_returnable: Vec<String>,
     pub rma_validity: Period,
@@ -61,6 +162,7 @@ pub struct Policy {
     pub partial_refund_min: Percent,
     pub partial_refund_max: Percent,
     pub refund_due: Period,
+    pub refund_due_from: RefundDueFrom,
     /// How long a refund takes to show in the customer's account, from the day it is paid,
     /// by the way it is paid: to the original card, through PayPal, by bank transfer.
     pub card_refund_posting: PeriodRange,
@@ -74,6 +176,10 @@ pub struct Policy {
     pub insurance_refunded: bool,
     pub deduct_return_customs: bool,
     pub paypal_refund_fee: Percent,
+    /// How the bank refunds a purchase paid by card in instalments, as the shop records it
+    /// ("The bank refunds the instalments already charged to the card and cancels the
+    /// rest."); empty where the shop has not said.
+    pub instalment_refund_rule: String,
     pub exchange_window: Period,
     pub exchange_fee: Percent,
     // Calendar
@@ -94,13 +200,17 @@ impl Default for Policy {
             shipping_insurance_rate: Percent::from_whole(8),
             signature_threshold: Amount(50_000),
             shop_pays_shipping_within: Period::days(0),
+            return_postage: ReturnPostage::ShopPaysForFaults,
+            returns_from_abroad: true,
             warranty: Period::months(12),
             warranty_starts: WarrantyStart::Purchase,
-            dead_on_arrival: Period::days(7),
+            // lx-watch names no dead-on-arrival guarantee: off.
+            dead_on_arrival: Period::days(0),
             return_window: Period::days(10),
             return_window_starts: ReturnWindowStart::Request,
             returns_unopened_only: false,
-            return_evidence_required: true,
+            return_evidence: EvidenceRule::Required,
+            paired_devices_excluded: false,
             colour_claims_accepted: false,
             non_returnable: Vec::new(),
             rma_validity: Period::days(5),
@@ -109,6 +219,7 @@ impl Default for Policy {
             partial_refund_min: Percent::from_whole(20),
             partial_refund_max: Percent::from_whole(40),
             refund_due: Period::business_days(5),
+            refund_due_from: RefundDueFrom::Inspection,
             card_refund_posting: PeriodRange::business_days(7, 14),
             paypal_refund_posting: PeriodRange::days(0, 1),
             bank_refund_posting: PeriodRange::business_days(1, 3),
@@ -117,6 +228,7 @@ impl Default for Policy {
             insurance_refunded: false,
             deduct_return_customs: true,
             paypal_refund_fee: Percent(0),
+            instalment_refund_rule: String::new(),
             exchange_window: Period::days(0),
             exchange_fee: Percent(0),
             calendar: WorkCalendar::default(),
@@ -210,6 +322,13 @@ impl Policy {
         ]
     }
 
+    /// Whether a return may end in another item: an exchange by choice within the exchange
+    /// window, or a replacement for a damaged or defective one (the Turkish store's "one-to-one
+    /// replacement … within 14 business days", with no exchange by choice).
+    pub fn offers_exchange(&self) -> bool {
+        !self.exchange_window.is_none() || !self.replacement_due.is_none()
+    }
+
     pub fn refund_postings(&self) -> [(&'static str, PeriodRange); 3] {
         [
             ("policy.card_refund_posting", self.card_refund_posting),
@@ -250,7 +369,10 @@ mod tests {
         assert_eq!(p.shipping_insurance_rate, Percent(800));
         assert_eq!(p.signature_threshold, Amount(50_000));
         assert_eq!(p.warranty, Period::months(12));
-        assert_eq!(p.dead_on_arrival, Period::days(7));
+        assert_eq!(p.dead_on_arrival, Period::days(0), "lx-watch names no dead-on-arrival guarantee");
+        assert_eq!(p.return_postage, ReturnPostage::ShopPaysForFaults);
+        assert_eq!(p.refund_due_from, RefundDueFrom::Inspection);
+        assert!(p.returns_from_abroad);
         assert_eq!(p.card_refund_posting, PeriodRange::business_days(7, 14));
         assert_eq!(p.paypal_refund_posting, PeriodRange::days(0, 1));
         assert_eq!(p.bank_refund_posting, PeriodRange::business_days(1, 3));
@@ -280,6 +402,26 @@ mod tests {
         assert_eq!(loaded.paypal_refund_posting, PeriodRange::days(0, 1));
         assert_eq!(loaded.bank_refund_posting, PeriodRange::business_days(1, 3));
         assert!(loaded.validate().is_ok());
+    }
+
+    #[test]
+    fn a_policy_stored_with_the_yes_no_evidence_setting_loads_as_required_or_not_asked() {
+        for (stored, rule) in [(true, EvidenceRule::Required), (false, EvidenceRule::NotAsked)] {
+            let mut json = serde_json::to_value(Policy::default()).unwrap();
+            let fields = json.as_object_mut().unwrap();
+            fields.remove("return_evidence");
+            fields.remove("paired_devices_excluded");
+            fields.insert("return_evidence_required".into(), serde_json::json!(stored));
+            let loaded: Policy = serde_json::from_value(json).unwrap();
+            assert_eq!(loaded.return_evidence, rule);
+            assert!(!loaded.paired_devices_excluded);
+        }
+        let json = serde_json::to_value(Policy { return_evidence: EvidenceRule::MayBeRequested, ..Policy::default() });
+        assert_eq!(json.unwrap()["return_evidence"], "may_be_requested");
+        let again: Policy =
+            serde_json::from_value(serde_json::json!({ "return_evidence": "may_be_requested" })).unwrap();
+        assert_eq!(again.return_evidence, EvidenceRule::MayBeRequested);
+        assert!(serde_json::from_value::<Policy>(serde_json::json!({ "return_evidence": "sometimes" })).is_err());
     }
 
     #[test]

@@ -124,7 +124,7 @@ mod tests {
             address: String::new(),
         };
         let device = Device {
-            kind: crate::device::DeviceKind::Smartwatch,
+            kind: Some(crate::device::DeviceKind::Smartwatch),
             brand: "KOSPET".into(),
             model: "Tank T3".into(),
             serial: "kp-2291 0042".into(),

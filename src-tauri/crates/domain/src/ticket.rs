@@ -197,6 +197,10 @@ impl TicketState {
     /// What a ticket with no plain move waits for, in a sentence for its header.
     pub fn waiting_for(self) -> &'static str {
         match self {
+            Received => "Next step: start the assessment.",
+            Assessing => "Next step: record the assessment and write the quotation, below.",
+            Approved => "Next step: start the repair.",
+            ReturnDue => "Next step: send the return notice, below.",
             Quoted => "Waiting for the customer’s answer to the quotation.",
             QuoteExpired => "Held: a new quotation or the return notice comes next.",
             InRepair => "Next step: record the finished repair below.",

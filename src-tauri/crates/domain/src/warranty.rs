@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::DateStyle;
 use crate::device::PurchaseRecord;
 use crate::policy::{Policy, WarrantyStart};
 use crate::text;
@@ -137,20 +138,29 @@ impl WarrantyCheck {
         matches!(self.status, WarrantyStatus::InWarranty { .. } | WarrantyStatus::DeadOnArrival { .. })
     }
 
-    /// One line for staff and for the receipt, with the dates it rests on.
+    /// One line for staff and for the receipt, with the dates it rests on (as the log
+    /// keeps them: `YYYY-MM-DD`).
     pub fn describe(&self) -> String {
+        self.describe_in(DateStyle::Iso)
+    }
+
+    /// The line with its dates written the shop's way.
+    pub fn describe_in(&self, style: DateStyle) -> String {
+        let day = |d: Date| style.format(d);
         let basis = match self.counted_from {
-            Some((WarrantyStart::Purchase, d)) => format!("{} from purchase on {d}", self.length),
-            Some((WarrantyStart::Delivery, d)) => format!("{} from delivery on {d}", self.length),
+            Some((WarrantyStart::Purchase, d)) => format!("{} from purchase on {}", self.length, day(d)),
+            Some((WarrantyStart::Delivery, d)) => format!("{} from delivery on {}", self.length, day(d)),
             None => String::new(),
         };
         match &self.status {
             WarrantyStatus::Unknown => "Warranty unknown: no purchase or delivery date given".into(),
-            WarrantyStatus::DeadOnArrival { doa_until, until } => {
-                format!("Dead on arrival: inside the window until {doa_until}; in warranty until {until} ({basis})")
-            }
-            WarrantyStatus::InWarranty { until } => format!("In warranty until {until} ({basis})"),
-            WarrantyStatus::Expired { ended } => format!("Warranty expired on {ended} ({basis})"),
+            WarrantyStatus::DeadOnArrival { doa_until, until } => format!(
+                "Dead on arrival: inside the window until {}; in warranty until {} ({basis})",
+                day(*doa_until),
+                day(*until)
+            ),
+            WarrantyStatus::InWarranty { until } => format!("In warranty until {} ({basis})", day(*until)),
+            WarrantyStatus::Expired { ended } => format!("Warranty expired on {} ({basis})", day(*ended)),
             WarrantyStatus::Voided { findings, reason } => {
                 let what: Vec<_> = findings.iter().map(|f| f.label().to_lowercase()).collect();
                 match reason.trim() {
@@ -199,6 +209,8 @@ mod tests {
         let c = check(&kospet, &rec, date(2027, 1, 5), &Voiding::default());
         assert_eq!(c.counted_from, Some((WarrantyStart::Delivery, date(2026, 12, 28))));
         assert!(c.describe().contains("12 months from delivery on 2026-12-28"), "{}", c.describe());
+        let dots = c.describe_in(DateStyle::DayDots);
+        assert!(dots.contains("12 months from delivery on 28.12.2026") && !dots.contains("2026-"), "{dots}");
     }
 
     #[test]

@@ -4,14 +4,16 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
+use caseback_domain::after_sale::EntryKind;
 use caseback_domain::assessment::{Assessment, CoveredReason, WarrantyDecision};
+use caseback_domain::customer::CustomerDetails;
 use caseback_domain::papers::TicketPapers;
 use caseback_domain::settings::PaperSize;
 use caseback_forms::{
     intake_receipt, quotation, render_return_case, render_ticket, return_label, return_label_a4, return_notice,
     ticket_tag, work_summary, FormKind, ReturnFormKind,
 };
-use common::after_sale::{Case, NOTICE_ON};
+use common::after_sale::{payment, Case, NOTICE_ON};
 use common::returns::Return;
 use common::*;
 
@@ -45,6 +47,20 @@ fn main() {
     let diver = ticket(&hk, 123_456, diver);
     write_pdf(&dir, "tag-long.pdf", &ticket_tag(fonts(), &papers(&hk, &diver, &cagri)).unwrap());
     write_pdf(&dir, "tag-zh.pdf", &ticket_tag(fonts(), &papers(&hk, &hk_ticket, &wang)).unwrap());
+    let long_name = CustomerDetails {
+        name: "Maximilian Alexander Konstantinopoulos-Vanderbilt de la Cruz".into(),
+        ..cagri.clone()
+    };
+    write_pdf(&dir, "tag-long-name.pdf", &ticket_tag(fonts(), &papers(&hk, &hk_ticket, &long_name)).unwrap());
+
+    // A shop writing 12.499,00 and 01.12.2026, a shop without terms, and one with no tax.
+    let tr_style = in_turkish_style(tr.clone());
+    let doc = TicketPapers { received_by: "Ayşe Yılmaz".into(), ..papers(&tr_style, &tr_ticket, &cagri) };
+    write_pdf(&dir, "receipt-a4-tr-style.pdf", &intake_receipt(fonts(), &doc).unwrap());
+    let mut no_terms = tr.clone();
+    no_terms.shop.terms.clear();
+    let doc = TicketPapers { received_by: "Ayşe Yılmaz".into(), ..papers(&no_terms, &tr_ticket, &cagri) };
+    write_pdf(&dir, "receipt-a4-no-terms.pdf", &intake_receipt(fonts(), &doc).unwrap());
 
     let tr_seiko = ticket(&tr, 42, seiko_details());
     let tr_quote = common::quotation(&tr, &tr_seiko, quote_lines(true));
@@ -61,11 +77,23 @@ fn main() {
         write_pdf(&dir, &format!("{name}.pdf"), &quotation(fonts(), &doc).unwrap());
     }
 
-    let notices =
-        [("return-a4-tr", &tr, &tr_seiko, &cagri, &tr_quote), ("return-letter-zh", &hk, &hk_ticket, &wang, &hk_quote)];
-    for (name, settings, ticket, customer, quotation_) in notices {
-        let (quotation_, logo) = (Some(quotation_.clone()), logo_if(name == "return-a4-tr"));
-        let doc = TicketPapers { quotation: quotation_, logo, ..papers(settings, ticket, customer) };
+    let tr_style_quote = common::quotation(&tr_style, &tr_seiko, quote_lines(true));
+    let doc = TicketPapers { quotation: Some(tr_style_quote), ..papers(&tr_style, &tr_seiko, &cagri) };
+    write_pdf(&dir, "quotation-a4-tr-style.pdf", &quotation(fonts(), &doc).unwrap());
+    let mut untaxed = hk.clone();
+    untaxed.tax.rate = caseback_domain::Percent(0);
+    let untaxed_quote = common::quotation(&untaxed, &hk_ticket, quote_lines(true));
+    let doc = TicketPapers { quotation: Some(untaxed_quote), ..papers(&untaxed, &hk_ticket, &wang) };
+    write_pdf(&dir, "quotation-letter-no-tax.pdf", &quotation(fonts(), &doc).unwrap());
+
+    let notices = [
+        ("return-a4-tr", &tr, &tr_seiko, &cagri, &tr_quote, false),
+        ("return-a4-tr-declined", &tr, &tr_seiko, &cagri, &tr_quote, true),
+        ("return-letter-zh", &hk, &hk_ticket, &wang, &hk_quote, false),
+    ];
+    for (name, settings, ticket, customer, quotation_, refused) in notices {
+        let (quotation_, logo) = (Some(quotation_.clone()), logo_if(name.starts_with("return-a4-tr")));
+        let doc = TicketPapers { quotation: quotation_, logo, refused, ..papers(settings, ticket, customer) };
         write_pdf(&dir, &format!("{name}.pdf"), &return_notice(fonts(), &doc).unwrap());
     }
     let findings = "Charging coil cracked at the solder joint; replaced the charging module, resealed the case back \
@@ -108,6 +136,14 @@ fn returns(dir: &std::path::Path, png: &[u8]) {
             write_pdf(dir, &format!("{}-{name}.pdf", kind.name()), &bytes);
         }
     }
+    // As the demo shop's: no photos, a short note.
+    let mut short = Return::decided(hong_kong_shop(PaperSize::A4), Some(common::returns::ayse()));
+    short.photos.clear();
+    let inspection = short.case.inspection.as_mut().unwrap();
+    inspection.photos.clear();
+    inspection.notes = "Clasp scratched; strap adjusted.".into();
+    let bytes = render_return_case(fonts(), ReturnFormKind::InspectionReport, &short.papers()).unwrap();
+    write_pdf(dir, "inspection-report-short.pdf", &bytes);
     // The domain offers no form for a package with no request on file; the labels still
     // print one from the RMA code and the shop.
     write_pdf(dir, "return-label-unknown.pdf", &return_label(fonts(), &unknown.papers()).unwrap());
@@ -127,7 +163,18 @@ fn after_sale(dir: &std::path::Path, png: &[u8]) {
     long.customer.name = "Alexandrina Konstantinopoulou-Vanderbilt-Montgomery".into();
     long.shipping.as_mut().unwrap().address =
         (1..=9).map(|i| format!("Line {i} of a very long delivery address, Unit {i}")).collect::<Vec<_>>().join("\n");
+    // Paid too much, and part of it given back; and a shop writing 12.499,00 and 01.12.2026.
+    let mut refunded = Case::ready(PaperSize::A4, NOTICE_ON);
+    let (cash, change) = (caseback_domain::after_sale::PaymentMethod::Cash, "change");
+    refunded.payments.push(payment(2, EntryKind::Payment, 300_000, cash, "", NOTICE_ON));
+    refunded.payments.push(payment(3, EntryKind::Refund, 10_000, cash, change, NOTICE_ON));
+    refunded.recompute();
+    let mut tr_style = Case::shipped(PaperSize::A4);
+    tr_style.settings = in_turkish_style(tr_style.settings.clone());
     let forms = [
+        ("collection-notice-refunded-a4", &refunded, FormKind::CollectionNotice),
+        ("receipt-refunded-a4", &refunded, FormKind::PaymentReceipt),
+        ("receipt-paid-a4-tr-style", &tr_style, FormKind::PaymentReceipt),
         ("collection-notice-a4", &ready, FormKind::CollectionNotice),
         ("collection-notice-letter", &two_photos, FormKind::CollectionNotice),
         ("receipt-owing-a4", &ready, FormKind::PaymentReceipt),

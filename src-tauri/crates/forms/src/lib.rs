@@ -16,6 +16,8 @@
 
 mod after_sale;
 mod barcode;
+mod dates;
+mod decline_letter;
 mod draw;
 mod error;
 mod flow;
@@ -33,6 +35,7 @@ mod ticket_tag;
 
 pub use after_sale::{collection_notice, commercial_invoice, payment_receipt, shipping_label, shipping_notice};
 pub use caseback_domain::papers::{FormKind, ReturnFormKind};
+pub use decline_letter::decline_letter;
 pub use error::FormError;
 pub use fonts::Fonts;
 pub use notices::{inspection_fee, return_notice, work_summary};

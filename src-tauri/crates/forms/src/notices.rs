@@ -1,18 +1,20 @@
-//! Notices that close a ticket without a paid repair: the return-unrepaired notice sent
-//! once an unanswered quotation has expired and its hold is over (lx-watch 2.2), and the
-//! warranty work order for a repair the warranty covers.
+//! Notices that close a ticket without a paid repair: the return-unrepaired notice, sent
+//! once the customer declined the quotation in writing, or once an unanswered quotation has
+//! expired and its hold is over (lx-watch 2.2); and the warranty work order for a repair the
+//! warranty covers.
 
 use caseback_domain::money::Amount;
 use caseback_domain::papers::{Image, TicketPapers};
 use caseback_domain::quotation::{LineKind, Quotation, Section};
 use caseback_domain::Settings;
 
+use crate::dates::{long_date, short_date};
 use crate::draw::{Canvas, Colour, Item};
 use crate::error::FormError;
 use crate::flow::Flow;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{text_block, text_item, Row, Style};
-use crate::quotation::{in_numbers_and_words, NO_QUOTATION};
+use crate::quotation::NO_QUOTATION;
 use crate::receipt::header;
 use crate::receipt::sections::{self, Column, SECTION_GAP, VALUE};
 use crate::receipt::{BOTTOM, COLUMN_GAP, SIDE, TOP};
@@ -39,47 +41,66 @@ pub fn inspection_fee(quotation: &Quotation) -> Amount {
     Amount(total)
 }
 
-/// The notice that an unanswered quotation expired, the hold is over and the watch goes
-/// back unrepaired (or that the customer refused it in writing): as PDF bytes, on the
-/// shop's paper (A4 or US Letter), from the ticket's latest quotation.
+/// The notice that the watch goes back unrepaired: as PDF bytes, on the shop's paper (A4 or
+/// US Letter), from the ticket's latest quotation. Each of its two cases has its own header
+/// and dates: the customer declined the quotation in writing (its date and number; no hold),
+/// or it expired unanswered (valid through, held through).
 pub fn return_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
     let q = p.quotation.as_ref().ok_or(FormError::NotApplicable(NO_QUOTATION))?;
     let settings = &p.settings;
     let policy = &settings.policy;
+    let style = settings.date_style;
     let money = |a: Amount| settings.currency.format(a);
     let hold_until = q.hold_until(policy);
-    let cells = [
-        ("Quotation", q.number.to_string()),
-        ("Expired after", q.valid_through.to_string()),
-        ("Held through", hold_until.to_string()),
-    ];
+    let number = q.number.to_string();
+    // The day of the refusal is in the ticket's history, not in its papers: the notice says
+    // how it was declined, and which quotation of which date.
+    let (cells, heading, fields, what) = if p.refused {
+        let cells = [
+            ("Quotation", number.clone()),
+            ("Quotation date", short_date(style, q.issued_on)),
+            ("Answer", "Declined in writing".to_string()),
+        ];
+        let fields = vec![
+            ("Quotation", number.clone()),
+            ("Dated", long_date(style, q.issued_on)),
+            ("Answer", "Declined in writing".to_string()),
+        ];
+        let what = format!(
+            "You declined quotation {number} of {} in writing. Your watch has not been repaired and will be \
+             returned to you in the condition in which it was received.",
+            long_date(style, q.issued_on)
+        );
+        (cells, "Quotation declined", fields, what)
+    } else {
+        let cells = [
+            ("Quotation", number.clone()),
+            ("Valid through", short_date(style, q.valid_through)),
+            ("Held until", short_date(style, hold_until)),
+        ];
+        let fields = vec![
+            ("Quotation", number.clone()),
+            ("Issued", long_date(style, q.issued_on)),
+            ("Valid through", long_date(style, q.valid_through)),
+            ("Held until", long_date(style, hold_until)),
+        ];
+        let what = format!(
+            "We did not receive your answer to quotation {number} within its validity of {}. The quotation has \
+             expired unanswered and we held your watch for a further {}, until {}. Your watch has not been \
+             repaired and will be returned to you in the condition in which it was received.",
+            policy.quotation_validity,
+            policy.quotation_hold,
+            long_date(style, hold_until)
+        );
+        (cells, "Quotation expired unanswered", fields, what)
+    };
     let mut form = Form::start(fonts, p, RETURN_TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
     form.parties(p);
 
-    let fields = [
-        ("Quotation", q.number.to_string()),
-        ("Issued", in_numbers_and_words(q.issued_on)),
-        ("Valid through", in_numbers_and_words(q.valid_through)),
-        ("Held through", in_numbers_and_words(hold_until)),
-    ];
     let label_w = sections::label_width(fonts, fields.iter().map(|(l, _)| *l), w);
-    form.flow.place_kept(&sections::fields(fonts, "Quotation expired", &fields, Column { x, w, label_w }), 3);
+    form.flow.place_kept(&sections::fields(fonts, heading, &fields, Column { x, w, label_w }), 3);
     form.flow.place(&Row::gap(1.5));
-    let what = if p.refused {
-        format!(
-            "You declined quotation {}. Your watch has not been repaired and will be returned to you in the \
-             condition in which it was received.",
-            q.number
-        )
-    } else {
-        format!(
-            "We did not receive your answer to quotation {} within its validity of {}. The quotation has expired and \
-             we held your watch for a further {}, through {}. Your watch has not been repaired and will be returned \
-             to you in the condition in which it was received.",
-            q.number, policy.quotation_validity, policy.quotation_hold, hold_until
-        )
-    };
     form.flow.place(&block(fonts, &what, BODY, x, w, 0.0));
     form.flow.place(&Row::gap(2.0));
     let status = Row {
@@ -155,11 +176,12 @@ pub fn work_summary(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormErro
     let settings = &p.settings;
     let policy = &settings.policy;
     let cost = settings.currency.format(Amount::ZERO);
-    let cells = [("Received", p.ticket.received_on.to_string()), ("Cost to you", cost.clone())];
+    let style = settings.date_style;
+    let cells = [("Received", short_date(style, p.ticket.received_on)), ("Cost to you", cost.clone())];
     let mut form = Form::start(fonts, p, WARRANTY_TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
     form.parties(p);
-    form.flow.place(&sections::warranty(fonts, &p.ticket.warranty.describe(), x, w));
+    form.flow.place(&sections::warranty(fonts, &p.ticket.warranty.describe_in(style), x, w));
     form.flow.place(&Row::gap(SECTION_GAP));
 
     let findings = assessment.findings.trim();
@@ -262,7 +284,7 @@ impl<'f> Form<'f> {
         let customer = [("Name", c.name.clone()), ("Phone", c.phone.clone()), ("Email", c.email.clone())];
         let d = &p.ticket.details.device;
         let device = [
-            ("Type", d.kind.label().to_string()),
+            ("Type", d.kind_label().to_string()),
             ("Brand / model", format!("{} {}", d.brand.trim(), d.model.trim()).trim().to_string()),
             ("Serial / IMEI", d.serial.clone()),
         ];
@@ -299,9 +321,13 @@ pub(crate) fn bullet(fonts: &Fonts, text: &str, x: f32, w: f32) -> Row {
 
 /// Lines to write on, side by side (name, date, signature), each labelled underneath.
 pub(crate) fn sign_line(fonts: &Fonts, labels: &[&str; 3], x: f32, w: f32) -> Row {
+    sign_line_spaced(fonts, labels, x, w, 10.0)
+}
+
+/// The same lines with `space` mm above them to write in.
+pub(crate) fn sign_line_spaced(fonts: &Fonts, labels: &[&str; 3], x: f32, w: f32, space: f32) -> Row {
     let gap = 8.0;
     let widths = [w * 0.36, w * 0.2, w * 0.44 - 2.0 * gap];
-    let space = 10.0;
     let mut items = Vec::new();
     let mut lx = x;
     for (label, line_w) in labels.iter().zip(widths) {

@@ -6,7 +6,7 @@ use caseback_domain::papers::{FormKind, ReturnFormKind, ReturnPapers, TicketPape
 
 use crate::after_sale::{collection_notice, commercial_invoice, payment_receipt, shipping_label, shipping_notice};
 use crate::returns::{inspection_report, return_authorization, return_label, return_label_a4, rma_instructions};
-use crate::{intake_receipt, quotation, return_notice, ticket_tag, work_summary, Fonts, FormError};
+use crate::{decline_letter, intake_receipt, quotation, return_notice, ticket_tag, work_summary, Fonts, FormError};
 
 /// Renders `kind` of a ticket from its papers; a form the ticket has no facts for
 /// (`FormKind::applies`) is refused with `FormError::NotApplicable` and the domain's reason.
@@ -36,5 +36,6 @@ pub fn render_return_case(fonts: &Fonts, kind: ReturnFormKind, p: &ReturnPapers)
         ReturnFormKind::ReturnLabel => return_label(fonts, p),
         ReturnFormKind::ReturnLabelA4 => return_label_a4(fonts, p),
         ReturnFormKind::InspectionReport => inspection_report(fonts, p),
+        ReturnFormKind::DeclineLetter => decline_letter(fonts, p),
     }
 }

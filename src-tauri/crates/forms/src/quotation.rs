@@ -5,8 +5,8 @@ use caseback_domain::money::Amount;
 use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::{Quotation, QuoteLine, Section, Totals};
 use caseback_domain::Settings;
-use jiff::civil::Date;
 
+use crate::dates::long_date;
 use crate::draw::{Canvas, Colour, Item};
 use crate::error::FormError;
 use crate::flow::Flow;
@@ -71,13 +71,14 @@ pub fn quotation(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> 
     canvas.finish()
 }
 
-/// "2026-03-16 (Monday 16 March 2026)".
-pub(crate) fn in_numbers_and_words(date: Date) -> String {
-    format!("{date} ({})", date.strftime("%A %-d %B %Y"))
+/// Whether `q` charges a tax at all: a shop whose rate is 0% (Hong Kong has none) prints no
+/// tax line and marks no line as untaxed.
+pub(crate) fn charges_tax(q: &Quotation) -> bool {
+    q.tax_rate.basis_points() > 0
 }
 
 /// The quotation number large at the left; at the right the issue and validity dates in
-/// numbers and words, and the ticket number.
+/// the shop's style with their weekdays, and the ticket number.
 fn band(fonts: &Fonts, p: &TicketPapers, q: &Quotation, x: f32, w: f32) -> Row {
     let number = q.number.to_string();
     let mut items = vec![text_item(fonts, "Quotation number", LABEL, x, LABEL.baseline())];
@@ -85,9 +86,10 @@ fn band(fonts: &Fonts, p: &TicketPapers, q: &Quotation, x: f32, w: f32) -> Row {
     items.push(text_item(fonts, &number, NUMBER, x, number_top + NUMBER.baseline()));
     let number_h = number_top + NUMBER.line_height();
 
+    let style = p.settings.date_style;
     let rows = [
-        ("Issued", in_numbers_and_words(q.issued_on), DATE),
-        ("Valid through", in_numbers_and_words(q.valid_through), Style { colour: Colour::ACCENT, ..DATE }),
+        ("Issued", long_date(style, q.issued_on), DATE),
+        ("Valid through", long_date(style, q.valid_through), Style { colour: Colour::ACCENT, ..DATE }),
         ("Ticket", p.ticket.number.to_string(), DATE),
     ];
     let label_w = rows.iter().map(|(l, _, _)| width(fonts, l, LABEL)).fold(0.0, f32::max);
@@ -113,7 +115,7 @@ fn parties(flow: &mut Flow, p: &TicketPapers, x: f32, w: f32) {
     let customer = [("Name", c.name.clone()), ("Phone", c.phone.clone()), ("Email", c.email.clone())];
     let d = &p.ticket.details.device;
     let device = [
-        ("Type", d.kind.label().to_string()),
+        ("Type", d.kind_label().to_string()),
         ("Brand / model", format!("{} {}", d.brand.trim(), d.model.trim()).trim().to_string()),
         ("Serial / IMEI", d.serial.clone()),
     ];
@@ -179,7 +181,8 @@ impl<'f> Table<'f> {
         Row { height: h, items }
     }
 
-    fn line(&self, line: &QuoteLine, money: impl Fn(Amount) -> String) -> Row {
+    /// One priced line; `mark_untaxed` marks a line the tax is not charged on.
+    fn line(&self, line: &QuoteLine, money: impl Fn(Amount) -> String, mark_untaxed: bool) -> Row {
         let fonts = self.fonts;
         let (mut items, kind_h) =
             text_block(fonts, line.kind.label(), CELL, self.kind_x, CELL_PAD_Y, self.desc_x - self.kind_x - 3.0);
@@ -187,7 +190,7 @@ impl<'f> Table<'f> {
         let last = desc.last().cloned();
         let qty = line.quantity.to_string();
         items.extend(desc);
-        if !line.taxable {
+        if mark_untaxed && !line.taxable {
             // After the description's last line when it fits short of the quantity, else on a
             // line of its own.
             let marker_w = width(fonts, NO_TAX, MARK);
@@ -246,7 +249,9 @@ pub(crate) fn section(
     let fonts = flow.canvas.fonts;
     let currency = settings.currency;
     let money = |a: Amount| currency.format_number(a);
-    let lines: Vec<Row> = q.draft.lines.iter().filter(|l| l.section == section).map(|l| table.line(l, money)).collect();
+    let taxed = charges_tax(q);
+    let lines: Vec<Row> =
+        q.draft.lines.iter().filter(|l| l.section == section).map(|l| table.line(l, money, taxed)).collect();
     let head = table.header();
     let mut first = vec![sections::heading(fonts, title, table.x, table.w), head.clone()];
     first.extend(lines.first().cloned());
@@ -262,18 +267,18 @@ pub(crate) fn section(
         flow.place(row);
     }
     let t = totals;
-    let tax_label = format!("{} {} on {}", settings.tax.name.trim(), q.tax_rate, money(t.taxable));
     let total_label = match section {
         Section::Repair => format!("Total ({})", currency.code()),
         Section::Cosmetic => format!("Cosmetic total ({})", currency.code()),
     };
     let mut rows: Vec<Row> = lines[last..].to_vec();
-    rows.extend([
-        Row::gap(0.8),
-        table.total("Subtotal", &money(t.subtotal), CELL, false),
-        table.total(&tax_label, &money(t.tax), CELL, false),
-        table.total(&total_label, &money(t.total), TOTAL, true),
-    ]);
+    rows.push(Row::gap(0.8));
+    if taxed {
+        let tax_label = format!("{} {} on {}", settings.tax.name.trim(), q.tax_rate, money(t.taxable));
+        rows.push(table.total("Subtotal", &money(t.subtotal), CELL, false));
+        rows.push(table.total(&tax_label, &money(t.tax), CELL, false));
+    }
+    rows.push(table.total(&total_label, &money(t.total), TOTAL, true));
     flow.place_whole(&rows);
     flow.set_continued(page_header);
     flow.place(&Row::gap(SECTION_GAP + 1.0));
@@ -298,7 +303,8 @@ fn after_the_table(flow: &mut Flow, settings: &Settings, q: &Quotation, x: f32, 
         flow.place_columns(&columns, SECTION_GAP);
     }
 
-    let valid = in_numbers_and_words(q.valid_through);
+    let style = settings.date_style;
+    let valid = long_date(style, q.valid_through);
     let storage = if policy.storage_fee_per_day.0 == 0 {
         "Storage: we keep the finished watch free of charge until you collect it.".to_string()
     } else {
@@ -323,7 +329,7 @@ fn after_the_table(flow: &mut Flow, settings: &Settings, q: &Quotation, x: f32, 
             "If we have no answer by then, the quotation expires and we hold the watch for {} (through {}); \
              after that it is returned unrepaired at your cost.",
             policy.quotation_hold,
-            q.hold_until(policy)
+            long_date(style, q.hold_until(policy))
         ),
         storage,
         parts.to_string(),

@@ -14,12 +14,16 @@ const MARGIN: f32 = 2.5;
 const QR_SIZE: f32 = 19.0;
 
 const NUMBER: Style = Style::new(Weight::Bold, 14.0, Colour::BLACK);
-const SURNAME: Style = Style::new(Weight::Bold, 12.0, Colour::BLACK);
+const NAME: Style = Style::new(Weight::Bold, 12.0, Colour::BLACK);
+/// The smallest the name shrinks to before it is cut with an ellipsis: still read at arm's length.
+const NAME_MIN: f32 = 8.0;
 const MODEL: Style = Style { leading: 1.15, ..Style::new(Weight::Regular, 8.0, Colour::BLACK) };
 const DATE: Style = Style::new(Weight::Regular, 6.5, Colour::MUTED);
 
 /// The bag tag as a one-page PDF of 62 x 29 mm: the ticket number and its QR code, the
-/// customer's surname and the watch's brand and model.
+/// customer's name and the watch's brand and model. The name is printed whole, as the
+/// customer gave it (no rule finds the family name in every culture's names), shrunk and
+/// then cut with an ellipsis to fit; the CJK face draws it when it has CJK characters.
 pub fn ticket_tag(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
     let number = p.ticket.number.to_string();
     let mut canvas = Canvas::new(fonts, &format!("Tag {number}"), LABEL_W, LABEL_H);
@@ -36,16 +40,10 @@ pub fn ticket_tag(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError>
     items.push(Item::Rule { x1: x, y1: y, x2: x + w, y2: y, width_pt: 0.5, colour: Colour::BLACK });
     y += 0.9;
 
-    let surname = p.customer.surname();
-    let surname_style = Style { size: fit_size(fonts, surname, SURNAME, w, 6.0), ..SURNAME };
-    items.push(text_item(
-        fonts,
-        &ellipsize(fonts, surname, surname_style, w),
-        surname_style,
-        x,
-        y + surname_style.baseline(),
-    ));
-    y += surname_style.line_height() + 0.2;
+    let name = p.customer.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name_style = Style { size: fit_size(fonts, &name, NAME, w, NAME_MIN), ..NAME };
+    items.push(text_item(fonts, &ellipsize(fonts, &name, name_style, w), name_style, x, y + name_style.baseline()));
+    y += name_style.line_height() + 0.2;
 
     let device = &p.ticket.details.device;
     let model = format!("{} {}", device.brand.trim(), device.model.trim());
@@ -61,7 +59,7 @@ pub fn ticket_tag(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError>
         y += MODEL.line_height();
     }
 
-    let date = format!("In {}", p.ticket.received_on);
+    let date = format!("In {}", p.settings.date_style.format(p.ticket.received_on));
     let date_y = LABEL_H - MARGIN - DATE.line_height();
     if y <= date_y {
         items.push(text_item(fonts, &date, DATE, x, date_y + DATE.baseline()));

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use caseback_domain::after_sale::{EntryKind, PaymentMethod};
 use caseback_domain::papers::TicketPapers;
 use caseback_domain::settings::PaperSize;
-use caseback_domain::Amount;
-use caseback_domain::Code;
+use caseback_domain::{Amount, Code, Percent};
 use caseback_forms::{
     collection_notice, commercial_invoice, payment_receipt, render_ticket, shipping_label, shipping_notice, Fonts,
     FormError, FormKind,
@@ -72,7 +72,7 @@ fn collection_notice_prints_the_work_photos_balance_storage_and_deadlines() {
                 "Retained by the shop".into(),
                 "Returned to the customer".into(),
                 format!("Balance due (HKD) {}", num(case.account.balance)),
-                format!("Paid -{}", num(case.account.paid)),
+                format!("Paid {}", num(case.account.paid)),
                 format!("Storage is free through {}.", long(notice.last_free_day)),
                 format!("From {} storage costs {} per day", long(notice.fees_from), money(notice.fee_per_day)),
                 "From Tuesday 8 December 2026 storage costs HKD 10.00 per day".into(),
@@ -86,11 +86,14 @@ fn collection_notice_prints_the_work_photos_balance_storage_and_deadlines() {
         );
         assert_eq!(image_count(&pdf), 2, "{paper:?}: both photos embedded");
         assert!(qr_codes(&pdf, 1).contains(&"R-2026-01307".to_string()));
+        if paper == PaperSize::A4 {
+            assert_eq!(page_count(&pdf), 1, "the notice with its photos fits one A4 page");
+        }
     }
 }
 
 #[test]
-fn collection_notice_shows_six_photos_and_counts_the_rest() {
+fn collection_notice_shows_four_photos_and_counts_the_rest_as_on_file() {
     let mut case = Case::ready(PaperSize::A4, NOTICE_ON);
     let dir = scratch();
     let two = std::fs::metadata(pdf_of(&case, FormKind::CollectionNotice, dir.path())).unwrap().len();
@@ -98,8 +101,12 @@ fn collection_notice_shows_six_photos_and_counts_the_rest() {
         case.photos.push(("image/jpeg", photo_jpeg(480 + 40 * i, 360)));
     }
     let pdf = pdf_of(&case, FormKind::CollectionNotice, dir.path());
-    assert_eq!(image_count(&pdf), 6);
-    assert_has(&text_of(&pdf), &["+2 more photos sent with this notice".into()]);
+    assert_eq!(image_count(&pdf), 4);
+    // Nothing sends the other photos with the notice: they are on file.
+    let text = squeezed(&text_of(&pdf));
+    assert!(text.contains("+4 more photos on file"), "{text}");
+    assert!(!text.contains("sent with this notice"), "{text}");
+    assert_eq!(page_count(&pdf), 1, "a row of four photos keeps the notice to one page");
     assert!(std::fs::metadata(&pdf).unwrap().len() > two, "more photos, a larger file");
     case.photos.clear();
     let pdf = pdf_of(&case, FormKind::CollectionNotice, dir.path());
@@ -134,7 +141,7 @@ fn photos_go_in_as_jpeg_upright_and_at_most_1600_pixels() {
     for ((w, h, enc), (ew, eh)) in images.iter().zip(expected) {
         assert_eq!((w.as_str(), h.as_str(), enc.as_str()), (ew, eh, "jpeg"), "{list}");
     }
-    assert_has(&text_of(&pdf), &["+1 more photo sent with this notice".into()]);
+    assert_has(&text_of(&pdf), &["+1 more photo on file".into()]);
 }
 
 /// `jpeg` with an EXIF block saying how the camera was held (6: turn a quarter clockwise).
@@ -181,7 +188,7 @@ fn receipt_is_paid_in_full_only_when_settled() {
             format!("GST 10% on {}", num(q.repair.taxable)),
             format!("Total (HKD) {}", num(q.repair.total)),
             format!("Cosmetic total (HKD) {}", num(q.cosmetic.total)),
-            "Storage from 2026-12-08, 3 days".into(),
+            "Storage from 8 December 2026, 3 days".into(),
             "Shipping insurance (non-refundable)".into(),
             format!("Total charges (HKD) {}", num(shipped.account.total_charges)),
             "VISA 4242 auth 081532".into(),
@@ -216,7 +223,9 @@ fn shipping_notice_has_tracking_as_text_and_barcode_and_the_delivery_dates() {
             "UPS".into(),
             "Worldwide Express Saver".into(),
             // Thursday 10 December + 3 and + 7 business days.
-            "Tue 2026-12-15 to Mon".into(),
+            // The band's cell, wrapped: "Tue 15 December 2026 to / Mon 21 December 2026".
+            "Tue 15 December 2026 to".into(),
+            "Mon 21 December 2026".into(),
             "Tuesday 15 December 2026 to".into(),
             "Monday 21 December 2026 (3 to 7".into(),
             "business days)".into(),
@@ -229,6 +238,17 @@ fn shipping_notice_has_tracking_as_text_and_barcode_and_the_delivery_dates() {
     let codes = qr_codes(&pdf, 1);
     assert!(codes.contains(&TRACKING.to_string()), "the barcode reads back: {codes:?}");
     assert!(codes.contains(&"R-2026-01307".to_string()), "{codes:?}");
+}
+
+#[test]
+fn a_shop_without_shipping_insurance_never_mentions_it() {
+    let mut case = Case::shipped(PaperSize::A4);
+    case.settings.policy.shipping_insurance_rate = caseback_domain::Percent(0);
+    case.shipping.as_mut().unwrap().insured = false;
+    case.recompute();
+    let dir = scratch();
+    let text = text_of(&pdf_of(&case, FormKind::ShippingNotice, dir.path()));
+    assert!(text.contains("Declared value") && !text.to_lowercase().contains("insur"), "{text}");
 }
 
 #[test]
@@ -315,6 +335,11 @@ fn each_form_refuses_when_its_facts_are_missing() {
         // The app's way in refuses by the domain's rule, before the form is drawn.
         let app = render_ticket(fonts(), kind, &papers);
         assert!(matches!(app, Err(FormError::NotApplicable(_))), "{kind:?} was not refused by the domain's rule");
+        if kind == FormKind::PaymentReceipt {
+            // Nothing in it would be missing (an empty account prints as such): the domain's
+            // rule alone decides when there is a receipt to give.
+            return app.err().map(|e| e.to_string()).unwrap_or_default();
+        }
         match drawing(kind)(fonts(), &papers) {
             Err(e) => {
                 assert_eq!(e.code(), Code::FormNotApplicable);
@@ -367,5 +392,92 @@ fn assert_inside(pdf: &Path, margin_mm: f32) {
     let margin = margin_mm * 72.0 / 25.4;
     for word in &words {
         assert!(word.x_max <= w - margin && word.y_max <= h - margin, "{word:?} runs off the {w} x {h} page");
+    }
+}
+
+/// A notice of `case` and its receipt, as text.
+fn notice_and_receipt(case: &Case, dir: &Path) -> (String, String) {
+    let notice = squeezed(&text_of(&pdf_of(case, FormKind::CollectionNotice, dir)));
+    let receipt = squeezed(&text_of(&pdf_of(case, FormKind::PaymentReceipt, dir)));
+    (notice, receipt)
+}
+
+#[test]
+fn payments_are_positive_and_refunds_negative_on_the_notice_and_the_receipt_alike() {
+    let mut case = Case::ready(PaperSize::A4, NOTICE_ON);
+    // The customer pays 3,000.00 more than the deposit, too much, and 100.00 goes back.
+    let overpaid = payment(2, EntryKind::Payment, 300_000, PaymentMethod::Cash, "", NOTICE_ON);
+    let refund = payment(3, EntryKind::Refund, 10_000, PaymentMethod::Cash, "change", NOTICE_ON);
+    case.payments.extend([overpaid, refund]);
+    case.recompute();
+    let account = &case.account;
+    assert!(account.balance.0 < 0, "a credit is left: {account:?}");
+    let num = |a| case.settings.currency.format_number(a);
+    let credit = num(Amount(-account.balance.0));
+    let dir = scratch();
+    let (notice, receipt) = notice_and_receipt(&case, dir.path());
+    for text in [&notice, &receipt] {
+        for expected in [
+            format!("Paid {}", num(account.paid)),
+            "Refunded -100.00".to_string(),
+            format!("Credit to refund (HKD) {credit}"),
+        ] {
+            assert!(text.contains(&expected), "{expected:?} missing from:\n{text}");
+        }
+        assert!(!text.contains(&format!("-{}", num(account.paid))), "a payment shown negative:\n{text}");
+    }
+    // Row by row on the receipt: each payment as received, the refund taken off.
+    assert!(receipt.contains("Payment Cash — 3,000.00"), "{receipt}");
+    assert!(receipt.contains("Refund Cash change -100.00"), "{receipt}");
+    // And the balance adds up: charges less what was paid, plus what went back.
+    assert_eq!(account.total_charges.0 - account.paid.0 + account.refunded.0, account.balance.0);
+}
+
+#[test]
+fn no_tax_line_when_the_shops_rate_is_zero() {
+    let mut case = Case::ready(PaperSize::A4, NOTICE_ON);
+    case.settings.tax.rate = Percent(0);
+    case.quotation = quotation(&case.settings, &case.ticket, quote_lines(true));
+    case.recompute();
+    let dir = scratch();
+    let doc = TicketPapers { quotation: Some(case.quotation.clone()), ..case.papers() };
+    let bytes = caseback_forms::quotation(fonts(), &doc).unwrap();
+    let quotation_text = squeezed(&text_of(&write_pdf(dir.path(), "quotation.pdf", &bytes)));
+    let receipt = squeezed(&text_of(&pdf_of(&case, FormKind::PaymentReceipt, dir.path())));
+    let num = |a| case.settings.currency.format_number(a);
+    for text in [&quotation_text, &receipt] {
+        for absent in ["GST", "0%", "No tax", "Subtotal"] {
+            assert!(!text.contains(absent), "{absent:?} at a 0% shop:\n{text}");
+        }
+        assert!(text.contains(&format!("Total (HKD) {}", num(case.quotation.repair.total))), "{text}");
+    }
+    // At 10% both still show it.
+    let taxed = Case::ready(PaperSize::A4, NOTICE_ON);
+    let receipt = squeezed(&text_of(&pdf_of(&taxed, FormKind::PaymentReceipt, dir.path())));
+    assert!(receipt.contains("GST 10% on") && receipt.contains("Subtotal") && receipt.contains("No tax"), "{receipt}");
+}
+
+#[test]
+fn a_turkish_style_receipt_writes_12_499_00_and_01_12_2026() {
+    let day = jiff::civil::date(2026, 12, 1);
+    let mut case = Case::ready(PaperSize::A4, day);
+    case.settings = in_turkish_style(case.settings.clone());
+    let paid = payment(2, EntryKind::Payment, 1_249_900, PaymentMethod::BankTransfer, "EFT 4471", day);
+    case.payments.push(paid);
+    case.recompute();
+    let dir = scratch();
+    let (notice, receipt) = notice_and_receipt(&case, dir.path());
+    for expected in ["01.12.2026 Payment Bank transfer EFT 4471 12.499,00", "Tue 01.12.2026", "Tuesday 01.12.2026"] {
+        assert!(receipt.contains(expected), "{expected:?} missing from:\n{receipt}");
+    }
+    assert!(receipt.contains(&format!("Paid {}", case.settings.currency.format_number(case.account.paid))));
+    assert!(notice.contains("Balance as of Tuesday 01.12.2026"), "{notice}");
+    let mut shipped = Case::shipped(PaperSize::A4);
+    shipped.settings = in_turkish_style(shipped.settings.clone());
+    let shipped = squeezed(&text_of(&pdf_of(&shipped, FormKind::PaymentReceipt, dir.path())));
+    assert!(shipped.contains("Storage from 08.12.2026, 3 days"), "the storage charge's date too:\n{shipped}");
+    for text in [&notice, &receipt, &shipped] {
+        assert!(!text.contains("2026-1"), "an ISO date on a Turkish-style form:\n{text}");
+        assert!(!text.contains("December"), "a date in words on a Turkish-style form:\n{text}");
     }
 }

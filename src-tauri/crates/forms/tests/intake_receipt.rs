@@ -52,8 +52,10 @@ fn turkish_receipt_on_a4_prints_every_part_and_its_qr_code() {
     ] {
         assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
     }
-    assert!(text.contains(&ticket.assessment_due.to_string()), "due date missing:\n{text}");
-    assert!(text.contains(&ticket.warranty.describe()), "{:?} missing:\n{text}", ticket.warranty.describe());
+    assert!(text.contains(&shop.date_style.format(ticket.assessment_due)), "due date missing:\n{text}");
+    // The warranty's dates in the shop's style, like every other date on the form.
+    let warranty = "In warranty until 2 March 2028 (24 months from purchase on 2 March 2026)";
+    assert!(text.contains(warranty), "{warranty:?} missing:\n{text}");
     assert!(ticket.warranty.describe().starts_with("In warranty until"));
     assert_eq!(qr_codes(&pdf, 1), ["R-2026-00042"]);
     assert_inside_the_page(&pdf);
@@ -176,4 +178,50 @@ fn assert_inside_the_page(pdf: &std::path::Path) {
     for word in &words {
         assert!(word.x_max <= w - margin && word.y_max <= h - margin, "{word:?} runs off the {w} x {h} page");
     }
+}
+
+#[test]
+fn the_customer_accepts_the_terms_only_when_they_are_printed() {
+    let mut shop = turkish_shop(PaperSize::A4);
+    let ticket = ticket(&shop, 42, kospet_details());
+    let customer = cagri();
+    let dir = scratch();
+    let text = |shop: &caseback_domain::Settings, name: &str| {
+        let doc = TicketPapers { received_by: "Ayşe Yılmaz".into(), ..papers(shop, &ticket, &customer) };
+        squeezed(&text_of(&write_pdf(dir.path(), name, &render(&doc))))
+    };
+    let with = text(&shop, "with.pdf");
+    assert!(with.contains(&squeezed(TERMS)), "the terms are printed:\n{with}");
+    assert!(with.contains("and accepts the shop's terms above."), "{with}");
+
+    shop.shop.terms = "  ".into();
+    let without = text(&shop, "without.pdf");
+    assert!(!without.to_lowercase().contains("terms"), "no terms, nothing said of them:\n{without}");
+    assert!(without.contains("handed in in the condition described."), "{without}");
+    assert!(without.contains("Customer signature"), "{without}");
+}
+
+#[test]
+fn a_turkish_style_receipt_writes_its_dates_01_12_2026() {
+    let shop = in_turkish_style(turkish_shop(PaperSize::A4));
+    let mut ticket = ticket(&shop, 42, kospet_details());
+    ticket.received_on = jiff::civil::date(2026, 12, 1);
+    let doc = TicketPapers { received_by: "Ayşe Yılmaz".into(), ..papers(&shop, &ticket, &cagri()) };
+    let dir = scratch();
+    let pdf = write_pdf(dir.path(), "receipt.pdf", &render(&doc));
+    let text = squeezed(&text_of(&pdf));
+    for expected in [
+        "Tue 01.12.2026".to_string(),
+        short(&shop, ticket.assessment_due),
+        "Purchase date 02.03.2026".into(),
+        "Delivery date 05.03.2026".into(),
+        "In warranty until 02.03.2028 (24 months from purchase on 02.03.2026)".into(),
+        "Received on 01.12.2026".into(),
+    ] {
+        assert!(text.contains(&expected), "{expected:?} missing from:\n{text}");
+    }
+    for iso in ["2026-12-01", "2026-03-02", "2026-03-05", "2028-03-02"] {
+        assert!(!text.contains(iso), "{iso} on the receipt of a shop writing 01.12.2026:\n{text}");
+    }
+    assert_eq!(page_count(&pdf), 1);
 }

@@ -34,9 +34,9 @@ fn turkish_quotation_on_a4_prints_number_dates_lines_totals_and_terms() {
         "Repair quotation".into(),
         "Q-2026-00042-1".into(),
         "R-2026-00042".into(),
-        "2026-11-23 (Monday 23 November 2026)".into(),
+        "Monday 23 November 2026".into(),
         "Valid through".into(),
-        "2026-12-07 (Monday 7 December 2026)".into(),
+        "Monday 7 December 2026".into(),
         "Çağrı Öztürk".into(),
         "Presage SRPB41J1 Cocktail Time".into(),
         "Unit price (TRY)".into(),
@@ -165,4 +165,36 @@ fn assert_inside_the_page(pdf: &std::path::Path) {
     for word in &words {
         assert!(word.x_max <= w - margin && word.y_max <= h - margin, "{word:?} runs off the {w} x {h} page");
     }
+}
+
+#[test]
+fn a_turkish_style_quotation_writes_12_499_00_and_01_12_2026() {
+    let shop = in_turkish_style(turkish_shop(PaperSize::A4));
+    let ticket = ticket(&shop, 42, kospet_details());
+    let mut lines = quote_lines(false);
+    lines[2].quantity = caseback_domain::quotation::Quantity(100);
+    lines[2].unit_price = caseback_domain::Amount(1_249_900);
+    let day = jiff::civil::date(2026, 12, 1);
+    let q = caseback_domain::quotation::QuotationDraft { lines, timeline_working_days: 7, parts_returned: false }
+        .issue(ticket.number, 1, &shop.policy, shop.tax.rate, day)
+        .expect("a valid draft");
+    let doc = TicketPapers { quotation: Some(q.clone()), ..papers(&shop, &ticket, &cagri()) };
+    let dir = scratch();
+    let pdf = write_pdf(dir.path(), "quotation.pdf", &render(&doc));
+    let text = squeezed(&text_of(&pdf));
+    let money = |a| shop.currency.format_number(a);
+    for expected in [
+        "12.499,00".to_string(),
+        "Issued Tuesday 01.12.2026".into(),
+        format!("by {}.", long(&shop, q.valid_through)),
+        format!("(through {})", long(&shop, q.hold_until(&shop.policy))),
+        format!("KDV 20% on {}", money(q.repair.taxable)),
+        format!("Total (TRY) {}", money(q.repair.total)),
+        format!("{} a day", shop.currency.format(shop.policy.storage_fee_per_day)),
+    ] {
+        assert!(text.contains(&expected), "{expected:?} missing from:\n{text}");
+    }
+    assert_eq!(money(q.repair.total).matches(',').count(), 1, "a decimal comma: {}", money(q.repair.total));
+    assert!(!text.contains("2026-1") && !text.contains("December"), "a date not in the shop's style:\n{text}");
+    assert_inside_the_page(&pdf);
 }

@@ -39,6 +39,7 @@ fn drawing(kind: ReturnFormKind) -> fn(&Fonts, &ReturnPapers) -> Result<Vec<u8>,
         ReturnFormKind::ReturnLabel => return_label,
         ReturnFormKind::ReturnLabelA4 => return_label_a4,
         ReturnFormKind::InspectionReport => inspection_report,
+        ReturnFormKind::DeclineLetter => caseback_forms::decline_letter,
     }
 }
 
@@ -92,8 +93,8 @@ fn authorization_form_is_pre_filled_from_the_order_and_has_the_fields_to_complet
                 "Reason Change of mind".into(),
                 DETAILS.into(),
                 format!("Invoice number {ORDER} If different:"),
-                "Invoice date 2026-11-02 If different:".into(),
-                "Bank, and IBAN or account number (for a refund by bank transfer)".into(),
+                "Invoice date 2 November 2026 If different:".into(),
+                "Bank and IBAN (for a refund by bank transfer)".into(),
                 "Account holder".into(),
                 "I wish to: Return for refund".into(),
                 "I confirm the item is returned with its original box, accessories and documents.".into(),
@@ -154,11 +155,15 @@ fn rma_instructions_say_where_how_and_by_when_on_one_page() {
                 "signature on delivery".into(),
                 format!("Send us the tracking number by email to servis@saatservisi.com.tr or WhatsApp +90 532 555 01 42, quoting {code}"),
                 postage.postage_text.clone(),
-                "Customs duties and fees on the return are yours".into(),
-                "commercial invoice marked \"returned goods\"".into(),
+                // A shop in Türkiye: the cargo company it books, and no customs or borders.
+                "Ask us to book the pickup with the cargo company we have an agreement with".into(),
                 "are held for 3 days and then sent back at the customer's cost".into(),
             ],
         );
+        let text = text_of(&pdf).to_lowercase();
+        for word in ["customs", "courier", "border", "commercial invoice"] {
+            assert!(!text.contains(word), "{word}: a domestic customer is told of none");
+        }
         assert_eq!(page_count(&pdf), 1, "{paper:?}");
         assert!(qr_codes(&pdf, 1).contains(&code));
     }
@@ -386,4 +391,51 @@ fn each_return_form_refuses_when_its_facts_are_missing() {
 
 fn date(y: i16, m: i8, d: i8) -> Date {
     jiff::civil::date(y, m, d)
+}
+
+/// The pages of `pdf`, each squeezed.
+fn pages_of(pdf: &Path) -> Vec<String> {
+    text_of(pdf).split('\u{c}').map(squeezed).filter(|p| !p.is_empty()).collect()
+}
+
+/// The inspector signs on the page that has the decision and its refund, never alone.
+fn assert_signed_with_the_decision(pdf: &Path) {
+    let pages = pages_of(pdf);
+    let signed = pages.iter().find(|p| p.contains("Inspector (name)")).expect("the signature lines");
+    for with in ["Partial refund by wear: 40% of the price", "Refund to the customer (USD) 40.00", "Refunded by"] {
+        assert!(signed.contains(with), "{with:?} is not on the page the inspector signs:\n{signed}");
+    }
+}
+
+#[test]
+fn the_inspectors_signature_stays_with_the_decision() {
+    let dir = scratch();
+    // Two inspection photos: the inspection fills the first page, and the decision, its
+    // payment and the signature go over together.
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let r = Return::decided(hong_kong_shop(paper), Some(ayse()));
+        assert_eq!(r.photos.len(), 2);
+        let pdf = pdf_of(&r, ReturnFormKind::InspectionReport, dir.path());
+        assert_eq!(page_count(&pdf), 2, "{paper:?}");
+        assert_signed_with_the_decision(&pdf);
+        assert!(pages_of(&pdf)[0].contains("Photos taken at inspection"), "{paper:?}");
+    }
+    // As the demo shop's report: no photos, a short note, an address of two lines. It all
+    // fits one A4 page once the closing is tightened: the signature does not go over alone.
+    let mut shop = hong_kong_shop(PaperSize::A4);
+    shop.shop.address = "Shop 12, 88 Queen's Road Central\nCentral, Hong Kong".into();
+    shop.shop.whatsapp = "+852 5555 0188".into();
+    let mut r = Return::decided(shop, Some(ayse()));
+    r.photos.clear();
+    let inspection = r.case.inspection.as_mut().unwrap();
+    inspection.photos.clear();
+    inspection.notes = "Clasp scratched; strap adjusted.".into();
+    let pdf = pdf_of(&r, ReturnFormKind::InspectionReport, dir.path());
+    assert_eq!(page_count(&pdf), 1);
+    assert_signed_with_the_decision(&pdf);
+    assert_has(
+        &text_of(&pdf),
+        &["Inspector: I inspected the item described above".into(), "Decision Partial refund".into()],
+    );
+    assert_inside(&pdf, 5.0);
 }

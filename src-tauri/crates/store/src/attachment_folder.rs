@@ -15,6 +15,7 @@ use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Result, StoreError};
+use crate::private;
 use crate::tables::attachments::{self, Attachment};
 
 fn hex(bytes: &[u8]) -> String {
@@ -43,11 +44,11 @@ pub(crate) fn keep(
     let path = path_of(dir, &sha256)?;
     if !path.exists() {
         let parent = path.parent().expect("hashed path has a parent");
-        fs::create_dir_all(parent).map_err(|e| StoreError::io("Could not create the attachments folder", e))?;
+        private::create_dir(parent).map_err(|e| StoreError::io("Could not create the attachments folder", e))?;
         // Write beside, flush, then rename: a crash leaves either no file or the whole file.
         let tmp = parent.join(format!(".{sha256}.part"));
         let write = || -> std::io::Result<()> {
-            let mut f = fs::File::create(&tmp)?;
+            let mut f = private::create_file(&tmp)?;
             f.write_all(bytes)?;
             f.sync_all()?;
             fs::rename(&tmp, &path)

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::db;
 use crate::error::{Result, StoreError};
+use crate::private;
 use crate::tables::{events, settings, staff};
 
 /// What a backup file holds, shown before anyone relies on it.
@@ -32,14 +33,19 @@ pub struct BackupSummary {
 }
 
 /// Writes a consistent copy of `conn`'s database to `dest` (replacing it only once the copy
-/// is complete and passes `PRAGMA integrity_check`).
+/// is complete and passes `PRAGMA integrity_check`), private to the user's account: the file
+/// is 0600, and a folder it has to create 0700 (an existing one is not Caseback's to change).
 pub fn to_file(conn: &Connection, dest: &Path) -> Result<BackupSummary> {
     let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| StoreError::io(format!("Could not create {}", parent.display()), e))?;
+    if !parent.exists() {
+        private::create_dir(parent).map_err(|e| StoreError::io(format!("Could not create {}", parent.display()), e))?;
+    }
     let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("backup");
     let tmp = parent.join(format!(".{name}.part"));
     let _ = std::fs::remove_file(&tmp);
     let result = (|| {
+        // Created private and empty (a new database to SQLite), so its journal is private too.
+        private::create_file(&tmp).map_err(|e| StoreError::io(format!("Could not write {}", tmp.display()), e))?;
         let mut copy = Connection::open(&tmp)?;
         Backup::new(conn, &mut copy)?.run_to_completion(256, Duration::ZERO, None)?;
         copy.pragma_update(None, "journal_mode", "DELETE")?;

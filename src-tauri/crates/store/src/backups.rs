@@ -13,7 +13,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::backup::{self, BackupSummary};
 use crate::error::{Result, StoreError};
-use crate::{db, Shop};
+use crate::{db, private, Shop};
 use caseback_domain::event::Action;
 
 const DAILY_PREFIX: &str = "caseback-";
@@ -60,9 +60,10 @@ pub fn list_before_restore(dir: &Path) -> Result<Vec<(Timestamp, PathBuf)>> {
     Ok(out)
 }
 
-/// Copies every attachment `to` lacks (they are named by their content, so never change).
+/// Copies every attachment `to` lacks (they are named by their content, so never change),
+/// private to the user's account like the originals.
 fn mirror_attachments(from: &Path, to: &Path) -> Result<usize> {
-    std::fs::create_dir_all(to).map_err(|e| StoreError::io(format!("Could not create {}", to.display()), e))?;
+    private::create_dir(to).map_err(|e| StoreError::io(format!("Could not create {}", to.display()), e))?;
     let mut copied = 0;
     let Ok(shards) = std::fs::read_dir(from) else { return Ok(0) };
     for shard in shards.flatten().filter(|e| e.path().is_dir()) {
@@ -72,9 +73,9 @@ fn mirror_attachments(from: &Path, to: &Path) -> Result<usize> {
                 continue;
             }
             let io = |e| StoreError::io(format!("Could not copy the attachments to {}", to.display()), e);
-            std::fs::create_dir_all(target.parent().unwrap_or(to)).map_err(io)?;
+            private::create_dir(target.parent().unwrap_or(to)).map_err(io)?;
             let part = target.with_extension("part");
-            std::fs::copy(file.path(), &part).map_err(io)?;
+            private::copy_file(&file.path(), &part).map_err(io)?;
             std::fs::rename(&part, &target).map_err(io)?;
             copied += 1;
         }
@@ -93,6 +94,7 @@ impl Shop {
         if dest.exists() {
             return Ok(None);
         }
+        private::create_dir(&dir).map_err(|e| StoreError::io(format!("Could not create {}", dir.display()), e))?;
         let summary = backup::to_file(&self.conn, &dest)?;
         mirror_attachments(&self.folder().attachments(), &dir.join("attachments"))?;
         let days: Vec<(Date, PathBuf)> = list_daily(&dir)?;
@@ -105,7 +107,8 @@ impl Shop {
     }
 
     /// A full copy for another place: `<folder>/Caseback backup <date> <time>/` holding the
-    /// checked database and every attachment. The folder must already exist.
+    /// checked database and every attachment, private to the user's account as the data
+    /// folder is. The folder must already exist.
     pub fn backup_to_folder(&self, folder: &Path, now: Timestamp) -> Result<BackupSummary> {
         let dir = self.new_folder_in(folder, "Caseback backup", now)?;
         let summary = backup::to_file(&self.conn, &dir.join("caseback.sqlite"))?;
@@ -122,6 +125,7 @@ impl Shop {
         let incoming = backup::summarize(path)?;
         let dir = self.folder().backups();
         let before = dir.join(format!("{BEFORE_RESTORE_PREFIX}{}{DAILY_SUFFIX}", now.strftime(BEFORE_RESTORE_STAMP)));
+        private::create_dir(&dir).map_err(|e| StoreError::io(format!("Could not create {}", dir.display()), e))?;
         backup::to_file(&self.conn, &before)?;
         let source =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;

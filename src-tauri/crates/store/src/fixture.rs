@@ -24,16 +24,19 @@ use crate::{DataFolder, Shop};
 /// The one staff member of the test shop.
 pub const STAFF: &str = "Mei Chan";
 
-/// An HKD shop in Hong Kong on the lx-watch policy with one staff member (Mei Chan), set
-/// up at `now` in `dir`.
+/// An HKD shop in Hong Kong (its address and phone given) on the lx-watch policy with one
+/// staff member (Mei Chan), set up at `now` in `dir`.
 pub fn new_shop(dir: &Path, now: Timestamp) -> (Shop, StaffId) {
     let mut shop = Shop::open(DataFolder::lock(dir).expect("the test folder locks")).expect("the test shop opens");
-    let s = Settings::new(
+    let mut s = Settings::new(
         "Kowloon Time Care",
         Currency::from_code("HKD").expect("HKD"),
         PresetId::LxWatch,
         "Asia/Hong_Kong",
     );
+    // Set-up asks for both: a return label and the RMA instructions print them.
+    s.shop.address = "Shop 12, 88 Nathan Road\nTsim Sha Tsui, Kowloon".into();
+    s.shop.phone = "+852 2345 6789".into();
     shop.set_up(&s, &[STAFF.into()], now).expect("the test shop sets up");
     let by = shop.staff().expect("staff")[0].id;
     (shop, by)
@@ -54,7 +57,7 @@ pub fn walk_in(name: &str, fault: &str) -> IntakeForm {
         },
         details: IntakeDetails {
             device: Device {
-                kind: DeviceKind::Quartz,
+                kind: Some(DeviceKind::Quartz),
                 brand: "Seiko".into(),
                 model: "SNE".into(),
                 ..Device::default()
@@ -121,7 +124,7 @@ fn numbered(i: usize) -> (CustomerDetails, IntakeDetails) {
     let (brand, model) = MODELS[i % MODELS.len()];
     let details = IntakeDetails {
         device: Device {
-            kind: DeviceKind::Smartwatch,
+            kind: Some(DeviceKind::Smartwatch),
             brand: brand.into(),
             model: model.into(),
             serial: format!("SN-{i:07}"),
@@ -193,7 +196,7 @@ pub fn presage(name: &str, phone: &str, fault: &str) -> IntakeForm {
         },
         details: IntakeDetails {
             device: Device {
-                kind: DeviceKind::Mechanical,
+                kind: Some(DeviceKind::Mechanical),
                 brand: "Seiko".into(),
                 model: "Presage SRPB41".into(),
                 serial: "4R35-01T0".into(),

@@ -1,15 +1,22 @@
 //! The data folder: one SQLite file, the attachments and the backups, held by one app at a time.
+//! It and everything in it are private to the user's account (`private`: 0700 and 0600).
 
-use std::fs::{self, File, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Result, StoreError};
+use crate::private;
 
 /// Same name as the Tauri app's identifier, so the CLI and the app find the same folder.
 pub const APP_IDENTIFIER: &str = "app.caseback.desktop";
 pub const DATABASE_FILE: &str = "caseback.sqlite";
 const LOCK_FILE: &str = "caseback.lock";
+/// What Caseback keeps in the folder besides the database: `demo/` is the demo shop's own
+/// data folder, `DEMO-SHOP` its marker (written by `demo`).
+const SUBFOLDERS: [&str; 4] = ["attachments", "backups", "exports", "demo"];
+const FILES: [&str; 6] =
+    [DATABASE_FILE, "caseback.sqlite-wal", "caseback.sqlite-shm", "caseback.sqlite-journal", LOCK_FILE, "DEMO-SHOP"];
 
 /// The shop's data folder, held exclusively while this value lives.
 ///
@@ -36,17 +43,13 @@ impl DataFolder {
         root.join("demo")
     }
 
-    /// Creates the folder if needed and takes its lock; refused while another process holds it.
+    /// Creates the folder if needed (private to the user's account) and takes its lock;
+    /// refused while another process holds it. A folder open to other accounts (an earlier
+    /// version's) is tightened first, with everything Caseback keeps in it.
     pub fn lock(root: &Path) -> Result<DataFolder> {
-        fs::create_dir_all(root)
-            .map_err(|e| StoreError::io(format!("Could not create the data folder {}", root.display()), e))?;
+        tighten(root).map_err(|e| StoreError::io(format!("Could not create the data folder {}", root.display()), e))?;
         let path = root.join(LOCK_FILE);
-        let mut file = File::options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
+        let mut file = private::open_file(&path, File::options().read(true).write(true).create(true).truncate(false))
             .map_err(|e| StoreError::io(format!("Could not open {}", path.display()), e))?;
         match file.try_lock() {
             Ok(()) => {}
@@ -93,6 +96,37 @@ impl DataFolder {
     pub fn backups(&self) -> PathBuf {
         self.root.join("backups")
     }
+
+    /// Where papers are saved (`Desk::save_paper`).
+    pub fn exports(&self) -> PathBuf {
+        self.root.join("exports")
+    }
+}
+
+/// Creates `root` privately, or makes an existing one private. Caseback's own files and
+/// subfolders at the top are checked on every open (a handful); the files under the
+/// subfolders only while `root` is still open to others, which only an earlier version (or a
+/// pass cut short: `root` is tightened last) leaves it. Nothing else in `root` is touched.
+fn tighten(root: &Path) -> std::io::Result<()> {
+    if !root.exists() {
+        return private::create_dir(root);
+    }
+    let earlier = private::is_open_to_others(root)?;
+    for name in SUBFOLDERS {
+        let dir = root.join(name);
+        if !dir.is_dir() {
+            continue;
+        }
+        if earlier {
+            private::make_tree_private(&dir)?;
+        } else {
+            private::make_private(&dir)?;
+        }
+    }
+    for name in FILES {
+        private::make_private_if_there(&root.join(name))?;
+    }
+    private::create_dir(root)
 }
 
 #[cfg(test)]

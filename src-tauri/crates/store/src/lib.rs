@@ -16,6 +16,7 @@ pub mod export;
 #[cfg(feature = "fixture")]
 pub mod fixture;
 pub mod folder;
+pub mod private;
 mod tables;
 mod workflows;
 

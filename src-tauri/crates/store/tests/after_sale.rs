@@ -2,8 +2,8 @@
 //! on a real SQLite file.
 
 use caseback_domain::after_sale::{
-    Collection, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, OldPart, PaymentEntry, PaymentMethod,
-    Release, ReplacedPart, Shipping,
+    Collection, Completion, Courier, DeliveryWindow, Dispatch, EntryKind, InstalmentPlan, NewPayment, OldPart,
+    PaymentEntry, PaymentMethod, Release, ReplacedPart, Shipping, VoidForm,
 };
 use caseback_domain::assessment::{Assessment, CoveredReason, WarrantyDecision};
 use caseback_domain::event::{Action, Subject};
@@ -50,8 +50,13 @@ fn completion(shop: &mut Shop, by: StaffId) -> Completion {
     }
 }
 
-fn pay(cents: i64, kind: EntryKind) -> PaymentEntry {
-    PaymentEntry { kind, amount: Amount(cents), method: PaymentMethod::Card, reference: "slip 0042".into() }
+fn pay(cents: i64, kind: EntryKind) -> NewPayment {
+    PaymentEntry { kind, amount: Amount(cents), method: PaymentMethod::Card, reference: "slip 0042".into() }.into()
+}
+
+/// `pay`, confirmed by staff as meant though it is above the balance.
+fn overpay(cents: i64) -> NewPayment {
+    NewPayment { confirm_over_balance: true, ..pay(cents, EntryKind::Payment) }
 }
 
 fn collect() -> Release {
@@ -138,7 +143,9 @@ fn an_overpayment_is_refunded_before_release_and_refunds_never_exceed_it() {
     shop.move_ticket(by, id, TicketState::InRepair, nov(5)).unwrap();
     let c = completion(&mut shop, by);
     shop.complete_repair(by, id, &c, nov(6)).unwrap();
-    shop.record_payment(by, id, &pay(120_000, EntryKind::Payment), nov(6)).unwrap();
+    let above = shop.record_payment(by, id, &pay(120_000, EntryKind::Payment), nov(6)).unwrap_err();
+    assert_eq!(above.code(), Code::PaymentAboveBalance, "an overpayment is taken only once confirmed");
+    shop.record_payment(by, id, &overpay(120_000), nov(6)).unwrap();
     assert_eq!(shop.release(by, id, &collect(), nov(6)).unwrap_err().code(), Code::CreditToRefund);
     assert_eq!(
         shop.record_payment(by, id, &pay(20_001, EntryKind::Refund), nov(6)).unwrap_err().code(),
@@ -230,4 +237,151 @@ fn a_deposit_is_refunded_before_a_ticket_is_cancelled_or_returned_unrepaired() {
         shop.record_payment(by, id, &pay(100, EntryKind::Payment), nov(3)).unwrap_err().code(),
         Code::TicketClosed
     );
+}
+
+/// The fields a refusal names.
+fn fields(e: caseback_store::StoreError) -> Vec<String> {
+    match e {
+        caseback_store::StoreError::Domain(d) => d.fields().iter().map(|f| f.field.clone()).collect(),
+        other => panic!("not a refusal: {other}"),
+    }
+}
+
+/// Approved at HKD 1,000.00, repaired and ready for collection on 6 Nov.
+fn ready(shop: &mut Shop, by: StaffId) -> TicketId {
+    let id = approved(shop, by);
+    shop.move_ticket(by, id, TicketState::InRepair, nov(5)).unwrap();
+    let c = completion(shop, by);
+    shop.complete_repair(by, id, &c, nov(6)).unwrap();
+    id
+}
+
+#[test]
+fn a_mistyped_payment_is_voided_and_kept_but_counts_nowhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let id = ready(&mut shop, by);
+    // HKD 10,000.00 typed for 1,000.00, confirmed in haste.
+    let typo = shop.record_payment(by, id, &overpay(1_000_000), nov(6)).unwrap();
+    assert_eq!(shop.after_sale(id, nov(6)).unwrap().account.balance, Amount(-900_000));
+    let void = |reason: &str| VoidForm { payment: typo.id, reason: reason.into() };
+    let before = fixture::event_count(shop.connection()).unwrap();
+    assert_eq!(fields(shop.void_payment(by, id, &void(" "), nov(6)).unwrap_err()), ["reason"]);
+    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before, "a refused void writes nothing");
+    shop.void_payment(by, id, &void("Mistyped: 10,000.00 for 1,000.00"), nov(6)).unwrap();
+    assert_eq!(shop.void_payment(by, id, &void("Again"), nov(6)).unwrap_err().code(), Code::PaymentAlreadyVoided);
+    let wrong = VoidForm { payment: typo.id + 99, reason: "x".into() };
+    assert_eq!(shop.void_payment(by, id, &wrong, nov(6)).unwrap_err().code(), Code::NotFound);
+
+    // The balance is as if it had never been taken; the entry stays, marked.
+    let sale = shop.after_sale(id, nov(6)).unwrap();
+    assert_eq!((sale.account.paid, sale.account.balance), (Amount(0), Amount(100_000)));
+    assert!(sale.payments.is_empty(), "the account counts no voided entry");
+    let ledger = shop.ledger(id).unwrap();
+    assert_eq!(ledger.len(), 1);
+    assert_eq!(ledger[0].payment, typo);
+    assert_eq!(ledger[0].void.as_ref().unwrap().reason, "Mistyped: 10,000.00 for 1,000.00");
+    let kept: i64 = shop.connection().query_row("SELECT count(*) FROM payments", [], |r| r.get(0)).unwrap();
+    assert_eq!(kept, 1, "the payments table keeps the entry");
+
+    // The right amount settles it; no paper shows the voided entry.
+    shop.record_payment(by, id, &pay(100_000, EntryKind::Payment), nov(6)).unwrap();
+    let papers = shop.ticket_papers(id, nov(6), false).unwrap();
+    assert_eq!(papers.after_sale.payments.len(), 1);
+    assert_eq!(papers.after_sale.payments[0].entry.amount, Amount(100_000));
+    assert!(papers.after_sale.account.is_settled());
+
+    let history = shop.history(Subject::Ticket, "R-2026-00001").unwrap();
+    let voided = history.iter().find(|e| e.action == Action::PaymentVoided).expect("the void is logged");
+    let settings = shop.settings().unwrap();
+    assert_eq!(
+        voided.sentence(settings.currency, settings.date_style),
+        format!(
+            "Voided the payment of HKD 10,000.00 by Card recorded on {}: Mistyped: 10,000.00 for 1,000.00",
+            settings.date_style.format(date(2026, 11, 6))
+        )
+    );
+    assert!(history.iter().any(|e| e.action == Action::PaymentRecorded && e.detail["amount"] == 1_000_000));
+
+    // Once the watch has left, nothing is voided: it left with the entry counted.
+    shop.release(by, id, &collect(), nov(6)).unwrap();
+    let paid = shop.ledger(id).unwrap()[1].payment.id;
+    let late = shop.void_payment(by, id, &VoidForm { payment: paid, reason: "Oops".into() }, nov(7)).unwrap_err();
+    assert_eq!(late.code(), Code::VoidAfterHandOver);
+
+    let conn = shop.connection();
+    assert!(conn
+        .execute("UPDATE payment_voids SET reason = 'x'", [])
+        .unwrap_err()
+        .to_string()
+        .contains("never edited"));
+    assert!(conn.execute("DELETE FROM payment_voids", []).unwrap_err().to_string().contains("never deleted"));
+    assert!(conn.execute("DELETE FROM payments", []).unwrap_err().to_string().contains("void it instead"));
+}
+
+#[test]
+fn a_payment_in_instalments_keeps_its_number_and_bank_and_prints_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let id = ready(&mut shop, by);
+    let plan = InstalmentPlan { count: 12, bank: "Garanti BBVA".into() };
+    let entry = PaymentEntry {
+        kind: EntryKind::Payment,
+        amount: Amount(100_000),
+        method: PaymentMethod::Instalments,
+        reference: "POS 4471".into(),
+    };
+    let without = shop.record_payment(by, id, &entry.clone().into(), nov(6)).unwrap_err();
+    assert_eq!(fields(without), ["instalment_count"], "instalments without their number are refused");
+    let new = NewPayment { entry, plan: Some(plan.clone()), confirm_over_balance: false };
+    shop.record_payment(by, id, &new, nov(6)).unwrap();
+    let ledger = shop.ledger(id).unwrap();
+    assert_eq!(ledger[0].plan, Some(plan));
+    assert_eq!(ledger[0].method_text(), "Instalments, 12 × via Garanti BBVA");
+    let papers = shop.ticket_papers(id, nov(6), false).unwrap();
+    assert_eq!(papers.after_sale.payments[0].entry.reference, "12 × via Garanti BBVA · POS 4471");
+    let logged = shop.history(Subject::Ticket, "R-2026-00001").unwrap();
+    let settings = shop.settings().unwrap();
+    let sentence = logged
+        .iter()
+        .find(|e| e.action == Action::PaymentRecorded)
+        .map(|e| e.sentence(settings.currency, settings.date_style))
+        .unwrap();
+    assert_eq!(sentence, "Payment of HKD 1,000.00 by Instalments, 12 × via Garanti BBVA, POS 4471");
+    let stored: (i64, String) = shop
+        .connection()
+        .query_row("SELECT instalments, bank FROM payment_plans", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(stored, (12, "Garanti BBVA".into()));
+}
+
+#[test]
+fn cash_at_the_counter_and_a_warranty_repair_hand_over_without_a_payment_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let no_proof = Release::Collected(Collection { collected_by: "Ayşe Yılmaz".into(), confirmation_shown: false });
+    // Paid by card: the slip or the phone's confirmation is asked for.
+    let id = ready(&mut shop, by);
+    shop.record_payment(by, id, &pay(100_000, EntryKind::Payment), nov(6)).unwrap();
+    assert_eq!(fields(shop.release(by, id, &no_proof, nov(6)).unwrap_err()), ["confirmation_shown"]);
+    // Paid in cash at the counter: handed over as it is.
+    let id = ready(&mut shop, by);
+    let cash = PaymentEntry {
+        kind: EntryKind::Payment,
+        amount: Amount(100_000),
+        method: PaymentMethod::Cash,
+        reference: String::new(),
+    };
+    shop.record_payment(by, id, &cash.into(), nov(6)).unwrap();
+    assert_eq!(shop.release(by, id, &no_proof, nov(6)).unwrap().state, TicketState::Collected);
+
+    // A warranty repair, nothing charged: nothing to confirm.
+    let id = book(&mut shop, by);
+    let decision = WarrantyDecision::Covered(CoveredReason::ManufacturingDefect);
+    shop.record_assessment(by, id, &Assessment { findings: "Faulty crown".into(), decision, photos: vec![] }, nov(3))
+        .unwrap();
+    shop.move_ticket(by, id, TicketState::InRepair, nov(3)).unwrap();
+    let c = completion(&mut shop, by);
+    shop.complete_repair(by, id, &c, nov(6)).unwrap();
+    assert_eq!(shop.release(by, id, &no_proof, nov(6)).unwrap().state, TicketState::Collected);
 }

@@ -83,7 +83,7 @@ fn crash_writer() {
                 method: PaymentMethod::Cash,
                 reference: String::new(),
             };
-            let p = shop.record_payment(by, ticket.id, &entry, now).unwrap();
+            let p = shop.record_payment(by, ticket.id, &entry.into(), now).unwrap();
             writeln!(out, "commit: payment {} {}", ticket.number, p.entry.amount.0).unwrap();
             out.flush().unwrap();
         }

@@ -5,14 +5,16 @@ use caseback_domain::after_sale::PaymentMethod;
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::CustomerChoice;
+use std::collections::HashSet;
+
 use caseback_domain::returns::{
     Checklist, Decision, ExchangeFee, Inspection, Package, RefundMethod, RefundRecord, RequestChannel, ReturnCase,
-    ReturnForm, ReturnReason, ReturnState, WearGrade,
+    ReturnForm, ReturnId, ReturnReason, ReturnState, RmaCode, RmaKey, WearGrade,
 };
 use caseback_domain::staff::StaffId;
 use caseback_domain::Code;
 use caseback_domain::{Amount, Percent};
-use caseback_store::{fixture, Shop};
+use caseback_store::{db, fixture, DataFolder, Shop};
 use jiff::civil::date;
 use jiff::Timestamp;
 
@@ -107,9 +109,11 @@ fn request_authorize_receive_inspect_partial_refund() {
 
     // Light wear: a partial refund within 20-40% only.
     let partial = |bp| Decision::PartialRefund { percent: Percent(bp), method: RefundMethod::OriginalCard };
-    let err = shop.decide_return(by, case.id, &inspection(WearGrade::Light), &partial(4_500), nov(11)).unwrap_err();
+    let err =
+        shop.decide_return(by, case.id, &inspection(WearGrade::Light), None, &partial(4_500), nov(11)).unwrap_err();
     assert_eq!(err.code(), Code::PartialRefundOutOfRange);
-    let decided = shop.decide_return(by, case.id, &inspection(WearGrade::Light), &partial(4_000), nov(11)).unwrap();
+    let decided =
+        shop.decide_return(by, case.id, &inspection(WearGrade::Light), None, &partial(4_000), nov(11)).unwrap();
     assert_eq!(decided.state, ReturnState::RefundDue);
     let d = decided.decision.clone().unwrap();
     assert_eq!(d.settlement.total, Amount(40_000));
@@ -269,7 +273,8 @@ fn an_exchange_by_choice_ships_only_once_its_fee_is_paid() {
     on_softerspot_policy(&mut shop, by);
 
     let case = received_return(&mut shop, by, &form(ReturnReason::ChangeOfMind, vec![]));
-    let decided = shop.decide_return(by, case.id, &inspection(WearGrade::AsNew), &Decision::Exchange, nov(11)).unwrap();
+    let decided =
+        shop.decide_return(by, case.id, &inspection(WearGrade::AsNew), None, &Decision::Exchange, nov(11)).unwrap();
     assert_eq!(decided.state, ReturnState::ExchangeDue);
     assert_eq!(decided.fee_owed(), Some(Amount(50_000)));
 
@@ -304,7 +309,8 @@ fn a_replacement_for_a_fault_ships_without_a_fee() {
     on_softerspot_policy(&mut shop, by);
     let photo = shop.store_evidence(by, "crack.jpg", b"\xff\xd8\xff\xe0 photo", nov(8)).unwrap().sha256;
     let case = received_return(&mut shop, by, &form(ReturnReason::DeadOnArrival, vec![photo]));
-    let decided = shop.decide_return(by, case.id, &inspection(WearGrade::AsNew), &Decision::Exchange, nov(11)).unwrap();
+    let decided =
+        shop.decide_return(by, case.id, &inspection(WearGrade::AsNew), None, &Decision::Exchange, nov(11)).unwrap();
     assert_eq!((decided.state, decided.fee_owed()), (ReturnState::ExchangeDue, None));
     let sent = shop.ship_return_out(by, case.id, "1Z999AA10123456784", nov(12)).unwrap();
     assert_eq!(sent.state, ReturnState::Exchanged);
@@ -325,7 +331,7 @@ fn a_package_that_came_without_its_code_is_linked_to_its_return() {
     let mut typo = code.clone();
     typo.pop();
     assert_eq!(shop.link_package(by, stray.id, &typo, nov(11)).unwrap_err().code(), Code::InvalidInput);
-    let unknown = caseback_domain::returns::RmaCode::from_sequence(999).unwrap().to_string();
+    let unknown = RmaCode::from_sequence(999, &RmaKey::from_bytes([9; RmaKey::LEN])).unwrap().to_string();
     assert_eq!(shop.link_package(by, stray.id, &unknown, nov(11)).unwrap_err().code(), Code::RmaUnknown);
     assert_eq!(shop.link_package(by, case.id, &code, nov(11)).unwrap_err().code(), Code::NotAStrayPackage);
     assert_eq!(fixture::event_count(shop.connection()).unwrap(), before, "refusals write nothing");
@@ -336,10 +342,126 @@ fn a_package_that_came_without_its_code_is_linked_to_its_return() {
     assert_eq!((receipt.received_on, receipt.linked_from), (date(2026, 11, 10), Some(stray.id)));
     assert_eq!(receipt.package.sender, "A. Yilmaz");
     assert_eq!(shop.return_case(stray.id).unwrap().state, ReturnState::Cancelled);
-    let last = |id: caseback_domain::returns::ReturnId| {
-        shop.history(Subject::Return, &id.0.to_string()).unwrap().pop().map(|e| e.action).unwrap()
-    };
+    let last =
+        |id: ReturnId| shop.history(Subject::Return, &id.0.to_string()).unwrap().pop().map(|e| e.action).unwrap();
     assert_eq!((last(stray.id), last(case.id)), (Action::ReturnLinked, Action::PackageLinked));
     // The stray is closed: the same package cannot be linked twice.
     assert_eq!(shop.link_package(by, stray.id, &code, nov(11)).unwrap_err().code(), Code::NotAStrayPackage);
+}
+
+/// Requests and authorizes a return at `at`: its code.
+fn authorized(shop: &mut Shop, by: StaffId, at: Timestamp) -> (ReturnId, RmaCode) {
+    let case = shop.request_return(by, &form(ReturnReason::ChangeOfMind, vec![]), at).unwrap();
+    let case = shop.authorize_return(by, case.id, None, at).unwrap();
+    (case.id, case.rma.unwrap().code)
+}
+
+/// The key the shop keeps, read as only a test may: nothing in the store's API shows it.
+fn rma_key(shop: &Shop) -> RmaKey {
+    RmaKey::from_bytes(shop.connection().query_row("SELECT rma_key FROM shop_secrets", [], |r| r.get(0)).unwrap())
+}
+
+/// Every code issued, with its sequence number.
+fn issued(shop: &Shop) -> Vec<(u64, String)> {
+    let mut stmt = shop.connection().prepare("SELECT seq, code FROM rma_codes ORDER BY seq").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+}
+
+/// Version 6 gave every shop these first three codes (its permutation was fixed).
+const VERSION_6_CODES: [&str; 3] = ["RMA-TWB3-3V6", "RMA-GS44-H48", "RMA-6NT5-YAB"];
+
+/// Turns a shop of this version into what version 6 left: no key (version 7's only table),
+/// and `VERSION_6_CODES` in place of the codes it issued, in their order (their search text
+/// aside, which no test here reads).
+fn as_left_by_version_6(conn: &rusqlite::Connection) {
+    conn.execute_batch("DROP TABLE shop_secrets; DROP TRIGGER rma_codes_are_never_edited;").unwrap();
+    for (seq, code) in (1..).zip(VERSION_6_CODES) {
+        conn.execute(
+            "UPDATE return_cases SET rma_code = ?2, case_json = json_set(case_json, '$.rma.code', ?2)
+             WHERE id = (SELECT return_id FROM rma_codes WHERE seq = ?1)",
+            rusqlite::params![seq, code],
+        )
+        .unwrap();
+        conn.execute("UPDATE rma_codes SET code = ?2 WHERE seq = ?1", rusqlite::params![seq, code]).unwrap();
+    }
+    conn.execute_batch(
+        "CREATE TRIGGER rma_codes_are_never_edited BEFORE UPDATE ON rma_codes
+         BEGIN SELECT RAISE(ABORT, 'an RMA code is never changed or reused'); END;
+         PRAGMA user_version = 6;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn two_shops_set_up_apart_give_their_first_returns_different_codes() {
+    let first_code = || {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut shop, by) = shop(dir.path());
+        let (_, code) = authorized(&mut shop, by, nov(8));
+        assert_eq!(code, RmaCode::from_sequence(1, &rma_key(&shop)).unwrap(), "the first code under its own key");
+        code
+    };
+    // Two random keys give one first code once in 29^6 (about 600 million).
+    let (a, b) = (first_code(), first_code());
+    assert_ne!(a, b);
+    assert!(![a, b].iter().any(|c| c.to_string() == VERSION_6_CODES[0]), "version 6 gave every shop this one");
+}
+
+#[test]
+fn a_shop_upgraded_from_version_6_keeps_its_codes_and_never_issues_one_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut shop, by) = shop(dir.path());
+    let old: Vec<ReturnId> = (8..=10).map(|day| authorized(&mut shop, by, nov(day)).0).collect();
+    shop.close_return(by, old[2], "Customer kept the watch", nov(10)).unwrap();
+    as_left_by_version_6(shop.connection());
+    drop(shop);
+
+    let mut shop = Shop::open(DataFolder::lock(dir.path()).unwrap()).unwrap();
+    assert_eq!(db::schema_version(shop.connection()).unwrap(), db::latest_version());
+    let key = rma_key(&shop);
+    // The codes version 6 issued still find their returns and match their parcels.
+    for (id, code) in old.iter().zip(VERSION_6_CODES) {
+        assert_eq!(shop.return_by_code(code).unwrap().id, *id, "{code}");
+    }
+    let parcel = shop.receive_package(by, Some(&VERSION_6_CODES[0].to_lowercase()), &Package::default(), nov(11));
+    assert_eq!(parcel.map(|c| (c.id, c.state)).unwrap(), (old[0], ReturnState::Received));
+    assert_eq!(
+        shop.receive_package(by, Some(VERSION_6_CODES[2]), &Package::default(), nov(11)).unwrap_err().code(),
+        Code::RmaNotAwaited,
+        "a cancelled code stays spent"
+    );
+
+    // New codes go on from the shop's sequence under its new key, never an old one again.
+    let new: Vec<RmaCode> = (0..4).map(|_| authorized(&mut shop, by, nov(11)).1).collect();
+    let all = issued(&shop);
+    assert_eq!(all.len(), 7);
+    let codes: HashSet<&str> = all.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(codes.len(), 7, "no code issued twice: {all:?}");
+    assert_eq!(all[..3].iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>(), VERSION_6_CODES);
+    assert!(all.windows(2).all(|w| w[0].0 < w[1].0) && all[3].0 > 3, "{all:?}");
+    for ((seq, code), issued) in all[3..].iter().zip(&new) {
+        assert_eq!(*code, issued.to_string());
+        assert_eq!(RmaCode::from_sequence(*seq, &key).unwrap(), *issued);
+    }
+    assert_eq!(shop.return_by_code(&new[0].to_string()).unwrap().state, ReturnState::Authorized);
+}
+
+#[test]
+fn the_rma_key_moves_with_a_backup_so_a_restored_shop_goes_on_with_its_codes() {
+    let (dir, usb, elsewhere) =
+        (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut shop, by) = shop(dir.path());
+    authorized(&mut shop, by, nov(8));
+    let key = *rma_key(&shop).as_bytes();
+    let summary = shop.backup_to_folder(usb.path(), nov(8)).unwrap();
+    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    let shown = format!("{summary:?} {}", serde_json::to_string(&summary).unwrap());
+    assert!(!shown.to_lowercase().contains(&hex), "the backup summary never shows the key");
+
+    let (mut other, other_by) = fixture::new_shop(elsewhere.path(), nov(1));
+    assert_ne!(rma_key(&other).as_bytes(), &key);
+    other.restore_from(&summary.path, "Mei Chan", nov(9)).unwrap();
+    assert_eq!(rma_key(&other).as_bytes(), &key);
+    let (_, next) = authorized(&mut other, other_by, nov(9));
+    assert_eq!(next, RmaCode::from_sequence(2, &RmaKey::from_bytes(key)).unwrap());
 }

@@ -26,7 +26,7 @@ fn form(name: &str, phone: &str, serial: &str) -> IntakeForm {
         },
         details: IntakeDetails {
             device: Device {
-                kind: DeviceKind::Mechanical,
+                kind: Some(DeviceKind::Mechanical),
                 brand: "Seiko".into(),
                 model: "Presage SRPB41".into(),
                 serial: serial.into(),
@@ -252,7 +252,9 @@ fn a_customer_is_corrected_each_change_logged_and_found_by_the_new_details() {
     assert_eq!(e.detail["changes"][0]["from"], "+852 9000 0000");
     assert_eq!(e.detail["changes"][0]["to"], "+852 9123 4567");
     assert_eq!(e.detail["changes"][1]["field"], "e-mail");
-    assert!(e.sentence(caseback_domain::Currency::from_code("HKD").unwrap()).starts_with("Corrected the phone"));
+    assert!(e
+        .sentence(caseback_domain::Currency::from_code("HKD").unwrap(), Default::default())
+        .starts_with("Corrected the phone"));
 
     // The ticket is found by the new number and no longer by the old; its papers print it.
     assert_eq!(shop.search_tickets("91234567", None, 10).unwrap().len(), 1);

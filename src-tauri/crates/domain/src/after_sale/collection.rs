@@ -3,7 +3,9 @@
 //! Convention (lx-watch 3.1, "$10 per day for items held over 7 days after notice"): the
 //! notice day is day 0; days 1 to 7 after it are free; the fee is charged for every day
 //! from day 8 up to and including the day the watch leaves. A grace in business days ends
-//! on the 7th business day instead.
+//! on the 7th business day instead. The last free day is the customer's deadline to
+//! collect without a fee, so when it falls on a day the shop is closed (a weekend day, a
+//! holiday) it moves on to the next day the shop is open, and the fee starts after that.
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -53,7 +55,7 @@ impl CollectionNotice {
     }
 
     pub fn issue(policy: &Policy, today: Date) -> CollectionNotice {
-        let last_free_day = policy.storage_grace.last_day(today, &policy.calendar);
+        let last_free_day = policy.calendar.open_on_or_after(policy.storage_grace.last_day(today, &policy.calendar));
         CollectionNotice {
             issued_on: today,
             last_free_day,

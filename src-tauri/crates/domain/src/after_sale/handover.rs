@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::Account;
+use super::{Account, EntryKind, Payment, PaymentMethod};
 use crate::error::Problems;
 use crate::ticket::TicketState;
 use crate::Code;
@@ -16,6 +16,17 @@ use crate::{text, Currency, DomainError, WorkCalendar};
 pub struct Collection {
     pub collected_by: String,
     pub confirmation_shown: bool,
+}
+
+impl Collection {
+    /// Whether handing over asks to see the customer's payment confirmation: only when
+    /// something was charged and paid some way other than cash. Cash was just taken at the
+    /// counter and needs no proof; with nothing charged (a warranty repair) there is nothing
+    /// to show. `payments` are the entries that count.
+    pub fn asks_confirmation(account: &Account, payments: &[Payment]) -> bool {
+        account.total_charges.0 > 0
+            && payments.iter().any(|p| p.entry.kind == EntryKind::Payment && p.entry.method != PaymentMethod::Cash)
+    }
 }
 
 /// The estimated delivery time, in business days after dispatch.
@@ -65,12 +76,14 @@ impl Release {
         }
     }
 
-    /// Checks the release on `today`, for a ticket in `state` whose account is `account`;
-    /// a dispatch needs the shipping chosen first.
+    /// Checks the release on `today`, for a ticket in `state` whose account is `account`
+    /// after the entries `payments`; a dispatch needs the shipping chosen first.
+    #[allow(clippy::too_many_arguments)]
     pub fn validated(
         &self,
         state: TicketState,
         account: &Account,
+        payments: &[Payment],
         shipping_chosen: bool,
         currency: Currency,
         today: Date,
@@ -92,7 +105,7 @@ impl Release {
                 if who.is_empty() && problems.is_empty() {
                     problems.add("collected_by", "Write the name of the person collecting the watch.");
                 }
-                if !c.confirmation_shown && account.total_charges.0 > 0 {
+                if !c.confirmation_shown && Collection::asks_confirmation(account, payments) {
                     problems.add(
                         "confirmation_shown",
                         "Check the customer's payment confirmation (printed or on their phone) before handing over.",

@@ -2,16 +2,12 @@
 
 use super::{Account, CollectionNotice, Completion, Dispatch, OldPart, Shipping};
 use crate::customer::CustomerDetails;
-use crate::quotation::message::{mailto, Message};
+use crate::quotation::message::{long_date, mailto, Message};
 use crate::ticket::Ticket;
 use crate::Settings;
 
 fn device(ticket: &Ticket) -> String {
     format!("{} {}", ticket.details.device.brand, ticket.details.device.model)
-}
-
-fn long_date(d: jiff::civil::Date) -> String {
-    d.strftime("%A %-d %B %Y").to_string()
 }
 
 fn signature(settings: &Settings) -> String {
@@ -23,6 +19,8 @@ fn signature(settings: &Settings) -> String {
 
 /// The Collection Notice: the repair is ready, the balance with its breakdown, how to get
 /// the watch back, the storage-fee rule with its start date and the deadline for more photos.
+/// Nothing is attached to it (a `mailto:` link cannot attach files): the photos are on the
+/// printed Collection Notice, and the message says so only when there are some.
 pub fn collection_message(
     settings: &Settings,
     ticket: &Ticket,
@@ -40,34 +38,43 @@ pub fn collection_message(
     for part in &completion.parts {
         body.push_str(&format!("- Replaced: {} ({})\n", part.description, part.old_part.label().to_lowercase()));
     }
+    body.push('\n');
+    if !completion.photos.is_empty() {
+        body.push_str("Photos of the repaired watch are on the printed Collection Notice. ");
+    }
     body.push_str(&format!(
-        "\nPhotos of the repaired watch are attached ({}). If you would like more photos or a short video of a particular part, ask by {} ({}).\n\n",
-        completion.photos.len(),
-        notice.media_request_by,
-        long_date(notice.media_request_by)
+        "If you would like more photos or a short video of a particular part, ask by {}.\n\n",
+        long_date(settings, notice.media_request_by)
     ));
     body.push_str("What you owe:\n");
     for c in &account.charges {
         body.push_str(&format!("- {}: {}\n", c.label, money(c.amount)));
     }
+    // As on the Collection Notice and the receipt: what was paid is an amount received,
+    // a refund a negative one.
     if account.paid.0 > 0 {
-        body.push_str(&format!("- Paid so far: -{}\n", money(account.paid)));
+        body.push_str(&format!("- Paid so far: {}\n", money(account.paid)));
     }
     if account.refunded.0 > 0 {
-        body.push_str(&format!("- Refunded: {}\n", money(account.refunded)));
+        body.push_str(&format!("- Refunded: {}\n", money(crate::Amount(-account.refunded.0))));
     }
     body.push_str(&match account.balance.0 {
         0 => "Balance: nothing to pay.\n\n".to_string(),
         b if b > 0 => format!("Balance due: {}\n\n", money(account.balance)),
         _ => format!("You paid {} too much; we will refund it.\n\n", money(crate::Amount(-account.balance.0))),
     });
-    body.push_str("You can collect the watch at the shop, or ask us to ship it (courier, insurance and shipping fee quoted on request). Full payment is needed before the watch is released; please bring the payment confirmation (printed or on your phone) when you collect.\n\n");
+    // Insurance is named only where the shop offers it (a policy that states none has it off).
+    let quoted = if settings.policy.shipping_insurance_rate.0 > 0 {
+        "courier, insurance and shipping fee"
+    } else {
+        "courier and shipping fee"
+    };
+    body.push_str(&format!("You can collect the watch at the shop, or ask us to ship it ({quoted} quoted on request). Full payment is needed before the watch is released; please bring the payment confirmation (printed or on your phone) when you collect.\n\n"));
     if notice.charges_storage() {
         body.push_str(&format!(
-            "Storage is free through {}. From {} ({}), storage costs {} per day until the watch is collected or shipped.\n",
-            notice.last_free_day,
-            notice.fees_from,
-            long_date(notice.fees_from),
+            "Storage is free through {}. From {}, storage costs {} per day until the watch is collected or shipped.\n",
+            long_date(settings, notice.last_free_day),
+            long_date(settings, notice.fees_from),
             money(notice.fee_per_day)
         ));
     }
@@ -97,14 +104,17 @@ pub fn shipping_message(
         "Dear {},\n\nWe sent your repaired {device} (ticket {}) on {}.\n\n",
         customer.name,
         ticket.number,
-        long_date(dispatch.dispatched_on)
+        long_date(settings, dispatch.dispatched_on)
     );
     let service = if shipping.service.is_empty() { String::new() } else { format!(", {}", shipping.service) };
     body.push_str(&format!("Courier: {}{service}\n", shipping.courier_label()));
     body.push_str(&format!("Tracking number: {}\n", dispatch.tracking));
     body.push_str(&format!(
         "Expected delivery: between {} and {} ({} to {} business days). Tracking may take 1 to 2 business days to appear on the courier's website.\n",
-        first, last, dispatch.window.min_days, dispatch.window.max_days
+        long_date(settings, first),
+        long_date(settings, last),
+        dispatch.window.min_days,
+        dispatch.window.max_days
     ));
     body.push_str(&format!("Shipped to:\n{}\n\n", shipping.address));
     if shipping.signature {
@@ -112,11 +122,113 @@ pub fn shipping_message(
     }
     if shipping.insured {
         body.push_str("The parcel is insured: if it is lost, seized by customs or damaged, send us the courier's report or the customs notice and we will resend it.\n");
-    } else {
+    } else if settings.policy.shipping_insurance_rate.0 > 0 {
         body.push_str("The parcel is not insured: the delivery risk is yours once it is dispatched.\n");
     }
     body.push_str("Keep your phone reachable: couriers may call before delivering.\n");
     body.push_str(&signature(settings));
     let mailto = if customer.email.is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
     Message { subject, body, mailto }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::after_sale::account::AccountFacts;
+    use crate::after_sale::{EntryKind, Payment, PaymentEntry, PaymentMethod, ReplacedPart};
+    use crate::customer::CustomerId;
+    use crate::intake::IntakeDetails;
+    use crate::presets::PresetId;
+    use crate::staff::StaffId;
+    use crate::ticket::{TicketId, TicketNumber, TicketState};
+    use crate::{warranty, Amount, Currency};
+
+    fn shop() -> Settings {
+        Settings::new("Harbour Watch Repair", Currency::from_code("HKD").unwrap(), PresetId::LxWatch, "Asia/Hong_Kong")
+    }
+
+    fn ticket(settings: &Settings) -> Ticket {
+        let details = IntakeDetails::default();
+        Ticket {
+            id: TicketId(1),
+            number: TicketNumber { year: 2026, seq: 14 },
+            state: TicketState::ReadyForCollection,
+            customer: CustomerId(1),
+            warranty: warranty::check(&settings.policy, &details.purchase, date(2026, 11, 2), &details.voiding),
+            details,
+            received_at: "2026-11-02T02:00:00Z".parse().unwrap(),
+            received_on: date(2026, 11, 2),
+            assessment_due: date(2026, 11, 4),
+            photos: vec![],
+        }
+    }
+
+    fn completion(photos: usize) -> Completion {
+        Completion {
+            work_performed: "Serviced the movement.".into(),
+            parts: vec![ReplacedPart { description: "Crown".into(), old_part: OldPart::RetainedByShop }],
+            photos: (0..photos).map(|i| format!("{i:064}")).collect(),
+        }
+    }
+
+    fn entry(id: i64, kind: EntryKind, cents: i64) -> Payment {
+        Payment {
+            id,
+            entry: PaymentEntry { kind, amount: Amount(cents), method: PaymentMethod::Cash, reference: String::new() },
+            paid_on: date(2026, 11, 20),
+            staff: StaffId(1),
+        }
+    }
+
+    /// The Collection Notice message of a watch ready on 30 November 2026, with `photos` on
+    /// file, a payment of 500.00 and a refund of 100.00.
+    fn message(settings: &Settings, photos: usize) -> Message {
+        let notice = CollectionNotice::issue(&settings.policy, date(2026, 11, 30));
+        let payments = [entry(1, EntryKind::Payment, 50_000), entry(2, EntryKind::Refund, 10_000)];
+        let facts = AccountFacts {
+            accepted: None,
+            covered: false,
+            notice: Some(&notice),
+            shipping: None,
+            payments: &payments,
+            as_of: date(2026, 11, 30),
+        };
+        let account = Account::of(&settings.policy, &facts);
+        let customer =
+            CustomerDetails { name: "Chan Tai Man".into(), email: "tm@example.hk".into(), ..Default::default() };
+        collection_message(settings, &ticket(settings), &customer, &completion(photos), &notice, &account)
+    }
+
+    #[test]
+    fn the_collection_message_never_says_photos_are_attached() {
+        let settings = shop();
+        let with = message(&settings, 2);
+        // The mailto link cannot attach a file: the photos are on the printed notice.
+        assert!(!with.body.contains("attached"), "{}", with.body);
+        assert!(
+            with.body.contains("Photos of the repaired watch are on the printed Collection Notice."),
+            "{}",
+            with.body
+        );
+        let without = message(&settings, 0);
+        assert!(!without.body.contains("Photos of the repaired watch"), "{}", without.body);
+        assert!(without.body.contains("If you would like more photos or a short video"), "{}", without.body);
+    }
+
+    #[test]
+    fn the_collection_message_signs_payments_as_the_forms_do_and_writes_dates_the_shops_way() {
+        let settings = shop().apply([("forms.date_style", "day_slashes")]).unwrap();
+        let m = message(&settings, 1);
+        for needle in [
+            "- Paid so far: HKD 500.00\n",
+            "- Refunded: HKD -100.00\n",
+            "Storage is free through Monday 07/12/2026. From Tuesday 08/12/2026, storage costs HKD 10.00 per day",
+            "ask by Tuesday 01/12/2026.",
+        ] {
+            assert!(m.body.contains(needle), "{needle:?} missing:\n{}", m.body);
+        }
+        assert!(!m.body.contains("2026-12"), "an ISO date in:\n{}", m.body);
+    }
 }

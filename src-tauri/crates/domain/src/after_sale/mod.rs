@@ -19,7 +19,10 @@ pub use account::{Account, Charge, ChargeKind};
 pub use collection::CollectionNotice;
 pub use completion::{Completion, OldPart, ReplacedPart};
 pub use handover::{Collection, DeliveryWindow, Dispatch, Release};
-pub use payment::{EntryKind, Payment, PaymentEntry, PaymentForm, PaymentMethod};
+pub use payment::{
+    EntryKind, InstalmentFields, InstalmentPlan, LedgerEntry, NewPayment, Payment, PaymentEntry, PaymentForm,
+    PaymentMethod, PaymentVoid, VoidForm,
+};
 pub use record::AfterSale;
 pub use shipping::{Courier, Shipping, ShippingCosts, ShippingForm};
 pub use waiting::{waiting_for, Waiting};

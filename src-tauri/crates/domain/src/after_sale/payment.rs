@@ -1,16 +1,19 @@
-//! Payments taken and refunds of overpayments. Entries are never edited: a mistake is put
-//! right with a refund entry, so the record of what was taken stays whole.
+//! Payments taken and refunds of overpayments. Entries are never edited or deleted: one
+//! recorded by mistake is voided (with a reason, logged), and stays in the record, counted
+//! nowhere as money received or paid back. A payment above what is owed is taken only once
+//! staff confirm it is meant.
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Problems;
+use super::Account;
+use crate::error::{FieldError, Problems};
 use crate::staff::StaffId;
 use crate::ticket::TicketState;
 use crate::Code;
 use crate::{text, Amount, Currency, DomainError};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     Card,
@@ -18,11 +21,31 @@ pub enum PaymentMethod {
     PayPal,
     BankTransfer,
     Cash,
+    /// By card, spread by the bank over a number of monthly instalments (the Turkish store:
+    /// "12 Months Installment Option"): the number and the bank are recorded with it.
     Instalments,
+    /// Hong Kong's Faster Payment System.
+    Fps,
+    /// Hong Kong's stored-value card, at the counter's reader.
+    Octopus,
+    #[serde(rename = "payme")]
+    PayMe,
 }
 
 impl PaymentMethod {
-    pub const ALL: [PaymentMethod; 5] = [
+    pub const ALL: [PaymentMethod; 8] = [
+        PaymentMethod::Cash,
+        PaymentMethod::Card,
+        PaymentMethod::Instalments,
+        PaymentMethod::BankTransfer,
+        PaymentMethod::PayPal,
+        PaymentMethod::Fps,
+        PaymentMethod::Octopus,
+        PaymentMethod::PayMe,
+    ];
+
+    /// What a shop set up before the methods were a setting offers: those there were then.
+    pub const BEFORE_SETTING: [PaymentMethod; 5] = [
         PaymentMethod::Card,
         PaymentMethod::PayPal,
         PaymentMethod::BankTransfer,
@@ -37,12 +60,113 @@ impl PaymentMethod {
             PaymentMethod::BankTransfer => "Bank transfer",
             PaymentMethod::Cash => "Cash",
             PaymentMethod::Instalments => "Instalments",
+            PaymentMethod::Fps => "FPS",
+            PaymentMethod::Octopus => "Octopus",
+            PaymentMethod::PayMe => "PayMe",
         }
     }
 
+    /// Its name in settings and on the wire: `card`, `paypal`, `fps`.
+    pub fn key(self) -> &'static str {
+        match self {
+            PaymentMethod::Card => "card",
+            PaymentMethod::PayPal => "paypal",
+            PaymentMethod::BankTransfer => "bank_transfer",
+            PaymentMethod::Cash => "cash",
+            PaymentMethod::Instalments => "instalments",
+            PaymentMethod::Fps => "fps",
+            PaymentMethod::Octopus => "octopus",
+            PaymentMethod::PayMe => "payme",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<PaymentMethod> {
+        PaymentMethod::ALL.into_iter().find(|m| m.key() == key)
+    }
+
     /// Cash needs no reference; every other method leaves a slip, transaction or transfer id.
-    fn needs_reference(self) -> bool {
+    pub fn needs_reference(self) -> bool {
         self != PaymentMethod::Cash
+    }
+
+    /// Paid in instalments: the number of them and the bank are asked.
+    pub fn needs_plan(self) -> bool {
+        self == PaymentMethod::Instalments
+    }
+
+    /// Money given back goes one way at once: not in instalments (to a card paid so, it
+    /// goes back to the card).
+    pub fn refunds(self) -> bool {
+        self != PaymentMethod::Instalments
+    }
+}
+
+/// How a card payment was spread: the number of monthly instalments and the bank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalmentPlan {
+    pub count: u8,
+    pub bank: String,
+}
+
+impl InstalmentPlan {
+    /// Banks spread a card payment over 2 to 36 months.
+    pub const FEWEST: u8 = 2;
+    pub const MOST: u8 = 36;
+
+    /// "12 × via Garanti BBVA".
+    pub fn describe(&self) -> String {
+        format!("{} × via {}", self.count, self.bank)
+    }
+}
+
+/// The instalment fields of the payment and return forms, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct InstalmentFields {
+    #[serde(default)]
+    pub instalment_count: String,
+    #[serde(default)]
+    pub instalment_bank: String,
+}
+
+impl InstalmentFields {
+    /// The plan when the money was paid in instalments (`asked`), every problem at its field;
+    /// nothing otherwise, whatever the fields hold.
+    pub fn parse(&self, asked: bool) -> Result<Option<InstalmentPlan>, DomainError> {
+        if !asked {
+            return Ok(None);
+        }
+        let mut problems = Problems::default();
+        let (fewest, most) = (InstalmentPlan::FEWEST, InstalmentPlan::MOST);
+        let count = match self.instalment_count.trim().parse::<u8>() {
+            Ok(n) if (fewest..=most).contains(&n) => n,
+            _ if self.instalment_count.trim().is_empty() => {
+                problems.add("instalment_count", "Enter the number of instalments (2 to 36).");
+                0
+            }
+            _ => {
+                problems.add(
+                    "instalment_count",
+                    format!(
+                        "\"{}\" is not a number of instalments: banks spread a payment over {fewest} to {most}.",
+                        self.instalment_count.trim()
+                    ),
+                );
+                0
+            }
+        };
+        let bank = match text::single_line("instalment_bank", &self.instalment_bank, 80) {
+            Ok(b) if b.is_empty() => {
+                problems.add("instalment_bank", "Name the bank that spreads the instalments (e.g. Garanti BBVA).");
+                b
+            }
+            Ok(b) => b,
+            Err(e) => {
+                problems.merge(e);
+                String::new()
+            }
+        };
+        problems.into_result()?;
+        Ok(Some(InstalmentPlan { count, bank }))
     }
 }
 
@@ -79,15 +203,49 @@ pub struct PaymentForm {
     pub method: PaymentMethod,
     #[serde(default)]
     pub reference: String,
+    #[serde(flatten)]
+    pub plan: InstalmentFields,
+    /// Staff saw that the amount is above the balance and record it anyway.
+    #[serde(default)]
+    pub confirm_over_balance: bool,
+}
+
+/// A payment or refund to record: the entry, how it was spread when paid in instalments,
+/// and whether staff confirmed an amount above what is owed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewPayment {
+    pub entry: PaymentEntry,
+    pub plan: Option<InstalmentPlan>,
+    pub confirm_over_balance: bool,
+}
+
+impl From<PaymentEntry> for NewPayment {
+    /// An entry with no plan, not confirmed above the balance.
+    fn from(entry: PaymentEntry) -> NewPayment {
+        NewPayment { entry, plan: None, confirm_over_balance: false }
+    }
 }
 
 /// The largest single entry: ten million in major units.
 pub const MAX_ENTRY: Amount = Amount(1_000_000_000);
 
 impl PaymentForm {
-    pub fn parse(&self, currency: Currency) -> Result<PaymentEntry, DomainError> {
-        let amount = currency.parse(&self.amount).map_err(|m| DomainError::invalid("amount", m))?;
-        Ok(PaymentEntry { kind: self.kind, amount, method: self.method, reference: self.reference.clone() })
+    pub fn parse(&self, currency: Currency) -> Result<NewPayment, DomainError> {
+        let mut problems = Problems::default();
+        let amount = currency.parse(&self.amount).unwrap_or_else(|m| {
+            problems.add("amount", m);
+            Amount::ZERO
+        });
+        let plan = self.plan.parse(self.kind == EntryKind::Payment && self.method.needs_plan()).unwrap_or_else(|e| {
+            problems.merge(e);
+            None
+        });
+        problems.into_result()?;
+        Ok(NewPayment {
+            entry: PaymentEntry { kind: self.kind, amount, method: self.method, reference: self.reference.clone() },
+            plan,
+            confirm_over_balance: self.confirm_over_balance,
+        })
     }
 }
 
@@ -130,6 +288,53 @@ impl PaymentEntry {
     }
 }
 
+impl NewPayment {
+    /// Checks the entry against the account before it. A payment above the balance due is
+    /// most often a slip of the keyboard (11,905.00 typed for 1,190.50): it is refused at
+    /// the amount until staff confirm it, with both amounts spelt out and the confirmation's
+    /// words at `confirm_over_balance`. Before anything is charged a payment is a deposit,
+    /// held as a credit, and needs no confirmation.
+    pub fn validated(&self, account: &Account, currency: Currency) -> Result<NewPayment, DomainError> {
+        if self.entry.kind == EntryKind::Refund && !self.entry.method.refunds() {
+            return Err(DomainError::invalid(
+                "method",
+                "A refund is not paid in instalments: refund a card payment to the card (method Card).",
+            ));
+        }
+        let entry = self.entry.validated(account.balance, currency)?;
+        if entry.method.needs_plan() != self.plan.is_some() {
+            return Err(DomainError::invalid(
+                "instalment_count",
+                if self.plan.is_some() {
+                    "Only a payment in instalments has a number of instalments."
+                } else {
+                    "Enter the number of instalments (2 to 36)."
+                },
+            ));
+        }
+        let due = Amount(account.balance.0.max(0));
+        let charged = account.total_charges.0 > 0;
+        if entry.kind == EntryKind::Payment && charged && entry.amount > due && !self.confirm_over_balance {
+            let (amount, owed) = (currency.format(entry.amount), currency.format(due));
+            let message = if due.0 == 0 {
+                format!(
+                    "Nothing is owed on this ticket, so all of {amount} would be a credit to refund. \
+                     Check the amount, or record it anyway."
+                )
+            } else {
+                let over = currency.format(Amount(entry.amount.0 - due.0));
+                format!(
+                    "{amount} is more than the balance of {owed}: {over} would be a credit to refund. \
+                     Check the amount, or record it anyway."
+                )
+            };
+            let confirm = FieldError::new("confirm_over_balance", format!("Record {amount} anyway"));
+            return Err(DomainError::refused_at(Code::PaymentAboveBalance, "amount", message, vec![confirm]));
+        }
+        Ok(NewPayment { entry, ..self.clone() })
+    }
+}
+
 /// A recorded payment or refund.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
@@ -149,6 +354,69 @@ impl Payment {
     }
 }
 
+/// Why an entry recorded by mistake was voided, when and by whom.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentVoid {
+    pub reason: String,
+    pub voided_on: Date,
+    pub staff: StaffId,
+}
+
+/// One entry as recorded: the payment or refund, its instalment plan, and its void if it
+/// was voided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerEntry {
+    pub payment: Payment,
+    pub plan: Option<InstalmentPlan>,
+    pub void: Option<PaymentVoid>,
+}
+
+impl LedgerEntry {
+    /// Counted as money received or paid back: every entry but a voided one.
+    pub fn counts(&self) -> bool {
+        self.void.is_none()
+    }
+
+    /// How it was paid, in words: "Card", "Instalments, 12 × via Garanti BBVA".
+    pub fn method_text(&self) -> String {
+        let method = self.payment.entry.method.label();
+        match &self.plan {
+            Some(plan) => format!("{method}, {}", plan.describe()),
+            None => method.to_string(),
+        }
+    }
+
+    /// "Voided: Mistyped, 11,905.00 for 1,190.50".
+    pub fn void_text(&self) -> Option<String> {
+        self.void.as_ref().map(|v| format!("Voided: {}", v.reason))
+    }
+}
+
+/// The entries that count as money received or paid back, for the account: voided ones
+/// are left out.
+pub fn counted(ledger: &[LedgerEntry]) -> Vec<Payment> {
+    ledger.iter().filter(|e| e.counts()).map(|e| e.payment.clone()).collect()
+}
+
+/// The counted entries as the printed forms show them: the same entries and amounts, a
+/// plan written before the reference ("12 × via Garanti BBVA · POS 4471"), so the receipt's
+/// line says how the money was spread.
+pub fn for_papers(ledger: &[LedgerEntry]) -> Vec<Payment> {
+    ledger
+        .iter()
+        .filter(|e| e.counts())
+        .map(|e| {
+            let mut p = e.payment.clone();
+            if let Some(plan) = &e.plan {
+                let reference = p.entry.reference.trim();
+                p.entry.reference =
+                    if reference.is_empty() { plan.describe() } else { format!("{} · {reference}", plan.describe()) };
+            }
+            p
+        })
+        .collect()
+}
+
 /// Payments (deposits included) are taken while the ticket is open; a refund of what was
 /// paid beyond what is owed can be made at any time, e.g. a deposit on a cancelled ticket.
 pub fn check_accepted(state: TicketState, kind: EntryKind) -> Result<(), DomainError> {
@@ -159,4 +427,60 @@ pub fn check_accepted(state: TicketState, kind: EntryKind) -> Result<(), DomainE
         ));
     }
     Ok(())
+}
+
+/// Whether an entry can be voided on a ticket in `state`: not once voided, and not once the
+/// watch has left or the ticket is closed, since its account was settled with the entry
+/// counted (money paid back after that is a refund of an overpayment).
+pub fn check_voidable(state: TicketState, entry: &LedgerEntry) -> Result<(), DomainError> {
+    if let Some(v) = &entry.void {
+        return Err(DomainError::refused(
+            Code::PaymentAlreadyVoided,
+            format!("This entry was already voided on {}: {}", v.voided_on, v.reason),
+        ));
+    }
+    if state.is_closed() {
+        let why = match state {
+            TicketState::Collected | TicketState::Shipped => {
+                "The watch has been handed over with this entry counted in its settled account, so it can no \
+                 longer be voided. If money must go back to the customer, record a refund."
+            }
+            _ => {
+                "This ticket is closed with this entry counted in its settled account, so it can no longer be \
+                 voided. If money must go back to the customer, record a refund."
+            }
+        };
+        return Err(DomainError::refused(Code::VoidAfterHandOver, why));
+    }
+    Ok(())
+}
+
+/// What the void form sends: which entry, and why.
+#[derive(Clone, Debug, Deserialize)]
+pub struct VoidForm {
+    pub payment: i64,
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl VoidForm {
+    /// The void of `entry` on a ticket in `state`, dated `today` by `by`: a reason is
+    /// required, for the record and the receipt's reader.
+    pub fn validated(
+        &self,
+        state: TicketState,
+        entry: &LedgerEntry,
+        by: StaffId,
+        today: Date,
+    ) -> Result<PaymentVoid, DomainError> {
+        check_voidable(state, entry)?;
+        let reason = text::single_line("reason", &self.reason, 200)?;
+        if reason.is_empty() {
+            return Err(DomainError::invalid(
+                "reason",
+                "Say why the entry is voided (e.g. \"Mistyped: 11,905.00 for 1,190.50\").",
+            ));
+        }
+        Ok(PaymentVoid { reason, voided_on: today, staff: by })
+    }
 }

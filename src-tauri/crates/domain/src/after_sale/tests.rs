@@ -77,8 +77,8 @@ fn storage_runs_over_month_and_year_ends_and_leap_days() {
     let dec = CollectionNotice::issue(&p, date(2026, 12, 28));
     assert_eq!(dec.fees_from, date(2027, 1, 5));
     assert_eq!(dec.storage_fee(date(2027, 1, 31)), Amount(27 * 1_000));
-    let month_end = CollectionNotice::issue(&p, date(2026, 10, 31));
-    assert_eq!(month_end.storage_fee(date(2026, 11, 30)), Amount(23 * 1_000), "8 Nov to 30 Nov");
+    let month_end = CollectionNotice::issue(&p, date(2026, 10, 30));
+    assert_eq!(month_end.storage_fee(date(2026, 11, 30)), Amount(24 * 1_000), "7 Nov to 30 Nov");
 }
 
 #[test]
@@ -171,8 +171,10 @@ fn payment_entries_are_checked() {
         amount: "1,234.5".into(),
         method: PaymentMethod::Card,
         reference: "x".into(),
+        plan: InstalmentFields::default(),
+        confirm_over_balance: false,
     };
-    assert_eq!(form.parse(hkd()).unwrap().amount, Amount(123_450));
+    assert_eq!(form.parse(hkd()).unwrap().entry.amount, Amount(123_450));
     let bad = PaymentForm { amount: "12.345".into(), ..form };
     assert_eq!(bad.parse(hkd()).unwrap_err().fields()[0].field, "amount");
 }
@@ -303,24 +305,52 @@ fn release_is_refused_with_a_balance_and_from_the_wrong_state() {
     let owing = account(Some((&q, false)), None, date(2026, 11, 20), &[]);
     let collect = Release::Collected(Collection { collected_by: "Ayşe Yılmaz".into(), confirmation_shown: true });
     let today = date(2026, 11, 20);
-    let err = collect.validated(TicketState::ReadyForCollection, &owing, true, hkd(), today).unwrap_err();
+    let err = collect.validated(TicketState::ReadyForCollection, &owing, &[], true, hkd(), today).unwrap_err();
     assert_eq!(err.code(), Code::BalanceDue);
-    let paid = account(Some((&q, false)), None, today, &[payment(EntryKind::Payment, 20_000)]);
+    let by_card = [paid_by(PaymentMethod::Card, 20_000)];
+    let paid = account(Some((&q, false)), None, today, &by_card);
     assert_eq!(
-        collect.validated(TicketState::ReadyForCollection, &paid, true, hkd(), today).unwrap().state(),
+        collect.validated(TicketState::ReadyForCollection, &paid, &by_card, true, hkd(), today).unwrap().state(),
         TicketState::Collected
     );
     assert_eq!(
-        collect.validated(TicketState::InRepair, &paid, true, hkd(), today).unwrap_err().code(),
+        collect.validated(TicketState::InRepair, &paid, &by_card, true, hkd(), today).unwrap_err().code(),
         Code::IllegalTransition
     );
     let no_proof = Release::Collected(Collection { collected_by: "A".into(), confirmation_shown: false });
-    assert_eq!(
-        no_proof.validated(TicketState::ReadyForCollection, &paid, true, hkd(), today).unwrap_err().fields()[0].field,
-        "confirmation_shown"
-    );
-    let nothing_charged = account(None, None, today, &[]);
-    assert!(no_proof.validated(TicketState::ReadyForCollection, &nothing_charged, true, hkd(), today).is_ok());
+    let refused = no_proof.validated(TicketState::ReadyForCollection, &paid, &by_card, true, hkd(), today);
+    assert_eq!(refused.unwrap_err().fields()[0].field, "confirmation_shown", "a card payment: show the slip");
+}
+
+fn paid_by(method: PaymentMethod, cents: i64) -> Payment {
+    let mut p = payment(EntryKind::Payment, cents);
+    p.entry.method = method;
+    p.entry.reference = if method == PaymentMethod::Cash { String::new() } else { "ref 0117".into() };
+    p
+}
+
+#[test]
+fn the_payment_confirmation_is_asked_only_for_money_not_just_taken_in_cash() {
+    let today = date(2026, 11, 20);
+    let q = quotation(119_050, 0);
+    let no_proof = Release::Collected(Collection { collected_by: "Wong Ka Ming".into(), confirmation_shown: false });
+    let hand_over = |payments: &[Payment]| {
+        let a = account(Some((&q, false)), None, today, payments);
+        no_proof.validated(TicketState::ReadyForCollection, &a, payments, true, hkd(), today)
+    };
+    // HKD 1,190.50 taken in cash at the counter: nothing to show.
+    let cash = [paid_by(PaymentMethod::Cash, 119_050)];
+    assert!(!Collection::asks_confirmation(&account(Some((&q, false)), None, today, &cash), &cash));
+    assert!(hand_over(&cash).is_ok(), "cash just taken needs no confirmation");
+    // Paid by FPS from the customer's phone, or part by bank transfer: the confirmation is asked.
+    for method in [PaymentMethod::Fps, PaymentMethod::BankTransfer, PaymentMethod::Card] {
+        let entries = [paid_by(method, 19_050), paid_by(PaymentMethod::Cash, 100_000)];
+        assert_eq!(hand_over(&entries).unwrap_err().fields()[0].field, "confirmation_shown", "{method:?}");
+    }
+    // A warranty repair: nothing charged, nothing owed, nothing to confirm.
+    let nothing = account(None, None, today, &[]);
+    assert!(!Collection::asks_confirmation(&nothing, &[]));
+    assert!(no_proof.validated(TicketState::ReadyForCollection, &nothing, &[], true, hkd(), today).is_ok());
 }
 
 #[test]
@@ -335,12 +365,12 @@ fn dispatch_checks_tracking_date_and_window() {
         })
     };
     let ok = dispatch(" 1z 999aa1 0123456784 ", today, 3, 7)
-        .validated(TicketState::ReadyForCollection, &settled, true, hkd(), today)
+        .validated(TicketState::ReadyForCollection, &settled, &[], true, hkd(), today)
         .unwrap();
     let Release::Dispatched(d) = ok else { panic!() };
     assert_eq!(d.tracking, "1Z999AA10123456784");
     let err = dispatch("12", date(2026, 11, 21), 5, 3)
-        .validated(TicketState::ReadyForCollection, &settled, true, hkd(), today)
+        .validated(TicketState::ReadyForCollection, &settled, &[], true, hkd(), today)
         .unwrap_err();
     let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["tracking", "dispatched_on", "window"]);
@@ -384,6 +414,189 @@ fn a_dispatch_needs_the_shipping_chosen_first() {
         dispatched_on: today,
         window: DeliveryWindow { min_days: 3, max_days: 7 },
     });
-    let err = d.validated(TicketState::ReadyForCollection, &settled, false, hkd(), today).unwrap_err();
+    let err = d.validated(TicketState::ReadyForCollection, &settled, &[], false, hkd(), today).unwrap_err();
     assert_eq!(err.code(), Code::ShippingNotChosen);
+}
+
+// --- Payments above the balance, instalments and voids --------------------------------------
+
+fn form(amount: &str, method: PaymentMethod, reference: &str) -> PaymentForm {
+    PaymentForm {
+        kind: EntryKind::Payment,
+        amount: amount.into(),
+        method,
+        reference: reference.into(),
+        plan: InstalmentFields::default(),
+        confirm_over_balance: false,
+    }
+}
+
+/// An account of a repair quoted at `cents` with nothing paid yet.
+fn owing(cents: i64) -> Account {
+    let q = quotation(cents, 0);
+    account(Some((&q, false)), None, date(2026, 11, 20), &[])
+}
+
+#[test]
+fn a_payment_above_the_balance_is_taken_only_once_confirmed() {
+    // HKD 11,905.00 typed for a balance of HKD 1,190.50.
+    let due = owing(119_050);
+    let typo = form("11,905.00", PaymentMethod::Cash, "").parse(hkd()).unwrap();
+    let err = typo.validated(&due, hkd()).unwrap_err();
+    assert_eq!(err.code(), Code::PaymentAboveBalance);
+    let fields = err.fields();
+    assert_eq!(fields[0].field, "amount");
+    assert_eq!(
+        fields[0].message,
+        "HKD 11,905.00 is more than the balance of HKD 1,190.50: HKD 10,714.50 would be a credit to refund. \
+         Check the amount, or record it anyway."
+    );
+    assert_eq!(err.to_string(), fields[0].message, "the sentence is the refusal's message");
+    assert_eq!(
+        (fields[1].field.as_str(), fields[1].message.as_str()),
+        ("confirm_over_balance", "Record HKD 11,905.00 anyway")
+    );
+    let confirmed = NewPayment { confirm_over_balance: true, ..typo };
+    assert!(confirmed.validated(&due, hkd()).is_ok());
+
+    // The exact balance, and one cent under it, need nothing; one cent over does.
+    for (typed, asks) in [("1,190.50", false), ("1,190.49", false), ("1,190.51", true)] {
+        let p = form(typed, PaymentMethod::Card, "slip 1").parse(hkd()).unwrap();
+        assert_eq!(p.validated(&due, hkd()).is_err(), asks, "{typed}");
+    }
+    // Settled already: any further payment is asked about, in words that say nothing is owed.
+    let settled = Account { balance: Amount(0), ..due.clone() };
+    let again = form("100", PaymentMethod::Cash, "").parse(hkd()).unwrap().validated(&settled, hkd()).unwrap_err();
+    assert!(again.to_string().starts_with("Nothing is owed on this ticket, so all of HKD 100.00"), "{again}");
+    // Before anything is charged a payment is a deposit, held as a credit.
+    let nothing = account(None, None, date(2026, 11, 20), &[]);
+    assert!(form("500", PaymentMethod::Cash, "").parse(hkd()).unwrap().validated(&nothing, hkd()).is_ok());
+}
+
+#[test]
+fn the_lira_balance_is_spelt_out_the_turkish_way() {
+    let try_ = Currency::from_code("TRY").unwrap().with_style(crate::NumberStyle::CommaDecimals);
+    let due = owing(1_249_900);
+    let err = form("124.990,00", PaymentMethod::Cash, "").parse(try_).unwrap().validated(&due, try_).unwrap_err();
+    assert!(err.to_string().starts_with("TRY 124.990,00 is more than the balance of TRY 12.499,00"), "{err}");
+}
+
+#[test]
+fn a_payment_in_instalments_records_their_number_and_the_bank() {
+    let instalments = |count: &str, bank: &str| PaymentForm {
+        plan: InstalmentFields { instalment_count: count.into(), instalment_bank: bank.into() },
+        ..form("12.499,00", PaymentMethod::Instalments, "POS 4471")
+    };
+    let try_ = Currency::from_code("TRY").unwrap().with_style(crate::NumberStyle::CommaDecimals);
+    let p = instalments("12", " Garanti BBVA ").parse(try_).unwrap();
+    assert_eq!(p.plan, Some(InstalmentPlan { count: 12, bank: "Garanti BBVA".into() }));
+    assert_eq!(p.entry.amount, Amount(1_249_900));
+    assert!(p.validated(&owing(1_249_900), try_).is_ok());
+    for (count, bank, field) in [
+        ("1", "Garanti BBVA", "instalment_count"),
+        ("37", "Garanti BBVA", "instalment_count"),
+        ("", "Garanti BBVA", "instalment_count"),
+        ("twelve", "Garanti BBVA", "instalment_count"),
+        ("12", "  ", "instalment_bank"),
+    ] {
+        let err = instalments(count, bank).parse(try_).unwrap_err();
+        assert_eq!(err.fields()[0].field, field, "{count:?} {bank:?}");
+    }
+    assert_eq!(instalments("2", "İş Bankası").parse(try_).unwrap().plan.unwrap().count, 2, "the fewest");
+    assert_eq!(instalments("36", "İş Bankası").parse(try_).unwrap().plan.unwrap().count, 36, "the most");
+    // A card payment ignores whatever the hidden instalment fields hold.
+    let card = PaymentForm { method: PaymentMethod::Card, ..instalments("99", "") };
+    assert_eq!(card.parse(try_).unwrap().plan, None);
+    // Money given back is not spread: a refund by instalments is refused at the method.
+    let refund = PaymentForm { kind: EntryKind::Refund, ..instalments("12", "Garanti BBVA") }.parse(try_).unwrap();
+    assert_eq!(refund.plan, None, "a refund asks for no plan");
+    let credit = Account { balance: Amount(-1_249_900), ..owing(0) };
+    assert_eq!(refund.validated(&credit, try_).unwrap_err().fields()[0].field, "method");
+    let entry = LedgerEntry { payment: payment(EntryKind::Payment, 1_249_900), plan: p.plan.clone(), void: None };
+    assert_eq!(entry.method_text(), "Cash, 12 × via Garanti BBVA");
+}
+
+#[test]
+fn hong_kong_methods_have_their_own_names() {
+    for method in PaymentMethod::ALL {
+        assert_eq!(PaymentMethod::from_key(method.key()), Some(method));
+        assert_eq!(serde_json::to_value(method).unwrap(), method.key(), "the key is its wire name");
+    }
+    let labels: Vec<_> =
+        [PaymentMethod::Fps, PaymentMethod::Octopus, PaymentMethod::PayMe].iter().map(|m| m.label()).collect();
+    assert_eq!(labels, ["FPS", "Octopus", "PayMe"]);
+    assert!(PaymentMethod::Octopus.needs_reference() && !PaymentMethod::Cash.needs_reference());
+}
+
+fn ledger_entry(id: i64, cents: i64, void: Option<&str>) -> LedgerEntry {
+    let mut p = paid_by(PaymentMethod::Card, cents);
+    p.id = id;
+    let void =
+        void.map(|reason| PaymentVoid { reason: reason.into(), voided_on: date(2026, 11, 20), staff: StaffId(1) });
+    LedgerEntry { payment: p, plan: None, void }
+}
+
+#[test]
+fn a_voided_entry_counts_nowhere_as_money_received() {
+    let q = quotation(119_050, 0);
+    let today = date(2026, 11, 20);
+    let ledger = [ledger_entry(1, 1_190_500, Some("Mistyped: 11,905.00 for 1,190.50")), ledger_entry(2, 119_050, None)];
+    let counted = payment::counted(&ledger);
+    assert_eq!(counted.iter().map(|p| p.id).collect::<Vec<_>>(), [2]);
+    let a = account(Some((&q, false)), None, today, &counted);
+    assert_eq!((a.paid, a.balance), (Amount(119_050), Amount(0)), "settled by the second entry alone");
+    let papers = payment::for_papers(&ledger);
+    assert_eq!(papers.iter().map(|p| p.id).collect::<Vec<_>>(), [2], "no paper shows the voided entry");
+    assert_eq!(ledger[0].void_text().unwrap(), "Voided: Mistyped: 11,905.00 for 1,190.50");
+    assert_eq!(ledger[1].void_text(), None);
+
+    // Papers write the instalment plan into the entry's line; the amounts stay as they are.
+    let spread =
+        LedgerEntry { plan: Some(InstalmentPlan { count: 12, bank: "Garanti BBVA".into() }), ..ledger[1].clone() };
+    let line = &payment::for_papers(&[spread])[0];
+    assert_eq!(line.entry.reference, "12 × via Garanti BBVA · ref 0117");
+    assert_eq!(line.entry.amount, Amount(119_050));
+}
+
+#[test]
+fn an_entry_is_voided_with_a_reason_and_never_once_the_watch_has_left() {
+    let entry = ledger_entry(1, 1_190_500, None);
+    let form = |reason: &str| VoidForm { payment: 1, reason: reason.into() };
+    let today = date(2026, 11, 20);
+    let void = form(" Mistyped amount ").validated(TicketState::ReadyForCollection, &entry, StaffId(3), today).unwrap();
+    assert_eq!(void, PaymentVoid { reason: "Mistyped amount".into(), voided_on: today, staff: StaffId(3) });
+    let err = form("  ").validated(TicketState::ReadyForCollection, &entry, StaffId(3), today).unwrap_err();
+    assert_eq!(err.fields()[0].field, "reason");
+    for state in [TicketState::Collected, TicketState::Shipped] {
+        let err = form("Mistyped").validated(state, &entry, StaffId(3), today).unwrap_err();
+        assert_eq!(err.code(), Code::VoidAfterHandOver);
+        assert!(err.to_string().starts_with("The watch has been handed over"), "{err}");
+    }
+    let cancelled = form("Mistyped").validated(TicketState::Cancelled, &entry, StaffId(3), today).unwrap_err();
+    assert_eq!(cancelled.code(), Code::VoidAfterHandOver);
+    let voided = ledger_entry(1, 100, Some("Twice"));
+    let twice = form("Again").validated(TicketState::InRepair, &voided, StaffId(3), today).unwrap_err();
+    assert_eq!(twice.code(), Code::PaymentAlreadyVoided);
+}
+
+// --- The last free day is a day the shop is open -------------------------------------------
+
+#[test]
+fn a_last_free_day_on_a_weekend_or_holiday_moves_to_the_next_open_day() {
+    let p = Policy::default();
+    // Notice on Saturday 31 October 2026: day 7 is Saturday 7 November; the customer can
+    // collect free through Monday the 9th, and the fee starts on Tuesday the 10th.
+    let n = CollectionNotice::issue(&p, date(2026, 10, 31));
+    assert_eq!((n.last_free_day, n.fees_from), (date(2026, 11, 9), date(2026, 11, 10)));
+    assert_eq!(n.storage_fee(date(2026, 11, 9)), Amount(0));
+    assert_eq!(n.storage_fee(date(2026, 11, 30)), Amount(21 * 1_000), "10 to 30 November");
+    // Over the year end in Hong Kong: notice Friday 25 December 2026 (itself a holiday), day
+    // 7 is Friday 1 January 2027, a holiday, then the weekend: free through Monday the 4th.
+    let mut hk = Policy::default();
+    hk.calendar.holidays = crate::presets::Country::HongKong.public_holidays(2027);
+    let n = CollectionNotice::issue(&hk, date(2026, 12, 25));
+    assert_eq!((n.last_free_day, n.fees_from), (date(2027, 1, 4), date(2027, 1, 5)));
+    // A working day stays as it is.
+    let n = CollectionNotice::issue(&p, date(2026, 11, 10));
+    assert_eq!(n.last_free_day, date(2026, 11, 17));
 }

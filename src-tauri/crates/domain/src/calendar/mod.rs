@@ -14,7 +14,9 @@ use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
 
 mod range;
+mod style;
 pub use range::PeriodRange;
+pub use style::DateStyle;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -204,6 +206,24 @@ impl WorkCalendar {
             }
             if self.is_business_day(day) {
                 left -= 1;
+            }
+        }
+        day
+    }
+
+    /// `day` if the shop works that day, else the next day it does: where a deadline given
+    /// to a customer lands when its last day would fall on a weekend day or a holiday (a
+    /// parcel must be received, a watch collected, on a day the shop is open). A calendar
+    /// with no working weekday leaves `day` as it is.
+    pub fn open_on_or_after(&self, day: Date) -> Date {
+        if self.working_days.is_empty() {
+            return day;
+        }
+        let mut day = day;
+        while !self.is_business_day(day) {
+            match day.tomorrow() {
+                Ok(next) => day = next,
+                Err(_) => return Date::MAX,
             }
         }
         day

@@ -98,10 +98,14 @@ wire_enum! {
         CollectionNoticeIssued => "collection_notice.issued",
         PaymentRecorded => "payment.recorded",
         PaymentRefunded => "payment.refunded",
+        /// An entry recorded by mistake, voided: it stays in the log and the payments.
+        PaymentVoided => "payment.voided",
         ShippingChosen => "shipping.chosen",
         TicketCollected => "ticket.collected",
         TicketDispatched => "ticket.dispatched",
         ReturnRequested => "return.requested",
+        /// A recorded request corrected before the decision.
+        ReturnCorrected => "return.corrected",
         ReturnEvidenceAdded => "return.evidence_added",
         ReturnAuthorized => "return.authorized",
         ReturnDeclined => "return.declined",
@@ -114,6 +118,10 @@ wire_enum! {
         PackageLinked => "return.package_linked",
         ReturnAcceptedLate => "return.accepted_late",
         ReturnDecided => "return.decided",
+        /// The decision replaced before anything was refunded or sent out on it.
+        ReturnDecisionRevised => "return.decision_revised",
+        /// An in-store request's watch handed over at the counter: authorized and received.
+        ReturnTakenIn => "return.taken_in",
         ReturnRefunded => "return.refunded",
         ExchangeFeePaid => "return.exchange_fee_paid",
         ExchangeSent => "return.exchange_sent",

@@ -6,19 +6,25 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::{Action, Event};
-use crate::after_sale::PaymentMethod;
-use crate::returns::{Decision, ReturnState};
+use crate::after_sale::{InstalmentPlan, PaymentMethod};
+use crate::calendar::DateStyle;
+use crate::returns::{Decision, RequestChannel, ReturnState};
 use crate::settings::field_infos;
 use crate::ticket::TicketState;
 use crate::{Amount, Currency};
 
 impl Event {
-    /// The event in a sentence; `shop` is the shop's currency.
-    pub fn sentence(&self, shop: Currency) -> String {
+    /// The event in a sentence; `shop` is the shop's currency, `dates` how it writes dates
+    /// (the log keeps dates as `YYYY-MM-DD`).
+    pub fn sentence(&self, shop: Currency, dates: DateStyle) -> String {
         let d = &self.detail;
         let text = |key: &str| d.get(key).and_then(Value::as_str).unwrap_or_default().to_string();
-        let currency =
-            d.get("currency").and_then(Value::as_str).and_then(|c| Currency::from_code(c).ok()).unwrap_or(shop);
+        let day = |key: &str| styled(dates, &text(key));
+        let currency = d
+            .get("currency")
+            .and_then(Value::as_str)
+            .and_then(|c| Currency::from_code(c).ok())
+            .map_or(shop, |c| c.with_style(shop.style()));
         let money =
             |key: &str| d.get(key).and_then(Value::as_i64).map(|m| currency.format(Amount(m))).unwrap_or_default();
         let reference = match d.get("reference").and_then(Value::as_str) {
@@ -26,7 +32,13 @@ impl Event {
             _ => String::new(),
         };
         let method = || read::<PaymentMethod>(d, "method").map_or("an unrecorded method", PaymentMethod::label);
+        // "Instalments, 12 × via Garanti BBVA" for a payment spread by the bank.
+        let paid_by = || match read::<InstalmentPlan>(d, "instalments") {
+            Some(plan) => format!("{}, {}", method(), plan.describe()),
+            None => method().to_string(),
+        };
         let count = |key: &str| d.get(key).and_then(Value::as_i64).unwrap_or(0);
+        let at_counter = d.get("at_counter").and_then(Value::as_bool).unwrap_or(false);
         match self.action {
             Action::ShopSetUp => "Set up the shop".into(),
             Action::SettingsSaved => settings_saved(d),
@@ -38,7 +50,7 @@ impl Event {
                 text("from"),
                 text("replaced_data_saved_to")
             ),
-            Action::CustomerEdited => customer_edited(d),
+            Action::CustomerEdited => customer_edited(d, dates),
             Action::TicketReceived => match count("photos") {
                 0 => "Booked in".into(),
                 1 => "Booked in · 1 photo".into(),
@@ -55,21 +67,37 @@ impl Event {
                     "Issued quotation {}: {}, valid through {}",
                     text("number"),
                     money("total"),
-                    text("valid_through")
+                    day("valid_through")
                 )
             }
             Action::QuotationAccepted => format!("Quotation {} accepted in writing{reference}", text("number")),
             Action::QuotationDeclined => format!("Quotation {} declined in writing{reference}", text("number")),
             Action::RepairCompleted => format!("Repair done: {}", text("work_performed")),
             Action::CollectionNoticeIssued => {
-                format!("Collection Notice issued; storage {} a day from {}", money("fee_per_day"), text("fees_from"))
+                format!("Collection Notice issued; storage {} a day from {}", money("fee_per_day"), day("fees_from"))
             }
-            Action::PaymentRecorded => format!("Payment of {} by {}{reference}", money("amount"), method()),
+            Action::PaymentRecorded => format!("Payment of {} by {}{reference}", money("amount"), paid_by()),
             Action::PaymentRefunded => format!("Refund of {} by {}{reference}", money("amount"), method()),
+            Action::PaymentVoided => {
+                let entry = if text("kind") == "refund" { "refund" } else { "payment" };
+                format!(
+                    "Voided the {entry} of {} by {} recorded on {}: {}",
+                    money("amount"),
+                    paid_by(),
+                    day("paid_on"),
+                    text("reason")
+                )
+            }
             Action::ShippingChosen => "Shipping arranged".into(),
             Action::TicketCollected => format!("Collected by {}", text("collected_by")),
             Action::TicketDispatched => format!("Dispatched, tracking {}", text("tracking")),
-            Action::ReturnRequested => format!("Request recorded for order {}", text("order_number")),
+            Action::ReturnRequested => match read::<RequestChannel>(d, "channel") {
+                Some(channel) => {
+                    format!("Request recorded for order {}, asked {}", text("order_number"), channel.how())
+                }
+                None => format!("Request recorded for order {}", text("order_number")),
+            },
+            Action::ReturnCorrected => corrected("Corrected the request:", d, dates),
             Action::ReturnEvidenceAdded => match count("count") {
                 1 => "1 photo or video of the defect added".into(),
                 n => format!("{n} photos or videos of the defect added"),
@@ -79,7 +107,7 @@ impl Event {
                     Some(r) => format!(", as an exception: {r}"),
                     None => String::new(),
                 };
-                format!("RMA code {} issued, valid through {}{exception}", text("code"), text("valid_through"))
+                format!("RMA code {} issued, valid through {}{exception}", text("code"), day("valid_through"))
             }
             Action::ReturnDeclined => format!("Request declined: {}", text("reason")),
             Action::ReturnCancelled => format!("Return cancelled: {}", text("reason")),
@@ -106,9 +134,30 @@ impl Event {
                 }
                 None => "Inspected".into(),
             },
+            Action::ReturnDecisionRevised => {
+                let said = |key: &str| {
+                    let decision = d
+                        .pointer(&format!("/{key}/decision"))
+                        .cloned()
+                        .and_then(|v| serde_json::from_value::<Decision>(v).ok());
+                    let total =
+                        d.pointer(&format!("/{key}/total")).and_then(Value::as_i64).map(Amount).unwrap_or_default();
+                    decision.map_or("—".to_string(), |x| x.describe(currency, total))
+                };
+                format!("Decision revised from \"{}\" to \"{}\"", said("from"), said("to"))
+            }
+            Action::ReturnTakenIn => {
+                let exception = match d.get("exception").and_then(Value::as_str) {
+                    Some(r) => format!(", as an exception: {r}"),
+                    None => String::new(),
+                };
+                format!("Handed over at the counter and taken in for inspection as {}{exception}", text("code"))
+            }
             Action::ReturnRefunded => format!("Refund of {} paid{reference}", money("amount")),
             Action::ExchangeFeePaid => format!("Exchange fee of {} paid by {}{reference}", money("amount"), method()),
+            Action::ExchangeSent if at_counter => "Replacement handed over at the counter".into(),
             Action::ExchangeSent => format!("Replacement sent, tracking {}", text("tracking")),
+            Action::ReturnSentBack if at_counter => "Handed back to the customer at the counter".into(),
             Action::ReturnSentBack => format!("Sent back to the customer, tracking {}", text("tracking")),
             Action::ReturnState => match read::<ReturnState>(d, "to") {
                 Some(ReturnState::Expired) => "The RMA code expired: no package came by its last day".into(),
@@ -149,21 +198,69 @@ fn settings_saved(d: &Value) -> String {
 }
 
 /// "Corrected the phone from +852 9000 0000 to +852 9123 4567".
-fn customer_edited(d: &Value) -> String {
+fn customer_edited(d: &Value, dates: DateStyle) -> String {
+    corrected("Corrected", d, dates)
+}
+
+/// A logged `YYYY-MM-DD` as the shop writes dates; any other text as it is.
+fn styled(dates: DateStyle, text: &str) -> String {
+    text.parse::<jiff::civil::Date>().map_or_else(|_| text.to_string(), |d| dates.format(d))
+}
+
+/// `lead` and each change: "the price from "HKD 1,249,900.00" to "HKD 12,499.00"".
+fn corrected(lead: &str, d: &Value, dates: DateStyle) -> String {
     let changes: Vec<String> = d
         .get("changes")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .map(|c| {
-            let part = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or_default();
+            let part = |k: &str| styled(dates, c.get(k).and_then(Value::as_str).unwrap_or_default());
             let shown = |v: &str| if v.is_empty() { "(empty)".to_string() } else { format!("\"{v}\"") };
-            format!("the {} from {} to {}", part("field"), shown(part("from")), shown(part("to")))
+            format!("the {} from {} to {}", part("field"), shown(&part("from")), shown(&part("to")))
         })
         .collect();
     if changes.is_empty() {
-        "Customer details saved unchanged".into()
+        "Saved unchanged".into()
     } else {
-        format!("Corrected {}", changes.join("; "))
+        format!("{lead} {}", changes.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::event::Subject;
+
+    fn event(action: Action, detail: Value) -> Event {
+        Event {
+            at: "2026-12-01T02:00:00Z".parse().unwrap(),
+            staff: None,
+            subject: Subject::Return,
+            subject_id: "1".into(),
+            action,
+            detail,
+        }
+    }
+
+    #[test]
+    fn logged_dates_are_written_the_shops_way() {
+        let hkd = Currency::from_code("HKD").unwrap();
+        let issued = event(Action::ReturnAuthorized, json!({ "code": "RMA-K7QD-4WX", "valid_through": "2026-12-31" }));
+        assert_eq!(issued.sentence(hkd, DateStyle::DayDots), "RMA code RMA-K7QD-4WX issued, valid through 31.12.2026");
+        assert!(issued.sentence(hkd, DateStyle::Words).ends_with("valid through 31 December 2026"));
+        // A correction's dates too, while its other values stay as typed.
+        let corrected = event(
+            Action::ReturnCorrected,
+            json!({ "changes": [
+                { "field": "purchase date", "from": "2026-02-29", "to": "2028-02-29" },
+                { "field": "order number", "from": "2026-1", "to": "2026-01" },
+            ] }),
+        );
+        let text = corrected.sentence(hkd, DateStyle::DaySlashes);
+        assert!(text.contains("from \"2026-02-29\" to \"29/02/2028\""), "not a day: kept; a leap day: styled: {text}");
+        assert!(text.contains("from \"2026-1\" to \"2026-01\""), "{text}");
     }
 }

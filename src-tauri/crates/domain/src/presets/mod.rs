@@ -6,13 +6,20 @@
 //! Text in square brackets after a quote is Caseback's note, not the shop's words; a field
 //! the seed says nothing about gets a "Not stated …" note instead of a quote.
 
+#[cfg(test)]
+mod faithful;
+mod holidays;
+mod region;
 mod wording;
 
 use serde::{Deserialize, Serialize};
 
+pub use holidays::{Country, HolidayOffer};
+pub use region::Region;
+
 use crate::calendar::{Period, PeriodRange};
 use crate::money::Percent;
-use crate::policy::{Policy, ReturnWindowStart, WarrantyStart};
+use crate::policy::{EvidenceRule, Policy, RefundDueFrom, ReturnPostage, ReturnWindowStart, WarrantyStart};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -81,7 +88,21 @@ impl PresetId {
         }
     }
 
+    /// The preset's policy: the values its seed states, every rule it does not state off
+    /// (`Policy::turn_off`), and Caseback's default for the fields every shop needs.
     pub fn policy(self) -> Policy {
+        let mut policy = self.stated();
+        for info in crate::settings::field_infos() {
+            let stated = self.wording(info.key).is_some_and(PresetId::is_quote);
+            if info.key.starts_with("policy.") && !stated {
+                policy.turn_off(info.key);
+            }
+        }
+        policy
+    }
+
+    /// What the seed states, over Caseback's defaults.
+    fn stated(self) -> Policy {
         match self {
             PresetId::LxWatch => Policy::default(),
             PresetId::Softerspot => Policy {
@@ -93,6 +114,9 @@ impl PresetId {
                 non_returnable: vec!["Custom and personalized orders".into(), "Partial pairs and bundles".into()],
                 no_rma_hold: Period::days(0),
                 refund_due: Period::business_days(2),
+                // "Once we receive the return device to our warehouse, it will take
+                // approximately 2 business days to process a refund."
+                refund_due_from: RefundDueFrom::Receipt,
                 card_refund_posting: PeriodRange::business_days(5, 7),
                 paypal_refund_posting: PeriodRange::business_days(5, 7),
                 bank_refund_posting: PeriodRange::business_days(5, 7),
@@ -100,6 +124,8 @@ impl PresetId {
                 paypal_refund_fee: Percent::from_whole(10),
                 exchange_window: Period::days(45),
                 exchange_fee: Percent::from_whole(50),
+                // "In some cases, you may be required to include a video or photo".
+                return_evidence: EvidenceRule::MayBeRequested,
                 ..Policy::default()
             },
             PresetId::Kospet => Policy {
@@ -120,13 +146,31 @@ impl PresetId {
                 return_window_starts: ReturnWindowStart::Delivery,
                 returns_unopened_only: true,
                 non_returnable: vec!["Chargers".into(), "Headphones (hygiene rules)".into()],
+                // "within 14 days of your products reaching us"
                 refund_due: Period::days(14),
+                refund_due_from: RefundDueFrom::Receipt,
                 card_refund_posting: PeriodRange::business_days(2, 10),
+                // Damaged or defective: "a one-to-one replacement will be made", "within 14
+                // business days" (an exchange by choice is not offered).
                 replacement_due: Period::business_days(14),
+                // "belongs to the seller in the first place … the customer must pay the
+                // shipping costs for the second or more arbitrary shipments"
+                return_postage: ReturnPostage::ShopPaysFirstShipment,
+                // Contracted Turkish cargo companies, a Turkish phone line: no customs.
+                returns_from_abroad: false,
+                // "our Customer Services department may request that you send a photo".
+                return_evidence: EvidenceRule::MayBeRequested,
+                paired_devices_excluded: true,
+                // "12 Months Installment Option": refunds go back the way banks do with instalments.
+                instalment_refund_rule: "The bank refunds the instalments already charged to the card and cancels \
+                                         the rest."
+                    .into(),
                 ..Policy::default()
             },
             PresetId::RmaWebShop => Policy {
                 shop_pays_shipping_within: Period::days(0),
+                // "The original shipping and return postage will not be refunded."
+                return_postage: ReturnPostage::CustomerPays,
                 rma_validity: Period::days(30),
                 ..Policy::default()
             },
@@ -139,14 +183,30 @@ impl PresetId {
     }
 
     /// The seed's own words for a settings field, shown as its help text. Some for every
-    /// `policy.*` field and `money.tax_rate`; None for any other key.
+    /// `policy.*` field and `money.tax_rate`; None for any other key. A rule the seed does
+    /// not state, which the preset therefore leaves off, gets a note that says so.
     pub fn wording(self, key: &str) -> Option<&'static str> {
-        match self {
+        let words = match self {
             PresetId::Softerspot => wording::softerspot(key),
             PresetId::Kospet => wording::kospet(key),
             PresetId::LxWatch => wording::lx_watch(key),
             PresetId::TurkishStore => wording::turkish_store(key),
             PresetId::RmaWebShop => wording::rma_web_shop(key),
+        }?;
+        if !PresetId::is_quote(words) && Policy::default().is_off(key).is_some() {
+            return Some(self.off_note());
+        }
+        Some(words)
+    }
+
+    /// The note on a rule the seed does not state: it is off.
+    fn off_note(self) -> &'static str {
+        match self {
+            PresetId::Softerspot => "Not stated in SOFTERSPOT's policy, so off until you turn it on.",
+            PresetId::Kospet => "Not stated in KOSPET's policy, so off until you turn it on.",
+            PresetId::LxWatch => "Not stated in lx-watch's policy, so off until you turn it on.",
+            PresetId::TurkishStore => "Not stated in the Turkish store's policy, so off until you turn it on.",
+            PresetId::RmaWebShop => "Not stated in the RMA web shop's policy, so off until you turn it on.",
         }
     }
 }
@@ -222,6 +282,12 @@ mod tests {
         assert_eq!(p.replacement_due, Period::business_days(14));
         assert_eq!(p.refund_due, Period::days(14));
         assert_eq!(p.shop_pays_shipping_within, Period::days(14));
+        // "belongs to the seller in the first place"; "within 14 days of your products reaching us";
+        // a shop in Türkiye with contracted cargo companies.
+        assert_eq!(p.return_postage, ReturnPostage::ShopPaysFirstShipment);
+        assert_eq!(p.refund_due_from, RefundDueFrom::Receipt);
+        assert!(!p.returns_from_abroad);
+        assert!(p.offers_exchange() && p.exchange_window.is_none(), "replacements, no exchange by choice");
         // "The refund will be reflected on your credit card within 2-10 business days"
         assert_eq!(p.card_refund_posting, PeriodRange::business_days(2, 10));
         assert_eq!(p.paypal_refund_posting, Policy::default().paypal_refund_posting, "not stated");
@@ -233,10 +299,12 @@ mod tests {
         let p = PresetId::RmaWebShop.policy();
         assert_eq!(p.rma_validity, Period::days(30));
         assert!(!p.original_shipping_refunded);
-        assert!(p.shop_pays_shipping_within.is_none(), "return postage is not refunded");
-        // everything else is lx-watch's
+        assert_eq!(p.return_postage, ReturnPostage::CustomerPays, "return postage is not refunded");
+        // The fields every shop needs are lx-watch's; the rules it does not state are off.
         assert_eq!(p.no_rma_hold, Period::days(3));
-        assert_eq!(p.storage_fee_per_day, Amount(1000));
+        assert_eq!(p.inspection_due, Period::business_days(2));
+        assert_eq!(p.storage_fee_per_day, Amount(0));
+        assert!(!p.returns_from_abroad && !p.deduct_return_customs, "no country named, no customs");
         assert_lx_watch_postings(&p, "the RMA web shop states no posting times");
     }
 
@@ -316,6 +384,30 @@ mod tests {
             }
         }
         assert_eq!(PresetId::LxWatch.seed_file(), "002");
+    }
+
+    #[test]
+    fn defect_evidence_is_asked_as_each_seed_says() {
+        use crate::policy::EvidenceRule::*;
+        // KOSPET "must first send a clear photo or video"; the RMA web shop "we'll need you to
+        // provide some pictures"; SOFTERSPOT "in some cases, you may be required"; the Turkish
+        // store "may request that you send a photo"; lx-watch states nothing (the default).
+        let asked: Vec<_> = PresetId::ALL.iter().map(|p| (*p, p.policy().return_evidence)).collect();
+        assert_eq!(
+            asked,
+            [
+                (PresetId::LxWatch, Required),
+                (PresetId::Kospet, Required),
+                (PresetId::Softerspot, MayBeRequested),
+                (PresetId::TurkishStore, MayBeRequested),
+                (PresetId::RmaWebShop, Required),
+            ]
+        );
+        // Only the Turkish store says a paired ("matched") smartwatch is second-hand.
+        for p in PresetId::ALL {
+            assert_eq!(p.policy().paired_devices_excluded, p == PresetId::TurkishStore, "{p:?}");
+        }
+        assert!(PresetId::is_quote(PresetId::TurkishStore.wording("policy.paired_devices_excluded").unwrap()));
     }
 
     #[test]

@@ -6,11 +6,12 @@
 pub(super) fn softerspot(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in SOFTERSPOT's policy; Caseback's default.";
     Some(match key {
-        "policy.return_evidence_required" => {
+        "policy.return_evidence" => {
             "In some cases, you may be required to include a video or photo of the defective product for proof in \
              order to refund or replace the product."
         }
-        "policy.assessment_due"
+        "policy.paired_devices_excluded"
+        | "policy.assessment_due"
         | "policy.quotation_validity"
         | "policy.quotation_hold"
         | "policy.extra_media_request"
@@ -24,6 +25,7 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
         | "policy.insurance_refunded"
         | "policy.working_days"
         | "policy.holidays"
+        | "policy.instalment_refund_rule"
         | "money.tax_rate" => NOT_STATED,
         "policy.shop_pays_shipping_within" => {
             "We provide a 30-day satisfaction guarantee. If there is a problem within 30 days after receipt of the \
@@ -93,6 +95,18 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
             "If you want to change the color you'll have to pay for return shipping costs and tariffs plus 50% of the \
              product price you've brought, and we'll mail you a replacement product."
         }
+        "policy.return_postage" => {
+            "Return freight charges are not reimbursable unless the return is due to a manufacturer’s defect or a \
+             direct result of an error on our part."
+        }
+        "policy.returns_from_abroad" => {
+            "DHL Express Shipping - Shipped by air, arrives in 7-10 days after parcel ships out. Customer are \
+             responsible for customs clearance and tariff payments where applicable."
+        }
+        "policy.refund_due_from" => {
+            "Once we receive the return device to our warehouse, it will take approximately 2 business days to \
+             process a refund."
+        }
         _ => return None,
     })
 }
@@ -101,11 +115,12 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
 pub(super) fn kospet(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in KOSPET's policy; Caseback's default.";
     Some(match key {
-        "policy.return_evidence_required" => {
+        "policy.return_evidence" => {
             "Customers must first send a clear photo or video of the damaged or defective product and the shipping \
              packaging before we can consider issuing RMA authorization."
         }
-        "policy.assessment_due"
+        "policy.paired_devices_excluded"
+        | "policy.assessment_due"
         | "policy.quotation_validity"
         | "policy.quotation_hold"
         | "policy.extra_media_request"
@@ -128,6 +143,7 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
         | "policy.exchange_fee"
         | "policy.working_days"
         | "policy.holidays"
+        | "policy.instalment_refund_rule"
         | "money.tax_rate" => NOT_STATED,
         "policy.shop_pays_shipping_within" => {
             "The shipping fee for returning the product will be paid by the customer and is non-refundable except \
@@ -176,6 +192,15 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
              during the items return to our warehouse. In these cases, we will deduct the customs fees from your \
              authorized refund amount."
         }
+        "policy.return_postage" => {
+            "The shipping fee for returning the product will be paid by the customer and is non-refundable except \
+             for in 7 days DOA situations."
+        }
+        "policy.returns_from_abroad" => {
+            "During the return shipping, the customer is responsible for all customs charges, duties, or tariffs \
+             during the items return to our warehouse."
+        }
+        "policy.refund_due_from" => NOT_STATED,
         _ => return None,
     })
 }
@@ -184,12 +209,14 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
 pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in lx-watch's policy; Caseback's default.";
     Some(match key {
-        "policy.return_evidence_required" => {
+        "policy.return_evidence" => {
             "Not stated in lx-watch's policy; Caseback's default (a photo or video before a defect return)."
         }
-        "policy.dead_on_arrival" | "policy.replacement_due" | "policy.exchange_window" | "policy.exchange_fee" => {
-            NOT_STATED
-        }
+        "policy.dead_on_arrival"
+        | "policy.replacement_due"
+        | "policy.exchange_window"
+        | "policy.exchange_fee"
+        | "policy.paired_devices_excluded" => NOT_STATED,
         "policy.assessment_due" => {
             "our certified technicians will complete a damage assessment within 2 business days and provide a \
              transparent cost breakdown (including part sourcing fees if applicable)."
@@ -296,9 +323,24 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
             "Shipping Time: 7–15 business days (excludes weekends/national holidays of origin/destination) \
              [Caseback: no dates are listed; add your own closure days.]"
         }
+        "policy.instalment_refund_rule" => NOT_STATED,
         "money.tax_rate" => {
             "The quotation includes a line-by-line breakdown of labor costs, part prices, applicable GST, and \
              estimated repair timeline … [Caseback: the rate is not stated; enter yours.]"
+        }
+        "policy.return_postage" => {
+            "Unless stated otherwise in this policy, you are responsible for arranging product delivery and covering \
+             all associated costs (e.g., shipping, insurance, customs fees). [Caseback: a fault of the shop, such as \
+             a wrong item sent, is the shop's cost.]"
+        }
+        "policy.returns_from_abroad" => {
+            "You are responsible for all customs duties/fees incurred during return shipping. We can provide a \
+             commercial invoice marked \"returned goods\" to help reduce potential duties upon request."
+        }
+        "policy.refund_due_from" => {
+            "Once we receive and sign for the package, our quality control team will inspect the product within 2 \
+             business days. … If the product meets return standards, a full refund … will be processed within 2–5 \
+             business days."
         }
         _ => return None,
     })
@@ -308,10 +350,14 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
 pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in the Turkish store's policy; Caseback's default.";
     Some(match key {
-        "policy.return_evidence_required" => {
+        "policy.return_evidence" => {
             "For the return of damaged or defective products that were received without being noticed during \
              delivery, our Customer Services department may request that you send a photo showing the damage or \
              defect of the product."
+        }
+        "policy.paired_devices_excluded" => {
+            "Electronic products that are used/data transferred/matched are not suitable for resale since they are \
+             legally considered second-hand."
         }
         "policy.assessment_due"
         | "policy.quotation_validity"
@@ -338,10 +384,16 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
         | "policy.working_days"
         | "policy.holidays"
         | "money.tax_rate" => NOT_STATED,
+        "policy.instalment_refund_rule" => {
+            "12 Months Installment Option … The refund will be reflected on your credit card within 2-10 business \
+             days under normal conditions, but may vary depending on your bank's procedures. [Caseback: how the \
+             instalments go back is the bank's rule; the preset says it the way Turkish banks usually apply it.]"
+        }
         "policy.shop_pays_shipping_within" => {
             "The return shipping cost of the product or products you will return belongs to the seller in the first \
              place. … the customer must pay the shipping costs for the second or more arbitrary shipments. \
-             [Caseback: set to the 14-day return window.]"
+             [Caseback: the first shipment is the shop's whatever the reason (who pays a return's postage); this \
+             limit counts only if you switch to the shop paying for faults.]"
         }
         "policy.warranty" => "All Products are Under 2 Years Official Warranty",
         "policy.dead_on_arrival" => {
@@ -379,6 +431,18 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
             "The replacement of these products will be carried out within 14 business days. In this case, you will \
              not be charged an additional shipping or product fee."
         }
+        "policy.return_postage" => {
+            "The return shipping cost of the product or products you will return belongs to the seller in the first \
+             place. … the customer must pay the shipping costs for the second or more arbitrary shipments."
+        }
+        "policy.returns_from_abroad" => {
+            "The return shipping costs of the returns carried by the cargo companies we have an agreement with will \
+             be covered by us. [Caseback: returns come by Turkish cargo companies; no customs are named.]"
+        }
+        "policy.refund_due_from" => {
+            "The refund will be processed within 14 days of your products reaching us, using the same method you \
+             used to make the payment."
+        }
         _ => return None,
     })
 }
@@ -387,11 +451,12 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
 pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
     const NOT_STATED: &str = "Not stated in the RMA web shop's policy; Caseback's default.";
     Some(match key {
-        "policy.return_evidence_required" => {
+        "policy.return_evidence" => {
             "If you received any defective goods, please make sure that it is not any artificial damage; we'll need \
              you to provide some pictures about the products you received"
         }
-        "policy.assessment_due"
+        "policy.paired_devices_excluded"
+        | "policy.assessment_due"
         | "policy.quotation_validity"
         | "policy.quotation_hold"
         | "policy.extra_media_request"
@@ -419,6 +484,7 @@ pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
         | "policy.exchange_fee"
         | "policy.working_days"
         | "policy.holidays"
+        | "policy.instalment_refund_rule"
         | "money.tax_rate" => NOT_STATED,
         "policy.shop_pays_shipping_within" | "policy.original_shipping_refunded" => {
             "The original shipping and return postage will not be refunded."
@@ -448,6 +514,8 @@ pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
             "After we receive the return products, we will test the products in factory. [Caseback: no deadline is \
              stated; the default applies.]"
         }
+        "policy.return_postage" => "The original shipping and return postage will not be refunded.",
+        "policy.returns_from_abroad" | "policy.refund_due_from" => NOT_STATED,
         _ => return None,
     })
 }

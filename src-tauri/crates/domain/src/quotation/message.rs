@@ -1,6 +1,7 @@
 //! The quotation as a message for email and WhatsApp, with the same facts as the PDF, and a
 //! `mailto:` link that opens it in the shop's mail client.
 
+use jiff::civil::Date;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
@@ -25,6 +26,12 @@ pub fn mailto(to: &str, subject: &str, body: &str) -> String {
     format!("mailto:{}?subject={}&body={}", enc(to), enc(subject), enc(&body.replace('\n', "\r\n")))
 }
 
+/// "Monday 16 March 2026", or "Monday 16.03.2026": a date in a message, with its weekday, in
+/// the shop's style (as on its forms and screens).
+pub(crate) fn long_date(settings: &Settings, day: Date) -> String {
+    settings.date_style.with_weekday(day)
+}
+
 pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &CustomerDetails, q: &Quotation) -> Message {
     let money = |a| settings.currency.format(a);
     let device = format!("{} {}", ticket.details.device.brand, ticket.details.device.model);
@@ -33,6 +40,8 @@ pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &Custom
         "Dear {},\n\nHere is our quotation {} for the repair of your {device} (ticket {}).\n\n",
         customer.name, q.number, ticket.number
     );
+    // A shop whose rate is 0% charges no tax: no tax line, and no line marked untaxed.
+    let taxed = q.tax_rate.basis_points() > 0;
     for (section, totals, title) in [
         (Section::Repair, q.repair, "Repair"),
         (Section::Cosmetic, q.cosmetic, "Optional cosmetic work (confirm separately)"),
@@ -43,7 +52,7 @@ pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &Custom
         }
         body.push_str(&format!("{title}:\n"));
         for l in lines {
-            let tax = if l.taxable { "" } else { " (no tax)" };
+            let tax = if l.taxable || !taxed { "" } else { " (no tax)" };
             body.push_str(&format!(
                 "- {}: {} × {} = {}{tax}\n",
                 l.description,
@@ -52,23 +61,27 @@ pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &Custom
                 money(l.amount())
             ));
         }
-        body.push_str(&format!(
-            "Subtotal {}; {} {} {}; total {}\n\n",
-            money(totals.subtotal),
-            settings.tax.name,
-            q.tax_rate,
-            money(totals.tax),
-            money(totals.total)
-        ));
+        if taxed {
+            body.push_str(&format!(
+                "Subtotal {}; {} {} {}; total {}\n\n",
+                money(totals.subtotal),
+                settings.tax.name,
+                q.tax_rate,
+                money(totals.tax),
+                money(totals.total)
+            ));
+        } else {
+            body.push_str(&format!("Total {}\n\n", money(totals.total)));
+        }
     }
-    let valid = q.valid_through.strftime("%A %-d %B %Y");
     body.push_str(&format!("Estimated repair time: {} working days.\n", q.draft.timeline_working_days));
-    body.push_str(&format!("This quotation is valid through {} ({valid}).\n\n", q.valid_through));
+    body.push_str(&format!("This quotation is valid through {}.\n\n", long_date(settings, q.valid_through)));
     body.push_str("We start work only after your written confirmation: reply to this email with your approval, or send us a signed copy by WhatsApp.\n");
     let policy = &settings.policy;
     body.push_str(&format!(
-        "If we have no answer by then, the quotation expires and we hold your watch for {} before asking you to arrange its return at your cost.\n",
-        policy.quotation_hold
+        "If we have no answer by then, the quotation expires and we hold your watch for {} (until {}) before asking you to arrange its return at your cost.\n",
+        policy.quotation_hold,
+        long_date(settings, q.hold_until(policy))
     ));
     if q.draft.parts_returned {
         body.push_str("Replaced parts will be returned to you with the watch.\n");
@@ -89,8 +102,10 @@ pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &Custom
     Message { subject, body, mailto }
 }
 
-/// The return-unrepaired notice as a message: the quotation expired unanswered (or was
-/// refused) and the hold is over, so the customer arranges the return at their cost.
+/// The return-unrepaired notice as a message, saying what the printed notice says: the
+/// customer declined the quotation in writing (its number and date; no hold), or it expired
+/// unanswered (valid through, held until) and the hold is over; so the customer arranges the
+/// return at their cost.
 pub fn return_notice_message(
     settings: &Settings,
     ticket: &Ticket,
@@ -107,15 +122,24 @@ pub fn return_notice_message(
         .filter(|l| l.section == Section::Repair && l.kind == super::LineKind::InspectionFee)
         .map(|l| l.amount().0)
         .sum();
+    let policy = &settings.policy;
     let mut body = if refused {
         format!(
-            "Dear {},\n\nAs you declined quotation {}, your {device} (ticket {}) has not been repaired.\n\n",
-            customer.name, q.number, ticket.number
+            "Dear {},\n\nYou declined our quotation {} of {} in writing, so your {device} (ticket {}) has not been repaired.\n\n",
+            customer.name,
+            q.number,
+            long_date(settings, q.issued_on),
+            ticket.number
         )
     } else {
         format!(
-            "Dear {},\n\nWe have not received your written confirmation of quotation {} (valid through {}), so your {device} (ticket {}) has not been repaired.\n\n",
-            customer.name, q.number, q.valid_through, ticket.number
+            "Dear {},\n\nWe did not receive your answer to quotation {}, valid through {}. It has expired unanswered and we held your {device} (ticket {}) for a further {}, until {}. It has not been repaired.\n\n",
+            customer.name,
+            q.number,
+            long_date(settings, q.valid_through),
+            ticket.number,
+            policy.quotation_hold,
+            long_date(settings, q.hold_until(policy))
         )
     };
     body.push_str("Please arrange its return shipping at your cost, or collect it from the shop.\n");
@@ -125,12 +149,15 @@ pub fn return_notice_message(
             settings.currency.format(crate::Amount(fee))
         ));
     }
-    let policy = &settings.policy;
-    body.push_str(&format!(
-        "Items left with us are charged a storage fee of {} a day after {}.\n",
-        settings.currency.format(policy.storage_fee_per_day),
-        policy.storage_grace
-    ));
+    if policy.storage_fee_per_day.0 == 0 {
+        body.push_str("Storage is free of charge until the watch is collected or sent.\n");
+    } else {
+        body.push_str(&format!(
+            "The watch is kept free of charge for {} from this notice; after that a storage fee of {} a day is charged until it is collected or sent.\n",
+            policy.storage_grace,
+            settings.currency.format(policy.storage_fee_per_day)
+        ));
+    }
     if !settings.shop.payment_details.trim().is_empty() {
         body.push_str(&format!("\nPayment details:\n{}\n", settings.shop.payment_details.trim()));
     }

@@ -197,7 +197,7 @@ fn the_message_carries_the_same_facts_as_the_quotation() {
     .unwrap();
     let details = IntakeDetails {
         device: Device {
-            kind: DeviceKind::Mechanical,
+            kind: Some(DeviceKind::Mechanical),
             brand: "Seiko".into(),
             model: "Presage".into(),
             serial: String::new(),
@@ -236,7 +236,8 @@ fn the_message_carries_the_same_facts_as_the_quotation() {
         "HKD 657.00", // the repair total, formatted as everywhere else
         "HKD 220.00", // the cosmetic total, apart
         "Optional cosmetic work",
-        "valid through 2026-03-16 (Monday 16 March 2026)",
+        "valid through Monday 16 March 2026",
+        "for 3 days (until Thursday 19 March 2026)",
         "written confirmation",
         "3 days",
         "PayPal: paypal.me/harbourwatch",
@@ -249,16 +250,93 @@ fn the_message_carries_the_same_facts_as_the_quotation() {
     with_fee.lines.push(line(LineKind::InspectionFee, Section::Repair, 100, 15_000, false));
     let q = with_fee.issue(ticket.number, 2, &settings.policy, settings.tax.rate, date(2026, 3, 2)).unwrap();
     let refused = message::return_notice_message(&settings, &ticket, &customer, &q, true);
-    assert!(refused.body.contains("As you declined quotation Q-2026-00042-2"), "{}", refused.body);
+    let declined = "You declined our quotation Q-2026-00042-2 of Monday 2 March 2026 in writing";
+    assert!(refused.body.contains(declined), "{}", refused.body);
+    // As on the printed notice: a declined quotation has no expiry and no hold.
+    for absent in ["expired", "valid through", "held"] {
+        assert!(!refused.body.to_lowercase().contains(absent), "{absent} in:\n{}", refused.body);
+    }
     let notice = message::return_notice_message(&settings, &ticket, &customer, &q, false);
     assert!(notice.subject.contains("returned unrepaired"));
     for needle in [
         "Q-2026-00042-2",
-        "valid through 2026-03-16",
+        "valid through Monday 16 March 2026",
+        "expired unanswered",
+        "for a further 3 days, until Thursday 19 March 2026",
         "at your cost",
         "inspection fee of HKD 150.00",
-        "HKD 10.00 a day after 7 days",
+        "kept free of charge for 7 days from this notice; after that a storage fee of HKD 10.00 a day",
     ] {
         assert!(notice.body.contains(needle), "{needle} missing:\n{}", notice.body);
     }
+    assert!(!notice.body.contains("declined"), "{}", notice.body);
+}
+
+#[test]
+fn messages_write_dates_and_amounts_in_the_shops_style_and_no_tax_at_zero_percent() {
+    use crate::customer::CustomerDetails;
+    use crate::device::{Device, DeviceKind, PurchaseRecord};
+    use crate::intake::{Arrival, IntakeDetails};
+    use crate::ticket::{Ticket, TicketId};
+    use crate::warranty::{self, Voiding};
+
+    let settings = crate::Settings::new(
+        "Saat Servisi",
+        crate::Currency::from_code("TRY").unwrap(),
+        PresetId::TurkishStore,
+        "Europe/Istanbul",
+    )
+    .apply([("money.number_style", "comma_decimals"), ("forms.date_style", "day_dots"), ("money.tax_rate", "0")])
+    .unwrap();
+    let details = IntakeDetails {
+        device: Device {
+            kind: Some(DeviceKind::Smartwatch),
+            brand: "KOSPET".into(),
+            model: "Tank T3".into(),
+            serial: String::new(),
+            item_code: String::new(),
+            colour: String::new(),
+        },
+        purchase: PurchaseRecord::default(),
+        fault: "Does not charge".into(),
+        tried: String::new(),
+        accessories: vec![],
+        accessories_other: String::new(),
+        condition: vec![],
+        condition_notes: String::new(),
+        arrival: Arrival::WalkIn,
+        voiding: Voiding::default(),
+    };
+    let ticket = Ticket {
+        id: TicketId(1),
+        number: ticket(),
+        state: crate::ticket::TicketState::Quoted,
+        customer: crate::customer::CustomerId(1),
+        warranty: warranty::check(&settings.policy, &details.purchase, date(2026, 12, 1), &details.voiding),
+        details,
+        received_at: "2026-12-01T07:00:00Z".parse().unwrap(),
+        received_on: date(2026, 12, 1),
+        assessment_due: date(2026, 12, 3),
+        photos: vec![],
+    };
+    let customer = CustomerDetails { name: "Ayşe Yılmaz".into(), ..CustomerDetails::default() };
+    let lines = vec![
+        line(LineKind::Labour, Section::Repair, 100, 1_249_900, true),
+        line(LineKind::Shipping, Section::Repair, 100, 10_000, false),
+    ];
+    let draft = QuotationDraft { lines, timeline_working_days: 5, parts_returned: false };
+    let q = draft.issue(ticket.number, 1, &settings.policy, settings.tax.rate, date(2026, 12, 1)).unwrap();
+    let m = message::quotation_message(&settings, &ticket, &customer, &q);
+    for needle in ["TRY 12.499,00", "Total TRY 12.599,00", "valid through", ".12.2026"] {
+        assert!(m.body.contains(needle), "{needle} missing:\n{}", m.body);
+    }
+    assert!(m.body.contains(&format!(
+        "valid through {} {}",
+        q.valid_through.strftime("%A"),
+        settings.date_style.format(q.valid_through)
+    )));
+    for absent in ["KDV", "0%", "(no tax)", "Subtotal", "2026-12"] {
+        assert!(!m.body.contains(absent), "{absent:?} in:\n{}", m.body);
+    }
+    assert_eq!(settings.date_style.format(date(2026, 12, 1)), "01.12.2026");
 }

@@ -44,13 +44,15 @@ mod tests {
 
     use super::*;
     use crate::presets::PresetId;
-    use crate::returns::{hold_until, Arrival, Package, PackageReceipt, ReturnId, RmaCode, RmaIssue, RmaValidity};
+    use crate::returns::{
+        hold_until, Arrival, Package, PackageReceipt, ReturnId, RmaCode, RmaIssue, RmaKey, RmaValidity,
+    };
 
     fn authorized(through: Date) -> ReturnCase {
         let mut case = ReturnCase::new(None, ReturnState::Authorized, None);
         case.id = ReturnId(3);
         case.rma = Some(RmaIssue {
-            code: RmaCode::from_sequence(3).unwrap(),
+            code: RmaCode::from_sequence(3, &RmaKey::from_bytes([3; RmaKey::LEN])).unwrap(),
             validity: RmaValidity { issued_on: date(2026, 2, 24), valid_through: through },
             override_reason: None,
         });
@@ -92,7 +94,8 @@ mod tests {
         assert_eq!(case.arrival(date(2026, 3, 2)).unwrap(), Arrival::ExpiredRma { valid_through: date(2026, 2, 28) });
         case.extend_rma(&lx, date(2026, 3, 2)).unwrap();
         assert_eq!(case.state, ReturnState::Authorized);
-        assert_eq!(case.rma.as_ref().unwrap().validity.valid_through, date(2026, 3, 7), "5 days from today");
+        // 5 days from today is Saturday 7 March; the shop receives parcels again on Monday.
+        assert_eq!(case.rma.as_ref().unwrap().validity.valid_through, date(2026, 3, 9), "5 days from today");
     }
 
     #[test]

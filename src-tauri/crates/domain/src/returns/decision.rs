@@ -56,6 +56,51 @@ impl Checklist {
     pub fn all_passed(&self) -> bool {
         self.values().iter().all(|v| *v)
     }
+
+    /// The check a paired smartwatch fails (the Turkish store: "Electronic products that are
+    /// used/data transferred/matched are not suitable for resale").
+    pub const NOT_PAIRED: (&'static str, &'static str) = ("not_paired", "Not paired, no data transferred");
+
+    /// What the inspector ticks off under this policy: the six checks, and "not paired" where
+    /// the policy excludes paired smartwatches.
+    pub fn items(policy: &Policy) -> Vec<(&'static str, &'static str)> {
+        let mut items = Self::ITEMS.to_vec();
+        if policy.paired_devices_excluded {
+            items.push(Self::NOT_PAIRED);
+        }
+        items
+    }
+}
+
+/// An inspection as the form sends it: each check of `Checklist::items` ticked or not by
+/// its key (a check not sent is not ticked), the wear, notes and photos.
+#[derive(Clone, Debug, Deserialize)]
+pub struct InspectionForm {
+    #[serde(default)]
+    pub checklist: std::collections::BTreeMap<String, bool>,
+    pub wear: WearGrade,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub photos: Vec<String>,
+}
+
+impl InspectionForm {
+    /// The inspection, and the "not paired" check where `policy` asks it.
+    pub fn parse(&self, policy: &Policy) -> (Inspection, Option<bool>) {
+        let ticked = |key: &str| self.checklist.get(key).copied().unwrap_or(false);
+        let checklist = Checklist {
+            rma_matches: ticked("rma_matches"),
+            films_intact: ticked("films_intact"),
+            no_signs_of_use: ticked("no_signs_of_use"),
+            packaging_complete: ticked("packaging_complete"),
+            accessories_complete: ticked("accessories_complete"),
+            functional_test_passed: ticked("functional_test_passed"),
+        };
+        let inspection =
+            Inspection { checklist, wear: self.wear, notes: self.notes.clone(), photos: self.photos.clone() };
+        (inspection, policy.paired_devices_excluded.then(|| ticked(Checklist::NOT_PAIRED.0)))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +167,63 @@ pub enum Decision {
     Exchange,
 }
 
+/// The four decisions, as the inspection offers them: each with what happens to the watch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    Approve,
+    PartialRefund,
+    ShipBack,
+    Exchange,
+}
+
+impl DecisionKind {
+    /// The decision form's `decision`: `approve`, `partial_refund`, `ship_back`, `exchange`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DecisionKind::Approve => "approve",
+            DecisionKind::PartialRefund => "partial_refund",
+            DecisionKind::ShipBack => "ship_back",
+            DecisionKind::Exchange => "exchange",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionKind::Approve => "Approve refund",
+            DecisionKind::PartialRefund => "Partial refund",
+            DecisionKind::ShipBack => "Send it back",
+            DecisionKind::Exchange => "Exchange",
+        }
+    }
+
+    /// What happens to the watch, plainly: a refund (whole or partial) or an exchange takes
+    /// it back (lx-watch: a denied return is either sent back or partly refunded, "return the
+    /// item to you (your cost) or process a partial refund"); a denial sends it back.
+    pub fn watch(self) -> &'static str {
+        match self {
+            DecisionKind::Approve | DecisionKind::PartialRefund => "The shop keeps the watch.",
+            DecisionKind::ShipBack => "The watch is sent back to the customer, at their cost.",
+            DecisionKind::Exchange => "The shop keeps the watch; a replacement goes to the customer.",
+        }
+    }
+
+    /// The decisions this shop's policy allows: a partial refund where it gives a range,
+    /// an exchange where it offers exchanges or replacements.
+    pub fn offered(policy: &Policy) -> Vec<DecisionKind> {
+        let exchanges = !policy.exchange_window.is_none() || !policy.replacement_due.is_none();
+        [
+            Some(DecisionKind::Approve),
+            (policy.partial_refund_max.0 > 0).then_some(DecisionKind::PartialRefund),
+            Some(DecisionKind::ShipBack),
+            exchanges.then_some(DecisionKind::Exchange),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub label: String,
@@ -154,21 +256,44 @@ fn paypal_fee(policy: &Policy, method: RefundMethod, lines: &mut Vec<Line>) {
 }
 
 impl Decision {
-    /// The decision in a sentence, with what it comes to.
+    pub fn kind(&self) -> DecisionKind {
+        match self {
+            Decision::Approve { .. } => DecisionKind::Approve,
+            Decision::PartialRefund { .. } => DecisionKind::PartialRefund,
+            Decision::ShipBack => DecisionKind::ShipBack,
+            Decision::Exchange => DecisionKind::Exchange,
+        }
+    }
+
+    /// What happens to the watch: "The shop keeps the watch."
+    pub fn watch(&self) -> &'static str {
+        self.kind().watch()
+    }
+
+    /// The decision in a sentence, with what it comes to and where the watch goes.
     pub fn describe(&self, currency: crate::Currency, total: Amount) -> String {
         match self {
             Decision::Approve { method, .. } => {
-                format!("refund approved, {} to {}", currency.format(total), method.destination())
-            }
-            Decision::PartialRefund { percent, method } => {
                 format!(
-                    "denied, partial refund of {percent} for wear, {} to {}",
+                    "refund approved, {} to {}; the shop keeps the watch",
                     currency.format(total),
                     method.destination()
                 )
             }
-            Decision::ShipBack => "denied, the item goes back at the customer's cost".into(),
-            Decision::Exchange => format!("exchange, for a fee of {}", currency.format(total)),
+            Decision::PartialRefund { percent, method } => {
+                format!(
+                    "partial refund of {percent} for wear, {} to {}; the shop keeps the watch",
+                    currency.format(total),
+                    method.destination()
+                )
+            }
+            Decision::ShipBack => "denied; the watch is sent back to the customer at their cost".into(),
+            Decision::Exchange => {
+                format!(
+                    "exchange, for a fee of {}; the shop keeps the watch and sends a replacement",
+                    currency.format(total)
+                )
+            }
         }
     }
 
@@ -176,9 +301,9 @@ impl Decision {
     pub fn title(&self) -> &'static str {
         match self {
             Decision::Approve { .. } => "Refund approved",
-            Decision::PartialRefund { .. } => "Return denied, partial refund for wear",
-            Decision::ShipBack => "Return denied: the item goes back at the customer’s cost",
-            Decision::Exchange => "Exchange: a replacement goes to the customer",
+            Decision::PartialRefund { .. } => "Partial refund for wear",
+            Decision::ShipBack => "Return denied",
+            Decision::Exchange => "Exchange for a replacement",
         }
     }
 
@@ -207,10 +332,11 @@ impl Decision {
         }
     }
 
-    /// The last day to pay the refund or send the replacement, decided on `today`.
-    pub fn due(&self, policy: &Policy, today: Date) -> Option<Date> {
+    /// The last day to pay the refund or send the replacement, decided on `today` for a
+    /// package that arrived on `received_on`: a refund counts from either, as the policy says.
+    pub fn due(&self, policy: &Policy, received_on: Option<Date>, today: Date) -> Option<Date> {
         match self.next_state() {
-            super::ReturnState::RefundDue => Some(super::refund_due(policy, today)),
+            super::ReturnState::RefundDue => Some(super::refund_deadline(policy, received_on, today)),
             super::ReturnState::ExchangeDue if !policy.replacement_due.is_none() => {
                 Some(policy.replacement_due.last_day(today, &policy.calendar))
             }
@@ -337,6 +463,9 @@ impl Decision {
                 (None, fee.0)
             }
         };
+        // Cash goes back at the counter; an instalment purchase by the bank's rule, as the shop
+        // records it.
+        notes.extend(method.and_then(|m| m.how_refunded(policy, None)));
         Ok(Settlement { lines, total: Amount(total), method, notes })
     }
 }
@@ -348,6 +477,10 @@ pub fn posting_range(method: RefundMethod, policy: &Policy) -> PeriodRange {
         RefundMethod::OriginalCard => policy.card_refund_posting,
         RefundMethod::PayPal => policy.paypal_refund_posting,
         RefundMethod::BankTransfer => policy.bank_refund_posting,
+        // The bank refunds an instalment purchase to the card it was charged to.
+        RefundMethod::Instalments => policy.card_refund_posting,
+        // Counted out at the counter: the customer has it the same day.
+        RefundMethod::Cash => PeriodRange::days(0, 0),
     }
 }
 
@@ -385,13 +518,15 @@ impl RefundRecord {
         if self.amount != decided.total {
             return Err(DomainError::refused(
                 Code::RefundDiffers,
-                "The refund must be the amount decided at inspection; decide again if it should change.",
+                "The refund must be the amount decided at inspection. To refund another amount, revise the \
+                 decision first.",
             ));
         }
         if decided.method.is_some_and(|m| m != self.method) {
             return Err(DomainError::refused(
                 Code::RefundMethodDiffers,
-                "Refund by the method decided at inspection (the customer's original payment method).",
+                "Refund by the method decided at inspection (the customer's original payment method), or \
+                 revise the decision first.",
             ));
         }
         Ok(RefundRecord { reference, ..self.clone() })

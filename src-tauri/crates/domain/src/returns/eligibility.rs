@@ -12,13 +12,15 @@
 //!   within 15 days of purchase but exchanges within 45 days of receiving the order.
 //! - "Unopened only", non-returnable categories and colour claims concern returns by choice
 //!   (change of mind, other); a defective or wrong item goes back whatever it is.
-//! - Return postage: the customer pays for returns by choice; the shop pays when it, the
-//!   maker or the carrier is at fault, within `shop_pays_shipping_within` of delivery when
-//!   the policy limits it.
+//! - A photo or video of the defect (dead on arrival, defective, damaged in transit) comes
+//!   before authorizing only where the policy requires it; where the shop "may request" one
+//!   the check notes whether it is attached and passes. A request made in store needs none:
+//!   the customer shows the defect at the counter.
+//! - Return postage: by the policy's rule (`sending::ReturnPostage`): who pays, and why.
 
 use serde::{Deserialize, Serialize};
 
-use super::request::{Remedy, ReturnReason, ReturnRequest};
+use super::request::{Remedy, RequestChannel, ReturnReason, ReturnRequest};
 use crate::Code;
 use crate::{DomainError, Policy};
 
@@ -208,30 +210,33 @@ pub fn eligibility(policy: &Policy, r: &ReturnRequest) -> Eligibility {
     if r.colour_claim && !policy.colour_claims_accepted {
         check(Rule::ColourClaim, false, "Returns for colour as seen on a screen are not accepted".into());
     }
-    if policy.return_evidence_required && r.reason.needs_evidence() {
+    if r.reason.needs_evidence() {
+        use crate::policy::EvidenceRule;
         let n = r.media.len();
-        let text = match n {
-            0 => "No photo or video of the defect yet".to_string(),
-            1 => "1 photo or video of the defect attached".to_string(),
-            n => format!("{n} photos or videos of the defect attached"),
+        let attached = match n {
+            1 => Some("1 photo or video of the defect attached".to_string()),
+            n if n > 1 => Some(format!("{n} photos or videos of the defect attached")),
+            _ => None,
         };
-        check(Rule::Evidence, n > 0, text);
-    }
-    let (postage_paid_by, postage_text) = if !r.reason.is_shop_fault() {
-        (Payer::Customer, "The customer pays the return postage (a return by choice).".to_string())
-    } else if policy.shop_pays_shipping_within.is_none() {
-        (Payer::Shop, format!("The shop pays the return postage ({}).", r.reason.label().to_lowercase()))
-    } else {
-        let limit = policy.shop_pays_shipping_within;
-        let last = limit.last_day(delivered_or_bought, cal);
-        if r.requested_on <= last {
-            (Payer::Shop, format!("The shop pays the return postage: reported within {} of delivery.", limit))
-        } else {
-            (
-                Payer::Customer,
-                format!("The customer pays the return postage: reported after {} from delivery ({last}).", limit),
-            )
+        match (policy.return_evidence, attached) {
+            (EvidenceRule::NotAsked, _) => {}
+            (_, Some(text)) => check(Rule::Evidence, true, text),
+            // Brought to the counter, the defect is shown to staff themselves.
+            (_, None) if r.channel == RequestChannel::InStore => {
+                check(Rule::Evidence, true, "No photo or video: the customer shows the defect at the counter".into())
+            }
+            (EvidenceRule::Required, None) => check(
+                Rule::Evidence,
+                false,
+                "No photo or video of the defect yet: the policy asks for one first".into(),
+            ),
+            (EvidenceRule::MayBeRequested, None) => check(
+                Rule::Evidence,
+                true,
+                "No photo or video of the defect yet; the shop may ask for one, the return does not wait for it".into(),
+            ),
         }
-    };
+    }
+    let (postage_paid_by, postage_text) = super::sending::postage(policy, r);
     Eligibility { checks, postage_paid_by, postage_text }
 }

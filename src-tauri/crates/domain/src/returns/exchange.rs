@@ -69,12 +69,47 @@ impl ReturnCase {
     /// The item goes back to the customer (held once the hold is over, or denied), or the
     /// replacement goes out once its fee is paid; returns the action it was.
     pub fn ship_out(&mut self, tracking: String, currency: Currency, today: Date) -> Result<ReturnState, DomainError> {
+        self.go_out(super::Outbound { tracking, sent_on: today, at_counter: false }, currency, today)
+    }
+
+    /// The customer takes the watch back, or its replacement, at the counter: no parcel and
+    /// no tracking number. Only for a customer on file; returns the action it was.
+    pub fn hand_over(&mut self, currency: Currency, today: Date) -> Result<ReturnState, DomainError> {
+        if self.request.is_none() {
+            return Err(DomainError::refused(
+                Code::NoReturnOnFile,
+                "Nobody on file asked to return this package: it goes back by post to its sender.",
+            ));
+        }
+        self.go_out(super::Outbound { tracking: String::new(), sent_on: today, at_counter: true }, currency, today)
+    }
+
+    fn go_out(
+        &mut self,
+        outbound: super::Outbound,
+        currency: Currency,
+        today: Date,
+    ) -> Result<ReturnState, DomainError> {
         self.check_hold_over(today)?;
         self.check_can_ship_out(currency)?;
         let next = if self.state == ReturnState::ExchangeDue { ReturnState::Exchanged } else { ReturnState::SentBack };
         self.state = self.state.move_to(next)?;
-        self.outbound = Some(super::Outbound { tracking, sent_on: today });
+        self.outbound = Some(outbound);
         Ok(next)
+    }
+
+    /// What went out, in a sentence: "Replacement sent on 2026-11-20, tracking 1Z99…" or
+    /// "Handed back to the customer at the counter on 2026-11-20".
+    pub fn outbound_words(&self, style: crate::calendar::DateStyle) -> Option<String> {
+        let o = self.outbound.as_ref()?;
+        let replacement = self.state == ReturnState::Exchanged;
+        let on = style.format(o.sent_on);
+        Some(match (replacement, o.at_counter) {
+            (true, true) => format!("Replacement handed over at the counter on {on}."),
+            (false, true) => format!("Handed back to the customer at the counter on {on}."),
+            (true, false) => format!("Replacement sent on {on}, tracking {}.", o.tracking),
+            (false, false) => format!("Sent back to the customer on {on}, tracking {}.", o.tracking),
+        })
     }
 
     /// The replacement goes out only once its fee is paid.

@@ -47,13 +47,13 @@ mod tests {
 
     use super::*;
     use crate::presets::PresetId;
-    use crate::returns::{hold_until, Arrival, Package, ReturnId, RmaCode, RmaIssue, RmaValidity};
+    use crate::returns::{hold_until, Arrival, Package, ReturnId, RmaCode, RmaIssue, RmaKey, RmaValidity};
 
     fn authorized(issued: Date, through: Date) -> ReturnCase {
         let mut case = ReturnCase::new(None, ReturnState::Authorized, None);
         case.id = ReturnId(4);
         case.rma = Some(RmaIssue {
-            code: RmaCode::from_sequence(4).unwrap(),
+            code: RmaCode::from_sequence(4, &RmaKey::from_bytes([4; RmaKey::LEN])).unwrap(),
             validity: RmaValidity { issued_on: issued, valid_through: through },
             override_reason: None,
         });

@@ -1,16 +1,13 @@
-//! The RMA instructions and the inspection decision as messages for email or WhatsApp.
+//! The RMA instructions and the inspection decision as messages for email or WhatsApp, and
+//! the letter a declined request gets.
 
 use super::decision::{Decision, Settlement};
-use super::eligibility::{Eligibility, Payer};
+use super::eligibility::Eligibility;
 use super::request::ReturnRequest;
-use super::{RmaCode, RmaValidity};
+use super::{eligibility, ReturnCase, ReturnState, RmaCode, RmaValidity};
 use crate::customer::CustomerDetails;
-use crate::quotation::message::{mailto, Message};
+use crate::quotation::message::{long_date, mailto, Message};
 use crate::Settings;
-
-fn long_date(d: jiff::civil::Date) -> String {
-    d.strftime("%A %-d %B %Y").to_string()
-}
 
 fn sign_off(settings: &Settings) -> String {
     let shop = &settings.shop;
@@ -39,9 +36,8 @@ pub fn rma_instructions(
         customer.name, r.product, r.order_number
     );
     body.push_str(&format!(
-        "Please send it so that we receive it by {} ({}); after that the code expires. Ask us if you need more time.\n\n",
-        validity.valid_through,
-        long_date(validity.valid_through)
+        "Please send it so that we receive it by {}; after that the code expires. Ask us if you need more time.\n\n",
+        long_date(settings, validity.valid_through)
     ));
     body.push_str(&format!("Send it to:\n{}\n{}\n\n", settings.shop.name, settings.shop.address.trim()));
     body.push_str("How to pack and send it:\n");
@@ -50,17 +46,13 @@ pub fn rma_instructions(
     ));
     body.push_str("- Pack the item in its original box with all accessories, manuals, tags and protective films, inside a sturdy shipping box.\n");
     body.push_str("- Include the signed return form.\n");
-    body.push_str(
-        "- Use a courier with signature on delivery and a tracking number, and send us the tracking number.\n",
-    );
-    body.push_str("- Customs duties on the return are yours; ask us for a commercial invoice marked \"returned goods\" if your country charges them.\n\n");
-    body.push_str(&match eligibility.postage_paid_by {
-        Payer::Shop => format!(
-            "{} Keep the postage receipt: we reimburse it once we confirm the fault.\n",
-            eligibility.postage_text
-        ),
-        Payer::Customer => format!("{}\n", eligibility.postage_text),
-    });
+    // Carrier, postage and customs as the printed RMA instructions say them.
+    let sending = super::sending(&settings.policy, eligibility);
+    body.push_str(&format!("- {} Send us the tracking number.\n", sending.carrier));
+    if let Some(customs) = &sending.customs {
+        body.push_str(&format!("- {customs}\n"));
+    }
+    body.push_str(&format!("\n{}\n", sending.postage));
     if settings.policy.no_rma_hold.is_none() {
         body.push_str("Returns that arrive without an authorized RMA code are declined.\n");
     } else {
@@ -83,7 +75,9 @@ pub fn decision_message(
     settlement: &Settlement,
     findings: &str,
 ) -> Message {
-    let money = |a| r.currency.format(a);
+    // The order's currency, written the shop's way.
+    let currency = r.currency.with_style(settings.number_style);
+    let money = |a| currency.format(a);
     let reference = code.map(|c| c.to_string()).unwrap_or_else(|| format!("order {}", r.order_number));
     let subject = format!("Your return {reference}: inspection result");
     let mut body =
@@ -101,26 +95,127 @@ pub fn decision_message(
     };
     match decision {
         Decision::Approve { method, .. } => {
-            body.push_str("Your return is approved. The refund:\n");
+            body.push_str("Your return is approved: we keep the watch and refund you.\n");
             lines(&mut body);
             body.push_str(&format!("Refund: {} to {}.\n", money(settlement.total), method.destination()));
         }
         Decision::PartialRefund { method, .. } => {
             body.push_str(
-                "The item shows signs of use, so a full refund is not possible. We offer a partial refund by wear:\n",
+                "The item shows signs of use, so a full refund is not possible. We keep the watch and refund part \
+                 of the price, by wear:\n",
             );
             lines(&mut body);
             body.push_str(&format!("Refund: {} to {}.\n", money(settlement.total), method.destination()));
         }
         Decision::ShipBack => {
-            body.push_str("The item does not meet the return conditions, so it cannot be refunded. We will send it back to you at your cost; please confirm the address.\n");
+            body.push_str("The item does not meet the return conditions, so it cannot be refunded. The watch is sent back to you at your cost; please confirm the address.\n");
         }
         Decision::Exchange => {
-            body.push_str("We will send you a replacement.\n");
+            body.push_str("We keep the watch you returned and send you a replacement.\n");
             lines(&mut body);
             body.push_str(&format!("To pay before we send it: {}.\n", money(settlement.total)));
         }
     }
     body.push_str(&sign_off(settings));
     finish(customer, subject, body)
+}
+
+/// The letter a declined request gets, printed (the Decline letter) or sent as a message:
+/// why, what the policy says, what to do with the watch and how to answer.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DeclineLetter {
+    pub subject: String,
+    pub greeting: String,
+    pub paragraphs: Vec<String>,
+    /// "Kind regards," and the shop's name.
+    pub closing: String,
+    pub signature: String,
+}
+
+impl DeclineLetter {
+    /// The letter as a message's body.
+    pub fn body(&self) -> String {
+        let mut body = format!("{}\n\n", self.greeting);
+        for p in &self.paragraphs {
+            body.push_str(p);
+            body.push_str("\n\n");
+        }
+        format!("{}{}\n{}\n", body, self.closing, self.signature)
+    }
+}
+
+/// The decline letter of `case`, or None unless it is a declined request.
+pub fn decline_letter(settings: &Settings, customer: &CustomerDetails, case: &ReturnCase) -> Option<DeclineLetter> {
+    let r = case.request.as_ref()?;
+    if case.state != ReturnState::Declined {
+        return None;
+    }
+    let day = |d| settings.date_style.format(d);
+    let policy = &settings.policy;
+    let item = if r.model.trim().is_empty() { r.product.clone() } else { format!("{} ({})", r.product, r.model) };
+    let mut paragraphs = vec![format!(
+        "Thank you for your request, made {}, to return the {item} from order {} (bought on {}).",
+        r.how_requested(settings.date_style),
+        r.order_number,
+        day(r.purchase_date)
+    )];
+    let reason = case.closing_reason.as_deref().unwrap_or_default().trim().trim_end_matches('.');
+    paragraphs.push(match case.closed_on {
+        Some(on) => format!("We are sorry: on {} we declined it. The reason: {reason}.", day(on)),
+        None => format!("We are sorry: we cannot accept this return. The reason: {reason}."),
+    });
+    let failed: Vec<String> = eligibility(policy, r)
+        .checks
+        .into_iter()
+        .filter(|c| !c.passed)
+        .map(|c| settings.date_style.restyle(&c.text))
+        .collect();
+    if !failed.is_empty() {
+        paragraphs.push(format!("Under our return policy: {}.", failed.join("; ")));
+    }
+    paragraphs.push(if policy.no_rma_hold.is_none() {
+        "Please do not send the watch to us: returns without an authorized RMA code are declined.".to_string()
+    } else {
+        format!(
+            "Please do not send the watch to us: a parcel without an authorized RMA code is held for {} and then \
+             sent back at your cost.",
+            policy.no_rma_hold
+        )
+    });
+    if !policy.warranty.is_none() {
+        paragraphs.push(format!(
+            "This does not change your warranty of {}: a fault it covers is repaired under it. Contact us to book \
+             the repair.",
+            policy.warranty
+        ));
+    }
+    let call = if settings.shop.phone.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" or call us on {}", settings.shop.phone.trim())
+    };
+    paragraphs.push(format!(
+        "If you think we have misunderstood your request, reply to this letter{call}, quoting order {}.",
+        r.order_number
+    ));
+    let name = if customer.name.trim().is_empty() { "customer" } else { customer.name.trim() };
+    Some(DeclineLetter {
+        subject: format!("Your return request for order {}", r.order_number),
+        greeting: format!("Dear {name},"),
+        paragraphs,
+        closing: "Kind regards,".into(),
+        signature: settings.shop.name.clone(),
+    })
+}
+
+/// The decline letter as a message for email or WhatsApp.
+pub fn decline_message(settings: &Settings, customer: &CustomerDetails, case: &ReturnCase) -> Option<Message> {
+    let letter = decline_letter(settings, customer, case)?;
+    let mut body = format!("{}\n\n", letter.greeting);
+    for p in &letter.paragraphs {
+        body.push_str(p);
+        body.push_str("\n\n");
+    }
+    body.push_str(sign_off(settings).trim_start());
+    Some(finish(customer, letter.subject, body))
 }

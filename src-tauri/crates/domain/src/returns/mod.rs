@@ -12,6 +12,7 @@
 
 pub mod case;
 pub mod clock;
+pub mod correction;
 pub mod decision;
 pub mod eligibility;
 pub mod exchange;
@@ -20,18 +21,24 @@ pub mod link;
 pub mod message;
 pub mod request;
 pub mod rma;
+pub mod sending;
 pub mod step;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use case::{DecisionRecord, Outbound, Package, PackageReceipt, ReturnCase, ReturnId, RmaIssue};
-pub use decision::{Checklist, Decision, Inspection, RefundRecord, Settlement, WearGrade};
+pub use decision::{
+    Checklist, Decision, DecisionKind, Inspection, InspectionForm, RefundRecord, Settlement, WearGrade,
+};
 pub use eligibility::{eligibility, Eligibility, Payer};
 pub use exchange::ExchangeFee;
 pub use form::{DecisionForm, ExchangeFeeForm, RefundForm};
-pub use request::{RefundMethod, Remedy, RequestChannel, ReturnForm, ReturnReason, ReturnRequest};
-pub use rma::RmaCode;
+pub use request::{
+    BankAccounts, RefundMethod, Remedy, RequestChannel, RequestForm, ReturnForm, ReturnReason, ReturnRequest,
+};
+pub use rma::{RmaCode, RmaKey};
+pub use sending::{sending, ReturnPostage, Sending};
 pub use step::{Actions, Step};
 
 use crate::{DomainError, Policy};
@@ -185,8 +192,15 @@ pub struct RmaValidity {
 }
 
 impl RmaValidity {
+    /// A code issued `today`, valid for the policy's period; the customer is told to have
+    /// the parcel reach the shop by its last day, so a last day the shop is closed (a
+    /// weekend day, a holiday) moves on to the next day it is open.
     pub fn issue(policy: &Policy, today: Date) -> RmaValidity {
-        RmaValidity { issued_on: today, valid_through: policy.rma_validity.last_day(today, &policy.calendar) }
+        RmaValidity { issued_on: today, valid_through: Self::last_day(policy, today) }
+    }
+
+    fn last_day(policy: &Policy, from: Date) -> Date {
+        policy.calendar.open_on_or_after(policy.rma_validity.last_day(from, &policy.calendar))
     }
 
     pub fn is_valid_on(&self, day: Date) -> bool {
@@ -196,7 +210,7 @@ impl RmaValidity {
     /// Extends by the policy's period from today, or from the current end if that is later.
     pub fn extended(&self, policy: &Policy, today: Date) -> RmaValidity {
         let from = self.valid_through.max(today);
-        RmaValidity { valid_through: policy.rma_validity.last_day(from, &policy.calendar), ..*self }
+        RmaValidity { valid_through: Self::last_day(policy, from), ..*self }
     }
 }
 
@@ -228,11 +242,11 @@ impl Arrival {
     }
 
     /// How the package came, for its card: "With a valid RMA code".
-    pub fn describe(self) -> String {
+    pub fn describe(self, style: crate::calendar::DateStyle) -> String {
         match self {
             Arrival::ValidRma => "With a valid RMA code".into(),
             Arrival::ExpiredRma { valid_through } => {
-                format!("With an expired RMA code (it was valid through {valid_through})")
+                format!("With an expired RMA code (it was valid through {})", style.format(valid_through))
             }
             Arrival::NoValidRma => "Without a valid RMA code".into(),
         }
@@ -251,9 +265,20 @@ pub fn inspection_due(policy: &Policy, received_on: Date) -> Date {
     policy.inspection_due.last_day(received_on, &policy.calendar)
 }
 
-/// The last day to pay out a refund decided on `decided_on`.
-pub fn refund_due(policy: &Policy, decided_on: Date) -> Date {
-    policy.refund_due.last_day(decided_on, &policy.calendar)
+/// The last day to pay out a refund, the policy's period counted from `from`.
+pub fn refund_due(policy: &Policy, from: Date) -> Date {
+    policy.refund_due.last_day(from, &policy.calendar)
+}
+
+/// The last day to pay out a refund decided on `decided_on` for a package that arrived on
+/// `received_on`: counted from the arrival where the policy says so (the Turkish store's
+/// "within 14 days of your products reaching us"), else from the decision.
+pub fn refund_deadline(policy: &Policy, received_on: Option<Date>, decided_on: Date) -> Date {
+    let from = match policy.refund_due_from {
+        crate::policy::RefundDueFrom::Receipt => received_on.unwrap_or(decided_on),
+        crate::policy::RefundDueFrom::Inspection => decided_on,
+    };
+    refund_due(policy, from)
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::after_sale::{InstalmentFields, InstalmentPlan, PaymentMethod};
 use crate::error::Problems;
 use crate::intake::CustomerChoice;
-use crate::{text, Amount, Currency, DomainError};
+use crate::{text, Amount, Currency, DomainError, NumberStyle, Policy};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -16,18 +17,29 @@ pub enum ReturnReason {
     Defective,
     WrongItemSent,
     DamagedInTransit,
+    /// Sent to the shop again by choice after it found no fault the first time (the Turkish
+    /// store: the customer pays "for the second or more arbitrary shipments").
+    SentAgain,
     Other,
 }
 
 impl ReturnReason {
-    pub const ALL: [ReturnReason; 6] = [
+    pub const ALL: [ReturnReason; 7] = [
         ReturnReason::ChangeOfMind,
         ReturnReason::DeadOnArrival,
         ReturnReason::Defective,
         ReturnReason::WrongItemSent,
         ReturnReason::DamagedInTransit,
+        ReturnReason::SentAgain,
         ReturnReason::Other,
     ];
+
+    /// The reasons a request may give under `policy`: "sent again" only where it changes
+    /// who pays the postage.
+    pub fn offered(policy: &crate::Policy) -> Vec<ReturnReason> {
+        let again = policy.return_postage == super::sending::ReturnPostage::ShopPaysFirstShipment;
+        ReturnReason::ALL.into_iter().filter(|r| *r != ReturnReason::SentAgain || again).collect()
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -36,8 +48,15 @@ impl ReturnReason {
             ReturnReason::Defective => "Defective",
             ReturnReason::WrongItemSent => "Wrong item sent",
             ReturnReason::DamagedInTransit => "Damaged in transit",
+            ReturnReason::SentAgain => "Sent again after we found no fault",
             ReturnReason::Other => "Other",
         }
+    }
+
+    /// A return for this reason may end in another item: any reason within an exchange
+    /// window; a fault where the policy replaces damaged or defective units one to one.
+    pub fn exchange_offered(self, policy: &crate::Policy) -> bool {
+        !policy.exchange_window.is_none() || (!policy.replacement_due.is_none() && self.is_shop_fault())
     }
 
     /// The shop, the maker or the carrier is at fault, not the customer's choice.
@@ -79,6 +98,16 @@ impl RequestChannel {
             RequestChannel::InStore => "In store",
         }
     }
+
+    /// How the customer asked, for a sentence: "by email", "in store".
+    pub fn how(self) -> &'static str {
+        match self {
+            RequestChannel::Email => "by email",
+            RequestChannel::WhatsApp => "by WhatsApp",
+            RequestChannel::Phone => "by phone",
+            RequestChannel::InStore => "in store",
+        }
+    }
 }
 
 /// What the customer asks for: the money back, or another item (SOFTERSPOT: "clearly state
@@ -110,16 +139,29 @@ pub enum RefundMethod {
     #[serde(rename = "paypal")]
     PayPal,
     BankTransfer,
+    /// Paid in cash at the counter: refunded in cash at the counter.
+    Cash,
+    /// Paid by card in instalments: the bank refunds by its instalment rules, which the
+    /// shop records (`Policy::instalment_refund_rule`).
+    Instalments,
 }
 
 impl RefundMethod {
-    pub const ALL: [RefundMethod; 3] = [RefundMethod::OriginalCard, RefundMethod::PayPal, RefundMethod::BankTransfer];
+    pub const ALL: [RefundMethod; 5] = [
+        RefundMethod::OriginalCard,
+        RefundMethod::Instalments,
+        RefundMethod::PayPal,
+        RefundMethod::BankTransfer,
+        RefundMethod::Cash,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             RefundMethod::OriginalCard => "Original card",
             RefundMethod::PayPal => "PayPal",
             RefundMethod::BankTransfer => "Bank transfer",
+            RefundMethod::Cash => "Cash",
+            RefundMethod::Instalments => "Card, in instalments",
         }
     }
 
@@ -129,6 +171,8 @@ impl RefundMethod {
             RefundMethod::OriginalCard => "to the original card",
             RefundMethod::PayPal => "by PayPal",
             RefundMethod::BankTransfer => "by bank transfer",
+            RefundMethod::Cash => "by cash at the counter",
+            RefundMethod::Instalments => "to the card paid in instalments, by the bank's instalment rules",
         }
     }
 
@@ -138,6 +182,100 @@ impl RefundMethod {
             RefundMethod::OriginalCard => "the card you paid with",
             RefundMethod::PayPal => "your PayPal account",
             RefundMethod::BankTransfer => "your bank account",
+            RefundMethod::Cash => "you in cash at the counter",
+            RefundMethod::Instalments => "the card you paid with in instalments",
+        }
+    }
+
+    /// Where the customer paid the way the shop takes money (`offered`): the refund methods
+    /// the request form offers. A card paid in instalments is a card too.
+    pub fn offered(methods: &[PaymentMethod]) -> Vec<RefundMethod> {
+        let takes = |m: PaymentMethod| methods.contains(&m);
+        RefundMethod::ALL
+            .into_iter()
+            .filter(|r| match r {
+                RefundMethod::OriginalCard => takes(PaymentMethod::Card) || takes(PaymentMethod::Instalments),
+                RefundMethod::Instalments => takes(PaymentMethod::Instalments),
+                RefundMethod::PayPal => takes(PaymentMethod::PayPal),
+                RefundMethod::BankTransfer => takes(PaymentMethod::BankTransfer) || takes(PaymentMethod::Fps),
+                RefundMethod::Cash => takes(PaymentMethod::Cash),
+            })
+            .collect()
+    }
+
+    /// How a refund by this method goes back, in a sentence for the settlement, where the
+    /// method has a rule of its own: cash at the counter, and an instalment purchase by the
+    /// bank's rules as the shop records them (`plan` when the request recorded it).
+    pub fn how_refunded(self, policy: &Policy, plan: Option<&InstalmentPlan>) -> Option<String> {
+        match self {
+            RefundMethod::Cash => Some("The refund is paid in cash at the counter.".into()),
+            RefundMethod::Instalments => {
+                let paid = plan.map_or("Paid in instalments".to_string(), |p| format!("Paid in {}", p.describe()));
+                let rule = policy.instalment_refund_rule.trim();
+                Some(if rule.is_empty() {
+                    format!("{paid}: the refund goes back to the card by the bank's instalment rules.")
+                } else {
+                    format!("{paid}: {rule}")
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How the shop's country writes a bank account for a refund by bank transfer: an IBAN
+/// (Turkey, the EU and the UK), or the bank and its account number (Hong Kong, where an
+/// account is the bank's code, the branch and the number; the US, China).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BankAccounts {
+    Iban,
+    #[default]
+    AccountNumber,
+}
+
+impl BankAccounts {
+    pub const ALL: [BankAccounts; 2] = [BankAccounts::Iban, BankAccounts::AccountNumber];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            BankAccounts::Iban => "iban",
+            BankAccounts::AccountNumber => "account_number",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<BankAccounts> {
+        BankAccounts::ALL.into_iter().find(|b| b.key() == key.trim())
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BankAccounts::Iban => "IBAN",
+            BankAccounts::AccountNumber => "Bank and account number",
+        }
+    }
+
+    /// What the return form asks the customer to write for a refund by bank transfer.
+    pub fn asked(self) -> &'static str {
+        match self {
+            BankAccounts::Iban => "Bank and IBAN (for a refund by bank transfer)",
+            BankAccounts::AccountNumber => {
+                "Bank and account number, with the bank code (for a refund by bank transfer)"
+            }
+        }
+    }
+
+    /// The usual way where `currency` is the money: IBANs in the euro, pound, lira, franc
+    /// and the other currencies of countries that use them; account numbers elsewhere.
+    pub fn usual_for(currency: &str) -> BankAccounts {
+        const IBAN: [&str; 20] = [
+            "EUR", "GBP", "TRY", "CHF", "PLN", "CZK", "HUF", "RON", "BGN", "SEK", "NOK", "DKK", "ISK", "AED", "SAR",
+            "QAR", "ILS", "JOD", "KWD", "BHD",
+        ];
+        if IBAN.contains(&currency) {
+            BankAccounts::Iban
+        } else {
+            BankAccounts::AccountNumber
         }
     }
 }
@@ -173,6 +311,13 @@ pub struct ReturnRequest {
     /// Photos or videos of the defect (attachment hashes).
     #[serde(default)]
     pub media: Vec<String>,
+}
+
+impl ReturnRequest {
+    /// How and when the customer asked: "in store on 3 November 2026", "by email on …".
+    pub fn how_requested(&self, style: crate::calendar::DateStyle) -> String {
+        format!("{} on {}", self.channel.how(), style.format(self.requested_on))
+    }
 }
 
 /// What the request form sends: the customer, and amounts as typed.
@@ -211,12 +356,47 @@ pub struct ReturnForm {
     pub media: Vec<String>,
 }
 
+/// The request form as the window sends it: the request and, for an order paid by card in
+/// instalments, their number and the bank (kept on the case, beside the request).
+#[derive(Clone, Debug, Deserialize)]
+pub struct RequestForm {
+    #[serde(flatten)]
+    pub form: ReturnForm,
+    #[serde(flatten)]
+    pub instalments: InstalmentFields,
+}
+
+impl ReturnRequest {
+    /// The instalment plan typed with this request: asked when it was paid in instalments,
+    /// and nothing otherwise.
+    pub fn instalments_from(&self, fields: &InstalmentFields) -> Result<Option<InstalmentPlan>, DomainError> {
+        fields.parse(self.paid_with == RefundMethod::Instalments)
+    }
+}
+
+impl super::ReturnCase {
+    /// Puts the plan corrected with the request in; the change in the shop's words, if any.
+    pub fn correct_instalments(&mut self, plan: Option<InstalmentPlan>) -> Option<crate::customer::Correction> {
+        if self.instalments == plan {
+            return None;
+        }
+        let words = |p: &Option<InstalmentPlan>| p.as_ref().map(InstalmentPlan::describe).unwrap_or_default();
+        let change = crate::customer::Correction {
+            field: "instalments".into(),
+            from: words(&self.instalments),
+            to: words(&plan),
+        };
+        self.instalments = plan;
+        Some(change)
+    }
+}
+
 const MAX_PRICE: Amount = Amount(1_000_000_000);
 
 impl ReturnForm {
     /// Parses what eligibility turns on (dates, reason, item, evidence) while the rest of the
     /// form may still be empty: the customer, order number, product and price get stand-ins.
-    pub fn preview(&self, today: Date) -> Result<ReturnRequest, DomainError> {
+    pub fn preview(&self, today: Date, style: NumberStyle) -> Result<ReturnRequest, DomainError> {
         let or = |typed: &str, stand_in: &str| {
             if typed.trim().is_empty() {
                 stand_in.to_string()
@@ -232,13 +412,14 @@ impl ReturnForm {
             purchase_price: or(&self.purchase_price, "1"),
             ..self.clone()
         };
-        Ok(form.parse(today)?.1)
+        Ok(form.parse(today, style)?.1)
     }
 }
 
 impl ReturnForm {
-    /// Parses and checks the form on `today`: every problem at once, next to its field.
-    pub fn parse(&self, today: Date) -> Result<(CustomerChoice, ReturnRequest), DomainError> {
+    /// Parses and checks the form on `today`, amounts read in the shop's number `style`:
+    /// every problem at once, next to its field.
+    pub fn parse(&self, today: Date, style: NumberStyle) -> Result<(CustomerChoice, ReturnRequest), DomainError> {
         let mut problems = Problems::default();
         let mut line =
             |key: &str, value: &str, max: usize, required: Option<&str>| match text::single_line(key, value, max) {
@@ -264,7 +445,7 @@ impl ReturnForm {
             }
         };
         let currency = match Currency::from_code(&self.currency) {
-            Ok(c) => Some(c),
+            Ok(c) => Some(c.with_style(style)),
             Err(_) => {
                 problems.add("currency", "Enter the ISO code of the currency paid in (e.g. HKD, USD, TRY).");
                 None
@@ -355,5 +536,125 @@ impl ReturnForm {
             media: self.media.clone(),
         };
         Ok((customer.expect("checked above"), request))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::calendar::PeriodRange;
+    use crate::presets::PresetId;
+    use crate::returns::decision::{posting_range, Decision};
+
+    fn request(paid_with: RefundMethod) -> ReturnRequest {
+        ReturnRequest {
+            order_number: "TR-2026-0412".into(),
+            product: "Huawei Watch GT 5".into(),
+            model: "46 mm".into(),
+            category: String::new(),
+            currency: Currency::from_code("TRY").unwrap().with_style(NumberStyle::CommaDecimals),
+            purchase_price: Amount(1_249_900),
+            original_shipping: Amount(0),
+            insurance_paid: Amount(0),
+            paid_with,
+            purchase_date: date(2026, 11, 2),
+            delivery_date: Some(date(2026, 11, 4)),
+            reason: ReturnReason::ChangeOfMind,
+            wants: Remedy::Refund,
+            details: String::new(),
+            colour_claim: false,
+            opened: false,
+            requested_on: date(2026, 11, 10),
+            channel: RequestChannel::InStore,
+            media: vec![],
+        }
+    }
+
+    #[test]
+    fn a_return_paid_in_instalments_asks_their_number_and_bank() {
+        let fields =
+            |count: &str, bank: &str| InstalmentFields { instalment_count: count.into(), instalment_bank: bank.into() };
+        let spread = request(RefundMethod::Instalments);
+        let plan = spread.instalments_from(&fields("12", "Garanti BBVA")).unwrap().unwrap();
+        assert_eq!(plan.describe(), "12 × via Garanti BBVA");
+        let err = spread.instalments_from(&fields("", "")).unwrap_err();
+        let keys: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(keys, ["instalment_count", "instalment_bank"], "both asked at once");
+        assert_eq!(request(RefundMethod::Cash).instalments_from(&fields("12", "x")).unwrap(), None);
+        // Corrected, the plan's change is said in words.
+        let mut case = super::super::ReturnCase::new(None, super::super::ReturnState::Requested, Some(spread));
+        let change = case.correct_instalments(Some(plan.clone())).unwrap();
+        assert_eq!((change.from.as_str(), change.to.as_str()), ("", "12 × via Garanti BBVA"));
+        assert_eq!(case.correct_instalments(Some(plan)), None, "unchanged");
+    }
+
+    #[test]
+    fn an_instalment_refund_follows_the_rule_the_shop_records_and_cash_goes_back_at_the_counter() {
+        let turkish = PresetId::TurkishStore.policy();
+        let approve = |method| Decision::Approve { method, return_customs: Amount(0), postage_reimbursed: Amount(0) };
+        let s =
+            approve(RefundMethod::Instalments).settle(&turkish, &request(RefundMethod::Instalments), false).unwrap();
+        assert_eq!(s.total, Amount(1_249_900));
+        assert!(
+            s.notes.contains(
+                &"Paid in instalments: The bank refunds the instalments already charged to the card and cancels the rest."
+                    .to_string()
+            ),
+            "{:?}",
+            s.notes
+        );
+        let plan = InstalmentPlan { count: 12, bank: "Garanti BBVA".into() };
+        assert_eq!(
+            RefundMethod::Instalments.how_refunded(&turkish, Some(&plan)).unwrap(),
+            "Paid in 12 × via Garanti BBVA: The bank refunds the instalments already charged to the card and cancels \
+             the rest."
+        );
+        // A shop that has not recorded a rule still says where the money goes.
+        let unsaid = RefundMethod::Instalments.how_refunded(&Policy::default(), None).unwrap();
+        assert_eq!(unsaid, "Paid in instalments: the refund goes back to the card by the bank's instalment rules.");
+        assert_eq!(posting_range(RefundMethod::Instalments, &turkish), turkish.card_refund_posting);
+
+        let cash = approve(RefundMethod::Cash).settle(&turkish, &request(RefundMethod::Cash), false).unwrap();
+        assert!(cash.notes.contains(&"The refund is paid in cash at the counter.".to_string()));
+        assert_eq!(posting_range(RefundMethod::Cash, &turkish), PeriodRange::days(0, 0), "the same day");
+        assert_eq!(RefundMethod::Cash.by(), "by cash at the counter");
+        assert!(approve(RefundMethod::OriginalCard)
+            .settle(&turkish, &request(RefundMethod::OriginalCard), false)
+            .unwrap()
+            .notes
+            .iter()
+            .all(|n| !n.contains("instalments")));
+    }
+
+    #[test]
+    fn paid_with_offers_the_ways_the_shop_takes_money() {
+        let offered = |p: PresetId| RefundMethod::offered(p.region().payment_methods);
+        assert_eq!(
+            offered(PresetId::TurkishStore),
+            [RefundMethod::OriginalCard, RefundMethod::Instalments, RefundMethod::BankTransfer, RefundMethod::Cash]
+        );
+        // Hong Kong: cash for returns, and card, PayPal and bank transfer (FPS goes back by transfer).
+        assert_eq!(
+            offered(PresetId::LxWatch),
+            [RefundMethod::OriginalCard, RefundMethod::PayPal, RefundMethod::BankTransfer, RefundMethod::Cash]
+        );
+        assert!(!offered(PresetId::Softerspot).contains(&RefundMethod::Cash), "a web shop takes no cash");
+    }
+
+    #[test]
+    fn the_return_form_asks_for_an_iban_only_where_banks_use_one() {
+        assert_eq!(BankAccounts::usual_for("TRY"), BankAccounts::Iban);
+        assert_eq!(BankAccounts::usual_for("EUR"), BankAccounts::Iban);
+        assert_eq!(BankAccounts::usual_for("GBP"), BankAccounts::Iban);
+        assert_eq!(BankAccounts::usual_for("HKD"), BankAccounts::AccountNumber);
+        assert_eq!(BankAccounts::usual_for("USD"), BankAccounts::AccountNumber);
+        assert!(BankAccounts::Iban.asked().contains("IBAN"));
+        assert!(!BankAccounts::AccountNumber.asked().contains("IBAN"));
+        assert!(BankAccounts::AccountNumber.asked().starts_with("Bank and account number"));
+        for b in BankAccounts::ALL {
+            assert_eq!(BankAccounts::from_key(b.key()), Some(b));
+        }
     }
 }

@@ -37,7 +37,14 @@ pub struct Actions {
     /// A held package of a return on file may be accepted for inspection anyway.
     pub accept_late: bool,
     pub inspect: bool,
+    /// A request made in store: the watch may be taken in at the counter now, with no parcel.
+    pub take_in: bool,
+    /// The decision may still be revised: nothing refunded, paid or sent out on it.
+    pub revise_decision: bool,
     pub send_back: bool,
+    /// The watch (or its replacement) may be handed to the customer at the counter, with no
+    /// tracking number.
+    pub hand_over: bool,
     /// A held package goes back only from this day (the day after its hold).
     pub send_back_from: Option<Date>,
 }
@@ -72,7 +79,11 @@ impl ReturnCase {
             link_package: held && self.request.is_none(),
             accept_late: held && self.request.is_some(),
             inspect: s == ReturnState::Received,
+            take_in: self.can_take_in(),
+            revise_decision: self.check_revisable().is_ok(),
             send_back: held || s == ReturnState::ShipBack,
+            hand_over: self.request.is_some()
+                && (s == ReturnState::ShipBack || (s == ReturnState::ExchangeDue && self.fee_owed().is_none())),
             send_back_from: hold_end.filter(|_| held).and_then(|last| last.tomorrow().ok()),
         }
     }

@@ -7,7 +7,7 @@ use crate::presets::PresetId;
 use crate::Code;
 use crate::{Amount, Currency, Percent, Policy};
 
-fn request(reason: ReturnReason, bought: Date, delivered: Option<Date>, requested: Date) -> ReturnRequest {
+pub(super) fn request(reason: ReturnReason, bought: Date, delivered: Option<Date>, requested: Date) -> ReturnRequest {
     ReturnRequest {
         order_number: "CW-41037".into(),
         product: "KOSPET Tank T3 Ultra".into(),
@@ -147,8 +147,35 @@ fn defect_returns_need_evidence_and_it_cannot_be_overridden() {
     let e = eligibility(&p, &r);
     assert!(e.evidence_missing());
     assert_eq!(e.check_authorizable(Some("The customer is a regular")).unwrap_err().code(), Code::EvidenceRequired);
-    let lenient = Policy { return_evidence_required: false, ..p.clone() };
+    let lenient = Policy { return_evidence: crate::policy::EvidenceRule::NotAsked, ..p.clone() };
     assert!(eligibility(&lenient, &r).check_authorizable(None).is_ok());
+    assert!(eligibility(&lenient, &r).checks.iter().all(|c| c.rule != Rule::Evidence), "not asked: no check");
+}
+
+#[test]
+fn the_turkish_store_may_ask_for_a_photo_but_the_return_does_not_wait_for_it() {
+    let p = PresetId::TurkishStore.policy();
+    // Delivered Thursday 5 November 2026, reported defective on the 8th, no photo yet.
+    let mut r = request(ReturnReason::Defective, date(2026, 11, 1), Some(date(2026, 11, 5)), date(2026, 11, 8));
+    r.media.clear();
+    let e = eligibility(&p, &r);
+    assert!(!e.evidence_missing() && e.eligible(), "{e:?}");
+    let check = e.checks.iter().find(|c| c.rule == Rule::Evidence).expect("the check is listed");
+    assert!(check.text.contains("may ask"), "{}", check.text);
+    assert!(e.check_authorizable(None).is_ok());
+    r.media = vec!["b".repeat(64)];
+    assert!(passed(&p, &r, Rule::Evidence));
+}
+
+#[test]
+fn a_defect_shown_at_the_counter_needs_no_photo_even_where_one_is_required() {
+    let p = PresetId::Kospet.policy();
+    let mut r = request(ReturnReason::DeadOnArrival, date(2026, 11, 1), Some(date(2026, 11, 3)), date(2026, 11, 5));
+    r.media.clear();
+    assert!(eligibility(&p, &r).evidence_missing(), "by email the photo comes first");
+    r.channel = RequestChannel::InStore;
+    let e = eligibility(&p, &r);
+    assert!(!e.evidence_missing() && e.check_authorizable(None).is_ok(), "{e:?}");
 }
 
 #[test]
@@ -183,11 +210,14 @@ fn who_pays_the_return_postage() {
 #[test]
 fn rma_codes_expire_after_the_policy_period_and_extend_from_the_later_of_today_and_the_end() {
     let lx = PresetId::LxWatch.policy();
-    let v = RmaValidity::issue(&lx, date(2026, 12, 29));
-    assert_eq!(v.valid_through, date(2027, 1, 3), "5 days over the year end");
-    assert!(v.is_valid_on(date(2027, 1, 3)) && !v.is_valid_on(date(2027, 1, 4)));
-    assert_eq!(v.extended(&lx, date(2027, 1, 2)).valid_through, date(2027, 1, 8), "before expiry: from the end");
-    assert_eq!(v.extended(&lx, date(2027, 1, 5)).valid_through, date(2027, 1, 10), "after expiry: from today");
+    // Wednesday 23 December + 5 days is Monday the 28th, a working day.
+    let v = RmaValidity::issue(&lx, date(2026, 12, 23));
+    assert_eq!(v.valid_through, date(2026, 12, 28), "5 days over Christmas");
+    assert!(v.is_valid_on(date(2026, 12, 28)) && !v.is_valid_on(date(2026, 12, 29)));
+    // From the end (28th + 5 = Saturday 2 January: Monday the 4th) or from today (the 30th + 5
+    // = Monday the 4th as well); after expiry, from today: the 6th + 5 = Monday the 11th.
+    assert_eq!(v.extended(&lx, date(2026, 12, 26)).valid_through, date(2027, 1, 4), "before expiry: from the end");
+    assert_eq!(v.extended(&lx, date(2027, 1, 6)).valid_through, date(2027, 1, 11), "after expiry: from today");
     let shop004 = PresetId::RmaWebShop.policy();
     assert_eq!(RmaValidity::issue(&shop004, date(2028, 1, 31)).valid_through, date(2028, 3, 1), "30 days, leap year");
 }
@@ -434,9 +464,9 @@ fn the_preview_judges_eligibility_before_the_rest_of_the_form_is_filled() {
         "reason": "change_of_mind", "requested_on": null, "channel": "email"
     }))
     .unwrap();
-    let r = form.preview(date(2026, 11, 10)).unwrap();
+    let r = form.preview(date(2026, 11, 10), crate::NumberStyle::PointDecimals).unwrap();
     assert!(eligibility(&PresetId::LxWatch.policy(), &r).eligible());
-    let err = form.parse(date(2026, 11, 10)).unwrap_err();
+    let err = form.parse(date(2026, 11, 10), crate::NumberStyle::PointDecimals).unwrap_err();
     let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
     assert!(fields.contains(&"customer.name") && fields.contains(&"order_number"), "{fields:?}");
 }
@@ -451,4 +481,108 @@ fn the_rma_web_shop_gives_30_days_from_the_codes_issue() {
     assert!(v.is_valid_on(date(2026, 12, 30)) && !v.is_valid_on(date(2026, 12, 31)));
     let before_delivery = ReturnRequest { requested_on: date(2026, 11, 5), ..r };
     assert!(!eligibility(&p, &before_delivery).eligible(), "asked before the goods arrived");
+}
+
+// --- Deadlines given to customers fall on a day the shop is open ---------------------------
+
+fn with_holidays(mut p: Policy, country: crate::presets::Country, year: i16) -> Policy {
+    p.calendar.holidays = country.public_holidays(year);
+    p
+}
+
+#[test]
+fn an_rma_code_due_on_a_weekend_runs_to_the_next_working_day() {
+    let lx = PresetId::LxWatch.policy();
+    // Issued Tuesday 29 December 2026: 5 days is Sunday 3 January 2027, the year end passed.
+    let v = RmaValidity::issue(&lx, date(2026, 12, 29));
+    assert_eq!(v.valid_through, date(2027, 1, 4), "Sunday: Monday");
+    // Issued Monday 2 March 2026: Saturday the 7th becomes Monday the 9th.
+    assert_eq!(RmaValidity::issue(&lx, date(2026, 3, 2)).valid_through, date(2026, 3, 9));
+    // A six-day shop receives on Saturdays: the 7th stands.
+    let mut six = lx.clone();
+    six.calendar.working_days.push(jiff::civil::Weekday::Saturday);
+    assert_eq!(RmaValidity::issue(&six, date(2026, 3, 2)).valid_through, date(2026, 3, 7));
+    // A working day is left as it is.
+    assert_eq!(RmaValidity::issue(&lx, date(2026, 3, 4)).valid_through, date(2026, 3, 9));
+}
+
+#[test]
+fn an_rma_code_due_on_a_public_holiday_runs_past_it() {
+    use crate::presets::Country;
+    // Hong Kong: issued Monday 21 December 2026, 5 days is Saturday 26 December (the first
+    // weekday after Christmas), then Sunday: Monday the 28th.
+    let hk = with_holidays(PresetId::LxWatch.policy(), Country::HongKong, 2026);
+    assert_eq!(RmaValidity::issue(&hk, date(2026, 12, 21)).valid_through, date(2026, 12, 28));
+    // The year end: issued Sunday 27 December 2026, 5 days is Friday 1 January 2027, a holiday.
+    let hk27 = with_holidays(PresetId::LxWatch.policy(), Country::HongKong, 2027);
+    assert_eq!(RmaValidity::issue(&hk27, date(2026, 12, 27)).valid_through, date(2027, 1, 4));
+    // Türkiye: issued Sunday 15 March 2026, 5 days is Friday 20 March, Ramazan Bayramı (to the
+    // 22nd): Monday the 23rd.
+    let tr = with_holidays(PresetId::TurkishStore.policy(), Country::Turkey, 2026);
+    assert_eq!(RmaValidity::issue(&tr, date(2026, 3, 15)).valid_through, date(2026, 3, 23));
+    // The code stays valid through the day it moved to, and the clock expires it after.
+    let v = RmaValidity::issue(&tr, date(2026, 3, 15));
+    assert!(v.is_valid_on(date(2026, 3, 23)) && !v.is_valid_on(date(2026, 3, 24)));
+    // Extended over the Kurban Bayramı: from Friday 22 May 2026, 5 days is Wednesday the 27th;
+    // the shop is closed through Saturday the 30th and Sunday: Monday 1 June.
+    let late = RmaValidity { issued_on: date(2026, 5, 18), valid_through: date(2026, 5, 20) };
+    assert_eq!(late.extended(&tr, date(2026, 5, 22)).valid_through, date(2026, 6, 1));
+}
+
+// --- The refund deadline counts from receipt or from the decision -----------------------
+
+#[test]
+fn the_turkish_store_refunds_within_14_days_of_the_package_reaching_it() {
+    let tr = PresetId::TurkishStore.policy();
+    let approve = Decision::Approve {
+        method: RefundMethod::OriginalCard,
+        return_customs: Amount(0),
+        postage_reimbursed: Amount(0),
+    };
+    // Received Monday 28 December 2026, inspected Monday 4 January 2027: due 11 January (14
+    // days from receipt, over the year end), not 18 January (14 days from the decision).
+    let due = approve.due(&tr, Some(date(2026, 12, 28)), date(2027, 1, 4));
+    assert_eq!(due, Some(date(2027, 1, 11)));
+    // lx-watch counts from the decision: 5 business days from Thursday 24 December 2026.
+    let lx = PresetId::LxWatch.policy();
+    assert_eq!(approve.due(&lx, Some(date(2026, 12, 20)), date(2026, 12, 24)), Some(date(2026, 12, 31)));
+    // SOFTERSPOT: 2 business days from receipt; received Friday 27 February 2026: Tuesday 3 March.
+    let s = PresetId::Softerspot.policy();
+    assert_eq!(approve.due(&s, Some(date(2026, 2, 27)), date(2026, 3, 2)), Some(date(2026, 3, 3)));
+    // A receipt day unknown falls back on the decision day.
+    assert_eq!(refund_deadline(&tr, None, date(2027, 1, 4)), date(2027, 1, 18));
+}
+
+#[test]
+fn the_turkish_store_replaces_a_defective_unit_one_to_one_within_14_business_days() {
+    let tr = with_holidays(PresetId::TurkishStore.policy(), crate::presets::Country::Turkey, 2026);
+    assert!(tr.offers_exchange(), "a replacement is offered though no exchange by choice is");
+    assert!(tr.exchange_window.is_none());
+    let r = ReturnRequest {
+        wants: Remedy::Exchange,
+        ..request(ReturnReason::Defective, date(2026, 5, 10), Some(date(2026, 5, 12)), date(2026, 5, 14))
+    };
+    let e = eligibility(&tr, &r);
+    assert!(e.eligible(), "{e:?}");
+    assert_eq!(e.postage_paid_by, Payer::Shop);
+    let s = Decision::Exchange.settle(&tr, &r, true).unwrap();
+    assert_eq!(s.total, Amount(0), "one-to-one, at no cost");
+    // Decided Friday 22 May 2026: 14 business days skip the Kurban Bayramı (27 to 30 May).
+    assert_eq!(Decision::Exchange.due(&tr, Some(date(2026, 5, 20)), date(2026, 5, 22)), Some(date(2026, 6, 16)));
+    // A change of mind asked as an exchange is not one: the shop offers none by choice.
+    let choice = ReturnRequest { reason: ReturnReason::ChangeOfMind, ..r };
+    assert_eq!(Decision::Exchange.settle(&tr, &choice, true).unwrap_err().code(), Code::ExchangeNotOffered);
+    // Reasons the request form offers: "sent again" only where it changes who pays.
+    assert!(ReturnReason::offered(&tr).contains(&ReturnReason::SentAgain));
+    assert!(!ReturnReason::offered(&PresetId::LxWatch.policy()).contains(&ReturnReason::SentAgain));
+}
+
+#[test]
+fn an_exchange_is_offered_by_choice_in_a_window_and_for_faults_where_units_are_replaced() {
+    let turkish = PresetId::TurkishStore.policy();
+    assert!(!ReturnReason::ChangeOfMind.exchange_offered(&turkish), "no exchange by choice");
+    assert!(ReturnReason::Defective.exchange_offered(&turkish), "a defect is replaced one to one");
+    assert!(ReturnReason::DamagedInTransit.exchange_offered(&turkish));
+    let softerspot = PresetId::Softerspot.policy();
+    assert!(ReturnReason::ChangeOfMind.exchange_offered(&softerspot), "within the 45-day window");
 }

@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use crate::after_sale::PaymentMethod;
+use crate::returns::BankAccounts;
+
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum FieldKind {
@@ -28,6 +31,10 @@ pub enum FieldKind {
     },
     /// Comma-separated weekdays: "mon,tue,wed,thu,fri".
     Weekdays,
+    /// Several of the options, comma-separated keys in the order picked: "cash,card,fps".
+    Choices {
+        options: Vec<(&'static str, &'static str)>,
+    },
     /// One holiday a line: "2026-12-25 Christmas Day".
     Holidays,
     /// One entry a line.
@@ -98,10 +105,47 @@ pub fn field_infos() -> Vec<FieldInfo> {
             "money.tax_name",
             MONEY,
             "Tax name",
-            Text { max: 20, required: true },
-            "What your forms call the tax: GST, VAT, KDV.",
+            Text { max: 20, required: false },
+            "What your forms call the tax: GST, VAT, KDV. Not needed when the rate is 0.",
         ),
         info("money.tax_rate", MONEY, "Tax rate", Percent, "Applied to each taxable quotation line."),
+        info(
+            "money.number_style",
+            MONEY,
+            "Amounts are written",
+            Choice { options: vec![("point_decimals", "1,234.56"), ("comma_decimals", "1.234,56")] },
+            "How staff type amounts and how they print: which mark starts the decimals.",
+        ),
+        info(
+            "forms.date_style",
+            MONEY,
+            "Dates are written",
+            Choice {
+                options: vec![
+                    ("words", "1 December 2026"),
+                    ("day_slashes", "01/12/2026"),
+                    ("day_dots", "01.12.2026"),
+                    ("iso", "2026-12-01"),
+                ],
+            },
+            "On every screen, in date fields and on the forms.",
+        ),
+        info(
+            "money.payment_methods",
+            MONEY,
+            "Payment methods",
+            Choices { options: PaymentMethod::ALL.iter().map(|m| (m.key(), m.label())).collect() },
+            "The ways you take money: the payment form offers these, and the return form the matching ways to \
+             refund.",
+        ),
+        info(
+            "money.bank_accounts",
+            MONEY,
+            "Customers' bank accounts are",
+            Choice { options: BankAccounts::ALL.iter().map(|b| (b.key(), b.label())).collect() },
+            "How customers give their account for a refund by bank transfer: an IBAN (Turkey, the EU, the UK), or \
+             the bank and account number (Hong Kong, the US, China).",
+        ),
         info(
             "forms.paper_size",
             MONEY,
@@ -184,7 +228,23 @@ pub fn field_infos() -> Vec<FieldInfo> {
             SHIPPING,
             "Shop pays shipping for problems within",
             Period,
-            "0 if the customer always pays return shipping.",
+            "When the shop pays for faults: how long after delivery a fault may be reported for the shop to pay \
+             the return postage. 0 for no limit.",
+        ),
+        info(
+            "policy.return_postage",
+            SHIPPING,
+            "Who pays a return's postage",
+            Choice { options: crate::policy::ReturnPostage::ALL.iter().map(|r| (r.key(), r.label())).collect() },
+            "What the return screen, the RMA instructions and the refund's postage line go by.",
+        ),
+        info(
+            "policy.returns_from_abroad",
+            SHIPPING,
+            "Customers return from abroad",
+            Bool,
+            "Then the RMA instructions explain customs duties and the commercial invoice; otherwise they say \
+             nothing of customs, couriers or borders.",
         ),
         info("policy.warranty", WARRANTY, "Warranty length", Period, "How long a watch is covered."),
         info(
@@ -223,11 +283,19 @@ pub fn field_infos() -> Vec<FieldInfo> {
         ),
         info("policy.returns_unopened_only", RETURNS, "Refund only unopened, unused items", Bool, ""),
         info(
-            "policy.return_evidence_required",
+            "policy.return_evidence",
             RETURNS,
-            "Photo or video before a defect return",
+            "Photo or video of a defect",
+            Choice { options: crate::policy::EvidenceRule::ALL.iter().map(|r| (r.key(), r.label())).collect() },
+            "For dead-on-arrival, defect and transit-damage returns: required before the RMA is issued, or only \
+             asked for when staff want it.",
+        ),
+        info(
+            "policy.paired_devices_excluded",
+            RETURNS,
+            "Smartwatches once paired are not taken back",
             Bool,
-            "Dead-on-arrival and defect returns are authorized only once the customer's photo or video is attached.",
+            "Paired with a phone or with data transferred, a smartwatch is used: the inspection checks it.",
         ),
         info("policy.colour_claims_accepted", RETURNS, "Accept colour-perception returns", Bool, ""),
         info(
@@ -266,7 +334,14 @@ pub fn field_infos() -> Vec<FieldInfo> {
             Percent,
             "Highest share of the price refunded for a used item.",
         ),
-        info("policy.refund_due", RETURNS, "Refund issued within", Period, "From an approved inspection."),
+        info("policy.refund_due", RETURNS, "Refund issued within", Period, "Counted from the day chosen below."),
+        info(
+            "policy.refund_due_from",
+            RETURNS,
+            "Refund deadline counted from",
+            Choice { options: crate::policy::RefundDueFrom::ALL.iter().map(|r| (r.key(), r.label())).collect() },
+            "",
+        ),
         info(
             "policy.card_refund_posting",
             RETURNS,
@@ -304,6 +379,14 @@ pub fn field_infos() -> Vec<FieldInfo> {
             "PayPal refund handling fee",
             Percent,
             "Deducted from refunds paid by PayPal. 0 if none.",
+        ),
+        info(
+            "policy.instalment_refund_rule",
+            RETURNS,
+            "Refund of a purchase paid in instalments",
+            Multiline { max: 300 },
+            "How your bank refunds a card purchase paid in instalments, as the refund will say it, e.g. \"The \
+             bank refunds the instalments already charged to the card and cancels the rest.\"",
         ),
         info(
             "policy.exchange_window",

@@ -5,10 +5,12 @@ use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 
 use super::{PaperSize, Settings};
+use crate::after_sale::PaymentMethod;
 use crate::calendar::weekday_names::NAMES as WEEKDAYS;
-use crate::calendar::{Holiday, Period, PeriodRange};
-use crate::money::{Currency, Percent};
-use crate::policy::{ReturnWindowStart, WarrantyStart, MAX_LABEL};
+use crate::calendar::{DateStyle, Holiday, Period, PeriodRange};
+use crate::money::{Currency, NumberStyle, Percent};
+use crate::policy::{EvidenceRule, RefundDueFrom, ReturnPostage, ReturnWindowStart, WarrantyStart, MAX_LABEL};
+use crate::returns::BankAccounts;
 use crate::text;
 use crate::FieldError;
 
@@ -85,6 +87,21 @@ fn parse_weekdays(value: &str) -> Result<Vec<Weekday>, String> {
     Ok(days)
 }
 
+/// Comma-separated method keys, "cash,card,fps": each once, in the order given.
+fn parse_payment_methods(value: &str) -> Result<Vec<PaymentMethod>, String> {
+    let mut methods = Vec::new();
+    for part in value.split([',', ' ']).map(str::trim).filter(|p| !p.is_empty()) {
+        let method = PaymentMethod::from_key(&part.to_ascii_lowercase()).ok_or_else(|| {
+            let keys: Vec<_> = PaymentMethod::ALL.iter().map(|m| m.key()).collect();
+            format!("\"{part}\" is not a payment method ({}).", keys.join(", "))
+        })?;
+        if !methods.contains(&method) {
+            methods.push(method);
+        }
+    }
+    Ok(methods)
+}
+
 fn parse_holidays(value: &str) -> Result<Vec<Holiday>, String> {
     let mut holidays = Vec::new();
     for line in value.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -104,7 +121,7 @@ impl Settings {
         let p = &self.policy;
         let period = |p: Period| Some(p.to_string());
         let money = |a| Some(self.currency.format_number(a));
-        let percent = |p: Percent| Some(p.to_string().trim_end_matches('%').to_string());
+        let percent = |p: Percent| Some(p.figure());
         match key {
             "shop.name" => Some(self.shop.name.clone()),
             "shop.address" => Some(self.shop.address.clone()),
@@ -116,6 +133,10 @@ impl Settings {
             "shop.terms" => Some(self.shop.terms.clone()),
             "shop.time_zone" => Some(self.time_zone.clone()),
             "money.currency" => Some(self.currency.code().to_string()),
+            "money.number_style" => Some(self.number_style.key().to_string()),
+            "forms.date_style" => Some(self.date_style.key().to_string()),
+            "money.payment_methods" => Some(self.payment_methods.iter().map(|m| m.key()).collect::<Vec<_>>().join(",")),
+            "money.bank_accounts" => Some(self.bank_accounts.key().to_string()),
             "money.tax_name" => Some(self.tax.name.clone()),
             "money.tax_rate" => percent(self.tax.rate),
             "forms.paper_size" => Some(key_of(self.paper, &PAPER)),
@@ -129,13 +150,16 @@ impl Settings {
             "policy.shipping_insurance_rate" => percent(p.shipping_insurance_rate),
             "policy.signature_threshold" => money(p.signature_threshold),
             "policy.shop_pays_shipping_within" => period(p.shop_pays_shipping_within),
+            "policy.return_postage" => Some(p.return_postage.key().to_string()),
+            "policy.returns_from_abroad" => Some(yes_no(p.returns_from_abroad)),
             "policy.warranty" => period(p.warranty),
             "policy.warranty_starts" => Some(key_of(p.warranty_starts, &WARRANTY_STARTS)),
             "policy.dead_on_arrival" => period(p.dead_on_arrival),
             "policy.return_window" => period(p.return_window),
             "policy.return_window_starts" => Some(key_of(p.return_window_starts, &RETURN_STARTS)),
             "policy.returns_unopened_only" => Some(yes_no(p.returns_unopened_only)),
-            "policy.return_evidence_required" => Some(yes_no(p.return_evidence_required)),
+            "policy.return_evidence" => Some(p.return_evidence.key().to_string()),
+            "policy.paired_devices_excluded" => Some(yes_no(p.paired_devices_excluded)),
             "policy.colour_claims_accepted" => Some(yes_no(p.colour_claims_accepted)),
             "policy.non_returnable" => Some(p.non_returnable.join("\n")),
             "policy.rma_validity" => period(p.rma_validity),
@@ -144,6 +168,7 @@ impl Settings {
             "policy.partial_refund_min" => percent(p.partial_refund_min),
             "policy.partial_refund_max" => percent(p.partial_refund_max),
             "policy.refund_due" => period(p.refund_due),
+            "policy.refund_due_from" => Some(p.refund_due_from.key().to_string()),
             "policy.card_refund_posting" => Some(p.card_refund_posting.to_string()),
             "policy.paypal_refund_posting" => Some(p.paypal_refund_posting.to_string()),
             "policy.bank_refund_posting" => Some(p.bank_refund_posting.to_string()),
@@ -152,6 +177,7 @@ impl Settings {
             "policy.insurance_refunded" => Some(yes_no(p.insurance_refunded)),
             "policy.deduct_return_customs" => Some(yes_no(p.deduct_return_customs)),
             "policy.paypal_refund_fee" => percent(p.paypal_refund_fee),
+            "policy.instalment_refund_rule" => Some(p.instalment_refund_rule.clone()),
             "policy.exchange_window" => period(p.exchange_window),
             "policy.exchange_fee" => percent(p.exchange_fee),
             "policy.working_days" => Some(
@@ -208,14 +234,23 @@ impl Settings {
                 })?;
                 self.time_zone = name.to_string();
             }
-            "money.currency" => self.currency = Currency::from_code(value).map_err(|e| e.to_string())?,
-            "money.tax_name" => {
-                let name = one_line(20)?;
-                if name.is_empty() {
-                    return Err("Enter the tax's name as your forms print it (e.g. GST).".into());
-                }
-                self.tax.name = name;
+            "money.currency" => {
+                self.currency = Currency::from_code(value).map_err(|e| e.to_string())?.with_style(self.number_style)
             }
+            "money.number_style" => {
+                self.number_style = NumberStyle::parse(value)?;
+                self.currency = self.currency.with_style(self.number_style);
+            }
+            "forms.date_style" => self.date_style = DateStyle::parse_key(value)?,
+            "money.payment_methods" => self.payment_methods = parse_payment_methods(value)?,
+            "money.bank_accounts" => {
+                self.bank_accounts = BankAccounts::from_key(value).ok_or_else(|| {
+                    let keys: Vec<_> = BankAccounts::ALL.iter().map(|b| b.key()).collect();
+                    format!("Choose one of: {}.", keys.join(", "))
+                })?
+            }
+            // Required only while the rate is above 0 (checked with the rate, in `validate`).
+            "money.tax_name" => self.tax.name = one_line(20)?,
             "money.tax_rate" => self.tax.rate = Percent::parse(value)?,
             "forms.paper_size" => self.paper = choice(value, &PAPER)?,
             "policy.assessment_due" => p.assessment_due = Period::parse(value)?,
@@ -228,13 +263,22 @@ impl Settings {
             "policy.shipping_insurance_rate" => p.shipping_insurance_rate = Percent::parse(value)?,
             "policy.signature_threshold" => p.signature_threshold = money(value)?,
             "policy.shop_pays_shipping_within" => p.shop_pays_shipping_within = Period::parse(value)?,
+            "policy.return_postage" => {
+                let keys: Vec<(&str, ReturnPostage)> = ReturnPostage::ALL.iter().map(|r| (r.key(), *r)).collect();
+                p.return_postage = choice(value, &keys)?
+            }
+            "policy.returns_from_abroad" => p.returns_from_abroad = parse_bool(value)?,
             "policy.warranty" => p.warranty = Period::parse(value)?,
             "policy.warranty_starts" => p.warranty_starts = choice(value, &WARRANTY_STARTS)?,
             "policy.dead_on_arrival" => p.dead_on_arrival = Period::parse(value)?,
             "policy.return_window" => p.return_window = Period::parse(value)?,
             "policy.return_window_starts" => p.return_window_starts = choice(value, &RETURN_STARTS)?,
             "policy.returns_unopened_only" => p.returns_unopened_only = parse_bool(value)?,
-            "policy.return_evidence_required" => p.return_evidence_required = parse_bool(value)?,
+            "policy.return_evidence" => {
+                let keys: Vec<(&str, EvidenceRule)> = EvidenceRule::ALL.iter().map(|r| (r.key(), *r)).collect();
+                p.return_evidence = choice(value, &keys)?
+            }
+            "policy.paired_devices_excluded" => p.paired_devices_excluded = parse_bool(value)?,
             "policy.colour_claims_accepted" => p.colour_claims_accepted = parse_bool(value)?,
             "policy.non_returnable" => {
                 let mut list = Vec::new();
@@ -249,6 +293,10 @@ impl Settings {
             "policy.partial_refund_min" => p.partial_refund_min = Percent::parse(value)?,
             "policy.partial_refund_max" => p.partial_refund_max = Percent::parse(value)?,
             "policy.refund_due" => p.refund_due = Period::parse(value)?,
+            "policy.refund_due_from" => {
+                let keys: Vec<(&str, RefundDueFrom)> = RefundDueFrom::ALL.iter().map(|r| (r.key(), *r)).collect();
+                p.refund_due_from = choice(value, &keys)?
+            }
             "policy.card_refund_posting" => p.card_refund_posting = PeriodRange::parse(value)?,
             "policy.paypal_refund_posting" => p.paypal_refund_posting = PeriodRange::parse(value)?,
             "policy.bank_refund_posting" => p.bank_refund_posting = PeriodRange::parse(value)?,
@@ -257,6 +305,7 @@ impl Settings {
             "policy.insurance_refunded" => p.insurance_refunded = parse_bool(value)?,
             "policy.deduct_return_customs" => p.deduct_return_customs = parse_bool(value)?,
             "policy.paypal_refund_fee" => p.paypal_refund_fee = Percent::parse(value)?,
+            "policy.instalment_refund_rule" => p.instalment_refund_rule = lines(300)?,
             "policy.exchange_window" => p.exchange_window = Period::parse(value)?,
             "policy.exchange_fee" => p.exchange_fee = Percent::parse(value)?,
             "policy.working_days" => {

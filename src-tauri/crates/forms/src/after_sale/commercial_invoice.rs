@@ -8,7 +8,8 @@ use caseback_domain::papers::TicketPapers;
 
 use super::shipping_notice::courier_and_service;
 use super::table::{self, Grid};
-use super::{dispatch, frame, long_date, short_date};
+use super::{dispatch, frame};
+use crate::dates::{long_date, short_date};
 use crate::draw::Colour;
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
@@ -37,8 +38,11 @@ pub fn commercial_invoice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, Fo
     let sent = dispatch(a);
     let date = sent.map_or(a.as_of, |d| d.dispatched_on);
     let tracking = sent.map_or_else(|| "Not yet dispatched".to_string(), |d| d.tracking.clone());
-    let cells =
-        [("Invoice date", short_date(date)), ("Courier", courier_and_service(s)), ("Tracking", tracking.clone())];
+    let cells = [
+        ("Invoice date", short_date(settings.date_style, date)),
+        ("Courier", courier_and_service(s)),
+        ("Tracking", tracking.clone()),
+    ];
     let mut form = Form::start(fonts, p, TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
     form.flow.place(&banner(fonts, x, w));
@@ -62,7 +66,7 @@ pub fn commercial_invoice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, Fo
     form.flow.place_columns(&columns, SECTION_GAP);
 
     let mut shipment = vec![
-        ("Invoice date", long_date(date)),
+        ("Invoice date", long_date(settings.date_style, date)),
         ("Ticket", p.ticket.number.to_string()),
         ("Courier", courier_and_service(s)),
     ];
@@ -129,5 +133,5 @@ fn goods_description(p: &TicketPapers) -> String {
     let name = format!("{} {}", d.brand.trim(), d.model.trim());
     let serial = d.serial.trim();
     let serial = if serial.is_empty() { String::new() } else { format!(", serial {serial}") };
-    format!("{}: {}{serial}", d.kind.label(), name.trim())
+    format!("{}: {}{serial}", d.kind_label(), name.trim())
 }

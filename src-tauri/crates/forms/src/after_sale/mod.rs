@@ -16,14 +16,16 @@ pub use payment_receipt::payment_receipt;
 pub use shipping_label::shipping_label;
 pub use shipping_notice::shipping_notice;
 
-use caseback_domain::after_sale::{Account, AfterSale, Dispatch, Release};
+use caseback_domain::after_sale::{Account, AfterSale, Charge, Dispatch, Release};
 use caseback_domain::money::Amount;
-use caseback_domain::Currency;
-use jiff::civil::Date;
+use caseback_domain::papers::TicketPapers;
+use caseback_domain::{Currency, DateStyle};
 
 use crate::draw::{Colour, Item, MM_PER_PT};
-use crate::flow::Flow;
+use crate::fonts::Fonts;
+use crate::layout::Row;
 use crate::quotation::{CELL, TOTAL};
+use crate::receipt::sections;
 use table::Grid;
 
 /// How the watch was sent, once it was.
@@ -34,14 +36,10 @@ fn dispatch(a: &AfterSale) -> Option<&Dispatch> {
     }
 }
 
-/// "Mon 2026-11-30": short enough for the ticket band's cells.
-pub(crate) fn short_date(date: Date) -> String {
-    date.strftime("%a %Y-%m-%d").to_string()
-}
-
-/// "Monday 30 November 2026".
-pub(crate) fn long_date(date: Date) -> String {
-    date.strftime("%A %-d %B %Y").to_string()
+/// A charge's label, with the date the domain wrote into it (the storage fee's first day)
+/// in the shop's style.
+pub(crate) fn charge_label(charge: &Charge, style: DateStyle) -> String {
+    style.restyle(&charge.label)
 }
 
 /// What the balance means, and its amount as a positive figure.
@@ -53,24 +51,38 @@ fn balance_label(account: &Account) -> (&'static str, Amount) {
     }
 }
 
-/// Every charge on the account, then what was paid and refunded, and the balance in bold.
-fn account_table(flow: &mut Flow, title: &str, account: &Account, currency: Currency, x: f32, w: f32) {
-    let fonts = flow.canvas.fonts;
+/// Every charge on the account under `title`, then what was paid (a positive amount
+/// received) and refunded (a negative one, as on the receipt), and the balance in bold: the
+/// rows of a short table, `w` mm wide, to place whole.
+fn account_rows(fonts: &Fonts, title: &str, p: &TicketPapers, x: f32, w: f32) -> Vec<Row> {
+    let (a, currency) = (&p.after_sale, p.settings.currency);
+    let account = &a.account;
     let num = |a: Amount| currency.format_number(a);
     let code = currency.code();
-    let grid = Grid::new(fonts, x, w, &[("Item", 0.0, false), (&format!("Amount ({code})"), 34.0, true)]);
-    let mut rows: Vec<_> = account.charges.iter().map(|c| grid.row(&[c.label.clone(), num(c.amount)])).collect();
-    if rows.is_empty() {
+    let grid = Grid::new(fonts, x, w, &[("Item", 0.0, false), (&format!("Amount ({code})"), 30.0, true)]);
+    let label = |c: &Charge| charge_label(c, p.settings.date_style);
+    let mut rows = vec![sections::heading(fonts, title, x, w), grid.header()];
+    rows.extend(account.charges.iter().map(|c| grid.row(&[label(c), num(c.amount)])));
+    if account.charges.is_empty() {
         rows.push(grid.row(&["Nothing charged".into(), num(Amount::ZERO)]));
     }
-    let mut tail = vec![grid.total(&format!("Total charges ({code})"), &num(account.total_charges), CELL, true)];
-    tail.push(grid.total("Paid", &num(Amount(-account.paid.0)), CELL, false));
-    if account.refunded.0 != 0 {
-        tail.push(grid.total("Refunded", &num(account.refunded), CELL, false));
-    }
+    rows.push(grid.total(&format!("Total charges ({code})"), &num(account.total_charges), CELL, true));
+    rows.extend(received(&grid, account, currency));
     let (label, amount) = balance_label(account);
-    tail.push(grid.total(&format!("{label} ({code})"), &num(amount), TOTAL, true));
-    table::place(flow, title, &grid, &rows, &tail);
+    rows.push(grid.total(&format!("{label} ({code})"), &num(amount), TOTAL, true));
+    rows
+}
+
+/// "Paid" as the amount received, and "Refunded" (when anything was) as a negative amount:
+/// the balance is the charges less these. The Collection Notice and the receipt show both
+/// the same way.
+fn received(grid: &Grid, account: &Account, currency: Currency) -> Vec<Row> {
+    let num = |a: Amount| currency.format_number(a);
+    let mut rows = vec![grid.total("Paid", &num(account.paid), CELL, false)];
+    if account.refunded.0 != 0 {
+        rows.push(grid.total("Refunded", &num(Amount(-account.refunded.0)), CELL, false));
+    }
+    rows
 }
 
 /// The four sides of a box as filled bars (square corners), for marks that must stand out.

@@ -5,20 +5,20 @@ use caseback_domain::after_sale::{AfterSale, EntryKind, Payment};
 use caseback_domain::money::Amount;
 use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::Section;
-use caseback_domain::Currency;
+use caseback_domain::{Currency, DateStyle};
 
 use super::table::{self, Grid};
-use super::{balance_label, frame, long_date, short_date};
+use super::{balance_label, charge_label, frame, received};
+use crate::dates::{day, long_date, short_date};
 use crate::draw::{Colour, Item};
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{text_block, text_item, width, Row, Style};
 use crate::notices::{Form, STRONG};
-use crate::quotation::{section, Table, CELL, TOTAL};
+use crate::quotation::{section, Table, CELL, CELL_PAD_X, TOTAL};
 use crate::receipt::sections::SECTION_GAP;
 
 const TITLE: &str = "Receipt";
-const MISSING: &str = "Nothing has been charged or paid on this ticket yet.";
 const STAMP: Style = Style::new(Weight::Bold, 22.0, Colour::ACCENT);
 const THANKS: Style = Style::new(Weight::Regular, 10.0, Colour::INK);
 
@@ -26,16 +26,14 @@ const THANKS: Style = Style::new(Weight::Regular, 10.0, Colour::INK);
 pub fn payment_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
     let a = &p.after_sale;
     let account = &a.account;
-    if a.payments.is_empty() && account.total_charges.0 <= 0 {
-        return Err(FormError::NotApplicable(MISSING));
-    }
     let settings = &p.settings;
     let currency = settings.currency;
+    let style = settings.date_style;
     let last_paid = a.payments.iter().filter(|e| e.entry.kind == EntryKind::Payment).map(|e| e.paid_on).max();
     let (balance, amount) = balance_label(account);
     let cells = [
-        ("Date", short_date(a.as_of)),
-        ("Last payment", last_paid.map_or_else(|| "None yet".to_string(), short_date)),
+        ("Date", short_date(style, a.as_of)),
+        ("Last payment", last_paid.map_or_else(|| "None yet".to_string(), |d| short_date(style, d))),
         (balance, currency.format(amount)),
     ];
     let mut form = Form::start(fonts, p, TITLE, &cells)?;
@@ -50,9 +48,9 @@ pub fn payment_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormE
         form.flow.place(&row);
     }
     // The payment confirmation first: it is what the customer shows to collect the watch.
-    if let Some(day) = last_paid {
+    if let Some(paid_on) = last_paid {
         let settled = account.is_settled() && account.total_charges.0 > 0;
-        form.flow.place(&thanks(fonts, &long_date(day), settled, x, w));
+        form.flow.place(&thanks(fonts, &long_date(style, paid_on), settled, x, w));
     }
     form.parties(p);
 
@@ -69,21 +67,23 @@ pub fn payment_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormE
     let num = |v: Amount| currency.format_number(v);
     let code = currency.code();
     let grid = Grid::new(fonts, x, w, &[("Charge", 0.0, false), (&format!("Amount ({code})"), 34.0, true)]);
-    let rows: Vec<Row> = account.charges.iter().map(|c| grid.row(&[c.label.clone(), num(c.amount)])).collect();
+    let rows: Vec<Row> = account.charges.iter().map(|c| grid.row(&[charge_label(c, style), num(c.amount)])).collect();
     let total = [grid.total(&format!("Total charges ({code})"), &num(account.total_charges), TOTAL, true)];
     table::place(&mut form.flow, "Charges", &grid, &rows, &total);
 
-    payments(&mut form, a, currency);
+    payments(&mut form, a, currency, style);
     form.finish(TITLE)
 }
 
 /// Each payment and refund, what they add up to, and the balance.
-fn payments(form: &mut Form, a: &AfterSale, currency: Currency) {
+fn payments(form: &mut Form, a: &AfterSale, currency: Currency, style: DateStyle) {
     let fonts = form.flow.canvas.fonts;
     let num = |v: Amount| currency.format_number(v);
     let amount_title = format!("Amount ({})", currency.code());
+    // The date column as wide as its longest date, so that "24 November 2026" stays on a line.
+    let date_w = a.payments.iter().map(|e| width(fonts, &day(style, e.paid_on), CELL)).fold(0.0, f32::max);
     let spec = [
-        ("Date", 26.0, false),
+        ("Date", (date_w + 2.0 * CELL_PAD_X + 0.5).max(22.0), false),
         ("Entry", 22.0, false),
         ("Method", 30.0, false),
         ("Reference", 0.0, false),
@@ -103,17 +103,15 @@ fn payments(form: &mut Form, a: &AfterSale, currency: Currency) {
             let reference = e.entry.reference.trim();
             let reference = if reference.is_empty() { "—" } else { reference };
             let method = e.entry.method.label();
-            grid.row(&[e.paid_on.to_string(), kind.into(), method.into(), reference.into(), num(signed)])
+            grid.row(&[day(style, e.paid_on), kind.into(), method.into(), reference.into(), num(signed)])
         })
         .collect();
     if rows.is_empty() {
         rows.push(grid.row(&["—".into(), "None yet".into(), String::new(), String::new(), num(Amount::ZERO)]));
     }
     let account = &a.account;
-    let mut tail = vec![grid.total("Paid", &num(account.paid), CELL, false)];
-    if account.refunded.0 != 0 {
-        tail.push(grid.total("Refunded", &num(Amount(-account.refunded.0)), CELL, false));
-    }
+    // Payments received are positive and refunds negative, row by row and in the totals.
+    let mut tail = received(&grid, account, currency);
     let (label, amount) = balance_label(account);
     tail.push(grid.total(&format!("{label} ({})", currency.code()), &num(amount), TOTAL, true));
     table::place(&mut form.flow, "Payments and refunds", &grid, &rows, &tail);

@@ -50,7 +50,7 @@ pub fn shipping_label(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormEr
     let mut pen = Pen { fonts, x, w, items: Vec::new() };
 
     // Courier and service, with the dispatch date at the right.
-    let date = format!("Sent {}", d.dispatched_on);
+    let date = format!("Sent {}", p.settings.date_style.format(d.dispatched_on));
     let date_w = width(fonts, &date, DATE);
     let courier = courier_and_service(s);
     let room = w - date_w - 4.0;

@@ -4,8 +4,9 @@
 use caseback_domain::after_sale::{AfterSale, Shipping};
 use caseback_domain::papers::TicketPapers;
 
-use super::{dispatch, long_date, short_date};
+use super::dispatch;
 use crate::barcode::{code128_items, modules, QUIET_MODULES};
+use crate::dates::{long_date, short_date};
 use crate::draw::Colour;
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
@@ -27,33 +28,34 @@ pub fn shipping_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormE
         return Err(FormError::NotApplicable(NOT_SENT));
     };
     let settings = &p.settings;
+    let style = settings.date_style;
     let (first, last) = d.window.dates(d.dispatched_on, &settings.policy.calendar);
+    let (short, long) = (|d| short_date(style, d), |d| long_date(style, d));
     let cells = [
-        ("Dispatched", short_date(d.dispatched_on)),
+        ("Dispatched", short(d.dispatched_on)),
         ("Courier", courier_and_service(s)),
-        ("Expected delivery", format!("{} to {}", short_date(first), short_date(last))),
+        ("Expected delivery", format!("{} to {}", short(first), short(last))),
     ];
     let mut form = Form::start(fonts, p, TITLE, &cells)?;
     let (x, w) = (form.x, form.w);
     form.flow.place_whole(&tracking(fonts, &d.tracking, x, w)?);
     form.flow.place(&Row::gap(SECTION_GAP));
 
-    let window = format!(
-        "{} to {} ({} to {} business days)",
-        long_date(first),
-        long_date(last),
-        d.window.min_days,
-        d.window.max_days
-    );
+    let window =
+        format!("{} to {} ({} to {} business days)", long(first), long(last), d.window.min_days, d.window.max_days);
     let shipment = [
         ("Courier", s.courier_label().to_string()),
         ("Service", s.service.clone()),
-        ("Dispatched on", long_date(d.dispatched_on)),
+        ("Dispatched on", long(d.dispatched_on)),
         ("Expected delivery", window),
         ("Signature on delivery", if s.signature { "Yes" } else { "No" }.to_string()),
         ("Insurance", insurance(p, a, s)),
         ("Declared value", settings.currency.format(s.declared_value)),
     ];
+    // A shop that offers no insurance (its rate is off) does not mention it at all.
+    let offers_insurance = s.insured || settings.policy.shipping_insurance_rate.0 > 0;
+    let shipment: Vec<(&str, String)> =
+        shipment.into_iter().filter(|(label, _)| offers_insurance || *label != "Insurance").collect();
     let c = &p.customer;
     let to = [("Name", c.name.clone()), ("Address", s.address.clone()), ("Phone", c.phone.clone())];
     let label_w = sections::label_width(fonts, shipment.iter().chain(&to).map(|(l, _)| *l), w);
@@ -67,7 +69,7 @@ pub fn shipping_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormE
         "Follow the parcel on the {} website with the tracking number above. If it has not arrived by {}, \
          contact us quoting ticket {}.",
         s.courier_label(),
-        long_date(last),
+        long(last),
         p.ticket.number
     );
     form.flow.place(&block(fonts, &note, BODY, x, w, 0.0));

@@ -5,8 +5,10 @@ pub(crate) mod sections;
 
 use caseback_domain::intake::{Arrival, IntakeDetails};
 use caseback_domain::papers::TicketPapers;
+use caseback_domain::DateStyle;
 use jiff::civil::Date;
 
+use crate::dates::{day, short_date};
 use crate::draw::{Canvas, Colour};
 use crate::error::FormError;
 use crate::flow::Flow;
@@ -34,9 +36,10 @@ pub fn intake_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormEr
     let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
     flow.y = top;
 
+    let style = p.settings.date_style;
     let cells = [
-        ("Received", day(p.ticket.received_on)),
-        ("Assessment due by", day(p.ticket.assessment_due)),
+        ("Received", short_date(style, p.ticket.received_on)),
+        ("Assessment due by", short_date(style, p.ticket.assessment_due)),
         ("Received by", p.received_by.trim().to_string()),
     ];
     flow.place(&header::ticket_band(fonts, &number, &cells, x, w)?);
@@ -52,6 +55,7 @@ pub fn intake_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormEr
 fn body(flow: &mut Flow, p: &TicketPapers, x: f32, w: f32) {
     let fonts = flow.canvas.fonts;
     let d = &p.ticket.details;
+    let style = p.settings.date_style;
     let col_w = (w - COLUMN_GAP) / 2.0;
     let c = &p.customer;
     let customer = [
@@ -61,7 +65,7 @@ fn body(flow: &mut Flow, p: &TicketPapers, x: f32, w: f32) {
         ("Address", c.address.clone()),
     ];
     let arrival = arrival(&d.arrival);
-    let (device, purchase, accessories, condition) = (device(d), purchase(d), accessories(d), condition(d));
+    let (device, purchase, accessories, condition) = (device(d), purchase(d, style), accessories(d), condition(d));
     let all = [&customer[..], &arrival, &device, &purchase, &accessories, &condition];
     let label_w = sections::label_width(fonts, all.iter().flat_map(|pairs| pairs.iter().map(|(l, _)| *l)), col_w);
     let (left, right) = (Column { x, w: col_w, label_w }, Column { x: x + col_w + COLUMN_GAP, w: col_w, label_w });
@@ -78,30 +82,28 @@ fn body(flow: &mut Flow, p: &TicketPapers, x: f32, w: f32) {
         right_rows.extend(sections::fields(fonts, title, pairs, right));
     }
     flow.place_columns(&[left_rows, right_rows], SECTION_GAP);
-    flow.place(&sections::warranty(fonts, &p.ticket.warranty.describe(), x, w));
+    flow.place(&sections::warranty(fonts, &p.ticket.warranty.describe_in(style), x, w));
     flow.place(&Row::gap(SECTION_GAP));
     flow.place_kept(&sections::paragraph(fonts, "Reported fault", &d.fault, VALUE, x, w), 3);
     flow.place(&Row::gap(SECTION_GAP));
     let tried = if d.tried.trim().is_empty() { "Nothing reported." } else { d.tried.as_str() };
     flow.place_kept(&sections::paragraph(fonts, "Steps already tried", tried, VALUE, x, w), 3);
     flow.place(&Row::gap(SECTION_GAP));
+    // The customer signs to accept the shop's terms only when they are printed here.
     let terms = p.settings.shop.terms.trim();
     if !terms.is_empty() {
         flow.place_kept(&sections::paragraph(fonts, "Terms", terms, TERMS, x, w), 3);
         flow.place(&Row::gap(SECTION_GAP));
     }
-    let received = format!("Received on {}", p.ticket.received_on);
-    flow.place_whole(&sections::signatures(fonts, c.name.trim(), p.received_by.trim(), &received, x, w));
-}
-
-fn day(date: Date) -> String {
-    date.strftime("%a %Y-%m-%d").to_string()
+    let received = format!("Received on {}", day(style, p.ticket.received_on));
+    let signers = (c.name.trim(), p.received_by.trim());
+    flow.place_whole(&sections::signatures(fonts, signers, &received, !terms.is_empty(), x, w));
 }
 
 fn device(d: &IntakeDetails) -> Vec<(&'static str, String)> {
     let v = &d.device;
     vec![
-        ("Type", v.kind.label().to_string()),
+        ("Type", v.kind_label().to_string()),
         ("Brand", v.brand.clone()),
         ("Model", v.model.clone()),
         ("Serial / IMEI", v.serial.clone()),
@@ -110,9 +112,9 @@ fn device(d: &IntakeDetails) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn purchase(d: &IntakeDetails) -> Vec<(&'static str, String)> {
+fn purchase(d: &IntakeDetails, style: DateStyle) -> Vec<(&'static str, String)> {
     let p = &d.purchase;
-    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "Not given".into());
+    let date = |d: Option<Date>| d.map(|d| day(style, d)).unwrap_or_else(|| "Not given".into());
     vec![
         ("Order number", p.order_number.clone()),
         ("Purchase date", date(p.purchase_date)),

@@ -85,12 +85,26 @@ pub(crate) fn warranty(fonts: &Fonts, line: &str, x: f32, w: f32) -> Row {
     Row { height, items }
 }
 
-/// What the customer confirms by signing, then a line each for customer and staff.
-pub(crate) fn signatures(fonts: &Fonts, customer: &str, staff: &str, received: &str, x: f32, w: f32) -> Vec<Row> {
-    let confirm = "By signing, the customer confirms that the watch and the accessories listed above were handed \
-                   in in the condition described, and accepts the shop's terms.";
+/// What the customer confirms by signing (the shop's terms too, when `terms_printed`), then
+/// a line each for customer and staff.
+pub(crate) fn signatures(
+    fonts: &Fonts,
+    (customer, staff): (&str, &str),
+    received: &str,
+    terms_printed: bool,
+    x: f32,
+    w: f32,
+) -> Vec<Row> {
+    let handed_in =
+        "By signing, the customer confirms that the watch and the accessories listed above were handed in in the \
+         condition described";
+    let confirm = if terms_printed {
+        format!("{handed_in}, and accepts the shop's terms above.")
+    } else {
+        format!("{handed_in}.")
+    };
     let mut rows = Vec::new();
-    let (items, h) = text_block(fonts, confirm, SMALL, x, 0.0, w);
+    let (items, h) = text_block(fonts, &confirm, SMALL, x, 0.0, w);
     rows.push(Row { height: h, items });
     let gap = 12.0;
     let line_w = (w - gap) / 2.0;

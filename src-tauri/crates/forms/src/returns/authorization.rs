@@ -7,9 +7,10 @@
 use caseback_domain::money::Amount;
 use caseback_domain::papers::ReturnPapers;
 
-use super::{checkbox, customer, request, rma, start, BOX_LIFT};
+use super::{checkbox, currency, customer, request, rma, start, BOX_LIFT};
+use crate::after_sale::frame;
 use crate::after_sale::table::{self, Grid};
-use crate::after_sale::{frame, long_date, short_date};
+use crate::dates::{day, long_date, short_date};
 use crate::draw::{Colour, Item};
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
@@ -32,11 +33,15 @@ const FOOT: Style = Style::new(Weight::Bold, 10.0, Colour::INK);
 pub fn return_authorization(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
     let r = request(p)?;
     let rma = rma(p)?;
-    let money = |a: Amount| r.currency.format(a);
+    // The order's currency, written the shop's way.
+    let currency = currency(p);
+    let money = |a: Amount| currency.format(a);
+    let style = p.settings.date_style;
+    let long_date = |d| long_date(style, d);
     let valid = rma.validity.valid_through;
     let cells = [
-        ("Issued", short_date(rma.validity.issued_on)),
-        ("Valid through", short_date(valid)),
+        ("Issued", short_date(style, rma.validity.issued_on)),
+        ("Valid through", short_date(style, valid)),
         ("Order / invoice", r.order_number.clone()),
     ];
     let mut form = start(fonts, p, TITLE, &cells)?;
@@ -60,8 +65,8 @@ pub fn return_authorization(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, 
     let columns = [sections::fields(fonts, "Customer", &who, left), sections::fields(fonts, "Order", &order, right)];
     form.flow.place_columns(&columns, SECTION_GAP);
 
-    let code = r.currency.code();
-    let num = |a: Amount| r.currency.format_number(a);
+    let code = currency.code();
+    let num = |a: Amount| currency.format_number(a);
     let (unit, total) = (format!("Unit price ({code})"), format!("Total ({code})"));
     let spec = [
         ("Product", 0.0, false),
@@ -78,7 +83,7 @@ pub fn return_authorization(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, 
 
     let reason = [
         ("Reason", r.reason.label().to_string()),
-        ("Requested", format!("{} by {}", long_date(r.requested_on), r.channel.label().to_lowercase())),
+        ("Requested", format!("{} on {}", r.channel.how(), long_date(r.requested_on))),
         ("In your words", r.details.trim().to_string()),
     ];
     let label_w = sections::label_width(fonts, reason.iter().map(|(l, _)| *l), w).max(label_w);
@@ -103,18 +108,16 @@ fn to_complete(form: &mut Form, p: &ReturnPapers, price: &str) {
         vec![sections::heading(fonts, "To be completed by the customer", x, w), block(fonts, &intro, NOTE, x, w, 1.5)];
     let label_w = 34.0;
     rows.push(correctable(fonts, "Invoice number", &r.order_number, x, w, label_w));
-    rows.push(correctable(fonts, "Invoice date", &r.purchase_date.to_string(), x, w, label_w));
+    let invoice_date = day(p.settings.date_style, r.purchase_date);
+    rows.push(correctable(fonts, "Invoice date", &invoice_date, x, w, label_w));
     rows.push(Row::gap(1.0));
     let account_w = (w - COLUMN_GAP) * 0.62;
-    let boxes = [
-        ("Bank, and IBAN or account number (for a refund by bank transfer)", account_w),
-        ("Account holder", w - COLUMN_GAP - account_w),
-    ];
+    let boxes = [(p.settings.bank_accounts.asked(), account_w), ("Account holder", w - COLUMN_GAP - account_w)];
     rows.push(write_in(fonts, &boxes, x));
     rows.push(Row::gap(1.0));
 
     let mut choices = vec!["Return for refund"];
-    if !p.settings.policy.exchange_window.is_none() {
+    if r.reason.exchange_offered(&p.settings.policy) {
         choices.push("Exchange");
     }
     rows.push(wish(fonts, &choices, x, label_w));

@@ -5,17 +5,17 @@
 use caseback_domain::money::Amount;
 use caseback_domain::papers::ReturnPapers;
 use caseback_domain::returns::decision::posting_window;
-use caseback_domain::returns::{Arrival, Checklist, Decision, DecisionRecord, Inspection, WearGrade};
+use caseback_domain::returns::{Decision, DecisionRecord, Inspection, WearGrade};
 
 use super::{checkbox, crossed_box, currency, customer, start, BOX_LIFT};
-use crate::after_sale::collection_notice::photo_grid;
+use crate::after_sale::collection_notice::{photo_grid, PhotoGrid};
 use crate::after_sale::table::{self, Grid};
-use crate::after_sale::{long_date, short_date};
+use crate::dates::{long_date, short_date};
 use crate::draw::{Colour, Item};
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{text_item, width, Row, Style};
-use crate::notices::{block, sign_line, Form, BODY, NOTE};
+use crate::notices::{block, sign_line, sign_line_spaced, Form, BODY, NOTE};
 use crate::quotation::{CELL, CELL_PAD_X, CELL_PAD_Y, TOTAL};
 use crate::receipt::sections::{self, Column, SECTION_GAP, VALUE};
 use crate::receipt::COLUMN_GAP;
@@ -29,6 +29,10 @@ const RESULT: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
 const SCALE: Style = Style::new(Weight::Regular, 9.5, Colour::INK);
 const CHOSEN: Style = Style::new(Weight::Bold, 9.5, Colour::INK);
 const VERDICT: Style = Style::new(Weight::Bold, 13.0, Colour::INK);
+/// The decision's title beside its verdict, as the section headings are set.
+const DECISION: Style = Style::new(Weight::Bold, 9.5, Colour::ACCENT);
+/// Inspection photos in rows of four, up to two rows.
+const INSPECTION_PHOTOS: PhotoGrid = PhotoGrid { columns: 4, max: 8 };
 
 /// The inspection report as PDF bytes, on the shop's paper, once the return was inspected and decided.
 pub fn inspection_report(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
@@ -36,9 +40,11 @@ pub fn inspection_report(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, For
     let inspection = case.inspection.as_ref().ok_or(FormError::NotApplicable(NOT_INSPECTED))?;
     let decided = case.decision.as_ref().ok_or(FormError::NotApplicable(NOT_DECIDED))?;
     let received = case.receipt.as_ref();
+    let style = p.settings.date_style;
+    let long_date = |d| long_date(style, d);
     let cells = [
-        ("Received", received.map_or_else(|| "—".to_string(), |r| short_date(r.received_on))),
-        ("Decided", short_date(decided.decided_on)),
+        ("Received", received.map_or_else(|| "—".to_string(), |r| short_date(style, r.received_on))),
+        ("Decided", short_date(style, decided.decided_on)),
         ("Decision", short_verdict(&decided.decision).to_string()),
     ];
     let mut form = start(fonts, p, TITLE, &cells)?;
@@ -55,11 +61,7 @@ pub fn inspection_report(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, For
     }
     if let Some(r) = received {
         item.push(("Received on", long_date(r.received_on)));
-        let arrival = match r.arrival {
-            Arrival::ValidRma => "With a valid RMA code".to_string(),
-            Arrival::ExpiredRma { valid_through } => format!("RMA code expired on {valid_through}"),
-            Arrival::NoValidRma => "Without a valid RMA code".to_string(),
-        };
+        let arrival = case.arrival_words(style).unwrap_or_default();
         let arrival = match &r.accepted_late {
             Some(why) => format!("{arrival}; accepted: {why}"),
             None => arrival,
@@ -74,23 +76,87 @@ pub fn inspection_report(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, For
     let columns = [sections::fields(fonts, "Customer", &who, left), sections::fields(fonts, "Return", &item, right)];
     form.flow.place_columns(&columns, SECTION_GAP);
 
-    checklist(&mut form, &inspection.checklist);
+    checklist(&mut form, &case.inspection_checks());
     wear(&mut form, inspection);
     let notes = inspection.notes.trim();
     let notes = if notes.is_empty() { "None recorded." } else { notes };
     form.flow.place_kept(&sections::paragraph(fonts, "Inspector's notes", notes, VALUE, x, w), 3);
     form.flow.place(&Row::gap(SECTION_GAP));
-    photo_grid(&mut form, "Photos taken at inspection", &p.inspection_photos, inspection.photos.len(), "on file");
+    let photos = &p.inspection_photos;
+    photo_grid(&mut form, "Photos taken at inspection", photos, inspection.photos.len(), INSPECTION_PHOTOS, None);
 
-    decision(&mut form, p, decided);
-
-    let rows = vec![
-        sections::heading(fonts, "Inspector", x, w),
-        block(fonts, "I inspected the item described above and recorded what I found.", NOTE, x, w, 1.0),
-        sign_line(fonts, &["Inspector (name)", "Date", "Signature"], x, w),
-    ];
-    form.flow.place_whole(&rows);
+    close(&mut form, p, decided);
     form.finish(TITLE)
+}
+
+/// Gaps between the closing blocks when the report is tightened to end on one page.
+const TIGHT_GAP: f32 = 2.0;
+
+/// The decision, its payment and the inspector's signature end the report together, on one
+/// page: where the decision starts, when they fit there; tightened when that is what fits
+/// (the decision on its heading's line, a signature without a heading, closer lines); else
+/// together at the top of the next page. The signature never stands on a page of its own.
+fn close(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
+    let fonts = form.flow.canvas.fonts;
+    let (x, w) = (form.x, form.w);
+    let ending = |tight: bool| {
+        let gap = if tight { TIGHT_GAP } else { SECTION_GAP };
+        let mut rows = Vec::new();
+        for block in decision(fonts, p, d, x, w, tight).into_iter().chain([signature(fonts, x, w, tight)]) {
+            if !rows.is_empty() {
+                rows.push(Row::gap(gap));
+            }
+            rows.extend(block);
+        }
+        rows
+    };
+    let height = |rows: &[Row]| rows.iter().map(|r| r.height).sum::<f32>();
+    let room = form.bottom() - form.flow.y;
+    let (full, tight) = (ending(false), ending(true));
+    let rows = if height(&full) > room && height(&tight) <= room { tight } else { full };
+    form.flow.place_whole(&rows);
+}
+
+/// What the inspector signs: under a heading, or (`tight`) after "Inspector:" with less room
+/// above the lines.
+fn signature(fonts: &Fonts, x: f32, w: f32, tight: bool) -> Vec<Row> {
+    let labels = ["Inspector (name)", "Date", "Signature"];
+    let said = "I inspected the item described above and recorded what I found.";
+    if tight {
+        let said = format!("Inspector: {said}");
+        return vec![block(fonts, &said, NOTE, x, w, 0.0), sign_line_spaced(fonts, &labels, x, w, 7.5)];
+    }
+    vec![
+        sections::heading(fonts, "Inspector", x, w),
+        block(fonts, said, NOTE, x, w, 1.0),
+        sign_line(fonts, &labels, x, w),
+    ]
+}
+
+/// The decision's heading with the verdict under it, or (`tight`) beside it on one line
+/// over the heading's rule.
+fn verdict_rows(fonts: &Fonts, verdict: &str, x: f32, w: f32, tight: bool) -> Vec<Row> {
+    if !tight {
+        return vec![
+            sections::heading(fonts, "Decision", x, w),
+            Row {
+                height: VERDICT.line_height() + 1.5,
+                items: vec![text_item(fonts, verdict, VERDICT, x, VERDICT.baseline())],
+            },
+        ];
+    }
+    let title = "Decision";
+    let b = VERDICT.baseline();
+    let rule_y = VERDICT.line_height() + 0.4;
+    let verdict_x = x + width(fonts, title, DECISION) + 5.0;
+    vec![Row {
+        height: rule_y + 1.8,
+        items: vec![
+            text_item(fonts, title, DECISION, x, b),
+            text_item(fonts, verdict, VERDICT, verdict_x, b),
+            Item::Rule { x1: x, y1: rule_y, x2: x + w, y2: rule_y, width_pt: 0.6, colour: Colour::RULE },
+        ],
+    }]
 }
 
 /// A word or two for the band's cell.
@@ -114,15 +180,16 @@ fn verdict(decision: &Decision) -> String {
 }
 
 /// The six checks with a ticked box and "Yes", or a crossed box and "No" on a tinted row.
-fn checklist(form: &mut Form, checklist: &Checklist) {
+/// The inspector's checks as the case records them (with the pairing check where the
+/// policy excludes paired watches).
+fn checklist(form: &mut Form, checks: &[(&str, &str, bool)]) {
     let fonts = form.flow.canvas.fonts;
     let (x, w) = (form.x, form.w);
     let grid = Grid::new(fonts, x, w, &[("Check", 0.0, false), ("Result", RESULT_W, false)]);
     let result_x = x + w - RESULT_W + CELL_PAD_X;
-    let rows: Vec<Row> = Checklist::ITEMS
+    let rows: Vec<Row> = checks
         .iter()
-        .zip(checklist.values())
-        .map(|((_, label), passed)| {
+        .map(|&(_, label, passed)| {
             let mut row = grid.row(&[label.to_string(), String::new()]);
             let line_h = row.height - 2.0 * CELL_PAD_Y;
             let mark_y = CELL_PAD_Y + (line_h - MARK_SIZE) / 2.0 - BOX_LIFT;
@@ -141,8 +208,8 @@ fn checklist(form: &mut Form, checklist: &Checklist) {
             row
         })
         .collect();
-    let passed = checklist.values().iter().filter(|v| **v).count();
-    let summary = format!("{passed} of {} checks passed", Checklist::ITEMS.len());
+    let passed = checks.iter().filter(|c| c.2).count();
+    let summary = format!("{passed} of {} checks passed", checks.len());
     let tail = [Row {
         height: BODY.line_height() + 1.5,
         items: vec![text_item(fonts, &summary, RESULT, x + CELL_PAD_X, 1.2 + BODY.baseline())],
@@ -171,21 +238,16 @@ fn wear(form: &mut Form, inspection: &Inspection) {
     form.flow.place(&Row::gap(SECTION_GAP));
 }
 
-/// The decision, its settlement and, for a refund, how and when it is paid.
-fn decision(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
-    let fonts = form.flow.canvas.fonts;
-    let (x, w) = (form.x, form.w);
+/// The decision with its settlement, and for a refund how and when it is paid: blocks of
+/// rows, each kept whole.
+fn decision(fonts: &Fonts, p: &ReturnPapers, d: &DecisionRecord, x: f32, w: f32, tight: bool) -> Vec<Vec<Row>> {
+    let style = p.settings.date_style;
+    let long_date = |d| long_date(style, d);
     let currency = currency(p);
     let money = |a: Amount| currency.format(a);
     let num = |a: Amount| currency.format_number(a);
     let code = currency.code();
-    let mut rows = vec![
-        sections::heading(fonts, "Decision", x, w),
-        Row {
-            height: VERDICT.line_height() + 1.5,
-            items: vec![text_item(fonts, &verdict(&d.decision), VERDICT, x, VERDICT.baseline())],
-        },
-    ];
+    let mut rows = verdict_rows(fonts, &verdict(&d.decision), x, w, tight);
     let s = &d.settlement;
     if s.lines.is_empty() {
         let text = "Nothing is refunded. The item goes back to the customer, at the customer's cost.";
@@ -204,8 +266,7 @@ fn decision(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
             rows.push(block(fonts, note, BODY, x, w, 0.0));
         }
     }
-    form.flow.place_whole(&rows);
-    form.flow.place(&Row::gap(SECTION_GAP));
+    let mut blocks = vec![rows];
 
     let mut facts = Vec::new();
     if let Some(method) = s.method {
@@ -226,7 +287,7 @@ fn decision(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
     }
     if !facts.is_empty() {
         let label_w = sections::label_width(fonts, facts.iter().map(|(l, _)| *l), w);
-        form.flow.place_kept(&sections::fields(fonts, "Payment", &facts, Column { x, w, label_w }), 3);
-        form.flow.place(&Row::gap(SECTION_GAP));
+        blocks.push(sections::fields(fonts, "Payment", &facts, Column { x, w, label_w }));
     }
+    blocks
 }

@@ -3,10 +3,10 @@
 //! happens to a parcel without a valid code (lx-watch 5.2, 7 and 9; the RMA web shop, 004).
 
 use caseback_domain::papers::ReturnPapers;
-use caseback_domain::returns::eligibility;
+use caseback_domain::returns::{eligibility, sending};
 
 use super::{request, rma, start};
-use crate::after_sale::{long_date, short_date};
+use crate::dates::{long_date, short_date};
 use crate::draw::{Colour, Item};
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
@@ -26,9 +26,10 @@ pub fn rma_instructions(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, Form
     let code = rma.code.to_string();
     let policy = &p.settings.policy;
     let valid = rma.validity.valid_through;
+    let style = p.settings.date_style;
     let cells = [
-        ("Issued", short_date(rma.validity.issued_on)),
-        ("Valid through", short_date(valid)),
+        ("Issued", short_date(style, rma.validity.issued_on)),
+        ("Valid through", short_date(style, valid)),
         ("Order", r.order_number.clone()),
     ];
     let mut form = start(fonts, p, TITLE, &cells)?;
@@ -39,7 +40,7 @@ pub fn rma_instructions(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, Form
         "Your return of {product} (order {}) is authorized. Your RMA code is {code}, valid through {}: send the \
          parcel to reach us by then, or ask us to extend it.",
         r.order_number,
-        long_date(valid)
+        long_date(style, valid)
     );
     form.flow.place(&block(fonts, &intro, BODY, x, w, SECTION_GAP));
 
@@ -66,15 +67,11 @@ pub fn rma_instructions(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, Form
     section(&mut form, "Mark the parcel", &mark);
 
     let contact = contact(p);
-    let customs = "Customs duties and fees on the return are yours. If the parcel crosses a border, ask us for a \
-                   commercial invoice marked \"returned goods\": it helps reduce the duties.";
-    let ship = [
-        "Send it with a courier (DHL, UPS or registered mail) that tracks the parcel and gets a signature on delivery."
-            .to_string(),
-        format!("Send us the tracking number{contact}, quoting {code}."),
-        eligibility(policy, r).postage_text,
-        customs.to_string(),
-    ];
+    // Carrier, postage and customs in the domain's words, as the message says them.
+    let sending = sending(policy, &eligibility(policy, r));
+    let mut ship =
+        vec![sending.carrier, format!("Send us the tracking number{contact}, quoting {code}."), sending.postage];
+    ship.extend(sending.customs);
     section(&mut form, "Ship it", &ship);
 
     let without = if policy.no_rma_hold.is_none() {

@@ -5,6 +5,7 @@
 
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::papers::ReturnPapers;
+use caseback_domain::DateStyle;
 use jiff::civil::Date;
 
 use super::rma;
@@ -41,6 +42,8 @@ struct Facts {
     code: String,
     order: Option<String>,
     valid_through: Date,
+    /// How the shop writes dates.
+    date_style: DateStyle,
     shop_name: String,
     shop_address: String,
     shop_phone: String,
@@ -55,6 +58,7 @@ fn facts(p: &ReturnPapers) -> Result<Facts, FormError> {
         code: rma.code.to_string(),
         order,
         valid_through: rma.validity.valid_through,
+        date_style: p.settings.date_style,
         shop_name: shop.name.trim().to_string(),
         shop_address: shop.address.trim().to_string(),
         shop_phone: shop.phone.trim().to_string(),
@@ -206,7 +210,7 @@ fn code_strip(
     let tw = x + w - tx;
     let (caption, value) = (scaled(CAPTION, k), scaled(VALUE, k));
     let mut y = top;
-    let valid = f.valid_through.to_string();
+    let valid = f.date_style.format(f.valid_through);
     let mut pairs = vec![("VALID THROUGH", valid.as_str())];
     if let Some(order) = &f.order {
         pairs.insert(0, ("ORDER", order.as_str()));
@@ -270,9 +274,9 @@ fn checklist(fonts: &Fonts, f: &Facts, x: f32, top: f32, w: f32) -> Vec<Item> {
         "The Return Authorization Form, filled in and signed, is inside, if we sent you one.".to_string(),
         format!("This label is taped flat on the outside of the parcel, where the code {} can be read.", f.code),
         format!(
-            "The parcel goes by a courier with tracking and signature on delivery, in good time to reach us by {}. \
+            "The parcel is tracked and signed for on delivery, and sent in good time to reach us by {}. \
              Send us the tracking number.",
-            crate::after_sale::long_date(f.valid_through)
+            crate::dates::long_date(f.date_style, f.valid_through)
         ),
     ];
     for line in lines {

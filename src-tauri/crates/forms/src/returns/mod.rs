@@ -35,9 +35,10 @@ fn rma(p: &ReturnPapers) -> Result<&RmaIssue, FormError> {
     p.case.rma.as_ref().ok_or(FormError::NotApplicable(NO_RMA))
 }
 
-/// The currency amounts are shown in: the order's, else the shop's.
+/// The currency amounts are shown in: the order's, else the shop's; written the shop's way
+/// (a record's currency does not carry the shop's number style).
 fn currency(p: &ReturnPapers) -> Currency {
-    p.case.request.as_ref().map_or(p.settings.currency, |r| r.currency)
+    p.case.request.as_ref().map_or(p.settings.currency, |r| r.currency).with_style(p.settings.number_style)
 }
 
 /// The customer's details, or blanks when nobody is known.

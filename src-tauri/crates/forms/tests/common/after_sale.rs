@@ -119,8 +119,9 @@ impl Case {
             window: DeliveryWindow { min_days: 3, max_days: 7 },
         });
         let state = caseback_domain::ticket::TicketState::ReadyForCollection;
-        let checked =
-            dispatch.validated(state, &case.account, true, currency, DISPATCHED_ON).expect("a valid dispatch");
+        let checked = dispatch
+            .validated(state, &case.account, &case.payments, true, currency, DISPATCHED_ON)
+            .expect("a valid dispatch");
         case.release = Some(checked);
         case
     }
@@ -179,7 +180,7 @@ fn no_facts(as_of: Date) -> AccountFacts<'static> {
     AccountFacts { accepted: None, covered: false, notice: None, shipping: None, payments: &[], as_of }
 }
 
-fn payment(id: i64, kind: EntryKind, cents: i64, method: PaymentMethod, reference: &str, on: Date) -> Payment {
+pub fn payment(id: i64, kind: EntryKind, cents: i64, method: PaymentMethod, reference: &str, on: Date) -> Payment {
     Payment {
         id,
         entry: PaymentEntry { kind, amount: Amount(cents), method, reference: reference.into() },

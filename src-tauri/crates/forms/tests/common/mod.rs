@@ -39,6 +39,25 @@ pub const TERMS: &str = "We assess the watch within the stated days and send a w
     repair being ready are charged a daily storage fee. Water resistance cannot be guaranteed after the case has \
     been opened. Bring this receipt or quote the ticket number when collecting.";
 
+/// A date as `settings` write it after a weekday, as the forms' sentences do: "Monday 7
+/// December 2026", "Monday 07.12.2026".
+pub fn long(settings: &Settings, d: Date) -> String {
+    format!("{} {}", d.strftime("%A"), settings.date_style.format(d))
+}
+
+/// A date as the forms' cells write it: "Mon 07.12.2026".
+pub fn short(settings: &Settings, d: Date) -> String {
+    format!("{} {}", d.strftime("%a"), settings.date_style.format(d))
+}
+
+/// `settings` writing amounts and dates the Turkish way, 12.499,00 and 01.12.2026, set as the
+/// Settings screen sets them.
+pub fn in_turkish_style(settings: Settings) -> Settings {
+    settings
+        .apply([("money.number_style", "comma_decimals"), ("forms.date_style", "day_dots")])
+        .expect("the Turkish styles are valid settings")
+}
+
 pub fn turkish_shop(paper: PaperSize) -> Settings {
     let try_ = Currency::from_code("TRY").unwrap();
     let mut s = Settings::new("Saat Servisi Kadıköy", try_, PresetId::TurkishStore, "Europe/Istanbul");
@@ -51,6 +70,13 @@ pub fn turkish_shop(paper: PaperSize) -> Settings {
     s.shop.payment_details = "Garanti BBVA, Saat Servisi Ltd. Şti.\nIBAN TR12 0006 2000 1234 0006 2987 65".into();
     s.tax = Tax { name: "KDV".into(), rate: Percent::from_whole(20) };
     s.paper = paper;
+    // The store's seed states no storage fee and no partial refund, so its preset turns them
+    // off; this shop charges storage and refunds by wear as Caseback's defaults do, so that
+    // the forms that print them are read in Turkish too.
+    let defaults = caseback_domain::Policy::default();
+    s.policy.storage_fee_per_day = defaults.storage_fee_per_day;
+    s.policy.partial_refund_min = defaults.partial_refund_min;
+    s.policy.partial_refund_max = defaults.partial_refund_max;
     s
 }
 
@@ -90,7 +116,7 @@ pub const RECEIVED_ON: Date = date(2026, 11, 20);
 pub fn kospet_details() -> IntakeDetails {
     IntakeDetails {
         device: Device {
-            kind: DeviceKind::Smartwatch,
+            kind: Some(DeviceKind::Smartwatch),
             brand: "KOSPET".into(),
             model: "Tank T3 Ultra".into(),
             serial: "KP-2291-0042".into(),
@@ -121,7 +147,7 @@ pub fn kospet_details() -> IntakeDetails {
 pub fn seiko_details() -> IntakeDetails {
     IntakeDetails {
         device: Device {
-            kind: DeviceKind::Mechanical,
+            kind: Some(DeviceKind::Mechanical),
             brand: "Seiko".into(),
             model: "Presage SRPB41J1 Cocktail Time".into(),
             serial: "4R35-00A0 9N1234".into(),

@@ -6,7 +6,7 @@ use caseback_domain::papers::ReturnPapers;
 use caseback_domain::returns::{
     eligibility, inspection_due, refund_due, Arrival, Checklist, Decision, DecisionRecord, Inspection, Package,
     PackageReceipt, Payer, RefundMethod, RequestChannel, ReturnCase, ReturnId, ReturnReason, ReturnRequest,
-    ReturnState, RmaCode, RmaIssue, RmaValidity, WearGrade,
+    ReturnState, RmaCode, RmaIssue, RmaKey, RmaValidity, WearGrade,
 };
 use caseback_domain::{Amount, Currency, Percent, Settings};
 use jiff::civil::{date, Date};
@@ -78,11 +78,12 @@ impl Return {
         Return { settings, case, customer, photos: Vec::new() }
     }
 
-    /// Authorized on the request day with the shop's first RMA code.
+    /// Authorized on the request day with the shop's first RMA code (under a fixed test key).
     pub fn authorized(settings: Settings, customer: Option<CustomerDetails>) -> Return {
         let mut r = Return::requested(settings, customer);
         let validity = RmaValidity::issue(&r.settings.policy, REQUESTED_ON);
-        r.case.rma = Some(RmaIssue { code: RmaCode::from_sequence(1).unwrap(), validity, override_reason: None });
+        let code = RmaCode::from_sequence(1, &RmaKey::from_bytes([7; RmaKey::LEN])).unwrap();
+        r.case.rma = Some(RmaIssue { code, validity, override_reason: None });
         r.case.state = ReturnState::Authorized;
         r
     }

@@ -37,6 +37,9 @@ pub fn demo_settings() -> Settings {
         ("policy.holidays", "2026-10-01 National Day\n2026-12-25 Christmas Day\n2027-01-01 New Year's Day"),
         // The demo shop also swaps watches within 30 days, so every return outcome can be seen.
         ("policy.exchange_window", "30 days"),
+        // and takes back a watch dead on arrival within 7 days (lx-watch names no such
+        // guarantee, so its preset has none).
+        ("policy.dead_on_arrival", "7 days"),
         ("policy.exchange_fee", "20"),
     ])
     .expect("demo settings are valid")
@@ -58,7 +61,7 @@ pub fn open_or_create(root: &Path, now: Timestamp) -> Result<Shop> {
         .into());
     }
     if !shop.is_set_up()? {
-        std::fs::write(&marker, "This folder holds Caseback's demo shop. Nothing in it is real.\n")
+        crate::private::write_file(&marker, b"This folder holds Caseback's demo shop. Nothing in it is real.\n")
             .map_err(|e| StoreError::io("Could not mark the demo folder", e))?;
         let names: Vec<String> = DEMO_STAFF.iter().map(|s| s.to_string()).collect();
         shop.set_up(&demo_settings(), &names, now)?;

@@ -88,12 +88,12 @@ pub(super) fn finish_repair(
     match after.pay {
         Pay::Nothing => {}
         Pay::Deposit => {
-            shop.record_payment(by, id, &card(50_000), noticed)?;
+            shop.record_payment(by, id, &card(50_000).into(), noticed)?;
         }
         Pay::InFull => {
             let due = shop.after_sale(id, noticed)?.account.balance;
             if due.0 > 0 {
-                shop.record_payment(by, id, &card(due.0), noticed)?;
+                shop.record_payment(by, id, &card(due.0).into(), noticed)?;
             }
         }
     }

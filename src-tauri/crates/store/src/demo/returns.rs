@@ -269,7 +269,7 @@ pub(super) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
             photos: vec![],
         };
         let decided_at = ago((received - 1).max(0));
-        let case = shop.decide_return(by, case.id, &inspection, decision, decided_at)?;
+        let case = shop.decide_return(by, case.id, &inspection, None, decision, decided_at)?;
         if d.stage == Stage::Closed && matches!(decision, Decision::Exchange) {
             if let Some(owed) = case.fee_owed() {
                 let fee = ExchangeFee {

@@ -39,7 +39,7 @@ pub(super) fn add_tickets(shop: &mut Shop, now: Timestamp) -> Result<()> {
             customer,
             details: IntakeDetails {
                 device: Device {
-                    kind: d.kind,
+                    kind: Some(d.kind),
                     brand: d.brand.into(),
                     model: d.model.into(),
                     serial: d.serial.into(),

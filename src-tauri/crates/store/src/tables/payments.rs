@@ -1,4 +1,5 @@
-//! Table `payments`: payments and refunds, never edited or deleted.
+//! Table `payments`: payments and refunds, never edited or deleted (a mistake is voided in
+//! `payment_voids`; a payment's instalments are in `payment_plans`).
 
 use caseback_domain::after_sale::{EntryKind, Payment, PaymentEntry};
 use caseback_domain::staff::StaffId;

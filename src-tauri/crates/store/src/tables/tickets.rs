@@ -216,6 +216,24 @@ pub(crate) fn due_by(conn: &Connection, until: Date) -> Result<Vec<TicketRow>> {
     Ok(rows)
 }
 
+/// Open tickets whose next deadline comes after `after`, soonest first: what Today names
+/// as coming when nothing is due yet.
+pub(crate) fn due_after(conn: &Connection, after: Date, limit: usize) -> Result<Vec<TicketRow>> {
+    let sql = format!("{ROW_SQL} WHERE t.next_deadline > ?2 {DEADLINE_ORDER} LIMIT {limit}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![notice_state(), after.to_string()], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// How many tickets are open (not collected, shipped, returned unrepaired or cancelled).
+pub(crate) fn open_count(conn: &Connection) -> Result<usize> {
+    let closed: Vec<&str> = TicketState::ALL.iter().filter(|s| s.is_closed()).map(|s| s.key()).collect();
+    let marks = vec!["?"; closed.len()].join(", ");
+    let sql = format!("SELECT COUNT(*) FROM tickets WHERE state NOT IN ({marks})");
+    let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(closed), |r| r.get(0))?;
+    Ok(n as usize)
+}
+
 /// Tickets in `state`, soonest deadline first (for Today's quotation sections).
 pub(crate) fn in_state(conn: &Connection, state: TicketState, limit: usize) -> Result<Vec<TicketRow>> {
     let sql =

@@ -4,13 +4,14 @@
 use caseback_domain::after_sale::account::{self, accepted_revision};
 use caseback_domain::after_sale::{payment, shipping};
 use caseback_domain::after_sale::{
-    AfterSale, CollectionNotice, Completion, EntryKind, Payment, PaymentEntry, Release, Shipping,
+    AfterSale, CollectionNotice, Completion, EntryKind, LedgerEntry, NewPayment, Payment, PaymentVoid, Release,
+    Shipping, VoidForm,
 };
 use caseback_domain::event::Action;
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketState;
 use caseback_domain::ticket::{Ticket, TicketId};
-use caseback_domain::Policy;
+use caseback_domain::{DomainError, Policy};
 use jiff::civil::Date;
 use jiff::Timestamp;
 use rusqlite::{Connection, TransactionBehavior};
@@ -20,11 +21,35 @@ use super::walk;
 use crate::attachment_folder;
 use crate::error::Result;
 use crate::tables::ticket_photos::{self, Stage};
-use crate::tables::{assessments, collection_notices, completions, payments, quotations, releases, shipments, tickets};
+use crate::tables::{
+    assessments, collection_notices, completions, payment_plans, payment_voids, payments, quotations, releases,
+    shipments, tickets,
+};
 use crate::{log_ticket, Shop};
 
-/// The ticket's after-sale records and its account as of `today` (or its release day).
+/// Every entry of the ticket as recorded, oldest first, with its plan and its void.
+fn ledger(conn: &Connection, id: TicketId) -> Result<Vec<LedgerEntry>> {
+    let mut voids = payment_voids::for_ticket(conn, id)?;
+    let mut plans = payment_plans::for_ticket(conn, id)?;
+    Ok(payments::for_ticket(conn, id)?
+        .into_iter()
+        .map(|payment| LedgerEntry { void: voids.remove(&payment.id), plan: plans.remove(&payment.id), payment })
+        .collect())
+}
+
+/// The ticket's after-sale records and its account as of `today` (or its release day): the
+/// entries that count (voided ones left out, as the domain says).
 fn after_sale(conn: &Connection, policy: &Policy, id: TicketId, today: Date) -> Result<AfterSale> {
+    sale_with(conn, policy, id, today, payment::counted(&ledger(conn, id)?))
+}
+
+fn sale_with(
+    conn: &Connection,
+    policy: &Policy,
+    id: TicketId,
+    today: Date,
+    payments: Vec<Payment>,
+) -> Result<AfterSale> {
     let revisions = quotations::for_ticket(conn, id)?;
     let answered = revisions.iter().map(|r| (&r.quotation, r.answer.as_ref().map(|(accepted, a)| (*accepted, a))));
     let accepted = accepted_revision(answered).map(|(q, cosmetic)| (q.clone(), cosmetic));
@@ -33,7 +58,7 @@ fn after_sale(conn: &Connection, policy: &Policy, id: TicketId, today: Date) -> 
         policy,
         completions::get(conn, id)?,
         collection_notices::get(conn, id)?,
-        payments::for_ticket(conn, id)?,
+        payments,
         shipments::get(conn, id)?,
         releases::get(conn, id)?,
         accepted,
@@ -48,6 +73,21 @@ impl Shop {
         let settings = self.settings()?;
         self.ticket(id)?;
         after_sale(&self.conn, &settings.policy, id, settings.today(now))
+    }
+
+    /// The ticket's after-sale records as its printed forms show them: the entries that
+    /// count, an instalment plan written into its line (see `payment::for_papers`).
+    pub fn after_sale_for_papers(&self, id: TicketId, now: Timestamp) -> Result<AfterSale> {
+        let settings = self.settings()?;
+        self.ticket(id)?;
+        let entries = payment::for_papers(&ledger(&self.conn, id)?);
+        sale_with(&self.conn, &settings.policy, id, settings.today(now), entries)
+    }
+
+    /// Every payment and refund of the ticket as recorded, voided ones too.
+    pub fn ledger(&self, id: TicketId) -> Result<Vec<LedgerEntry>> {
+        self.ticket(id)?;
+        ledger(&self.conn, id)
     }
 
     /// The technician marks the repair done: the ticket is ready for collection.
@@ -85,29 +125,61 @@ impl Shop {
         Ok(notice)
     }
 
-    /// Records a payment (a deposit, too) or the refund of an overpayment, dated today.
-    pub fn record_payment(
-        &mut self,
-        by: StaffId,
-        id: TicketId,
-        entry: &PaymentEntry,
-        now: Timestamp,
-    ) -> Result<Payment> {
+    /// Records a payment (a deposit, too) or the refund of an overpayment, dated today. A
+    /// payment above the balance is refused unless staff confirmed it.
+    pub fn record_payment(&mut self, by: StaffId, id: TicketId, new: &NewPayment, now: Timestamp) -> Result<Payment> {
         self.actor(by)?;
         let settings = self.settings()?;
         let ticket = self.ticket(id)?;
-        payment::check_accepted(ticket.state, entry.kind)?;
+        payment::check_accepted(ticket.state, new.entry.kind)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // The balance is read inside the write transaction, so two refunds cannot both pass.
-        let balance = after_sale(&tx, &settings.policy, id, settings.today(now))?.account.balance;
-        let entry = entry.validated(balance, settings.currency)?;
+        // The account is read inside the write transaction, so two refunds cannot both pass.
+        let account = after_sale(&tx, &settings.policy, id, settings.today(now))?.account;
+        let checked = new.validated(&account, settings.currency)?;
         let today = settings.today(now);
-        let pid = payments::insert(&tx, id, &entry, settings.currency, today, by, now)?;
+        let pid = payments::insert(&tx, id, &checked.entry, settings.currency, today, by, now)?;
+        if let Some(plan) = &checked.plan {
+            payment_plans::insert(&tx, pid, plan)?;
+        }
+        let entry = checked.entry;
         let action = if entry.kind == EntryKind::Payment { Action::PaymentRecorded } else { Action::PaymentRefunded };
-        let detail = json!({ "amount": entry.amount, "currency": settings.currency, "method": entry.method, "reference": entry.reference });
+        let mut detail = json!({ "amount": entry.amount, "currency": settings.currency, "method": entry.method, "reference": entry.reference });
+        if let Some(plan) = &checked.plan {
+            detail["instalments"] = json!(plan);
+        }
+        if checked.confirm_over_balance && entry.amount > account.balance {
+            detail["over_balance"] = json!(account.balance);
+        }
         log_ticket(&tx, now, Some(by), &ticket, action, detail)?;
         tx.commit()?;
         Ok(Payment { id: pid, entry, paid_on: today, staff: by })
+    }
+
+    /// Voids an entry recorded by mistake, with its reason: it stays in the payments and the
+    /// log, and counts nowhere as money received or paid back. Refused once the watch left.
+    pub fn void_payment(&mut self, by: StaffId, id: TicketId, form: &VoidForm, now: Timestamp) -> Result<PaymentVoid> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let ticket = self.ticket(id)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let entries = ledger(&tx, id)?;
+        let entry = entries
+            .iter()
+            .find(|e| e.payment.id == form.payment)
+            .ok_or_else(|| DomainError::NotFound { what: "That payment".into() })?;
+        let void = form.validated(ticket.state, entry, by, settings.today(now))?;
+        payment_voids::insert(&tx, entry.payment.id, &void, now)?;
+        let p = &entry.payment;
+        let mut detail = json!({
+            "payment": p.id, "kind": p.entry.kind, "amount": p.entry.amount, "currency": settings.currency,
+            "method": p.entry.method, "paid_on": p.paid_on, "reason": void.reason,
+        });
+        if let Some(plan) = &entry.plan {
+            detail["instalments"] = json!(plan);
+        }
+        log_ticket(&tx, now, Some(by), &ticket, Action::PaymentVoided, detail)?;
+        tx.commit()?;
+        Ok(void)
     }
 
     /// Chooses (or changes, until dispatch) how the watch travels back.
@@ -136,7 +208,14 @@ impl Shop {
         let sale = self.after_sale(id, now)?;
         let left_on = release.left_on(today);
         let account = sale.account_on(&settings.policy, left_on);
-        let checked = release.validated(ticket.state, &account, sale.shipping.is_some(), settings.currency, today)?;
+        let checked = release.validated(
+            ticket.state,
+            &account,
+            &sale.payments,
+            sale.shipping.is_some(),
+            settings.currency,
+            today,
+        )?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         releases::insert(&tx, id, &checked, left_on, by, now)?;
         walk(&tx, &mut ticket, &[checked.state()], Some(by), now)?;

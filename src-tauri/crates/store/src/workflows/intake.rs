@@ -91,7 +91,7 @@ impl Shop {
     pub fn preview_intake(&self, details: &IntakeDetails, now: Timestamp) -> Result<(WarrantyCheck, Date)> {
         let settings = self.settings()?;
         let earlier = tickets::earliest_purchase_for_serial(&self.conn, &details.device.serial_key())?;
-        Ok(intake::assess(&settings.policy, details, settings.today(now), earlier.as_ref()))
+        Ok(intake::preview(&settings.policy, details, settings.today(now), earlier.as_ref())?)
     }
 
     pub fn ticket(&self, id: TicketId) -> Result<Ticket> {
@@ -154,5 +154,14 @@ impl Shop {
     /// Open tickets whose next deadline is on or before `until` (overdue included).
     pub fn tickets_due_by(&self, until: Date) -> Result<Vec<TicketRow>> {
         tickets::due_by(&self.conn, until)
+    }
+
+    /// The next `limit` open tickets due after `after`, soonest first.
+    pub fn tickets_due_after(&self, after: Date, limit: usize) -> Result<Vec<TicketRow>> {
+        tickets::due_after(&self.conn, after, limit)
+    }
+
+    pub fn open_ticket_count(&self) -> Result<usize> {
+        tickets::open_count(&self.conn)
     }
 }

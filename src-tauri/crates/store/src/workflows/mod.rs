@@ -8,6 +8,7 @@ mod customer_edits;
 mod intake;
 mod papers;
 mod quoting;
+mod return_corrections;
 mod return_outcomes;
 mod returning;
 mod setup;

@@ -28,7 +28,7 @@ impl Shop {
             .map(|m| m.name.clone())
             .unwrap_or_default();
         let latest = self.quotations(id)?.pop();
-        let after_sale = self.after_sale(id, now)?;
+        let after_sale = self.after_sale_for_papers(id, now)?;
         // A photo whose file went missing is left off the paper rather than failing it.
         let after_photos = match &after_sale.completion {
             Some((c, _)) if with_photos => c.photos.iter().filter_map(|sha| self.image(sha)).collect(),

@@ -4,13 +4,13 @@
 
 use caseback_domain::event::Action;
 use caseback_domain::returns::{
-    eligibility, Decision, DecisionRecord, ExchangeFee, Inspection, Payer, RefundRecord, ReturnCase, ReturnId,
-    ReturnState, Settlement,
+    eligibility, Decision, ExchangeFee, Inspection, Payer, RefundRecord, ReturnCase, ReturnId, ReturnState, Settlement,
 };
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Code, Currency, DomainError, Settings};
 use jiff::civil::Date;
 use jiff::Timestamp;
+use rusqlite::TransactionBehavior;
 use serde_json::json;
 
 use super::returning::{not_found, save};
@@ -19,12 +19,14 @@ use crate::error::Result;
 use crate::Shop;
 
 impl Shop {
-    /// Records the inspection and the decision, worked out by the policy.
+    /// Records the inspection (with its "not paired" check where the policy asks it) and the
+    /// decision, worked out by the policy.
     pub fn decide_return(
         &mut self,
         by: StaffId,
         id: ReturnId,
         inspection: &Inspection,
+        not_paired: Option<bool>,
         decision: &Decision,
         now: Timestamp,
     ) -> Result<ReturnCase> {
@@ -35,14 +37,47 @@ impl Shop {
         attachment_folder::require_photos(&self.conn, &inspection.photos)?;
         let mut case = self.return_case(id)?;
         let settlement = self.settle_return(&settings, &case, decision)?;
-        case.state = case.state.move_to(decision.next_state())?;
-        let due = decision.due(&settings.policy, today);
-        case.inspection = Some(inspection);
-        case.decision =
-            Some(DecisionRecord { decision: decision.clone(), settlement: settlement.clone(), decided_on: today, due });
+        case.decide(inspection, not_paired, decision.clone(), settlement.clone(), &settings.policy, today)?;
         let detail = json!({ "decision": decision, "total": settlement.total, "currency": case.request.as_ref().map(|r| r.currency) });
         let tx = self.conn.transaction()?;
         save(&tx, &case, by, now, Action::ReturnDecided, detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Replaces the decision (and what the inspection found) until the refund is recorded or
+    /// the watch or its replacement goes out: logged with the decision before and after. An
+    /// unchanged revision writes nothing.
+    pub fn revise_return_decision(
+        &mut self,
+        by: StaffId,
+        id: ReturnId,
+        inspection: &Inspection,
+        not_paired: Option<bool>,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let today = settings.today(now);
+        let inspection = inspection.validated()?;
+        attachment_folder::require_photos(&self.conn, &inspection.photos)?;
+        let mut case = self.return_case(id)?;
+        case.check_revisable()?;
+        let settlement = self.settle_return(&settings, &case, decision)?;
+        let total = settlement.total;
+        let Some(old) =
+            case.revise_decision(inspection, not_paired, decision.clone(), settlement, &settings.policy, today)?
+        else {
+            return Ok(case);
+        };
+        let detail = json!({
+            "from": { "decision": old.decision, "total": old.settlement.total },
+            "to": { "decision": decision, "total": total },
+            "currency": case.request.as_ref().map(|r| r.currency),
+        });
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        save(&tx, &case, by, now, Action::ReturnDecisionRevised, detail)?;
         tx.commit()?;
         Ok(case)
     }
@@ -103,6 +138,19 @@ impl Shop {
             json!({ "amount": paid.amount, "currency": currency, "method": paid.method, "reference": paid.reference });
         let tx = self.conn.transaction()?;
         save(&tx, &case, by, now, Action::ExchangeFeePaid, detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// The customer takes the watch back, or its replacement, at the counter: no tracking.
+    pub fn hand_return_over(&mut self, by: StaffId, id: ReturnId, now: Timestamp) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let mut case = self.return_case(id)?;
+        let next = case.hand_over(case.currency(settings.currency), settings.today(now))?;
+        let action = if next == ReturnState::Exchanged { Action::ExchangeSent } else { Action::ReturnSentBack };
+        let tx = self.conn.transaction()?;
+        save(&tx, &case, by, now, action, json!({ "at_counter": true }))?;
         tx.commit()?;
         Ok(case)
     }

@@ -3,6 +3,7 @@
 //! transaction with its event-log entry; what is decided once the item is inspected is in
 //! `return_outcomes`.
 
+use caseback_domain::after_sale::InstalmentFields;
 use caseback_domain::customer::{Customer, CustomerDetails};
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::CustomerChoice;
@@ -20,10 +21,10 @@ use serde_json::{json, Value};
 
 use super::clock;
 use crate::attachment_folder;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::tables::attachments::{self, Attachment};
 use crate::tables::return_cases::{self, ReturnRow};
-use crate::tables::{customers, rma_codes};
+use crate::tables::{customers, rma_codes, shop_secrets};
 use crate::{log, Shop};
 
 pub(super) fn not_found() -> DomainError {
@@ -100,9 +101,21 @@ impl Shop {
 
     /// Records a return request (a new customer is created with it).
     pub fn request_return(&mut self, by: StaffId, form: &ReturnForm, now: Timestamp) -> Result<ReturnCase> {
+        self.request_return_with(by, form, &InstalmentFields::default(), now)
+    }
+
+    /// Records a return request with, for an order paid in instalments, their number and bank.
+    pub fn request_return_with(
+        &mut self,
+        by: StaffId,
+        form: &ReturnForm,
+        instalments: &InstalmentFields,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
         self.actor(by)?;
         let settings = self.settings()?;
-        let (customer, request) = form.parse(settings.today(now))?;
+        let (customer, request) = form.parse(settings.today(now), settings.number_style)?;
+        let plan = request.instalments_from(instalments)?;
         attachment_folder::require_evidence(&self.conn, &request.media)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let customer: Customer = match customer {
@@ -112,6 +125,7 @@ impl Shop {
             CustomerChoice::New { details } => Customer { id: customers::insert(&tx, &details, now)?, details },
         };
         let mut case = ReturnCase::new(Some(customer.id), ReturnState::Requested, Some(request));
+        case.instalments = plan;
         case.id = return_cases::insert(&tx, &case, "", by, now)?;
         let r = case.request.as_ref().expect("set above");
         let detail = json!({ "order_number": r.order_number, "reason": r.reason, "channel": r.channel });
@@ -164,13 +178,49 @@ impl Shop {
         e.check_authorizable(override_reason)?;
         let exception = if e.eligible() { None } else { override_reason.map(str::to_string) };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let code = rma_codes::insert(&tx, id, now)?;
+        let key =
+            shop_secrets::rma_key(&tx)?.ok_or_else(|| StoreError::Corrupt("the shop's RMA key is missing".into()))?;
+        let code = rma_codes::insert(&tx, id, &key, now)?;
         let validity = RmaValidity::issue(&settings.policy, settings.today(now));
         case.rma = Some(RmaIssue { code, validity, override_reason: exception.clone() });
         case.state = next;
         let detail =
             json!({ "code": code.to_string(), "valid_through": validity.valid_through, "exception": exception });
         save(&tx, &case, by, now, Action::ReturnAuthorized, detail)?;
+        tx.commit()?;
+        Ok(case)
+    }
+
+    /// Takes in, at the counter, the watch of a request made in store: checks eligibility as
+    /// authorizing does (or records the exception), issues the return's code from the
+    /// shop's sequence as its reference, and receives it there and then: no parcel, no code
+    /// validity to wait out; the inspection is due from today.
+    pub fn take_in_return(
+        &mut self,
+        by: StaffId,
+        id: ReturnId,
+        override_reason: Option<&str>,
+        now: Timestamp,
+    ) -> Result<ReturnCase> {
+        self.actor(by)?;
+        let settings = self.settings()?;
+        let today = settings.today(now);
+        let mut case = self.return_case(id)?;
+        let request = case.request.as_ref().ok_or_else(not_found)?;
+        case.check_take_in()?;
+        let e = eligibility(&settings.policy, request);
+        let override_reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
+        e.check_authorizable(override_reason)?;
+        let exception = if e.eligible() { None } else { override_reason.map(str::to_string) };
+        let sender = self.return_customer(&case)?.map(|c| c.name).unwrap_or_default();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let key =
+            shop_secrets::rma_key(&tx)?.ok_or_else(|| StoreError::Corrupt("the shop's RMA key is missing".into()))?;
+        let code = rma_codes::insert(&tx, id, &key, now)?;
+        case.take_in_at_counter(code, exception.clone(), sender, &settings.policy, today)?;
+        let inspection_due = case.receipt.as_ref().and_then(|r| r.inspection_due);
+        let detail = json!({ "code": code.to_string(), "exception": exception, "inspection_due": inspection_due });
+        save(&tx, &case, by, now, Action::ReturnTakenIn, detail)?;
         tx.commit()?;
         Ok(case)
     }
@@ -183,6 +233,7 @@ impl Shop {
         let next = case.state.closing();
         case.state = case.state.move_to(next)?;
         case.closing_reason = Some(why.clone());
+        case.closed_on = Some(self.settings()?.today(now));
         let action = if next == ReturnState::Declined { Action::ReturnDeclined } else { Action::ReturnCancelled };
         let tx = self.conn.transaction()?;
         save(&tx, &case, by, now, action, json!({ "reason": why }))?;

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use crate::attachment_folder;
 use crate::error::{Result, StoreError};
-use crate::tables::{attachments, settings, staff};
+use crate::tables::{attachments, settings, shop_secrets, staff};
 use crate::{log_settings, Shop};
 
 impl Shop {
@@ -36,7 +36,8 @@ impl Shop {
         Ok(member)
     }
 
-    /// First start: the settings and the first staff members, together or not at all.
+    /// First start: the settings, the first staff members and the shop's secret RMA key
+    /// (new, from the system's secure generator), together or not at all.
     pub fn set_up(&mut self, settings: &Settings, staff_names: &[String], now: Timestamp) -> Result<Vec<StaffMember>> {
         if self.is_set_up()? {
             return Err(DomainError::invalid("shop", "This shop is already set up; change it in Settings.").into());
@@ -47,6 +48,11 @@ impl Shop {
         let roster = check_roster_entries(&roster)?;
         let tx = self.conn.transaction()?;
         settings::put(&tx, settings, now)?;
+        // A key already there stays: codes may have been issued under it (version 7's
+        // migration keys a database that holds codes but no settings).
+        if shop_secrets::rma_key(&tx)?.is_none() {
+            shop_secrets::insert(&tx, &shop_secrets::new_rma_key()?)?;
+        }
         let mut first = None;
         for entry in &roster {
             let id = staff::insert(&tx, &entry.name, now)?;

@@ -3,11 +3,15 @@
 //! Rounding rule (the only one in Caseback): a percentage of an amount is rounded to the
 //! nearest minor unit, halves away from zero. `Percent::of` implements it.
 
+mod style;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::DomainError;
+
+pub use style::NumberStyle;
 
 /// An amount in the minor unit of the shop's currency (cents, kuruş, fen).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -18,14 +22,28 @@ impl Amount {
     pub const ZERO: Amount = Amount(0);
 }
 
-/// An ISO 4217 currency, e.g. `HKD`, `USD`, `TRY`, `CNY`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// An ISO 4217 currency, e.g. `HKD`, `USD`, `TRY`, `CNY`, written and read in a shop's
+/// number style (the style is the shop's, not the currency's: it is not stored with a
+/// record's currency, and two currencies are equal when their codes are).
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Currency(iso_currency::Currency);
+pub struct Currency {
+    iso: iso_currency::Currency,
+    style: NumberStyle,
+}
+
+impl PartialEq for Currency {
+    fn eq(&self, other: &Self) -> bool {
+        self.iso == other.iso
+    }
+}
+
+impl Eq for Currency {}
 
 impl Currency {
     pub fn from_code(code: &str) -> Result<Self, DomainError> {
-        iso_currency::Currency::from_code(&code.trim().to_ascii_uppercase()).map(Currency).ok_or_else(|| {
+        let iso = iso_currency::Currency::from_code(&code.trim().to_ascii_uppercase());
+        iso.map(|iso| Currency { iso, style: NumberStyle::default() }).ok_or_else(|| {
             DomainError::invalid(
                 "currency",
                 format!("\"{code}\" is not an ISO 4217 currency code (e.g. HKD, USD, TRY)."),
@@ -33,17 +51,26 @@ impl Currency {
         })
     }
 
+    /// The same currency, written and read in `style`.
+    pub fn with_style(self, style: NumberStyle) -> Currency {
+        Currency { style, ..self }
+    }
+
+    pub fn style(self) -> NumberStyle {
+        self.style
+    }
+
     pub fn code(self) -> &'static str {
-        self.0.code()
+        self.iso.code()
     }
 
     pub fn name(self) -> String {
-        self.0.name().to_string()
+        self.iso.name().to_string()
     }
 
     /// Digits after the decimal point (2 for HKD, 0 for JPY).
     pub fn minor_digits(self) -> u32 {
-        self.0.exponent().unwrap_or(0).into()
+        self.iso.exponent().unwrap_or(0).into()
     }
 
     fn scale(self) -> i64 {
@@ -55,46 +82,28 @@ impl Currency {
         format!("{} {}", self.code(), self.format_number(amount))
     }
 
-    /// "1,234.50", "-12.00", "1,000" (for a currency without minor units).
+    /// "1,234.50" (or "1.234,50"), "-12.00", "1,000" (for a currency without minor units).
     pub fn format_number(self, amount: Amount) -> String {
         let scale = self.scale();
         let minor = amount.0.unsigned_abs();
-        let whole = minor / scale as u64;
-        let digits = whole.to_string();
-        let mut grouped = String::new();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(ch);
-        }
-        let sign = if amount.0 < 0 { "-" } else { "" };
-        match self.minor_digits() {
-            0 => format!("{sign}{grouped}"),
-            d => format!("{sign}{grouped}.{:0width$}", minor % scale as u64, width = d as usize),
-        }
+        let fraction = match self.minor_digits() {
+            0 => None,
+            d => Some(format!("{:0width$}", minor % scale as u64, width = d as usize)),
+        };
+        self.style.write(amount.0 < 0, minor / scale as u64, fraction)
     }
 
-    /// Parses "1234.5", "1,234.50" or "12" into minor units, exactly. More decimals than the
-    /// currency has are refused rather than rounded.
+    /// An example amount in the shop's style, for hints: "10.50" or "10,50".
+    pub fn example(self) -> String {
+        self.format_number(Amount(10 * self.scale() + self.scale() / 2))
+    }
+
+    /// Parses what staff typed, in the shop's number style ("1,234.50" or "1.234,50"; "12"),
+    /// into minor units, exactly. More decimals than the currency has are refused rather than
+    /// rounded, and an amount that could be read two ways is refused with both readings.
     pub fn parse(self, text: &str) -> Result<Amount, String> {
-        let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != ' ').collect();
-        if cleaned.is_empty() {
-            return Err("Enter an amount.".into());
-        }
-        let (negative, unsigned) = match cleaned.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, cleaned.as_str()),
-        };
-        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
         let digits = self.minor_digits() as usize;
-        let valid = !whole.is_empty() || !fraction.is_empty();
-        if !valid || !whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit()) {
-            return Err(format!("\"{}\" is not an amount (e.g. 10 or 10.50).", text.trim()));
-        }
-        if fraction.len() > digits {
-            return Err(format!("{} amounts have at most {} decimals.", self.code(), digits));
-        }
+        let (negative, whole, fraction) = self.style.read(text, digits, &self.example())?;
         let too_large = || format!("\"{}\" is too large an amount.", text.trim());
         let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| too_large())? };
         let fraction: i64 = format!("{fraction:0<digits$}").parse().unwrap_or(0);
@@ -128,6 +137,11 @@ impl fmt::Display for Currency {
 pub struct Percent(pub u32);
 
 impl Percent {
+    /// The rate without its sign, as a settings field holds it: "20", "12.5".
+    pub fn figure(self) -> String {
+        self.to_string().trim_end_matches('%').to_string()
+    }
+
     pub const MAX: Percent = Percent(10_000);
 
     pub fn from_whole(percent: u32) -> Self {
