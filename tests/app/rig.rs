@@ -429,7 +429,16 @@ import('./js/choose.js').then(({ dialogs }) => {
                    if (r.width > 0 && r.right > W + 1 && getComputedStyle(el).position !== 'fixed')
                      out.push(`${el.dataset.testid || el.className || el.tagName} (right edge at ${Math.round(r.right)} px)`);
                  }
-                 return { page: s.scrollWidth - s.clientWidth, main: m ? m.scrollWidth - m.clientWidth : 0, window: W, wide: out.slice(0, 6) };",
+                 // A box of its own that scrolls sideways (a list's table in its card) counts too.
+                 let inner = 0;
+                 for (const el of document.querySelectorAll('body *')) {
+                   const x = getComputedStyle(el).overflowX;
+                   if ((x === 'auto' || x === 'scroll') && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+                     inner = Math.max(inner, el.scrollWidth - el.clientWidth);
+                     out.push(`${el.dataset.testid || el.className || el.tagName} scrolls by ${el.scrollWidth - el.clientWidth} px`);
+                   }
+                 }
+                 return { page: s.scrollWidth - s.clientWidth, main: Math.max(m ? m.scrollWidth - m.clientWidth : 0, inner), window: W, wide: out.slice(0, 6) };",
                 vec![],
             )
             .await?;

@@ -21,8 +21,9 @@ export function dueLabel(due, text, testid) {
  * (a Chinese name included), cut with an ellipsis past the column's width (app.css,
  * `td.person`), the whole name on hover. `known` false shows the name muted ("Unknown").
  */
-export function personCell(name, known = true) {
-  return h('td', { class: `person ${known ? 'strong' : 'muted'}` }, h('span', { class: 'person-name', text: name, title: name }));
+export function personCell(name, known = true, phone = null) {
+  return h('td', { class: `person ${known ? 'strong' : 'muted'}` }, h('span', { class: 'person-name', text: name, title: name }),
+    phone ? h('span', { class: 'muted small sub person-phone', text: phone }) : null);
 }
 
 export function dueClass(due) {
@@ -35,9 +36,10 @@ export function dueClass(due) {
  * Options: testid (of the table), showCustomer (default true).
  */
 export function ticketTable(rows, onOpen, { testid, showCustomer = true } = {}) {
-  const head = ['Ticket', showCustomer && 'Customer', showCustomer && 'Phone', 'Watch', 'State', 'Received', 'Deadline'].filter(Boolean);
+  const head = ['Ticket', showCustomer && 'Customer', 'Watch', 'State', 'Received', 'Deadline'].filter(Boolean);
+  // Received is the first column a narrow window does without (app.css, col-received).
   return h('table', { class: 'rows', testid },
-    h('thead', {}, h('tr', {}, head.map((t) => h('th', { text: t, attrs: { scope: 'col' } })))),
+    h('thead', {}, h('tr', {}, head.map((t) => h('th', { text: t, class: t === 'Received' ? 'col-received' : null, attrs: { scope: 'col' } })))),
     h('tbody', {}, rows.map((row) => ticketRow(row, onOpen, showCustomer))));
 }
 
@@ -58,11 +60,10 @@ function ticketRow(row, onOpen, showCustomer) {
     },
   },
   h('td', { class: 'number' }, late ? h('span', { class: 'late-mark', attrs: { 'aria-hidden': 'true' } }) : null, row.number),
-  showCustomer ? personCell(row.customer_name) : null,
-  showCustomer ? h('td', { class: 'muted nowrap', text: row.customer_phone }) : null,
+  showCustomer ? personCell(row.customer_name, true, row.customer_phone) : null,
   h('td', { text: row.device }),
   h('td', {}, stateBadge(row.state, row.state_label),
     row.storage_fee ? h('span', { class: 'tag warn sub-tag', text: `storage ${row.storage_fee}`, testid: `row-storage-${row.number}` }) : null),
-  h('td', { class: 'muted nowrap', text: showDate(row.received_on) }),
+  h('td', { class: 'muted nowrap col-received', text: showDate(row.received_on) }),
   h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small sub', text: showDate(row.next_deadline) }) : null));
 }

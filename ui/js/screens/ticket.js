@@ -45,7 +45,7 @@ export async function render(main, { params, go }) {
               h('div', { class: 'block', testid: 'ticket-device' },
                 h('p', { class: 'block-label', text: labelOf('device_kinds')(d.device.kind) }),
                 h('strong', { class: 'big', text: `${d.device.brand} ${d.device.model}` }),
-                facts([['Serial or IMEI', d.device.serial], ['Item code', d.device.item_code], ['Colour', d.device.colour]])))),
+                facts([[view.serial_label, d.device.serial], ['Item code', d.device.item_code], ['Colour', d.device.colour]])))),
           ...(afterRepair ? [afterSaleCards(view, sale, refresh), record] : [record]),
           quoteCards(view, quotes, refresh),
           afterRepair ? null : afterSaleCards(view, sale, refresh),

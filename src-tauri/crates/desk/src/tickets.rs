@@ -122,6 +122,8 @@ pub struct TicketView {
     /// What the ticket waits for when there is no move to make here.
     waiting: &'static str,
     warranty_text: String,
+    /// What the watch's serial is called: "Serial", or "Serial or IMEI" for a smartwatch.
+    serial_label: &'static str,
     /// `covered`, `not_covered` or `unknown`: how the warranty line is coloured.
     warranty_tone: &'static str,
     deadline: Option<DeadlineView>,
@@ -301,6 +303,7 @@ pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Re
         moves,
         waiting: ticket.state.waiting_for(),
         warranty_text: ticket.warranty.describe_in(shop.settings()?.date_style),
+        serial_label: ticket.details.device.serial_label(),
         warranty_tone: warranty_tone(&ticket.warranty),
         deadline,
         forms,

@@ -99,6 +99,11 @@ impl Device {
         self.kind.map_or("Watch", DeviceKind::label)
     }
 
+    /// What this watch's serial is called ("Serial", "Serial or IMEI" for a smartwatch).
+    pub fn serial_label(&self) -> &'static str {
+        self.kind.map_or("Serial or IMEI", DeviceKind::serial_label)
+    }
+
     /// The serial as compared across tickets: case, spaces and dashes do not matter.
     pub fn serial_key(&self) -> String {
         serial_key(&self.serial)

@@ -286,7 +286,7 @@ impl<'f> Form<'f> {
         let device = [
             ("Type", d.kind_label().to_string()),
             ("Brand / model", format!("{} {}", d.brand.trim(), d.model.trim()).trim().to_string()),
-            ("Serial / IMEI", d.serial.clone()),
+            (d.serial_label(), d.serial.clone()),
         ];
         let col_w = (self.w - COLUMN_GAP) / 2.0;
         let label_w = sections::label_width(fonts, customer.iter().chain(&device).map(|(l, _)| *l), col_w);

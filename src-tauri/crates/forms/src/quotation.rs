@@ -117,7 +117,7 @@ fn parties(flow: &mut Flow, p: &TicketPapers, x: f32, w: f32) {
     let device = [
         ("Type", d.kind_label().to_string()),
         ("Brand / model", format!("{} {}", d.brand.trim(), d.model.trim()).trim().to_string()),
-        ("Serial / IMEI", d.serial.clone()),
+        (d.serial_label(), d.serial.clone()),
     ];
     let col_w = (w - COLUMN_GAP) / 2.0;
     let labels = customer.iter().chain(&device).map(|(l, _)| *l);

@@ -106,7 +106,7 @@ fn device(d: &IntakeDetails) -> Vec<(&'static str, String)> {
         ("Type", v.kind_label().to_string()),
         ("Brand", v.brand.clone()),
         ("Model", v.model.clone()),
-        ("Serial / IMEI", v.serial.clone()),
+        (v.serial_label(), v.serial.clone()),
         ("Item code", v.item_code.clone()),
         ("Colour", v.colour.clone()),
     ]
