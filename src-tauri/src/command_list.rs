@@ -19,6 +19,7 @@ command_list! {
     tickets::photo_add,
     tickets::photo_get,
     tickets::scan_add,
+    tickets::intake_check,
     tickets::intake_book,
     tickets::tickets_search,
     tickets::ticket_find,

@@ -86,7 +86,12 @@ async fn complete_notify_wait_ten_days_pay_the_storage_fee_and_collect() -> Resu
         app.click("payment-save").await?;
         app.wait_text("account-balance", |t| t == "Settled").await?;
         app.screenshot("31-paid").await?;
-        app.click("collect-confirmation").await?;
+        // Paid by card at the counter: the shop saw it go through, no confirmation is asked.
+        let asked = app
+            .client
+            .execute("return document.querySelector('[data-testid=collect-confirmation]') !== null", vec![])
+            .await?;
+        assert_eq!(asked, serde_json::Value::Bool(false), "no payment confirmation asked for a card paid here");
         app.click("collect-save").await?;
         app.wait_text("ticket-state", |t| t.contains("Collected")).await?;
         let summary = app.text("release-summary").await?;

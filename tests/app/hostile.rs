@@ -69,6 +69,7 @@ fn set_up(rig: &Rig) -> Result<()> {
         details: long(),
         colour_claim: false,
         opened: false,
+        used: false,
         requested_on: None,
         channel: RequestChannel::Email,
         media: vec![],

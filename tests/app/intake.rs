@@ -113,3 +113,80 @@ async fn book_a_watch_in_find_it_and_export_its_receipt() -> Result<()> {
     })
     .await
 }
+
+/// The test shop, writing dates as a Turkish shop does (01.12.2026) and amounts as 1.234,56.
+fn turkish_style(rig: &Rig, at: &str) -> Result<()> {
+    use caseback_domain::staff::RosterEntry;
+    let (mut shop, by) = rig.test_shop(at)?;
+    let settings =
+        shop.settings()?.apply([("forms.date_style", "day_dots"), ("money.number_style", "comma_decimals")])?;
+    let roster = [RosterEntry { id: Some(by), name: caseback_store::fixture::STAFF.into(), active: true }];
+    shop.save_settings(by, &settings, &roster, at.parse()?)?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unreadable_date_is_said_as_it_is_left_and_book_in_names_every_field_at_once() -> Result<()> {
+    // Tuesday 1 December 2026.
+    let rig = Rig::start("2026-12-01T02:00:00Z")?;
+    turkish_style(&rig, "2026-11-01T02:00:00Z")?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("new-intake").await?;
+        // The kind is required, and marked so like the brand and the model.
+        for field in ["field-device.kind", "field-device.brand", "field-device.model"] {
+            assert!(app.text(field).await?.to_lowercase().contains("required"), "{field}");
+        }
+
+        // A two-digit year, then a day November does not have: each said as its field is left.
+        app.type_into("input-purchase.purchase_date", "02.11.26").await?;
+        app.click("input-device.brand").await?;
+        let short = app.wait_text("error-purchase.purchase_date", |t| !t.is_empty()).await?;
+        assert!(short.contains("DD.MM.YYYY"), "{short}");
+        app.type_into("input-purchase.delivery_date", "31.11.2026").await?;
+        app.click("input-device.brand").await?;
+        let no_day = app.wait_text("error-purchase.delivery_date", |t| !t.is_empty()).await?;
+        assert!(no_day.contains("not a day of the calendar"), "{no_day}");
+        // The warranty waits for the date instead of saying none was given.
+        let warranty = app.wait_text("intake-warranty", |t| t.contains("cannot be read")).await?;
+        assert!(!warranty.contains("no purchase or delivery date"), "{warranty}");
+        assert!(app.text("error-purchase.purchase_date").await?.contains("DD.MM.YYYY"), "kept after the check");
+
+        // Book in: the dates and every other problem in the same round, nothing booked.
+        app.click("intake-save").await?;
+        app.wait_text("error-customer.name", |t| !t.is_empty()).await?;
+        for field in
+            ["error-device.kind", "error-fault", "error-purchase.purchase_date", "error-purchase.delivery_date"]
+        {
+            assert!(!app.text(field).await?.is_empty(), "{field} is said with the rest");
+        }
+        let toast = app.text("toast").await?;
+        assert!(toast.contains("fields need attention"), "{toast}");
+        app.screenshot("12-intake-unreadable-dates").await?;
+        // Corrected, the date is read and the warranty checked from it.
+        app.type_into("input-purchase.purchase_date", "02.11.2026").await?;
+        app.el("input-purchase.delivery_date").await?.clear().await?;
+        app.click("input-device.brand").await?;
+        app.wait_text("intake-warranty", |t| t.contains("02.11.2026")).await?;
+        assert!(app.text("error-purchase.purchase_date").await?.is_empty());
+
+        // A return request: no counter on the three letters of its currency, and the policy
+        // check names the price it cannot read instead of asking for the order again.
+        app.click("intake-discard").await?;
+        app.click("nav-returns").await?;
+        app.click("returns-new").await?;
+        assert_eq!(app.value("return-currency").await?, "HKD");
+        let counters = app.client.find_all(fantoccini::Locator::Css("[data-testid=left-currency]")).await?;
+        assert!(counters.is_empty(), "no counter for a currency code");
+        app.type_into("return-price", "12.49900").await?;
+        app.click("return-order").await?;
+        let check = app.wait_text("eligibility-waiting", |t| t.contains("price")).await?;
+        assert!(check.starts_with("Not checked yet.") && check.contains("Correct the price"), "{check}");
+        assert!(!check.contains("To check the policy"), "{check}");
+        let price = app.text("error-purchase_price").await?;
+        assert!(price.contains("cannot be read") && !price.contains("If you mean"), "{price}");
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}

@@ -22,9 +22,16 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
         app.el("find-input").await?.send_keys("R-2026-00001\u{E007}").await?;
         assert_eq!(app.wait_text("ticket-number", |t| !t.is_empty()).await?, "R-2026-00001");
 
-        // Assessment: not covered, so the ticket waits for a quotation.
+        // No warranty decision is assumed: saved without one, it is asked for at its field.
+        assert_eq!(app.value("assessment-decision").await?, "", "Choose… until a decision is made");
         app.type_into("assessment-findings", "Mainspring broken; impact marks on the case.").await?;
+        app.click("assessment-save").await?;
+        let asked = app.wait_text("error-decision", |t| !t.is_empty()).await?;
+        assert!(asked.contains("Choose the warranty decision"), "{asked}");
+        assert!(app.text("ticket-state").await?.contains("Received"), "nothing was recorded");
+        // Assessment: not covered, so the ticket waits for a quotation.
         app.set_value("assessment-decision", "not_covered:impact").await?;
+        assert!(app.text("error-decision").await?.is_empty(), "the message goes once a decision is chosen");
         let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png");
         app.el("intake-photos").await?.send_keys(photo).await?;
         app.wait_for("[data-testid=photo-1]:not(.pending)").await?;
@@ -67,8 +74,13 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
             assert!(text.contains(needle), "{needle} missing from the quotation:\n{text}");
         }
 
+        // The reference's example follows how the answer came, dated the shop's way.
+        let email = app.el("answer-reference").await?.attr("placeholder").await?.unwrap_or_default();
+        assert!(email.contains("Re: Quotation Q-2026-00001-1, 3 March 2026"), "{email}");
         // Work cannot start until the written acceptance is recorded.
         app.set_value("answer-channel", "signed_in_store").await?;
+        let in_store = app.el("answer-reference").await?.attr("placeholder").await?.unwrap_or_default();
+        assert_eq!(in_store, "e.g. Signed at the counter, 3 March 2026");
         app.type_into("answer-reference", "Signed at the counter, 3 Mar 2026").await?;
         // The signed page is attached as evidence (any PDF will do for the test).
         app.el("answer-scan").await?.send_keys(&path).await?;
@@ -78,6 +90,9 @@ async fn assess_quote_three_lines_accept_in_writing_then_repair() -> Result<()> 
         app.wait_text("ticket-state", |t| t.contains("Approved")).await?;
         app.click("move-in_repair").await?;
         app.wait_text("ticket-state", |t| t.contains("In repair")).await?;
+        // Accepted on Tuesday 3 March, 5 working days: the header says the day promised.
+        let promised = app.text("ticket-promise").await?;
+        assert!(promised.starts_with("Repair promised by 10 March 2026"), "{promised}");
         app.screenshot("21-quotation-accepted").await?;
         let history = app.text("ticket-history").await?;
         assert!(history.contains("Mei Chan"), "{history}");

@@ -46,7 +46,10 @@ async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> 
         let through = app.text("rma-valid-through").await?;
         assert!(through.contains("16 November 2026"), "{through}");
         let instructions = app.value("rma-instructions").await?;
-        assert!(instructions.contains(&code) && instructions.contains("OUTSIDE"), "{instructions}");
+        assert!(
+            instructions.contains(&code) && instructions.contains("on the outside of the parcel"),
+            "{instructions}"
+        );
 
         // The 4x6 label scans back to the code, as a barcode and as a QR code.
         let path = app.save_pdf("return-label", &rig.chosen_dir()?).await?;

@@ -34,6 +34,7 @@ fn request(name: &str, reason: ReturnReason, channel: RequestChannel) -> ReturnF
         details: String::new(),
         colour_claim: false,
         opened: false,
+        used: false,
         requested_on: None,
         channel,
         media: vec![],

@@ -299,6 +299,11 @@ impl App {
     /// Replaces an input's text, as a person selecting all and typing would.
     pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
         let input = self.el(id).await?;
+        // In the middle of the window, where a person would have scrolled it: not under the
+        // form's bar at the bottom, which would take the keys.
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&input)?])
+            .await?;
         input.clear().await?;
         input.send_keys(text).await?;
         Ok(())

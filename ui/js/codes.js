@@ -46,6 +46,7 @@ export const Code = Object.freeze({
   DiskFull: 'disk_full',
   ReadOnly: 'read_only',
   Busy: 'busy',
+  ServerUnavailable: 'server_unavailable',
   StorageFailure: 'storage_failure',
   FontsMissing: 'fonts_missing',
   FontUnreadable: 'font_unreadable',

@@ -16,6 +16,9 @@ export function setDateStyle(pattern, hint) {
   style = { pattern, hint };
 }
 
+/** How a date is typed here: "DD.MM.YYYY". */
+export const dateHint = () => style.hint;
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const pad = (n) => String(n).padStart(2, '0');
 

@@ -3,7 +3,7 @@
 // form ("14 days", "8", "yes"), which the domain parses and checks.
 
 import { h, notify } from './dom.js';
-import { dateInput } from './dates.js';
+import { dateInput, dateHint, showDate } from './dates.js';
 
 const UNITS = [['days', 'days'], ['business days', 'business days'], ['months', 'months']];
 const WEEKDAYS = [['mon', 'Mon'], ['tue', 'Tue'], ['wed', 'Wed'], ['thu', 'Thu'], ['fri', 'Fri'], ['sat', 'Sat'], ['sun', 'Sun']];
@@ -57,27 +57,59 @@ function choicesEditor(field) {
   };
 }
 
+/** One of the field's options, as radio buttons (test ids choice-<key>-<option>). */
+function radioEditor(field) {
+  const name = `f${++counter}`;
+  const radios = field.kind.options.map(([v, label]) => {
+    const radio = h('input', { type: 'radio', name, value: v, checked: v === field.value, testid: `choice-${field.key}-${v}` });
+    return { radio, node: h('label', { class: 'radio-line' }, radio, h('span', { text: label })) };
+  });
+  const chosen = () => radios.find((r) => r.radio.checked)?.radio;
+  return {
+    control: h('div', { class: 'radio-lines', testid: `input-${field.key}`, attrs: { role: 'radiogroup', 'aria-label': field.label } }, radios.map((r) => r.node)),
+    first: chosen() ?? radios[0]?.radio,
+    get: () => chosen()?.value ?? '',
+    set: (value) => radios.forEach((r) => { r.radio.checked = r.radio.value === value; }),
+    inputs: radios.map((r) => r.radio),
+  };
+}
+
 function holidaysEditor(field, onChange) {
   const list = h('div', { class: 'holiday-list', testid: `input-${field.key}` });
   const rows = [];
+  // The example is one of the shop's own holidays (a new list has none to borrow from).
+  const lines = field.value.split('\n').filter(Boolean);
+  const own = lines.map((l) => l.split(' ').slice(1).join(' ')).find(Boolean);
+  const placeholder = own ? `Name, e.g. ${own}` : 'Name of the day';
+  /** Marks one row: its own sentence under it (or none, when the field's message says it). */
+  const mark = (row, problem, sentence = problem) => {
+    row.node.classList.toggle('invalid', Boolean(problem));
+    row.error.textContent = sentence ?? '';
+  };
   const addRow = (date = '', name = '') => {
     const day = dateInput({ value: date, label: 'Holiday date' });
-    day.input.addEventListener('input', onChange);
-    const nameInput = h('input', { value: name, placeholder: 'Name, e.g. Christmas Day', maxLength: 80, attrs: { 'aria-label': 'Holiday name' }, oninput: onChange });
-    const row = { day, nameInput };
-    row.node = h('div', { class: 'holiday' }, day.node, nameInput,
-      h('button', { type: 'button', class: 'ghost small', text: 'Remove', onclick: () => { row.node.remove(); rows.splice(rows.indexOf(row), 1); onChange(); } }));
+    const nameInput = h('input', { value: name, placeholder, maxLength: 80, attrs: { 'aria-label': 'Holiday name' }, oninput: onChange });
+    const row = { day, nameInput, error: h('p', { class: 'field-error', attrs: { role: 'alert' } }) };
+    day.input.addEventListener('input', () => { mark(row, null); onChange(); });
+    // A date that cannot be read is said at its row as it is left.
+    day.input.addEventListener('blur', () => { if (day.problem()) mark(row, day.problem()); });
+    row.node = h('div', { class: 'holiday-row', testid: 'holiday-row' },
+      h('div', { class: 'holiday' }, day.node, nameInput,
+        h('button', { type: 'button', class: 'ghost small', text: 'Remove', onclick: () => { row.node.remove(); rows.splice(rows.indexOf(row), 1); onChange(); } })),
+      row.error);
     rows.push(row);
     list.append(row.node);
     return row;
   };
-  for (const line of field.value.split('\n').filter(Boolean)) {
+  for (const line of lines) {
     const [date, ...rest] = line.split(' ');
     addRow(date, rest.join(' '));
   }
   const add = h('button', { type: 'button', class: 'ghost small', text: '+ Add holiday', testid: 'add-holiday', onclick: () => { addRow().day.input.focus(); onChange(); } });
+  // The format is said once, over the dates, so a long holiday name keeps the room.
+  const head = h('div', { class: 'holiday-head', attrs: { 'aria-hidden': 'true' } }, h('span', { text: `Date, ${dateHint()}` }), h('span', { text: 'Name' }));
   return {
-    control: h('div', {}, list, add),
+    control: h('div', {}, head, list, add),
     first: add,
     // Adds holidays offered by the app ({date, name}), leaving out dates already listed.
     add: (holidays) => {
@@ -89,6 +121,16 @@ function holidaysEditor(field, onChange) {
     get: () => rows.filter((r) => r.day.input.value.trim())
       .map((r) => `${r.day.get() ?? r.day.input.value.trim().replaceAll(' ', '')} ${r.nameInput.value.trim()}`.trim()).join('\n'),
     inputs: [],
+    // The app's message is about the list; only the rows it is about are marked: a date
+    // that cannot be read, or one the message names (listed twice, a name too long).
+    onError: (message) => {
+      for (const r of rows) {
+        const iso = r.day.get();
+        if (!message) mark(r, null);
+        else if (r.day.problem()) mark(r, r.day.problem());
+        else mark(r, iso && message.includes(showDate(iso)) ? message : null, '');
+      }
+    },
   };
 }
 
@@ -105,6 +147,9 @@ function editorFor(field, ctx, onChange) {
       return { control: h('label', { class: 'switch' }, box, h('span', { text: 'Yes' })), first: box, get: () => (box.checked ? 'yes' : 'no'), inputs: [box] };
     }
     case 'choice': {
+      // Choices said in a sentence ("The shop for the first shipment; the customer for…")
+      // would be cut in a select: they are radio buttons, each wrapping as it needs.
+      if (kind.options.some(([, label]) => label.length > 40)) return radioEditor(field);
       const select = h('select', { id: `f${++counter}`, testid: `input-${field.key}` },
         kind.options.map(([v, label]) => h('option', { value: v, text: label, selected: v === field.value })));
       return { control: select, first: select, get: () => select.value, inputs: [select] };
@@ -164,7 +209,8 @@ export function fieldRow(field, ctx = {}, onChange = () => {}) {
   if (editor.first?.id) label.htmlFor = editor.first.id;
   // A rule the shop does not have: the app says it is off, and no form mentions it.
   if (field.off) label.append(' ', h('span', { class: 'tag', text: 'Off', testid: `off-${field.key}` }));
-  const node = h('div', { class: 'field', testid: `field-${field.key}` },
+  // A list of holidays takes the card's whole width, its label above it.
+  const node = h('div', { class: field.kind.type === 'holidays' ? 'field wide-field' : 'field', testid: `field-${field.key}` },
     label,
     h('div', { class: 'field-body' },
       editor.control,
@@ -179,15 +225,17 @@ export function fieldRow(field, ctx = {}, onChange = () => {}) {
     addHolidays: editor.add,
     /** Puts a value in, as if typed (the set-up form fills in a preset's region). */
     set: (value) => {
+      if (editor.set) return editor.set(value);
       if (!editor.first) return;
       if (editor.first.type === 'checkbox') editor.first.checked = value === 'yes';
       else editor.first.value = value;
     },
-    focus: () => editor.first?.focus(),
+    focus: (options) => editor.first?.focus(options),
     setCurrency: (code) => { if (editor.currencyLabel) editor.currencyLabel.textContent = code; },
     setError(message) {
       error.textContent = message ?? '';
       node.classList.toggle('invalid', Boolean(message));
+      editor.onError?.(message);
     },
   };
 }
@@ -214,13 +262,19 @@ export function timeZoneList() {
   return h('datalist', { id: 'time-zones' }, zones.map((z) => h('option', { value: z })));
 }
 
+/**
+ * Brings a field to the middle of the window, its label above and its message below in
+ * view (not just its input at the very edge), and puts the cursor in it.
+ */
+export function bringToField(row) {
+  row.node.scrollIntoView({ block: 'center' });
+  row.focus({ preventScroll: true });
+}
+
 /** A refused save: each message beside its field, a summary to read, the first field in view. */
 export function reportRefusal(rows, err) {
   const first = showFieldErrors(rows, err);
   const n = err.fields?.length ?? 0;
   notify(n > 1 ? `${n} fields need attention: see the messages in red.` : err.message, 'error');
-  if (first) {
-    first.node.scrollIntoView({ block: 'center' });
-    first.focus();
-  }
+  if (first) bringToField(first);
 }

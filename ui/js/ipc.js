@@ -55,6 +55,7 @@ export const api = {
   photoAdd: (by, file, bytes) => callWithBytes('photo_add', bytes, { 'x-staff-id': String(by), 'x-file-name': encodeURIComponent(file.name) }),
   photoGet: (sha256) => call('photo_get', { sha256 }),
   scanAdd: (by, file, bytes) => callWithBytes('scan_add', bytes, { 'x-staff-id': String(by), 'x-file-name': encodeURIComponent(file.name) }),
+  intakeCheck: (form) => call('intake_check', { form }),
   intakeBook: (by, form, photos) => call('intake_book', { by, form, photos }),
   ticketsSearch: (query, filter = null) => call('tickets_search', { query, filter }),
   todayList: () => call('today_list'),

@@ -87,7 +87,7 @@ function renderFrame() {
       h('div', { class: 'muted small', text: `Caseback ${status.version}` })));
 
   const find = h('input', {
-    type: 'search', class: 'find-input', testid: 'find-input', placeholder: 'Find or scan: ticket, RMA code, customer, serial…',
+    type: 'search', class: 'find-input', testid: 'find-input', placeholder: 'Ticket, RMA code, name or serial',
     attrs: { 'aria-label': 'Find or scan', autocomplete: 'off' }, spellcheck: false,
   });
   // A barcode scanner types the code and Enter (or Return) as fast as it can: act on the key.

@@ -61,7 +61,7 @@ function ticketRow(row, onOpen, showCustomer) {
   },
   h('td', { class: 'number' }, late ? h('span', { class: 'late-mark', attrs: { 'aria-hidden': 'true' } }) : null, row.number),
   showCustomer ? personCell(row.customer_name, true, row.customer_phone) : null,
-  h('td', { text: row.device }),
+  h('td', { class: 'device' }, h('span', { class: 'device-name', text: row.device, title: row.device })),
   h('td', {}, stateBadge(row.state, row.state_label),
     row.storage_fee ? h('span', { class: 'tag warn sub-tag', text: `storage ${row.storage_fee}`, testid: `row-storage-${row.number}` }) : null),
   h('td', { class: 'muted nowrap col-received', text: showDate(row.received_on) }),

@@ -28,12 +28,23 @@ fn exported(path: PathBuf) -> Exported {
     Exported { path: path.display().to_string() }
 }
 
-/// Opens a saved form in the system's PDF viewer.
+/// Opens a saved form in the system's PDF viewer. Without one (no launcher, or one that
+/// finds no program for PDFs), staff are told what else they can do; the launcher's own
+/// words (`Launcher "gio" "open" … failed with ExitStatus(…)`) go to the log only.
 fn open_pdf(path: PathBuf) -> Result<Exported> {
-    open::that_detached(&path)
-        .map_err(|e| Error::new(Code::ViewerUnavailable, format!("No PDF viewer could open the form: {e}")))?;
+    open_with(path, |p| open::that_detached(p))
+}
+
+fn open_with(path: PathBuf, launch: impl FnOnce(&std::path::Path) -> std::io::Result<()>) -> Result<Exported> {
+    launch(&path).map_err(|e| {
+        tracing::warn!("opening {} failed: {e}", path.display());
+        Error::new(Code::ViewerUnavailable, NO_VIEWER)
+    })?;
     Ok(exported(path))
 }
+
+/// What staff read when no program opens PDFs here.
+const NO_VIEWER: &str = "No program to open PDFs is set up on this computer: use Save PDF… or Print.";
 
 /// Sends a saved form to the default printer (CUPS `lp`).
 fn print_pdf(path: PathBuf) -> Result<Exported> {
@@ -96,4 +107,22 @@ pub fn return_form_open(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<Ret
 #[tauri::command]
 pub fn return_form_print(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<ReturnFormKind>) -> Result<Exported> {
     print_pdf(saved(&state, PaperFor::Return(*id, *kind))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_computer_without_a_pdf_viewer_is_said_in_a_sentence_not_the_launchers_words() {
+        let failed =
+            || Err(std::io::Error::other(r#"Launcher "gio" "open" "/x/receipt.pdf" failed with ExitStatus(4)"#));
+        let err = open_with(PathBuf::from("/x/receipt.pdf"), |_| failed()).err().expect("refused");
+        assert_eq!(err.code, Code::ViewerUnavailable);
+        assert_eq!(err.message, "No program to open PDFs is set up on this computer: use Save PDF… or Print.");
+        match open_with(PathBuf::from("/x/receipt.pdf"), |_| Ok(())) {
+            Ok(opened) => assert_eq!(opened.path, "/x/receipt.pdf"),
+            Err(e) => panic!("opening with a viewer was refused: {}", e.message),
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Assessment, quotations and the customer's written answer.
 
 use caseback_desk::{Error, Preview, QuotationsView, Result, TicketView};
-use caseback_domain::assessment::{Assessment, WrittenAnswer};
+use caseback_domain::assessment::{AssessmentForm, WrittenAnswer};
 use caseback_domain::quotation::form::DraftForm;
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
@@ -27,7 +27,7 @@ pub fn assessment_record(
     state: State<AppState>,
     by: Arg<StaffId>,
     id: Arg<TicketId>,
-    assessment: Arg<Assessment>,
+    assessment: Arg<AssessmentForm>,
 ) -> Result<TicketView> {
     state.desk(|d| d.record_assessment(*by, *id, &assessment))
 }
@@ -60,6 +60,12 @@ pub fn mail_open(link: Arg<String>) -> Result<()> {
     if !link.starts_with("mailto:") || link.chars().any(char::is_control) {
         return Err(Error::new(Code::InvalidInput, "Only an email link can be opened."));
     }
-    open::that_detached(link.as_str())
-        .map_err(|e| Error::new(Code::MailClientUnavailable, format!("No mail client could open the message: {e}")))
+    open::that_detached(link.as_str()).map_err(|e| {
+        // The launcher's own words are for the log; staff are told what to do instead.
+        tracing::warn!("opening a mail link failed: {e}");
+        Error::new(
+            Code::MailClientUnavailable,
+            "No mail program is set up on this computer: copy the message and send it from your own mail.",
+        )
+    })
 }

@@ -44,6 +44,13 @@ pub fn photo_get(state: State<AppState>, sha256: Arg<String>) -> Result<Response
     state.desk(|d| d.photo(&sha256).map(Response::new))
 }
 
+/// Checks an intake form as Book in would, saving nothing: the window asks when a date it
+/// cannot read keeps it from booking, so every field's problem is said in one round.
+#[tauri::command]
+pub fn intake_check(state: State<AppState>, form: Arg<IntakeForm>) -> Result<()> {
+    state.desk(|d| d.check_intake(&form))
+}
+
 #[tauri::command]
 pub fn intake_book(
     state: State<AppState>,

@@ -1,10 +1,11 @@
 // A customer: how to reach them (corrected here when mistyped, each change kept in their
-// history), every ticket they have booked in, and the history of their details.
+// history), every ticket they have booked in, their returns, and the history of their details.
 
 import { api } from '../ipc.js';
 import { h, fill, emptyState, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { ticketTable } from '../ticket-rows.js';
+import { returnTable } from './returns.js';
 import { historyPanel } from './ticket-panels.js';
 import { field, errorSlots } from './form-bits.js';
 
@@ -13,7 +14,7 @@ export async function render(main, { params, go }) {
   let editing = false;
 
   const show = () => {
-    const { customer: c, tickets } = view;
+    const { customer: c, tickets, returns } = view;
     fill(main,
       h('div', { class: 'screen-head' },
         h('div', {}, h('p', { class: 'muted small', text: 'Customer' }), h('h1', { text: c.name, testid: 'customer-name' })),
@@ -24,6 +25,12 @@ export async function render(main, { params, go }) {
         tickets.length
           ? ticketTable(tickets, (row) => go('ticket', { id: row.id }), { testid: 'customer-tickets', showCustomer: false })
           : emptyState('No tickets', 'Watches this customer books in will appear here.', 'customer-tickets-empty')),
+      // Their returns, refunded and closed ones too; none yet, the card is left out.
+      returns.length
+        ? h('section', { class: 'card flush', testid: 'customer-returns-card' },
+          h('h2', { class: 'card-title', text: `Returns (${returns.length})` }),
+          returnTable(returns, (row) => go('return', { id: row.id }), { testid: 'customer-returns', showCustomer: false }))
+        : null,
       view.history.length ? historyPanel(view.history, { testid: 'customer-history' }) : null);
   };
 

@@ -104,7 +104,7 @@ export function customerPicker(preset) {
     node,
     rows,
     search,
-    focus: () => (chosen ? chosenBlock.querySelector('button') : search).focus(),
+    focus: (options) => (chosen ? chosenBlock.querySelector('button') : search).focus(options),
     get: () => (chosen
       ? { kind: 'existing', id: chosen.id }
       : { kind: 'new', details: { name: name.get(), phone: phone.get(), email: email.get(), address: address.get() } }),

@@ -27,7 +27,9 @@ function charactersLeft(input, key) {
 function row(key, label, control, input, { help, required } = {}) {
   const error = h('p', { class: 'field-error', testid: `error-${key}`, attrs: { role: 'alert' } });
   const labelNode = h('label', { class: 'field-label', htmlFor: input.id }, label, required ? h('span', { class: 'req', text: 'required' }) : null);
-  const left = (input.type === 'text' && !input.classList.contains('date')) || input.tagName === 'TEXTAREA' ? charactersLeft(input, key) : null;
+  // Only where text may really be cut: a short code (a currency, a count) is whole or wrong.
+  const counted = (input.type === 'text' && !input.classList.contains('date')) || input.tagName === 'TEXTAREA';
+  const left = counted && input.maxLength >= 20 ? charactersLeft(input, key) : null;
   const node = h('div', { class: 'field stacked', testid: `field-${key}` }, labelNode, control, left?.node, help ? h('p', { class: 'help', text: help }) : null, error);
   const setError = (message) => {
     error.textContent = message ?? '';
@@ -35,7 +37,7 @@ function row(key, label, control, input, { help, required } = {}) {
   };
   // A message goes once the field is being corrected.
   input.addEventListener('input', () => { if (error.textContent) setError(''); });
-  return { key, node, input, focus: () => input.focus(), setError };
+  return { key, node, input, focus: (options) => input.focus(options), setError };
 }
 
 /** A one-line text input; `type` may be 'tel', 'email' or 'date'. */
@@ -56,7 +58,10 @@ export function dateField(key, label, { help, value } = {}) {
   const r = row(key, label, h('div', { class: 'date-field' }, d.input, d.hint), d.input, { help });
   r.get = d.get;
   r.set = d.set;
+  r.label = label;
   r.dateProblem = d.problem;
+  // What cannot be read is said as the field is left, not only when the form is sent.
+  d.input.addEventListener('blur', () => { if (d.problem()) r.setError(d.problem()); });
   return r;
 }
 
@@ -68,9 +73,9 @@ export function textArea(key, label, { max = 2000, rows = 3, help, required, pla
 }
 
 /** A select of {key, label} choices; reads the chosen key. */
-export function selectField(key, label, choices) {
+export function selectField(key, label, choices, { help, required } = {}) {
   const input = h('select', { id: `i${++counter}`, testid: `input-${key}` }, choices.map((c) => h('option', { value: c.key, text: c.label })));
-  const r = row(key, label, input, input);
+  const r = row(key, label, input, input, { help, required });
   r.get = () => input.value;
   return r;
 }
@@ -79,7 +84,7 @@ export function selectField(key, label, choices) {
 export function checkField(key, text) {
   const input = h('input', { type: 'checkbox', id: `i${++counter}`, testid: `input-${key}` });
   const node = h('label', { class: 'check' }, input, h('span', { text }));
-  return { key, node, input, get: () => input.checked, focus: () => input.focus(), setError() {} };
+  return { key, node, input, get: () => input.checked, focus: (options) => input.focus(options), setError() {} };
 }
 
 /** Ticked chips of {key, label} choices, test ids <prefix>-<key>; reads the ticked keys. */
@@ -98,7 +103,7 @@ export function chipGroup(prefix, choices, label, key = prefix) {
       b.chip.hidden = !keys.includes(b.key);
       if (b.chip.hidden) b.box.checked = false;
     }),
-    focus: () => boxes.find((b) => !b.chip.hidden)?.box.focus(),
+    focus: (options) => boxes.find((b) => !b.chip.hidden)?.box.focus(options),
     setError: (message) => { error.textContent = message ?? ''; },
   };
 }

@@ -90,7 +90,7 @@ export function photoPicker(onChange, help = 'PNG or JPEG. Photograph the case, 
     row: {
       key,
       node: list,
-      focus: () => add.focus(),
+      focus: (options) => add.focus(options),
       setError: (message) => { error.textContent = message ?? ''; },
     },
     /** Waits for photos still being copied in, then gives the hashes in the order shown. */

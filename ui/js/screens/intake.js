@@ -6,7 +6,8 @@ import { api } from '../ipc.js';
 import { h, fill, notify, debounce } from '../dom.js';
 import { actorId } from '../actor.js';
 import { reportRefusal } from '../fields.js';
-import { unreadableDates, showDate } from '../dates.js';
+import { showDate } from '../dates.js';
+import { Code } from '../codes.js';
 import { textField, dateField, textArea, selectField, checkField, chipGroup, pair, section } from './intake-parts.js';
 import { customerPicker } from './intake-customer.js';
 import { photoPicker } from './intake-photos.js';
@@ -19,7 +20,7 @@ export async function render(main, { params, go }) {
   const customer = customerPicker(params.customer);
 
   // No kind is assumed: a repair shop's watch is as likely mechanical as smart.
-  const kind = selectField('device.kind', 'Kind', [{ key: '', label: 'Choose…' }, ...options.device_kinds]);
+  const kind = selectField('device.kind', 'Kind', [{ key: '', label: 'Choose…' }, ...options.device_kinds], { required: true });
   const brand = textField('device.brand', 'Brand', { max: 60, required: true, placeholder: 'e.g. KOSPET, Seiko' });
   const model = textField('device.model', 'Model', { max: 80, required: true });
   const serial = textField('device.serial', 'Serial or IMEI', { max: 60, help: 'Earlier tickets of the same watch, and its warranty, are found by it.' });
@@ -83,11 +84,20 @@ export async function render(main, { params, go }) {
     try {
       const p = await api.intakePreview(details());
       if (mine !== previewSeq) return;
-      [bought, delivered].forEach((r) => r.setError(''));
+      // A date being typed is not judged yet; one left unreadable keeps its message.
+      [bought, delivered].forEach((r) => r.setError(document.activeElement === r.input ? '' : r.dateProblem()));
+      dueDate.textContent = showDate(p.assessment_due);
+      // The app sees no date where one cannot be read: the warranty waits for it instead of
+      // saying none was given.
+      const unreadable = [bought, delivered].find((r) => r.dateProblem());
+      if (unreadable) {
+        warrantyText.textContent = `The ${unreadable.label.toLowerCase()} cannot be read: correct it to check the warranty.`;
+        warrantyText.className = 'warranty-text unknown';
+        return;
+      }
       warrantyText.textContent = p.warranty_text;
       const status = p.warranty.status.status;
       warrantyText.className = `warranty-text ${p.covered ? 'covered' : status === 'unknown' ? 'unknown' : 'not-covered'}`;
-      dueDate.textContent = showDate(p.assessment_due);
     } catch (err) {
       if (mine !== previewSeq) return;
       // A date Book in would refuse (in the future) is said at its field as it is typed.
@@ -105,6 +115,8 @@ export async function render(main, { params, go }) {
     el.addEventListener('input', () => preview());
     el.addEventListener('change', () => preview());
   });
+  // Leaving a date field checks the warranty again with the date as it now stands.
+  [bought.input, delivered.input].forEach((el) => el.addEventListener('blur', () => preview()));
 
   const rows = [...customer.rows, kind, brand, model, serial, itemCode, colour, order, bought, delivered,
     fault, tried, accessoriesOther, conditionNotes, carrier, tracking, photos.row, voiding, reason];
@@ -116,11 +128,29 @@ export async function render(main, { params, go }) {
     h('span', { class: 'muted', text: 'The ticket number and bag tag come next.' }),
     h('div', { class: 'actions' }, discard, saveButton));
 
+  /**
+   * A date that cannot be read keeps the watch from being booked in: the app checks the rest
+   * of the form (saving nothing), so every field's problem is said in the same round.
+   */
+  async function refuseUnreadable() {
+    const bad = rows.filter((r) => r.dateProblem?.());
+    if (!bad.length) return false;
+    const fields = bad.map((r) => ({ field: r.key, message: r.dateProblem() }));
+    try {
+      await api.intakeCheck({ customer: customer.get(), ...details() });
+    } catch (err) {
+      fields.push(...(err.fields ?? []).filter((f) => !bad.some((r) => r.key === f.field)));
+    }
+    reportRefusal(rows, { code: Code.InvalidInput, message: fields[0].message, fields });
+    return true;
+  }
+
   async function save() {
-    if (state.saving || unreadableDates(rows)) return;
+    if (state.saving) return;
     state.saving = true;
     saveButton.disabled = true;
     try {
+      if (await refuseUnreadable()) return;
       const hashes = await photos.hashes();
       const ticket = await api.intakeBook(actorId(), { customer: customer.get(), ...details() }, hashes);
       state.dirty = false;

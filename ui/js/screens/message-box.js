@@ -14,12 +14,20 @@ export async function copyText(area) {
   }
 }
 
+/**
+ * A line of text with its record numbers (R-2026-00001, Q-2026-00001-2, RMA-K7QD-4WX) kept
+ * whole: the line may wrap between words, never at a number's hyphen.
+ */
+export function keepNumbersWhole(text) {
+  return text.split(/([A-Z]{1,3}-[0-9A-Z]+(?:-[0-9A-Z]+)+)/).map((part, i) => (i % 2 ? h('span', { class: 'nowrap', text: part }) : part));
+}
+
 /** `m` is {subject, body, mailto}; test ids are `${prefix}-message`, -copy and -mail unless `ids` names them. */
 export function messageBox(m, prefix, label, ids = {}) {
   const { message = `${prefix}-message`, copy = `${prefix}-copy`, mail = `${prefix}-mail` } = ids;
   const text = h('textarea', { readOnly: true, rows: 9, value: m.body, class: 'message-text', testid: message, attrs: { 'aria-label': label } });
   return h('div', { class: 'message-box' },
-    h('p', { class: 'block-label', text: `${label} · ${m.subject}` }),
+    h('p', { class: 'block-label' }, keepNumbersWhole(`${label} · ${m.subject}`)),
     text,
     h('div', { class: 'inline' },
       h('button', { type: 'button', class: 'secondary small', text: 'Copy message', testid: copy,

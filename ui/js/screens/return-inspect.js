@@ -34,6 +34,9 @@ export function inspectCard({ view: v, options, refresh, revise, revising = fals
   const radios = kinds.map(([value, label, testid]) => ({ value, label,
     input: watch(h('input', { type: 'radio', name: `decision-${v.id}`, value, testid, checked: value === was?.decision, onchange: () => layout() })) }));
   const chosen = () => radios.find((r) => r.input.checked)?.value ?? null;
+  // "Choose a decision." stands under the choices, and goes once one is chosen.
+  const decisionError = errors.slot('decision');
+  radios.forEach((r) => errors.clearOn(r.input, 'decision'));
 
   const method = watch(h('select', { testid: 'decide-method' },
     options.refund_methods.map((m) => h('option', { value: m.key, text: m.label, selected: m.key === (was?.method ?? v.request?.paid_with) }))));
@@ -79,7 +82,8 @@ export function inspectCard({ view: v, options, refresh, revise, revising = fals
   };
   const layout = () => {
     const c = chosen();
-    fate.textContent = options.decision_kinds.find((k) => k.key === c)?.watch ?? '';
+    const kind = options.decision_kinds.find((k) => k.key === c);
+    fate.textContent = (v.taken_in_at_counter ? kind?.watch_at_counter : kind?.watch) ?? '';
     methodField.hidden = !['approve', 'partial_refund'].includes(c);
     approveFields.hidden = c !== 'approve';
     percentField.hidden = c !== 'partial_refund';
@@ -116,7 +120,7 @@ export function inspectCard({ view: v, options, refresh, revise, revising = fals
       const d = decision();
       errors.clear();
       if (!d) {
-        errors.general.textContent = 'Choose a decision.';
+        errors.show({ fields: [{ field: 'decision', message: 'Choose a decision.' }] });
         return radios[0].input.focus();
       }
       save.disabled = true;
@@ -155,6 +159,7 @@ export function inspectCard({ view: v, options, refresh, revise, revising = fals
     h('p', { class: 'subhead', text: 'Decision' }),
     h('div', { class: 'chips', attrs: { role: 'radiogroup', 'aria-label': 'Decision' } },
       radios.map((r) => h('label', { class: 'chip' }, r.input, h('span', { text: r.label })))),
+    decisionError,
     fate,
     h('div', { class: 'decide-fields' }, methodField, approveFields, percentField),
     settlement,

@@ -14,6 +14,10 @@ import { customerPicker } from './intake-customer.js';
 import { photoPicker } from './intake-photos.js';
 import { eligibilityChecks } from './return-bits.js';
 
+/** A field as a sentence names it: "price", "purchase date" (the currency in its label left out). */
+const fieldName = (row) => (row.label ?? row.node.querySelector('label')?.firstChild?.textContent ?? row.key)
+  .replace(/\s*\(.*\)$/, '').toLowerCase();
+
 /** Gives a row's control the test id the return screens use. */
 const named = (row, testid) => {
   row.input.dataset.testid = testid;
@@ -122,16 +126,24 @@ export async function render(main, { params, go }) {
       if (mine === seq) fill(panel, eligibilityChecks(e));
     } catch (err) {
       if (mine !== seq) return;
-      // What is typed and wrong (a price in the other number style) is said at its field;
-      // what is still empty is what the check waits for.
+      // What is typed and wrong (a price in the other number style, a date that cannot be
+      // read) is said at its field, and the check names it; what is still empty is what the
+      // check waits for, in the app's words.
       const byKey = new Map(rows.map((r) => [r.key, r]));
+      const wrong = [];
       const left = (err.fields ?? []).filter((x) => {
         const row = byKey.get(x.field);
         if (!row || !row.input.value) return true;
-        row.setError(x.message);
+        // The app saw no date where the typed one cannot be read: that is what to say.
+        // A date half typed is not yet wrong: it is said once its field is left.
+        const typing = row.dateProblem && document.activeElement === row.input;
+        if (!typing) row.setError(row.dateProblem?.() ?? x.message);
+        wrong.push(row);
         return false;
       });
-      waiting(left.length ? `To check the policy: ${left.map((x) => x.message).join(' ')}` : 'Fill in the order, dates and reason to check the return against the policy.');
+      const named = wrong.map((r) => fieldName(r));
+      const fix = named.length ? `Correct the ${named.join(' and the ')}: ${named.length > 1 ? 'see their fields' : 'see its field'}.` : '';
+      waiting(['Not checked yet.', fix, ...left.map((x) => x.message), err.fields?.length ? '' : err.message].filter(Boolean).join(' '));
     }
   }, 250);
 

@@ -55,7 +55,7 @@ export function packageCard({ view: v, refresh, go }) {
   const p = v.receipt;
   const can = v.actions;
   const held = can.link_package || can.accept_late;
-  const from = can.send_back_from ? ` from ${can.send_back_from}` : '';
+  const from = can.send_back_from ? ` from ${showDate(can.send_back_from)}` : '';
   return h('section', { class: 'card', testid: 'return-package' },
     h('h2', { text: 'Package' }),
     held ? h('p', { class: 'warn-box', testid: 'package-held', text: can.accept_late
@@ -69,7 +69,7 @@ export function packageCard({ view: v, refresh, go }) {
       ['Tracking', v.taken_in_at_counter ? null : p.package.tracking || '—', 'package-tracking'],
       ['Notes', p.package.notes, 'package-notes'],
       ['Held until', held ? showDate(p.hold_until) : null, 'package-hold-until'],
-      ['Inspect by', can.inspect ? p.inspection_due : null, 'package-inspection-due'],
+      ['Inspect by', can.inspect ? showDate(p.inspection_due) : null, 'package-inspection-due'],
       ['Accepted late', p.accepted_late, 'package-accepted-late'],
       ['Linked from', p.linked_from ? `Return ${p.linked_from}, where it was held without its code` : null, 'package-linked-from'],
     ]),
@@ -110,7 +110,7 @@ function acceptForm(v, refresh) {
     placeholder: 'e.g. The customer posted it the day the code expired',
     run: async (reason) => {
       const next = await api.returnAcceptHeld(actorId(), v.id, reason);
-      notify(`Accepted: inspect by ${next.receipt.inspection_due}.`);
+      notify(`Accepted: inspect by ${showDate(next.receipt.inspection_due)}.`);
       await refresh(next);
     },
   });

@@ -30,10 +30,13 @@ export async function render(main, { status, params, go }) {
   await list.start();
 }
 
-/** Return rows: code (or "Return 12"), order, customer, item, state and the next deadline. */
-function returnTable(rows, onOpen) {
-  const head = ['Return', 'Order', 'Customer', 'Item', 'State', 'Deadline'];
-  return h('table', { class: 'rows', testid: 'returns-list' },
+/**
+ * Return rows: code (or "Return 12"), order, customer, item, state and the next deadline.
+ * Options: testid (of the table), showCustomer (default true; a customer's page leaves it out).
+ */
+export function returnTable(rows, onOpen, { testid = 'returns-list', showCustomer = true } = {}) {
+  const head = ['Return', 'Order', showCustomer && 'Customer', 'Item', 'State', 'Deadline'].filter(Boolean);
+  return h('table', { class: 'rows', testid },
     h('thead', {}, h('tr', {}, head.map((t) => h('th', { text: t, attrs: { scope: 'col' } })))),
     h('tbody', {}, rows.map((row) => {
       const late = row.due?.due === 'overdue';
@@ -46,7 +49,7 @@ function returnTable(rows, onOpen) {
       },
       h('td', { class: 'number' }, late ? h('span', { class: 'late-mark', attrs: { 'aria-hidden': 'true' } }) : null, row.title),
       h('td', { class: 'nowrap', text: row.order_number || '—' }),
-      personCell(row.customer_name || 'Unknown', Boolean(row.customer_name)),
+      showCustomer ? personCell(row.customer_name || 'Unknown', Boolean(row.customer_name)) : null,
       h('td', { text: row.item }),
       h('td', {}, stateBadge(row.state, row.state_label)),
       h('td', { class: 'nowrap' }, dueLabel(row.due, row.due_text), row.next_deadline ? h('span', { class: 'muted small sub', text: showDate(row.next_deadline) }) : null));

@@ -5,7 +5,7 @@
 import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId, setStaff } from '../actor.js';
-import { fieldRow, showFieldErrors, timeZoneList } from '../fields.js';
+import { fieldRow, showFieldErrors, timeZoneList, bringToField } from '../fields.js';
 import { staffEditor } from './settings-staff.js';
 import { logoEditor } from './settings-logo.js';
 import { dataSection } from './settings-data.js';
@@ -121,10 +121,8 @@ export async function render(main, { status }) {
       const staffError = err.fields.find((f) => f.field.startsWith('staff'));
       if (staffError) staff.setError(staffError.message);
       notify(err.fields.length > 1 ? `${err.fields.length} fields need attention: ${err.message}` : err.message, 'error');
-      if (first) {
-        first.node.scrollIntoView({ block: 'center' });
-        first.focus();
-      } else if (staffError) staff.focus();
+      if (first) bringToField(first);
+      else if (staffError) staff.focus();
       saveButton.disabled = false;
     }
   }

@@ -2,7 +2,7 @@
 
 import { api } from '../ipc.js';
 import { h, fill, notify } from '../dom.js';
-import { fieldRow, showFieldErrors, timeZoneList } from '../fields.js';
+import { fieldRow, showFieldErrors, timeZoneList, bringToField } from '../fields.js';
 
 export async function render(root, { onDone }) {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -48,7 +48,9 @@ export async function render(root, { onDone }) {
       const first = showFieldErrors(rows, err);
       const staffMsg = err.fields.find((f) => f.field.startsWith('staff'));
       if (staffMsg) staffError.textContent = staffMsg.message;
-      if (first) first.focus(); else if (staffMsg) staffBox.focus(); else notify(err.message, 'error');
+      if (first) bringToField(first);
+      else if (staffMsg) bringToField({ node: staffBox.closest('.field'), focus: (o) => staffBox.focus(o) });
+      else notify(err.message, 'error');
     } finally {
       submit.disabled = false;
     }

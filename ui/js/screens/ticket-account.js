@@ -176,8 +176,8 @@ function paymentForm(ticketId, sale, refresh) {
   };
   const save = h('button', { type: 'button', class: 'primary', testid: 'payment-save', onclick: () => submit(false) });
   confirm.addEventListener('click', () => submit(true));
-  // A changed amount or method is checked afresh.
-  for (const control of [amount, method, kind]) control.addEventListener('input', hideConfirm);
+  // A changed (or cleared) amount or method is checked afresh: the warning goes at once.
+  for (const control of [amount, method, kind]) ['input', 'change'].forEach((ev) => control.addEventListener(ev, hideConfirm));
 
   let shown = suggested();
   const label = () => { save.textContent = isRefund() ? 'Record refund' : 'Record payment'; };
@@ -197,7 +197,11 @@ function paymentForm(ticketId, sale, refresh) {
   return h('div', { class: 'payment-form', testid: 'payment-form' },
     h('p', { class: 'subhead', text: kinds.length > 1 ? 'Record a payment or refund' : isRefund() ? 'Refund the overpayment' : 'Record a payment' }),
     h('div', { class: 'payment-grid' },
-      field('Kind', kind, null),
+      // With one kind to record there is nothing to choose: it is said, not offered.
+      kinds.length > 1
+        ? field('Kind', kind, null)
+        : h('div', { class: 'field stacked' }, h('span', { class: 'field-label', text: 'Kind' }),
+          h('p', { class: 'static-value', text: chosen().label, testid: 'payment-kind-text' })),
       field('Method', method, errors.slot('method')),
       field(`Amount (${sale.currency})`, amount, errors.slot('amount')),
       field('Reference', reference, errors.slot('reference'))),

@@ -56,7 +56,7 @@ function noticeCard(ticketId, sale, refresh) {
     h('dl', { class: 'facts' },
       h('dt', { text: 'Issued' }), h('dd', { text: showDate(n.issued_on), testid: 'notice-issued-on' }),
       h('dt', { text: 'Storage' }), h('dd', { text: fees, testid: 'notice-fees-from' }),
-      h('dt', { text: 'More photos or video' }), h('dd', { text: `The customer may ask until ${n.media_request_by}`, testid: 'notice-media-by' })),
+      h('dt', { text: 'More photos or video' }), h('dd', { text: `The customer may ask until ${showDate(n.media_request_by)}`, testid: 'notice-media-by' })),
     n.message ? messageBox(n.message, 'notice', 'Message for the customer') : null,
     h('p', { class: 'help', text: 'The printable notice is in Forms, beside this card.' }));
 }

@@ -8,7 +8,7 @@ import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { Code } from '../codes.js';
 import { quoteEditor } from './ticket-quote-editor.js';
-import { copyText } from './message-box.js';
+import { copyText, keepNumbersWhole } from './message-box.js';
 
 /** The cards for the ticket page, in order; `refresh` reloads the whole page. */
 export function quoteCards(view, quotes, refresh) {
@@ -27,7 +27,7 @@ function returnNoticeCard(m) {
   const text = h('textarea', { readOnly: true, rows: 8, value: m.body, testid: 'return-notice-message', attrs: { 'aria-label': 'Return notice for the customer' } });
   return h('section', { class: 'card', testid: 'return-notice' },
     h('h2', { text: 'Return notice for the customer' }),
-    h('p', { class: 'muted small', text: m.subject }),
+    h('p', { class: 'muted small' }, keepNumbersWhole(m.subject)),
     text,
     h('div', { class: 'inline' },
       h('button', { type: 'button', class: 'secondary small', text: 'Copy message', testid: 'return-notice-copy',
@@ -51,32 +51,47 @@ function assessmentCard(id, quotes, refresh) {
   if (editable) {
     const findings = h('textarea', { id: 'assessment-findings', rows: 4, maxLength: 4000, value: a?.findings ?? '', testid: 'assessment-findings',
       placeholder: 'What you found when you opened the watch' });
-    // The app's decisions, the usual one first; an option's value is its place in the list.
-    const same = (x, y) => JSON.stringify(x) === JSON.stringify(y);
+    // The app's decisions, none chosen for a new assessment: a careless save is refused at
+    // the field rather than recorded as not covered. An option's value is "covered:…".
+    const keyOf = (k) => `${k.decision}:${k.reason}`;
     const decision = h('select', { id: 'assessment-decision', testid: 'assessment-decision' },
-      quotes.decisions.map((d, i) => h('option', { value: String(i), text: d.label, selected: a ? same(d.key, a.decision) : i === 0 })));
+      a ? null : h('option', { value: '', text: 'Choose…' }),
+      quotes.decisions.map((d) => h('option', { value: keyOf(d.key), text: d.label, selected: a ? keyOf(d.key) === keyOf(a.decision) : false })));
     const error = h('p', { class: 'field-error', testid: 'error-findings', attrs: { role: 'alert' } });
+    const decisionError = h('p', { class: 'field-error', testid: 'error-decision', attrs: { role: 'alert' } });
+    const findingsField = h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-findings', text: 'Findings' }), findings, error);
+    const decisionField = h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-decision', text: 'Warranty decision' }), decision, decisionError);
+    const say = (field, line, message) => {
+      line.textContent = message ?? '';
+      field.classList.toggle('invalid', Boolean(message));
+    };
+    // A message goes as soon as its field is corrected.
+    findings.addEventListener('input', () => say(findingsField, error, ''));
+    decision.addEventListener('change', () => say(decisionField, decisionError, ''));
     const photos = photoPicker(() => {}, 'PNG or JPEG: the fault as you found it (movement, corrosion, broken parts). They back the warranty decision.');
     const save = h('button', { type: 'button', class: a ? 'secondary' : 'primary', text: a ? 'Update assessment' : 'Save assessment', testid: 'assessment-save',
       onclick: async () => {
         save.disabled = true;
-        error.textContent = '';
+        say(findingsField, error, '');
+        say(decisionField, decisionError, '');
         try {
           const shots = [...(a?.photos ?? []), ...(await photos.hashes())];
-          const chosen = quotes.decisions[Number(decision.value)].key;
+          const chosen = quotes.decisions.find((d) => keyOf(d.key) === decision.value)?.key ?? null;
           await api.assessmentRecord(actorId(), id, { findings: findings.value.trim(), decision: chosen, photos: shots });
           notify('Assessment saved.');
           await refresh();
         } catch (err) {
-          error.textContent = err.fields?.find((f) => f.field === 'findings')?.message ?? err.message;
+          const at = (key) => err.fields?.find((f) => f.field === key)?.message;
+          say(findingsField, error, at('findings') ?? (at('decision') ? '' : err.message));
+          say(decisionField, decisionError, at('decision'));
           if (err.code !== Code.InvalidInput) notify(err.message, 'error');
           save.disabled = false;
-          findings.focus();
+          (at('findings') || !at('decision') ? findings : decision).focus();
         }
       } });
     parts.push(
-      h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-findings', text: 'Findings' }), findings, error),
-      h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-decision', text: 'Warranty decision' }), decision),
+      findingsField,
+      decisionField,
       h('div', { class: 'field stacked' }, h('span', { class: 'field-label', text: 'Photos of what you found' }), photos.node),
       h('div', { class: 'actions' }, save));
   }
@@ -102,7 +117,7 @@ function quotationsList(quotes) {
       h('dl', { class: 'facts' },
         h('dt', { text: 'Repair total' }), h('dd', { class: 'strong', text: `${quotes.currency} ${q.repair.total}` }),
         q.cosmetic ? [h('dt', { text: 'Cosmetic (optional)' }), h('dd', { text: `${quotes.currency} ${q.cosmetic.total}` })] : null),
-      h('p', { class: 'block-label', text: `Message for the customer · ${q.message.subject}` }),
+      h('p', { class: 'block-label' }, keepNumbersWhole(`Message for the customer · ${q.message.subject}`)),
       message,
       h('div', { class: 'inline' }, copy, mail));
   });
@@ -111,7 +126,11 @@ function quotationsList(quotes) {
 
 function answerPanel(id, q, channels, refresh) {
   const channel = h('select', { id: 'answer-channel', testid: 'answer-channel' }, channels.map((c) => h('option', { value: c.key, text: c.label })));
-  const reference = h('input', { id: 'answer-reference', class: 'wide', maxLength: 300, testid: 'answer-reference', placeholder: 'e.g. Re: Quotation Q-2026-00042-1, 5 Mar 2026 14:02' });
+  // Each way an answer arrives has its own kind of reference, dated the shop's way.
+  const reference = h('input', { id: 'answer-reference', class: 'wide', maxLength: 300, testid: 'answer-reference' });
+  const showExample = () => { reference.placeholder = channels.find((c) => c.key === channel.value)?.placeholder ?? ''; };
+  channel.addEventListener('change', showExample);
+  showExample();
   const cosmetic = q.cosmetic ? h('input', { type: 'checkbox', testid: 'answer-cosmetic' }) : null;
   const error = h('p', { class: 'field-error', testid: 'answer-error', attrs: { role: 'alert' } });
   const extra = h('div', { class: 'inline' });
@@ -160,7 +179,7 @@ function answerPanel(id, q, channels, refresh) {
   const accept = h('button', { type: 'button', class: 'primary', text: 'Record written acceptance', testid: 'answer-accept', onclick: () => record(true, accept) });
   const decline = h('button', { type: 'button', class: 'ghost danger', text: 'Record refusal', testid: 'answer-decline', onclick: () => record(false, decline) });
   return h('section', { class: 'card', testid: 'answer' },
-    h('h2', { text: `Customer's answer to ${q.number}` }),
+    h('h2', {}, keepNumbersWhole(`Customer's answer to ${q.number}`)),
     h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'answer-channel', text: 'How it arrived' }), channel),
     h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'answer-reference', text: 'Reference' }), reference),
     h('div', { class: 'field stacked' }, h('span', { class: 'field-label', text: 'Signed scan (optional)' }),

@@ -98,21 +98,30 @@ function header(view, sale, move) {
     a.storage_fee ? h('span', { class: 'tag warn', text: `Storage fee so far ${a.storage_fee}`, testid: 'ticket-storage-fee' }) : null,
     sale.steps.release && a.balance_tone === 'due' ? h('span', { class: 'tag due', text: a.balance_text, testid: 'ticket-balance' }) : null,
   ];
-  const d = view.deadline;
   return h('div', { class: 'ticket-head' },
     h('div', { class: 'ticket-title' },
       h('p', { class: 'muted small', text: `Repair ticket · received ${showDate(t.received_on)}` }),
       h('div', { class: 'inline wrap' },
         h('h1', { class: 'ticket-number', text: t.number, testid: 'ticket-number' }),
         stateBadge(t.state, view.state_label, 'ticket-state')),
-      d
-        ? h('p', { class: 'ticket-due inline wrap' }, h('span', {}, `${d.what} `, h('span', { class: `due ${dueClass(d.due)}`, text: d.text, testid: 'ticket-due' }), h('span', { class: 'muted', text: ` · by ${showDate(d.date)}` })), money)
-        : h('p', { class: 'ticket-due inline wrap' }, h('span', { class: 'due none', text: 'Nothing due', testid: 'ticket-due', hidden: money.some(Boolean) }), money)),
+      h('p', { class: 'ticket-due inline wrap' }, dueLine(view.deadline, money.some(Boolean)), money)),
     // A move that closes the ticket (Cancel) is never offered as the next step: when it is
     // the only move, the header says what comes next (the quotation, below) beside it.
     view.moves.some((m) => !m.closes)
       ? h('div', { class: 'actions moves', testid: 'ticket-moves' }, h('span', { class: 'muted small', text: 'Next step' }), moves)
       : h('div', { class: 'actions moves', testid: 'ticket-moves' }, h('span', { class: 'muted', text: view.waiting, testid: 'ticket-waiting' }), moves));
+}
+
+/**
+ * The deadline in the header: "Assessment due in 2 days · by 03.12.2026"; what the accepted
+ * quotation promised, "Repair promised by 08.12.2026 · due in 3 days"; or "Nothing due"
+ * (left out when a balance or a storage fee says what is owed).
+ */
+function dueLine(d, owed) {
+  if (!d) return h('span', { class: 'due none', text: 'Nothing due', testid: 'ticket-due', hidden: owed });
+  const due = h('span', { class: `due ${dueClass(d.due)}`, text: d.text, testid: 'ticket-due' });
+  if (d.promise) return h('span', { testid: 'ticket-promise' }, `${d.what} ${showDate(d.date)} · `, due);
+  return h('span', {}, `${d.what} `, due, h('span', { class: 'muted', text: ` · by ${showDate(d.date)}` }));
 }
 
 function customerBlock(c, open) {

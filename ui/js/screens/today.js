@@ -23,8 +23,14 @@ function money(amount, what) {
   return [h('strong', { class: 'money-figure', text: amount }), h('span', { class: 'muted', text: what })];
 }
 
-/** With nothing due today: what is open and what comes next, or, in an empty shop, a start. */
-function nothingDue(due, open) {
+/**
+ * With nothing due today: what is open and what comes next; with no open watch, a quiet line
+ * when other sections below list work, and the empty state only when nothing is listed at all.
+ */
+function nothingDue(due, open, othersListed) {
+  if (!due.open && othersListed) {
+    return h('p', { class: 'muted', testid: 'today-nothing-due', text: 'No repair ticket is open. What else needs doing is listed below.' });
+  }
   if (!due.open) {
     return emptyState('Nothing needs doing right now',
       'Assessments due, quotations about to expire, storage fees, RMA codes and inspections will be listed here, soonest deadline first.',
@@ -54,6 +60,7 @@ export async function render(main, { status, go }) {
   const late = (row) => (row.due?.due === 'overdue' ? 'late' : row.due?.due === 'today' ? 'soon' : '');
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const daysLeft = (row) => (row.due?.due === 'overdue' ? 0 : row.due?.days ?? 0);
+  const othersListed = [quotes, release, returns].some((part) => Object.values(part).some((list) => Array.isArray(list) && list.length));
   fill(main,
     h('div', { class: 'screen-head' },
       h('div', {}, h('h1', { text: 'Today' }), h('p', { class: 'muted', text: status.today_label ?? '' })),
@@ -61,11 +68,11 @@ export async function render(main, { status, go }) {
     h('section', { class: 'card', testid: 'today-assessments' },
       h('div', { class: 'card-head' },
         h('h2', { text: 'Due today or overdue' }),
-        rows.length ? h('span', { class: 'muted', text: `${plural(rows.length, 'ticket', 'tickets')} need attention` }) : null),
+        rows.length ? h('span', { class: 'muted', text: `${plural(rows.length, 'ticket needs', 'tickets need')} attention`, testid: 'today-due-count' }) : null),
       rows.length
         ? h('ul', { class: 'due-list', testid: 'today-list' }, rows.map((row) =>
           item(row, dueLabel(row.due, row.due_text), row.due?.due === 'overdue' ? 'late' : '', `today-row-${row.number}`, open)))
-        : nothingDue(due, open)),
+        : nothingDue(due, open, othersListed)),
     section('Quotations awaiting an answer', (n) => plural(n, 'quotation', 'quotations'), quotes.awaiting_answer, 'today-awaiting', (row) => {
       const left = daysLeft(row);
       const when = h('strong', { text: row.due?.due === 'today' ? 'last day to accept' : `${left} ${left === 1 ? 'day' : 'days'} left` });

@@ -91,7 +91,7 @@ pub struct NoticeView {
     fees_from: Date,
     fee_per_day: String,
     charges_storage: bool,
-    media_request_by: Date,
+    media_request_by: Option<Date>,
     message: Option<Message>,
 }
 
@@ -250,7 +250,7 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
         message: sale
             .completion
             .as_ref()
-            .map(|(done, _)| collection_message(&s, &ticket, &customer.details, done, n, a)),
+            .map(|(done, _)| collection_message(&s, &ticket, &customer.details, done, n, a, sale.shipping.as_ref())),
     });
     let name = |id| staff.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_default();
     let ledger = shop.ledger(id)?;
@@ -385,6 +385,22 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
     })
 }
 
+/// A void refused for want of a reason, its example in the shop's number style and from the
+/// entry itself: "Mistyped: 11.905,00 for 1.190,50" (the domain's own example is written the
+/// Hong Kong way). Any other refusal is answered as it is.
+fn void_refusal(shop: &Shop, id: TicketId, form: &VoidForm, e: Error) -> Result<Error> {
+    if !form.reason.trim().is_empty() || !e.fields.iter().any(|f| f.field == "reason") {
+        return Ok(e);
+    }
+    let Some(entry) = shop.ledger(id)?.into_iter().find(|l| l.payment.id == form.payment) else { return Ok(e) };
+    let c = shop.settings()?.currency;
+    let amount = entry.payment.entry.amount;
+    let example =
+        format!("Mistyped: {} for {}", c.format_number(Amount(amount.0.saturating_mul(10))), c.format_number(amount));
+    let message = format!("Say why the entry is voided (e.g. \"{example}\").");
+    Ok(Error { message: message.clone(), fields: vec![caseback_domain::FieldError::new("reason", message)], ..e })
+}
+
 impl Desk {
     /// The ticket's after-sale side: completion, notice, account, payments, shipping, release.
     pub fn after_sale(&mut self, id: TicketId) -> Result<AfterSaleView> {
@@ -413,14 +429,18 @@ impl Desk {
 
     pub fn record_payment(&mut self, by: StaffId, id: TicketId, form: &PaymentForm) -> Result<AfterSaleView> {
         self.after_sale_change(id, |shop, now| {
-            let entry = form.parse(shop.settings()?.currency)?;
+            let s = shop.settings()?;
+            let entry = form.parse(s.currency, s.policy.max_instalments)?;
             Ok(shop.record_payment(by, id, &entry, now).map(drop)?)
         })
     }
 
     /// Voids an entry recorded by mistake, with its reason; it stays on the page, struck through.
     pub fn void_payment(&mut self, by: StaffId, id: TicketId, form: &VoidForm) -> Result<AfterSaleView> {
-        self.after_sale_change(id, |shop, now| Ok(shop.void_payment(by, id, form, now).map(drop)?))
+        self.after_sale_change(id, |shop, now| match shop.void_payment(by, id, form, now) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(void_refusal(shop, id, form, e.into())?),
+        })
     }
 
     /// The costs a shipping choice would have, as the form is filled in (nothing is saved).

@@ -1,6 +1,6 @@
 //! Assessment, quotations and the customer's written answer.
 
-use caseback_domain::assessment::{Assessment, WarrantyDecision, WrittenAnswer};
+use caseback_domain::assessment::{Assessment, AssessmentForm, WarrantyDecision, WrittenAnswer};
 use caseback_domain::quotation::form::DraftForm;
 use caseback_domain::quotation::message::{quotation_message, return_notice_message, Message};
 use caseback_domain::quotation::{totals, ConfirmationChannel, LineKind, Section, Standing, Totals};
@@ -78,6 +78,33 @@ pub struct AssessmentView {
     covered: bool,
 }
 
+/// A way a written answer may arrive, as the answer panel offers it.
+#[derive(Serialize)]
+pub struct ChannelView {
+    key: ConfirmationChannel,
+    label: &'static str,
+    /// What its reference looks like, dated the shop's way: "e.g. Re: Quotation Q-2026-00042-1,
+    /// 01.12.2026 14:02" for an email, "e.g. Signed at the counter, 01.12.2026" in store.
+    placeholder: String,
+}
+
+fn channel_views(number: Option<&str>, dates: &Dates, now: Timestamp, today: jiff::civil::Date) -> Vec<ChannelView> {
+    let quotation = number.map_or("Quotation".to_string(), |n| format!("Quotation {n}"));
+    let (at, day) = (dates.instant(now), dates.day(today));
+    ConfirmationChannel::ALL
+        .iter()
+        .map(|&key| ChannelView {
+            key,
+            label: key.label(),
+            placeholder: match key {
+                ConfirmationChannel::EmailReply => format!("e.g. Re: {quotation}, {at}"),
+                ConfirmationChannel::SignedCopyWhatsApp => format!("e.g. Photo of the signed copy, {at}"),
+                ConfirmationChannel::SignedInStore => format!("e.g. Signed at the counter, {day}"),
+            },
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 pub struct QuotationsView {
     assessment: Option<AssessmentView>,
@@ -85,10 +112,11 @@ pub struct QuotationsView {
     assessment_editable: bool,
     /// A quotation (or a new revision) can be written now.
     can_quote: bool,
-    /// The warranty decisions, the first the one a new assessment starts from.
+    /// The warranty decisions, covered ones first. None is preselected: the window starts on
+    /// "Choose…", and an unchosen one is refused.
     decisions: Vec<Choice>,
-    /// How a written answer may arrive.
-    channels: Vec<Choice>,
+    /// How a written answer may arrive, each with the example its reference field shows.
+    channels: Vec<ChannelView>,
     /// The return-unrepaired notice for the customer, once the return is due.
     return_notice: Option<Message>,
     /// Newest revision first.
@@ -190,15 +218,17 @@ fn quotations_view(shop: &Shop, now: Timestamp, id: TicketId) -> Result<Quotatio
             }
         })
         .collect();
-    // The decision a technician starts from comes first.
-    let mut decisions = vec![WarrantyDecision::USUAL];
-    decisions.extend(WarrantyDecision::ALL.iter().copied().filter(|d| *d != WarrantyDecision::USUAL));
     Ok(QuotationsView {
         assessment_editable: ticket.state.can_be_assessed(),
         can_quote: ticket.state.can_be_quoted() && assessment.is_some() && !covered,
         assessment: assessment.map(|a| AssessmentView { decision_label: a.decision.label(), covered, assessment: a }),
-        decisions: choices(&decisions, WarrantyDecision::label),
-        channels: choices(&ConfirmationChannel::ALL, ConfirmationChannel::label),
+        decisions: choices(&WarrantyDecision::ALL, WarrantyDecision::label),
+        channels: channel_views(
+            stored.last().map(|q| q.quotation.number.to_string()).as_deref(),
+            &Dates::of(&s),
+            now,
+            today,
+        ),
         return_notice,
         quotations,
         currency: s.currency.code(),
@@ -227,9 +257,12 @@ impl Desk {
         quotations_view(shop, now, id)
     }
 
-    pub fn record_assessment(&mut self, by: StaffId, id: TicketId, assessment: &Assessment) -> Result<TicketView> {
+    /// Records the assessment as its form was filled in; a decision left unchosen is refused
+    /// at its field, with the findings' problems in the same round.
+    pub fn record_assessment(&mut self, by: StaffId, id: TicketId, form: &AssessmentForm) -> Result<TicketView> {
+        let assessment = form.parse()?;
         let (shop, now) = self.at()?;
-        shop.record_assessment(by, id, assessment, now)?;
+        shop.record_assessment(by, id, &assessment, now)?;
         ticket_view(shop, now, id)
     }
 

@@ -60,8 +60,10 @@ pub struct ReturnOptions {
 pub struct DecisionKindView {
     key: &'static str,
     label: &'static str,
-    /// "The shop keeps the watch."
+    /// "The shop keeps the watch.", for a watch that came by post
     watch: &'static str,
+    /// and for one handed over at the counter.
+    watch_at_counter: &'static str,
 }
 
 /// A decision as its form is filled in again to revise it: what was decided and found, with
@@ -414,6 +416,7 @@ pub(crate) fn return_view(shop: &Shop, now: Timestamp, case: ReturnCase) -> Resu
             &d.decision,
             &d.settlement,
             case.inspection.as_ref().map(|i| i.notes.as_str()).unwrap_or_default(),
+            case.taken_in_at_counter,
         )),
         _ => None,
     };
@@ -469,7 +472,7 @@ pub(crate) fn return_view(shop: &Shop, now: Timestamp, case: ReturnCase) -> Resu
         outcome_title: outcome_title(&case),
         outbound_text: case.outbound_words(s.date_style),
         requested_text: case.request.as_ref().map(|r| format!("Requested {}", r.how_requested(s.date_style))),
-        decision_watch: case.decision.as_ref().map(|d| d.decision.watch()),
+        decision_watch: case.decision.as_ref().map(|d| d.decision.watch(case.taken_in_at_counter)),
         revision_form: case
             .decision
             .as_ref()
@@ -506,7 +509,8 @@ pub(crate) fn return_view(shop: &Shop, now: Timestamp, case: ReturnCase) -> Resu
             EligibilityView::of(e, s.date_style)
         }),
         customer_info: customer,
-        case,
+        // Its dates ("linked to it on 2026-11-20") the shop's way, like every other sentence.
+        case: ReturnCase { closing_reason: case.closing_reason.as_deref().map(|r| s.date_style.restyle(r)), ..case },
     })
 }
 
@@ -538,7 +542,12 @@ impl Desk {
             exchange_offered,
             decision_kinds: DecisionKind::offered(&s.policy)
                 .into_iter()
-                .map(|k| DecisionKindView { key: k.key(), label: k.label(), watch: k.watch() })
+                .map(|k| DecisionKindView {
+                    key: k.key(),
+                    label: k.label(),
+                    watch: k.watch(false),
+                    watch_at_counter: k.watch(true),
+                })
                 .collect(),
             max_media: caseback_domain::attachment::MAX_PHOTOS,
             decline_placeholder: if s.policy.return_window.is_none() {
@@ -684,7 +693,8 @@ impl Desk {
     pub fn record_return_refund(&mut self, by: StaffId, id: ReturnId, form: &RefundForm) -> Result<ReturnView> {
         self.return_change(|shop, now| {
             let (currency, today) = shop.return_day(id, now)?;
-            shop.record_return_refund(by, id, &form.parse(currency, today)?, now)
+            let accounts = shop.settings()?.bank_accounts;
+            shop.record_return_refund(by, id, &form.parse(currency, today, accounts)?, now)
         })
     }
 

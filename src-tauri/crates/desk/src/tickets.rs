@@ -3,9 +3,10 @@
 use caseback_domain::attachment::MAX_PHOTOS;
 use caseback_domain::customer::{Customer, CustomerDetails, CustomerId};
 use caseback_domain::device::DeviceKind;
-use caseback_domain::event::Subject;
+use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::{Accessory, ConditionFlag, IntakeDetails, IntakeForm};
 use caseback_domain::papers::{FormKind, TicketFacts};
+use caseback_domain::quotation::Quotation;
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::{Ticket, TicketId, TicketState};
 use caseback_domain::warranty::{VoidingFinding, WarrantyCheck, WarrantyStatus};
@@ -18,6 +19,7 @@ use crate::choice::{choices, Choice};
 use crate::error::Result;
 use crate::history::{self, HistoryRow};
 use crate::papers::FormView;
+use crate::returns::{return_rows, ReturnRowView};
 use crate::Desk;
 
 /// How many rows a list shows before it asks for a narrower search.
@@ -108,6 +110,9 @@ pub struct DeadlineView {
     date: Date,
     due: Due,
     text: String,
+    /// The repair's promised day (the accepted quotation's working days), not a deadline of
+    /// the shop's policy: the header reads "Repair promised by <date>".
+    promise: bool,
 }
 
 #[derive(Serialize)]
@@ -137,6 +142,8 @@ pub struct TicketView {
 pub struct CustomerView {
     customer: Customer,
     tickets: Vec<RowView>,
+    /// Every return of theirs, refunded and closed ones too, soonest deadline first.
+    returns: Vec<ReturnRowView>,
     history: Vec<HistoryRow>,
 }
 
@@ -200,6 +207,13 @@ impl Desk {
         Ok(self.shop.attachment(sha256)?.1)
     }
 
+    /// Checks an intake form as Book in would (every problem at once), saving nothing.
+    pub fn check_intake(&mut self, form: &IntakeForm) -> Result<()> {
+        let (shop, now) = self.at()?;
+        form.validated(shop.settings()?.today(now))?;
+        Ok(())
+    }
+
     pub fn book_intake(&mut self, by: StaffId, form: &IntakeForm, photos: &[String]) -> Result<Ticket> {
         let (shop, now) = self.at()?;
         Ok(shop.book_intake(by, form, photos, now)?)
@@ -252,10 +266,43 @@ impl Desk {
     }
 }
 
+/// How many of the returns found by a customer's name are looked through for theirs.
+const CUSTOMER_RETURNS_SCAN: usize = 2_000;
+
+/// A customer's returns. The store has no query for them yet (its table module has
+/// `return_cases::for_customer`, not exposed), so they are found by the customer's name,
+/// which every return's search text holds, and kept only when they are this customer's.
+fn customer_returns(shop: &Shop, customer: &Customer, today: Date) -> Result<Vec<ReturnRowView>> {
+    let found = shop.search_returns(&customer.details.name, None, CUSTOMER_RETURNS_SCAN)?;
+    Ok(return_rows(found.into_iter().filter(|r| r.customer_id == Some(customer.id)).collect(), today))
+}
+
+/// The day the accepted quotation promised the repair by, while it is still to be done:
+/// counted from the day the customer's written acceptance was recorded (the day its event
+/// was logged: the store keeps the answer's date, but does not hand it out yet).
+fn repair_promise(shop: &Shop, ticket: &Ticket, accepted: Option<&Quotation>) -> Result<Option<Date>> {
+    let Some(q) = accepted else { return Ok(None) };
+    let s = shop.settings()?;
+    let number = q.number.to_string();
+    let confirmed = shop
+        .history(Subject::Ticket, &ticket.number.to_string())?
+        .into_iter()
+        .rev()
+        .find(|e| {
+            e.action == Action::QuotationAccepted
+                && e.detail.get("number").and_then(serde_json::Value::as_str) == Some(number.as_str())
+        })
+        .map(|e| s.today(e.at));
+    Ok(confirmed.and_then(|on| q.repair_promised_by(ticket.state, on, &s.policy.calendar)))
+}
+
 fn customer_view(shop: &Shop, now: jiff::Timestamp, id: CustomerId) -> Result<CustomerView> {
-    let tickets = ListDay::of(shop, now)?.rows(shop.customer_tickets(id)?);
+    let day = ListDay::of(shop, now)?;
+    let tickets = day.rows(shop.customer_tickets(id)?);
+    let customer = shop.customer(id)?;
     Ok(CustomerView {
-        customer: shop.customer(id)?,
+        returns: customer_returns(shop, &customer, day.today)?,
+        customer,
         tickets,
         history: history::rows(shop, Subject::Customer, &id.0.to_string())?,
     })
@@ -264,14 +311,20 @@ fn customer_view(shop: &Shop, now: jiff::Timestamp, id: CustomerId) -> Result<Cu
 pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Result<TicketView> {
     let ticket = shop.ticket(id)?;
     let day = ListDay::of(shop, now)?;
-    let deadline = shop.ticket_deadline(id)?.map(|date| {
-        let due = Due::of(date, day.today);
-        DeadlineView { what: ticket.state.deadline_words(), date, due, text: due.describe() }
-    });
+    let after_sale = shop.after_sale(id, now)?;
+    let deadline = match shop.ticket_deadline(id)? {
+        Some(date) => {
+            let due = Due::of(date, day.today);
+            Some(DeadlineView { what: ticket.state.deadline_words(), date, due, text: due.describe(), promise: false })
+        }
+        None => repair_promise(shop, &ticket, after_sale.accepted.as_ref().map(|(q, _)| q))?.map(|date| {
+            let due = Due::of(date, day.today);
+            DeadlineView { what: "Repair promised by", date, due, text: due.describe(), promise: true }
+        }),
+    };
     let same_watch = shop.serial_tickets(&ticket.details.device.serial)?.into_iter().filter(|r| r.id != id).collect();
     let quotation = shop.quotations(id)?.pop().map(|q| q.quotation);
     let assessment = shop.assessment(id)?;
-    let after_sale = shop.after_sale(id, now)?;
     let facts = TicketFacts {
         ticket: &ticket,
         quotation: quotation.as_ref(),

@@ -50,6 +50,7 @@ fn without_the_shops_address_authorizing_warns_and_the_parcel_forms_refuse() {
         details: String::new(),
         colour_claim: false,
         opened: false,
+        used: false,
         requested_on: None,
         channel: RequestChannel::Email,
         media: vec![],

@@ -28,9 +28,9 @@ fn an_unanswered_quotation_expires_on_every_screen_without_anyone_asking() {
     // Quoted on Monday 2 March 2026 (valid 14 days, through the 16th; held 3 more days).
     let (_dir, mut desk, now, by) = desk_at("2026-03-02T02:00:00Z");
     let ticket = desk.book_intake(by, &fixture::walk_in("Wong Ka Ming", "Stops at night"), &[]).unwrap();
-    let assessment = caseback_domain::assessment::Assessment {
+    let assessment = caseback_domain::assessment::AssessmentForm {
         findings: "Dirty movement".into(),
-        decision: caseback_domain::assessment::WarrantyDecision::USUAL,
+        decision: Some(caseback_domain::assessment::WarrantyDecision::USUAL),
         photos: vec![],
     };
     desk.record_assessment(by, ticket.id, &assessment).unwrap();

@@ -91,3 +91,67 @@ fn a_customer_page_lists_their_tickets() {
     let view = serde_json::to_value(desk.customer(caseback_domain::customer::CustomerId(1)).unwrap()).unwrap();
     assert!(view["tickets"].as_array().is_some_and(|t| !t.is_empty()), "{view}");
 }
+
+/// Every sentence in `v` (a string with a space) that still holds a date written
+/// `YYYY-MM-DD`, with where it is.
+fn iso_in_sentences(v: &Value, at: &str, found: &mut Vec<String>) {
+    match v {
+        Value::String(s) if s.contains(' ') => {
+            let b = s.as_bytes();
+            let iso = (0..b.len().saturating_sub(9)).any(|i| {
+                let w = &b[i..i + 10];
+                w[4] == b'-' && w[7] == b'-' && [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&j| w[j].is_ascii_digit())
+            });
+            if iso {
+                found.push(format!("{at}: {s}"));
+            }
+        }
+        Value::Array(items) => {
+            items.iter().enumerate().for_each(|(i, x)| iso_in_sentences(x, &format!("{at}[{i}]"), found))
+        }
+        Value::Object(map) => map.iter().for_each(|(k, x)| iso_in_sentences(x, &format!("{at}.{k}"), found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn in_a_shop_of_dotted_dates_no_sentence_of_any_page_writes_a_date_the_iso_way() {
+    use caseback_domain::calendar::DateStyle;
+    use caseback_domain::staff::RosterEntry;
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = demo_desk(dir.path());
+    let now = desk.now();
+    let shop = desk.shop_mut();
+    let mut settings = shop.settings().unwrap();
+    settings.date_style = DateStyle::DayDots;
+    let roster: Vec<RosterEntry> = shop
+        .staff()
+        .unwrap()
+        .into_iter()
+        .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active })
+        .collect();
+    let by = roster[0].id.unwrap();
+    shop.save_settings(by, &settings, &roster, now).unwrap();
+
+    let mut found = Vec::new();
+    let tickets = serde_json::to_value(desk.search_tickets("", None).unwrap()).unwrap();
+    for row in tickets.as_array().unwrap() {
+        let id = TicketId(row["id"].as_i64().unwrap());
+        let n = row["number"].as_str().unwrap().to_string();
+        iso_in_sentences(&serde_json::to_value(desk.ticket(id).unwrap()).unwrap(), &n, &mut found);
+        iso_in_sentences(&serde_json::to_value(desk.quotations(id).unwrap()).unwrap(), &n, &mut found);
+        iso_in_sentences(&serde_json::to_value(desk.after_sale(id).unwrap()).unwrap(), &n, &mut found);
+    }
+    let returns = serde_json::to_value(desk.search_returns("", None).unwrap()).unwrap();
+    for row in returns.as_array().unwrap() {
+        let id = ReturnId(row["id"].as_i64().unwrap());
+        iso_in_sentences(
+            &serde_json::to_value(desk.return_case(id).unwrap()).unwrap(),
+            &format!("return {}", id.0),
+            &mut found,
+        );
+    }
+    iso_in_sentences(&serde_json::to_value(desk.today_returns().unwrap()).unwrap(), "today", &mut found);
+    iso_in_sentences(&serde_json::to_value(desk.return_options().unwrap()).unwrap(), "return options", &mut found);
+    assert!(found.is_empty(), "dates written the ISO way:\n{}", found.join("\n"));
+}

@@ -119,3 +119,28 @@ fn a_turkish_counter_takes_instalments_with_their_bank_and_refunds_to_the_card()
     let keys: Vec<&str> = refund["methods"].as_array().unwrap().iter().map(|m| m["key"].as_str().unwrap()).collect();
     assert_eq!(keys, ["cash", "card", "bank_transfer"]);
 }
+
+#[test]
+fn a_void_asked_for_its_reason_gives_its_example_in_the_shops_number_style() {
+    use caseback_domain::staff::RosterEntry;
+    let now: Timestamp = "2026-11-20T07:00:00Z".parse().unwrap();
+    let (_dir, mut shop, by) = fixture::temp_shop(now);
+    let settings = shop.settings().unwrap().apply([("money.number_style", "comma_decimals")]).unwrap();
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    shop.save_settings(by, &settings, &roster, now).unwrap();
+    let id = shop.book_intake(by, &fixture::walk_in("Ayşe Yılmaz", "Screen cracked"), &[], now).unwrap().id;
+    fixture::quoted_and_accepted(&mut shop, by, id, 119_050, now, now);
+    let mut desk = Desk::new(shop, Arc::new(move || now));
+    let view = json(desk.record_payment(by, id, &pay("1190,50", PaymentMethod::Card, false)).unwrap());
+    let pid = view["payments"][0]["id"].as_i64().unwrap();
+
+    let asked = json(desk.void_payment(by, id, &VoidForm { payment: pid, reason: "  ".into() }).err().unwrap());
+    assert_eq!(asked["code"], "invalid_input");
+    assert_eq!(asked["fields"][0]["field"], "reason");
+    let sentence = asked["fields"][0]["message"].as_str().unwrap();
+    assert_eq!(sentence, "Say why the entry is voided (e.g. \"Mistyped: 11.905,00 for 1.190,50\").");
+    assert_eq!(asked["message"], sentence);
+    // Any other refusal is the domain's own: a reason on two lines.
+    let two_lines = json(desk.void_payment(by, id, &VoidForm { payment: pid, reason: "a\nb".into() }).err().unwrap());
+    assert_ne!(two_lines["fields"][0]["message"], sentence);
+}

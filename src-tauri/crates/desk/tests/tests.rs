@@ -7,4 +7,5 @@ mod papers;
 mod payments;
 mod presets;
 mod returns;
+mod tickets;
 mod today;

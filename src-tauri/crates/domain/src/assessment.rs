@@ -132,6 +132,36 @@ impl Assessment {
     }
 }
 
+/// What the assessment form sends. No decision is assumed: a watch saved without one would
+/// otherwise be recorded as not covered, and its customer quoted for a warranty repair.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentForm {
+    #[serde(default)]
+    pub findings: String,
+    #[serde(default)]
+    pub decision: Option<WarrantyDecision>,
+    #[serde(default)]
+    pub photos: Vec<String>,
+}
+
+impl AssessmentForm {
+    /// The assessment, or every problem at once, each at its field: the findings, then the
+    /// decision.
+    pub fn parse(&self) -> Result<Assessment, DomainError> {
+        let mut problems = crate::error::Problems::default();
+        let with = |decision| Assessment { findings: self.findings.clone(), decision, photos: self.photos.clone() };
+        // The findings are checked whatever the decision, so both are said in one round.
+        if let Err(e) = with(WarrantyDecision::USUAL).validated() {
+            problems.merge(e);
+        }
+        if self.decision.is_none() {
+            problems.add("decision", "Choose the warranty decision: covered, or not covered and why.");
+        }
+        problems.into_result()?;
+        with(self.decision.expect("a decision, checked above")).validated()
+    }
+}
+
 /// The customer's written answer, with the evidence of how it arrived.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WrittenAnswer {
@@ -194,6 +224,26 @@ mod tests {
         assert_eq!(empty.validated().unwrap_err().fields()[0].field, "findings");
         // every move these imply is legal from where they start
         assert!(TicketState::Assessing.move_to(TicketState::Approved).is_ok());
+    }
+
+    #[test]
+    fn an_unchosen_decision_is_refused_at_its_field_with_the_findings_in_one_round() {
+        let neither = AssessmentForm::default().parse().unwrap_err();
+        let fields: Vec<&str> = neither.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["findings", "decision"]);
+        let no_decision = AssessmentForm { findings: "Crown tube corroded".into(), ..Default::default() };
+        let refused = no_decision.parse().unwrap_err();
+        assert_eq!(refused.fields().len(), 1);
+        assert_eq!(refused.fields()[0].field, "decision");
+        let chosen = AssessmentForm {
+            decision: Some(WarrantyDecision::Covered(CoveredReason::ManufacturingDefect)),
+            ..no_decision
+        };
+        assert_eq!(chosen.parse().unwrap().next_state(), TicketState::Approved);
+        // The window sends `null` for "Choose…".
+        let wire: AssessmentForm =
+            serde_json::from_str(r#"{"findings": "x", "decision": null, "photos": []}"#).unwrap();
+        assert_eq!(wire.decision, None);
     }
 
     #[test]

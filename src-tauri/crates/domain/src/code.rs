@@ -91,6 +91,8 @@ codes! {
     DiskFull => "disk_full",
     ReadOnly => "read_only",
     Busy => "busy",
+    /// The shared database (PostgreSQL) is not answering; nothing was saved.
+    ServerUnavailable => "server_unavailable",
     StorageFailure => "storage_failure",
     // Forms
     FontsMissing => "fonts_missing",
@@ -99,8 +101,12 @@ codes! {
     RenderFailed => "render_failed",
     FormNotApplicable => "form_not_applicable",
     // The desktop around the app
+    /// No program opens PDFs on this computer (none set up, or the launcher failed): the
+    /// form can still be saved or printed.
     ViewerUnavailable => "viewer_unavailable",
+    /// No printer (CUPS), or it refused the form; the PDF is saved.
     PrinterUnavailable => "printer_unavailable",
+    /// No mail program opens `mailto:` links here: the message can still be copied.
     MailClientUnavailable => "mail_client_unavailable",
 }
 

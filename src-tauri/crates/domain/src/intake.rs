@@ -78,6 +78,14 @@ pub enum Arrival {
     },
 }
 
+impl Arrival {
+    /// Brought to the counter: the customer comes back for it, and is spoken to as one
+    /// who does (no postage, no shipping back unless asked).
+    pub fn is_walk_in(&self) -> bool {
+        matches!(self, Arrival::WalkIn)
+    }
+}
+
 /// Everything about the watch as handed in (the customer is chosen separately). The default
 /// is an empty form (tests fill in what they need).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -51,6 +51,9 @@ pub struct ReturnPapers {
     pub logo: Option<Image>,
     /// Photos taken at inspection, in order (unreadable ones left out).
     pub inspection_photos: Vec<Image>,
+    /// The staff member who recorded the inspection and its decision (the latest, when it
+    /// was revised); empty until it is decided, or when the log does not say.
+    pub inspected_by: String,
 }
 
 /// The facts a ticket's forms turn on, without the images: enough to say which apply.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Holiday, Period, PeriodRange, WorkCalendar};
 use crate::error::Problems;
 use crate::money::{Amount, Percent};
+pub use crate::returns::condition::ConditionRule;
 pub use crate::returns::ReturnPostage;
 use crate::DomainError;
 
@@ -147,7 +148,10 @@ pub struct Policy {
     // Returns
     pub return_window: Period,
     pub return_window_starts: ReturnWindowStart,
-    pub returns_unopened_only: bool,
+    /// When a return by choice is refused for the state the item is in: opened, used, or
+    /// both (stored before as the yes/no `returns_unopened_only`).
+    #[serde(alias = "returns_unopened_only")]
+    pub returns_condition: ConditionRule,
     /// Whether a photo or video of the defect comes before a defect return is authorized.
     #[serde(alias = "return_evidence_required")]
     pub return_evidence: EvidenceRule,
@@ -156,6 +160,11 @@ pub struct Policy {
     pub paired_devices_excluded: bool,
     pub colour_claims_accepted: bool,
     pub non_returnable: Vec<String>,
+    /// A parcel must bear its RMA code (lx-watch: "Packages without a visible RMA code … will
+    /// be held"). Off where the policy has no codes (the Turkish store asks for a signed
+    /// return form): the code is then only the return's reference, and the instructions say
+    /// nothing of parcels without one.
+    pub rma_required: bool,
     pub rma_validity: Period,
     pub no_rma_hold: Period,
     pub inspection_due: Period,
@@ -180,6 +189,9 @@ pub struct Policy {
     /// ("The bank refunds the instalments already charged to the card and cancels the
     /// rest."); empty where the shop has not said.
     pub instalment_refund_rule: String,
+    /// The most monthly instalments the shop offers on a card (the Turkish store: "12 Months
+    /// Installment Option"); banks spread a payment over 2 to 36.
+    pub max_instalments: u8,
     pub exchange_window: Period,
     pub exchange_fee: Percent,
     // Calendar
@@ -208,11 +220,12 @@ impl Default for Policy {
             dead_on_arrival: Period::days(0),
             return_window: Period::days(10),
             return_window_starts: ReturnWindowStart::Request,
-            returns_unopened_only: false,
+            returns_condition: ConditionRule::NotRestricted,
             return_evidence: EvidenceRule::Required,
             paired_devices_excluded: false,
             colour_claims_accepted: false,
             non_returnable: Vec::new(),
+            rma_required: true,
             rma_validity: Period::days(5),
             no_rma_hold: Period::days(3),
             inspection_due: Period::business_days(2),
@@ -229,6 +242,7 @@ impl Default for Policy {
             deduct_return_customs: true,
             paypal_refund_fee: Percent(0),
             instalment_refund_rule: String::new(),
+            max_instalments: crate::after_sale::InstalmentPlan::MOST,
             exchange_window: Period::days(0),
             exchange_fee: Percent(0),
             calendar: WorkCalendar::default(),
@@ -255,6 +269,13 @@ impl Policy {
             if p > Percent::MAX {
                 problems.add(key, "A percentage must be between 0 and 100.");
             }
+        }
+        let (fewest, most) = (crate::after_sale::InstalmentPlan::FEWEST, crate::after_sale::InstalmentPlan::MOST);
+        if !(fewest..=most).contains(&self.max_instalments) {
+            problems.add(
+                "policy.max_instalments",
+                format!("Banks spread a card payment over {fewest} to {most} instalments."),
+            );
         }
         if self.partial_refund_min > self.partial_refund_max {
             problems.add(

@@ -313,6 +313,21 @@ impl Quotation {
         }
     }
 
+    /// The day the repair is promised by, while a ticket in `state` still waits for it
+    /// (approved, or in repair): the quotation's estimate in working days counted from the
+    /// day the customer confirmed it in writing ("About 5 working days from your
+    /// confirmation", as the printed quotation says), on the shop's calendar.
+    pub fn repair_promised_by(
+        &self,
+        state: crate::ticket::TicketState,
+        confirmed_on: Date,
+        calendar: &crate::calendar::WorkCalendar,
+    ) -> Option<Date> {
+        use crate::ticket::TicketState::*;
+        matches!(state, Approved | InRepair)
+            .then(|| calendar.add_business_days(confirmed_on, self.draft.timeline_working_days))
+    }
+
     /// Checks that this revision may be accepted on `today`: the latest revision, still valid.
     pub fn check_acceptable(&self, latest_revision: u32, today: Date) -> Result<(), DomainError> {
         if self.number.revision < latest_revision {

@@ -5,6 +5,7 @@
 
 use caseback_domain::money::Amount;
 use caseback_domain::papers::{Image, TicketPapers};
+use caseback_domain::quotation::message::unrepaired_ways;
 use caseback_domain::quotation::{LineKind, Quotation, Section};
 use caseback_domain::Settings;
 
@@ -26,6 +27,8 @@ const NOT_COVERED: &str = "This repair has no covered warranty assessment.";
 pub(crate) const BODY: Style = Style { leading: 1.3, ..Style::new(Weight::Regular, 9.0, Colour::INK) };
 pub(crate) const STRONG: Style = Style::new(Weight::Bold, 10.5, Colour::INK);
 const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
+/// What is already known, written on a signature line.
+const SIGN_VALUE: Style = Style::new(Weight::Regular, 10.0, Colour::INK);
 pub(crate) const NOTE: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
 
 /// The inspection fee a quotation charges: its repair lines of kind
@@ -127,18 +130,15 @@ pub fn return_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormErr
         )
     };
     let mut rows = vec![sections::heading(fonts, "What you need to do now", x, w)];
-    for item in [
-        "Arrange return shipping at your own cost: tell us the address and the carrier, or send a prepaid \
-         label quoting the ticket number; or"
-            .to_string(),
-        "Collect the watch in person from the shop, bringing this notice or the ticket number.".to_string(),
+    // A watch brought in is collected; one sent in may also go back at the customer's cost.
+    for item in unrepaired_ways(&p.ticket).into_iter().chain([
         if fee == Amount::ZERO {
             fee_line.clone()
         } else {
             format!("{fee_line}, payable before the watch is released.")
         },
         storage,
-    ] {
+    ]) {
         rows.push(bullet(fonts, &item, x, w));
     }
     form.flow.place_kept(&rows, 2);
@@ -326,13 +326,30 @@ pub(crate) fn sign_line(fonts: &Fonts, labels: &[&str; 3], x: f32, w: f32) -> Ro
 
 /// The same lines with `space` mm above them to write in.
 pub(crate) fn sign_line_spaced(fonts: &Fonts, labels: &[&str; 3], x: f32, w: f32, space: f32) -> Row {
+    sign_line_filled(fonts, labels, &["", "", ""], x, w, space)
+}
+
+/// The same lines with what is already known written on them (the inspector's name, the
+/// day), the rest left to write in by hand.
+pub(crate) fn sign_line_filled(
+    fonts: &Fonts,
+    labels: &[&str; 3],
+    values: &[&str; 3],
+    x: f32,
+    w: f32,
+    space: f32,
+) -> Row {
     let gap = 8.0;
     let widths = [w * 0.36, w * 0.2, w * 0.44 - 2.0 * gap];
     let mut items = Vec::new();
     let mut lx = x;
-    for (label, line_w) in labels.iter().zip(widths) {
+    for ((label, value), line_w) in labels.iter().zip(values).zip(widths) {
         items.push(Item::Rule { x1: lx, y1: space, x2: lx + line_w, y2: space, width_pt: 0.7, colour: Colour::INK });
         items.push(text_item(fonts, label, SIGN_LABEL, lx, space + 1.2 + SIGN_LABEL.baseline()));
+        if !value.trim().is_empty() {
+            let value = crate::ticket_tag::ellipsize(fonts, value.trim(), SIGN_VALUE, line_w);
+            items.push(text_item(fonts, &value, SIGN_VALUE, lx + 0.5, space - 1.2));
+        }
         lx += line_w + gap;
     }
     Row { height: space + 1.2 + SIGN_LABEL.line_height(), items }

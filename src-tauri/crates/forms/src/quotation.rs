@@ -3,6 +3,7 @@
 
 use caseback_domain::money::Amount;
 use caseback_domain::papers::TicketPapers;
+use caseback_domain::quotation::message::{after_expiry, confirmation_ways};
 use caseback_domain::quotation::{Quotation, QuoteLine, Section, Totals};
 use caseback_domain::Settings;
 
@@ -63,7 +64,7 @@ pub fn quotation(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> 
     if q.draft.lines.iter().any(|l| l.section == Section::Cosmetic) {
         section(&mut flow, settings, q, &table, Section::Cosmetic, COSMETIC_TITLE, q.cosmetic);
     }
-    after_the_table(&mut flow, settings, q, x, w);
+    after_the_table(&mut flow, p, q, x, w);
 
     let footer_left = format!("{}  ·  {TITLE_TEXT} {number}", settings.shop.name.trim());
     let mut canvas = flow.canvas;
@@ -285,7 +286,8 @@ pub(crate) fn section(
 }
 
 /// Timeline, payment details, terms and the acceptance block.
-fn after_the_table(flow: &mut Flow, settings: &Settings, q: &Quotation, x: f32, w: f32) {
+fn after_the_table(flow: &mut Flow, p: &TicketPapers, q: &Quotation, x: f32, w: f32) {
+    let settings = &p.settings;
     let fonts = flow.canvas.fonts;
     let policy = &settings.policy;
     let days = q.draft.timeline_working_days;
@@ -320,17 +322,14 @@ fn after_the_table(flow: &mut Flow, settings: &Settings, q: &Quotation, x: f32, 
     } else {
         "Replaced parts are retained by the shop unless agreed otherwise in writing before the repair starts."
     };
+    // As the message says them: the ways the customer can answer, and what happens to a
+    // watch brought in, or sent in, when the quotation lapses.
     let terms = [
         format!(
-            "Written confirmation is required before any work starts: reply to this quotation by email with your \
-             approval, or send us a signed copy of this page by WhatsApp, by {valid}."
+            "Written confirmation is required before any work starts, by {valid}: {}.",
+            confirmation_ways(settings, &p.ticket, &p.customer, true)
         ),
-        format!(
-            "If we have no answer by then, the quotation expires and we hold the watch for {} (through {}); \
-             after that it is returned unrepaired at your cost.",
-            policy.quotation_hold,
-            long_date(style, q.hold_until(policy))
-        ),
+        after_expiry(settings, &p.ticket, q),
         storage,
         parts.to_string(),
     ];

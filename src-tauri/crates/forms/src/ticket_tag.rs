@@ -59,7 +59,7 @@ pub fn ticket_tag(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError>
         y += MODEL.line_height();
     }
 
-    let date = format!("In {}", p.settings.date_style.format(p.ticket.received_on));
+    let date = format!("Booked in {}", p.settings.date_style.format(p.ticket.received_on));
     let date_y = LABEL_H - MARGIN - DATE.line_height();
     if y <= date_y {
         items.push(text_item(fonts, &date, DATE, x, date_y + DATE.baseline()));

@@ -76,7 +76,7 @@ fn collection_notice_prints_the_work_photos_balance_storage_and_deadlines() {
                 format!("Storage is free through {}.", long(notice.last_free_day)),
                 format!("From {} storage costs {} per day", long(notice.fees_from), money(notice.fee_per_day)),
                 "From Tuesday 8 December 2026 storage costs HKD 10.00 per day".into(),
-                format!("Ask us by {}", long(notice.media_request_by)),
+                format!("Ask us by {}", long(notice.media_request_by.expect("the sample offers extra media"))),
                 "payment confirmation, printed or on your phone".into(),
                 "8% of the order total".into(),
                 "non-refundable".into(),

@@ -151,13 +151,14 @@ fn rma_instructions_say_where_how_and_by_when_on_one_page() {
                 "original box".into(),
                 "accessories, manuals, tags, cards and protective films".into(),
                 "sturdy outer shipping box".into(),
-                "the code must be visible on the outer label".into(),
+                // The Turkish store asks for the code but refuses no parcel without it.
+                "so that we know at once it is your return".into(),
                 "signature on delivery".into(),
                 format!("Send us the tracking number by email to servis@saatservisi.com.tr or WhatsApp +90 532 555 01 42, quoting {code}"),
                 postage.postage_text.clone(),
                 // A shop in Türkiye: the cargo company it books, and no customs or borders.
                 "Ask us to book the pickup with the cargo company we have an agreement with".into(),
-                "are held for 3 days and then sent back at the customer's cost".into(),
+                "Once it arrives we inspect it within 2 business days".into(),
             ],
         );
         let text = text_of(&pdf).to_lowercase();
@@ -175,7 +176,7 @@ fn rma_instructions_of_a_shop_that_holds_nothing_say_such_parcels_are_declined()
     r.settings.policy = PresetId::Softerspot.policy();
     let dir = scratch();
     let text = squeezed(&text_of(&pdf_of(&r, ReturnFormKind::RmaInstructions, dir.path())));
-    assert!(text.contains("are declined and go back to the sender"), "{text}");
+    assert!(text.contains("Parcels without a visible, valid RMA code are declined."), "{text}");
     assert!(!text.contains("are held for"), "{text}");
 }
 

@@ -8,10 +8,10 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::sql::Db;
 use caseback_domain::attachment::MediaType;
 use caseback_domain::DomainError;
 use jiff::Timestamp;
-use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Result, StoreError};
@@ -33,7 +33,7 @@ pub(crate) fn path_of(dir: &Path, sha256: &str) -> Result<PathBuf> {
 
 /// Stores `bytes` (once, whatever the name) and returns its record.
 pub(crate) fn keep(
-    conn: &Connection,
+    conn: &Db,
     dir: &Path,
     bytes: &[u8],
     original_name: &str,
@@ -74,7 +74,7 @@ pub(crate) fn read(dir: &Path, sha256: &str) -> Result<Vec<u8>> {
 
 /// Checks that every hash names a stored photo (an image, not a scan), before a record
 /// refers to it.
-pub(crate) fn require_photos(conn: &Connection, shas: &[String]) -> Result<()> {
+pub(crate) fn require_photos(conn: &Db, shas: &[String]) -> Result<()> {
     for sha in shas {
         let known = attachments::get(conn, sha)?;
         if !known.is_some_and(|a| MediaType::from_name(&a.media_type).is_some_and(MediaType::is_image)) {
@@ -85,7 +85,7 @@ pub(crate) fn require_photos(conn: &Connection, shas: &[String]) -> Result<()> {
 }
 
 /// Checks that every hash names stored evidence: a photo or a video.
-pub(crate) fn require_evidence(conn: &Connection, shas: &[String]) -> Result<()> {
+pub(crate) fn require_evidence(conn: &Db, shas: &[String]) -> Result<()> {
     for sha in shas {
         let known = attachments::get(conn, sha)?;
         if !known.is_some_and(|a| MediaType::from_name(&a.media_type).is_some_and(|m| m.is_image() || m.is_video())) {

@@ -84,20 +84,21 @@ fn rows(conn: &Connection, table: &str) -> Result<i64> {
 /// Opens a backup read-only and says what it holds. A backup from an older version is
 /// fine (restoring it upgrades it); one from a newer version is refused.
 pub fn summarize(path: &Path) -> Result<BackupSummary> {
-    let conn = db::open_backup(path)?;
-    check_integrity(&conn)?;
-    let last_change = events::latest_at(&conn).ok().flatten();
+    let backup = crate::sql::Db::sqlite(db::open_backup(path)?);
+    let conn = backup.sqlite_connection().expect("a SQLite file");
+    check_integrity(conn)?;
+    let last_change = events::latest_at(&backup).ok().flatten();
     Ok(BackupSummary {
         path: path.to_path_buf(),
         bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
-        schema_version: db::schema_version(&conn)?,
-        shop_name: settings::get(&conn).ok().flatten().map(|s| s.shop.name),
-        staff: staff::list(&conn).map(|s| s.len()).unwrap_or(0),
-        events: events::count(&conn)?,
-        customers: rows(&conn, "customers")?,
-        tickets: rows(&conn, "tickets")?,
-        payments: rows(&conn, "payments")?,
-        returns: rows(&conn, "return_cases")?,
+        schema_version: db::schema_version(conn)?,
+        shop_name: settings::get(&backup).ok().flatten().map(|s| s.shop.name),
+        staff: staff::list(&backup).map(|s| s.len()).unwrap_or(0),
+        events: events::count(&backup)?,
+        customers: rows(conn, "customers")?,
+        tickets: rows(conn, "tickets")?,
+        payments: rows(conn, "payments")?,
+        returns: rows(conn, "return_cases")?,
         last_change,
     })
 }

@@ -95,7 +95,7 @@ impl Shop {
             return Ok(None);
         }
         private::create_dir(&dir).map_err(|e| StoreError::io(format!("Could not create {}", dir.display()), e))?;
-        let summary = backup::to_file(&self.conn, &dest)?;
+        let summary = backup::to_file(self.sqlite()?, &dest)?;
         mirror_attachments(&self.folder().attachments(), &dir.join("attachments"))?;
         let days: Vec<(Date, PathBuf)> = list_daily(&dir)?;
         let pruned = retention::prune(&days.iter().map(|(d, _)| *d).collect::<Vec<_>>());
@@ -111,7 +111,7 @@ impl Shop {
     /// folder is. The folder must already exist.
     pub fn backup_to_folder(&self, folder: &Path, now: Timestamp) -> Result<BackupSummary> {
         let dir = self.new_folder_in(folder, "Caseback backup", now)?;
-        let summary = backup::to_file(&self.conn, &dir.join("caseback.sqlite"))?;
+        let summary = backup::to_file(self.sqlite()?, &dir.join("caseback.sqlite"))?;
         mirror_attachments(&self.folder().attachments(), &dir.join("attachments"))?;
         Ok(summary)
     }
@@ -126,21 +126,21 @@ impl Shop {
         let dir = self.folder().backups();
         let before = dir.join(format!("{BEFORE_RESTORE_PREFIX}{}{DAILY_SUFFIX}", now.strftime(BEFORE_RESTORE_STAMP)));
         private::create_dir(&dir).map_err(|e| StoreError::io(format!("Could not create {}", dir.display()), e))?;
-        backup::to_file(&self.conn, &before)?;
+        backup::to_file(self.sqlite()?, &before)?;
         let source =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         // All pages in one step: the shop's data is replaced in one transaction, or not at all.
-        let step = Backup::new(&source, &mut self.conn)?.step(-1)?;
+        let step = Backup::new(&source, self.sqlite_mut()?)?.step(-1)?;
         if step != StepResult::Done {
             return Err(StoreError::Corrupt(format!("the restore stopped part way ({step:?}); nothing was replaced")));
         }
-        db::migrations().to_latest(&mut self.conn)?;
-        backup::check_integrity(&self.conn)?;
+        db::migrations().to_latest(self.sqlite_mut()?)?;
+        backup::check_integrity(self.sqlite()?)?;
         if let Some(beside) = path.parent().map(|p| p.join("attachments")) {
             mirror_attachments(&beside, &self.folder().attachments())?;
         }
         // The restored log records the restore itself, and where the replaced data went.
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         let detail = serde_json::json!({
             "from": path.display().to_string(),
             "replaced_data_saved_to": before.display().to_string(),

@@ -27,6 +27,7 @@ const MIGRATIONS: &[M<'static>] = &[
     // With a hook: see `migrations`.
     M::up(RMA_KEY_SQL),
     M::up(include_str!("../migrations/0008_payment_voids.sql")),
+    M::up(include_str!("../migrations/0009_shared_shop.sql")),
 ];
 
 /// Version 7: the shop's secrets, among them the key of its RMA codes.
@@ -325,22 +326,21 @@ mod tests {
         )
         .unwrap();
         migrations().to_latest(&mut conn).unwrap();
+        let db = crate::sql::Db::sqlite(conn);
+        let conn = db.sqlite_connection().unwrap();
 
         // The payment taken before reads back as it was, with no plan and no void.
-        let before = payments::for_ticket(&conn, TicketId(1)).unwrap();
+        let before = payments::for_ticket(&db, TicketId(1)).unwrap();
         assert_eq!((before.len(), before[0].entry.amount.0), (1, 1_190_500));
-        assert!(payment_plans::for_ticket(&conn, TicketId(1)).unwrap().is_empty());
-        assert!(payment_voids::for_ticket(&conn, TicketId(1)).unwrap().is_empty());
+        assert!(payment_plans::for_ticket(&db, TicketId(1)).unwrap().is_empty());
+        assert!(payment_voids::for_ticket(&db, TicketId(1)).unwrap().is_empty());
         // It can now be voided beside it; the row itself is still never changed.
         conn.execute(
             "INSERT INTO payment_voids VALUES (1, 'Mistyped: 11,905.00 for 1,190.50', '2026-11-20', '2026-11-20T03:00:00Z', 1)",
             [],
         )
         .unwrap();
-        assert_eq!(
-            payment_voids::for_ticket(&conn, TicketId(1)).unwrap()[&1].reason,
-            "Mistyped: 11,905.00 for 1,190.50"
-        );
+        assert_eq!(payment_voids::for_ticket(&db, TicketId(1)).unwrap()[&1].reason, "Mistyped: 11,905.00 for 1,190.50");
         let edit = conn.execute("UPDATE payments SET amount = 119050", []).unwrap_err();
         assert!(edit.to_string().contains("void it and record it again"), "{edit}");
         assert!(conn.execute("INSERT INTO payment_voids VALUES (1, 'again', '2026-11-20', 'x', 1)", []).is_err());
@@ -352,13 +352,13 @@ mod tests {
             assert!(conn.execute(&sql, []).is_err(), "{sql}");
         }
         conn.execute("INSERT INTO payment_plans VALUES (1, 12, 'Garanti BBVA')", []).unwrap();
-        let plans = payment_plans::for_ticket(&conn, TicketId(1)).unwrap();
+        let plans = payment_plans::for_ticket(&db, TicketId(1)).unwrap();
         assert_eq!((plans[&1].count, plans[&1].bank.as_str()), (12, "Garanti BBVA"));
         assert!(conn.execute("UPDATE payment_plans SET instalments = 6", []).is_err());
 
         // Run again over its own tables (as a test that rewinds user_version does), it changes nothing.
         conn.execute_batch(include_str!("../migrations/0008_payment_voids.sql")).unwrap();
-        assert_eq!(payment_plans::for_ticket(&conn, TicketId(1)).unwrap().len(), 1);
+        assert_eq!(payment_plans::for_ticket(&db, TicketId(1)).unwrap().len(), 1);
     }
 
     #[test]

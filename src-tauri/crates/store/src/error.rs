@@ -14,10 +14,17 @@ pub enum StoreError {
     NeedsUpgrade { found: i64, latest: i64 },
     #[error("The shop has not been set up yet.")]
     NotSetUp,
+    #[error("This is done on the shop's own data file, not on a shared database.")]
+    NotOnSharedDatabase,
     #[error("{}", sqlite_words(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("The database could not be upgraded: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// The shared database cannot be reached (down, unreachable, or the connection lost).
+    #[error("The shared database at {label} is not answering ({reason}). Nothing from this step was saved; Caseback connects again by itself once the server is back.")]
+    ServerUnavailable { label: String, reason: String },
+    #[error("The shared database at {label} refused this: {reason}")]
+    Postgres { label: String, reason: String, code: Option<String> },
     #[error("{context}: {}", io_words(.source))]
     Io { context: String, source: std::io::Error },
     #[error("Stored data is damaged: {0}")]
@@ -25,6 +32,27 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The server could not be reached at all (refused, timed out, no such host).
+    pub(crate) fn server(label: &str, e: postgres::Error) -> StoreError {
+        StoreError::ServerUnavailable { label: label.into(), reason: server_reason(&e) }
+    }
+
+    /// A PostgreSQL error, as the user is told it: a lost connection is the server being
+    /// away; anything else is what the server said (a trigger's refusal, a constraint).
+    pub(crate) fn from_postgres(label: &str, e: postgres::Error) -> StoreError {
+        match e.as_db_error() {
+            Some(db) => StoreError::Postgres {
+                label: label.into(),
+                reason: db.message().to_string(),
+                code: Some(db.code().code().to_string()),
+            },
+            None if e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) => {
+                StoreError::server(label, e)
+            }
+            None => StoreError::Postgres { label: label.into(), reason: e.to_string(), code: None },
+        }
+    }
+
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         StoreError::Io { context: context.into(), source }
     }
@@ -39,6 +67,10 @@ impl StoreError {
             StoreError::NeedsUpgrade { .. } => Code::DatabaseNeedsUpgrade,
             StoreError::Io { source, .. } if is_disk_full(source) => Code::DiskFull,
             StoreError::Io { source, .. } if is_read_only(source) => Code::ReadOnly,
+            StoreError::ServerUnavailable { .. } => Code::ServerUnavailable,
+            // Serialization failures and deadlocks: another computer's change came first.
+            StoreError::Postgres { code: Some(c), .. } if c == "40001" || c == "40P01" => Code::Busy,
+            StoreError::Postgres { code: Some(c), .. } if c == "53100" => Code::DiskFull,
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => match e.code {
                 rusqlite::ErrorCode::DiskFull => Code::DiskFull,
                 rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::PermissionDenied => Code::ReadOnly,
@@ -47,6 +79,27 @@ impl StoreError {
             },
             _ => Code::StorageFailure,
         }
+    }
+}
+
+/// Why the server did not answer, in a few words (never the connection's password).
+fn server_reason(e: &postgres::Error) -> String {
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => "the server refused the connection: is it running?".into(),
+                std::io::ErrorKind::TimedOut => "no answer within 5 seconds".into(),
+                std::io::ErrorKind::NotFound => "no server at that address".into(),
+                _ => io.to_string(),
+            };
+        }
+        source = s.source();
+    }
+    if e.is_closed() {
+        "the connection was lost".into()
+    } else {
+        e.to_string()
     }
 }
 

@@ -43,7 +43,8 @@ impl Shop {
         // the key of the shop's RMA codes: an export is handed around and opened anywhere,
         // and with the key anyone could work out the shop's next codes. The shop's data loses
         // nothing by it (every code issued is in `rma_codes`); backups keep the key.
-        let mut stmt = self.conn.prepare(
+        let conn = self.sqlite()?;
+        let mut stmt = conn.prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                AND name NOT LIKE 'ticket_search%' AND name <> 'shop_secrets' ORDER BY name",
         )?;
@@ -52,7 +53,7 @@ impl Shop {
         for name in names {
             let path = dir.join(format!("{name}.csv"));
             let mut out = csv::Writer::from_writer(private::create_file(&path).map_err(io(&path))?);
-            let mut q = self.conn.prepare(&format!("SELECT * FROM \"{name}\""))?;
+            let mut q = conn.prepare(&format!("SELECT * FROM \"{name}\""))?;
             let columns: Vec<String> = q.column_names().iter().map(|c| c.to_string()).collect();
             out.write_record(&columns).map_err(|e| csv_error(&path, e))?;
             let mut rows = q.query([])?;
@@ -75,7 +76,7 @@ impl Shop {
         }
         let files = dir.join("attachments");
         private::create_dir(&files).map_err(io(&files))?;
-        let all = attachments::list(&self.conn)?;
+        let all = attachments::list(&self.db)?;
         for (sha, media) in &all {
             let ext = media.rsplit('/').next().unwrap_or("bin").replace("jpeg", "jpg");
             let target = files.join(format!("{sha}.{ext}"));

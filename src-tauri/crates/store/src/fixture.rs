@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::sql::Db;
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};
 use caseback_domain::intake::{Arrival, CustomerChoice, IntakeDetails, IntakeForm};
@@ -15,7 +16,6 @@ use caseback_domain::warranty::{self, Voiding};
 use caseback_domain::{search, Currency, Settings};
 use jiff::civil::date;
 use jiff::Timestamp;
-use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::tables::{customers, events, ticket_numbers, ticket_search, tickets};
@@ -93,13 +93,13 @@ pub fn received_return(
 }
 
 /// Rows in the event log.
-pub fn event_count(conn: &Connection) -> Result<i64> {
+pub fn event_count(conn: &Db) -> Result<i64> {
     events::count(conn)
 }
 
 /// Takes `year`'s next ticket number on `conn` (inside the caller's transaction), as a
 /// booking does: for tests of two writers at once.
-pub fn next_ticket_number(conn: &Connection, year: i16) -> Result<TicketNumber> {
+pub fn next_ticket_number(conn: &Db, year: i16) -> Result<TicketNumber> {
     ticket_numbers::next(conn, year)
 }
 
@@ -162,7 +162,7 @@ pub fn bulk_tickets(shop: &mut Shop, n: usize) {
     let settings = shop.settings().expect("settings");
     let now: Timestamp = "2026-11-20T02:00:00Z".parse().expect("an instant");
     let (today, due) = (date(2026, 11, 20), date(2026, 11, 24));
-    let tx = shop.conn.transaction().expect("a transaction");
+    let tx = shop.db.transaction().expect("a transaction");
     for i in 0..n {
         let (customer, details) = numbered(i);
         let customer_id = customers::insert(&tx, &customer, now).expect("a customer");
@@ -241,4 +241,89 @@ pub fn quoted_and_accepted(
         cosmetic_accepted: false,
     };
     shop.answer_quotation(by, id, q.number.revision, true, &answer, accepted).expect("accepted");
+}
+
+/// What a test on PostgreSQL says when there is no server to run it on.
+pub const NO_POSTGRES: &str = "CASEBACK_TEST_POSTGRES is not set, so the PostgreSQL tests have no server. Start a \
+     throwaway one with `eval \"$(scripts/test-postgres)\"` (it prints the variable and how to stop the server; \
+     scripts/test does this itself), then run the tests again.";
+
+/// The test server's connection string (`host=/tmp/x port=55432 user=caseback dbname=postgres`),
+/// from `CASEBACK_TEST_POSTGRES`; `None` when it is not set.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("CASEBACK_TEST_POSTGRES").ok().filter(|url| !url.trim().is_empty())
+}
+
+/// A connection to the database at `url`.
+pub fn connect_postgres(url: &str) -> crate::sql::pg::Pg {
+    let config: postgres::Config = url.parse().unwrap_or_else(|e| panic!("the connection string {url:?}: {e}"));
+    crate::sql::pg::Pg::connect(config).unwrap_or_else(|e| panic!("connecting to {url:?}: {e}"))
+}
+
+/// A new, empty database on the test server (`t_<pid>_<n>`), and its connection string;
+/// `None` when `CASEBACK_TEST_POSTGRES` is not set. Databases are left on the server, which
+/// is thrown away after the run.
+pub fn empty_postgres_database() -> Option<(String, crate::sql::pg::Pg)> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let server = postgres_url()?;
+    let name = format!("t_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    let config: postgres::Config = server.parse().unwrap_or_else(|e| panic!("CASEBACK_TEST_POSTGRES {server:?}: {e}"));
+    let mut admin = config
+        .connect(postgres::NoTls)
+        .unwrap_or_else(|e| panic!("connecting to CASEBACK_TEST_POSTGRES {server:?}: {e}"));
+    // One left by an earlier run whose process had this id (that process is gone).
+    // Two statements: neither may run inside a transaction block.
+    for sql in [format!("DROP DATABASE IF EXISTS {name}"), format!("CREATE DATABASE {name}")] {
+        admin
+            .batch_execute(&sql)
+            .unwrap_or_else(|e| panic!("{sql}: {}", e.as_db_error().map_or(e.to_string(), |d| d.to_string())));
+    }
+    let url = with_database(&server, &name);
+    let pg = connect_postgres(&url);
+    Some((url, pg))
+}
+
+/// `empty_postgres_database`, migrated to the latest schema: a new shared database as a
+/// shop's set-up or a data move starts from.
+pub fn fresh_postgres_database() -> Option<(String, Db)> {
+    let (url, pg) = empty_postgres_database()?;
+    let db = crate::db_postgres::open(pg).unwrap_or_else(|e| panic!("migrating {url:?}: {e}"));
+    Some((url, db))
+}
+
+/// The connection string `server` with its database replaced by `name`, in either form
+/// (`key=value …` or `postgresql://…/db?…`).
+fn with_database(server: &str, name: &str) -> String {
+    let Some(scheme_end) = server.find("://") else {
+        // A later key wins over an earlier one.
+        return format!("{server} dbname={name}");
+    };
+    let (base, query) = server.split_once('?').map_or((server, None), |(b, q)| (b, Some(q)));
+    let base = match base[scheme_end + 3..].find('/') {
+        Some(slash) => &base[..scheme_end + 3 + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_test_database_is_named_in_either_form_of_connection_string() {
+        use super::with_database;
+        assert_eq!(
+            with_database("host=/tmp/x port=55432 user=caseback dbname=postgres", "t_1_0"),
+            "host=/tmp/x port=55432 user=caseback dbname=postgres dbname=t_1_0"
+        );
+        assert_eq!(
+            with_database("postgresql://caseback@localhost:5432/postgres", "t_1_0"),
+            "postgresql://caseback@localhost:5432/t_1_0"
+        );
+        assert_eq!(with_database("postgresql://localhost", "t"), "postgresql://localhost/t");
+        assert_eq!(with_database("postgres://u@h/db?sslmode=disable", "t"), "postgres://u@h/t?sslmode=disable");
+    }
 }

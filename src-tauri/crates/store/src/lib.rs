@@ -1,5 +1,5 @@
-//! Caseback's store: the data folder, the SQLite database, its tables and the shop's
-//! workflows over them.
+//! Caseback's store: the data folder, the database (SQLite in the folder, or a shared
+//! PostgreSQL: see `sql`), its tables and the shop's workflows over them.
 //!
 //! `Shop` is the open data folder. Each of its methods that changes records runs in one
 //! transaction with the event-log entry that records it: both are written, or neither.
@@ -10,6 +10,7 @@ mod attachment_folder;
 pub mod backup;
 pub mod backups;
 pub mod db;
+pub mod db_postgres;
 pub mod demo;
 mod error;
 pub mod export;
@@ -17,13 +18,14 @@ pub mod export;
 pub mod fixture;
 pub mod folder;
 pub mod private;
+pub mod sql;
 mod tables;
 mod workflows;
 
 use caseback_domain::event::{Action, Event, Subject};
 use caseback_domain::staff::StaffId;
 use jiff::Timestamp;
-use rusqlite::{Connection, Transaction};
+use sql::Db;
 
 pub use error::{Result, StoreError};
 pub use folder::DataFolder;
@@ -35,41 +37,67 @@ pub use tables::tickets::TicketRow;
 /// An open shop: its locked data folder and its database.
 pub struct Shop {
     folder: DataFolder,
-    conn: Connection,
+    db: Db,
     /// Opened only to look (`open_read_only`): the app may hold the folder meanwhile.
     read_only: bool,
 }
 
 impl Shop {
     pub fn open(folder: DataFolder) -> Result<Shop> {
-        let conn = db::open(&folder.database())?;
-        Ok(Shop { folder, conn, read_only: false })
+        let db = Db::sqlite(db::open(&folder.database())?);
+        Ok(Shop { folder, db, read_only: false })
     }
 
     /// Opens a shop to read while another process may hold its folder: every write fails.
     pub fn open_read_only(root: &std::path::Path) -> Result<Shop> {
         let folder = DataFolder::unlocked(root);
-        let conn = db::open_read_only(&folder.database())?;
-        Ok(Shop { folder, conn, read_only: true })
+        let db = Db::sqlite(db::open_read_only(&folder.database())?);
+        Ok(Shop { folder, db, read_only: true })
     }
 
     pub fn folder(&self) -> &DataFolder {
         &self.folder
     }
 
-    pub fn connection(&self) -> &Connection {
-        &self.conn
+    /// The shop's database, on whichever engine it is.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The SQLite connection, for tests of the file itself; a shared database has none.
+    pub fn connection(&self) -> &rusqlite::Connection {
+        self.db.sqlite_connection().expect("a shop in a SQLite file")
+    }
+
+    /// The SQLite file's connection, for what only a file has (its page-level backup).
+    pub(crate) fn sqlite(&self) -> Result<&rusqlite::Connection> {
+        self.db.sqlite_connection().ok_or(StoreError::NotOnSharedDatabase)
+    }
+
+    pub(crate) fn sqlite_mut(&mut self) -> Result<&mut rusqlite::Connection> {
+        self.db.sqlite_connection_mut().ok_or(StoreError::NotOnSharedDatabase)
     }
 
     /// A record's history, oldest first.
     pub fn history(&self, subject: Subject, subject_id: &str) -> Result<Vec<Event>> {
-        tables::events::for_subject(&self.conn, subject, subject_id)
+        Ok(self.history_by_computer(subject, subject_id)?.into_iter().map(|(e, _)| e).collect())
+    }
+
+    /// A record's history with the computer each event was made on ('' when the shop has
+    /// only ever had one).
+    pub fn history_by_computer(&self, subject: Subject, subject_id: &str) -> Result<Vec<(Event, String)>> {
+        tables::events::for_subject(&self.db, subject, subject_id)
+    }
+
+    /// Names this computer (the counter, the bench): each change made here is logged with it.
+    pub fn set_computer(&mut self, name: &str) {
+        self.db.set_computer(name);
     }
 }
 
 /// Appends to the event log inside the caller's transaction.
 pub(crate) fn log(
-    tx: &Transaction,
+    tx: &Db,
     at: Timestamp,
     staff: Option<StaffId>,
     subject: Subject,
@@ -78,12 +106,12 @@ pub(crate) fn log(
     detail: serde_json::Value,
 ) -> Result<()> {
     tables::events::insert(tx, &Event { at, staff, subject, subject_id: subject_id.into(), action, detail })?;
-    Ok(())
+    tables::events::announce(tx, subject, subject_id)
 }
 
 /// Appends a ticket's event (its subject id is the ticket's number).
 pub(crate) fn log_ticket(
-    tx: &Transaction,
+    tx: &Db,
     at: Timestamp,
     staff: Option<StaffId>,
     ticket: &caseback_domain::ticket::Ticket,
@@ -95,7 +123,7 @@ pub(crate) fn log_ticket(
 
 /// Appends an event of the shop's settings and data (Settings' change history).
 pub(crate) fn log_settings(
-    tx: &Transaction,
+    tx: &Db,
     at: Timestamp,
     staff: Option<StaffId>,
     action: Action,

@@ -91,10 +91,10 @@ fn complete_notify_accrue_storage_pay_and_collect() {
     let rows = shop.tickets_in_state(TicketState::ReadyForCollection, 10).unwrap();
     assert_eq!(rows[0].notice, Some(notice), "lists carry the notice for the fee");
 
-    let before = fixture::event_count(shop.connection()).unwrap();
+    let before = fixture::event_count(shop.db()).unwrap();
     let refused = shop.release(by, id, &collect(), nov(20)).unwrap_err();
     assert_eq!(refused.code(), Code::BalanceDue);
-    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before, "a refused release writes nothing");
+    assert_eq!(fixture::event_count(shop.db()).unwrap(), before, "a refused release writes nothing");
 
     shop.record_payment(by, id, &pay(73_000, EntryKind::Payment), nov(20)).unwrap();
     // The next day costs another 10.00: the balance is owed again.
@@ -265,9 +265,9 @@ fn a_mistyped_payment_is_voided_and_kept_but_counts_nowhere() {
     let typo = shop.record_payment(by, id, &overpay(1_000_000), nov(6)).unwrap();
     assert_eq!(shop.after_sale(id, nov(6)).unwrap().account.balance, Amount(-900_000));
     let void = |reason: &str| VoidForm { payment: typo.id, reason: reason.into() };
-    let before = fixture::event_count(shop.connection()).unwrap();
+    let before = fixture::event_count(shop.db()).unwrap();
     assert_eq!(fields(shop.void_payment(by, id, &void(" "), nov(6)).unwrap_err()), ["reason"]);
-    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before, "a refused void writes nothing");
+    assert_eq!(fixture::event_count(shop.db()).unwrap(), before, "a refused void writes nothing");
     shop.void_payment(by, id, &void("Mistyped: 10,000.00 for 1,000.00"), nov(6)).unwrap();
     assert_eq!(shop.void_payment(by, id, &void("Again"), nov(6)).unwrap_err().code(), Code::PaymentAlreadyVoided);
     let wrong = VoidForm { payment: typo.id + 99, reason: "x".into() };
@@ -356,14 +356,24 @@ fn a_payment_in_instalments_keeps_its_number_and_bank_and_prints_them() {
 }
 
 #[test]
-fn cash_at_the_counter_and_a_warranty_repair_hand_over_without_a_payment_confirmation() {
+fn money_taken_at_the_counter_and_a_warranty_repair_hand_over_without_a_payment_confirmation() {
     let dir = tempfile::tempdir().unwrap();
     let (mut shop, by) = shop(dir.path());
     let no_proof = Release::Collected(Collection { collected_by: "Ayşe Yılmaz".into(), confirmation_shown: false });
-    // Paid by card: the slip or the phone's confirmation is asked for.
+    // Paid from afar, by bank transfer: the confirmation, printed or on the phone, is asked for.
+    let id = ready(&mut shop, by);
+    let transfer = PaymentEntry {
+        kind: EntryKind::Payment,
+        amount: Amount(100_000),
+        method: PaymentMethod::BankTransfer,
+        reference: "EFT 0042".into(),
+    };
+    shop.record_payment(by, id, &transfer.into(), nov(6)).unwrap();
+    assert_eq!(fields(shop.release(by, id, &no_proof, nov(6)).unwrap_err()), ["confirmation_shown"]);
+    // Paid by card at the counter: the shop saw the payment go through.
     let id = ready(&mut shop, by);
     shop.record_payment(by, id, &pay(100_000, EntryKind::Payment), nov(6)).unwrap();
-    assert_eq!(fields(shop.release(by, id, &no_proof, nov(6)).unwrap_err()), ["confirmation_shown"]);
+    assert_eq!(shop.release(by, id, &no_proof, nov(6)).unwrap().state, TicketState::Collected);
     // Paid in cash at the counter: handed over as it is.
     let id = ready(&mut shop, by);
     let cash = PaymentEntry {

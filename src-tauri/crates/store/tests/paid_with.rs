@@ -39,6 +39,7 @@ fn paid_in_instalments() -> ReturnForm {
         details: "Not for me".into(),
         colour_claim: false,
         opened: false,
+        used: false,
         requested_on: None,
         channel: RequestChannel::InStore,
         media: vec![],

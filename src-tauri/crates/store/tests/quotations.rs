@@ -59,7 +59,7 @@ fn email(reference: &str) -> WrittenAnswer {
 }
 
 fn event_count(shop: &Shop) -> i64 {
-    fixture::event_count(shop.connection()).unwrap()
+    fixture::event_count(shop.db()).unwrap()
 }
 
 #[test]

@@ -46,6 +46,7 @@ fn form(reason: ReturnReason, channel: RequestChannel) -> ReturnForm {
         details: "Changed my mind".into(),
         colour_claim: false,
         opened: false,
+        used: false,
         requested_on: None,
         channel,
         media: vec![],
@@ -94,6 +95,7 @@ fn a_partial_refund_is_revised_before_the_refund_and_stands_after_it() {
         amount: Amount(cents),
         refunded_on: date(2026, 11, 12),
         reference: "ARN 7410 2233".into(),
+        account: String::new(),
     };
     let err = shop.record_return_refund(by, case.id, &refund(40_000), nov(12)).unwrap_err();
     assert_eq!(err.code(), Code::RefundDiffers);

@@ -23,7 +23,7 @@ fn new_shop(dir: &std::path::Path) -> Shop {
 fn snapshot(shop: &Shop) -> (String, Vec<String>, i64) {
     let settings = serde_json::to_string(&shop.settings().unwrap()).unwrap();
     let staff = shop.staff().unwrap().into_iter().map(|m| format!("{}:{}:{}", m.id.0, m.name, m.active)).collect();
-    (settings, staff, fixture::event_count(shop.connection()).unwrap())
+    (settings, staff, fixture::event_count(shop.db()).unwrap())
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn the_event_log_refuses_update_and_delete() {
     assert!(update.to_string().contains("append-only"), "{update}");
     let delete = conn.execute("DELETE FROM events", []).unwrap_err();
     assert!(delete.to_string().contains("append-only"), "{delete}");
-    assert_eq!(fixture::event_count(conn).unwrap(), 1);
+    assert_eq!(fixture::event_count(shop.db()).unwrap(), 1);
 }
 
 #[test]

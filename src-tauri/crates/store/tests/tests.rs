@@ -12,6 +12,7 @@ mod privacy;
 mod quotations;
 mod return_flow;
 mod returns;
+mod schema;
 mod shop;
 mod tickets;
 

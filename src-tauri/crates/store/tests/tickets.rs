@@ -195,10 +195,10 @@ fn two_writers_never_share_a_number() {
         .map(|_| {
             let path = path.clone();
             std::thread::spawn(move || {
-                let mut conn = db::open(&path).unwrap();
+                let db = caseback_store::sql::Db::sqlite(db::open(&path).unwrap());
                 (0..150)
                     .map(|_| {
-                        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
+                        let tx = db.transaction().unwrap();
                         let n = fixture::next_ticket_number(&tx, 2026).unwrap();
                         tx.commit().unwrap();
                         n.seq
@@ -237,11 +237,11 @@ fn a_customer_is_corrected_each_change_logged_and_found_by_the_new_details() {
     fixed.email = "kaming@example.hk".into();
 
     // A phone that is not one is refused next to its field, and nothing is written.
-    let before = fixture::event_count(shop.connection()).unwrap();
+    let before = fixture::event_count(shop.db()).unwrap();
     let bad = CustomerDetails { phone: "call me".into(), ..fixed.clone() };
     let err = shop.edit_customer(by, id, &bad, at("2026-03-06T02:00:00Z")).unwrap_err();
     assert_eq!(err.code(), Code::InvalidInput);
-    assert_eq!(fixture::event_count(shop.connection()).unwrap(), before);
+    assert_eq!(fixture::event_count(shop.db()).unwrap(), before);
 
     shop.edit_customer(by, id, &fixed, at("2026-03-06T02:00:00Z")).unwrap();
     assert_eq!(shop.customer(id).unwrap().details.phone, "+852 9123 4567");

@@ -23,8 +23,9 @@ pub struct CollectionNotice {
     pub fees_from: Date,
     /// The fee the customer was told, kept even if the policy changes later.
     pub fee_per_day: Amount,
-    /// The last day the customer may ask for more photos or a video.
-    pub media_request_by: Date,
+    /// The last day the customer may ask for more photos or a video; none where the policy
+    /// makes no such offer (`Policy::extra_media_request` off).
+    pub media_request_by: Option<Date>,
 }
 
 impl CollectionNotice {
@@ -61,7 +62,8 @@ impl CollectionNotice {
             last_free_day,
             fees_from: last_free_day.tomorrow().unwrap_or(last_free_day),
             fee_per_day: policy.storage_fee_per_day,
-            media_request_by: policy.extra_media_request.last_day(today, &policy.calendar),
+            media_request_by: (!policy.extra_media_request.is_none())
+                .then(|| policy.extra_media_request.last_day(today, &policy.calendar)),
         }
     }
 

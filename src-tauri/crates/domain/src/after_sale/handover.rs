@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Account, EntryKind, Payment, PaymentMethod};
+use super::{Account, EntryKind, Payment};
 use crate::error::Problems;
 use crate::ticket::TicketState;
 use crate::Code;
@@ -20,12 +20,13 @@ pub struct Collection {
 
 impl Collection {
     /// Whether handing over asks to see the customer's payment confirmation: only when
-    /// something was charged and paid some way other than cash. Cash was just taken at the
-    /// counter and needs no proof; with nothing charged (a warranty repair) there is nothing
-    /// to show. `payments` are the entries that count.
+    /// something was charged and some of it was paid from afar (a bank transfer, PayPal,
+    /// FPS, PayMe). What the shop took at its own counter (cash, a card, a card in
+    /// instalments, Octopus) it has seen itself; with nothing charged (a warranty repair)
+    /// there is nothing to show. `payments` are the entries that count.
     pub fn asks_confirmation(account: &Account, payments: &[Payment]) -> bool {
         account.total_charges.0 > 0
-            && payments.iter().any(|p| p.entry.kind == EntryKind::Payment && p.entry.method != PaymentMethod::Cash)
+            && payments.iter().any(|p| p.entry.kind == EntryKind::Payment && !p.entry.method.taken_at_counter())
     }
 }
 

@@ -17,6 +17,64 @@ fn signature(settings: &Settings) -> String {
     format!("\nKind regards,\n{}\n{}\n", shop.name, contact.join(" · "))
 }
 
+/// Where the customer pays from afar (a bank transfer, PayPal, FPS, PayMe, as the shop
+/// takes them): bring the confirmation. Nothing to say where the shop takes money only at
+/// its counter.
+pub fn confirmation_note(settings: &Settings) -> Option<String> {
+    let remote: Vec<&str> = settings
+        .payment_methods
+        .iter()
+        .filter(|m| !m.taken_at_counter())
+        .map(|m| m.by().trim_start_matches("by "))
+        .collect();
+    let (last, rest) = remote.split_last()?;
+    let ways = if rest.is_empty() { last.to_string() } else { format!("{} or {last}", rest.join(", ")) };
+    Some(format!("If you pay by {ways}, bring the payment confirmation, printed or on your phone."))
+}
+
+/// How the repaired watch gets back to the customer, a sentence each, as the message and the
+/// printed notice say it: a watch brought in is collected at the shop (shipped only when
+/// shipping was arranged for it); one sent in goes back by courier, or is collected. The
+/// policy's insurance and signature rules are named only where it has them.
+pub fn ways_back(settings: &Settings, ticket: &Ticket, shipping: Option<&Shipping>) -> Vec<String> {
+    let policy = &settings.policy;
+    let address = settings.shop.address.trim();
+    let at = if address.is_empty() { String::new() } else { format!(" ({})", address.replace('\n', ", ")) };
+    let mut collect = format!("Collect it at the shop{at}, quoting ticket {}.", ticket.number);
+    if let Some(note) = confirmation_note(settings) {
+        collect.push(' ');
+        collect.push_str(&note);
+    }
+    let ship = match shipping {
+        Some(s) => {
+            let service = if s.service.trim().is_empty() { String::new() } else { format!(" {}", s.service.trim()) };
+            Some(format!("We send it with {}{service}, as arranged, once the balance is settled.", s.courier_label()))
+        }
+        None if !ticket.details.arrival.is_walk_in() => {
+            let mut text =
+                "We send it back by courier once the balance is settled (the shipping fee on request).".to_string();
+            if policy.shipping_insurance_rate.0 > 0 {
+                text.push_str(&format!(
+                    " Insurance is optional: {} of the order total (repair charges plus shipping), non-refundable.",
+                    policy.shipping_insurance_rate
+                ));
+            }
+            if policy.signature_threshold.0 > 0 {
+                text.push_str(&format!(
+                    " Parcels worth more than {} travel with signature on delivery.",
+                    settings.currency.format(policy.signature_threshold)
+                ));
+            }
+            Some(text)
+        }
+        None => None,
+    };
+    match ship {
+        Some(ship) => vec![ship, format!("Or c{}", &collect[1..])],
+        None => vec![collect],
+    }
+}
+
 /// The Collection Notice: the repair is ready, the balance with its breakdown, how to get
 /// the watch back, the storage-fee rule with its start date and the deadline for more photos.
 /// Nothing is attached to it (a `mailto:` link cannot attach files): the photos are on the
@@ -28,6 +86,7 @@ pub fn collection_message(
     completion: &Completion,
     notice: &CollectionNotice,
     account: &Account,
+    shipping: Option<&Shipping>,
 ) -> Message {
     let money = |a| settings.currency.format(a);
     let device = device(ticket);
@@ -42,13 +101,16 @@ pub fn collection_message(
     if !completion.photos.is_empty() {
         body.push_str("Photos of the repaired watch are on the printed Collection Notice. ");
     }
-    body.push_str(&format!(
-        "If you would like more photos or a short video of a particular part, ask by {}.\n\n",
-        long_date(settings, notice.media_request_by)
-    ));
+    if let Some(by) = notice.media_request_by {
+        body.push_str(&format!(
+            "If you would like more photos or a short video of a particular part, ask by {}.\n",
+            long_date(settings, by)
+        ));
+    }
+    body.push('\n');
     body.push_str("What you owe:\n");
     for c in &account.charges {
-        body.push_str(&format!("- {}: {}\n", c.label, money(c.amount)));
+        body.push_str(&format!("- {}: {}\n", settings.date_style.restyle(&c.label), money(c.amount)));
     }
     // As on the Collection Notice and the receipt: what was paid is an amount received,
     // a refund a negative one.
@@ -63,13 +125,11 @@ pub fn collection_message(
         b if b > 0 => format!("Balance due: {}\n\n", money(account.balance)),
         _ => format!("You paid {} too much; we will refund it.\n\n", money(crate::Amount(-account.balance.0))),
     });
-    // Insurance is named only where the shop offers it (a policy that states none has it off).
-    let quoted = if settings.policy.shipping_insurance_rate.0 > 0 {
-        "courier, insurance and shipping fee"
-    } else {
-        "courier and shipping fee"
-    };
-    body.push_str(&format!("You can collect the watch at the shop, or ask us to ship it ({quoted} quoted on request). Full payment is needed before the watch is released; please bring the payment confirmation (printed or on your phone) when you collect.\n\n"));
+    body.push_str("How to get it back:\n");
+    for way in ways_back(settings, ticket, shipping) {
+        body.push_str(&format!("- {way}\n"));
+    }
+    body.push_str("Full payment is needed before the watch is released.\n\n");
     if notice.charges_storage() {
         body.push_str(&format!(
             "Storage is free through {}. From {}, storage costs {} per day until the watch is collected or shipped.\n",
@@ -198,7 +258,7 @@ mod tests {
         let account = Account::of(&settings.policy, &facts);
         let customer =
             CustomerDetails { name: "Chan Tai Man".into(), email: "tm@example.hk".into(), ..Default::default() };
-        collection_message(settings, &ticket(settings), &customer, &completion(photos), &notice, &account)
+        collection_message(settings, &ticket(settings), &customer, &completion(photos), &notice, &account, None)
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use payment::{
     PaymentMethod, PaymentVoid, VoidForm,
 };
 pub use record::AfterSale;
-pub use shipping::{Courier, Shipping, ShippingCosts, ShippingForm};
+pub use shipping::{Courier, Shipping, ShippingCosts, ShippingFields, ShippingForm};
 pub use waiting::{waiting_for, Waiting};
 
 #[cfg(test)]

@@ -94,6 +94,27 @@ impl PaymentMethod {
         self == PaymentMethod::Instalments
     }
 
+    /// Taken at the shop's own counter: cash, a card (in instalments too) or an Octopus
+    /// card at the reader. The others (a bank transfer, PayPal, FPS, PayMe) the customer pays
+    /// from afar, and shows the confirmation of.
+    pub fn taken_at_counter(self) -> bool {
+        matches!(self, PaymentMethod::Cash | PaymentMethod::Card | PaymentMethod::Instalments | PaymentMethod::Octopus)
+    }
+
+    /// The method after "by", in a sentence: "by card in instalments", "by bank transfer".
+    pub fn by(self) -> &'static str {
+        match self {
+            PaymentMethod::Card => "by card",
+            PaymentMethod::PayPal => "by PayPal",
+            PaymentMethod::BankTransfer => "by bank transfer",
+            PaymentMethod::Cash => "in cash",
+            PaymentMethod::Instalments => "by card in instalments",
+            PaymentMethod::Fps => "by FPS",
+            PaymentMethod::Octopus => "by Octopus",
+            PaymentMethod::PayMe => "by PayMe",
+        }
+    }
+
     /// Money given back goes one way at once: not in instalments (to a card paid so, it
     /// goes back to the card).
     pub fn refunds(self) -> bool {
@@ -130,17 +151,28 @@ pub struct InstalmentFields {
 
 impl InstalmentFields {
     /// The plan when the money was paid in instalments (`asked`), every problem at its field;
-    /// nothing otherwise, whatever the fields hold.
+    /// nothing otherwise, whatever the fields hold. Any number banks allow (2 to 36).
     pub fn parse(&self, asked: bool) -> Result<Option<InstalmentPlan>, DomainError> {
+        self.parse_within(asked, InstalmentPlan::MOST)
+    }
+
+    /// The same, refusing more than the `most` instalments the shop offers
+    /// (`Policy::max_instalments`: the Turkish store's 12 months).
+    pub fn parse_within(&self, asked: bool, most: u8) -> Result<Option<InstalmentPlan>, DomainError> {
         if !asked {
             return Ok(None);
         }
         let mut problems = Problems::default();
-        let (fewest, most) = (InstalmentPlan::FEWEST, InstalmentPlan::MOST);
+        let fewest = InstalmentPlan::FEWEST;
+        let most = most.clamp(fewest, InstalmentPlan::MOST);
         let count = match self.instalment_count.trim().parse::<u8>() {
             Ok(n) if (fewest..=most).contains(&n) => n,
+            Ok(n) if n > most && most < InstalmentPlan::MOST => {
+                problems.add("instalment_count", format!("This shop offers at most {most} instalments; {n} is more."));
+                0
+            }
             _ if self.instalment_count.trim().is_empty() => {
-                problems.add("instalment_count", "Enter the number of instalments (2 to 36).");
+                problems.add("instalment_count", format!("Enter the number of instalments ({fewest} to {most})."));
                 0
             }
             _ => {
@@ -230,13 +262,16 @@ impl From<PaymentEntry> for NewPayment {
 pub const MAX_ENTRY: Amount = Amount(1_000_000_000);
 
 impl PaymentForm {
-    pub fn parse(&self, currency: Currency) -> Result<NewPayment, DomainError> {
+    /// The entry as typed: the amount in `currency`, and a plan of at most `most_instalments`
+    /// (`Policy::max_instalments`).
+    pub fn parse(&self, currency: Currency, most_instalments: u8) -> Result<NewPayment, DomainError> {
         let mut problems = Problems::default();
         let amount = currency.parse(&self.amount).unwrap_or_else(|m| {
             problems.add("amount", m);
             Amount::ZERO
         });
-        let plan = self.plan.parse(self.kind == EntryKind::Payment && self.method.needs_plan()).unwrap_or_else(|e| {
+        let asked = self.kind == EntryKind::Payment && self.method.needs_plan();
+        let plan = self.plan.parse_within(asked, most_instalments).unwrap_or_else(|e| {
             problems.merge(e);
             None
         });

@@ -14,6 +14,9 @@ use crate::ticket::TicketState;
 use crate::Code;
 use crate::{text, Amount, Currency, DomainError, Policy};
 
+/// The couriers a shop sends a watch back with. Which ones a shop is offered depends on
+/// where it is (`presets::Region::couriers`): Turkish cargo companies in Türkiye, SF Express
+/// and Hongkong Post in Hong Kong, the express carriers for a shop that ships abroad.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Courier {
@@ -22,12 +25,32 @@ pub enum Courier {
     Dhl,
     ChinaPost,
     LocalPost,
+    SfExpress,
+    HongkongPost,
+    YurticiKargo,
+    ArasKargo,
+    MngKargo,
+    PttKargo,
+    SuratKargo,
     Other,
 }
 
 impl Courier {
-    pub const ALL: [Courier; 6] =
-        [Courier::Ups, Courier::Fedex, Courier::Dhl, Courier::ChinaPost, Courier::LocalPost, Courier::Other];
+    pub const ALL: [Courier; 13] = [
+        Courier::Ups,
+        Courier::Fedex,
+        Courier::Dhl,
+        Courier::ChinaPost,
+        Courier::LocalPost,
+        Courier::SfExpress,
+        Courier::HongkongPost,
+        Courier::YurticiKargo,
+        Courier::ArasKargo,
+        Courier::MngKargo,
+        Courier::PttKargo,
+        Courier::SuratKargo,
+        Courier::Other,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -36,18 +59,53 @@ impl Courier {
             Courier::Dhl => "DHL",
             Courier::ChinaPost => "China Post",
             Courier::LocalPost => "Local post",
+            Courier::SfExpress => "SF Express",
+            Courier::HongkongPost => "Hongkong Post",
+            Courier::YurticiKargo => "Yurtiçi Kargo",
+            Courier::ArasKargo => "Aras Kargo",
+            Courier::MngKargo => "MNG Kargo",
+            Courier::PttKargo => "PTT Kargo",
+            Courier::SuratKargo => "Sürat Kargo",
             Courier::Other => "Other courier",
         }
     }
 
     /// The usual delivery time in business days (lx-watch 12.6: express 3-7, China Post
-    /// special air 7-15); staff may change it per parcel.
+    /// special air 7-15; within Türkiye or Hong Kong a day or a few); staff may change it
+    /// per parcel.
     pub fn usual_window(self) -> (u32, u32) {
         match self {
             Courier::Ups | Courier::Fedex | Courier::Dhl => (3, 7),
             Courier::ChinaPost => (7, 15),
-            Courier::LocalPost => (1, 3),
+            Courier::LocalPost | Courier::HongkongPost => (1, 3),
+            Courier::SfExpress => (1, 2),
+            Courier::YurticiKargo | Courier::ArasKargo | Courier::MngKargo | Courier::SuratKargo => (1, 3),
+            Courier::PttKargo => (2, 4),
             Courier::Other => (3, 10),
+        }
+    }
+}
+
+/// Which of the shipping form's fields apply to this shop: customs only for a shop that
+/// ships abroad (`Policy::returns_from_abroad`), insurance and the signature only where the
+/// policy has those rules. A field that does not apply is not shown, and not kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ShippingFields {
+    /// The declared value, for customs.
+    pub declared_value: bool,
+    /// A commercial invoice marked "returned goods", for customs.
+    pub commercial_invoice: bool,
+    pub insurance: bool,
+    pub signature: bool,
+}
+
+impl ShippingFields {
+    pub fn of(policy: &Policy) -> ShippingFields {
+        ShippingFields {
+            declared_value: policy.returns_from_abroad,
+            commercial_invoice: policy.returns_from_abroad,
+            insurance: policy.shipping_insurance_rate.0 > 0,
+            signature: policy.signature_threshold.0 > 0,
         }
     }
 }
@@ -98,7 +156,12 @@ impl ShippingForm {
                 Amount::ZERO
             }
         };
-        let declared_value = amount("declared_value", &self.declared_value);
+        // Not asked of a shop that ships within its own country: empty is none.
+        let declared_value = if self.declared_value.trim().is_empty() {
+            Amount::ZERO
+        } else {
+            amount("declared_value", &self.declared_value)
+        };
         let fee = amount("fee", &self.fee);
         problems.into_result()?;
         Ok(Shipping {
@@ -187,11 +250,23 @@ impl Shipping {
                 problems.add(key, "Enter an amount between 0 and 10,000,000.");
             }
         }
-        if self.declared_value.0 == 0 {
+        let fields = ShippingFields::of(policy);
+        if fields.declared_value && self.declared_value.0 == 0 {
             problems.add("declared_value", "Declare the watch's value: customs and the courier need it.");
         }
         problems.into_result()?;
-        let checked = Shipping { courier_name, service, address, ..self.clone() };
+        // What does not apply to the shop is not kept: no customs papers within the country,
+        // no insurance or signature a policy does not have (a required signature stays).
+        let checked = Shipping {
+            courier_name,
+            service,
+            address,
+            declared_value: if fields.declared_value { self.declared_value } else { Amount::ZERO },
+            commercial_invoice: self.commercial_invoice && fields.commercial_invoice,
+            insured: self.insured && fields.insurance,
+            signature: self.signature && fields.signature,
+            ..self.clone()
+        };
         let costs = checked.costs(policy, repair_charges, covered);
         if costs.signature_required && !checked.signature {
             return Err(DomainError::refused(

@@ -103,7 +103,9 @@ fn no_fee_when_the_shop_charges_none() {
 #[test]
 fn the_media_request_deadline_is_one_business_day() {
     let n = CollectionNotice::issue(&Policy::default(), date(2026, 11, 20)); // a Friday
-    assert_eq!(n.media_request_by, date(2026, 11, 23), "the Monday after");
+    assert_eq!(n.media_request_by, Some(date(2026, 11, 23)), "the Monday after");
+    let no_offer = Policy { extra_media_request: Period::days(0), ..Policy::default() };
+    assert_eq!(CollectionNotice::issue(&no_offer, date(2026, 11, 20)).media_request_by, None, "not offered");
 }
 
 // --- Balance -------------------------------------------------------------------------------
@@ -174,9 +176,9 @@ fn payment_entries_are_checked() {
         plan: InstalmentFields::default(),
         confirm_over_balance: false,
     };
-    assert_eq!(form.parse(hkd()).unwrap().entry.amount, Amount(123_450));
+    assert_eq!(form.parse(hkd(), BANKS_MOST).unwrap().entry.amount, Amount(123_450));
     let bad = PaymentForm { amount: "12.345".into(), ..form };
-    assert_eq!(bad.parse(hkd()).unwrap_err().fields()[0].field, "amount");
+    assert_eq!(bad.parse(hkd(), BANKS_MOST).unwrap_err().fields()[0].field, "amount");
 }
 
 const MAX_ENTRY_PLUS_ONE: i64 = payment::MAX_ENTRY.0 + 1;
@@ -297,6 +299,41 @@ fn shipping_choices_are_checked() {
     assert_eq!(fields, ["address", "courier_name", "declared_value", "fee"]);
 }
 
+#[test]
+fn a_shop_shipping_within_its_own_country_is_asked_no_customs_and_no_rule_it_has_not() {
+    let tr = crate::presets::PresetId::TurkishStore.policy();
+    let f = ShippingFields::of(&tr);
+    assert_eq!(
+        (f.declared_value, f.commercial_invoice, f.insurance, f.signature),
+        (false, false, false, false),
+        "a Kadıköy customer: no customs, no insurance, no signature rule"
+    );
+    let lx = ShippingFields::of(&Policy::default());
+    assert!(lx.declared_value && lx.commercial_invoice && lx.insurance && lx.signature, "lx-watch ships abroad");
+    // A Yurtiçi Kargo parcel with no declared value is taken; what does not apply is not kept.
+    let lira = Currency::from_code("TRY").unwrap();
+    let mut s = shipping(0, 9_000, true, true);
+    s.courier = Courier::YurticiKargo;
+    s.commercial_invoice = true;
+    let kept = s.validated(&tr, Amount(600_000), false, lira).unwrap();
+    assert!(!kept.insured && !kept.signature && !kept.commercial_invoice, "{kept:?}");
+    assert_eq!(kept.courier_label(), "Yurtiçi Kargo");
+    assert_eq!(kept.costs(&tr, Amount(600_000), false).insurance, Amount::ZERO);
+    // The form's empty declared value reads as none.
+    let form = ShippingForm {
+        courier: Courier::ArasKargo,
+        courier_name: String::new(),
+        service: String::new(),
+        declared_value: String::new(),
+        fee: "90".into(),
+        insured: false,
+        signature: false,
+        address: "Bağdat Cd. 12, Kadıköy".into(),
+        commercial_invoice: false,
+    };
+    assert_eq!(form.parse(lira).unwrap().declared_value, Amount::ZERO);
+}
+
 // --- Release --------------------------------------------------------------------------------
 
 #[test]
@@ -318,8 +355,11 @@ fn release_is_refused_with_a_balance_and_from_the_wrong_state() {
         Code::IllegalTransition
     );
     let no_proof = Release::Collected(Collection { collected_by: "A".into(), confirmation_shown: false });
-    let refused = no_proof.validated(TicketState::ReadyForCollection, &paid, &by_card, true, hkd(), today);
-    assert_eq!(refused.unwrap_err().fields()[0].field, "confirmation_shown", "a card payment: show the slip");
+    let by_transfer = [paid_by(PaymentMethod::BankTransfer, 20_000)];
+    let paid_from_afar = account(Some((&q, false)), None, today, &by_transfer);
+    let refused =
+        no_proof.validated(TicketState::ReadyForCollection, &paid_from_afar, &by_transfer, true, hkd(), today);
+    assert_eq!(refused.unwrap_err().fields()[0].field, "confirmation_shown", "a bank transfer: show the confirmation");
 }
 
 fn paid_by(method: PaymentMethod, cents: i64) -> Payment {
@@ -330,7 +370,7 @@ fn paid_by(method: PaymentMethod, cents: i64) -> Payment {
 }
 
 #[test]
-fn the_payment_confirmation_is_asked_only_for_money_not_just_taken_in_cash() {
+fn the_payment_confirmation_is_asked_only_for_money_paid_from_afar_not_taken_at_the_counter() {
     let today = date(2026, 11, 20);
     let q = quotation(119_050, 0);
     let no_proof = Release::Collected(Collection { collected_by: "Wong Ka Ming".into(), confirmation_shown: false });
@@ -338,13 +378,17 @@ fn the_payment_confirmation_is_asked_only_for_money_not_just_taken_in_cash() {
         let a = account(Some((&q, false)), None, today, payments);
         no_proof.validated(TicketState::ReadyForCollection, &a, payments, true, hkd(), today)
     };
-    // HKD 1,190.50 taken in cash at the counter: nothing to show.
-    let cash = [paid_by(PaymentMethod::Cash, 119_050)];
-    assert!(!Collection::asks_confirmation(&account(Some((&q, false)), None, today, &cash), &cash));
-    assert!(hand_over(&cash).is_ok(), "cash just taken needs no confirmation");
-    // Paid by FPS from the customer's phone, or part by bank transfer: the confirmation is asked.
-    for method in [PaymentMethod::Fps, PaymentMethod::BankTransfer, PaymentMethod::Card] {
-        let entries = [paid_by(method, 19_050), paid_by(PaymentMethod::Cash, 100_000)];
+    // HKD 1,190.50 taken at the counter (cash, the card reader, a card in instalments, the
+    // Octopus reader): the shop saw the money itself, nothing to show.
+    for method in [PaymentMethod::Cash, PaymentMethod::Card, PaymentMethod::Instalments, PaymentMethod::Octopus] {
+        let taken = [paid_by(method, 119_050)];
+        assert!(!Collection::asks_confirmation(&account(Some((&q, false)), None, today, &taken), &taken), "{method:?}");
+        assert!(hand_over(&taken).is_ok(), "{method:?} just taken needs no confirmation");
+    }
+    // Paid by FPS or PayMe from the customer's phone, by PayPal or by bank transfer, even in
+    // part: the confirmation is asked.
+    for method in [PaymentMethod::Fps, PaymentMethod::PayMe, PaymentMethod::PayPal, PaymentMethod::BankTransfer] {
+        let entries = [paid_by(method, 19_050), paid_by(PaymentMethod::Card, 100_000)];
         assert_eq!(hand_over(&entries).unwrap_err().fields()[0].field, "confirmation_shown", "{method:?}");
     }
     // A warranty repair: nothing charged, nothing owed, nothing to confirm.
@@ -420,6 +464,9 @@ fn a_dispatch_needs_the_shipping_chosen_first() {
 
 // --- Payments above the balance, instalments and voids --------------------------------------
 
+/// The most instalments banks spread a card payment over: no shop's own limit.
+const BANKS_MOST: u8 = InstalmentPlan::MOST;
+
 fn form(amount: &str, method: PaymentMethod, reference: &str) -> PaymentForm {
     PaymentForm {
         kind: EntryKind::Payment,
@@ -441,7 +488,7 @@ fn owing(cents: i64) -> Account {
 fn a_payment_above_the_balance_is_taken_only_once_confirmed() {
     // HKD 11,905.00 typed for a balance of HKD 1,190.50.
     let due = owing(119_050);
-    let typo = form("11,905.00", PaymentMethod::Cash, "").parse(hkd()).unwrap();
+    let typo = form("11,905.00", PaymentMethod::Cash, "").parse(hkd(), BANKS_MOST).unwrap();
     let err = typo.validated(&due, hkd()).unwrap_err();
     assert_eq!(err.code(), Code::PaymentAboveBalance);
     let fields = err.fields();
@@ -461,23 +508,25 @@ fn a_payment_above_the_balance_is_taken_only_once_confirmed() {
 
     // The exact balance, and one cent under it, need nothing; one cent over does.
     for (typed, asks) in [("1,190.50", false), ("1,190.49", false), ("1,190.51", true)] {
-        let p = form(typed, PaymentMethod::Card, "slip 1").parse(hkd()).unwrap();
+        let p = form(typed, PaymentMethod::Card, "slip 1").parse(hkd(), BANKS_MOST).unwrap();
         assert_eq!(p.validated(&due, hkd()).is_err(), asks, "{typed}");
     }
     // Settled already: any further payment is asked about, in words that say nothing is owed.
     let settled = Account { balance: Amount(0), ..due.clone() };
-    let again = form("100", PaymentMethod::Cash, "").parse(hkd()).unwrap().validated(&settled, hkd()).unwrap_err();
+    let again =
+        form("100", PaymentMethod::Cash, "").parse(hkd(), BANKS_MOST).unwrap().validated(&settled, hkd()).unwrap_err();
     assert!(again.to_string().starts_with("Nothing is owed on this ticket, so all of HKD 100.00"), "{again}");
     // Before anything is charged a payment is a deposit, held as a credit.
     let nothing = account(None, None, date(2026, 11, 20), &[]);
-    assert!(form("500", PaymentMethod::Cash, "").parse(hkd()).unwrap().validated(&nothing, hkd()).is_ok());
+    assert!(form("500", PaymentMethod::Cash, "").parse(hkd(), BANKS_MOST).unwrap().validated(&nothing, hkd()).is_ok());
 }
 
 #[test]
 fn the_lira_balance_is_spelt_out_the_turkish_way() {
     let try_ = Currency::from_code("TRY").unwrap().with_style(crate::NumberStyle::CommaDecimals);
     let due = owing(1_249_900);
-    let err = form("124.990,00", PaymentMethod::Cash, "").parse(try_).unwrap().validated(&due, try_).unwrap_err();
+    let err =
+        form("124.990,00", PaymentMethod::Cash, "").parse(try_, BANKS_MOST).unwrap().validated(&due, try_).unwrap_err();
     assert!(err.to_string().starts_with("TRY 124.990,00 is more than the balance of TRY 12.499,00"), "{err}");
 }
 
@@ -488,7 +537,7 @@ fn a_payment_in_instalments_records_their_number_and_the_bank() {
         ..form("12.499,00", PaymentMethod::Instalments, "POS 4471")
     };
     let try_ = Currency::from_code("TRY").unwrap().with_style(crate::NumberStyle::CommaDecimals);
-    let p = instalments("12", " Garanti BBVA ").parse(try_).unwrap();
+    let p = instalments("12", " Garanti BBVA ").parse(try_, BANKS_MOST).unwrap();
     assert_eq!(p.plan, Some(InstalmentPlan { count: 12, bank: "Garanti BBVA".into() }));
     assert_eq!(p.entry.amount, Amount(1_249_900));
     assert!(p.validated(&owing(1_249_900), try_).is_ok());
@@ -499,16 +548,25 @@ fn a_payment_in_instalments_records_their_number_and_the_bank() {
         ("twelve", "Garanti BBVA", "instalment_count"),
         ("12", "  ", "instalment_bank"),
     ] {
-        let err = instalments(count, bank).parse(try_).unwrap_err();
+        let err = instalments(count, bank).parse(try_, BANKS_MOST).unwrap_err();
         assert_eq!(err.fields()[0].field, field, "{count:?} {bank:?}");
     }
-    assert_eq!(instalments("2", "İş Bankası").parse(try_).unwrap().plan.unwrap().count, 2, "the fewest");
-    assert_eq!(instalments("36", "İş Bankası").parse(try_).unwrap().plan.unwrap().count, 36, "the most");
+    assert_eq!(instalments("2", "İş Bankası").parse(try_, BANKS_MOST).unwrap().plan.unwrap().count, 2, "the fewest");
+    assert_eq!(instalments("36", "İş Bankası").parse(try_, BANKS_MOST).unwrap().plan.unwrap().count, 36, "the most");
+    // The Turkish store offers 12 months: 12 is taken, 24 refused in a sentence at the field.
+    let turkish = crate::presets::PresetId::TurkishStore.policy().max_instalments;
+    assert_eq!(instalments("12", "Garanti BBVA").parse(try_, turkish).unwrap().plan.unwrap().count, 12);
+    let err = instalments("24", "Garanti BBVA").parse(try_, turkish).unwrap_err();
+    assert_eq!(err.fields()[0].field, "instalment_count");
+    assert_eq!(err.fields()[0].message, "This shop offers at most 12 instalments; 24 is more.");
+    let empty = instalments("", "Garanti BBVA").parse(try_, turkish).unwrap_err();
+    assert_eq!(empty.fields()[0].message, "Enter the number of instalments (2 to 12).");
     // A card payment ignores whatever the hidden instalment fields hold.
     let card = PaymentForm { method: PaymentMethod::Card, ..instalments("99", "") };
-    assert_eq!(card.parse(try_).unwrap().plan, None);
+    assert_eq!(card.parse(try_, BANKS_MOST).unwrap().plan, None);
     // Money given back is not spread: a refund by instalments is refused at the method.
-    let refund = PaymentForm { kind: EntryKind::Refund, ..instalments("12", "Garanti BBVA") }.parse(try_).unwrap();
+    let refund =
+        PaymentForm { kind: EntryKind::Refund, ..instalments("12", "Garanti BBVA") }.parse(try_, BANKS_MOST).unwrap();
     assert_eq!(refund.plan, None, "a refund asks for no plan");
     let credit = Account { balance: Amount(-1_249_900), ..owing(0) };
     assert_eq!(refund.validated(&credit, try_).unwrap_err().fields()[0].field, "method");

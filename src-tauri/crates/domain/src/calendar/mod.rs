@@ -127,6 +127,18 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The period before a noun: "14-day", "2-business-day", "12-month" (the 14-day window).
+    pub fn adjective(self) -> String {
+        let unit = match self.unit {
+            PeriodUnit::Days => "day",
+            PeriodUnit::BusinessDays => "business-day",
+            PeriodUnit::Months => "month",
+        };
+        format!("{}-{unit}", self.count)
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.count, self.unit.label(self.count))
@@ -283,6 +295,14 @@ mod tests {
             ],
             ..WorkCalendar::default()
         }
+    }
+
+    #[test]
+    fn a_period_before_a_noun_is_hyphenated_and_singular() {
+        assert_eq!(format!("the {} window", Period::days(14).adjective()), "the 14-day window");
+        assert_eq!(Period::business_days(2).adjective(), "2-business-day");
+        assert_eq!(Period::months(24).adjective(), "24-month");
+        assert_eq!(Period::days(14).to_string(), "14 days", "on its own it stays plural");
     }
 
     #[test]

@@ -153,10 +153,10 @@ mod tests {
 
     #[test]
     fn sentences_get_their_dates_in_the_shops_style() {
-        let text = "Requested 2026-11-25 after the 14 days window from delivery on 2026-11-05 (through 2026-11-19)";
+        let text = "Requested 2026-11-25 after the 14-day window from delivery on 2026-11-05 (through 2026-11-19)";
         assert_eq!(
             DateStyle::DayDots.restyle(text),
-            "Requested 25.11.2026 after the 14 days window from delivery on 05.11.2026 (through 19.11.2026)"
+            "Requested 25.11.2026 after the 14-day window from delivery on 05.11.2026 (through 19.11.2026)"
         );
         assert_eq!(DateStyle::Words.restyle("held through 2028-02-29."), "held through 29 February 2028.");
         // Not days, or parts of longer numbers: left alone.

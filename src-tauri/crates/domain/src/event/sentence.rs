@@ -111,7 +111,7 @@ impl Event {
             }
             Action::ReturnDeclined => format!("Request declined: {}", text("reason")),
             Action::ReturnCancelled => format!("Return cancelled: {}", text("reason")),
-            Action::ReturnExtended => format!("RMA code extended to {}", text("to")),
+            Action::ReturnExtended => format!("RMA code extended to {}", day("to")),
             Action::PackageReceived => {
                 let typed = text("typed");
                 let label = if typed.is_empty() { String::new() } else { format!(" (label read \"{typed}\")") };
@@ -251,6 +251,8 @@ mod tests {
         let issued = event(Action::ReturnAuthorized, json!({ "code": "RMA-K7QD-4WX", "valid_through": "2026-12-31" }));
         assert_eq!(issued.sentence(hkd, DateStyle::DayDots), "RMA code RMA-K7QD-4WX issued, valid through 31.12.2026");
         assert!(issued.sentence(hkd, DateStyle::Words).ends_with("valid through 31 December 2026"));
+        let extended = event(Action::ReturnExtended, json!({ "from": "2026-12-31", "to": "2027-01-14" }));
+        assert_eq!(extended.sentence(hkd, DateStyle::DayDots), "RMA code extended to 14.01.2027");
         // A correction's dates too, while its other values stay as typed.
         let corrected = event(
             Action::ReturnCorrected,

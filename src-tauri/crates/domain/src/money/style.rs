@@ -73,14 +73,7 @@ impl NumberStyle {
 
     /// Writes `whole` (digits) and `fraction` (already padded) the shop's way.
     pub(super) fn write(self, negative: bool, whole: u64, fraction: Option<String>) -> String {
-        let digits = whole.to_string();
-        let mut grouped = String::new();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(self.group_mark());
-            }
-            grouped.push(ch);
-        }
+        let grouped = group(&whole.to_string(), self.group_mark());
         let sign = if negative { "-" } else { "" };
         match fraction {
             Some(f) => format!("{sign}{grouped}{}{f}", self.decimal_mark()),
@@ -123,10 +116,19 @@ impl NumberStyle {
                 if f.len() > decimals {
                     // "12,499" in a shop of decimal commas: the other way's twelve thousand.
                     if f.len() == 3 && last_g.is_none() && !w.is_empty() {
+                        // Each way to type it is one this shop reads, as the amount it names.
+                        let plain = format!("{}{f}", w.trim_start_matches('0'));
+                        let grouped = group(&plain, g);
+                        let sign = if negative { "-" } else { "" };
+                        let ways = if grouped == plain {
+                            format!("{sign}{plain}")
+                        } else {
+                            format!("{sign}{grouped} or {sign}{plain}")
+                        };
                         return Err(format!(
                             "\"{typed}\" could be read two ways: here {d} marks the decimals, so it would be \
-                             {w}{d}{f}, with more decimals than the currency has. If you mean {w}{f}, type \
-                             {w}{g}{f} or {w}{f}."
+                             {w}{d}{f}, with more decimals than the currency has. If you mean {sign}{grouped}, type \
+                             {ways}."
                         ));
                     }
                     return Err(format!(
@@ -135,21 +137,49 @@ impl NumberStyle {
                 }
                 (ungroup(w, g).ok_or_else(not_amount)?, f.to_string())
             }
-            (None, Some(_)) => match ungroup(body, g) {
+            (None, Some(j)) => match ungroup(body, g) {
                 Some(w) => (w, String::new()),
-                // "12,50" in a shop of decimal points: the other way's twelve and a half.
+                // "12,50" in a shop of decimal points: the other way's twelve and a half;
+                // "12.499.00" in a shop of decimal commas: 12.499,00 with its last mark
+                // mistyped. The reading offered is one this shop reads; with none ("12.49900"),
+                // the way amounts are written here is said instead.
                 None => {
-                    let reading = body.replace(g, &d.to_string());
-                    return Err(format!(
-                        "\"{typed}\" cannot be read: here {g} separates thousands and {d} marks the decimals. \
-                         If you mean {reading}, type {reading}."
-                    ));
+                    let (w, f) = (&body[..j], &body[j + 1..]);
+                    let reading = (decimals > 0 && !f.is_empty() && f.len() <= decimals)
+                        .then(|| ungroup(w, g))
+                        .flatten()
+                        .map(|w| {
+                            let w = if w.is_empty() { "0".to_string() } else { w };
+                            format!("{}{}{d}{f}", if negative { "-" } else { "" }, group(&w, g))
+                        });
+                    return Err(match reading {
+                        Some(r) => format!(
+                            "\"{typed}\" cannot be read: here {g} separates thousands and {d} marks the \
+                             decimals. If you mean {r}, type {r}."
+                        ),
+                        None => format!(
+                            "\"{typed}\" cannot be read: here {g} separates thousands, in groups of three, and \
+                             {d} marks the decimals (e.g. {example})."
+                        ),
+                    });
                 }
             },
             (None, None) => (body.to_string(), String::new()),
         };
         Ok((negative, whole, fraction))
     }
+}
+
+/// `digits` with `g` between groups of three, from the right: "12499" → "12.499".
+fn group(digits: &str, g: char) -> String {
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(g);
+        }
+        out.push(ch);
+    }
+    out
 }
 
 /// The digits of `text` grouped by three with `g` after a first group of 1 to 3 digits, or
@@ -232,7 +262,51 @@ mod tests {
         assert_eq!(cur("JPY", CommaDecimals).format(Amount(1_500)), "JPY 1.500");
     }
 
+    /// The amounts a refusal offers to type ("If you mean R, type A or B."), each read as
+    /// the shop reads it.
+    fn offered(c: Currency, refusal: &str) -> Vec<Result<Amount, String>> {
+        let Some((_, tail)) = refusal.split_once("If you mean ") else { return vec![] };
+        let (meant, ways) = tail.split_once(", type ").expect("a reading names what to type");
+        let ways = ways.strip_suffix('.').expect("a sentence");
+        std::iter::once(meant).chain(ways.split(" or ")).map(|t| c.parse(t)).collect()
+    }
+
+    #[test]
+    fn a_mistyped_mark_is_answered_with_an_amount_the_shop_reads() {
+        let lira = cur("TRY", CommaDecimals);
+        let last_mark = lira.parse("12.499.00").unwrap_err();
+        assert!(last_mark.contains("If you mean 12.499,00, type 12.499,00."), "{last_mark}");
+        assert_eq!(offered(lira, &last_mark), vec![Ok(Amount(1_249_900)); 2]);
+        // Five digits after a thousands mark: no reading fits, so the way of writing is said.
+        let run_on = lira.parse("12.49900").unwrap_err();
+        assert!(!run_on.contains("If you mean") && run_on.contains("e.g. 10,50"), "{run_on}");
+        let hkd = cur("HKD", PointDecimals);
+        let long = hkd.parse("1234,50").unwrap_err();
+        assert!(long.contains("type 1,234.50."), "{long}");
+        assert!(hkd.parse("-12,50").unwrap_err().contains("type -12.50."));
+        // Twelve thousand typed with a decimal mark, in a long number: grouped by three.
+        let two_ways = lira.parse("1234,567").unwrap_err();
+        assert!(two_ways.contains("type 1.234.567 or 1234567."), "{two_ways}");
+        assert_eq!(offered(lira, &two_ways), vec![Ok(Amount(123_456_700)); 3]);
+        // A currency without decimals has no decimal reading to offer.
+        assert!(!cur("JPY", PointDecimals).parse("12,50").unwrap_err().contains("If you mean"));
+    }
+
     proptest! {
+        /// Whatever is typed, an amount a refusal offers is one the shop reads, and every
+        /// way it offers names the same amount.
+        #[test]
+        fn an_offered_reading_reads(typed in "-?[0-9.,]{1,12}", comma: bool, code in "(HKD|TRY|JPY|KWD)") {
+            let c = cur(&code, if comma { CommaDecimals } else { PointDecimals });
+            if let Err(refusal) = c.parse(&typed) {
+                let readings = offered(c, &refusal);
+                for r in &readings {
+                    prop_assert!(r.is_ok(), "{} offers {:?}", refusal, r);
+                }
+                prop_assert!(readings.windows(2).all(|w| w[0] == w[1]), "{}: {:?}", refusal, readings);
+            }
+        }
+
         /// An amount written the shop's way reads back exactly, in both styles.
         #[test]
         fn written_amounts_read_back(minor in -10_000_000_000i64..10_000_000_000, comma: bool, code in "(HKD|TRY|JPY|KWD)") {

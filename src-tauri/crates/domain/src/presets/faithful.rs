@@ -75,7 +75,7 @@ fn messages(settings: &Settings) -> (String, String) {
     let t = ticket(settings);
     let customer = CustomerDetails { name: "Ayşe Yılmaz".into(), ..CustomerDetails::default() };
     let completion = Completion { work_performed: "Serviced".into(), parts: vec![], photos: vec![] };
-    let collection = collection_message(settings, &t, &customer, &completion, &notice, &account).body;
+    let collection = collection_message(settings, &t, &customer, &completion, &notice, &account, None).body;
     let dispatch = Dispatch {
         tracking: "YK123456".into(),
         dispatched_on: date(2026, 11, 30),
@@ -114,7 +114,7 @@ fn the_turkish_store_charges_no_storage_insurance_or_signature_it_never_named() 
     assert!(p.partial_refund_max.0 == 0 && !p.deduct_return_customs && p.exchange_window.is_none());
     // What it states stays as it said.
     assert_eq!(p.replacement_due, crate::Period::business_days(14));
-    assert!(p.returns_unopened_only);
+    assert_eq!(p.returns_condition, crate::policy::ConditionRule::OpenedAndUsed);
     // The same for every preset whose seed names no storage fee, insurance or signature rule.
     for preset in [PresetId::Softerspot, PresetId::Kospet, PresetId::RmaWebShop] {
         let p = preset.policy();

@@ -15,11 +15,13 @@ mod wording;
 use serde::{Deserialize, Serialize};
 
 pub use holidays::{Country, HolidayOffer};
-pub use region::Region;
+pub use region::{Examples, Region};
 
 use crate::calendar::{Period, PeriodRange};
 use crate::money::Percent;
-use crate::policy::{EvidenceRule, Policy, RefundDueFrom, ReturnPostage, ReturnWindowStart, WarrantyStart};
+use crate::policy::{
+    ConditionRule, EvidenceRule, Policy, RefundDueFrom, ReturnPostage, ReturnWindowStart, WarrantyStart,
+};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -126,6 +128,8 @@ impl PresetId {
                 exchange_fee: Percent::from_whole(50),
                 // "In some cases, you may be required to include a video or photo".
                 return_evidence: EvidenceRule::MayBeRequested,
+                // "unworn or unused … in its original packaging": opened to look is fine.
+                returns_condition: ConditionRule::Used,
                 ..Policy::default()
             },
             PresetId::Kospet => Policy {
@@ -135,7 +139,8 @@ impl PresetId {
                 shop_pays_shipping_within: Period::days(7),
                 return_window: Period::days(15),
                 return_window_starts: ReturnWindowStart::Delivery,
-                returns_unopened_only: true,
+                // "unused and unopened to qualify for a product refund"
+                returns_condition: ConditionRule::Opened,
                 deduct_return_customs: true,
                 ..Policy::default()
             },
@@ -144,8 +149,14 @@ impl PresetId {
                 shop_pays_shipping_within: Period::days(14),
                 return_window: Period::days(14),
                 return_window_starts: ReturnWindowStart::Delivery,
-                returns_unopened_only: true,
-                non_returnable: vec!["Chargers".into(), "Headphones (hygiene rules)".into()],
+                // "excluded from the right of withdrawal when unpacked and used"; "If the
+                // technical service confirms that the devices are not used, your products will
+                // be taken back".
+                returns_condition: ConditionRule::OpenedAndUsed,
+                // "Headphones may be excluded … due to hygiene rules. Chargers are excluded".
+                non_returnable: vec!["Chargers".into(), "Headphones".into()],
+                // "12 Months Installment Option"
+                max_instalments: 12,
                 // "within 14 days of your products reaching us"
                 refund_due: Period::days(14),
                 refund_due_from: RefundDueFrom::Receipt,
@@ -245,7 +256,7 @@ mod tests {
         assert_eq!(p.refund_due, Period::business_days(2));
         assert_eq!(p.non_returnable, ["Custom and personalized orders", "Partial pairs and bundles"]);
         assert!(!p.original_shipping_refunded);
-        assert!(!p.returns_unopened_only);
+        assert_eq!(p.returns_condition, ConditionRule::Used, "unused, but it may be opened");
         assert!(p.no_rma_hold.is_none(), "unauthorized returns are declined, not held");
         // "Once we issue a refund, it can take 5-7 business days for it to reflect in your
         // original method of payment."
@@ -263,7 +274,7 @@ mod tests {
         assert_eq!(p.shop_pays_shipping_within, Period::days(7));
         assert_eq!(p.return_window, Period::days(15));
         assert_eq!(p.return_window_starts, ReturnWindowStart::Delivery);
-        assert!(p.returns_unopened_only);
+        assert_eq!(p.returns_condition, ConditionRule::Opened);
         assert!(p.deduct_return_customs);
         assert!(!p.original_shipping_refunded);
         assert!(p.exchange_window.is_none());
@@ -277,8 +288,11 @@ mod tests {
         assert_eq!(p.warranty, Period::months(24));
         assert_eq!(p.return_window, Period::days(14));
         assert_eq!(p.return_window_starts, ReturnWindowStart::Delivery);
-        assert!(p.returns_unopened_only);
-        assert_eq!(p.non_returnable, ["Chargers", "Headphones (hygiene rules)"]);
+        assert_eq!(p.returns_condition, ConditionRule::OpenedAndUsed, "unpacked AND used");
+        assert_eq!(p.non_returnable, ["Chargers", "Headphones"]);
+        assert_eq!(p.max_instalments, 12);
+        assert!(!p.rma_required, "a signed return form, no RMA code on the parcel");
+        assert!(p.extra_media_request.is_none(), "no offer of more photos is stated");
         assert_eq!(p.replacement_due, Period::business_days(14));
         assert_eq!(p.refund_due, Period::days(14));
         assert_eq!(p.shop_pays_shipping_within, Period::days(14));

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::PresetId;
-use crate::after_sale::PaymentMethod;
+use crate::after_sale::{Courier, PaymentMethod};
 use crate::calendar::DateStyle;
 use crate::money::{NumberStyle, Percent};
 
@@ -21,7 +21,46 @@ pub struct Region {
     pub date_style: DateStyle,
     /// How shops there take money, in the order the payment form offers them.
     pub payment_methods: &'static [PaymentMethod],
+    /// The couriers a repaired watch goes back with, in the order the shipping form offers
+    /// them ("Other courier" last).
+    pub couriers: &'static [Courier],
+    /// What the forms' placeholders suggest there.
+    pub examples: Examples,
 }
+
+/// A form's "e.g." where the shop is: its customers' watches, carriers and banks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Examples {
+    /// A watch a customer returns: "e.g. Huawei Watch GT 5".
+    pub product: &'static str,
+    /// Watch brands at the intake: "e.g. Huawei, Casio".
+    pub brand: &'static str,
+    /// The carrier a watch arrives with: "e.g. Yurtiçi Kargo".
+    pub carrier: &'static str,
+    /// A bank that spreads a card payment: "e.g. Garanti BBVA".
+    pub bank: &'static str,
+}
+
+const TURKEY_EXAMPLES: Examples = Examples {
+    product: "e.g. Huawei Watch GT 5",
+    brand: "e.g. Huawei, Casio",
+    carrier: "e.g. Yurtiçi Kargo",
+    bank: "e.g. Garanti BBVA",
+};
+const HONG_KONG_EXAMPLES: Examples = Examples {
+    product: "e.g. Seiko Presage SRPD37",
+    brand: "e.g. Seiko, Tudor",
+    carrier: "e.g. SF Express",
+    bank: "e.g. HSBC",
+};
+const CHINA_EXAMPLES: Examples = Examples {
+    product: "e.g. KOSPET Tank T3 Ultra",
+    brand: "e.g. KOSPET, Amazfit",
+    carrier: "e.g. SF Express",
+    bank: "e.g. China Merchants Bank",
+};
+const ANYWHERE_EXAMPLES: Examples =
+    Examples { product: "e.g. Garmin Venu 3", brand: "e.g. Garmin, Casio", carrier: "e.g. UPS", bank: "e.g. Chase" };
 
 impl PresetId {
     pub fn region(self) -> Region {
@@ -45,6 +84,17 @@ impl PresetId {
                     PaymentMethod::PayPal,
                     PaymentMethod::BankTransfer,
                 ],
+                // Within the city and abroad (lx-watch 12.6: express 3-7 days, China Post).
+                couriers: &[
+                    Courier::SfExpress,
+                    Courier::HongkongPost,
+                    Courier::Dhl,
+                    Courier::Ups,
+                    Courier::Fedex,
+                    Courier::ChinaPost,
+                    Courier::Other,
+                ],
+                examples: HONG_KONG_EXAMPLES,
             },
             // Web shops in Shenzhen selling abroad in US dollars.
             PresetId::Softerspot | PresetId::Kospet => Region {
@@ -56,6 +106,15 @@ impl PresetId {
                 date_style: DateStyle::Iso,
                 // Sold online: card and PayPal at checkout (SOFTERSPOT's "Payment Methods").
                 payment_methods: &[PaymentMethod::Card, PaymentMethod::PayPal, PaymentMethod::BankTransfer],
+                couriers: &[
+                    Courier::SfExpress,
+                    Courier::ChinaPost,
+                    Courier::Dhl,
+                    Courier::Ups,
+                    Courier::Fedex,
+                    Courier::Other,
+                ],
+                examples: CHINA_EXAMPLES,
             },
             // The Turkish store: lira, KDV 20%, Istanbul.
             PresetId::TurkishStore => Region {
@@ -73,6 +132,16 @@ impl PresetId {
                     PaymentMethod::BankTransfer,
                     PaymentMethod::Instalments,
                 ],
+                // "the cargo companies we have an agreement with": Türkiye's own.
+                couriers: &[
+                    Courier::YurticiKargo,
+                    Courier::ArasKargo,
+                    Courier::MngKargo,
+                    Courier::PttKargo,
+                    Courier::SuratKargo,
+                    Courier::Other,
+                ],
+                examples: TURKEY_EXAMPLES,
             },
             PresetId::RmaWebShop => Region {
                 currency: "USD",
@@ -82,6 +151,8 @@ impl PresetId {
                 number_style: NumberStyle::PointDecimals,
                 date_style: DateStyle::Words,
                 payment_methods: &[PaymentMethod::Card, PaymentMethod::PayPal, PaymentMethod::BankTransfer],
+                couriers: &[Courier::Ups, Courier::Fedex, Courier::Dhl, Courier::LocalPost, Courier::Other],
+                examples: ANYWHERE_EXAMPLES,
             },
         }
     }
@@ -124,5 +195,21 @@ mod tests {
         assert_eq!((tr.tax_name, tr.tax_rate, tr.number_style), ("KDV", Percent(2000), NumberStyle::CommaDecimals));
         // As the set-up form's field holds it: the figure beside the field's own "%".
         assert!(PresetId::TurkishStore.region_values().contains(&("money.tax_rate", "20".to_string())));
+    }
+
+    #[test]
+    fn each_place_ships_with_its_own_couriers_and_suggests_its_own_examples() {
+        let labels = |p: PresetId| p.region().couriers.iter().map(|c| c.label()).collect::<Vec<_>>();
+        assert_eq!(
+            labels(PresetId::TurkishStore),
+            ["Yurtiçi Kargo", "Aras Kargo", "MNG Kargo", "PTT Kargo", "Sürat Kargo", "Other courier"]
+        );
+        assert_eq!(labels(PresetId::LxWatch)[..5], ["SF Express", "Hongkong Post", "DHL", "UPS", "FedEx"]);
+        for p in PresetId::ALL {
+            assert_eq!(p.region().couriers.last(), Some(&Courier::Other), "{p:?}: any other courier, by name");
+        }
+        let tr = PresetId::TurkishStore.region().examples;
+        assert_eq!((tr.carrier, tr.product), ("e.g. Yurtiçi Kargo", "e.g. Huawei Watch GT 5"));
+        assert_eq!(PresetId::LxWatch.region().examples.carrier, "e.g. SF Express");
     }
 }

@@ -26,6 +26,7 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
         | "policy.working_days"
         | "policy.holidays"
         | "policy.instalment_refund_rule"
+        | "policy.max_instalments"
         | "money.tax_rate" => NOT_STATED,
         "policy.shop_pays_shipping_within" => {
             "We provide a 30-day satisfaction guarantee. If there is a problem within 30 days after receipt of the \
@@ -41,9 +42,9 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
             "If there is any reason you are not satisfied, you have 15 days from purchase to return it with a \
              money-back guarantee."
         }
-        "policy.returns_unopened_only" => {
+        "policy.returns_condition" => {
             "To be eligible for a return, your item must be in the same condition that you received it, unworn or \
-             unused, with tags, and in its original packaging. [Caseback: unused, but not required to be unopened.]"
+             unused, with tags, and in its original packaging. [Caseback: refused when used; opening it is allowed.]"
         }
         "policy.colour_claims_accepted" => {
             "If you order wrong item by yourself, or you found it is not you want to order (not quality problem), we \
@@ -60,6 +61,10 @@ pub(super) fn softerspot(key: &str) -> Option<&'static str> {
         "policy.no_rma_hold" => {
             "Do Not ship product to SOFTERSPOT without first contacting SOFTERSPOT for Approval. Any unauthorized \
              returns will be declined. Declined product will be discarded."
+        }
+        "policy.rma_required" => {
+            "We will then email you a Return/Exchange Form and your Return Authorization Number (required). … Any \
+             unauthorized returns will be declined."
         }
         "policy.inspection_due" => {
             "We will notify you once we’ve received and inspected your return, and let you know if the refund was \
@@ -144,6 +149,7 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
         | "policy.working_days"
         | "policy.holidays"
         | "policy.instalment_refund_rule"
+        | "policy.max_instalments"
         | "money.tax_rate" => NOT_STATED,
         "policy.shop_pays_shipping_within" => {
             "The shipping fee for returning the product will be paid by the customer and is non-refundable except \
@@ -164,12 +170,16 @@ pub(super) fn kospet(key: &str) -> Option<&'static str> {
             "If for whatever reason you do not want your item within 15 days of receiving it, you may also contact us \
              for a return and refund."
         }
-        "policy.returns_unopened_only" => {
+        "policy.returns_condition" => {
             "Items MUST be returned in their original packaging, unused and unopened to qualify for a product refund."
         }
         "policy.rma_validity" => {
             "All returns must first be authorized by KOSPET's Support Team before return. [Caseback: how long an RMA \
              stays valid is not stated; the default applies.]"
+        }
+        "policy.rma_required" => {
+            "If the customer has returned the package without prior authorization (RMA form) … then again KOSPET \
+             reserves the right to refuse any compensation."
         }
         "policy.no_rma_hold" => {
             "If the customer has returned the package without prior authorization (RMA form) … then again KOSPET \
@@ -267,7 +277,7 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
              product’s delivery date). The request must be made after the product is delivered (confirmed by courier \
              tracking showing \"delivered\")."
         }
-        "policy.returns_unopened_only" => {
+        "policy.returns_condition" => {
             "The product must be in fully resalable condition: no signs of handling beyond opening the outer \
              packaging (e.g., no smudges on watch crystals, unopened accessory pouches, no adjusted watch bands)."
         }
@@ -277,6 +287,10 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
              category is excluded by name.]"
         }
         "policy.rma_validity" => "RMA codes expire 5 days after issuance—contact us to extend validity if needed.",
+        "policy.rma_required" => {
+            "Packages without a visible RMA code (printed on the outer label) will be held for 3 days before being \
+             returned to you (at your cost)."
+        }
         "policy.no_rma_hold" => {
             "Packages without a visible RMA code (printed on the outer label) will be held for 3 days before being \
              returned to you (at your cost)."
@@ -323,7 +337,7 @@ pub(super) fn lx_watch(key: &str) -> Option<&'static str> {
             "Shipping Time: 7–15 business days (excludes weekends/national holidays of origin/destination) \
              [Caseback: no dates are listed; add your own closure days.]"
         }
-        "policy.instalment_refund_rule" => NOT_STATED,
+        "policy.instalment_refund_rule" | "policy.max_instalments" => NOT_STATED,
         "money.tax_rate" => {
             "The quotation includes a line-by-line breakdown of labor costs, part prices, applicable GST, and \
              estimated repair timeline … [Caseback: the rate is not stated; enter yours.]"
@@ -371,6 +385,7 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
         | "policy.warranty_starts"
         | "policy.colour_claims_accepted"
         | "policy.no_rma_hold"
+        | "policy.rma_required"
         | "policy.partial_refund_min"
         | "policy.partial_refund_max"
         | "policy.paypal_refund_posting"
@@ -404,9 +419,11 @@ pub(super) fn turkish_store(key: &str) -> Option<&'static str> {
             "your first priority for a refund or replacement is to submit your request to us in writing or verbally \
              through customer services within 14 days from the date of receipt."
         }
-        "policy.returns_unopened_only" => {
-            "Devices in the electronics category are excluded from the right of withdrawal when unpacked and used."
+        "policy.returns_condition" => {
+            "Devices in the electronics category are excluded from the right of withdrawal when unpacked and used. … \
+             If the technical service confirms that the devices are not used, your products will be taken back"
         }
+        "policy.max_instalments" => "12 Months Installment Option",
         "policy.non_returnable" => {
             "Headphones may be excluded from the right of withdrawal due to hygiene rules. Chargers are excluded from \
              the right of withdrawal."
@@ -468,7 +485,7 @@ pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
         | "policy.warranty_starts"
         | "policy.dead_on_arrival"
         | "policy.return_window_starts"
-        | "policy.returns_unopened_only"
+        | "policy.returns_condition"
         | "policy.colour_claims_accepted"
         | "policy.partial_refund_min"
         | "policy.partial_refund_max"
@@ -485,6 +502,7 @@ pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
         | "policy.working_days"
         | "policy.holidays"
         | "policy.instalment_refund_rule"
+        | "policy.max_instalments"
         | "money.tax_rate" => NOT_STATED,
         "policy.shop_pays_shipping_within" | "policy.original_shipping_refunded" => {
             "The original shipping and return postage will not be refunded."
@@ -504,6 +522,10 @@ pub(super) fn rma_web_shop(key: &str) -> Option<&'static str> {
         "policy.rma_validity" => {
             "Defective products must be returned within 30 days since the issue date of RMA. Otherwise, no \
              replacement or refund will be made."
+        }
+        "policy.rma_required" => {
+            "Do not return goods directly to us without getting a RMA number. … Please write the RMA number clearly \
+             on the outside of package and send it back to us."
         }
         "policy.no_rma_hold" => {
             "Do not return goods directly to us without getting a RMA number. … We will not be responsible for any \

@@ -32,6 +32,69 @@ pub(crate) fn long_date(settings: &Settings, day: Date) -> String {
     settings.date_style.with_weekday(day)
 }
 
+/// How the customer gives the written confirmation, by the ways they and the shop can be
+/// reached: a reply to the email (the message, to a customer with an email address) or an
+/// email to the shop (the printed quotation), a signed copy by WhatsApp where the shop has a
+/// WhatsApp number, and a signature at the counter for a watch brought in; by post when
+/// there is no other way.
+pub fn confirmation_ways(settings: &Settings, ticket: &Ticket, customer: &CustomerDetails, printed: bool) -> String {
+    let shop = &settings.shop;
+    let copy = if printed { "a signed copy of this page" } else { "a signed copy" };
+    let mut ways = Vec::new();
+    match (printed, customer.email.trim().is_empty(), shop.email.trim()) {
+        (false, false, _) => ways.push("reply to this email with your approval".to_string()),
+        (true, _, email) if !email.is_empty() => ways.push(format!("email your approval to {email}")),
+        _ => {}
+    }
+    if !shop.whatsapp.trim().is_empty() {
+        ways.push(format!("send us {copy} by WhatsApp to {}", shop.whatsapp.trim()));
+    }
+    if ticket.details.arrival.is_walk_in() {
+        ways.push("sign it at the shop".to_string());
+    }
+    if ways.is_empty() {
+        ways.push(format!("post {copy} to us"));
+    }
+    let last = ways.pop().unwrap_or_default();
+    if ways.is_empty() {
+        last
+    } else {
+        format!("{}, or {last}", ways.join(", "))
+    }
+}
+
+/// What happens when the quotation is not answered: the hold, then the watch goes back
+/// unrepaired, collected by a customer who brought it in, returned at their cost to one
+/// who sent it.
+pub fn after_expiry(settings: &Settings, ticket: &Ticket, q: &Quotation) -> String {
+    let policy = &settings.policy;
+    let then = if ticket.details.arrival.is_walk_in() {
+        "after that please collect it, unrepaired, from the shop"
+    } else {
+        "after that we return it to you unrepaired, at your cost"
+    };
+    format!(
+        "If we have no answer by then, the quotation expires and we hold your watch for {} (until {}); {then}.",
+        policy.quotation_hold,
+        long_date(settings, q.hold_until(policy))
+    )
+}
+
+/// How a watch not repaired goes back: collected at the shop, or, for one sent in, shipped
+/// at the customer's cost.
+pub fn unrepaired_ways(ticket: &Ticket) -> Vec<String> {
+    let collect = "Collect the watch in person from the shop, bringing this notice or the ticket number.".to_string();
+    if ticket.details.arrival.is_walk_in() {
+        return vec![collect];
+    }
+    vec![
+        "Arrange return shipping at your own cost: tell us the address and the carrier, or send a prepaid label \
+         quoting the ticket number; or"
+            .to_string(),
+        collect,
+    ]
+}
+
 pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &CustomerDetails, q: &Quotation) -> Message {
     let money = |a| settings.currency.format(a);
     let device = format!("{} {}", ticket.details.device.brand, ticket.details.device.model);
@@ -76,13 +139,11 @@ pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &Custom
     }
     body.push_str(&format!("Estimated repair time: {} working days.\n", q.draft.timeline_working_days));
     body.push_str(&format!("This quotation is valid through {}.\n\n", long_date(settings, q.valid_through)));
-    body.push_str("We start work only after your written confirmation: reply to this email with your approval, or send us a signed copy by WhatsApp.\n");
-    let policy = &settings.policy;
     body.push_str(&format!(
-        "If we have no answer by then, the quotation expires and we hold your watch for {} (until {}) before asking you to arrange its return at your cost.\n",
-        policy.quotation_hold,
-        long_date(settings, q.hold_until(policy))
+        "We start work only after your written confirmation: {}.\n",
+        confirmation_ways(settings, ticket, customer, false)
     ));
+    body.push_str(&format!("{}\n", after_expiry(settings, ticket, q)));
     if q.draft.parts_returned {
         body.push_str("Replaced parts will be returned to you with the watch.\n");
     } else {
@@ -142,7 +203,11 @@ pub fn return_notice_message(
             long_date(settings, q.hold_until(policy))
         )
     };
-    body.push_str("Please arrange its return shipping at your cost, or collect it from the shop.\n");
+    body.push_str(if ticket.details.arrival.is_walk_in() {
+        "Please collect it from the shop.\n"
+    } else {
+        "Please arrange its return shipping at your cost, or collect it from the shop.\n"
+    });
     if fee > 0 {
         body.push_str(&format!(
             "The inspection fee of {} is due before the watch is released.\n",

@@ -263,13 +263,22 @@ fn the_message_carries_the_same_facts_as_the_quotation() {
         "valid through Monday 16 March 2026",
         "expired unanswered",
         "for a further 3 days, until Thursday 19 March 2026",
-        "at your cost",
+        "Please collect it from the shop.",
         "inspection fee of HKD 150.00",
         "kept free of charge for 7 days from this notice; after that a storage fee of HKD 10.00 a day",
     ] {
         assert!(notice.body.contains(needle), "{needle} missing:\n{}", notice.body);
     }
     assert!(!notice.body.contains("declined"), "{}", notice.body);
+    assert!(!notice.body.contains("at your cost"), "brought in, collected: {}", notice.body);
+    // Sent in by post, it goes back the same way, at the customer's cost.
+    let mut posted = ticket.clone();
+    posted.details.arrival = Arrival::MailIn { carrier: "SF Express".into(), tracking: "SF1234567890".into() };
+    let notice = message::return_notice_message(&settings, &posted, &customer, &q, false);
+    assert!(notice.body.contains("arrange its return shipping at your cost"), "{}", notice.body);
+    let quoted = message::quotation_message(&settings, &posted, &customer, &q);
+    assert!(quoted.body.contains("after that we return it to you unrepaired, at your cost."), "{}", quoted.body);
+    assert!(m.body.contains("after that please collect it, unrepaired, from the shop."), "{}", m.body);
 }
 
 #[test]
@@ -335,8 +344,35 @@ fn messages_write_dates_and_amounts_in_the_shops_style_and_no_tax_at_zero_percen
         q.valid_through.strftime("%A"),
         settings.date_style.format(q.valid_through)
     )));
-    for absent in ["KDV", "0%", "(no tax)", "Subtotal", "2026-12"] {
+    for absent in ["KDV", "0%", "(no tax)", "Subtotal", "2026-12", "at your cost", "email"] {
         assert!(!m.body.contains(absent), "{absent:?} in:\n{}", m.body);
     }
+    // A walk-in customer with no email address: no email to reply to; a signature at the shop.
+    assert!(m.body.contains("We start work only after your written confirmation: sign it at the shop."), "{}", m.body);
+    let reachable = settings.apply([("shop.whatsapp", "+90 542 341 51 94")]).unwrap();
+    let ways = message::confirmation_ways(&reachable, &ticket, &customer, true);
+    assert_eq!(ways, "send us a signed copy of this page by WhatsApp to +90 542 341 51 94, or sign it at the shop");
     assert_eq!(settings.date_style.format(date(2026, 12, 1)), "01.12.2026");
+}
+
+#[test]
+fn the_repair_is_promised_its_working_days_from_the_confirmation() {
+    use crate::calendar::{Holiday, WorkCalendar};
+    use crate::ticket::TicketState;
+    let lx = Policy::default();
+    let q = draft().issue(ticket(), 1, &lx, Percent::from_whole(10), date(2026, 3, 2)).unwrap();
+    let weekdays = WorkCalendar::default();
+    // 5 working days from Thursday 5 March: the weekend skipped, Thursday 12 March.
+    assert_eq!(q.repair_promised_by(TicketState::InRepair, date(2026, 3, 5), &weekdays), Some(date(2026, 3, 12)));
+    assert_eq!(q.repair_promised_by(TicketState::Approved, date(2026, 3, 5), &weekdays), Some(date(2026, 3, 12)));
+    // Across the year end and a holiday: confirmed Wednesday 30 December 2026, New Year's Day off.
+    let holidays = WorkCalendar {
+        holidays: vec![Holiday { date: date(2027, 1, 1), name: "New Year's Day".into() }],
+        ..WorkCalendar::default()
+    };
+    assert_eq!(q.repair_promised_by(TicketState::InRepair, date(2026, 12, 30), &holidays), Some(date(2027, 1, 7)));
+    // Once the repair is done, or before it is agreed, nothing is promised.
+    for state in [TicketState::ReadyForCollection, TicketState::Quoted, TicketState::Collected] {
+        assert_eq!(q.repair_promised_by(state, date(2026, 3, 5), &weekdays), None, "{state:?}");
+    }
 }

@@ -315,12 +315,14 @@ impl ReturnCase {
     }
 
     /// The inspection's checks as its summary lists them: (key, label, passed), the "not
-    /// paired" check last where it was asked.
+    /// paired" check last where it was asked; no RMA check for a watch handed over at the
+    /// counter (there was no parcel to match).
     pub fn inspection_checks(&self) -> Vec<(&'static str, &'static str, bool)> {
         let Some(inspection) = &self.inspection else { return Vec::new() };
         let mut checks: Vec<_> = Checklist::ITEMS
             .iter()
             .zip(inspection.checklist.values())
+            .filter(|((key, _), _)| !(self.taken_in_at_counter && *key == Checklist::RMA_MATCHES))
             .map(|((key, label), passed)| (*key, *label, passed))
             .collect();
         if let Some(passed) = self.not_paired {
@@ -433,6 +435,7 @@ mod tests {
             details: String::new(),
             colour_claim: false,
             opened: false,
+            used: Some(false),
             requested_on: date(2026, 11, 3),
             channel,
             media: vec![],
@@ -505,6 +508,7 @@ mod tests {
             amount: Amount(899_000),
             refunded_on: date(2026, 11, 10),
             reference: "ARN 1".into(),
+            account: String::new(),
         });
         case.state = ReturnState::Refunded;
         let err = case.check_revisable().unwrap_err();
@@ -530,12 +534,13 @@ mod tests {
 
     #[test]
     fn the_decision_says_what_happens_to_the_watch() {
-        assert_eq!(partial(3_000).watch(), "The shop keeps the watch.");
-        assert_eq!(Decision::ShipBack.watch(), "The watch is sent back to the customer, at their cost.");
-        assert!(Decision::Exchange.watch().starts_with("The shop keeps the watch"));
+        assert_eq!(partial(3_000).watch(false), "The shop keeps the watch.");
+        assert_eq!(Decision::ShipBack.watch(false), "The watch is sent back to the customer, at their cost.");
+        assert_eq!(Decision::ShipBack.watch(true), "The watch is handed back to the customer at the counter.");
+        assert!(Decision::Exchange.watch(false).starts_with("The shop keeps the watch"));
         let try_ = Currency::from_code("TRY").unwrap();
         assert!(partial(3_000).describe(try_, Amount(269_700)).ends_with("the shop keeps the watch"));
-        assert!(Decision::ShipBack.describe(try_, Amount::ZERO).contains("the watch is sent back to the customer"));
+        assert!(Decision::ShipBack.describe(try_, Amount::ZERO).contains("the watch goes back to the customer"));
         // The Turkish store replaces faulty watches (no exchange window): an exchange is offered.
         // It names no partial refund, so the preset has none.
         let turkish: Vec<_> = DecisionKind::offered(&PresetId::TurkishStore.policy()).iter().map(|k| k.key()).collect();

@@ -57,6 +57,9 @@ impl Checklist {
         self.values().iter().all(|v| *v)
     }
 
+    /// The check that the parcel's code is the return's: asked only of a parcel.
+    pub const RMA_MATCHES: &'static str = "rma_matches";
+
     /// The check a paired smartwatch fails (the Turkish store: "Electronic products that are
     /// used/data transferred/matched are not suitable for resale").
     pub const NOT_PAIRED: (&'static str, &'static str) = ("not_paired", "Not paired, no data transferred");
@@ -64,7 +67,14 @@ impl Checklist {
     /// What the inspector ticks off under this policy: the six checks, and "not paired" where
     /// the policy excludes paired smartwatches.
     pub fn items(policy: &Policy) -> Vec<(&'static str, &'static str)> {
-        let mut items = Self::ITEMS.to_vec();
+        Self::items_for(policy, false)
+    }
+
+    /// The same for one return: a watch handed over at the counter (`at_counter`) came in no
+    /// parcel, so there is no RMA code to match.
+    pub fn items_for(policy: &Policy, at_counter: bool) -> Vec<(&'static str, &'static str)> {
+        let mut items: Vec<_> =
+            Self::ITEMS.iter().copied().filter(|(k, _)| !at_counter || *k != Self::RMA_MATCHES).collect();
         if policy.paired_devices_excluded {
             items.push(Self::NOT_PAIRED);
         }
@@ -199,11 +209,16 @@ impl DecisionKind {
 
     /// What happens to the watch, plainly: a refund (whole or partial) or an exchange takes
     /// it back (lx-watch: a denied return is either sent back or partly refunded, "return the
-    /// item to you (your cost) or process a partial refund"); a denial sends it back.
-    pub fn watch(self) -> &'static str {
+    /// item to you (your cost) or process a partial refund"); a denial sends it back, or,
+    /// for a watch handed over at the counter (`at_counter`), hands it back there.
+    pub fn watch(self, at_counter: bool) -> &'static str {
         match self {
             DecisionKind::Approve | DecisionKind::PartialRefund => "The shop keeps the watch.",
+            DecisionKind::ShipBack if at_counter => "The watch is handed back to the customer at the counter.",
             DecisionKind::ShipBack => "The watch is sent back to the customer, at their cost.",
+            DecisionKind::Exchange if at_counter => {
+                "The shop keeps the watch; the customer collects a replacement at the counter."
+            }
             DecisionKind::Exchange => "The shop keeps the watch; a replacement goes to the customer.",
         }
     }
@@ -212,6 +227,17 @@ impl DecisionKind {
     /// an exchange where it offers exchanges or replacements.
     pub fn offered(policy: &Policy) -> Vec<DecisionKind> {
         let exchanges = !policy.exchange_window.is_none() || !policy.replacement_due.is_none();
+        Self::with_exchange(policy, exchanges)
+    }
+
+    /// The decisions a return for `reason` may end in: an exchange only where the reason is
+    /// one the policy replaces or exchanges for (`ReturnReason::exchange_offered`): the
+    /// Turkish store replaces a defective watch but refunds a change of mind.
+    pub fn offered_for(policy: &Policy, reason: super::ReturnReason) -> Vec<DecisionKind> {
+        Self::with_exchange(policy, reason.exchange_offered(policy))
+    }
+
+    fn with_exchange(policy: &Policy, exchanges: bool) -> Vec<DecisionKind> {
         [
             Some(DecisionKind::Approve),
             (policy.partial_refund_max.0 > 0).then_some(DecisionKind::PartialRefund),
@@ -266,28 +292,39 @@ impl Decision {
     }
 
     /// What happens to the watch: "The shop keeps the watch."
-    pub fn watch(&self) -> &'static str {
-        self.kind().watch()
+    pub fn watch(&self, at_counter: bool) -> &'static str {
+        self.kind().watch(at_counter)
     }
 
-    /// The decision in a sentence, with what it comes to and where the watch goes.
+    /// What a settlement with no lines says: nothing is refunded, and how the watch goes
+    /// back (at the counter: no postage to speak of).
+    pub fn nothing_refunded(at_counter: bool) -> &'static str {
+        if at_counter {
+            "Nothing is refunded; the watch is handed back at the counter."
+        } else {
+            "Nothing is refunded; the watch goes back to the customer, who pays the postage."
+        }
+    }
+
+    /// The decision in a sentence for the staff's history, with what it comes to and where
+    /// the watch goes.
     pub fn describe(&self, currency: crate::Currency, total: Amount) -> String {
         match self {
             Decision::Approve { method, .. } => {
                 format!(
                     "refund approved, {} to {}; the shop keeps the watch",
                     currency.format(total),
-                    method.destination()
+                    method.staff_destination()
                 )
             }
             Decision::PartialRefund { percent, method } => {
                 format!(
                     "partial refund of {percent} for wear, {} to {}; the shop keeps the watch",
                     currency.format(total),
-                    method.destination()
+                    method.staff_destination()
                 )
             }
-            Decision::ShipBack => "denied; the watch is sent back to the customer at their cost".into(),
+            Decision::ShipBack => "denied; the watch goes back to the customer".into(),
             Decision::Exchange => {
                 format!(
                     "exchange, for a fee of {}; the shop keeps the watch and sends a replacement",
@@ -441,7 +478,11 @@ impl Decision {
                 if policy.exchange_window.is_none() {
                     return Err(DomainError::refused(
                         Code::ExchangeNotOffered,
-                        "This shop's policy offers no exchanges.",
+                        if policy.replacement_due.is_none() {
+                            "This shop's policy offers no exchanges."
+                        } else {
+                            "This shop replaces a damaged or defective item; a return by choice is refunded."
+                        },
                     ));
                 }
                 let start = r.delivery_date.unwrap_or(r.purchase_date);
@@ -464,8 +505,9 @@ impl Decision {
             }
         };
         // Cash goes back at the counter; an instalment purchase by the bank's rule, as the shop
-        // records it.
+        // records it; another way than the customer paid is said to be an exception.
         notes.extend(method.and_then(|m| m.how_refunded(policy, None)));
+        notes.extend(method.and_then(|m| m.differs_from(r.paid_with)));
         Ok(Settlement { lines, total: Amount(total), method, notes })
     }
 }
@@ -499,6 +541,10 @@ pub struct RefundRecord {
     pub amount: Amount,
     pub refunded_on: Date,
     pub reference: String,
+    /// A refund by bank transfer: the customer's IBAN (or bank and account number) it went
+    /// to; empty for the other methods, and for refunds recorded before it was asked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub account: String,
 }
 
 impl RefundRecord {

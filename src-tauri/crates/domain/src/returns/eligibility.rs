@@ -10,7 +10,7 @@
 //! - An exchange asked for by choice is judged by the exchange window from delivery (the
 //!   purchase when no delivery date is known), not the return window: SOFTERSPOT refunds
 //!   within 15 days of purchase but exchanges within 45 days of receiving the order.
-//! - "Unopened only", non-returnable categories and colour claims concern returns by choice
+//! - The item's state (`condition`), non-returnable categories and colour claims concern returns by choice
 //!   (change of mind, other); a defective or wrong item goes back whatever it is.
 //! - A photo or video of the defect (dead on arrival, defective, damaged in transit) comes
 //!   before authorizing only where the policy requires it; where the shop "may request" one
@@ -104,7 +104,11 @@ pub fn eligibility(policy: &Policy, r: &ReturnRequest) -> Eligibility {
     if r.reason == ReturnReason::DeadOnArrival {
         let doa = policy.dead_on_arrival;
         if doa.is_none() {
-            check(Rule::DeadOnArrival, false, "The shop offers no dead-on-arrival guarantee".into());
+            check(
+                Rule::DeadOnArrival,
+                false,
+                "The shop offers no dead-on-arrival guarantee: record it as defective or damaged in transit".into(),
+            );
         } else {
             let last = doa.last_day(delivered_or_bought, cal);
             let passed = r.requested_on <= last;
@@ -122,7 +126,15 @@ pub fn eligibility(policy: &Policy, r: &ReturnRequest) -> Eligibility {
         }
     } else if r.wants == Remedy::Exchange && !r.reason.is_shop_fault() {
         let window = policy.exchange_window;
-        if window.is_none() {
+        if window.is_none() && !policy.replacement_due.is_none() {
+            // The Turkish store replaces a damaged or defective item one to one; a return by
+            // choice is refunded (`ReturnReason::exchange_offered`).
+            check(
+                Rule::ExchangeWindow,
+                false,
+                "A replacement is for a damaged or defective item: a return by choice is refunded".into(),
+            );
+        } else if window.is_none() {
             check(Rule::ExchangeWindow, false, "The shop offers no exchanges".into());
         } else {
             let what = if r.delivery_date.is_some() { "delivery" } else { "purchase (no delivery date recorded)" };
@@ -186,7 +198,7 @@ pub fn eligibility(policy: &Policy, r: &ReturnRequest) -> Eligibility {
                             "Requested {} {} the {} window from {what} on {start} (through {last})",
                             r.requested_on,
                             if passed { "within" } else { "after" },
-                            window
+                            window.adjective()
                         ),
                     );
                 }
@@ -194,11 +206,8 @@ pub fn eligibility(policy: &Policy, r: &ReturnRequest) -> Eligibility {
         }
     }
     let by_choice = !r.reason.is_shop_fault();
-    if policy.returns_unopened_only && by_choice {
-        let passed = !r.opened;
-        let text =
-            if passed { "Unopened and unused" } else { "Opened or used: only unopened, unused items are refunded" };
-        check(Rule::UnopenedOnly, passed, text.into());
+    if let Some(c) = policy.returns_condition.check(r.opened, r.was_used()).filter(|_| by_choice) {
+        check(Rule::UnopenedOnly, c.passed, c.text.into());
     }
     let category = r.category.trim();
     if by_choice && !category.is_empty() {

@@ -4,8 +4,9 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{Decision, ExchangeFee, RefundMethod, RefundRecord};
+use super::{BankAccounts, Decision, ExchangeFee, RefundMethod, RefundRecord};
 use crate::after_sale::PaymentMethod;
+use crate::error::Problems;
 use crate::{Amount, Currency, DomainError, Percent};
 
 fn amount(currency: Currency, field: &str, typed: &str) -> Result<Amount, DomainError> {
@@ -65,15 +66,35 @@ pub struct RefundForm {
     pub refunded_on: Option<Date>,
     #[serde(default)]
     pub reference: String,
+    /// For a refund by bank transfer: the customer's IBAN, or bank and account number.
+    #[serde(default)]
+    pub account: String,
 }
 
 impl RefundForm {
-    pub fn parse(&self, currency: Currency, today: Date) -> Result<RefundRecord, DomainError> {
+    /// The refund as recorded; one by bank transfer needs the account it went to, written
+    /// the way the shop's customers give one (`accounts`).
+    pub fn parse(&self, currency: Currency, today: Date, accounts: BankAccounts) -> Result<RefundRecord, DomainError> {
+        let mut problems = Problems::default();
+        let amount = amount(currency, "amount", &self.amount).unwrap_or_else(|e| {
+            problems.merge(e);
+            Amount::ZERO
+        });
+        let account = if self.method.needs_account() {
+            accounts.parse_account("account", &self.account).unwrap_or_else(|e| {
+                problems.merge(e);
+                String::new()
+            })
+        } else {
+            String::new()
+        };
+        problems.into_result()?;
         Ok(RefundRecord {
             method: self.method,
-            amount: amount(currency, "amount", &self.amount)?,
+            amount,
             refunded_on: self.refunded_on.unwrap_or(today),
             reference: self.reference.clone(),
+            account,
         })
     }
 }
@@ -141,13 +162,37 @@ mod tests {
             amount: amount.into(),
             refunded_on: on,
             reference: "TRX 19".into(),
+            account: "HSBC 004-123-456789-001".into(),
         };
         let today = jiff::civil::date(2026, 11, 22);
-        let r = form("300", None).parse(hkd(), today).unwrap();
+        let hk = BankAccounts::AccountNumber;
+        let r = form("300", None).parse(hkd(), today, hk).unwrap();
         assert_eq!((r.amount, r.refunded_on), (Amount(30_000), today));
-        let r = form("300", Some(jiff::civil::date(2026, 11, 20))).parse(hkd(), today).unwrap();
+        assert_eq!(r.account, "HSBC 004-123-456789-001");
+        let r = form("300", Some(jiff::civil::date(2026, 11, 20))).parse(hkd(), today, hk).unwrap();
         assert_eq!(r.refunded_on, jiff::civil::date(2026, 11, 20));
-        assert_eq!(form("-", None).parse(hkd(), today).unwrap_err().fields()[0].field, "amount");
+        assert_eq!(form("-", None).parse(hkd(), today, hk).unwrap_err().fields()[0].field, "amount");
+    }
+
+    #[test]
+    fn a_refund_by_bank_transfer_asks_for_the_customers_account_and_the_others_do_not() {
+        let lira = Currency::from_code("TRY").unwrap().with_style(crate::NumberStyle::CommaDecimals);
+        let today = jiff::civil::date(2026, 12, 22);
+        let form = |method, account: &str| RefundForm {
+            method,
+            amount: "8.499,00".into(),
+            refunded_on: None,
+            reference: "EFT 2231".into(),
+            account: account.into(),
+        };
+        let missing = form(RefundMethod::BankTransfer, "").parse(lira, today, BankAccounts::Iban).unwrap_err();
+        assert_eq!(missing.fields()[0].field, "account");
+        assert!(missing.fields()[0].message.contains("IBAN"), "{missing}");
+        let sent = form(RefundMethod::BankTransfer, "TR330006100519786457841326");
+        assert_eq!(sent.parse(lira, today, BankAccounts::Iban).unwrap().account, "TR33 0006 1005 1978 6457 8413 26");
+        // Back to the card: no account asked, and none kept if one was typed.
+        let card = form(RefundMethod::OriginalCard, "TR33").parse(lira, today, BankAccounts::Iban).unwrap();
+        assert_eq!(card.account, "");
     }
 
     #[test]

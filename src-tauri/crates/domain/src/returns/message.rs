@@ -40,32 +40,28 @@ pub fn rma_instructions(
         long_date(settings, validity.valid_through)
     ));
     body.push_str(&format!("Send it to:\n{}\n{}\n\n", settings.shop.name, settings.shop.address.trim()));
-    body.push_str("How to pack and send it:\n");
-    body.push_str(&format!(
-        "- Write or print the RMA code {code} clearly on the OUTSIDE of the parcel. Packages without a visible code are not accepted.\n"
-    ));
-    body.push_str("- Pack the item in its original box with all accessories, manuals, tags and protective films, inside a sturdy shipping box.\n");
-    body.push_str("- Include the signed return form.\n");
-    // Carrier, postage and customs as the printed RMA instructions say them.
-    let sending = super::sending(&settings.policy, eligibility);
-    body.push_str(&format!("- {} Send us the tracking number.\n", sending.carrier));
-    if let Some(customs) = &sending.customs {
-        body.push_str(&format!("- {customs}\n"));
+    // The sentences of the printed RMA instructions, one for each rule the policy has.
+    let words = super::RmaInstructions::of(settings, r, code, eligibility);
+    for (title, lines) in [
+        ("How to pack it", &words.pack),
+        ("How to mark it", &words.mark),
+        ("How to send it", &words.ship),
+        ("When it arrives", &words.arrives),
+    ] {
+        body.push_str(&format!("{title}:\n"));
+        for line in lines {
+            body.push_str(&format!("- {line}\n"));
+        }
+        body.push('\n');
     }
-    body.push_str(&format!("\n{}\n", sending.postage));
-    if settings.policy.no_rma_hold.is_none() {
-        body.push_str("Returns that arrive without an authorized RMA code are declined.\n");
-    } else {
-        body.push_str(&format!(
-            "Packages without a visible, valid RMA code are held for {} and then sent back at your cost.\n",
-            settings.policy.no_rma_hold
-        ));
-    }
+    body.pop();
     body.push_str(&sign_off(settings));
     finish(customer, subject, body)
 }
 
-/// The outcome of the inspection: what was found and what happens now.
+/// The outcome of the inspection: what was found and what happens now; `at_counter` when
+/// the watch was handed over at the counter (it is collected there, not posted back).
+#[allow(clippy::too_many_arguments)]
 pub fn decision_message(
     settings: &Settings,
     customer: &CustomerDetails,
@@ -74,6 +70,7 @@ pub fn decision_message(
     decision: &Decision,
     settlement: &Settlement,
     findings: &str,
+    at_counter: bool,
 ) -> Message {
     // The order's currency, written the shop's way.
     let currency = r.currency.with_style(settings.number_style);
@@ -107,13 +104,25 @@ pub fn decision_message(
             lines(&mut body);
             body.push_str(&format!("Refund: {} to {}.\n", money(settlement.total), method.destination()));
         }
+        Decision::ShipBack if at_counter => {
+            body.push_str("The item does not meet the return conditions, so it cannot be refunded. Please collect the watch at the shop.\n");
+        }
         Decision::ShipBack => {
             body.push_str("The item does not meet the return conditions, so it cannot be refunded. The watch is sent back to you at your cost; please confirm the address.\n");
+        }
+        Decision::Exchange if at_counter => {
+            body.push_str("We keep the watch you returned; your replacement is ready to collect at the shop.\n");
+            lines(&mut body);
+            if settlement.total.0 > 0 {
+                body.push_str(&format!("To pay when you collect it: {}.\n", money(settlement.total)));
+            }
         }
         Decision::Exchange => {
             body.push_str("We keep the watch you returned and send you a replacement.\n");
             lines(&mut body);
-            body.push_str(&format!("To pay before we send it: {}.\n", money(settlement.total)));
+            if settlement.total.0 > 0 {
+                body.push_str(&format!("To pay before we send it: {}.\n", money(settlement.total)));
+            }
         }
     }
     body.push_str(&sign_off(settings));
@@ -173,14 +182,17 @@ pub fn decline_letter(settings: &Settings, customer: &CustomerDetails, case: &Re
     if !failed.is_empty() {
         paragraphs.push(format!("Under our return policy: {}.", failed.join("; ")));
     }
-    paragraphs.push(if policy.no_rma_hold.is_none() {
-        "Please do not send the watch to us: returns without an authorized RMA code are declined.".to_string()
-    } else {
-        format!(
+    // What happens to a parcel sent anyway, where the policy says (it requires the code).
+    paragraphs.push(match (policy.rma_required, policy.no_rma_hold.is_none()) {
+        (false, _) => "Please do not send the watch to us.".to_string(),
+        (true, true) => {
+            "Please do not send the watch to us: returns without an authorized RMA code are declined.".to_string()
+        }
+        (true, false) => format!(
             "Please do not send the watch to us: a parcel without an authorized RMA code is held for {} and then \
              sent back at your cost.",
             policy.no_rma_hold
-        )
+        ),
     });
     if !policy.warranty.is_none() {
         paragraphs.push(format!(

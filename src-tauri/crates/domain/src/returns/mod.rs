@@ -12,11 +12,14 @@
 
 pub mod case;
 pub mod clock;
+pub mod condition;
 pub mod correction;
+pub mod deciding;
 pub mod decision;
 pub mod eligibility;
 pub mod exchange;
 pub mod form;
+pub mod instructions;
 pub mod link;
 pub mod message;
 pub mod request;
@@ -28,12 +31,14 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use case::{DecisionRecord, Outbound, Package, PackageReceipt, ReturnCase, ReturnId, RmaIssue};
+pub use deciding::DecideFields;
 pub use decision::{
     Checklist, Decision, DecisionKind, Inspection, InspectionForm, RefundRecord, Settlement, WearGrade,
 };
 pub use eligibility::{eligibility, Eligibility, Payer};
 pub use exchange::ExchangeFee;
 pub use form::{DecisionForm, ExchangeFeeForm, RefundForm};
+pub use instructions::RmaInstructions;
 pub use request::{
     BankAccounts, RefundMethod, Remedy, RequestChannel, RequestForm, ReturnForm, ReturnReason, ReturnRequest,
 };

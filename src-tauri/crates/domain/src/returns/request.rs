@@ -35,10 +35,20 @@ impl ReturnReason {
     ];
 
     /// The reasons a request may give under `policy`: "sent again" only where it changes
-    /// who pays the postage.
+    /// who pays the postage, and "dead on arrival" only where the policy has that guarantee
+    /// (a shop without one takes an item that arrived broken as damaged in transit or
+    /// defective: the Turkish store replaces it under its replacement rule).
     pub fn offered(policy: &crate::Policy) -> Vec<ReturnReason> {
         let again = policy.return_postage == super::sending::ReturnPostage::ShopPaysFirstShipment;
-        ReturnReason::ALL.into_iter().filter(|r| *r != ReturnReason::SentAgain || again).collect()
+        let doa = !policy.dead_on_arrival.is_none();
+        ReturnReason::ALL
+            .into_iter()
+            .filter(|r| match r {
+                ReturnReason::SentAgain => again,
+                ReturnReason::DeadOnArrival => doa,
+                _ => true,
+            })
+            .collect()
     }
 
     pub fn label(self) -> &'static str {
@@ -47,7 +57,7 @@ impl ReturnReason {
             ReturnReason::DeadOnArrival => "Dead on arrival",
             ReturnReason::Defective => "Defective",
             ReturnReason::WrongItemSent => "Wrong item sent",
-            ReturnReason::DamagedInTransit => "Damaged in transit",
+            ReturnReason::DamagedInTransit => "Damaged in transit (arrived damaged)",
             ReturnReason::SentAgain => "Sent again after we found no fault",
             ReturnReason::Other => "Other",
         }
@@ -129,6 +139,16 @@ impl Remedy {
             Remedy::Exchange => "An exchange for another item",
         }
     }
+
+    /// The remedy as the request form offers it under `policy`: where the shop exchanges
+    /// nothing by choice but replaces a damaged or defective item (the Turkish store), the
+    /// other item is a replacement, and said to be one.
+    pub fn offered_label(self, policy: &Policy) -> &'static str {
+        match self {
+            Remedy::Exchange if policy.exchange_window.is_none() => "A replacement (damaged or defective items)",
+            other => other.label(),
+        }
+    }
 }
 
 /// How the customer paid for the order, which is how the refund goes back.
@@ -185,6 +205,46 @@ impl RefundMethod {
             RefundMethod::Cash => "you in cash at the counter",
             RefundMethod::Instalments => "the card you paid with in instalments",
         }
+    }
+
+    /// The refund goes to an account the customer names: an IBAN, or a bank and account
+    /// number (`BankAccounts`).
+    pub fn needs_account(self) -> bool {
+        self == RefundMethod::BankTransfer
+    }
+
+    /// The same, in a sentence for staff: "the customer's card".
+    pub fn staff_destination(self) -> &'static str {
+        match self {
+            RefundMethod::OriginalCard => "the customer's card",
+            RefundMethod::PayPal => "the customer's PayPal account",
+            RefundMethod::BankTransfer => "the customer's bank account",
+            RefundMethod::Cash => "the customer in cash at the counter",
+            RefundMethod::Instalments => "the customer's card paid in instalments",
+        }
+    }
+
+    /// Refunding this way an order `paid_with` another: the policies refund by the way the
+    /// customer paid (the Turkish store: "using the same method you used to make the
+    /// payment"), so the settlement says it is an exception the customer agreed to. None
+    /// when it is the same way (a card paid in instalments goes back to that card).
+    pub fn differs_from(self, paid_with: RefundMethod) -> Option<String> {
+        let same = self == paid_with
+            || (self == RefundMethod::OriginalCard && paid_with == RefundMethod::Instalments)
+            || (self == RefundMethod::Instalments && paid_with == RefundMethod::OriginalCard);
+        if same {
+            return None;
+        }
+        let paid = match paid_with {
+            RefundMethod::Instalments => "by card in instalments".to_string(),
+            RefundMethod::OriginalCard => "by card".to_string(),
+            other => other.by().to_string(),
+        };
+        Some(format!(
+            "The customer paid {paid}: the policy refunds by the same method. Refund {} only if the customer \
+             asked for it.",
+            self.by()
+        ))
     }
 
     /// Where the customer paid the way the shop takes money (`offered`): the refund methods
@@ -265,6 +325,62 @@ impl BankAccounts {
         }
     }
 
+    /// The refund form's field for the account a refund by bank transfer goes to.
+    pub fn field_label(self) -> &'static str {
+        match self {
+            BankAccounts::Iban => "Customer's IBAN",
+            BankAccounts::AccountNumber => "Customer's bank and account number",
+        }
+    }
+
+    /// An example of the account, as the field's placeholder.
+    pub fn example(self) -> &'static str {
+        match self {
+            BankAccounts::Iban => "e.g. TR33 0006 1005 1978 6457 8413 26",
+            BankAccounts::AccountNumber => "e.g. HSBC 004-123-456789-001",
+        }
+    }
+
+    /// The account a refund by bank transfer goes to, as typed (`field` names it in a
+    /// refusal): an IBAN is checked (country, length, its two check digits) and written in
+    /// groups of four; a bank and account number needs the bank's name and the digits.
+    pub fn parse_account(self, field: &str, typed: &str) -> Result<String, DomainError> {
+        let line = text::single_line(field, typed, 80)?;
+        if line.is_empty() {
+            return Err(DomainError::invalid(
+                field,
+                match self {
+                    BankAccounts::Iban => "Enter the customer's IBAN: the refund is transferred to it.",
+                    BankAccounts::AccountNumber => {
+                        "Enter the customer's bank and account number: the refund is transferred to it."
+                    }
+                },
+            ));
+        }
+        match self {
+            BankAccounts::Iban => iban(&line).ok_or_else(|| {
+                DomainError::invalid(
+                    field,
+                    format!(
+                        "\"{line}\" is not an IBAN: it starts with the country (TR) and two check digits, and the \
+                         check digits must match the rest."
+                    ),
+                )
+            }),
+            BankAccounts::AccountNumber => {
+                let digits = line.chars().filter(char::is_ascii_digit).count();
+                if digits < 6 || !line.chars().any(char::is_alphabetic) {
+                    return Err(DomainError::invalid(
+                        field,
+                        "Write the bank's name and the account number with its bank code (e.g. HSBC \
+                         004-123-456789-001).",
+                    ));
+                }
+                Ok(line)
+            }
+        }
+    }
+
     /// The usual way where `currency` is the money: IBANs in the euro, pound, lira, franc
     /// and the other currencies of countries that use them; account numbers elsewhere.
     pub fn usual_for(currency: &str) -> BankAccounts {
@@ -278,6 +394,33 @@ impl BankAccounts {
             BankAccounts::AccountNumber
         }
     }
+}
+
+/// An IBAN in groups of four, if `typed` is one: two letters, two check digits and up to 30
+/// letters or digits (26 characters in all for Türkiye), whose ISO 7064 MOD 97-10 check
+/// comes to 1.
+fn iban(typed: &str) -> Option<String> {
+    let compact: String = typed.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let b = compact.as_bytes();
+    let shape = (15..=34).contains(&b.len())
+        && b[..2].iter().all(u8::is_ascii_uppercase)
+        && b[2..4].iter().all(u8::is_ascii_digit)
+        && b.iter().all(u8::is_ascii_alphanumeric);
+    if !shape || (compact.starts_with("TR") && b.len() != 26) {
+        return None;
+    }
+    let rotated = compact[4..].bytes().chain(compact[..4].bytes());
+    let remainder = rotated.fold(0u32, |acc, c| {
+        let value = if c.is_ascii_digit() { u32::from(c - b'0') } else { u32::from(c - b'A') + 10 };
+        if value > 9 {
+            (acc * 100 + value) % 97
+        } else {
+            (acc * 10 + value) % 97
+        }
+    });
+    (remainder == 1).then(|| {
+        compact.as_bytes().chunks(4).map(|g| String::from_utf8_lossy(g).into_owned()).collect::<Vec<_>>().join(" ")
+    })
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -304,8 +447,13 @@ pub struct ReturnRequest {
     pub details: String,
     /// The complaint is that the colour differs from the pictures.
     pub colour_claim: bool,
-    /// The item was opened or used.
+    /// The item was opened (unpacked). Recorded before `used` was asked apart, it said
+    /// "opened or used".
     pub opened: bool,
+    /// The item was used (worn, paired, data transferred); None for a request recorded
+    /// before this was asked, when `opened` stood for both (`was_used`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used: Option<bool>,
     pub requested_on: Date,
     pub channel: RequestChannel,
     /// Photos or videos of the defect (attachment hashes).
@@ -314,6 +462,29 @@ pub struct ReturnRequest {
 }
 
 impl ReturnRequest {
+    /// The item was used: as recorded, or, for a request from before this was asked, when
+    /// it was recorded as "opened or used".
+    pub fn was_used(&self) -> bool {
+        self.used.unwrap_or(self.opened)
+    }
+
+    /// The item's state in words, as the request's page shows it.
+    pub fn condition_words(&self) -> &'static str {
+        match (self.opened, self.was_used()) {
+            (false, false) => "Unopened, unused",
+            (true, false) => "Unpacked, not used",
+            (false, true) => "Used, not unpacked",
+            (true, true) if self.used.is_none() => "Opened or used",
+            (true, true) => "Unpacked and used",
+        }
+    }
+
+    /// Asked at the counter: the watch is handed over there, so no postage is spoken of
+    /// until it is posted instead.
+    pub fn in_store(&self) -> bool {
+        self.channel == RequestChannel::InStore
+    }
+
     /// How and when the customer asked: "in store on 3 November 2026", "by email on …".
     pub fn how_requested(&self, style: crate::calendar::DateStyle) -> String {
         format!("{} on {}", self.channel.how(), style.format(self.requested_on))
@@ -348,8 +519,12 @@ pub struct ReturnForm {
     pub details: String,
     #[serde(default)]
     pub colour_claim: bool,
+    /// Unpacked.
     #[serde(default)]
     pub opened: bool,
+    /// Worn, paired or with data transferred.
+    #[serde(default)]
+    pub used: bool,
     pub requested_on: Option<Date>,
     pub channel: RequestChannel,
     #[serde(default)]
@@ -371,6 +546,15 @@ impl ReturnRequest {
     /// and nothing otherwise.
     pub fn instalments_from(&self, fields: &InstalmentFields) -> Result<Option<InstalmentPlan>, DomainError> {
         fields.parse(self.paid_with == RefundMethod::Instalments)
+    }
+
+    /// The same, refusing more instalments than the shop offers (`Policy::max_instalments`).
+    pub fn instalments_under(
+        &self,
+        fields: &InstalmentFields,
+        policy: &Policy,
+    ) -> Result<Option<InstalmentPlan>, DomainError> {
+        fields.parse_within(self.paid_with == RefundMethod::Instalments, policy.max_instalments)
     }
 }
 
@@ -531,6 +715,7 @@ impl ReturnForm {
             details,
             colour_claim: self.colour_claim,
             opened: self.opened,
+            used: Some(self.used),
             requested_on,
             channel: self.channel,
             media: self.media.clone(),
@@ -566,6 +751,7 @@ mod tests {
             details: String::new(),
             colour_claim: false,
             opened: false,
+            used: Some(false),
             requested_on: date(2026, 11, 10),
             channel: RequestChannel::InStore,
             media: vec![],
@@ -579,6 +765,10 @@ mod tests {
         let spread = request(RefundMethod::Instalments);
         let plan = spread.instalments_from(&fields("12", "Garanti BBVA")).unwrap().unwrap();
         assert_eq!(plan.describe(), "12 × via Garanti BBVA");
+        let turkish = PresetId::TurkishStore.policy();
+        let offered = spread.instalments_under(&fields("24", "Garanti BBVA"), &turkish).unwrap_err();
+        assert_eq!(offered.fields()[0].message, "This shop offers at most 12 instalments; 24 is more.");
+        assert!(spread.instalments_under(&fields("12", "Garanti BBVA"), &turkish).unwrap().is_some());
         let err = spread.instalments_from(&fields("", "")).unwrap_err();
         let keys: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
         assert_eq!(keys, ["instalment_count", "instalment_bank"], "both asked at once");
@@ -656,5 +846,51 @@ mod tests {
         for b in BankAccounts::ALL {
             assert_eq!(BankAccounts::from_key(b.key()), Some(b));
         }
+    }
+
+    #[test]
+    fn a_refund_by_bank_transfer_takes_a_checked_iban_or_a_bank_and_account_number() {
+        let iban = BankAccounts::Iban;
+        assert_eq!(
+            iban.parse_account("account", "tr330006100519786457841326").unwrap(),
+            "TR33 0006 1005 1978 6457 8413 26"
+        );
+        assert_eq!(
+            iban.parse_account("account", " GB82 WEST 1234 5698 7654 32 ").unwrap(),
+            "GB82 WEST 1234 5698 7654 32"
+        );
+        // One digit mistyped, a Turkish IBAN one digit short, a bank name: refused at the field.
+        for wrong in ["TR33 0006 1005 1978 6457 8413 27", "TR33 0006 1005 1978 6457 8413 2", "Garanti BBVA"] {
+            let e = iban.parse_account("account", wrong).unwrap_err();
+            assert_eq!(e.fields()[0].field, "account", "{wrong}");
+            assert!(e.fields()[0].message.contains("is not an IBAN"), "{wrong}: {e}");
+        }
+        let empty = iban.parse_account("account", "  ").unwrap_err();
+        assert!(empty.fields()[0].message.contains("Enter the customer's IBAN"));
+        let hk = BankAccounts::AccountNumber;
+        assert_eq!(hk.parse_account("account", "HSBC 004-123-456789-001").unwrap(), "HSBC 004-123-456789-001");
+        assert!(hk.parse_account("account", "123456789").is_err(), "the bank is named");
+        assert!(hk.field_label().contains("account number") && iban.field_label().contains("IBAN"));
+    }
+
+    #[test]
+    fn refunding_another_way_than_the_customer_paid_is_said_to_be_an_exception() {
+        use RefundMethod::*;
+        let said = BankTransfer.differs_from(Instalments).unwrap();
+        assert_eq!(
+            said,
+            "The customer paid by card in instalments: the policy refunds by the same method. Refund by bank \
+             transfer only if the customer asked for it."
+        );
+        assert_eq!(OriginalCard.differs_from(Instalments), None, "the card paid in instalments is that card");
+        assert_eq!(Cash.differs_from(Cash), None);
+        assert!(Cash.differs_from(PayPal).unwrap().starts_with("The customer paid by PayPal"));
+        // In the settlement, beside the figures.
+        let turkish = PresetId::TurkishStore.policy();
+        let switched =
+            Decision::Approve { method: BankTransfer, return_customs: Amount(0), postage_reimbursed: Amount(0) };
+        let s = switched.settle(&turkish, &request(Instalments), false).unwrap();
+        assert!(s.notes.contains(&said), "{:?}", s.notes);
+        assert_eq!(BankTransfer.staff_destination(), "the customer's bank account");
     }
 }

@@ -25,6 +25,7 @@ pub(super) fn request(reason: ReturnReason, bought: Date, delivered: Option<Date
         details: String::new(),
         colour_claim: false,
         opened: false,
+        used: Some(false),
         requested_on: requested,
         channel: RequestChannel::Email,
         media: vec!["a".repeat(64)],
@@ -379,6 +380,7 @@ fn the_refund_paid_must_match_the_decision() {
         amount: Amount(amount),
         refunded_on: date(2026, 11, 20),
         reference: reference.into(),
+        account: String::new(),
     };
     let today = date(2026, 11, 20);
     assert!(record(decided.total.0, RefundMethod::PayPal, "PP-7781").validated(&decided, today).is_ok());

@@ -186,7 +186,7 @@ pub fn field_infos() -> Vec<FieldInfo> {
             REPAIRS,
             "More photos may be requested within",
             Period,
-            "After the Collection Notice, the customer may ask for more photos within this time.",
+            "After the Collection Notice, the customer may ask for more photos within this time. 0 if not offered.",
         ),
         info(
             "policy.storage_grace",
@@ -281,7 +281,13 @@ pub fn field_infos() -> Vec<FieldInfo> {
             },
             "",
         ),
-        info("policy.returns_unopened_only", RETURNS, "Refund only unopened, unused items", Bool, ""),
+        info(
+            "policy.returns_condition",
+            RETURNS,
+            "A return by choice is refused",
+            Choice { options: crate::policy::ConditionRule::ALL.iter().map(|r| (r.key(), r.label())).collect() },
+            "For the state the item is in: the request asks whether it was unpacked and whether it was used.",
+        ),
         info(
             "policy.return_evidence",
             RETURNS,
@@ -304,6 +310,14 @@ pub fn field_infos() -> Vec<FieldInfo> {
             "Not returnable",
             Lines,
             "Categories that cannot be returned, one a line.",
+        ),
+        info(
+            "policy.rma_required",
+            RETURNS,
+            "Parcels must bear their RMA code",
+            Bool,
+            "Then the RMA instructions say what happens to a parcel without one; otherwise the code is only the \
+             return's reference, asked on the parcel so it is matched quickly.",
         ),
         info(
             "policy.rma_validity",
@@ -387,6 +401,14 @@ pub fn field_infos() -> Vec<FieldInfo> {
             Multiline { max: 300 },
             "How your bank refunds a card purchase paid in instalments, as the refund will say it, e.g. \"The \
              bank refunds the instalments already charged to the card and cancels the rest.\"",
+        ),
+        info(
+            "policy.max_instalments",
+            RETURNS,
+            "Most instalments offered",
+            Text { max: 2, required: true },
+            "The most monthly instalments a card payment is spread over (2 to 36); the payment and return forms \
+             refuse more.",
         ),
         info(
             "policy.exchange_window",

@@ -193,9 +193,15 @@ impl Settings {
     ) -> Result<Settings, DomainError> {
         let values: Vec<(&str, &str)> = values.into_iter().collect();
         let mut problems = Problems::default();
-        for (key, what) in [("shop.address", "the shop's postal address"), ("shop.phone", "the shop's phone number")] {
+        for (key, why) in [
+            (
+                "shop.address",
+                "Enter the shop's postal address: customers post returns to it, and the return label prints it.",
+            ),
+            ("shop.phone", "Enter the shop's phone number: customers call it, and the return label prints it."),
+        ] {
             if values.iter().all(|(k, v)| *k != key || v.trim().is_empty()) {
-                problems.add(key, format!("Enter {what}: customers post returns to it and call it."));
+                problems.add(key, why);
             }
         }
         // The preset's place says how the shop takes money; the currency chosen says how its
@@ -395,6 +401,12 @@ mod tests {
         let fields: Vec<&str> = err.fields().iter().map(|f| f.field.as_str()).collect();
         assert!(fields.contains(&"shop.name"), "{fields:?}");
         assert!(fields.contains(&"shop.address") && fields.contains(&"shop.phone"), "{fields:?}");
+        let said = |key: &str| err.fields().iter().find(|f| f.field == key).map(|f| f.message.clone());
+        assert_eq!(
+            said("shop.phone").as_deref(),
+            Some("Enter the shop's phone number: customers call it, and the return label prints it.")
+        );
+        assert!(said("shop.address").is_some_and(|m| m.contains("customers post returns to it")));
         let s = Settings::from_setup(
             PresetId::Kospet,
             [

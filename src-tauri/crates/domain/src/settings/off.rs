@@ -13,6 +13,7 @@
 
 use crate::calendar::Period;
 use crate::money::{Amount, Percent};
+use crate::policy::ConditionRule;
 use crate::Policy;
 
 impl Policy {
@@ -24,7 +25,9 @@ impl Policy {
             "policy.shipping_insurance_rate" => self.shipping_insurance_rate == Percent(0),
             "policy.signature_threshold" => self.signature_threshold == Amount::ZERO,
             "policy.dead_on_arrival" => self.dead_on_arrival.is_none(),
-            "policy.returns_unopened_only" => !self.returns_unopened_only,
+            "policy.extra_media_request" => self.extra_media_request.is_none(),
+            "policy.returns_condition" => self.returns_condition == ConditionRule::NotRestricted,
+            "policy.rma_required" => !self.rma_required,
             "policy.paired_devices_excluded" => !self.paired_devices_excluded,
             "policy.non_returnable" => self.non_returnable.is_empty(),
             "policy.partial_refund_min" | "policy.partial_refund_max" => self.partial_refund_max == Percent(0),
@@ -44,7 +47,9 @@ impl Policy {
             "policy.shipping_insurance_rate" => self.shipping_insurance_rate = Percent(0),
             "policy.signature_threshold" => self.signature_threshold = Amount::ZERO,
             "policy.dead_on_arrival" => self.dead_on_arrival = Period::days(0),
-            "policy.returns_unopened_only" => self.returns_unopened_only = false,
+            "policy.extra_media_request" => self.extra_media_request = Period::days(0),
+            "policy.returns_condition" => self.returns_condition = ConditionRule::NotRestricted,
+            "policy.rma_required" => self.rma_required = false,
             "policy.paired_devices_excluded" => self.paired_devices_excluded = false,
             "policy.non_returnable" => self.non_returnable.clear(),
             "policy.partial_refund_min" | "policy.partial_refund_max" => {

@@ -9,7 +9,9 @@ use crate::after_sale::PaymentMethod;
 use crate::calendar::weekday_names::NAMES as WEEKDAYS;
 use crate::calendar::{DateStyle, Holiday, Period, PeriodRange};
 use crate::money::{Currency, NumberStyle, Percent};
-use crate::policy::{EvidenceRule, RefundDueFrom, ReturnPostage, ReturnWindowStart, WarrantyStart, MAX_LABEL};
+use crate::policy::{
+    ConditionRule, EvidenceRule, RefundDueFrom, ReturnPostage, ReturnWindowStart, WarrantyStart, MAX_LABEL,
+};
 use crate::returns::BankAccounts;
 use crate::text;
 use crate::FieldError;
@@ -106,8 +108,9 @@ fn parse_holidays(value: &str) -> Result<Vec<Holiday>, String> {
     let mut holidays = Vec::new();
     for line in value.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let (day, name) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-        let date: Date =
-            day.parse().map_err(|_| format!("\"{day}\" is not a date: write holidays as 2026-12-25 Christmas Day."))?;
+        let date: Date = day.parse().map_err(|_| {
+            format!("\"{day}\" is not a date: write each holiday as its date and name, e.g. 2026-01-01 New Year's Day.")
+        })?;
         let name = text::single_line("policy.holidays", name, MAX_LABEL).map_err(|e| e.to_string())?;
         holidays.push(Holiday { date, name });
     }
@@ -157,11 +160,12 @@ impl Settings {
             "policy.dead_on_arrival" => period(p.dead_on_arrival),
             "policy.return_window" => period(p.return_window),
             "policy.return_window_starts" => Some(key_of(p.return_window_starts, &RETURN_STARTS)),
-            "policy.returns_unopened_only" => Some(yes_no(p.returns_unopened_only)),
+            "policy.returns_condition" => Some(p.returns_condition.key().to_string()),
             "policy.return_evidence" => Some(p.return_evidence.key().to_string()),
             "policy.paired_devices_excluded" => Some(yes_no(p.paired_devices_excluded)),
             "policy.colour_claims_accepted" => Some(yes_no(p.colour_claims_accepted)),
             "policy.non_returnable" => Some(p.non_returnable.join("\n")),
+            "policy.rma_required" => Some(yes_no(p.rma_required)),
             "policy.rma_validity" => period(p.rma_validity),
             "policy.no_rma_hold" => period(p.no_rma_hold),
             "policy.inspection_due" => period(p.inspection_due),
@@ -178,6 +182,7 @@ impl Settings {
             "policy.deduct_return_customs" => Some(yes_no(p.deduct_return_customs)),
             "policy.paypal_refund_fee" => percent(p.paypal_refund_fee),
             "policy.instalment_refund_rule" => Some(p.instalment_refund_rule.clone()),
+            "policy.max_instalments" => Some(p.max_instalments.to_string()),
             "policy.exchange_window" => period(p.exchange_window),
             "policy.exchange_fee" => percent(p.exchange_fee),
             "policy.working_days" => Some(
@@ -273,7 +278,10 @@ impl Settings {
             "policy.dead_on_arrival" => p.dead_on_arrival = Period::parse(value)?,
             "policy.return_window" => p.return_window = Period::parse(value)?,
             "policy.return_window_starts" => p.return_window_starts = choice(value, &RETURN_STARTS)?,
-            "policy.returns_unopened_only" => p.returns_unopened_only = parse_bool(value)?,
+            "policy.returns_condition" => {
+                let keys: Vec<(&str, ConditionRule)> = ConditionRule::ALL.iter().map(|r| (r.key(), *r)).collect();
+                p.returns_condition = choice(value, &keys)?
+            }
             "policy.return_evidence" => {
                 let keys: Vec<(&str, EvidenceRule)> = EvidenceRule::ALL.iter().map(|r| (r.key(), *r)).collect();
                 p.return_evidence = choice(value, &keys)?
@@ -287,6 +295,7 @@ impl Settings {
                 }
                 p.non_returnable = list;
             }
+            "policy.rma_required" => p.rma_required = parse_bool(value)?,
             "policy.rma_validity" => p.rma_validity = Period::parse(value)?,
             "policy.no_rma_hold" => p.no_rma_hold = Period::parse(value)?,
             "policy.inspection_due" => p.inspection_due = Period::parse(value)?,
@@ -306,6 +315,14 @@ impl Settings {
             "policy.deduct_return_customs" => p.deduct_return_customs = parse_bool(value)?,
             "policy.paypal_refund_fee" => p.paypal_refund_fee = Percent::parse(value)?,
             "policy.instalment_refund_rule" => p.instalment_refund_rule = lines(300)?,
+            "policy.max_instalments" => {
+                use crate::after_sale::InstalmentPlan;
+                let (fewest, most) = (InstalmentPlan::FEWEST, InstalmentPlan::MOST);
+                p.max_instalments = match value.trim().parse::<u8>() {
+                    Ok(n) if (fewest..=most).contains(&n) => n,
+                    _ => return Err(format!("Enter a number of instalments from {fewest} to {most}.")),
+                }
+            }
             "policy.exchange_window" => p.exchange_window = Period::parse(value)?,
             "policy.exchange_fee" => p.exchange_fee = Percent::parse(value)?,
             "policy.working_days" => {

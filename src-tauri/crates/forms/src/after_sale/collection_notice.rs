@@ -1,7 +1,8 @@
 //! The Collection Notice: the repair is done. The work, the parts replaced, photos of the
 //! watch, the balance, how to get the watch back, and from when storage is charged.
 
-use caseback_domain::after_sale::{AfterSale, CollectionNotice, Completion};
+use caseback_domain::after_sale::message::ways_back;
+use caseback_domain::after_sale::{CollectionNotice, Completion};
 use caseback_domain::money::Amount;
 use caseback_domain::papers::{Image, TicketPapers};
 use caseback_domain::DateStyle;
@@ -47,35 +48,27 @@ pub fn collection_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, For
     form.parties(p);
 
     work_done(&mut form, completion);
-    // Under the photos, how to ask for more; where there are none, with the other notes.
-    let media = format!(
-        "Would you like more photos or a video of the repaired watch? Ask us by {}.",
-        long_date(style, notice.media_request_by)
-    );
+    // Under the photos, how to ask for more (where the shop offers it); where there are none,
+    // with the other notes.
+    let media = notice.media_request_by.map(|by| {
+        format!("Would you like more photos or a video of the repaired watch? Ask us by {}.", long_date(style, by))
+    });
     let title = "Photos of your repaired watch";
     let photos = &p.after_photos;
-    let shown = photo_grid(&mut form, title, photos, photos.len(), NOTICE_PHOTOS, Some(&media));
+    let shown = photo_grid(&mut form, title, photos, photos.len(), NOTICE_PHOTOS, media.as_deref());
     balance_and_payment(&mut form, p);
 
+    // In the message's words: collected, or sent back where it came by post or shipping was
+    // arranged; the policy's insurance and signature rules only where it has them.
     let mut rows = vec![sections::heading(fonts, "How to get your watch back", x, w)];
-    let address = settings.shop.address.trim();
-    let at = if address.is_empty() { String::new() } else { format!(" ({address})") };
-    rows.push(bullet(
-        fonts,
-        &format!(
-            "Collect it at the shop{at}. Bring your payment confirmation, printed or on your phone, and quote \
-             ticket {}.",
-            p.ticket.number
-        ),
-        x,
-        w,
-    ));
-    rows.push(bullet(fonts, &shipping_offer(p, a), x, w));
+    for way in ways_back(settings, &p.ticket, a.shipping.as_ref()) {
+        rows.push(bullet(fonts, &way, x, w));
+    }
     if notice.charges_storage() {
         rows.push(bullet(fonts, &storage_rule(notice, &money(notice.fee_per_day), style), x, w));
     }
-    if !shown {
-        rows.push(bullet(fonts, &media, x, w));
+    if let (false, Some(media)) = (shown, &media) {
+        rows.push(bullet(fonts, media, x, w));
     }
     form.flow.place_kept(&rows, 2);
     form.finish(TITLE)
@@ -110,30 +103,6 @@ fn storage_rule(notice: &CollectionNotice, fee: &str, style: DateStyle) -> Strin
         long_date(style, notice.last_free_day),
         long_date(style, notice.fees_from)
     )
-}
-
-/// The courier option with the policy's insurance and signature rules.
-fn shipping_offer(p: &TicketPapers, a: &AfterSale) -> String {
-    let policy = &p.settings.policy;
-    let mut text = "Or ask us to ship it to you by courier, at your cost.".to_string();
-    if policy.shipping_insurance_rate.0 > 0 {
-        text.push_str(&format!(
-            " Insurance is optional, at {} of the order total (the repair charges plus shipping), and is \
-             non-refundable.",
-            policy.shipping_insurance_rate
-        ));
-    }
-    if policy.signature_threshold.0 > 0 {
-        text.push_str(&format!(
-            " Parcels worth more than {} travel with signature on delivery.",
-            p.settings.currency.format(policy.signature_threshold)
-        ));
-    }
-    if let Some(s) = &a.shipping {
-        let service = if s.service.trim().is_empty() { String::new() } else { format!(" {}", s.service.trim()) };
-        text.push_str(&format!(" You chose {}{service}: we send it once the balance is settled.", s.courier_label()));
-    }
-    text
 }
 
 /// The work performed (it may run onto the next page) and the parts replaced.
@@ -185,7 +154,8 @@ pub(crate) fn photo_grid(
     }
     let gap = if grid.columns > 3 { 3.0 } else { 4.0 };
     let cell_w = (w - gap * (grid.columns - 1) as f32) / grid.columns as f32;
-    let cell_h = cell_w * 0.75;
+    // A row of four is kept low (the photos are fitted, not cropped) so the notice stays on one page.
+    let cell_h = cell_w * if grid.columns > 3 { 0.6 } else { 0.75 };
     let mut rows = vec![sections::heading(fonts, title, x, w)];
     for chunk in placed.chunks(grid.columns) {
         let mut items = Vec::new();

@@ -1,7 +1,7 @@
 //! The shipping notice: the watch is on its way. Courier, the tracking number large and as a
 //! barcode, the expected delivery dates, where it goes, signature, insurance and value.
 
-use caseback_domain::after_sale::{AfterSale, Shipping};
+use caseback_domain::after_sale::{AfterSale, Shipping, ShippingFields};
 use caseback_domain::papers::TicketPapers;
 
 use super::dispatch;
@@ -52,10 +52,16 @@ pub fn shipping_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormE
         ("Insurance", insurance(p, a, s)),
         ("Declared value", settings.currency.format(s.declared_value)),
     ];
-    // A shop that offers no insurance (its rate is off) does not mention it at all.
-    let offers_insurance = s.insured || settings.policy.shipping_insurance_rate.0 > 0;
-    let shipment: Vec<(&str, String)> =
-        shipment.into_iter().filter(|(label, _)| offers_insurance || *label != "Insurance").collect();
+    // A shop without a rule (no insurance, no signature above an amount, no customs within
+    // its own country) does not mention it at all.
+    let fields = ShippingFields::of(&settings.policy);
+    let shown = |label: &str| match label {
+        "Insurance" => s.insured || fields.insurance,
+        "Signature on delivery" => s.signature || fields.signature,
+        "Declared value" => s.declared_value.0 > 0 || fields.declared_value,
+        _ => true,
+    };
+    let shipment: Vec<(&str, String)> = shipment.into_iter().filter(|(label, _)| shown(label)).collect();
     let c = &p.customer;
     let to = [("Name", c.name.clone()), ("Address", s.address.clone()), ("Phone", c.phone.clone())];
     let label_w = sections::label_width(fonts, shipment.iter().chain(&to).map(|(l, _)| *l), w);

@@ -15,7 +15,7 @@ use crate::draw::{Colour, Item};
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{text_item, width, Row, Style};
-use crate::notices::{block, sign_line, sign_line_spaced, Form, BODY, NOTE};
+use crate::notices::{block, sign_line_filled, Form, BODY, NOTE};
 use crate::quotation::{CELL, CELL_PAD_X, CELL_PAD_Y, TOTAL};
 use crate::receipt::sections::{self, Column, SECTION_GAP, VALUE};
 use crate::receipt::COLUMN_GAP;
@@ -99,10 +99,12 @@ const TIGHT_GAP: f32 = 2.0;
 fn close(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
     let fonts = form.flow.canvas.fonts;
     let (x, w) = (form.x, form.w);
+    let style = p.settings.date_style;
+    let signed = [p.inspected_by.as_str(), &short_date(style, d.decided_on), ""];
     let ending = |tight: bool| {
         let gap = if tight { TIGHT_GAP } else { SECTION_GAP };
         let mut rows = Vec::new();
-        for block in decision(fonts, p, d, x, w, tight).into_iter().chain([signature(fonts, x, w, tight)]) {
+        for block in decision(fonts, p, d, x, w, tight).into_iter().chain([signature(fonts, &signed, x, w, tight)]) {
             if !rows.is_empty() {
                 rows.push(Row::gap(gap));
             }
@@ -117,19 +119,20 @@ fn close(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
     form.flow.place_whole(&rows);
 }
 
-/// What the inspector signs: under a heading, or (`tight`) after "Inspector:" with less room
-/// above the lines.
-fn signature(fonts: &Fonts, x: f32, w: f32, tight: bool) -> Vec<Row> {
+/// What the inspector signs, with the name of the staff member who recorded the decision
+/// and its day written in (`signed`): under a heading, or (`tight`) after "Inspector:" with
+/// less room above the lines.
+fn signature(fonts: &Fonts, signed: &[&str; 3], x: f32, w: f32, tight: bool) -> Vec<Row> {
     let labels = ["Inspector (name)", "Date", "Signature"];
     let said = "I inspected the item described above and recorded what I found.";
     if tight {
         let said = format!("Inspector: {said}");
-        return vec![block(fonts, &said, NOTE, x, w, 0.0), sign_line_spaced(fonts, &labels, x, w, 7.5)];
+        return vec![block(fonts, &said, NOTE, x, w, 0.0), sign_line_filled(fonts, &labels, signed, x, w, 7.5)];
     }
     vec![
         sections::heading(fonts, "Inspector", x, w),
         block(fonts, said, NOTE, x, w, 1.0),
-        sign_line(fonts, &labels, x, w),
+        sign_line_filled(fonts, &labels, signed, x, w, 10.0),
     ]
 }
 
@@ -169,11 +172,12 @@ fn short_verdict(decision: &Decision) -> &'static str {
     }
 }
 
-/// The decision in words.
-fn verdict(decision: &Decision) -> String {
+/// The decision in words; a watch handed over at the counter is handed back there.
+fn verdict(decision: &Decision, at_counter: bool) -> String {
     match decision {
         Decision::Approve { .. } => "Approved: refund".to_string(),
         Decision::PartialRefund { percent, .. } => format!("Partial refund by wear: {percent} of the price"),
+        Decision::ShipBack if at_counter => "Denied, handed back at the counter".to_string(),
         Decision::ShipBack => "Denied, sent back at the customer's cost".to_string(),
         Decision::Exchange => "Exchange".to_string(),
     }
@@ -247,11 +251,11 @@ fn decision(fonts: &Fonts, p: &ReturnPapers, d: &DecisionRecord, x: f32, w: f32,
     let money = |a: Amount| currency.format(a);
     let num = |a: Amount| currency.format_number(a);
     let code = currency.code();
-    let mut rows = verdict_rows(fonts, &verdict(&d.decision), x, w, tight);
+    let at_counter = p.case.taken_in_at_counter;
+    let mut rows = verdict_rows(fonts, &verdict(&d.decision, at_counter), x, w, tight);
     let s = &d.settlement;
     if s.lines.is_empty() {
-        let text = "Nothing is refunded. The item goes back to the customer, at the customer's cost.";
-        rows.push(block(fonts, text, BODY, x, w, 0.0));
+        rows.push(block(fonts, Decision::nothing_refunded(at_counter), BODY, x, w, 0.0));
     } else {
         // The verdict stays with its settlement: a few lines, kept on one page.
         let grid = Grid::new(fonts, x, w, &[("Settlement", 0.0, false), (&format!("Amount ({code})"), 34.0, true)]);

@@ -1,9 +1,10 @@
 //! The RMA instructions: where to send the return, the code and how long it is valid, how to
 //! pack and mark the parcel, how to ship it, who pays the postage and the customs, and what
-//! happens to a parcel without a valid code (lx-watch 5.2, 7 and 9; the RMA web shop, 004).
+//! happens when it arrives (lx-watch 5.2, 7 and 9; the RMA web shop, 004), in the sentences
+//! of the domain's `RmaInstructions`, as the message says them.
 
 use caseback_domain::papers::ReturnPapers;
-use caseback_domain::returns::{eligibility, sending};
+use caseback_domain::returns::{eligibility, RmaInstructions};
 
 use super::{request, rma, start};
 use crate::dates::{long_date, short_date};
@@ -49,48 +50,12 @@ pub fn rma_instructions(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, Form
     form.flow.place_whole(&rows);
     form.flow.place(&Row::gap(SECTION_GAP));
 
-    let pack = [
-        "Use the product's original box, undamaged: no tears, stains, writing or tape on it.".to_string(),
-        "Put everything back in: all accessories, manuals, tags, cards and protective films.".to_string(),
-        "Pack the original box inside a sturdy outer shipping box, with padding around it.".to_string(),
-        "Enclose the Return Authorization Form, filled in and signed, if we sent you one.".to_string(),
-    ];
-    section(&mut form, "Pack it", &pack);
-
-    let mark = [
-        format!(
-            "Write {code} clearly on the outside of the parcel, or tape on the return label we sent: the code must \
-             be visible on the outer label."
-        ),
-        "Do not write the code on the product's own box.".to_string(),
-    ];
-    section(&mut form, "Mark the parcel", &mark);
-
-    let contact = contact(p);
-    // Carrier, postage and customs in the domain's words, as the message says them.
-    let sending = sending(policy, &eligibility(policy, r));
-    let mut ship =
-        vec![sending.carrier, format!("Send us the tracking number{contact}, quoting {code}."), sending.postage];
-    ship.extend(sending.customs);
-    section(&mut form, "Ship it", &ship);
-
-    let without = if policy.no_rma_hold.is_none() {
-        "Parcels without a visible, valid RMA code are declined and go back to the sender, at the sender's cost."
-            .to_string()
-    } else {
-        format!(
-            "Parcels without a visible, valid RMA code, or arriving after it has expired, are held for {} and then \
-             sent back at the customer's cost.",
-            policy.no_rma_hold
-        )
-    };
-    let mut next = vec![without];
-    next.push(format!(
-        "Once it arrives we inspect it within {} and let you know the outcome. A refund goes back to {}.",
-        policy.inspection_due,
-        r.paid_with.destination()
-    ));
-    section(&mut form, "When it arrives", &next);
+    // The sentences of the message, in the domain's words: one for each rule the policy has.
+    let words = RmaInstructions::of(&p.settings, r, rma.code, &eligibility(policy, r));
+    section(&mut form, "Pack it", &words.pack);
+    section(&mut form, "Mark the parcel", &words.mark);
+    section(&mut form, "Ship it", &words.ship);
+    section(&mut form, "When it arrives", &words.arrives);
     form.finish(TITLE)
 }
 
@@ -130,19 +95,4 @@ fn address_box(fonts: &Fonts, p: &ReturnPapers, code: &str, x: f32, w: f32) -> R
     ];
     all.extend(items);
     Row { height: height + 1.0, items: all }
-}
-
-/// ", by email to … or WhatsApp …", from what the shop's profile has.
-fn contact(p: &ReturnPapers) -> String {
-    let shop = &p.settings.shop;
-    let ways: Vec<String> = [("email to", &shop.email), ("WhatsApp", &shop.whatsapp)]
-        .into_iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(how, v)| format!("{how} {}", v.trim()))
-        .collect();
-    if ways.is_empty() {
-        String::new()
-    } else {
-        format!(" by {}", ways.join(" or "))
-    }
 }

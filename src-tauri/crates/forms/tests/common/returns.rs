@@ -15,6 +15,8 @@ use super::after_sale::{photo_jpeg, photo_png};
 use super::stored_image;
 
 pub const ORDER: &str = "CW-41037";
+/// The staff member who inspected the return.
+pub const INSPECTOR: &str = "Mehmet Öztürk";
 pub const REQUESTED_ON: Date = date(2026, 11, 10);
 pub const ARRIVED_ON: Date = date(2026, 11, 13);
 pub const DECIDED_ON: Date = date(2026, 11, 16);
@@ -52,6 +54,7 @@ pub fn request() -> ReturnRequest {
         details: DETAILS.into(),
         colour_claim: false,
         opened: false,
+        used: Some(false),
         requested_on: REQUESTED_ON,
         channel: RequestChannel::Email,
         wants: caseback_domain::returns::Remedy::Refund,
@@ -66,6 +69,8 @@ pub struct Return {
     pub case: ReturnCase,
     pub customer: Option<CustomerDetails>,
     pub photos: Vec<(&'static str, Vec<u8>)>,
+    /// Who recorded the inspection, as the log says.
+    pub inspected_by: String,
 }
 
 impl Return {
@@ -75,7 +80,7 @@ impl Return {
             id: ReturnId(12),
             ..ReturnCase::new(customer.as_ref().map(|_| CustomerId(7)), ReturnState::Requested, Some(request()))
         };
-        Return { settings, case, customer, photos: Vec::new() }
+        Return { settings, case, customer, photos: Vec::new(), inspected_by: INSPECTOR.into() }
     }
 
     /// Authorized on the request day with the shop's first RMA code (under a fixed test key).
@@ -149,6 +154,7 @@ impl Return {
             customer: self.customer.clone(),
             logo: None,
             inspection_photos: self.photos.iter().map(|(media_type, bytes)| stored_image(media_type, bytes)).collect(),
+            inspected_by: self.inspected_by.clone(),
         }
     }
 }

@@ -226,6 +226,7 @@ pub(super) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
             details: "Asked by message; photos attached where the watch is faulty.".into(),
             colour_claim: false,
             opened: d.reason != ReturnReason::ChangeOfMind,
+            used: d.reason != ReturnReason::ChangeOfMind,
             requested_on: Some(day(d.requested)),
             channel: if i % 2 == 0 { RequestChannel::Email } else { RequestChannel::WhatsApp },
             media: if d.reason.needs_evidence() { vec![photo.clone()] } else { vec![] },
@@ -288,6 +289,7 @@ pub(super) fn add_returns(shop: &mut Shop, now: Timestamp) -> Result<()> {
                 amount: s.total,
                 refunded_on: settings.today(decided_at),
                 reference: "ARN 74102233 0191".into(),
+                account: String::new(),
             };
             shop.record_return_refund(by, case.id, &refund, decided_at)?;
         }

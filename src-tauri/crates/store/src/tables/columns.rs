@@ -31,18 +31,17 @@ pub(crate) fn instant(what: &str, text: &str) -> Result<jiff::Timestamp> {
     text.parse().map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
 }
 
-/// Damaged data found while a row is read, as rusqlite's conversion error (row mappers
-/// return rusqlite's errors).
-pub(crate) fn bad(message: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, message.into())
+/// Damaged data found while a row is read.
+pub(crate) fn bad(message: String) -> StoreError {
+    StoreError::Corrupt(message)
 }
 
 /// A JSON record read inside a row mapper.
-pub(crate) fn json_in_row<T: DeserializeOwned>(what: &str, text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text).map_err(|e| bad(format!("{what}: {e}")))
+pub(crate) fn json_in_row<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+    from_json(what, text)
 }
 
 /// A date read inside a row mapper.
-pub(crate) fn date_in_row(text: String) -> rusqlite::Result<jiff::civil::Date> {
-    text.parse().map_err(|e: jiff::Error| bad(e.to_string()))
+pub(crate) fn date_in_row(text: String) -> Result<jiff::civil::Date> {
+    date("date", &text)
 }

@@ -1,27 +1,39 @@
 //! Table `events`: the append-only log of who did what, when. Rows are only ever inserted.
 
+use crate::sql::{Db, Engine, Row};
+use crate::vals;
 use caseback_domain::event::{Action, Event, Subject};
 use caseback_domain::staff::StaffId;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{Result, StoreError};
 
-pub(crate) fn insert(conn: &Connection, event: &Event) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO events (at, staff_id, subject, subject_id, action, detail_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
+pub(crate) fn insert(conn: &Db, event: &Event) -> Result<i64> {
+    conn.insert(
+        "INSERT INTO events (at, staff_id, subject, subject_id, action, detail_json, computer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        vals![
             event.at.to_string(),
             event.staff.map(|s| s.0),
             event.subject.as_str(),
             event.subject_id,
             event.action.as_str(),
-            event.detail.to_string()
+            event.detail.to_string(),
+            conn.computer()
         ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    )
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<(String, Option<i64>, String, String, String, String)> {
+/// Tells the other computers on a shared database that `subject` changed, when the
+/// caller's transaction commits (PostgreSQL's NOTIFY; a SQLite file has one process).
+pub(crate) fn announce(conn: &Db, subject: Subject, subject_id: &str) -> Result<()> {
+    if conn.engine() == Engine::Postgres {
+        let what = format!("{}:{subject_id}", subject.as_str());
+        conn.exec("SELECT pg_notify(?1, ?2)", vals![crate::sql::pg::CHANGES, what])?;
+    }
+    Ok(())
+}
+
+fn from_row(row: &Row) -> Result<(String, Option<i64>, String, String, String, String)> {
     Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
 }
 
@@ -38,21 +50,23 @@ fn decode(
     })
 }
 
-/// A record's history, oldest first.
-pub(crate) fn for_subject(conn: &Connection, subject: Subject, subject_id: &str) -> Result<Vec<Event>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT at, staff_id, subject, subject_id, action, detail_json FROM events
+/// A record's history, oldest first, each event with the computer it was made on ('' for
+/// the one computer a shop in a data folder has).
+pub(crate) fn for_subject(conn: &Db, subject: Subject, subject_id: &str) -> Result<Vec<(Event, String)>> {
+    let rows = conn.rows(
+        "SELECT at, staff_id, subject, subject_id, action, detail_json, computer FROM events
          WHERE subject = ?1 AND subject_id = ?2 ORDER BY id",
+        vals![subject.as_str(), subject_id],
+        |r| Ok((from_row(r)?, r.get::<String>(6)?)),
     )?;
-    let rows = stmt.query_map([subject.as_str(), subject_id], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(decode).collect()
+    rows.into_iter().map(|(e, computer)| Ok((decode(e)?, computer))).collect()
 }
 
-pub(crate) fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
+pub(crate) fn count(conn: &Db) -> Result<i64> {
+    conn.value("SELECT count(*) FROM events", vals![])
 }
 
 /// When the newest event was logged, as stored (the last change a backup holds).
-pub(crate) fn latest_at(conn: &Connection) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT at FROM events ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?)
+pub(crate) fn latest_at(conn: &Db) -> Result<Option<String>> {
+    conn.row("SELECT at FROM events ORDER BY id DESC LIMIT 1", vals![], |r| r.get(0))
 }

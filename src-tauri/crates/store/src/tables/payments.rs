@@ -1,19 +1,20 @@
 //! Table `payments`: payments and refunds, never edited or deleted (a mistake is voided in
 //! `payment_voids`; a payment's instalments are in `payment_plans`).
 
+use crate::sql::Db;
+use crate::vals;
 use caseback_domain::after_sale::{EntryKind, Payment, PaymentEntry};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
 use caseback_domain::{Amount, Currency};
 use jiff::civil::Date;
 use jiff::Timestamp;
-use rusqlite::{params, Connection};
 
 use super::columns::{date, from_key, to_key};
 use crate::error::Result;
 
 pub(crate) fn insert(
-    conn: &Connection,
+    conn: &Db,
     ticket: TicketId,
     entry: &PaymentEntry,
     currency: Currency,
@@ -21,10 +22,10 @@ pub(crate) fn insert(
     by: StaffId,
     now: Timestamp,
 ) -> Result<i64> {
-    conn.execute(
+    conn.insert(
         "INSERT INTO payments (ticket_id, kind, amount, currency, method, reference, paid_on, recorded_at, staff_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
+        vals![
             ticket.0,
             to_key(&entry.kind)?,
             entry.amount.0,
@@ -35,29 +36,29 @@ pub(crate) fn insert(
             now.to_string(),
             by.0
         ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    )
 }
 
 /// The ticket's entries in the order they were recorded.
-pub(crate) fn for_ticket(conn: &Connection, ticket: TicketId) -> Result<Vec<Payment>> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn for_ticket(conn: &Db, ticket: TicketId) -> Result<Vec<Payment>> {
+    let rows = conn.rows(
         "SELECT id, kind, amount, method, reference, paid_on, staff_id FROM payments WHERE ticket_id = ?1 ORDER BY id",
+        vals![ticket.0],
+        |r| {
+            Ok((
+                r.get::<i64>(0)?,
+                r.get::<String>(1)?,
+                r.get::<i64>(2)?,
+                r.get::<String>(3)?,
+                r.get::<String>(4)?,
+                r.get::<String>(5)?,
+                r.get::<i64>(6)?,
+            ))
+        },
     )?;
-    let rows = stmt.query_map([ticket.0], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, i64>(6)?,
-        ))
-    })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, kind, amount, method, reference, paid_on, staff) = row?;
+        let (id, kind, amount, method, reference, paid_on, staff) = row;
         let kind: EntryKind = from_key("payment kind", &kind)?;
         out.push(Payment {
             id,

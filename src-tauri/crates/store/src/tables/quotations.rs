@@ -4,10 +4,11 @@
 //! because a quotation and its written answer are one record to every reader, and one
 //! query keeps the pair consistent. Answers are written by `quotation_answers`.
 
+use crate::sql::Db;
+use crate::vals;
 use caseback_domain::assessment::WrittenAnswer;
 use caseback_domain::quotation::Quotation;
 use caseback_domain::ticket::TicketId;
-use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::columns::{from_json, to_json};
@@ -17,11 +18,11 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     from_json("quotation", text)
 }
 
-pub(crate) fn insert(conn: &Connection, ticket: TicketId, q: &Quotation) -> Result<i64> {
-    conn.execute(
+pub(crate) fn insert(conn: &Db, ticket: TicketId, q: &Quotation) -> Result<i64> {
+    conn.insert(
         "INSERT INTO quotations (ticket_id, revision, number, quotation_json, repair_total, cosmetic_total, issued_on, valid_through)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
+        vals![
             ticket.0,
             q.number.revision,
             q.number.to_string(),
@@ -31,8 +32,7 @@ pub(crate) fn insert(conn: &Connection, ticket: TicketId, q: &Quotation) -> Resu
             q.issued_on.to_string(),
             q.valid_through.to_string()
         ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    )
 }
 
 /// A quotation as stored, with the customer's answer if there is one.
@@ -52,21 +52,20 @@ impl StoredQuotation {
 }
 
 /// Every revision of a ticket's quotation, oldest first.
-pub(crate) fn for_ticket(conn: &Connection, ticket: TicketId) -> Result<Vec<StoredQuotation>> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn for_ticket(conn: &Db, ticket: TicketId) -> Result<Vec<StoredQuotation>> {
+    let rows = conn.rows(
         "SELECT q.id, q.quotation_json, a.accepted, a.answer_json FROM quotations q
          LEFT JOIN quotation_answers a ON a.quotation_id = q.id WHERE q.ticket_id = ?1 ORDER BY q.revision",
-    )?;
-    let rows = stmt
-        .query_map([ticket.0], |r| {
+        vals![ticket.0],
+        |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<bool>>(2)?,
-                r.get::<_, Option<String>>(3)?,
+                r.get::<i64>(0)?,
+                r.get::<String>(1)?,
+                r.get::<Option<i64>>(2)?.map(|a| a != 0),
+                r.get::<Option<String>>(3)?,
             ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     rows.into_iter()
         .map(|(id, q, accepted, answer)| {
             let answer = match (accepted, answer) {

@@ -1,40 +1,34 @@
 //! Table `return_cases`: each case as JSON, with the columns lists and search need (its
 //! haystack is the case's search text). Updated as the case moves.
 
+use crate::sql::{Db, Row, Value};
+use crate::vals;
 use caseback_domain::customer::CustomerId;
 use caseback_domain::returns::{ReturnCase, ReturnId, ReturnState, RmaCode};
 use caseback_domain::staff::StaffId;
 use jiff::civil::Date;
 use jiff::Timestamp;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::columns::{date, from_json, to_json};
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 
 /// Inserts a new case and returns its id (the case's own id is ignored).
-pub(crate) fn insert(
-    conn: &Connection,
-    case: &ReturnCase,
-    haystack: &str,
-    by: StaffId,
-    now: Timestamp,
-) -> Result<ReturnId> {
-    conn.execute(
+pub(crate) fn insert(conn: &Db, case: &ReturnCase, haystack: &str, by: StaffId, now: Timestamp) -> Result<ReturnId> {
+    let id = ReturnId(conn.insert(
         "INSERT INTO return_cases (state, case_json, haystack, created_at, staff_id) VALUES (?1, '{}', '', ?2, ?3)",
-        params![case.state.key(), now.to_string(), by.0],
-    )?;
-    let id = ReturnId(conn.last_insert_rowid());
+        vals![case.state.key(), now.to_string(), by.0],
+    )?);
     update(conn, &ReturnCase { id, ..case.clone() }, haystack)?;
     Ok(id)
 }
 
 /// Writes the case's current record and the columns derived from it.
-pub(crate) fn update(conn: &Connection, case: &ReturnCase, haystack: &str) -> Result<()> {
-    conn.execute(
+pub(crate) fn update(conn: &Db, case: &ReturnCase, haystack: &str) -> Result<()> {
+    conn.exec(
         "UPDATE return_cases SET customer_id = ?2, state = ?3, order_number = ?4, rma_code = ?5, case_json = ?6,
              next_deadline = ?7, haystack = ?8, item = ?9 WHERE id = ?1",
-        params![
+        vals![
             case.id.0,
             case.customer.map(|c| c.0),
             case.state.key(),
@@ -49,37 +43,36 @@ pub(crate) fn update(conn: &Connection, case: &ReturnCase, haystack: &str) -> Re
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, id: ReturnId) -> Result<Option<ReturnCase>> {
+pub(crate) fn get(conn: &Db, id: ReturnId) -> Result<Option<ReturnCase>> {
     let json: Option<String> =
-        conn.query_row("SELECT case_json FROM return_cases WHERE id = ?1", [id.0], |r| r.get(0)).optional()?;
+        conn.row("SELECT case_json FROM return_cases WHERE id = ?1", vals![id.0], |r| r.get(0))?;
     json.map(|j| from_json("return case", &j)).transpose()
 }
 
-pub(crate) fn by_code(conn: &Connection, code: RmaCode) -> Result<Option<ReturnCase>> {
-    let json: Option<String> = conn
-        .query_row("SELECT case_json FROM return_cases WHERE rma_code = ?1", [code.to_string()], |r| r.get(0))
-        .optional()?;
+pub(crate) fn by_code(conn: &Db, code: RmaCode) -> Result<Option<ReturnCase>> {
+    let json: Option<String> =
+        conn.row("SELECT case_json FROM return_cases WHERE rma_code = ?1", vals![code.to_string()], |r| r.get(0))?;
     json.map(|j| from_json("return case", &j)).transpose()
 }
 
 /// Cases the calendar may move by itself on `today`: in one of `states` with a deadline
 /// before today, or none (a package the policy does not hold).
-pub(crate) fn past_their_deadline(conn: &Connection, states: &[ReturnState], today: Date) -> Result<Vec<ReturnId>> {
+pub(crate) fn past_their_deadline(conn: &Db, states: &[ReturnState], today: Date) -> Result<Vec<ReturnId>> {
     let keys: Vec<String> = states.iter().map(|s| s.key().to_string()).collect();
     let marks = (2..keys.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     let sql = format!(
         "SELECT id FROM return_cases WHERE state IN ({marks}) AND (next_deadline IS NULL OR next_deadline < ?1) ORDER BY id"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let args = std::iter::once(today.to_string()).chain(keys);
-    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| Ok(ReturnId(r.get(0)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let args: Vec<Value> = std::iter::once(today.to_string()).chain(keys).map(Value::Text).collect();
+    conn.rows(&sql, &args, |r| Ok(ReturnId(r.get(0)?)))
 }
 
 /// The cases of a customer.
-pub(crate) fn for_customer(conn: &Connection, customer: CustomerId) -> Result<Vec<ReturnCase>> {
-    let mut stmt = conn.prepare_cached("SELECT case_json FROM return_cases WHERE customer_id = ?1 ORDER BY id")?;
-    let cases: Vec<String> = stmt.query_map([customer.0], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+pub(crate) fn for_customer(conn: &Db, customer: CustomerId) -> Result<Vec<ReturnCase>> {
+    let cases: Vec<String> =
+        conn.rows("SELECT case_json FROM return_cases WHERE customer_id = ?1 ORDER BY id", vals![customer.0], |r| {
+            r.get(0)
+        })?;
     cases.iter().map(|j| from_json("return case", j)).collect()
 }
 
@@ -99,35 +92,29 @@ pub struct ReturnRow {
 const ROW_SQL: &str = "SELECT r.id, r.rma_code, r.order_number, r.state, r.customer_id, c.name, r.item, r.next_deadline
                        FROM return_cases r LEFT JOIN customers c ON c.id = r.customer_id";
 
-fn row(r: &Row) -> rusqlite::Result<ReturnRow> {
+fn row(r: &Row) -> Result<ReturnRow> {
     let state: String = r.get(3)?;
     let deadline: Option<String> = r.get(7)?;
-    let bad = |what: String| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into());
+    let bad = StoreError::Corrupt;
     Ok(ReturnRow {
         id: ReturnId(r.get(0)?),
         rma_code: r.get(1)?,
         order_number: r.get(2)?,
         state: ReturnState::from_key(&state).ok_or_else(|| bad(format!("unknown return state {state}")))?,
-        customer_id: r.get::<_, Option<i64>>(4)?.map(CustomerId),
-        customer_name: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+        customer_id: r.get::<Option<i64>>(4)?.map(CustomerId),
+        customer_name: r.get::<Option<String>>(5)?.unwrap_or_default(),
         item: r.get(6)?,
-        next_deadline: deadline.map(|d| date("return deadline", &d).map_err(|e| bad(e.to_string()))).transpose()?,
+        next_deadline: deadline.map(|d| date("return deadline", &d)).transpose()?,
     })
 }
 
-fn rows(conn: &Connection, sql: &str, args: &[String]) -> Result<Vec<ReturnRow>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let found = stmt.query_map(rusqlite::params_from_iter(args.iter()), row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(found)
+fn rows(conn: &Db, sql: &str, args: &[String]) -> Result<Vec<ReturnRow>> {
+    let args: Vec<Value> = args.iter().map(|a| Value::Text(a.clone())).collect();
+    conn.rows(sql, &args, row)
 }
 
 /// Returns matching every term, optionally in one state: soonest deadline first, then newest.
-pub(crate) fn search(
-    conn: &Connection,
-    terms: &[String],
-    state: Option<ReturnState>,
-    limit: usize,
-) -> Result<Vec<ReturnRow>> {
+pub(crate) fn search(conn: &Db, terms: &[String], state: Option<ReturnState>, limit: usize) -> Result<Vec<ReturnRow>> {
     let mut filters = Vec::new();
     let mut args = Vec::new();
     for t in terms {
@@ -143,6 +130,6 @@ pub(crate) fn search(
     rows(conn, &sql, &args)
 }
 
-pub(crate) fn in_state(conn: &Connection, state: ReturnState, limit: usize) -> Result<Vec<ReturnRow>> {
+pub(crate) fn in_state(conn: &Db, state: ReturnState, limit: usize) -> Result<Vec<ReturnRow>> {
     search(conn, &[], Some(state), limit)
 }

@@ -12,31 +12,28 @@
 //! number per old code is lost, and no code is ever issued twice. A shop set up since
 //! version 7 has one permutation only and never passes over one.
 
+use crate::sql::Db;
+use crate::vals;
 use caseback_domain::returns::{ReturnId, RmaCode, RmaKey};
 use jiff::Timestamp;
-use rusqlite::{params, Connection};
 
 use crate::error::Result;
 
 /// Takes the shop's next RMA sequence number whose code (under `key`) was never issued, and
 /// records that code for `id`.
-pub(crate) fn insert(conn: &Connection, id: ReturnId, key: &RmaKey, now: Timestamp) -> Result<RmaCode> {
-    let last: i64 =
-        conn.query_row("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'rma_codes'), 0)", [], |r| {
-            r.get(0)
-        })?;
+pub(crate) fn insert(conn: &Db, id: ReturnId, key: &RmaKey, now: Timestamp) -> Result<RmaCode> {
+    // Codes are never deleted (a cancelled one stays, spent), so the highest is the last.
+    let last: i64 = conn.value("SELECT COALESCE(MAX(seq), 0) FROM rma_codes", vals![])?;
     let mut seq = last as u64 + 1;
     loop {
         // Refused past the last code the shop can have.
         let code = RmaCode::from_sequence(seq, key)?;
         let taken: bool =
-            conn.query_row("SELECT EXISTS (SELECT 1 FROM rma_codes WHERE code = ?1)", [code.to_string()], |r| {
-                r.get(0)
-            })?;
+            conn.value("SELECT EXISTS (SELECT 1 FROM rma_codes WHERE code = ?1)", vals![code.to_string()])?;
         if !taken {
-            conn.execute(
+            conn.exec(
                 "INSERT INTO rma_codes (seq, code, return_id, issued_at) VALUES (?1, ?2, ?3, ?4)",
-                params![seq as i64, code.to_string(), id.0, now.to_string()],
+                vals![seq as i64, code.to_string(), id.0, now.to_string()],
             )?;
             return Ok(code);
         }
@@ -54,23 +51,22 @@ mod tests {
     }
 
     /// A database at this version with one staff member and `returns` return cases (ids 1..).
-    fn database(dir: &std::path::Path, returns: i64) -> Connection {
-        let conn = db::open(&dir.join("a.sqlite")).unwrap();
-        conn.execute("INSERT INTO staff (name, created_at) VALUES ('Mei Chan', '2026-11-01T00:00:00Z')", []).unwrap();
+    fn database(dir: &std::path::Path, returns: i64) -> Db {
+        let conn = Db::sqlite(db::open(&dir.join("a.sqlite")).unwrap());
+        conn.exec("INSERT INTO staff (name, created_at) VALUES ('Mei Chan', '2026-11-01T00:00:00Z')", vals![]).unwrap();
         for _ in 0..returns {
-            conn.execute(
+            conn.exec(
                 "INSERT INTO return_cases (state, case_json, haystack, created_at, staff_id)
                  VALUES ('authorized', '{}', '', '2026-11-01T00:00:00Z', 1)",
-                [],
+                vals![],
             )
             .unwrap();
         }
         conn
     }
 
-    fn issued(conn: &Connection) -> Vec<(i64, String)> {
-        let mut stmt = conn.prepare("SELECT seq, code FROM rma_codes ORDER BY seq").unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    fn issued(conn: &Db) -> Vec<(i64, String)> {
+        conn.rows("SELECT seq, code FROM rma_codes ORDER BY seq", vals![], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
     }
 
     #[test]
@@ -94,9 +90,9 @@ mod tests {
         let conn = database(dir.path(), 3);
         let now = Timestamp::UNIX_EPOCH;
         let clash = RmaCode::from_sequence(2, &key()).unwrap().to_string();
-        conn.execute(
+        conn.exec(
             "INSERT INTO rma_codes (seq, code, return_id, issued_at) VALUES (1, ?1, 1, '2026-10-01T00:00:00Z')",
-            [&clash],
+            vals![clash],
         )
         .unwrap();
         let next = insert(&conn, ReturnId(2), &key(), now).unwrap();

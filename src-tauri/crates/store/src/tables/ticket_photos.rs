@@ -1,8 +1,9 @@
 //! Table `ticket_photos`: which stored photos a ticket shows at each stage, in order. Rows
 //! are only inserted (a photo named twice at one stage is kept once).
 
+use crate::sql::Db;
+use crate::vals;
 use caseback_domain::ticket::TicketId;
-use rusqlite::{params, Connection};
 
 use crate::error::Result;
 
@@ -25,19 +26,20 @@ impl Stage {
 }
 
 /// Adds the photos, in order, to the ticket's `stage`.
-pub(crate) fn insert(conn: &Connection, id: TicketId, stage: Stage, shas: &[String]) -> Result<()> {
+pub(crate) fn insert(conn: &Db, id: TicketId, stage: Stage, shas: &[String]) -> Result<()> {
     for (position, sha256) in shas.iter().enumerate() {
-        conn.execute(
-            "INSERT OR IGNORE INTO ticket_photos (ticket_id, sha256, stage, position) VALUES (?1, ?2, ?3, ?4)",
-            params![id.0, sha256, stage.key(), position as i64],
+        conn.exec(
+            "INSERT INTO ticket_photos (ticket_id, sha256, stage, position) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            vals![id.0, sha256, stage.key(), position as i64],
         )?;
     }
     Ok(())
 }
 
-pub(crate) fn for_ticket(conn: &Connection, id: TicketId, stage: Stage) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT sha256 FROM ticket_photos WHERE ticket_id = ?1 AND stage = ?2 ORDER BY position")?;
-    let rows = stmt.query_map(params![id.0, stage.key()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+pub(crate) fn for_ticket(conn: &Db, id: TicketId, stage: Stage) -> Result<Vec<String>> {
+    conn.rows(
+        "SELECT sha256 FROM ticket_photos WHERE ticket_id = ?1 AND stage = ?2 ORDER BY position",
+        vals![id.0, stage.key()],
+        |r| r.get(0),
+    )
 }

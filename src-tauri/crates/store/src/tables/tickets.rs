@@ -2,6 +2,8 @@
 //! need (its state and next deadline change as it moves). Its photos are kept in
 //! `ticket_photos`, its search text in `ticket_search`, its numbers in `ticket_numbers`.
 
+use crate::sql::{Db, Row, Value};
+use crate::vals;
 use caseback_domain::after_sale::CollectionNotice;
 use caseback_domain::customer::CustomerId;
 use caseback_domain::device::PurchaseRecord;
@@ -10,20 +12,19 @@ use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::ticket::{TicketNumber, TicketState};
 use caseback_domain::warranty::WarrantyCheck;
 use jiff::civil::Date;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::columns::{bad, date_in_row as date, json_in_row as parse, to_json};
 use super::ticket_photos::{self, Stage};
-use crate::error::{Result, StoreError};
+use crate::error::Result;
 
 /// Inserts the ticket's row (its search text and photos are the caller's to add).
-pub(crate) fn insert(conn: &Connection, t: &Ticket) -> Result<TicketId> {
-    conn.execute(
+pub(crate) fn insert(conn: &Db, t: &Ticket) -> Result<TicketId> {
+    Ok(TicketId(conn.insert(
         "INSERT INTO tickets (number, year, seq, state, customer_id, serial_key, device_label, details_json, warranty_json,
                               received_at, received_on, assessment_due, next_deadline)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
+        vals![
             t.number.to_string(),
             t.number.year,
             t.number.seq,
@@ -38,60 +39,54 @@ pub(crate) fn insert(conn: &Connection, t: &Ticket) -> Result<TicketId> {
             t.assessment_due.to_string(),
             t.next_deadline().map(|d| d.to_string()),
         ],
-    )?;
-    Ok(TicketId(conn.last_insert_rowid()))
+    )?))
 }
 
 /// The ids of a customer's tickets.
-pub(crate) fn ids_for_customer(conn: &Connection, customer: CustomerId) -> Result<Vec<TicketId>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM tickets WHERE customer_id = ?1 ORDER BY id")?;
-    let ids = stmt.query_map([customer.0], |r| Ok(TicketId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?;
+pub(crate) fn ids_for_customer(conn: &Db, customer: CustomerId) -> Result<Vec<TicketId>> {
+    let ids = conn.rows("SELECT id FROM tickets WHERE customer_id = ?1 ORDER BY id", vals![customer.0], |r| {
+        Ok(TicketId(r.get(0)?))
+    })?;
     Ok(ids)
 }
 
 /// Writes the ticket's state and the deadline that state sets.
-pub(crate) fn update_state(conn: &Connection, t: &Ticket) -> Result<()> {
-    conn.execute(
+pub(crate) fn update_state(conn: &Db, t: &Ticket) -> Result<()> {
+    conn.exec(
         "UPDATE tickets SET state = ?2, next_deadline = ?3 WHERE id = ?1",
-        params![t.id.0, t.state.key(), t.next_deadline().map(|d| d.to_string())],
+        vals![t.id.0, t.state.key(), t.next_deadline().map(|d| d.to_string())],
     )?;
     Ok(())
 }
 
 /// Sets the ticket's next deadline when something other than the ticket itself decides it
 /// (its quotation's validity or hold).
-pub(crate) fn update_deadline(conn: &Connection, id: TicketId, deadline: Option<Date>) -> Result<()> {
-    conn.execute(
-        "UPDATE tickets SET next_deadline = ?2 WHERE id = ?1",
-        params![id.0, deadline.map(|d| d.to_string())],
-    )?;
+pub(crate) fn update_deadline(conn: &Db, id: TicketId, deadline: Option<Date>) -> Result<()> {
+    conn.exec("UPDATE tickets SET next_deadline = ?2 WHERE id = ?1", vals![id.0, deadline.map(|d| d.to_string())])?;
     Ok(())
 }
 
 /// The ticket's next deadline as kept (the assessment, or its quotation's validity or hold).
-pub(crate) fn deadline(conn: &Connection, id: TicketId) -> Result<Option<Date>> {
+pub(crate) fn deadline(conn: &Db, id: TicketId) -> Result<Option<Date>> {
     let text: Option<Option<String>> =
-        conn.query_row("SELECT next_deadline FROM tickets WHERE id = ?1", [id.0], |r| r.get(0)).optional()?;
-    text.flatten().map(|t| date(t).map_err(StoreError::from)).transpose()
+        conn.row("SELECT next_deadline FROM tickets WHERE id = ?1", vals![id.0], |r| r.get(0))?;
+    text.flatten().map(date).transpose()
 }
 
 /// Tickets in one of `states` whose deadline (last day to accept, end of the hold) is
 /// before `today`: the only ones the clock can move. Indexed, and usually empty, so looking
 /// at lists as often as staff type stays cheap.
-pub(crate) fn past_their_deadline(conn: &Connection, states: &[TicketState], today: Date) -> Result<Vec<TicketId>> {
+pub(crate) fn past_their_deadline(conn: &Db, states: &[TicketState], today: Date) -> Result<Vec<TicketId>> {
     let marks = (2..states.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     let sql = format!("SELECT id FROM tickets WHERE next_deadline < ?1 AND state IN ({marks}) ORDER BY id");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let args = std::iter::once(today.to_string()).chain(states.iter().map(|s| s.key().to_string()));
-    let rows = stmt
-        .query_map(rusqlite::params_from_iter(args), |r| Ok(TicketId(r.get(0)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    let args: Vec<Value> =
+        std::iter::once(today.to_string()).chain(states.iter().map(|s| s.key().to_string())).map(Value::Text).collect();
+    conn.rows(&sql, &args, |r| Ok(TicketId(r.get(0)?)))
 }
 
 const COLUMNS: &str = "t.id, t.number, t.state, t.customer_id, t.details_json, t.warranty_json, t.received_at, t.received_on, t.assessment_due";
 
-fn from_row(row: &Row) -> rusqlite::Result<Ticket> {
+fn from_row(row: &Row) -> Result<Ticket> {
     let number: String = row.get(1)?;
     let state: String = row.get(2)?;
     let received_at: String = row.get(6)?;
@@ -100,8 +95,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Ticket> {
         number: number.parse().map_err(|e: caseback_domain::DomainError| bad(e.to_string()))?,
         state: TicketState::from_key(&state).ok_or_else(|| bad(format!("unknown state {state}")))?,
         customer: CustomerId(row.get(3)?),
-        details: parse::<IntakeDetails>("details", &row.get::<_, String>(4)?)?,
-        warranty: parse::<WarrantyCheck>("warranty", &row.get::<_, String>(5)?)?,
+        details: parse::<IntakeDetails>("details", &row.get::<String>(4)?)?,
+        warranty: parse::<WarrantyCheck>("warranty", &row.get::<String>(5)?)?,
         received_at: received_at.parse().map_err(|e: jiff::Error| bad(e.to_string()))?,
         received_on: date(row.get(7)?)?,
         assessment_due: date(row.get(8)?)?,
@@ -110,34 +105,34 @@ fn from_row(row: &Row) -> rusqlite::Result<Ticket> {
 }
 
 /// The ticket, with its intake photos.
-pub(crate) fn get(conn: &Connection, id: TicketId) -> Result<Option<Ticket>> {
+pub(crate) fn get(conn: &Db, id: TicketId) -> Result<Option<Ticket>> {
+    let ticket = conn.row(&format!("SELECT {COLUMNS} FROM tickets t WHERE t.id = ?1"), vals![id.0], from_row)?;
+    ticket.map(|t| with_photos(conn, t)).transpose()
+}
+
+pub(crate) fn by_number(conn: &Db, number: TicketNumber) -> Result<Option<Ticket>> {
     let ticket =
-        conn.query_row(&format!("SELECT {COLUMNS} FROM tickets t WHERE t.id = ?1"), [id.0], from_row).optional()?;
+        conn.row(&format!("SELECT {COLUMNS} FROM tickets t WHERE t.number = ?1"), vals![number.to_string()], from_row)?;
     ticket.map(|t| with_photos(conn, t)).transpose()
 }
 
-pub(crate) fn by_number(conn: &Connection, number: TicketNumber) -> Result<Option<Ticket>> {
-    let ticket = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM tickets t WHERE t.number = ?1"), [number.to_string()], from_row)
-        .optional()?;
-    ticket.map(|t| with_photos(conn, t)).transpose()
-}
-
-fn with_photos(conn: &Connection, mut t: Ticket) -> Result<Ticket> {
+fn with_photos(conn: &Db, mut t: Ticket) -> Result<Ticket> {
     t.photos = ticket_photos::for_ticket(conn, t.id, Stage::Intake)?;
     Ok(t)
 }
 
 /// The purchase record of the earliest ticket of a serial that had dates: warranty follows
 /// the watch, so a later intake without a receipt still knows when it was bought.
-pub(crate) fn earliest_purchase_for_serial(conn: &Connection, serial_key: &str) -> Result<Option<PurchaseRecord>> {
+pub(crate) fn earliest_purchase_for_serial(conn: &Db, serial_key: &str) -> Result<Option<PurchaseRecord>> {
     if serial_key.is_empty() {
         return Ok(None);
     }
-    let mut stmt = conn.prepare_cached("SELECT details_json FROM tickets WHERE serial_key = ?1 ORDER BY id")?;
-    let mut rows = stmt.query([serial_key])?;
-    while let Some(row) = rows.next()? {
-        let details: IntakeDetails = parse("details", &row.get::<_, String>(0)?)?;
+    let all: Vec<String> =
+        conn.rows("SELECT details_json FROM tickets WHERE serial_key = ?1 ORDER BY id", vals![serial_key], |r| {
+            r.get(0)
+        })?;
+    for json in all {
+        let details: IntakeDetails = parse("details", &json)?;
         if details.purchase.purchase_date.is_some() || details.purchase.delivery_date.is_some() {
             return Ok(Some(details.purchase));
         }
@@ -178,7 +173,7 @@ pub(super) fn notice_state() -> &'static str {
     TicketState::ReadyForCollection.key()
 }
 
-pub(super) fn row(r: &Row) -> rusqlite::Result<TicketRow> {
+pub(super) fn row(r: &Row) -> Result<TicketRow> {
     let state: String = r.get(2)?;
     Ok(TicketRow {
         id: TicketId(r.get(0)?),
@@ -189,56 +184,64 @@ pub(super) fn row(r: &Row) -> rusqlite::Result<TicketRow> {
         customer_phone: r.get(5)?,
         device: r.get(6)?,
         received_on: date(r.get(7)?)?,
-        next_deadline: r.get::<_, Option<String>>(8)?.map(date).transpose()?,
-        notice: r.get::<_, Option<String>>(9)?.map(|j| parse("collection notice", &j)).transpose()?,
+        next_deadline: r.get::<Option<String>>(8)?.map(date).transpose()?,
+        notice: r.get::<Option<String>>(9)?.map(|j| parse("collection notice", &j)).transpose()?,
     })
 }
 
-pub(crate) fn for_customer(conn: &Connection, customer: CustomerId) -> Result<Vec<TicketRow>> {
-    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} WHERE t.customer_id = ?2 ORDER BY t.id DESC"))?;
-    let rows = stmt.query_map(params![notice_state(), customer.0], row)?.collect::<rusqlite::Result<_>>()?;
+pub(crate) fn for_customer(conn: &Db, customer: CustomerId) -> Result<Vec<TicketRow>> {
+    let rows = conn.rows(
+        &format!("{ROW_SQL} WHERE t.customer_id = ?2 ORDER BY t.id DESC"),
+        vals![notice_state(), customer.0],
+        row,
+    )?;
     Ok(rows)
 }
 
-pub(crate) fn for_serial(conn: &Connection, serial_key: &str) -> Result<Vec<TicketRow>> {
+pub(crate) fn for_serial(conn: &Db, serial_key: &str) -> Result<Vec<TicketRow>> {
     if serial_key.is_empty() {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} WHERE t.serial_key = ?2 ORDER BY t.id DESC"))?;
-    let rows = stmt.query_map([notice_state(), serial_key], row)?.collect::<rusqlite::Result<_>>()?;
+    let rows = conn.rows(
+        &format!("{ROW_SQL} WHERE t.serial_key = ?2 ORDER BY t.id DESC"),
+        vals![notice_state(), serial_key],
+        row,
+    )?;
     Ok(rows)
 }
 
 /// Open tickets with a deadline on or before `until`, soonest first (for Today).
-pub(crate) fn due_by(conn: &Connection, until: Date) -> Result<Vec<TicketRow>> {
-    let mut stmt = conn.prepare_cached(&format!("{ROW_SQL} WHERE t.next_deadline <= ?2 {DEADLINE_ORDER}"))?;
-    let rows = stmt.query_map(params![notice_state(), until.to_string()], row)?.collect::<rusqlite::Result<_>>()?;
+pub(crate) fn due_by(conn: &Db, until: Date) -> Result<Vec<TicketRow>> {
+    let rows = conn.rows(
+        &format!("{ROW_SQL} WHERE t.next_deadline <= ?2 {DEADLINE_ORDER}"),
+        vals![notice_state(), until.to_string()],
+        row,
+    )?;
     Ok(rows)
 }
 
 /// Open tickets whose next deadline comes after `after`, soonest first: what Today names
 /// as coming when nothing is due yet.
-pub(crate) fn due_after(conn: &Connection, after: Date, limit: usize) -> Result<Vec<TicketRow>> {
+pub(crate) fn due_after(conn: &Db, after: Date, limit: usize) -> Result<Vec<TicketRow>> {
     let sql = format!("{ROW_SQL} WHERE t.next_deadline > ?2 {DEADLINE_ORDER} LIMIT {limit}");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![notice_state(), after.to_string()], row)?.collect::<rusqlite::Result<_>>()?;
+    let rows = conn.rows(&sql, vals![notice_state(), after.to_string()], row)?;
     Ok(rows)
 }
 
 /// How many tickets are open (not collected, shipped, returned unrepaired or cancelled).
-pub(crate) fn open_count(conn: &Connection) -> Result<usize> {
+pub(crate) fn open_count(conn: &Db) -> Result<usize> {
     let closed: Vec<&str> = TicketState::ALL.iter().filter(|s| s.is_closed()).map(|s| s.key()).collect();
-    let marks = vec!["?"; closed.len()].join(", ");
+    let marks = (1..=closed.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     let sql = format!("SELECT COUNT(*) FROM tickets WHERE state NOT IN ({marks})");
-    let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(closed), |r| r.get(0))?;
+    let args: Vec<Value> = closed.iter().map(|k| Value::Text(k.to_string())).collect();
+    let n: i64 = conn.value(&sql, &args)?;
     Ok(n as usize)
 }
 
 /// Tickets in `state`, soonest deadline first (for Today's quotation sections).
-pub(crate) fn in_state(conn: &Connection, state: TicketState, limit: usize) -> Result<Vec<TicketRow>> {
+pub(crate) fn in_state(conn: &Db, state: TicketState, limit: usize) -> Result<Vec<TicketRow>> {
     let sql =
         format!("{ROW_SQL} WHERE t.state = ?2 ORDER BY t.next_deadline IS NULL, t.next_deadline, t.id LIMIT {limit}");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([notice_state(), state.key()], row)?.collect::<rusqlite::Result<_>>()?;
+    let rows = conn.rows(&sql, vals![notice_state(), state.key()], row)?;
     Ok(rows)
 }

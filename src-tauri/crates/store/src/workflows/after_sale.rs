@@ -1,6 +1,7 @@
 //! After the repair: completion, the Collection Notice, payments, shipping and release.
 //! Each change runs in one transaction with its event-log entry.
 
+use crate::sql::Db;
 use caseback_domain::after_sale::account::{self, accepted_revision};
 use caseback_domain::after_sale::{payment, shipping};
 use caseback_domain::after_sale::{
@@ -14,7 +15,6 @@ use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::{DomainError, Policy};
 use jiff::civil::Date;
 use jiff::Timestamp;
-use rusqlite::{Connection, TransactionBehavior};
 use serde_json::json;
 
 use super::walk;
@@ -28,7 +28,7 @@ use crate::tables::{
 use crate::{log_ticket, Shop};
 
 /// Every entry of the ticket as recorded, oldest first, with its plan and its void.
-fn ledger(conn: &Connection, id: TicketId) -> Result<Vec<LedgerEntry>> {
+fn ledger(conn: &Db, id: TicketId) -> Result<Vec<LedgerEntry>> {
     let mut voids = payment_voids::for_ticket(conn, id)?;
     let mut plans = payment_plans::for_ticket(conn, id)?;
     Ok(payments::for_ticket(conn, id)?
@@ -39,17 +39,11 @@ fn ledger(conn: &Connection, id: TicketId) -> Result<Vec<LedgerEntry>> {
 
 /// The ticket's after-sale records and its account as of `today` (or its release day): the
 /// entries that count (voided ones left out, as the domain says).
-fn after_sale(conn: &Connection, policy: &Policy, id: TicketId, today: Date) -> Result<AfterSale> {
+fn after_sale(conn: &Db, policy: &Policy, id: TicketId, today: Date) -> Result<AfterSale> {
     sale_with(conn, policy, id, today, payment::counted(&ledger(conn, id)?))
 }
 
-fn sale_with(
-    conn: &Connection,
-    policy: &Policy,
-    id: TicketId,
-    today: Date,
-    payments: Vec<Payment>,
-) -> Result<AfterSale> {
+fn sale_with(conn: &Db, policy: &Policy, id: TicketId, today: Date, payments: Vec<Payment>) -> Result<AfterSale> {
     let revisions = quotations::for_ticket(conn, id)?;
     let answered = revisions.iter().map(|r| (&r.quotation, r.answer.as_ref().map(|(accepted, a)| (*accepted, a))));
     let accepted = accepted_revision(answered).map(|(q, cosmetic)| (q.clone(), cosmetic));
@@ -72,7 +66,7 @@ impl Shop {
     pub fn after_sale(&self, id: TicketId, now: Timestamp) -> Result<AfterSale> {
         let settings = self.settings()?;
         self.ticket(id)?;
-        after_sale(&self.conn, &settings.policy, id, settings.today(now))
+        after_sale(&self.db, &settings.policy, id, settings.today(now))
     }
 
     /// The ticket's after-sale records as its printed forms show them: the entries that
@@ -80,24 +74,24 @@ impl Shop {
     pub fn after_sale_for_papers(&self, id: TicketId, now: Timestamp) -> Result<AfterSale> {
         let settings = self.settings()?;
         self.ticket(id)?;
-        let entries = payment::for_papers(&ledger(&self.conn, id)?);
-        sale_with(&self.conn, &settings.policy, id, settings.today(now), entries)
+        let entries = payment::for_papers(&ledger(&self.db, id)?);
+        sale_with(&self.db, &settings.policy, id, settings.today(now), entries)
     }
 
     /// Every payment and refund of the ticket as recorded, voided ones too.
     pub fn ledger(&self, id: TicketId) -> Result<Vec<LedgerEntry>> {
         self.ticket(id)?;
-        ledger(&self.conn, id)
+        ledger(&self.db, id)
     }
 
     /// The technician marks the repair done: the ticket is ready for collection.
     pub fn complete_repair(&mut self, by: StaffId, id: TicketId, c: &Completion, now: Timestamp) -> Result<Ticket> {
         self.actor(by)?;
         let completion = c.validated()?;
-        attachment_folder::require_photos(&self.conn, &completion.photos)?;
+        attachment_folder::require_photos(&self.db, &completion.photos)?;
         let mut ticket = self.ticket(id)?;
         ticket.state.move_to(TicketState::ReadyForCollection)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         completions::insert(&tx, id, &completion, by, now)?;
         ticket_photos::insert(&tx, id, Stage::AfterRepair, &completion.photos)?;
         walk(&tx, &mut ticket, &[TicketState::ReadyForCollection], Some(by), now)?;
@@ -113,10 +107,10 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let ticket = self.ticket(id)?;
-        let earlier = collection_notices::get(&self.conn, id)?;
+        let earlier = collection_notices::get(&self.db, id)?;
         let notice =
             CollectionNotice::issue_for(ticket.state, earlier.as_ref(), &settings.policy, settings.today(now))?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         collection_notices::insert(&tx, id, &notice, by, now)?;
         let detail =
             json!({ "issued_on": notice.issued_on, "fees_from": notice.fees_from, "fee_per_day": notice.fee_per_day });
@@ -132,7 +126,7 @@ impl Shop {
         let settings = self.settings()?;
         let ticket = self.ticket(id)?;
         payment::check_accepted(ticket.state, new.entry.kind)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         // The account is read inside the write transaction, so two refunds cannot both pass.
         let account = after_sale(&tx, &settings.policy, id, settings.today(now))?.account;
         let checked = new.validated(&account, settings.currency)?;
@@ -161,7 +155,7 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let ticket = self.ticket(id)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         let entries = ledger(&tx, id)?;
         let entry = entries
             .iter()
@@ -191,7 +185,7 @@ impl Shop {
         let sale = self.after_sale(id, now)?;
         let repair_charges = account::repair_charges(sale.facts().accepted);
         let checked = s.validated(&settings.policy, repair_charges, sale.covered, settings.currency)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         shipments::put(&tx, id, &checked, by, now)?;
         log_ticket(&tx, now, Some(by), &ticket, Action::ShippingChosen, json!(checked))?;
         tx.commit()?;
@@ -216,7 +210,7 @@ impl Shop {
             settings.currency,
             today,
         )?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         releases::insert(&tx, id, &checked, left_on, by, now)?;
         walk(&tx, &mut ticket, &[checked.state()], Some(by), now)?;
         tickets::update_deadline(&tx, id, None)?;

@@ -5,6 +5,7 @@
 //! clock's (no staff member). Each record moves in its own transaction and is read again
 //! inside it, so two computers catching up at once never move one twice.
 
+use crate::sql::Db;
 use caseback_domain::assessment::clock_moves;
 use caseback_domain::event::Action;
 use caseback_domain::returns::{ReturnCase, ReturnState};
@@ -12,7 +13,6 @@ use caseback_domain::ticket::TicketState;
 use caseback_domain::Settings;
 use jiff::civil::Date;
 use jiff::Timestamp;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde_json::json;
 
 use super::{returning, walk};
@@ -27,18 +27,18 @@ impl Shop {
     pub fn apply_clock(&mut self, now: Timestamp) -> Result<usize> {
         let settings = self.settings()?;
         if self.read_only {
-            let mut conn = db::open_existing(&self.folder.database())?;
-            return apply(&mut conn, &settings, now);
+            let conn = Db::sqlite(db::open_existing(&self.folder.database())?);
+            return apply(&conn, &settings, now);
         }
-        apply(&mut self.conn, &settings, now)
+        apply(&self.db, &settings, now)
     }
 }
 
-fn apply(conn: &mut Connection, settings: &Settings, now: Timestamp) -> Result<usize> {
+fn apply(conn: &Db, settings: &Settings, now: Timestamp) -> Result<usize> {
     let today = settings.today(now);
     let mut moved = 0;
     for id in tickets::past_their_deadline(conn, &TicketState::CLOCK_DRIVEN, today)? {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = conn.transaction()?;
         let Some(mut ticket) = tickets::get(&tx, id)? else { continue };
         let Some(latest) = quotations::for_ticket(&tx, id)?.pop() else { continue };
         if latest.answer.is_some() || !TicketState::CLOCK_DRIVEN.contains(&ticket.state) {
@@ -54,7 +54,7 @@ fn apply(conn: &mut Connection, settings: &Settings, now: Timestamp) -> Result<u
         moved += moves.len();
     }
     for id in return_cases::past_their_deadline(conn, &ReturnState::CLOCK_DRIVEN, today)? {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = conn.transaction()?;
         let Some(mut case) = return_cases::get(&tx, id)? else { continue };
         moved += move_return(&tx, &mut case, today, now)?;
         tx.commit()?;
@@ -63,7 +63,7 @@ fn apply(conn: &mut Connection, settings: &Settings, now: Timestamp) -> Result<u
 }
 
 /// Makes the calendar's moves on one return inside `tx`, logging each; returns how many.
-pub(super) fn move_return(tx: &Transaction, case: &mut ReturnCase, today: Date, now: Timestamp) -> Result<usize> {
+pub(super) fn move_return(tx: &Db, case: &mut ReturnCase, today: Date, now: Timestamp) -> Result<usize> {
     let moves = case.clock_moves(today);
     for next in &moves {
         let from = case.state;

@@ -8,7 +8,6 @@ use caseback_domain::search::{return_haystack, ticket_haystack};
 use caseback_domain::staff::StaffId;
 use caseback_domain::DomainError;
 use jiff::Timestamp;
-use rusqlite::TransactionBehavior;
 use serde_json::json;
 
 use crate::error::Result;
@@ -27,7 +26,7 @@ impl Shop {
     ) -> Result<Customer> {
         self.actor(by)?;
         let next = details.validated("")?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         let current = customers::get(&tx, id)?.ok_or_else(|| DomainError::NotFound { what: "That customer".into() })?;
         let corrections = current.details.corrections_to(&next);
         if corrections.is_empty() {

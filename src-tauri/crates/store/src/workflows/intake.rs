@@ -12,7 +12,6 @@ use caseback_domain::warranty::WarrantyCheck;
 use caseback_domain::DomainError;
 use jiff::civil::Date;
 use jiff::Timestamp;
-use rusqlite::TransactionBehavior;
 use serde_json::json;
 
 use crate::attachment_folder;
@@ -32,7 +31,7 @@ impl Shop {
     pub fn store_photo(&mut self, by: StaffId, name: &str, bytes: &[u8], now: Timestamp) -> Result<Attachment> {
         self.actor(by)?;
         let media = attachment::accept_image("photos", bytes)?;
-        attachment_folder::keep(&self.conn, &self.folder.attachments(), bytes, name, media, now)
+        attachment_folder::keep(&self.db, &self.folder.attachments(), bytes, name, media, now)
     }
 
     /// Books a watch in: checks the form, creates the customer if new, numbers the ticket,
@@ -44,10 +43,10 @@ impl Shop {
         let today = settings.today(now);
         let form = form.validated(today)?;
         attachment::check_count("photos", photos.len())?;
-        attachment_folder::require_photos(&self.conn, photos)?;
+        attachment_folder::require_photos(&self.db, photos)?;
 
         // Immediate: the number is taken under the write lock, so two writers never share one.
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         let customer = match &form.customer {
             CustomerChoice::Existing { id } => customers::get(&tx, *id)?.ok_or_else(|| not_found("That customer"))?,
             CustomerChoice::New { details } => {
@@ -90,24 +89,24 @@ impl Shop {
     /// due date, for the intake form to show before saving.
     pub fn preview_intake(&self, details: &IntakeDetails, now: Timestamp) -> Result<(WarrantyCheck, Date)> {
         let settings = self.settings()?;
-        let earlier = tickets::earliest_purchase_for_serial(&self.conn, &details.device.serial_key())?;
+        let earlier = tickets::earliest_purchase_for_serial(&self.db, &details.device.serial_key())?;
         Ok(intake::preview(&settings.policy, details, settings.today(now), earlier.as_ref())?)
     }
 
     pub fn ticket(&self, id: TicketId) -> Result<Ticket> {
-        Ok(tickets::get(&self.conn, id)?.ok_or_else(|| not_found("That ticket"))?)
+        Ok(tickets::get(&self.db, id)?.ok_or_else(|| not_found("That ticket"))?)
     }
 
     /// What the ticket waits for next, by date (its assessment, or its quotation's validity
     /// or hold); `None` when nothing is due.
     pub fn ticket_deadline(&self, id: TicketId) -> Result<Option<Date>> {
-        tickets::deadline(&self.conn, id)
+        tickets::deadline(&self.db, id)
     }
 
     /// A ticket by the number staff typed or a scanner sent.
     pub fn ticket_by_number(&self, typed: &str) -> Result<Ticket> {
         let number: TicketNumber = typed.parse()?;
-        Ok(tickets::by_number(&self.conn, number)?.ok_or_else(|| not_found(format!("Ticket {number}")))?)
+        Ok(tickets::by_number(&self.db, number)?.ok_or_else(|| not_found(format!("Ticket {number}")))?)
     }
 
     /// A plain move by staff (one that needs no evidence), logged. One that closes the
@@ -119,7 +118,7 @@ impl Shop {
         ticket.state = from.plain_move_to(next)?;
         let settings = self.settings()?;
         self.after_sale(id, now)?.account.check_plain_move(next, settings.currency)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         tickets::update_state(&tx, &ticket)?;
         log_ticket(&tx, now, Some(by), &ticket, Action::TicketState, json!({ "from": from, "to": next }))?;
         tx.commit()?;
@@ -127,41 +126,41 @@ impl Shop {
     }
 
     pub fn search_tickets(&self, query: &str, state: Option<TicketState>, limit: usize) -> Result<Vec<TicketRow>> {
-        ticket_search::search(&self.conn, &search::query_terms(query), state, limit)
+        ticket_search::search(&self.db, &search::query_terms(query), state, limit)
     }
 
     pub fn customer(&self, id: CustomerId) -> Result<Customer> {
-        Ok(customers::get(&self.conn, id)?.ok_or_else(|| not_found("That customer"))?)
+        Ok(customers::get(&self.db, id)?.ok_or_else(|| not_found("That customer"))?)
     }
 
     pub fn find_customers(&self, query: &str, limit: usize) -> Result<Vec<Customer>> {
-        customers::find(&self.conn, query, limit)
+        customers::find(&self.db, query, limit)
     }
 
     pub fn customer_tickets(&self, id: CustomerId) -> Result<Vec<TicketRow>> {
-        tickets::for_customer(&self.conn, id)
+        tickets::for_customer(&self.db, id)
     }
 
     /// Every ticket of the same watch, newest first.
     pub fn serial_tickets(&self, serial: &str) -> Result<Vec<TicketRow>> {
-        tickets::for_serial(&self.conn, &caseback_domain::device::serial_key(serial))
+        tickets::for_serial(&self.db, &caseback_domain::device::serial_key(serial))
     }
 
     pub fn tickets_in_state(&self, state: TicketState, limit: usize) -> Result<Vec<TicketRow>> {
-        tickets::in_state(&self.conn, state, limit)
+        tickets::in_state(&self.db, state, limit)
     }
 
     /// Open tickets whose next deadline is on or before `until` (overdue included).
     pub fn tickets_due_by(&self, until: Date) -> Result<Vec<TicketRow>> {
-        tickets::due_by(&self.conn, until)
+        tickets::due_by(&self.db, until)
     }
 
     /// The next `limit` open tickets due after `after`, soonest first.
     pub fn tickets_due_after(&self, after: Date, limit: usize) -> Result<Vec<TicketRow>> {
-        tickets::due_after(&self.conn, after, limit)
+        tickets::due_after(&self.db, after, limit)
     }
 
     pub fn open_ticket_count(&self) -> Result<usize> {
-        tickets::open_count(&self.conn)
+        tickets::open_count(&self.db)
     }
 }

@@ -13,11 +13,11 @@ mod return_outcomes;
 mod returning;
 mod setup;
 
+use crate::sql::Db;
 use caseback_domain::event::Action;
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::{Ticket, TicketState};
 use jiff::Timestamp;
-use rusqlite::Transaction;
 use serde_json::json;
 
 use crate::error::Result;
@@ -25,13 +25,7 @@ use crate::tables::tickets;
 
 /// Moves `ticket` through `states` in order (each checked by the state machine), logging
 /// each as staff's (`by`) or the clock's (`None`).
-fn walk(
-    tx: &Transaction,
-    ticket: &mut Ticket,
-    states: &[TicketState],
-    by: Option<StaffId>,
-    now: Timestamp,
-) -> Result<()> {
+fn walk(tx: &Db, ticket: &mut Ticket, states: &[TicketState], by: Option<StaffId>, now: Timestamp) -> Result<()> {
     for next in states {
         let from = ticket.state;
         ticket.state = from.move_to(*next)?;

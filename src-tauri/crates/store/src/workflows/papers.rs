@@ -60,6 +60,7 @@ impl Shop {
             customer: self.return_customer(&case)?,
             logo: self.logo()?,
             inspection_photos,
+            inspected_by: String::new(),
             case,
         })
     }
@@ -73,7 +74,7 @@ impl Shop {
     /// An attachment's media type and bytes, checked against its hash.
     pub fn attachment(&self, sha256: &str) -> Result<(String, Vec<u8>)> {
         let record =
-            attachments::get(&self.conn, sha256)?.ok_or_else(|| DomainError::NotFound { what: "That photo".into() })?;
+            attachments::get(&self.db, sha256)?.ok_or_else(|| DomainError::NotFound { what: "That photo".into() })?;
         Ok((record.media_type, attachment_folder::read(&self.folder.attachments(), sha256)?))
     }
 }

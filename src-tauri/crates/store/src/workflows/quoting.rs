@@ -1,5 +1,6 @@
 //! Assessing, quoting and the customer's written answer.
 
+use crate::sql::Db;
 use caseback_domain::assessment::{Assessment, WrittenAnswer};
 use caseback_domain::event::Action;
 use caseback_domain::quotation::{Quotation, QuotationDraft};
@@ -8,7 +9,6 @@ use caseback_domain::ticket::TicketState;
 use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::{Code, DomainError};
 use jiff::Timestamp;
-use rusqlite::{Connection, TransactionBehavior};
 use serde_json::json;
 
 use super::walk;
@@ -21,7 +21,7 @@ use crate::tables::{assessments, quotation_answers, tickets};
 use crate::{log_ticket, Shop};
 
 /// The ticket's assessment with the technician's photos.
-pub(super) fn assessment(conn: &Connection, id: TicketId) -> Result<Option<Assessment>> {
+pub(super) fn assessment(conn: &Db, id: TicketId) -> Result<Option<Assessment>> {
     let Some(assessment) = assessments::get(conn, id)? else { return Ok(None) };
     Ok(Some(Assessment { photos: ticket_photos::for_ticket(conn, id, Stage::Assessment)?, ..assessment }))
 }
@@ -38,10 +38,10 @@ impl Shop {
     ) -> Result<Ticket> {
         self.actor(by)?;
         let assessment = assessment.validated()?;
-        attachment_folder::require_photos(&self.conn, &assessment.photos)?;
+        attachment_folder::require_photos(&self.db, &assessment.photos)?;
         let mut ticket = self.ticket(id)?;
         let moves = assessment.moves_from(ticket.state)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         assessments::put(&tx, id, &assessment, by, now)?;
         ticket_photos::insert(&tx, id, Stage::Assessment, &assessment.photos)?;
         walk(&tx, &mut ticket, &moves, Some(by), now)?;
@@ -68,11 +68,11 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let mut ticket = self.ticket(id)?;
-        let revision = quotations::for_ticket(&self.conn, id)?.len() as u32 + 1;
+        let revision = quotations::for_ticket(&self.db, id)?.len() as u32 + 1;
         let quotation =
             draft.issue(ticket.number, revision, &settings.policy, settings.tax.rate, settings.today(now))?;
         ticket.state.move_to(TicketState::Quoted)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         quotations::insert(&tx, id, &quotation)?;
         if ticket.state != TicketState::Quoted {
             walk(&tx, &mut ticket, &[TicketState::Quoted], Some(by), now)?;
@@ -88,15 +88,15 @@ impl Shop {
     pub fn store_scan(&mut self, by: StaffId, name: &str, bytes: &[u8], now: Timestamp) -> Result<Attachment> {
         self.actor(by)?;
         let media = caseback_domain::attachment::accept_scan("scan", bytes)?;
-        attachment_folder::keep(&self.conn, &self.folder.attachments(), bytes, name, media, now)
+        attachment_folder::keep(&self.db, &self.folder.attachments(), bytes, name, media, now)
     }
 
     pub fn assessment(&self, id: TicketId) -> Result<Option<Assessment>> {
-        assessment(&self.conn, id)
+        assessment(&self.db, id)
     }
 
     pub fn quotations(&self, id: TicketId) -> Result<Vec<StoredQuotation>> {
-        quotations::for_ticket(&self.conn, id)
+        quotations::for_ticket(&self.db, id)
     }
 
     /// Records the customer's written answer to `revision`. Acceptance is refused for a
@@ -114,13 +114,13 @@ impl Shop {
         self.actor(by)?;
         let answer = answer.validated()?;
         if let Some(scan) = &answer.scan {
-            if attachments::get(&self.conn, scan)?.is_none() {
+            if attachments::get(&self.db, scan)?.is_none() {
                 return Err(DomainError::invalid("scan", "The signed scan was not found; attach it again.").into());
             }
         }
         let today = self.settings()?.today(now);
         let mut ticket = self.ticket(id)?;
-        let all = quotations::for_ticket(&self.conn, id)?;
+        let all = quotations::for_ticket(&self.db, id)?;
         let latest = all.len() as u32;
         let stored = all
             .iter()
@@ -140,7 +140,7 @@ impl Shop {
             TicketState::ReturnDue
         };
         ticket.state.move_to(next)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         quotation_answers::insert(&tx, stored.id, accepted, &answer, by, now)?;
         walk(&tx, &mut ticket, &[next], Some(by), now)?;
         let action = if accepted { Action::QuotationAccepted } else { Action::QuotationDeclined };

@@ -9,7 +9,6 @@ use caseback_domain::intake::CustomerChoice;
 use caseback_domain::returns::{ReturnCase, ReturnForm, ReturnId};
 use caseback_domain::staff::StaffId;
 use jiff::Timestamp;
-use rusqlite::TransactionBehavior;
 use serde_json::json;
 
 use super::returning::save;
@@ -54,7 +53,7 @@ impl Shop {
         if changes.is_empty() {
             return Ok(case);
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnCorrected, json!({ "changes": changes }))?;
         tx.commit()?;
         Ok(case)

@@ -10,7 +10,6 @@ use caseback_domain::staff::StaffId;
 use caseback_domain::{Code, Currency, DomainError, Settings};
 use jiff::civil::Date;
 use jiff::Timestamp;
-use rusqlite::TransactionBehavior;
 use serde_json::json;
 
 use super::returning::{not_found, save};
@@ -34,12 +33,12 @@ impl Shop {
         let settings = self.settings()?;
         let today = settings.today(now);
         let inspection = inspection.validated()?;
-        attachment_folder::require_photos(&self.conn, &inspection.photos)?;
+        attachment_folder::require_photos(&self.db, &inspection.photos)?;
         let mut case = self.return_case(id)?;
         let settlement = self.settle_return(&settings, &case, decision)?;
         case.decide(inspection, not_paired, decision.clone(), settlement.clone(), &settings.policy, today)?;
         let detail = json!({ "decision": decision, "total": settlement.total, "currency": case.request.as_ref().map(|r| r.currency) });
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnDecided, detail)?;
         tx.commit()?;
         Ok(case)
@@ -61,7 +60,7 @@ impl Shop {
         let settings = self.settings()?;
         let today = settings.today(now);
         let inspection = inspection.validated()?;
-        attachment_folder::require_photos(&self.conn, &inspection.photos)?;
+        attachment_folder::require_photos(&self.db, &inspection.photos)?;
         let mut case = self.return_case(id)?;
         case.check_revisable()?;
         let settlement = self.settle_return(&settings, &case, decision)?;
@@ -76,7 +75,7 @@ impl Shop {
             "to": { "decision": decision, "total": total },
             "currency": case.request.as_ref().map(|r| r.currency),
         });
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnDecisionRevised, detail)?;
         tx.commit()?;
         Ok(case)
@@ -108,7 +107,7 @@ impl Shop {
         case.refund = Some(refund.clone());
         let currency = case.request.as_ref().map(|r| r.currency);
         let detail = json!({ "amount": refund.amount, "currency": currency, "method": refund.method, "reference": refund.reference });
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnRefunded, detail)?;
         tx.commit()?;
         Ok(case)
@@ -136,7 +135,7 @@ impl Shop {
         let paid = case.fee_paid.as_ref().ok_or_else(not_found)?;
         let detail =
             json!({ "amount": paid.amount, "currency": currency, "method": paid.method, "reference": paid.reference });
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ExchangeFeePaid, detail)?;
         tx.commit()?;
         Ok(case)
@@ -149,7 +148,7 @@ impl Shop {
         let mut case = self.return_case(id)?;
         let next = case.hand_over(case.currency(settings.currency), settings.today(now))?;
         let action = if next == ReturnState::Exchanged { Action::ExchangeSent } else { Action::ReturnSentBack };
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, action, json!({ "at_counter": true }))?;
         tx.commit()?;
         Ok(case)
@@ -165,7 +164,7 @@ impl Shop {
         let mut case = self.return_case(id)?;
         let next = case.ship_out(tracking.clone(), case.currency(settings.currency), today)?;
         let action = if next == ReturnState::Exchanged { Action::ExchangeSent } else { Action::ReturnSentBack };
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, action, json!({ "tracking": tracking }))?;
         tx.commit()?;
         Ok(case)

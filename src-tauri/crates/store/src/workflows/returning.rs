@@ -3,6 +3,7 @@
 //! transaction with its event-log entry; what is decided once the item is inspected is in
 //! `return_outcomes`.
 
+use crate::sql::Db;
 use caseback_domain::after_sale::InstalmentFields;
 use caseback_domain::customer::{Customer, CustomerDetails};
 use caseback_domain::event::{Action, Subject};
@@ -16,7 +17,6 @@ use caseback_domain::search::return_haystack;
 use caseback_domain::staff::StaffId;
 use caseback_domain::{Code, DomainError};
 use jiff::Timestamp;
-use rusqlite::{Transaction, TransactionBehavior};
 use serde_json::{json, Value};
 
 use super::clock;
@@ -37,7 +37,7 @@ fn subject(case: &ReturnCase) -> String {
 
 /// Saves `case` and logs `action` with `detail` in `conn`'s transaction, as done by staff.
 pub(super) fn save(
-    conn: &Transaction,
+    conn: &Db,
     case: &ReturnCase,
     by: StaffId,
     now: Timestamp,
@@ -49,7 +49,7 @@ pub(super) fn save(
 
 /// Saves `case` and logs `action`, by staff or (`None`) by the clock.
 pub(super) fn save_logged(
-    conn: &Transaction,
+    conn: &Db,
     case: &ReturnCase,
     by: Option<StaffId>,
     now: Timestamp,
@@ -68,13 +68,13 @@ pub(super) fn save_logged(
 
 impl Shop {
     pub fn return_case(&self, id: ReturnId) -> Result<ReturnCase> {
-        Ok(return_cases::get(&self.conn, id)?.ok_or_else(not_found)?)
+        Ok(return_cases::get(&self.db, id)?.ok_or_else(not_found)?)
     }
 
     /// The case an RMA code names: a mistyped code is refused, not matched to another.
     pub fn return_by_code(&self, typed: &str) -> Result<ReturnCase> {
         let code: RmaCode = typed.parse()?;
-        Ok(return_cases::by_code(&self.conn, code)?
+        Ok(return_cases::by_code(&self.db, code)?
             .ok_or_else(|| DomainError::NotFound { what: format!("RMA code {code}") })?)
     }
 
@@ -85,18 +85,18 @@ impl Shop {
     }
 
     pub fn search_returns(&self, query: &str, state: Option<ReturnState>, limit: usize) -> Result<Vec<ReturnRow>> {
-        return_cases::search(&self.conn, &caseback_domain::search::query_terms(query), state, limit)
+        return_cases::search(&self.db, &caseback_domain::search::query_terms(query), state, limit)
     }
 
     pub fn returns_in_state(&self, state: ReturnState, limit: usize) -> Result<Vec<ReturnRow>> {
-        return_cases::in_state(&self.conn, state, limit)
+        return_cases::in_state(&self.db, state, limit)
     }
 
     /// Copies a return's evidence (a photo or a video) into the attachments.
     pub fn store_evidence(&mut self, by: StaffId, name: &str, bytes: &[u8], now: Timestamp) -> Result<Attachment> {
         self.actor(by)?;
         let media = caseback_domain::attachment::accept_evidence("media", bytes)?;
-        attachment_folder::keep(&self.conn, &self.folder.attachments(), bytes, name, media, now)
+        attachment_folder::keep(&self.db, &self.folder.attachments(), bytes, name, media, now)
     }
 
     /// Records a return request (a new customer is created with it).
@@ -116,8 +116,8 @@ impl Shop {
         let settings = self.settings()?;
         let (customer, request) = form.parse(settings.today(now), settings.number_style)?;
         let plan = request.instalments_from(instalments)?;
-        attachment_folder::require_evidence(&self.conn, &request.media)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        attachment_folder::require_evidence(&self.db, &request.media)?;
+        let tx = self.db.transaction()?;
         let customer: Customer = match customer {
             CustomerChoice::Existing { id } => {
                 customers::get(&tx, id)?.ok_or_else(|| DomainError::NotFound { what: "That customer".into() })?
@@ -143,7 +143,7 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
-        attachment_folder::require_evidence(&self.conn, media)?;
+        attachment_folder::require_evidence(&self.db, media)?;
         let mut case = self.return_case(id)?;
         let Some(request) = case.request.as_mut() else { return Err(not_found().into()) };
         if !case.state.takes_evidence() {
@@ -153,7 +153,7 @@ impl Shop {
         }
         caseback_domain::attachment::check_count("media", request.media.len() + media.len())?;
         request.media.extend(media.iter().cloned());
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnEvidenceAdded, json!({ "count": media.len() }))?;
         tx.commit()?;
         Ok(case)
@@ -177,7 +177,7 @@ impl Shop {
         let override_reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
         e.check_authorizable(override_reason)?;
         let exception = if e.eligible() { None } else { override_reason.map(str::to_string) };
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         let key =
             shop_secrets::rma_key(&tx)?.ok_or_else(|| StoreError::Corrupt("the shop's RMA key is missing".into()))?;
         let code = rma_codes::insert(&tx, id, &key, now)?;
@@ -213,7 +213,7 @@ impl Shop {
         e.check_authorizable(override_reason)?;
         let exception = if e.eligible() { None } else { override_reason.map(str::to_string) };
         let sender = self.return_customer(&case)?.map(|c| c.name).unwrap_or_default();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         let key =
             shop_secrets::rma_key(&tx)?.ok_or_else(|| StoreError::Corrupt("the shop's RMA key is missing".into()))?;
         let code = rma_codes::insert(&tx, id, &key, now)?;
@@ -235,7 +235,7 @@ impl Shop {
         case.closing_reason = Some(why.clone());
         case.closed_on = Some(self.settings()?.today(now));
         let action = if next == ReturnState::Declined { Action::ReturnDeclined } else { Action::ReturnCancelled };
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, action, json!({ "reason": why }))?;
         tx.commit()?;
         Ok(case)
@@ -249,7 +249,7 @@ impl Shop {
         let before = case.extend_rma(&settings.policy, settings.today(now))?;
         let after = case.rma.as_ref().map(|r| r.validity.valid_through);
         let detail = json!({ "from": before, "to": after });
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnExtended, detail)?;
         tx.commit()?;
         Ok(case)
@@ -270,8 +270,8 @@ impl Shop {
         let today = settings.today(now);
         let package = package.validated()?;
         let code = typed_code.map(str::trim).filter(|t| !t.is_empty()).map(str::parse::<RmaCode>).transpose()?;
-        let found = code.map(|c| return_cases::by_code(&self.conn, c)).transpose()?.flatten();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found = code.map(|c| return_cases::by_code(&self.db, c)).transpose()?.flatten();
+        let tx = self.db.transaction()?;
         let (mut case, arrival) = match found {
             Some(case) => {
                 let arrival = case.arrival(today)?;
@@ -316,7 +316,7 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let code: RmaCode = typed_code.trim().parse()?;
-        let mut target = return_cases::by_code(&self.conn, code)?.ok_or_else(|| {
+        let mut target = return_cases::by_code(&self.db, code)?.ok_or_else(|| {
             DomainError::refused(
                 Code::RmaUnknown,
                 format!("No return has the code {code}. Check it with the customer."),
@@ -325,7 +325,7 @@ impl Shop {
         let mut stray = self.return_case(stray_id)?;
         target.take_package(&mut stray, &settings.policy, settings.today(now))?;
         let arrival = target.receipt.as_ref().map(|r| r.arrival);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.db.transaction()?;
         save(&tx, &stray, by, now, Action::ReturnLinked, json!({ "to": target.title() }))?;
         save(&tx, &target, by, now, Action::PackageLinked, json!({ "from": stray.title(), "arrival": arrival }))?;
         tx.commit()?;
@@ -349,7 +349,7 @@ impl Shop {
         let receipt = case.receipt.as_mut().ok_or_else(not_found)?;
         receipt.accepted_late = Some(why.clone());
         receipt.inspection_due = Some(inspection_due(&settings.policy, settings.today(now)));
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnAcceptedLate, json!({ "reason": why }))?;
         tx.commit()?;
         Ok(case)
@@ -360,7 +360,7 @@ impl Shop {
         let shas = case.request.as_ref().map(|r| r.media.as_slice()).unwrap_or_default();
         let mut out = Vec::with_capacity(shas.len());
         for sha in shas {
-            out.extend(attachments::get(&self.conn, sha)?);
+            out.extend(attachments::get(&self.db, sha)?);
         }
         Ok(out)
     }

@@ -16,20 +16,20 @@ use crate::{log_settings, Shop};
 
 impl Shop {
     pub fn is_set_up(&self) -> Result<bool> {
-        Ok(settings::get(&self.conn)?.is_some())
+        Ok(settings::get(&self.db)?.is_some())
     }
 
     pub fn settings(&self) -> Result<Settings> {
-        settings::get(&self.conn)?.ok_or(StoreError::NotSetUp)
+        settings::get(&self.db)?.ok_or(StoreError::NotSetUp)
     }
 
     pub fn staff(&self) -> Result<Vec<StaffMember>> {
-        staff::list(&self.conn)
+        staff::list(&self.db)
     }
 
     /// The staff member acting now; refused if unknown or no longer active.
     pub fn actor(&self, id: StaffId) -> Result<StaffMember> {
-        let member = staff::get(&self.conn, id)?.ok_or_else(|| {
+        let member = staff::get(&self.db, id)?.ok_or_else(|| {
             DomainError::invalid("staff", "Choose who is at the counter: that staff member is unknown.")
         })?;
         member.ensure_can_act()?;
@@ -46,7 +46,7 @@ impl Shop {
         let roster: Vec<RosterEntry> =
             staff_names.iter().map(|n| RosterEntry { id: None, name: n.clone(), active: true }).collect();
         let roster = check_roster_entries(&roster)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         settings::put(&tx, settings, now)?;
         // A key already there stays: codes may have been issued under it (version 7's
         // migration keys a database that holds codes but no settings).
@@ -82,7 +82,7 @@ impl Shop {
         let roster = check_roster_entries(roster)?;
         let current = self.settings()?;
         let known = self.staff()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         let mut staff_changes = Vec::new();
         for entry in &roster {
             match entry.id {
@@ -120,7 +120,7 @@ impl Shop {
         self.actor(by)?;
         let media = attachment::accept_image("shop.logo", bytes)?;
         let mut next = self.settings()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         let stored = attachment_folder::keep(&tx, &self.folder.attachments(), bytes, original_name, media, now)?;
         next.shop.logo = Some(stored.sha256.clone());
         settings::put(&tx, &next, now)?;
@@ -141,7 +141,7 @@ impl Shop {
         if next.shop.logo.take().is_none() {
             return Ok(());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.db.transaction()?;
         settings::put(&tx, &next, now)?;
         log_settings(&tx, now, Some(by), Action::LogoCleared, json!({}))?;
         tx.commit()?;
@@ -152,7 +152,7 @@ impl Shop {
     pub fn logo(&self) -> Result<Option<Image>> {
         let Some(sha) = self.settings()?.shop.logo else { return Ok(None) };
         let record =
-            attachments::get(&self.conn, &sha)?.ok_or_else(|| StoreError::Corrupt("logo record missing".into()))?;
+            attachments::get(&self.db, &sha)?.ok_or_else(|| StoreError::Corrupt("logo record missing".into()))?;
         Ok(Some(Image {
             media_type: record.media_type,
             bytes: attachment_folder::read(&self.folder.attachments(), &sha)?,

@@ -1,0 +1,162 @@
+//! The PostgreSQL side: one client per process, connected when first needed and again after
+//! the server went away (the `postgres` crate's own client; a desk runs one request at a
+//! time, so a pool would hold one connection anyway). Statements are prepared once per
+//! connection. SQL is written with SQLite's `?1` placeholders; PostgreSQL's `$1` are put in.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::time::Duration;
+
+use postgres::fallible_iterator::FallibleIterator;
+use postgres::{Client, NoTls, Statement};
+
+use super::value::Value;
+use crate::error::{Result, StoreError};
+
+/// How long a computer waits for the server before saying it is not answering.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Pg {
+    config: postgres::Config,
+    /// What the window and messages call the server: `host:port/database`, never the password.
+    pub(crate) label: String,
+    client: RefCell<Option<Client>>,
+    statements: RefCell<HashMap<String, Statement>>,
+}
+
+impl Pg {
+    /// Connects now, so a wrong address or a server that is down is said at once.
+    pub fn connect(mut config: postgres::Config) -> Result<Pg> {
+        config.connect_timeout(CONNECT_TIMEOUT).keepalives(true).keepalives_idle(Duration::from_secs(30));
+        let label = label(&config);
+        let pg = Pg { config, label, client: RefCell::new(None), statements: RefCell::new(HashMap::new()) };
+        pg.with(|_| Ok(()))?;
+        Ok(pg)
+    }
+
+    /// Runs `f` on the connection, opening it first if there is none (or it was lost).
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Client) -> std::result::Result<T, postgres::Error>) -> Result<T> {
+        let mut slot = self.client.borrow_mut();
+        if slot.as_ref().is_none_or(Client::is_closed) {
+            self.statements.borrow_mut().clear();
+            *slot = Some(self.config.connect(NoTls).map_err(|e| StoreError::server(&self.label, e))?);
+        }
+        let client = slot.as_mut().expect("connected above");
+        let result = f(client);
+        if client.is_closed() {
+            // Lost while running: the next use connects again.
+            *slot = None;
+        }
+        result.map_err(|e| StoreError::from_postgres(&self.label, e))
+    }
+
+    /// The prepared statement for `sql` (written with `?N`), prepared once per connection.
+    pub(crate) fn statement(&self, client: &mut Client, sql: &str) -> std::result::Result<Statement, postgres::Error> {
+        if let Some(s) = self.statements.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let prepared = client.prepare(&dollar_placeholders(sql))?;
+        self.statements.borrow_mut().insert(sql.to_string(), prepared.clone());
+        Ok(prepared)
+    }
+
+    pub(crate) fn params(values: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
+        values.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect()
+    }
+}
+
+fn label(config: &postgres::Config) -> String {
+    let host = config
+        .get_hosts()
+        .first()
+        .map(|h| match h {
+            postgres::config::Host::Tcp(name) => name.clone(),
+            postgres::config::Host::Unix(path) => path.display().to_string(),
+        })
+        .unwrap_or_else(|| "localhost".into());
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    format!("{host}:{port}/{}", config.get_dbname().unwrap_or("postgres"))
+}
+
+/// `?1` as `$1`, outside quoted text and identifiers.
+pub(crate) fn dollar_placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut quote: Option<char> = None;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '?') if chars.peek().is_some_and(char::is_ascii_digit) => {
+                out.push('$');
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The channel every change is announced on, as `subject:subject_id` (a ticket's number, a
+/// return's id, `settings:shop`), when its transaction commits.
+pub const CHANGES: &str = "caseback_changes";
+
+/// Listens for other computers' changes on a connection of its own, calling `changed` with
+/// each announcement; after a lost connection it connects again (every 2 seconds) and says
+/// so with `changed("reconnected")`, since changes may have been missed meanwhile. Runs
+/// until `changed` returns false.
+pub fn listen(
+    config: postgres::Config,
+    changed: impl Fn(&str) -> bool + Send + 'static,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut config = config;
+        config.connect_timeout(CONNECT_TIMEOUT).keepalives(true).keepalives_idle(Duration::from_secs(10));
+        let mut first = true;
+        loop {
+            if let Ok(mut client) = config.connect(NoTls) {
+                if client.batch_execute(&format!("LISTEN {CHANGES}")).is_ok() {
+                    if !first && !changed("reconnected") {
+                        return;
+                    }
+                    first = false;
+                    loop {
+                        let lost = {
+                            let mut notices = client.notifications();
+                            let mut waiting = notices.timeout_iter(Duration::from_secs(10));
+                            loop {
+                                match waiting.next() {
+                                    Ok(Some(n)) if !changed(n.payload()) => return,
+                                    Ok(Some(_)) => {}
+                                    Ok(None) => break false,
+                                    Err(_) => break true,
+                                }
+                            }
+                        };
+                        // A quiet spell: make sure the server is still there.
+                        if lost || client.simple_query("SELECT 1").is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+            std::thread::sleep(Duration::from_secs(2));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_rewritten_outside_quotes_only() {
+        assert_eq!(
+            dollar_placeholders("SELECT a FROM t WHERE b = ?1 AND c IN (?2, ?10)"),
+            "SELECT a FROM t WHERE b = $1 AND c IN ($2, $10)"
+        );
+        assert_eq!(dollar_placeholders("SELECT '?1', \"x?2\" WHERE y = ?3"), "SELECT '?1', \"x?2\" WHERE y = $3");
+        assert_eq!(dollar_placeholders("SELECT 'it''s ?1' WHERE z = ?2"), "SELECT 'it''s ?1' WHERE z = $2");
+    }
+}
