@@ -19,7 +19,8 @@ async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
         assert_eq!(app.value("input-shop.time_zone").await?, "Asia/Shanghai");
         app.type_into("input-money.currency", "HKD").await?;
         app.type_into("input-shop.time_zone", "Asia/Hong_Kong").await?;
-        app.type_into("setup-staff", "Mei Chan\nÇağrı Öztürk").await?;
+        // Two names, a line each: the Enter key between them (WebKitWebDriver drops a typed "\n").
+        app.type_into("setup-staff", "Mei Chan\u{E007}Çağrı Öztürk").await?;
         // Leaving the name and the return address empty is refused next to each field:
         // a return label needs the address and the phone.
         app.click("setup-submit").await?;
@@ -41,6 +42,14 @@ async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
         assert_eq!(app.text("shop-name").await?, "Kowloon Time Care");
         assert_eq!(app.text("today-label").await?, "Friday 2026-11-20");
         app.screenshot("02-today").await?;
+        let staff = app
+            .client
+            .execute(
+                "return [...document.querySelectorAll('[data-testid=actor] option')].map((o) => o.textContent)",
+                vec![],
+            )
+            .await?;
+        assert_eq!(staff, serde_json::json!(["Mei Chan", "Çağrı Öztürk"]), "one person a line");
 
         // Settings show the chosen preset's values and its own wording.
         app.click("nav-settings").await?;
