@@ -28,7 +28,7 @@ pub(crate) const BODY: Style = Style { leading: 1.3, ..Style::new(Weight::Regula
 pub(crate) const STRONG: Style = Style::new(Weight::Bold, 10.5, Colour::INK);
 const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
 /// What is already known, written on a signature line.
-const SIGN_VALUE: Style = Style::new(Weight::Regular, 10.0, Colour::INK);
+const SIGN_VALUE: Style = Style::new(Weight::Regular, 9.0, Colour::INK);
 pub(crate) const NOTE: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
 
 /// The inspection fee a quotation charges: its repair lines of kind

@@ -100,7 +100,7 @@ fn close(form: &mut Form, p: &ReturnPapers, d: &DecisionRecord) {
     let fonts = form.flow.canvas.fonts;
     let (x, w) = (form.x, form.w);
     let style = p.settings.date_style;
-    let signed = [p.inspected_by.as_str(), &short_date(style, d.decided_on), ""];
+    let signed = [p.inspected_by.as_str(), &style.format(d.decided_on), ""];
     let ending = |tight: bool| {
         let gap = if tight { TIGHT_GAP } else { SECTION_GAP };
         let mut rows = Vec::new();
