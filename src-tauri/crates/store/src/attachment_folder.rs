@@ -8,7 +8,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::sql::Db;
+use crate::sql::{Db, Engine};
 use caseback_domain::attachment::MediaType;
 use caseback_domain::DomainError;
 use jiff::Timestamp;
@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Result, StoreError};
 use crate::private;
+use crate::tables::attachment_bytes;
 use crate::tables::attachments::{self, Attachment};
 
 fn hex(bytes: &[u8]) -> String {
@@ -41,31 +42,58 @@ pub(crate) fn keep(
     now: Timestamp,
 ) -> Result<Attachment> {
     let sha256 = hex(&Sha256::digest(bytes));
-    let path = path_of(dir, &sha256)?;
-    if !path.exists() {
-        let parent = path.parent().expect("hashed path has a parent");
-        private::create_dir(parent).map_err(|e| StoreError::io("Could not create the attachments folder", e))?;
-        // Write beside, flush, then rename: a crash leaves either no file or the whole file.
-        let tmp = parent.join(format!(".{sha256}.part"));
-        let write = || -> std::io::Result<()> {
-            let mut f = private::create_file(&tmp)?;
-            f.write_all(bytes)?;
-            f.sync_all()?;
-            fs::rename(&tmp, &path)
-        };
-        if let Err(e) = write() {
-            let _ = fs::remove_file(&tmp);
-            return Err(StoreError::io("Could not save the attachment", e));
-        }
-    }
     let name: String = original_name.chars().filter(|c| !c.is_control()).take(200).collect();
+    if conn.engine() == Engine::Postgres {
+        // Shared: the content goes in the database with its record, for every computer, both
+        // in one transaction (the caller's, if it is in one).
+        let tx = if conn.in_transaction() { None } else { Some(conn.transaction()?) };
+        attachments::insert(conn, &sha256, media, bytes.len(), &name, now)?;
+        attachment_bytes::insert(conn, &sha256, bytes)?;
+        let kept =
+            attachments::get(conn, &sha256)?.ok_or_else(|| StoreError::Corrupt("attachment row vanished".into()));
+        if let Some(tx) = tx {
+            tx.commit()?;
+        }
+        return kept;
+    }
+    write_file(dir, &sha256, bytes)?;
     attachments::insert(conn, &sha256, media, bytes.len(), &name, now)?;
     attachments::get(conn, &sha256)?.ok_or_else(|| StoreError::Corrupt("attachment row vanished".into()))
 }
 
-/// The file's bytes, checked against its hash so damage is reported, not shown.
-pub(crate) fn read(dir: &Path, sha256: &str) -> Result<Vec<u8>> {
-    let bytes = fs::read(path_of(dir, sha256)?).map_err(|e| StoreError::io("Could not read the attachment", e))?;
+/// Writes `bytes` as the file named by their hash, unless it is there already.
+pub(crate) fn write_file(dir: &Path, sha256: &str, bytes: &[u8]) -> Result<()> {
+    let path = path_of(dir, sha256)?;
+    if path.exists() {
+        return Ok(());
+    }
+    let parent = path.parent().expect("hashed path has a parent");
+    private::create_dir(parent).map_err(|e| StoreError::io("Could not create the attachments folder", e))?;
+    // Write beside, flush, then rename: a crash leaves either no file or the whole file.
+    let tmp = parent.join(format!(".{sha256}.part"));
+    let write = || -> std::io::Result<()> {
+        let mut f = private::create_file(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, &path)
+    };
+    if let Err(e) = write() {
+        let _ = fs::remove_file(&tmp);
+        return Err(StoreError::io("Could not save the attachment", e));
+    }
+    Ok(())
+}
+
+/// The attachment's bytes (from the folder, or the shared database), checked against its
+/// hash so damage is reported, not shown.
+pub(crate) fn read(conn: &Db, dir: &Path, sha256: &str) -> Result<Vec<u8>> {
+    let bytes = match conn.engine() {
+        Engine::Postgres => attachment_bytes::get(conn, sha256)?
+            .ok_or_else(|| StoreError::Corrupt(format!("attachment {sha256} is not in the database")))?,
+        Engine::Sqlite => {
+            fs::read(path_of(dir, sha256)?).map_err(|e| StoreError::io("Could not read the attachment", e))?
+        }
+    };
     if hex(&Sha256::digest(&bytes)) != sha256 {
         return Err(StoreError::Corrupt(format!("attachment {sha256} does not match its hash")));
     }

@@ -18,6 +18,7 @@ use jiff::civil::date;
 use jiff::Timestamp;
 
 use crate::error::Result;
+use crate::sql::Engine;
 use crate::tables::{customers, events, ticket_numbers, ticket_search, tickets};
 use crate::{DataFolder, Shop};
 
@@ -28,6 +29,12 @@ pub const STAFF: &str = "Mei Chan";
 /// staff member (Mei Chan), set up at `now` in `dir`.
 pub fn new_shop(dir: &Path, now: Timestamp) -> (Shop, StaffId) {
     let mut shop = Shop::open(DataFolder::lock(dir).expect("the test folder locks")).expect("the test shop opens");
+    set_up_test_shop(&mut shop, now);
+    let by = shop.staff().expect("staff")[0].id;
+    (shop, by)
+}
+
+fn set_up_test_shop(shop: &mut Shop, now: Timestamp) {
     let mut s = Settings::new(
         "Kowloon Time Care",
         Currency::from_code("HKD").expect("HKD"),
@@ -38,8 +45,37 @@ pub fn new_shop(dir: &Path, now: Timestamp) -> (Shop, StaffId) {
     s.shop.address = "Shop 12, 88 Nathan Road\nTsim Sha Tsui, Kowloon".into();
     s.shop.phone = "+852 2345 6789".into();
     shop.set_up(&s, &[STAFF.into()], now).expect("the test shop sets up");
+}
+
+/// `new_shop` on `engine`: in `dir`'s SQLite file, or on a new database of the test server
+/// (`CASEBACK_TEST_POSTGRES`; without it the test fails, saying how to start one).
+pub fn new_shop_on(engine: Engine, dir: &Path, now: Timestamp) -> (Shop, StaffId) {
+    if engine == Engine::Sqlite {
+        return new_shop(dir, now);
+    }
+    let folder = DataFolder::lock(dir).expect("the test folder locks");
+    let (_, pg) = empty_postgres_database().expect(NO_POSTGRES);
+    let mut shop = Shop::open_shared(folder, pg).expect("the shared test shop opens");
+    set_up_test_shop(&mut shop, now);
     let by = shop.staff().expect("staff")[0].id;
     (shop, by)
+}
+
+/// Both engines, SQLite first: a store test's body runs on each (`for engine in ENGINES`).
+pub const ENGINES: [Engine; 2] = [Engine::Sqlite, Engine::Postgres];
+
+/// Runs `body` once on each engine with a new test shop (`new_shop_on`) in its own
+/// temporary folder, saying which engine a failure happened on.
+pub fn on_each_engine(now: Timestamp, body: impl Fn(&mut Shop, StaffId, &Path)) {
+    for engine in ENGINES {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (mut shop, by) = new_shop_on(engine, dir.path(), now);
+        let run = std::panic::AssertUnwindSafe(|| body(&mut shop, by, dir.path()));
+        if let Err(panic) = std::panic::catch_unwind(run) {
+            eprintln!("(the failure above was on {engine:?})");
+            std::panic::resume_unwind(panic);
+        }
+    }
 }
 
 /// `new_shop` in a new temporary folder, removed when the returned guard drops.

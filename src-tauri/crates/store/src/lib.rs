@@ -33,6 +33,7 @@ pub use tables::attachments::Attachment;
 pub use tables::quotations::StoredQuotation;
 pub use tables::return_cases::ReturnRow;
 pub use tables::tickets::TicketRow;
+pub use workflows::moving::{Fingerprint, TableCheck};
 
 /// An open shop: its locked data folder and its database.
 pub struct Shop {
@@ -45,6 +46,13 @@ pub struct Shop {
 impl Shop {
     pub fn open(folder: DataFolder) -> Result<Shop> {
         let db = Db::sqlite(db::open(&folder.database())?);
+        Ok(Shop { folder, db, read_only: false })
+    }
+
+    /// Opens the shop on a shared PostgreSQL database (upgrading its schema, refusing a newer
+    /// one untouched); `folder` is this computer's own folder (its lock, backups, settings).
+    pub fn open_shared(folder: DataFolder, pg: sql::pg::Pg) -> Result<Shop> {
+        let db = db_postgres::open(pg)?;
         Ok(Shop { folder, db, read_only: false })
     }
 

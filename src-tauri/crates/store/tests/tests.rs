@@ -7,6 +7,7 @@ mod after_sale;
 mod backups;
 mod crash;
 mod faults;
+mod moving;
 mod paid_with;
 mod privacy;
 mod quotations;

@@ -146,6 +146,11 @@ impl Db {
         self.value(&format!("{sql} RETURNING id"), params)
     }
 
+    /// Whether a transaction is open on this connection.
+    pub(crate) fn in_transaction(&self) -> bool {
+        self.in_transaction.get()
+    }
+
     /// Starts the transaction a change runs in; it is rolled back unless committed.
     pub fn transaction(&self) -> Result<Tx<'_>> {
         if self.in_transaction.replace(true) {

@@ -1,6 +1,7 @@
 //! A result row of either engine, read column by column into the few types the tables keep:
 //! integers (BIGINT on PostgreSQL), text, bytes, and each of them or NULL.
 
+use super::value::Value;
 use crate::error::{Result, StoreError};
 
 pub enum Row<'a, 'b> {
@@ -100,5 +101,35 @@ impl Column for Vec<u8> {
     }
     fn from_postgres(row: &postgres::Row, i: usize) -> Result<Self> {
         row.try_get(i).map_err(|e| damaged(i, e))
+    }
+}
+
+impl Row<'_, '_> {
+    /// Column `i` as whatever it holds, for copying a row as it is (a data move): integers
+    /// (and PostgreSQL's booleans, as 0 and 1), text, bytes or NULL.
+    pub fn value(&self, i: usize) -> Result<Value> {
+        match self {
+            Row::Sqlite(r) => {
+                use rusqlite::types::ValueRef;
+                Ok(match r.get_ref(i).map_err(|e| damaged(i, e))? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(n) => Value::Int(n),
+                    ValueRef::Text(t) => Value::Text(String::from_utf8(t.to_vec()).map_err(|e| damaged(i, e))?),
+                    ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+                    ValueRef::Real(_) => return Err(damaged(i, "a real number, which no table keeps")),
+                })
+            }
+            Row::Postgres(r) => {
+                use postgres::types::Type;
+                let ty = r.columns().get(i).map(|c| c.type_().clone()).ok_or_else(|| damaged(i, "no such column"))?;
+                Ok(match ty {
+                    Type::INT2 | Type::INT4 | Type::INT8 | Type::BOOL => pg_int(r, i)?.map_or(Value::Null, Value::Int),
+                    Type::BYTEA => {
+                        r.try_get::<_, Option<Vec<u8>>>(i).map_err(|e| damaged(i, e))?.map_or(Value::Null, Value::Blob)
+                    }
+                    _ => r.try_get::<_, Option<String>>(i).map_err(|e| damaged(i, e))?.map_or(Value::Null, Value::Text),
+                })
+            }
+        }
     }
 }

@@ -9,12 +9,14 @@
 //! them inside their transactions.
 
 pub(crate) mod assessments;
+pub(crate) mod attachment_bytes;
 pub(crate) mod attachments;
 pub(crate) mod collection_notices;
 mod columns;
 pub(crate) mod completions;
 pub(crate) mod customers;
 pub(crate) mod events;
+pub(crate) mod every_table;
 pub(crate) mod payment_plans;
 pub(crate) mod payment_voids;
 pub(crate) mod payments;

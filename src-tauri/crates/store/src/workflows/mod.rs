@@ -6,6 +6,7 @@ mod after_sale;
 mod clock;
 mod customer_edits;
 mod intake;
+pub mod moving;
 mod papers;
 mod quoting;
 mod return_corrections;

@@ -75,6 +75,6 @@ impl Shop {
     pub fn attachment(&self, sha256: &str) -> Result<(String, Vec<u8>)> {
         let record =
             attachments::get(&self.db, sha256)?.ok_or_else(|| DomainError::NotFound { what: "That photo".into() })?;
-        Ok((record.media_type, attachment_folder::read(&self.folder.attachments(), sha256)?))
+        Ok((record.media_type, attachment_folder::read(&self.db, &self.folder.attachments(), sha256)?))
     }
 }

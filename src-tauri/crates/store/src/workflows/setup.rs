@@ -155,7 +155,7 @@ impl Shop {
             attachments::get(&self.db, &sha)?.ok_or_else(|| StoreError::Corrupt("logo record missing".into()))?;
         Ok(Some(Image {
             media_type: record.media_type,
-            bytes: attachment_folder::read(&self.folder.attachments(), &sha)?,
+            bytes: attachment_folder::read(&self.db, &self.folder.attachments(), &sha)?,
         }))
     }
 }
