@@ -35,6 +35,11 @@ pub fn new_shop(dir: &Path, now: Timestamp) -> (Shop, StaffId) {
 }
 
 fn set_up_test_shop(shop: &mut Shop, now: Timestamp) {
+    shop.set_up(&test_settings(), &[STAFF.into()], now).expect("the test shop sets up");
+}
+
+/// The test shop's settings: Kowloon Time Care, HKD, lx-watch, its address and phone.
+pub fn test_settings() -> Settings {
     let mut s = Settings::new(
         "Kowloon Time Care",
         Currency::from_code("HKD").expect("HKD"),
@@ -44,7 +49,7 @@ fn set_up_test_shop(shop: &mut Shop, now: Timestamp) {
     // Set-up asks for both: a return label and the RMA instructions print them.
     s.shop.address = "Shop 12, 88 Nathan Road\nTsim Sha Tsui, Kowloon".into();
     s.shop.phone = "+852 2345 6789".into();
-    shop.set_up(&s, &[STAFF.into()], now).expect("the test shop sets up");
+    s
 }
 
 /// `new_shop` on `engine`: in `dir`'s SQLite file, or on a new database of the test server

@@ -18,6 +18,7 @@ pub mod export;
 pub mod fixture;
 pub mod folder;
 pub mod private;
+pub mod shared_database;
 pub mod sql;
 mod tables;
 mod workflows;

@@ -14,6 +14,7 @@ mod quotations;
 mod return_flow;
 mod returns;
 mod schema;
+mod shared;
 mod shop;
 mod tickets;
 

@@ -1,0 +1,108 @@
+//! A computer set up for a shared database: the connection kept in the data folder without
+//! its password, the password in the pgpass file PostgreSQL clients read, and the shop opened
+//! on the server with this computer's name in the event log.
+
+use std::os::unix::fs::PermissionsExt;
+
+use caseback_domain::event::Subject;
+use caseback_store::shared_database::SharedDatabase;
+use caseback_store::sql::Engine;
+use caseback_store::{fixture, DataFolder, Shop};
+use jiff::Timestamp;
+
+fn now() -> Timestamp {
+    "2026-11-22T09:30:00Z".parse().unwrap()
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// The test server's database `url` as the settings form would hold it.
+fn connection_to(url: &str, computer: &str) -> SharedDatabase {
+    let config: postgres::Config = url.parse().unwrap();
+    let host = match &config.get_hosts()[0] {
+        postgres::config::Host::Unix(p) => p.display().to_string(),
+        postgres::config::Host::Tcp(h) => h.clone(),
+    };
+    SharedDatabase {
+        host,
+        port: config.get_ports().first().copied().unwrap_or(5432),
+        database: config.get_dbname().unwrap().into(),
+        user: config.get_user().unwrap().into(),
+        computer: computer.into(),
+    }
+}
+
+#[test]
+fn a_computer_set_up_for_a_shared_database_opens_the_shop_there_and_signs_its_changes() {
+    let (url, _) = fixture::fresh_postgres_database().expect(fixture::NO_POSTGRES);
+    let dir = tempfile::tempdir().unwrap();
+    let shared = connection_to(&url, "Bench");
+    shared.check().unwrap();
+    shared.save(dir.path()).unwrap();
+    let saved = dir.path().join("shared-database.json");
+    assert_eq!(mode(&saved), 0o600, "readable only by the user");
+    assert!(!std::fs::read_to_string(&saved).unwrap().contains("password"), "no password in the folder");
+    assert_eq!(SharedDatabase::load(dir.path()).unwrap(), Some(shared.clone()));
+
+    let mut shop = Shop::open_configured(DataFolder::lock(dir.path()).unwrap()).unwrap();
+    assert_eq!(shop.db().engine(), Engine::Postgres);
+    let settings = fixture::test_settings();
+    shop.set_up(&settings, &["Mei Chan".into()], now()).unwrap();
+    let by = shop.staff().unwrap()[0].id;
+    let ticket = shop.book_intake(by, &fixture::numbered_intake(1), &[], now()).unwrap();
+    let history = shop.history_by_computer(Subject::Ticket, &ticket.number.to_string()).unwrap();
+    assert!(!history.is_empty() && history.iter().all(|(_, computer)| computer == "Bench"), "{history:?}");
+    drop(shop);
+
+    // Forgotten, the folder's own file is the shop again: a new, empty one.
+    SharedDatabase::remove(dir.path()).unwrap();
+    let file = Shop::open_configured(DataFolder::lock(dir.path()).unwrap()).unwrap();
+    assert_eq!(file.db().engine(), Engine::Sqlite);
+    assert!(!file.is_set_up().unwrap());
+}
+
+#[test]
+fn a_connection_left_half_filled_in_is_refused_at_each_field() {
+    let empty = SharedDatabase {
+        host: " ".into(),
+        port: 0,
+        database: String::new(),
+        user: String::new(),
+        computer: String::new(),
+    };
+    let refused = empty.check().unwrap_err();
+    let fields: Vec<String> = match refused {
+        caseback_store::StoreError::Domain(caseback_domain::DomainError::Invalid(problems)) => {
+            problems.iter().map(|p| p.field.to_string()).collect()
+        }
+        other => panic!("{other}"),
+    };
+    assert_eq!(fields, ["host", "port", "database", "user", "computer"]);
+}
+
+#[test]
+fn the_password_goes_to_a_private_pgpass_file_replacing_the_old_one_and_is_used_to_connect() {
+    let dir = tempfile::tempdir().unwrap();
+    let pgpass = dir.path().join("pgpass");
+    std::fs::write(&pgpass, "other:5432:*:someone:keep-me\n").unwrap();
+    // Only this test reads or writes a pgpass file, so setting its variable is safe here.
+    std::env::set_var("PGPASSFILE", &pgpass);
+    let shared = SharedDatabase {
+        host: "db.shop.lan".into(),
+        port: 5432,
+        database: "caseback".into(),
+        user: "counter".into(),
+        computer: "Counter".into(),
+    };
+    shared.save_password("first").unwrap();
+    shared.save_password("se:cret").unwrap();
+    let text = std::fs::read_to_string(&pgpass).unwrap();
+    assert_eq!(text, "db.shop.lan:5432:caseback:counter:se\\:cret\nother:5432:*:someone:keep-me\n");
+    assert_eq!(mode(&pgpass), 0o600);
+    assert_eq!(shared.config().get_password(), Some(&b"se:cret"[..]));
+    let elsewhere = SharedDatabase { user: "nobody".into(), ..shared };
+    assert_eq!(elsewhere.config().get_password(), None, "no password for another user");
+    std::env::remove_var("PGPASSFILE");
+}
