@@ -95,8 +95,7 @@ impl Shop {
             return Ok(None);
         }
         private::create_dir(&dir).map_err(|e| StoreError::io(format!("Could not create {}", dir.display()), e))?;
-        let summary = backup::to_file(self.sqlite()?, &dest)?;
-        mirror_attachments(&self.folder().attachments(), &dir.join("attachments"))?;
+        let summary = self.copy_as_sqlite(&dest, &dir.join("attachments"))?;
         let days: Vec<(Date, PathBuf)> = list_daily(&dir)?;
         let pruned = retention::prune(&days.iter().map(|(d, _)| *d).collect::<Vec<_>>());
         for (day, path) in days.iter().filter(|(d, _)| pruned.contains(d)) {
@@ -111,9 +110,36 @@ impl Shop {
     /// folder is. The folder must already exist.
     pub fn backup_to_folder(&self, folder: &Path, now: Timestamp) -> Result<BackupSummary> {
         let dir = self.new_folder_in(folder, "Caseback backup", now)?;
-        let summary = backup::to_file(self.sqlite()?, &dir.join("caseback.sqlite"))?;
-        mirror_attachments(&self.folder().attachments(), &dir.join("attachments"))?;
-        Ok(summary)
+        self.copy_as_sqlite(&dir.join("caseback.sqlite"), &dir.join("attachments"))
+    }
+
+    /// A checked Caseback SQLite file of the shop at `file`, its attachments mirrored into
+    /// `attachments`: on either engine the same format, which restores into either. A shop
+    /// on a shared database is copied whole into a new file first, under the shop's write
+    /// lock (see `copy_into`), so a backup never holds half of a change.
+    fn copy_as_sqlite(&self, file: &Path, attachments: &Path) -> Result<BackupSummary> {
+        if self.db().engine() == crate::sql::Engine::Sqlite {
+            let summary = backup::to_file(self.sqlite()?, file)?;
+            mirror_attachments(&self.folder().attachments(), attachments)?;
+            return Ok(summary);
+        }
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let scratch = file.with_file_name(format!(".{name}.copying"));
+        let io = |e| StoreError::io(format!("Could not write the backup beside {}", file.display()), e);
+        if scratch.exists() {
+            // Left by a copy that was cut short.
+            std::fs::remove_dir_all(&scratch).map_err(io)?;
+        }
+        private::create_dir(&scratch).map_err(io)?;
+        let copied = (|| {
+            let mut copy = Shop::open(crate::DataFolder::lock(&scratch)?)?;
+            self.copy_into(&mut copy)?;
+            let summary = backup::to_file(copy.sqlite()?, file)?;
+            mirror_attachments(&copy.folder().attachments(), attachments)?;
+            Ok(summary)
+        })();
+        let _ = std::fs::remove_dir_all(&scratch);
+        copied
     }
 
     /// Replaces the shop's data with the backup at `path`, after backing up the current

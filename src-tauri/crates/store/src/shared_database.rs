@@ -154,6 +154,30 @@ impl SharedDatabase {
     }
 }
 
+/// `config` with the password the pgpass file holds for it, when it names none itself (a
+/// connection string given on the command line).
+pub fn with_pgpass_password(mut config: postgres::Config) -> postgres::Config {
+    if config.get_password().is_some() {
+        return config;
+    }
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
+        None => "localhost".into(),
+    };
+    let shared = SharedDatabase {
+        host,
+        port: config.get_ports().first().copied().unwrap_or(5432),
+        database: config.get_dbname().unwrap_or_default().to_string(),
+        user: config.get_user().unwrap_or_default().to_string(),
+        computer: String::new(),
+    };
+    if let Some(password) = shared.password() {
+        config.password(password);
+    }
+    config
+}
+
 /// Where the password file is: `PGPASSFILE`, or `~/.pgpass`.
 fn pgpass_path() -> Result<PathBuf> {
     if let Some(path) = std::env::var_os("PGPASSFILE") {

@@ -106,3 +106,31 @@ fn the_password_goes_to_a_private_pgpass_file_replacing_the_old_one_and_is_used_
     assert_eq!(elsewhere.config().get_password(), None, "no password for another user");
     std::env::remove_var("PGPASSFILE");
 }
+
+#[test]
+fn a_shared_shops_backup_is_a_checked_sqlite_file_with_its_attachments_that_restores_as_the_same_shop() {
+    let (a, b, c) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let file = caseback_store::demo::open_or_create(a.path(), now()).unwrap();
+    let (_, pg) = fixture::empty_postgres_database().expect(fixture::NO_POSTGRES);
+    let mut shared = Shop::open_shared(DataFolder::lock(b.path()).unwrap(), pg).unwrap();
+    file.copy_into(&mut shared).unwrap();
+
+    let summary = shared.daily_backup(now()).unwrap().expect("today's backup");
+    assert!(summary.path.starts_with(b.path().join("backups")), "{}", summary.path.display());
+    assert_eq!(summary.tickets as usize, file.search_tickets("", None, 1000).unwrap().len());
+    assert!(shared.daily_backup(now()).unwrap().is_none(), "one a day");
+    let attachments = b.path().join("backups").join("attachments");
+    assert!(std::fs::read_dir(&attachments).unwrap().count() > 0, "the attachments beside it");
+    assert!(!std::fs::read_dir(b.path().join("backups"))
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().contains("copying")));
+
+    // Restored into a shop in a folder, it is the shop that was shared.
+    let (mut restored, _) = fixture::new_shop(c.path(), now());
+    restored.restore_from(&summary.path, "the test", now()).unwrap();
+    let tables = |s: &Shop| -> Vec<(String, i64)> {
+        s.fingerprint().unwrap().tables.into_iter().filter(|t| t.table != "events").map(|t| (t.table, t.rows)).collect()
+    };
+    assert_eq!(tables(&restored), tables(&file));
+}

@@ -63,12 +63,19 @@ pub fn open_or_create(root: &Path, now: Timestamp) -> Result<Shop> {
     if !shop.is_set_up()? {
         crate::private::write_file(&marker, b"This folder holds Caseback's demo shop. Nothing in it is real.\n")
             .map_err(|e| StoreError::io("Could not mark the demo folder", e))?;
-        let names: Vec<String> = DEMO_STAFF.iter().map(|s| s.to_string()).collect();
-        shop.set_up(&demo_settings(), &names, now)?;
-        tickets::add_tickets(&mut shop, now)?;
-        returns::add_returns(&mut shop, now)?;
-        // Expiry and the end of holds, as the app would apply them today.
-        shop.apply_clock(now)?;
+        fill(&mut shop, now)?;
     }
     Ok(shop)
+}
+
+/// Sets up the demo shop in `shop`, a shop not set up yet (a new folder, or a new shared
+/// database to try several computers on), with its tickets and returns as of `now`.
+pub fn fill(shop: &mut Shop, now: Timestamp) -> Result<()> {
+    let names: Vec<String> = DEMO_STAFF.iter().map(|s| s.to_string()).collect();
+    shop.set_up(&demo_settings(), &names, now)?;
+    tickets::add_tickets(shop, now)?;
+    returns::add_returns(shop, now)?;
+    // Expiry and the end of holds, as the app would apply them today.
+    shop.apply_clock(now)?;
+    Ok(())
 }
