@@ -27,8 +27,7 @@ pub fn describe(s: &BackupSummary) -> String {
     )
 }
 
-pub fn backup_to_folder(root: &Path, folder: &Path, now: Timestamp) -> Result<()> {
-    let shop = Shop::open_read_only(root)?;
+pub fn backup_to_folder(shop: &Shop, folder: &Path, now: Timestamp) -> Result<()> {
     let summary = shop.backup_to_folder(folder, now)?;
     println!("Backed up, with the attachments, to\n{}", describe(&summary));
     Ok(())

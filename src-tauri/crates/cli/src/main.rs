@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 mod data;
 mod lists;
+mod shared;
 
 use anyhow::{bail, Context, Result};
 use caseback_desk::Desk;
@@ -13,7 +14,7 @@ use caseback_domain::presets::PresetId;
 use caseback_domain::settings::field_infos;
 use caseback_domain::staff::{RosterEntry, StaffMember};
 use caseback_domain::Settings;
-use caseback_store::{backup, db, demo, DataFolder, Shop};
+use caseback_store::{backup, db, demo, DataFolder};
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
 
@@ -23,6 +24,10 @@ struct Cli {
     /// The data folder (default: $CASEBACK_DATA_DIR, else the app's folder in the OS app-data dir).
     #[arg(long, global = true, value_name = "FOLDER")]
     data_dir: Option<PathBuf>,
+    /// The shop's shared PostgreSQL database (postgresql://user@server/database, the password
+    /// from the pgpass file); default: the one this computer was set up with, else the folder's file.
+    #[arg(long, global = true, value_name = "URL")]
+    database: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -81,6 +86,9 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         to: PathBuf,
     },
+    /// The shared database: where the shop is, moving it there and back, joining it.
+    #[command(subcommand)]
+    Database(shared::DatabaseCommand),
 }
 
 #[derive(Subcommand)]
@@ -117,7 +125,18 @@ fn main() {
 fn run(cli: Cli) -> Result<()> {
     let root = cli.data_dir.unwrap_or_else(DataFolder::default_root);
     let now = Timestamp::now();
+    let place = shared::Place::new(root.clone(), cli.database.as_deref())?;
     match cli.command {
+        Command::Database(command) => shared::run(&root, command)?,
+        Command::Demo if place.is_shared() => {
+            let mut shop = place.writer()?;
+            if shop.is_set_up()? {
+                println!("The shared database already holds \"{}\"; nothing was changed.", shop.settings()?.shop.name);
+            } else {
+                demo::fill(&mut shop, now)?;
+                println!("Demo shop \"{}\" is ready on the shared database", shop.settings()?.shop.name);
+            }
+        }
         Command::Demo => {
             let shop = demo::open_or_create(&root, now)?;
             println!("Demo shop \"{}\" is ready in {}", shop.settings()?.shop.name, root.display());
@@ -127,21 +146,19 @@ fn run(cli: Cli) -> Result<()> {
                 println!("{:<14} {}\n{:<14} {}", preset_key(id), id.name(), "", id.summary());
             }
         }
-        Command::Backup { folder: Some(folder), .. } => {
-            database(&root)?;
-            data::backup_to_folder(&root, &folder, now)?;
-        }
+        Command::Backup { folder: Some(folder), .. } => data::backup_to_folder(&place.reader()?, &folder, now)?,
         Command::Backups => data::list(&root)?,
         Command::Restore { from, yes } => {
-            database(&root)?;
+            place.folder_only("restore")?;
             data::restore(&root, &from, yes, now)?;
         }
         Command::Export { to } => {
-            database(&root)?;
+            place.folder_only("export")?;
             data::export(&root, &to, now)?;
         }
         Command::Backup { to, .. } => {
             let to = to.context("give --to FILE or --folder DIR")?;
+            place.folder_only("backup --to FILE (one file, without the attachments)")?;
             let conn = db::open_read_only(&database(&root)?)?;
             let summary = backup::to_file(&conn, &to)?;
             println!(
@@ -155,7 +172,7 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Render { form, target, out } => {
-            let mut desk = reader(&root)?;
+            let mut desk = reader(&place)?;
             let what = desk.paper_for(&form, &target)?;
             let paper = desk.paper(what)?;
             std::fs::write(&out, &paper.pdf).with_context(|| format!("could not write {}", out.display()))?;
@@ -163,20 +180,19 @@ fn run(cli: Cli) -> Result<()> {
             note(&desk);
         }
         Command::Returns { query, json } => {
-            let mut desk = reader(&root)?;
+            let mut desk = reader(&place)?;
             let rows = desk.return_list(query.as_deref().unwrap_or(""), None, usize::MAX >> 1)?;
             emit(&lists::returns(&rows, json)?)?;
             note(&desk);
         }
         Command::Tickets { query, json } => {
-            let mut desk = reader(&root)?;
+            let mut desk = reader(&place)?;
             let rows = desk.ticket_list(query.as_deref().unwrap_or(""), None, usize::MAX >> 1)?;
             emit(&lists::tickets(&rows, json)?)?;
             note(&desk);
         }
         Command::Settings(SettingsCommand::Show { key, json }) => {
-            database(&root)?;
-            let shop = Shop::open_read_only(&root)?;
+            let shop = place.reader()?;
             if !shop.is_set_up()? {
                 bail!("the shop has not been set up yet; open the app first");
             }
@@ -190,23 +206,22 @@ fn run(cli: Cli) -> Result<()> {
                         .with_context(|| format!("\"{p}\" is not KEY=VALUE (e.g. policy.rma_validity=7 days)"))
                 })
                 .collect::<Result<Vec<_>>>()?;
-            change(&root, staff.as_deref(), now, |s| Ok(s.apply(values.iter().copied())?))?;
+            change(&place, staff.as_deref(), now, |s| Ok(s.apply(values.iter().copied())?))?;
         }
         Command::Settings(SettingsCommand::Preset { id, staff }) => {
             let preset = PresetId::ALL.into_iter().find(|p| preset_key(*p) == id).with_context(|| {
                 let keys: Vec<_> = PresetId::ALL.iter().map(|p| preset_key(*p)).collect();
                 format!("no preset \"{id}\"; choose one of {}", keys.join(", "))
             })?;
-            change(&root, staff.as_deref(), now, |s| Ok(s.with_preset(preset)))?;
+            change(&place, staff.as_deref(), now, |s| Ok(s.with_preset(preset)))?;
         }
     }
     Ok(())
 }
 
 /// The shop to read from, as of now: the app may have it open meanwhile.
-fn reader(root: &Path) -> Result<Desk> {
-    database(root)?;
-    Ok(Desk::new(Shop::open_read_only(root)?, Desk::system_clock()))
+fn reader(place: &shared::Place) -> Result<Desk> {
+    Ok(Desk::new(place.reader()?, Desk::system_clock()))
 }
 
 /// Says on stderr when what was shown may lag the calendar (the data is read-only here).
@@ -233,13 +248,12 @@ fn preset_key(id: PresetId) -> String {
 
 /// Applies `edit` to the settings as `staff_name`, under the folder's lock.
 fn change(
-    root: &Path,
+    place: &shared::Place,
     staff_name: Option<&str>,
     now: Timestamp,
     edit: impl FnOnce(&Settings) -> Result<Settings>,
 ) -> Result<()> {
-    database(root)?;
-    let mut shop = Shop::open(DataFolder::lock(root)?)?;
+    let mut shop = place.writer()?;
     let members = shop.staff()?;
     let by = actor(&members, staff_name)?;
     let next = edit(&shop.settings()?)?;

@@ -321,3 +321,47 @@ fn backs_up_with_attachments_restores_after_showing_it_and_exports_csv() {
     let relative = cli(dir.path(), &["export", "--to", "somewhere"]);
     assert!(String::from_utf8_lossy(&relative.stderr).contains("full path"));
 }
+
+/// A new database on the test server (`CASEBACK_TEST_POSTGRES`), as a connection string.
+fn new_shared_database() -> String {
+    let (url, _) = caseback_store::fixture::empty_postgres_database().expect(caseback_store::fixture::NO_POSTGRES);
+    url
+}
+
+#[test]
+fn a_shop_moved_to_a_shared_database_is_worked_on_from_a_second_computer_and_moved_back() {
+    let (counter, bench, other) =
+        (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let url = new_shared_database();
+    ok(cli(counter.path(), &["demo"]));
+    let tickets = ok(cli(counter.path(), &["tickets"]));
+
+    let moved = ok(cli(counter.path(), &["database", "move-to", &url, "--computer", "Counter"]));
+    assert!(moved.contains("checked"), "{moved}");
+    assert!(ok(cli(counter.path(), &["database", "show"])).contains("\"Counter\""));
+    assert_eq!(ok(cli(counter.path(), &["tickets"])), tickets, "the same shop, now on the server");
+
+    // A second computer joins, changes a setting; the first sees it.
+    ok(cli(bench.path(), &["database", "join", &url, "--computer", "Bench"]));
+    assert_eq!(ok(cli(bench.path(), &["tickets"])), tickets);
+    ok(cli(bench.path(), &["settings", "set", "shop.phone=+852 2555 0199", "--staff", "Mei Chan"]));
+    assert!(ok(cli(counter.path(), &["settings", "show", "shop.phone"])).contains("+852 2555 0199"));
+    // Any computer reaches it with --database, without joining.
+    assert_eq!(ok(cli(other.path(), &["--database", &url, "tickets"])), tickets);
+    // Moving into a database that holds a shop is refused in a sentence.
+    let refused = cli(other.path(), &["demo"]);
+    assert!(refused.status.success());
+    let again = cli(other.path(), &["database", "move-to", &url, "--computer", "Office"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a shop"), "{again:?}");
+
+    // The backup of the shared shop is a Caseback folder any computer restores from.
+    let backup = ok(cli(bench.path(), &["backup", "--folder", other.path().to_str().unwrap()]));
+    assert!(backup.contains("integrity check ok") && backup.contains("19 tickets"), "{backup}");
+
+    // Back into the folder of a computer that has no file of its own any more.
+    std::fs::rename(counter.path().join("caseback-before-sharing.sqlite"), counter.path().join("old.sqlite")).unwrap();
+    let back = ok(cli(counter.path(), &["database", "move-back"]));
+    assert!(back.contains("no longer uses the shared database"), "{back}");
+    assert!(ok(cli(counter.path(), &["database", "show"])).contains("this computer's folder"));
+    assert!(ok(cli(counter.path(), &["settings", "show", "shop.phone"])).contains("+852 2555 0199"));
+}

@@ -48,6 +48,7 @@ impl SharedDatabase {
     /// Saves the connection in `folder`: the shop opens on it from now on.
     pub fn save(&self, folder: &Path) -> Result<()> {
         let json = serde_json::to_vec_pretty(self).expect("the connection serializes");
+        private::create_dir(folder).map_err(|e| StoreError::io(format!("Could not create {}", folder.display()), e))?;
         private::write_file(&folder.join(FILE), &json)
             .map_err(|e| StoreError::io("Could not save the shared database's settings", e))
     }

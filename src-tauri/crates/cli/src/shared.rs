@@ -1,0 +1,219 @@
+//! Which shop the command works on: the data folder's own file, or a shared PostgreSQL
+//! database (`--database`, or the connection the app saved in the folder), and the
+//! `database` commands that move a shop there and back or join one.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use caseback_store::shared_database::{with_pgpass_password, SharedDatabase};
+use caseback_store::sql::pg::Pg;
+use caseback_store::{DataFolder, Shop};
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum DatabaseCommand {
+    /// Says where the shop is: the folder's file, or the shared database this computer uses.
+    Show,
+    /// Moves the folder's shop to an empty shared database (every table, the event log and
+    /// the attachments, checked afterwards), and uses it from now on.
+    MoveTo {
+        /// e.g. postgresql://caseback@server/shop, or "host=server dbname=shop user=caseback".
+        url: String,
+        /// What the history calls this computer (Counter, Bench, Office).
+        #[arg(long)]
+        computer: String,
+    },
+    /// Uses a shared database another computer already moved the shop to.
+    Join {
+        url: String,
+        #[arg(long)]
+        computer: String,
+    },
+    /// Moves the shop from the shared database back into the folder's own file, and stops
+    /// using the shared database on this computer (the database is left as it is).
+    MoveBack,
+}
+
+/// Where the shop of this command is.
+pub struct Place {
+    pub root: PathBuf,
+    /// The shared database, when the shop is on one.
+    pub shared: Option<(postgres::Config, String)>,
+}
+
+impl Place {
+    pub fn new(root: PathBuf, database: Option<&str>) -> Result<Place> {
+        let shared = match database {
+            Some(url) => Some((parse(url)?, "the command line".to_string())),
+            None => SharedDatabase::load(&root)?.map(|s| (s.config(), s.computer)),
+        };
+        Ok(Place { root, shared })
+    }
+
+    /// The shop to read (and, on a shared database, to write: the server takes turns).
+    /// A folder's shop is opened read-only, so it may be open in the app meanwhile.
+    pub fn reader(&self) -> Result<Shop> {
+        match &self.shared {
+            Some(_) => self.shared_shop(DataFolder::unlocked(&self.root)),
+            None => {
+                self.require_file()?;
+                Ok(Shop::open_read_only(&self.root)?)
+            }
+        }
+    }
+
+    /// The shop to change: under the folder's lock, or on the shared database.
+    pub fn writer(&self) -> Result<Shop> {
+        match &self.shared {
+            Some(_) => self.shared_shop(DataFolder::unlocked(&self.root)),
+            None => {
+                self.require_file()?;
+                Ok(Shop::open(DataFolder::lock(&self.root)?)?)
+            }
+        }
+    }
+
+    fn shared_shop(&self, folder: DataFolder) -> Result<Shop> {
+        let (config, computer) = self.shared.as_ref().expect("a shared database");
+        let mut shop = Shop::open_shared(folder, Pg::connect(config.clone())?)?;
+        shop.set_computer(computer);
+        Ok(shop)
+    }
+
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
+    }
+
+    /// Refuses a command that works only on a shop in a folder.
+    pub fn folder_only(&self, what: &str) -> Result<()> {
+        if self.is_shared() {
+            bail!("{what} works on a shop in this computer's folder; on a shared database use PostgreSQL's own tools (pg_dump), or `caseback-cli backup --folder DIR` for a Caseback copy");
+        }
+        self.require_file()
+    }
+
+    fn require_file(&self) -> Result<()> {
+        let path = self.root.join(caseback_store::folder::DATABASE_FILE);
+        if !path.exists() {
+            bail!(
+                "there is no shop in {}; open the app there first, or create the demo with `caseback-cli demo`",
+                self.root.display()
+            );
+        }
+        Ok(())
+    }
+}
+
+/// A connection string (`postgresql://…` or `key=value …`), with the pgpass file's password
+/// when it names none.
+fn parse(url: &str) -> Result<postgres::Config> {
+    let config: postgres::Config =
+        url.parse().with_context(|| "the shared database is given as postgresql://user@server/database")?;
+    Ok(with_pgpass_password(config))
+}
+
+/// The connection as the folder keeps it (no password: that goes to the pgpass file).
+fn connection(url: &str, computer: &str) -> Result<(SharedDatabase, Option<String>)> {
+    let config: postgres::Config =
+        url.parse().context("the shared database is given as postgresql://user@server/database")?;
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
+        None => "localhost".into(),
+    };
+    let user = config.get_user().map(str::to_string).or_else(|| std::env::var("USER").ok()).unwrap_or_default();
+    let shared = SharedDatabase {
+        host,
+        port: config.get_ports().first().copied().unwrap_or(5432),
+        database: config.get_dbname().unwrap_or(user.as_str()).to_string(),
+        user: user.clone(),
+        computer: computer.trim().to_string(),
+    };
+    shared.check()?;
+    let password = config.get_password().map(|p| String::from_utf8_lossy(p).into_owned());
+    Ok((shared, password))
+}
+
+pub fn run(root: &Path, command: DatabaseCommand) -> Result<()> {
+    match command {
+        DatabaseCommand::Show => match SharedDatabase::load(root)? {
+            Some(s) => println!(
+                "The shop is on the shared database {}:{}/{} as {}; this computer is \"{}\".",
+                s.host, s.port, s.database, s.user, s.computer
+            ),
+            None => println!("The shop is in this computer's folder, {}.", root.display()),
+        },
+        DatabaseCommand::MoveTo { url, computer } => {
+            if SharedDatabase::load(root)?.is_some() {
+                bail!("this computer already uses a shared database (`caseback-cli database show`)");
+            }
+            let (shared, password) = connection(&url, &computer)?;
+            let folder = DataFolder::lock(root)?;
+            let here = Shop::open(folder)?;
+            if !here.is_set_up()? {
+                bail!("there is no shop in {} to move", root.display());
+            }
+            if let Some(p) = &password {
+                shared.save_password(p)?;
+            }
+            let mut there =
+                Shop::open_shared(DataFolder::unlocked(root), Pg::connect(with_pgpass_password(shared.config()))?)?;
+            let moved = here.copy_into(&mut there)?;
+            shared.save(root)?;
+            drop(here);
+            // The folder's file stays, renamed, as it was when the shop left it.
+            let file = root.join(caseback_store::folder::DATABASE_FILE);
+            let kept = root.join("caseback-before-sharing.sqlite");
+            for suffix in ["", "-wal", "-shm"] {
+                let from = PathBuf::from(format!("{}{suffix}", file.display()));
+                if from.exists() {
+                    std::fs::rename(&from, format!("{}{suffix}", kept.display()))
+                        .with_context(|| format!("could not rename {}", from.display()))?;
+                }
+            }
+            println!(
+                "Moved {} tables ({} rows) and {} attachments to {}:{}/{}, checked. The folder's old file is kept as {}.",
+                moved.tables.len(),
+                moved.tables.iter().map(|t| t.rows).sum::<i64>(),
+                moved.attachments,
+                shared.host,
+                shared.port,
+                shared.database,
+                kept.display()
+            );
+        }
+        DatabaseCommand::Join { url, computer } => {
+            let (shared, password) = connection(&url, &computer)?;
+            if let Some(p) = &password {
+                shared.save_password(p)?;
+            }
+            let there = Shop::open_shared(DataFolder::unlocked(root), shared.connect()?)?;
+            if !there.is_set_up()? {
+                bail!("that database holds no shop yet: move one there with `caseback-cli database move-to`");
+            }
+            shared.save(root)?;
+            println!("This computer (\"{}\") now works on \"{}\".", shared.computer, there.settings()?.shop.name);
+        }
+        DatabaseCommand::MoveBack => {
+            let Some(shared) = SharedDatabase::load(root)? else {
+                bail!("this computer does not use a shared database");
+            };
+            let file = root.join(caseback_store::folder::DATABASE_FILE);
+            if file.exists() {
+                bail!("{} already holds a database file: move it away first", root.display());
+            }
+            let there = Shop::open_shared(DataFolder::unlocked(root), shared.connect()?)?;
+            let mut here = Shop::open(DataFolder::lock(root)?)?;
+            let moved = there.copy_into(&mut here)?;
+            SharedDatabase::remove(root)?;
+            println!(
+                "Moved {} tables ({} rows) and {} attachments into {}, checked; this computer no longer uses the shared database.",
+                moved.tables.len(),
+                moved.tables.iter().map(|t| t.rows).sum::<i64>(),
+                moved.attachments,
+                file.display()
+            );
+        }
+    }
+    Ok(())
+}
