@@ -36,8 +36,10 @@ fn the_capability_file_grants_exactly_the_commands() {
 }
 
 /// The plugins' permissions the window holds: the system's file dialogs, which only hand back
-/// a path staff chose (message, ask and confirm are not granted).
-const PLUGIN_PERMISSIONS: &[&str] = &["dialog:allow-open", "dialog:allow-save"];
+/// a path staff chose (message, ask and confirm are not granted), and listening to the app's
+/// own events (another computer's change to a shared shop; the window emits none).
+const PLUGIN_PERMISSIONS: &[&str] =
+    &["core:event:allow-listen", "core:event:allow-unlisten", "dialog:allow-open", "dialog:allow-save"];
 
 #[test]
 fn the_capability_file_grants_no_plugin_permission_but_the_file_dialogs() {

@@ -7,6 +7,7 @@ mod clock;
 mod commands;
 #[cfg(test)]
 mod contract;
+mod live;
 mod state;
 
 use std::path::PathBuf;
@@ -39,6 +40,7 @@ pub fn run() {
     app(tauri::Builder::default(), root, clock::from_env())
         .setup(|app| {
             backups::keep_daily(app.handle().clone());
+            live::tell_the_window(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -24,8 +24,11 @@ struct Session {
 
 impl AppState {
     pub fn open(root: PathBuf, clock: Clock) -> AppState {
-        let real =
-            DataFolder::lock(&root).and_then(Shop::open).map(|s| Desk::new(s, clock.clone())).map_err(Error::from);
+        // The folder's own file, or the shared database this computer was set up with.
+        let real = DataFolder::lock(&root)
+            .and_then(Shop::open_configured)
+            .map(|s| Desk::new(s, clock.clone()))
+            .map_err(Error::from);
         if let Err(e) = &real {
             tracing::warn!("data folder {} not opened: {}", root.display(), e.message);
         }

@@ -14,3 +14,4 @@ mod return_correction;
 mod returns;
 mod returns_flow;
 mod rig;
+mod shared;

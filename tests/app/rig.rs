@@ -17,8 +17,10 @@ use hyper_util::client::legacy::connect::HttpConnector;
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 pub struct Rig {
-    _turn: MutexGuard<'static, ()>,
+    /// The test's turn; a second computer (`second`) rides on the first one's.
+    _turn: Option<MutexGuard<'static, ()>>,
     xvfb: Option<Child>,
+    display: String,
     driver: Child,
     port: u16,
     data_dir: tempfile::TempDir,
@@ -71,6 +73,16 @@ impl Rig {
                 (Some(child), display)
             }
         };
+        Rig::spawn(Some(turn), xvfb, display, clock)
+    }
+
+    /// A second computer beside this one: its own data folder and app, on the same display
+    /// and clock (two app processes that may share one shop through a shared database).
+    pub fn second(&self, clock: &str) -> Result<Rig> {
+        Rig::spawn(None, None, self.display.clone(), clock)
+    }
+
+    fn spawn(turn: Option<MutexGuard<'static, ()>>, xvfb: Option<Child>, display: String, clock: &str) -> Result<Rig> {
         let data_dir = tempfile::tempdir()?;
         let clock_file = data_dir.path().join("clock.txt");
         std::fs::write(&clock_file, clock)?;
@@ -89,7 +101,7 @@ impl Rig {
             .stderr(Stdio::null())
             .spawn()
             .context("tauri-driver is not installed: run the README's test command (cargo install tauri-driver)")?;
-        let rig = Rig { _turn: turn, xvfb, driver, port, data_dir };
+        let rig = Rig { _turn: turn, xvfb, display, driver, port, data_dir };
         rig.wait_for_driver()?;
         Ok(rig)
     }

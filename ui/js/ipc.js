@@ -17,13 +17,25 @@ function invoke(cmd, args, options) {
   return tauri.core.invoke(cmd, args, options);
 }
 
+/** Calls `handler(payload)` with each change another computer made to a shared shop. */
+export function onShopChanged(handler) {
+  window.__TAURI__?.event?.listen('shop-changed', (e) => handler(e.payload ?? {}));
+}
+
+/** Tells the frame how the app answered (live.js: the shared database's server away or back). */
+const told = (name, detail) => window.dispatchEvent(new CustomEvent(name, { detail }));
+
 export async function call(cmd, args = {}) {
   try {
-    return await invoke(cmd, args);
+    const answer = await invoke(cmd, args);
+    told('caseback-answered');
+    return answer;
   } catch (err) {
-    if (err instanceof IpcError) throw err;
-    if (err && typeof err === 'object' && 'code' in err) throw new IpcError(err);
-    throw new IpcError({ code: 'unexpected', message: String(err?.message ?? err) });
+    const e = err instanceof IpcError ? err
+      : err && typeof err === 'object' && 'code' in err ? new IpcError(err)
+        : new IpcError({ code: 'unexpected', message: String(err?.message ?? err) });
+    told('caseback-refused', e.code);
+    throw e;
   }
 }
 

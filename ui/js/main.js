@@ -15,6 +15,7 @@ import * as intake from './screens/intake.js';
 import * as ticket from './screens/ticket.js';
 import * as customer from './screens/customer.js';
 import { findOrScan } from './find-or-scan.js';
+import { live } from './live.js';
 import { setMaxPhotos } from './screens/intake-photos.js';
 import { setDateStyle } from './dates.js';
 import * as returnNew from './screens/return-new.js';
@@ -43,6 +44,8 @@ const root = document.getElementById('root');
 let current = null; // { id, screen } of the screen on show
 let status = null;
 let main;
+// Another computer's changes, and the shared database's server away or back.
+const news = live({ current: () => current, redraw: () => current && go(current.id, current.params) });
 
 async function boot() {
   try {
@@ -118,7 +121,7 @@ function renderFrame() {
     : null;
 
   main = h('main', { class: 'screen', id: 'screen', tabIndex: -1 });
-  fill(root, h('div', { class: 'frame' }, nav, h('div', { class: 'workspace' }, banner, header, main)));
+  fill(root, h('div', { class: 'frame' }, nav, h('div', { class: 'workspace' }, banner, news.away, header, news.changed, main)));
 }
 
 async function leaveDemo() {
@@ -145,7 +148,8 @@ export async function go(id, params = {}) {
   const navId = entry.under ?? entry.id;
   document.querySelectorAll('.nav-link').forEach((a) => a.classList.toggle('active', a.dataset.screen === navId));
   fill(main);
-  current = { id: entry.id, screen: null };
+  news.reset();
+  current = { id: entry.id, params, screen: null };
   refreshDate();
   try {
     current.screen = (await entry.module.render(main, { status, params, go, refresh: boot })) ?? null;

@@ -52,6 +52,8 @@ export function searchableList({ params, states, limit, nouns: [one, many], ids,
   return {
     toolbar: h('div', { class: 'toolbar' }, search, filter, count),
     results,
+    /** Reads the results again, as searched (another computer changed something). */
+    refresh: () => show(),
     /** Draws the first results, then puts the cursor in the search unless it came filled in. */
     async start() {
       await show();

@@ -60,4 +60,5 @@ export async function render(main, { status, params, go }) {
     results);
   await show();
   search.focus();
+  return { refresh: show };
 }

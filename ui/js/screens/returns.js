@@ -28,6 +28,7 @@ export async function render(main, { status, params, go }) {
     list.toolbar,
     list.results);
   await list.start();
+  return { refresh: list.refresh };
 }
 
 /**

@@ -25,4 +25,5 @@ export async function render(main, { status, params, go }) {
     list.toolbar,
     list.results);
   await list.start();
+  return { refresh: list.refresh };
 }

@@ -134,3 +134,41 @@ fn a_shared_shops_backup_is_a_checked_sqlite_file_with_its_attachments_that_rest
     };
     assert_eq!(tables(&restored), tables(&file));
 }
+
+#[test]
+fn a_change_on_one_computer_is_announced_to_the_others_within_a_second_marked_with_its_maker() {
+    use caseback_store::sql::pg::{listen, Change};
+    use std::sync::mpsc;
+    let (url, _) = fixture::fresh_postgres_database().expect(fixture::NO_POSTGRES);
+    let (counter_dir, bench_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let open = |dir: &std::path::Path| {
+        Shop::open_shared(DataFolder::lock(dir).unwrap(), fixture::connect_postgres(&url)).unwrap()
+    };
+    let mut counter = open(counter_dir.path());
+    counter.set_up(&fixture::test_settings(), &["Mei Chan".into()], now()).unwrap();
+    let bench = open(bench_dir.path());
+    assert_ne!(counter.db().origin(), bench.db().origin());
+
+    let (tx, rx) = mpsc::channel();
+    listen(bench.db().postgres_config().unwrap(), move |payload| tx.send(payload.to_string()).is_ok());
+    // The listener connects in the background: wait until a first announcement gets through.
+    let by = counter.staff().unwrap()[0].id;
+    let mut heard = None;
+    for i in 0..50 {
+        let ticket = counter.book_intake(by, &fixture::numbered_intake(i), &[], now()).unwrap();
+        if let Ok(payload) = rx.recv_timeout(std::time::Duration::from_millis(200)) {
+            heard = Some((ticket, payload));
+            break;
+        }
+    }
+    let (_, first) = heard.expect("the bench hears the counter's changes");
+    let first = Change::parse(&first).unwrap();
+    assert_eq!(first.origin, counter.db().origin(), "marked as the counter's");
+    while rx.try_recv().is_ok() {}
+
+    let started = std::time::Instant::now();
+    let ticket = counter.book_intake(by, &fixture::numbered_intake(99), &[], now()).unwrap();
+    let change = Change::parse(&rx.recv_timeout(std::time::Duration::from_secs(1)).expect("within a second")).unwrap();
+    assert_eq!(change.record, format!("ticket:{}", ticket.number));
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+}

@@ -35,6 +35,15 @@ pub struct Db {
     /// The name of the computer this connection is on (the counter, the bench), written
     /// beside each event it logs.
     computer: String,
+    /// This connection's own mark on the changes it announces, so the app that made a change
+    /// does not take it for another computer's.
+    origin: String,
+}
+
+/// A mark no other connection has: this process and the instant it made it.
+fn new_origin() -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    format!("{}-{nanos}", std::process::id())
 }
 
 enum Inner {
@@ -44,11 +53,21 @@ enum Inner {
 
 impl Db {
     pub fn sqlite(conn: rusqlite::Connection) -> Db {
-        Db { inner: Inner::Sqlite(conn), in_transaction: Cell::new(false), computer: String::new() }
+        Db {
+            inner: Inner::Sqlite(conn),
+            in_transaction: Cell::new(false),
+            computer: String::new(),
+            origin: new_origin(),
+        }
     }
 
     pub fn postgres(pg: pg::Pg) -> Db {
-        Db { inner: Inner::Postgres(Box::new(pg)), in_transaction: Cell::new(false), computer: String::new() }
+        Db {
+            inner: Inner::Postgres(Box::new(pg)),
+            in_transaction: Cell::new(false),
+            computer: String::new(),
+            origin: new_origin(),
+        }
     }
 
     /// Names the computer the changes through this connection are made on.
@@ -58,6 +77,11 @@ impl Db {
 
     pub fn computer(&self) -> &str {
         &self.computer
+    }
+
+    /// The mark this connection puts on the changes it announces (see `pg::Change`).
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     pub fn engine(&self) -> Engine {
@@ -80,6 +104,11 @@ impl Db {
             Inner::Sqlite(c) => Some(c),
             Inner::Postgres(_) => None,
         }
+    }
+
+    /// The shared database's connection settings, for a listener of its own (`pg::listen`).
+    pub fn postgres_config(&self) -> Option<postgres::Config> {
+        self.postgres_client().map(|p| p.config.clone())
     }
 
     pub(crate) fn postgres_client(&self) -> Option<&pg::Pg> {

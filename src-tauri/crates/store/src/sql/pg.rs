@@ -17,7 +17,7 @@ use crate::error::{Result, StoreError};
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Pg {
-    config: postgres::Config,
+    pub(super) config: postgres::Config,
     /// What the window and messages call the server: `host:port/database`, never the password.
     pub(crate) label: String,
     client: RefCell<Option<Client>>,
@@ -98,9 +98,28 @@ pub(crate) fn dollar_placeholders(sql: &str) -> String {
     out
 }
 
-/// The channel every change is announced on, as `subject:subject_id` (a ticket's number, a
-/// return's id, `settings:shop`), when its transaction commits.
+/// The channel every change is announced on (see `Change`), when its transaction commits.
 pub const CHANGES: &str = "caseback_changes";
+
+/// One announced change: which connection made it (`Db::origin`) and the record it touched
+/// (`ticket:R-2026-00042`, `return:7`, `settings:shop`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub origin: String,
+    pub record: String,
+}
+
+impl Change {
+    pub(crate) fn payload(origin: &str, subject: &str, subject_id: &str) -> String {
+        format!("{origin} {subject}:{subject_id}")
+    }
+
+    /// An announcement as sent; `None` for one in another form.
+    pub fn parse(payload: &str) -> Option<Change> {
+        let (origin, record) = payload.split_once(' ')?;
+        Some(Change { origin: origin.into(), record: record.into() })
+    }
+}
 
 /// Listens for other computers' changes on a connection of its own, calling `changed` with
 /// each announcement; after a lost connection it connects again (every 2 seconds) and says

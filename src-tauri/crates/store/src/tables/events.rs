@@ -27,7 +27,7 @@ pub(crate) fn insert(conn: &Db, event: &Event) -> Result<i64> {
 /// caller's transaction commits (PostgreSQL's NOTIFY; a SQLite file has one process).
 pub(crate) fn announce(conn: &Db, subject: Subject, subject_id: &str) -> Result<()> {
     if conn.engine() == Engine::Postgres {
-        let what = format!("{}:{subject_id}", subject.as_str());
+        let what = crate::sql::pg::Change::payload(conn.origin(), subject.as_str(), subject_id);
         conn.exec("SELECT pg_notify(?1, ?2)", vals![crate::sql::pg::CHANGES, what])?;
     }
     Ok(())

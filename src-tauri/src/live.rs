@@ -1,0 +1,42 @@
+//! A shop on a shared database changes on other computers too: each change they make is
+//! passed to the window as the event `shop-changed` (`{record}`, e.g. `ticket:R-2026-00042`),
+//! and `{reconnected: true}` after the server was away (changes may have been missed), so
+//! the screens on show read again. The window's own changes are not passed back.
+
+use caseback_store::sql::pg::{self, Change};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::state::AppState;
+
+/// The event the window listens to.
+pub const SHOP_CHANGED: &str = "shop-changed";
+
+#[derive(Clone, Serialize)]
+struct ShopChanged {
+    record: Option<String>,
+    reconnected: bool,
+}
+
+pub fn tell_the_window(app: AppHandle) {
+    let state = app.state::<AppState>();
+    let shared = state.real_desk(|desk| {
+        let db = desk.shop().db();
+        Ok(db.postgres_config().map(|config| (config, db.origin().to_string())))
+    });
+    let Ok(Some((config, origin))) = shared else { return };
+    pg::listen(config, move |payload| {
+        let news = if payload == "reconnected" {
+            ShopChanged { record: None, reconnected: true }
+        } else {
+            match Change::parse(payload) {
+                Some(c) if c.origin != origin => ShopChanged { record: Some(c.record), reconnected: false },
+                _ => return true,
+            }
+        };
+        if let Err(e) = app.emit(SHOP_CHANGED, news) {
+            tracing::warn!("could not pass a change on to the window: {e}");
+        }
+        true
+    });
+}

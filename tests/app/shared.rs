@@ -1,0 +1,86 @@
+//! Two computers, one shop: two app windows on one shared PostgreSQL database. A ticket
+//! booked at the counter appears in the bench's Tickets list without anyone reloading it,
+//! and the event log names the computer it was booked on.
+
+use anyhow::Result;
+use caseback_store::shared_database::SharedDatabase;
+use caseback_store::{fixture, DataFolder, Shop};
+
+use crate::rig::{bounded, Rig};
+
+/// This computer's connection to the test server's database `url`, saved in `dir`.
+fn join(dir: &std::path::Path, url: &str, computer: &str) -> Result<()> {
+    let config: postgres::Config = url.parse()?;
+    let host = match &config.get_hosts()[0] {
+        postgres::config::Host::Unix(p) => p.display().to_string(),
+        postgres::config::Host::Tcp(h) => h.clone(),
+    };
+    SharedDatabase {
+        host,
+        port: config.get_ports().first().copied().unwrap_or(5432),
+        database: config.get_dbname().unwrap_or_default().into(),
+        user: config.get_user().unwrap_or_default().into(),
+        computer: computer.into(),
+    }
+    .save(dir)?;
+    Ok(())
+}
+
+/// Runs `f` off the test's async runtime: the PostgreSQL client blocks, with a runtime of its own.
+fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::spawn(f).join().expect("the blocking part ran")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_booked_at_the_counter_appears_on_the_bench_without_a_reload() -> Result<()> {
+    let counter = Rig::start("2026-11-20T02:00:00Z")?;
+    let bench = counter.second("2026-11-20T02:00:00Z")?;
+    // The shop, set up once on the server; both computers join it.
+    let dir = counter.shop_dir();
+    let url = blocking(move || -> Result<String> {
+        let (url, _) = fixture::fresh_postgres_database().expect(fixture::NO_POSTGRES);
+        let mut shop = Shop::open_shared(DataFolder::lock(&dir)?, fixture::connect_postgres(&url))?;
+        shop.set_up(&fixture::test_settings(), &[fixture::STAFF.into()], "2026-11-01T02:00:00Z".parse()?)?;
+        Ok(url)
+    })?;
+    join(&counter.shop_dir(), &url, "Counter")?;
+    join(&bench.shop_dir(), &url, "Bench")?;
+    bounded(async {
+        let at_counter = counter.open_app().await?;
+        let at_bench = bench.open_app().await?;
+        at_bench.click("nav-tickets").await?;
+        at_bench.el("tickets-empty").await?;
+
+        at_counter.click("new-intake").await?;
+        at_counter.type_into("input-customer.name", "Wong Ka Ming").await?;
+        at_counter.type_into("input-customer.phone", "+852 9123 4567").await?;
+        at_counter.set_value("input-device.kind", "mechanical").await?;
+        at_counter.type_into("input-device.brand", "Tudor").await?;
+        at_counter.type_into("input-device.model", "Black Bay 58").await?;
+        at_counter.type_into("input-fault", "Stops overnight.").await?;
+        at_counter.click("intake-save").await?;
+        let number = at_counter.wait_text("ticket-number", |t| t.starts_with("R-2026-")).await?;
+
+        // On the bench, nobody touches anything: the list reads again by itself.
+        at_bench.wait_for(&format!("[data-testid=ticket-row-{number}]")).await?;
+        let row = at_bench
+            .client
+            .execute(&format!("return document.querySelector('[data-testid=ticket-row-{number}]').textContent"), vec![])
+            .await?;
+        let row = row.as_str().unwrap_or_default().to_string();
+        assert!(row.contains("Wong Ka Ming") && row.contains("Tudor Black Bay 58"), "{row}");
+        at_bench.screenshot("70-bench-sees-the-counters-ticket").await?;
+        at_counter.close().await?;
+        at_bench.close().await?;
+        Ok(())
+    })
+    .await?;
+
+    let dir = counter.shop_dir();
+    let history = blocking(move || -> Result<Vec<(caseback_domain::event::Event, String)>> {
+        let shop = Shop::open_shared(DataFolder::unlocked(&dir), fixture::connect_postgres(&url))?;
+        Ok(shop.history_by_computer(caseback_domain::event::Subject::Ticket, "R-2026-00001")?)
+    })?;
+    assert!(!history.is_empty() && history.iter().all(|(_, computer)| computer == "Counter"), "{history:?}");
+    Ok(())
+}
