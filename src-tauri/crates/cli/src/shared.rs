@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use caseback_store::shared_database::{with_pgpass_password, SharedDatabase};
+use caseback_store::shared_database::{with_pgpass_password, SharedDatabase, LEFT_BEHIND};
 use caseback_store::sql::pg::Pg;
 use caseback_store::{DataFolder, Shop};
 use clap::Subcommand;
@@ -148,29 +148,14 @@ pub fn run(root: &Path, command: DatabaseCommand) -> Result<()> {
                 bail!("this computer already uses a shared database (`caseback-cli database show`)");
             }
             let (shared, password) = connection(&url, &computer)?;
-            let folder = DataFolder::lock(root)?;
-            let here = Shop::open(folder)?;
-            if !here.is_set_up()? {
+            let mut shop = Shop::open(DataFolder::lock(root)?)?;
+            if !shop.is_set_up()? {
                 bail!("there is no shop in {} to move", root.display());
             }
             if let Some(p) = &password {
                 shared.save_password(p)?;
             }
-            let mut there =
-                Shop::open_shared(DataFolder::unlocked(root), Pg::connect(with_pgpass_password(shared.config()))?)?;
-            let moved = here.copy_into(&mut there)?;
-            shared.save(root)?;
-            drop(here);
-            // The folder's file stays, renamed, as it was when the shop left it.
-            let file = root.join(caseback_store::folder::DATABASE_FILE);
-            let kept = root.join("caseback-before-sharing.sqlite");
-            for suffix in ["", "-wal", "-shm"] {
-                let from = PathBuf::from(format!("{}{suffix}", file.display()));
-                if from.exists() {
-                    std::fs::rename(&from, format!("{}{suffix}", kept.display()))
-                        .with_context(|| format!("could not rename {}", from.display()))?;
-                }
-            }
+            let moved = shop.move_to_shared(&shared)?;
             println!(
                 "Moved {} tables ({} rows) and {} attachments to {}:{}/{}, checked. The folder's old file is kept as {}.",
                 moved.tables.len(),
@@ -179,7 +164,7 @@ pub fn run(root: &Path, command: DatabaseCommand) -> Result<()> {
                 shared.host,
                 shared.port,
                 shared.database,
-                kept.display()
+                root.join(LEFT_BEHIND).display()
             );
         }
         DatabaseCommand::Join { url, computer } => {
@@ -187,31 +172,34 @@ pub fn run(root: &Path, command: DatabaseCommand) -> Result<()> {
             if let Some(p) = &password {
                 shared.save_password(p)?;
             }
-            let there = Shop::open_shared(DataFolder::unlocked(root), shared.connect()?)?;
-            if !there.is_set_up()? {
+            let probe = shared.probe()?;
+            let Some(name) = probe.shop else {
                 bail!("that database holds no shop yet: move one there with `caseback-cli database move-to`");
+            };
+            if root.join(caseback_store::folder::DATABASE_FILE).exists() && Shop::open_read_only(root)?.is_set_up()? {
+                bail!(
+                    "{} keeps a shop of its own: move it to the shared database instead, or use an empty folder",
+                    root.display()
+                );
             }
             shared.save(root)?;
-            println!("This computer (\"{}\") now works on \"{}\".", shared.computer, there.settings()?.shop.name);
+            println!(
+                "This computer (\"{}\") now works on \"{name}\" (PostgreSQL {}).",
+                shared.computer, probe.server_version
+            );
         }
         DatabaseCommand::MoveBack => {
             let Some(shared) = SharedDatabase::load(root)? else {
                 bail!("this computer does not use a shared database");
             };
-            let file = root.join(caseback_store::folder::DATABASE_FILE);
-            if file.exists() {
-                bail!("{} already holds a database file: move it away first", root.display());
-            }
-            let there = Shop::open_shared(DataFolder::unlocked(root), shared.connect()?)?;
-            let mut here = Shop::open(DataFolder::lock(root)?)?;
-            let moved = there.copy_into(&mut here)?;
-            SharedDatabase::remove(root)?;
+            let mut shop = Shop::open_shared(DataFolder::lock(root)?, shared.connect()?)?;
+            let moved = shop.move_back_to_folder()?;
             println!(
                 "Moved {} tables ({} rows) and {} attachments into {}, checked; this computer no longer uses the shared database.",
                 moved.tables.len(),
                 moved.tables.iter().map(|t| t.rows).sum::<i64>(),
                 moved.attachments,
-                file.display()
+                root.join(caseback_store::folder::DATABASE_FILE).display()
             );
         }
     }

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
 use crate::sql::pg::Pg;
-use crate::{private, DataFolder, Shop};
+use crate::sql::Engine;
+use crate::{private, DataFolder, Fingerprint, Shop};
 
 const FILE: &str = "shared-database.json";
 
@@ -201,5 +202,115 @@ impl Shop {
                 Ok(shop)
             }
         }
+    }
+}
+
+/// What a shared database holds, as checked before moving a shop there or joining it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Probe {
+    /// The server's version, e.g. "16.4".
+    pub server_version: String,
+    /// The name of the shop already there, if one is.
+    pub shop: Option<String>,
+}
+
+/// The oldest PostgreSQL the shared database may run on.
+const OLDEST_SERVER: i64 = 130_000;
+
+impl SharedDatabase {
+    /// Connects, checks the server's version (13 or newer) and its schema (brought to this
+    /// build's; a newer one is refused untouched), and says whether a shop is there already.
+    pub fn probe(&self) -> Result<Probe> {
+        self.check()?;
+        let db = crate::sql::Db::postgres(self.connect()?);
+        let number: String = db.value("SELECT current_setting('server_version_num')", &[])?;
+        let version: String = db.value("SELECT current_setting('server_version')", &[])?;
+        if number.parse::<i64>().unwrap_or(0) < OLDEST_SERVER {
+            return Err(DomainError::invalid(
+                "host",
+                format!("The server runs PostgreSQL {version}; Caseback needs PostgreSQL 13 or newer."),
+            )
+            .into());
+        }
+        let Some(pg) = db.into_postgres() else { unreachable!("a PostgreSQL connection") };
+        let db = crate::db_postgres::open(pg)?;
+        let shop = crate::tables::settings::get(&db)?.map(|s| s.shop.name);
+        Ok(Probe { server_version: version, shop })
+    }
+}
+
+/// The folder's SQLite file a shop left when it moved to a shared database, kept as it was.
+pub const LEFT_BEHIND: &str = "caseback-before-sharing.sqlite";
+
+impl Shop {
+    /// Moves this shop from its folder's file to `shared` (an empty database), checked table
+    /// by table and attachment by attachment; from then on this computer uses it, and the
+    /// folder's file is kept as `LEFT_BEHIND`. Nothing changes here when it fails.
+    pub fn move_to_shared(&mut self, shared: &SharedDatabase) -> Result<Fingerprint> {
+        if self.db.engine() != Engine::Sqlite {
+            return Err(DomainError::invalid("host", "This shop is on a shared database already.").into());
+        }
+        shared.check()?;
+        let mut there = Shop::open_shared(DataFolder::unlocked(self.folder.root()), shared.connect()?)?;
+        let moved = self.copy_into(&mut there)?;
+        shared.save(self.folder.root())?;
+        self.switch_to(there, &shared.computer);
+        let file = self.folder.database();
+        for suffix in ["", "-wal", "-shm"] {
+            let from = PathBuf::from(format!("{}{suffix}", file.display()));
+            let to = self.folder.root().join(format!("{LEFT_BEHIND}{suffix}"));
+            if from.exists() {
+                // The shop is on the server now, checked; an old file left in place is harmless.
+                if let Err(e) = std::fs::rename(&from, &to) {
+                    tracing::warn!("could not rename {}: {e}", from.display());
+                }
+            }
+        }
+        Ok(moved)
+    }
+
+    /// Moves the shop from the shared database back into its folder's own file, checked;
+    /// this computer stops using the shared database (which is left as it is).
+    pub fn move_back_to_folder(&mut self) -> Result<Fingerprint> {
+        if self.db.engine() != Engine::Postgres {
+            return Err(DomainError::invalid("host", "This shop is in this computer's folder already.").into());
+        }
+        // The folder's file may be there, empty (a computer that joined): `copy_into` refuses
+        // one that holds a shop.
+        let mut here = Shop::open(DataFolder::unlocked(self.folder.root()))?;
+        let moved = self.copy_into(&mut here)?;
+        SharedDatabase::remove(self.folder.root())?;
+        self.switch_to(here, "");
+        Ok(moved)
+    }
+
+    /// Starts using `shared`, where another computer moved the shop; a computer whose folder
+    /// holds a shop of its own is refused, so its data is never hidden.
+    pub fn join_shared(&mut self, shared: &SharedDatabase) -> Result<String> {
+        if self.db.engine() == Engine::Sqlite && self.is_set_up()? {
+            return Err(DomainError::invalid(
+                "host",
+                "This computer keeps a shop of its own: move it to the shared database instead, or back it up and start from an empty folder.",
+            )
+            .into());
+        }
+        let there = Shop::open_shared(DataFolder::unlocked(self.folder.root()), shared.connect()?)?;
+        let Some(name) = crate::tables::settings::get(&there.db)?.map(|s| s.shop.name) else {
+            return Err(DomainError::invalid(
+                "database",
+                "That database holds no shop yet: move this computer's shop there instead.",
+            )
+            .into());
+        };
+        shared.save(self.folder.root())?;
+        self.switch_to(there, &shared.computer);
+        Ok(name)
+    }
+
+    /// Works on `other`'s database from now on, keeping this shop's folder (and its lock).
+    fn switch_to(&mut self, other: Shop, computer: &str) {
+        let Shop { db, .. } = other;
+        self.db = db;
+        self.db.set_computer(computer);
     }
 }

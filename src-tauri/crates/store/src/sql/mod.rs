@@ -106,6 +106,14 @@ impl Db {
         }
     }
 
+    /// The PostgreSQL client inside, to open it as a shop's database (`db_postgres::open`).
+    pub(crate) fn into_postgres(self) -> Option<pg::Pg> {
+        match self.inner {
+            Inner::Postgres(p) => Some(*p),
+            Inner::Sqlite(_) => None,
+        }
+    }
+
     /// The shared database's connection settings, for a listener of its own (`pg::listen`).
     pub fn postgres_config(&self) -> Option<postgres::Config> {
         self.postgres_client().map(|p| p.config.clone())
