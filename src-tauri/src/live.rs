@@ -5,7 +5,7 @@
 
 use caseback_store::sql::pg::{self, Change};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
 
@@ -18,14 +18,20 @@ struct ShopChanged {
     reconnected: bool,
 }
 
-pub fn tell_the_window(app: AppHandle) {
+/// Starts passing the shared database's news on to the window (nothing for a shop in a
+/// folder); a listener started before stops, so the news comes once and only while shared.
+pub fn tell_the_window<R: Runtime>(app: AppHandle<R>) {
     let state = app.state::<AppState>();
+    let turn = state.next_listener();
     let shared = state.real_desk(|desk| {
         let db = desk.shop().db();
         Ok(db.postgres_config().map(|config| (config, db.origin().to_string())))
     });
     let Ok(Some((config, origin))) = shared else { return };
     pg::listen(config, move |payload| {
+        if app.state::<AppState>().listener() != turn {
+            return false;
+        }
         let news = if payload == "reconnected" {
             ShopChanged { record: None, reconnected: true }
         } else {

@@ -13,6 +13,8 @@ pub struct AppState {
     session: Mutex<Session>,
     /// Why the last automatic backup failed, until one succeeds.
     backup_problem: Mutex<Option<String>>,
+    /// Which listener to the shared database is the current one (live.rs).
+    listener: std::sync::atomic::AtomicU64,
 }
 
 struct Session {
@@ -32,7 +34,13 @@ impl AppState {
         if let Err(e) = &real {
             tracing::warn!("data folder {} not opened: {}", root.display(), e.message);
         }
-        AppState { clock, root, session: Mutex::new(Session { real, demo: None }), backup_problem: Mutex::new(None) }
+        AppState {
+            clock,
+            root,
+            session: Mutex::new(Session { real, demo: None }),
+            backup_problem: Mutex::new(None),
+            listener: Default::default(),
+        }
     }
 
     fn session(&self) -> std::sync::MutexGuard<'_, Session> {
@@ -88,6 +96,15 @@ impl AppState {
 
     pub fn leave_demo(&self) {
         self.session().demo = None;
+    }
+
+    /// A new listener's turn; the ones before it stop.
+    pub fn next_listener(&self) -> u64 {
+        self.listener.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
+    }
+
+    pub fn listener(&self) -> u64 {
+        self.listener.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn now(&self) -> jiff::Timestamp {

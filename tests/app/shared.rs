@@ -84,3 +84,70 @@ async fn a_ticket_booked_at_the_counter_appears_on_the_bench_without_a_reload() 
     assert!(!history.is_empty() && history.iter().all(|(_, computer)| computer == "Counter"), "{history:?}");
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_check_a_server_move_the_shop_there_and_back() -> Result<()> {
+    let rig = Rig::start("2026-11-20T02:00:00Z")?;
+    rig.test_shop("2026-11-01T02:00:00Z")?;
+    let url = blocking(|| fixture::empty_postgres_database().expect(fixture::NO_POSTGRES).0);
+    let config: postgres::Config = url.parse()?;
+    let host = match &config.get_hosts()[0] {
+        postgres::config::Host::Unix(p) => p.display().to_string(),
+        postgres::config::Host::Tcp(h) => h.clone(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432).to_string();
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("nav-settings").await?;
+        app.click("settings-nav-shared").await?;
+        assert!(app.text("shared-where").await?.contains("on this computer only"));
+
+        // Left empty, each field says what it needs, next to it.
+        app.el("shared-port").await?.clear().await?;
+        app.type_into("shared-port", "54x").await?;
+        app.click("shared-check").await?;
+        assert!(app.wait_text("error-shared-port", |t| !t.is_empty()).await?.contains("number"));
+        app.type_into("shared-port", &port).await?;
+        app.click("shared-check").await?;
+        for field in ["host", "database", "user", "computer"] {
+            let said = app.wait_text(&format!("error-shared-{field}"), |t| !t.is_empty()).await?;
+            assert!(said.ends_with('.'), "{field}: {said}");
+        }
+        app.type_into("shared-host", &host).await?;
+        app.type_into("shared-database", config.get_dbname().unwrap_or_default()).await?;
+        app.type_into("shared-user", config.get_user().unwrap_or_default()).await?;
+        app.type_into("shared-computer", "Counter").await?;
+        app.click("shared-check").await?;
+        let probe = app.wait_text("shared-probe", |t| !t.is_empty()).await?;
+        assert!(probe.contains("The database is empty"), "{probe}");
+        app.screenshot("71-shared-database-checked").await?;
+        assert_eq!(app.text("shared-act").await?, "Move this shop there");
+        app.click("shared-act").await?;
+
+        // The window starts again on the server's copy of the shop.
+        app.wait_text("toast", |t| t.contains("checked")).await?;
+        app.click("nav-settings").await?;
+        app.click("settings-nav-shared").await?;
+        let on = app.wait_text("shared-where", |t| t.contains("shared database")).await?;
+        assert!(on.contains("\u{201c}Counter\u{201d}"), "{on}");
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await; // the smooth scroll
+        app.screenshot("72-shared-database-on").await?;
+
+        app.click("shared-leave").await?;
+        app.wait_text("toast", |t| t.contains("Moved back")).await?;
+        app.click("nav-settings").await?;
+        app.click("settings-nav-shared").await?;
+        app.wait_text("shared-where", |t| t.contains("on this computer only")).await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await?;
+    // The shop went there and came back: the server holds its copy, and the folder its own.
+    let folder = rig.shop_dir();
+    blocking(move || -> Result<()> {
+        let there = Shop::open_shared(DataFolder::unlocked(&folder), fixture::connect_postgres(&url))?;
+        assert_eq!(there.settings()?.shop.name, "Kowloon Time Care");
+        assert!(SharedDatabase::load(&folder)?.is_none(), "this computer no longer uses it");
+        Ok(())
+    })
+}

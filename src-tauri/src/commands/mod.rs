@@ -8,6 +8,7 @@ pub mod forms;
 pub mod quotations;
 pub mod returns;
 pub mod settings;
+pub mod shared;
 pub mod tickets;
 pub mod today;
 mod upload;

@@ -17,6 +17,7 @@ mod papers;
 mod quotations;
 mod returns;
 mod settings;
+mod shared;
 mod tickets;
 mod today;
 
@@ -34,6 +35,7 @@ pub use papers::{form_names, Paper, PaperFor};
 pub use quotations::{Preview, QuotationsView};
 pub use returns::{EligibilityView, ReturnOptions, ReturnRowView, ReturnView, SettlementView};
 pub use settings::{FieldView, SettingsView, SetupForm, SetupFormView};
+pub use shared::{MovedView, ProbeView, SharedForm, SharedView};
 pub use tickets::LIST_LIMIT;
 pub use tickets::{CustomerView, IntakeOptions, IntakePreview, RowView, TicketView};
 pub use today::{TodayDue, TodayQuotes, TodayRelease, TodayReturns};

@@ -91,9 +91,14 @@ impl SharedDatabase {
     /// The connection with the password the pgpass file holds for it (none: the server may
     /// trust this computer, or sign it in by its account).
     pub fn config(&self) -> postgres::Config {
+        self.config_with(None)
+    }
+
+    /// The connection with `password` when one is typed, else the pgpass file's.
+    pub fn config_with(&self, password: Option<&str>) -> postgres::Config {
         let mut config = postgres::Config::new();
         config.host(&self.host).port(self.port).dbname(&self.database).user(&self.user);
-        if let Some(password) = self.password() {
+        if let Some(password) = password.filter(|p| !p.is_empty()).map(str::to_string).or_else(|| self.password()) {
             config.password(password);
         }
         config
@@ -221,8 +226,13 @@ impl SharedDatabase {
     /// Connects, checks the server's version (13 or newer) and its schema (brought to this
     /// build's; a newer one is refused untouched), and says whether a shop is there already.
     pub fn probe(&self) -> Result<Probe> {
+        self.probe_with(None)
+    }
+
+    /// `probe`, connecting with `password` when one is typed.
+    pub fn probe_with(&self, password: Option<&str>) -> Result<Probe> {
         self.check()?;
-        let db = crate::sql::Db::postgres(self.connect()?);
+        let db = crate::sql::Db::postgres(Pg::connect(self.config_with(password))?);
         let number: String = db.value("SELECT current_setting('server_version_num')", &[])?;
         let version: String = db.value("SELECT current_setting('server_version')", &[])?;
         if number.parse::<i64>().unwrap_or(0) < OLDEST_SERVER {
