@@ -41,6 +41,11 @@ impl StoreError {
     /// away; anything else is what the server said (a trigger's refusal, a constraint).
     pub(crate) fn from_postgres(label: &str, e: postgres::Error) -> StoreError {
         match e.as_db_error() {
+            // The server shutting down or restarting (57P01-57P03), or the connection failing
+            // (class 08): the server is away, not refusing this change.
+            Some(db) if db.code().code().starts_with("57P") || db.code().code().starts_with("08") => {
+                StoreError::ServerUnavailable { label: label.into(), reason: db.message().to_string() }
+            }
             Some(db) => StoreError::Postgres {
                 label: label.into(),
                 reason: db.message().to_string(),

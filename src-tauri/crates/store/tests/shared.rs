@@ -172,3 +172,50 @@ fn a_change_on_one_computer_is_announced_to_the_others_within_a_second_marked_wi
     assert_eq!(change.record, format!("ticket:{}", ticket.number));
     assert!(started.elapsed() < std::time::Duration::from_secs(1));
 }
+
+#[test]
+fn a_server_that_does_not_answer_is_said_within_five_seconds() {
+    use caseback_store::sql::pg::Pg;
+    use std::time::{Duration, Instant};
+    // A "server" that takes the connection and never says a word: a cut network looks so.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let held = std::thread::spawn(move || {
+        let kept: Vec<_> = silent.incoming().take(1).flatten().collect();
+        std::thread::sleep(Duration::from_secs(7));
+        drop(kept);
+    });
+    let mut config = postgres::Config::new();
+    config.host("127.0.0.1").port(port).dbname("shop").user("counter");
+    let started = Instant::now();
+    let refused = match Pg::connect(config) {
+        Err(e) => e,
+        Ok(_) => panic!("a silent server connected"),
+    };
+    let waited = started.elapsed();
+    assert!(waited < Duration::from_millis(5_900), "{waited:?}");
+    assert_eq!(refused.code(), caseback_domain::Code::ServerUnavailable);
+    let said = refused.to_string();
+    assert!(said.contains("127.0.0.1:") && said.contains("no answer within 5 seconds"), "{said}");
+    held.join().unwrap();
+}
+
+#[test]
+fn a_connection_the_server_ends_is_said_as_the_server_away_and_the_next_use_connects_again() {
+    use std::time::{Duration, Instant};
+    let (url, _) = fixture::fresh_postgres_database().expect(fixture::NO_POSTGRES);
+    let dir = tempfile::tempdir().unwrap();
+    let mut shop = Shop::open_shared(DataFolder::lock(dir.path()).unwrap(), fixture::connect_postgres(&url)).unwrap();
+    shop.set_up(&fixture::test_settings(), &["Mei Chan".into()], now()).unwrap();
+    // The server ends this computer's session, as a restart of the server would.
+    let admin = fixture::connect_postgres(&url);
+    let admin = caseback_store::db_postgres::open(admin).unwrap();
+    let mine: i64 = shop.db().value("SELECT pg_backend_pid()::BIGINT", &[]).unwrap();
+    admin.exec("SELECT pg_terminate_backend(?1::INTEGER)", caseback_store::vals![mine]).unwrap();
+    // The first use finds the connection gone, and says so; the next connects again at once.
+    let lost = shop.settings().unwrap_err();
+    assert_eq!(lost.code(), caseback_domain::Code::ServerUnavailable, "{lost}");
+    let started = Instant::now();
+    assert_eq!(shop.settings().unwrap().shop.name, "Kowloon Time Care", "back by itself");
+    assert!(started.elapsed() < Duration::from_secs(3));
+}

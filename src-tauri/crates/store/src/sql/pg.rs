@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use postgres::fallible_iterator::FallibleIterator;
@@ -22,14 +23,33 @@ pub struct Pg {
     pub(crate) label: String,
     client: RefCell<Option<Client>>,
     statements: RefCell<HashMap<String, Statement>>,
+    /// Why the server was last found away, while a thread of its own tries it again (every
+    /// `RETRY`): until it answers, each use is refused at once instead of waiting up to
+    /// `CONNECT_TIMEOUT` again, so a window never hangs on a server that is gone.
+    away: Arc<Mutex<Option<String>>>,
 }
+
+/// How often a server found away is tried again in the background.
+const RETRY: Duration = Duration::from_secs(2);
 
 impl Pg {
     /// Connects now, so a wrong address or a server that is down is said at once.
     pub fn connect(mut config: postgres::Config) -> Result<Pg> {
-        config.connect_timeout(CONNECT_TIMEOUT).keepalives(true).keepalives_idle(Duration::from_secs(30));
+        // A query whose packets are not acknowledged (a cut network) fails after the timeout
+        // too, instead of waiting for the system's minutes-long retransmissions.
+        config
+            .connect_timeout(CONNECT_TIMEOUT)
+            .tcp_user_timeout(CONNECT_TIMEOUT)
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(30));
         let label = label(&config);
-        let pg = Pg { config, label, client: RefCell::new(None), statements: RefCell::new(HashMap::new()) };
+        let pg = Pg {
+            config,
+            label,
+            client: RefCell::new(None),
+            statements: RefCell::new(HashMap::new()),
+            away: Arc::new(Mutex::new(None)),
+        };
         pg.with(|_| Ok(()))?;
         Ok(pg)
     }
@@ -38,16 +58,46 @@ impl Pg {
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Client) -> std::result::Result<T, postgres::Error>) -> Result<T> {
         let mut slot = self.client.borrow_mut();
         if slot.as_ref().is_none_or(Client::is_closed) {
+            if let Some(reason) = self.away.lock().unwrap_or_else(|p| p.into_inner()).clone() {
+                return Err(StoreError::ServerUnavailable { label: self.label.clone(), reason });
+            }
             self.statements.borrow_mut().clear();
-            *slot = Some(self.config.connect(NoTls).map_err(|e| StoreError::server(&self.label, e))?);
+            match connect_within(&self.config, &self.label) {
+                Ok(client) => *slot = Some(client),
+                Err(refused) => {
+                    self.found_away(&refused);
+                    return Err(refused);
+                }
+            }
         }
         let client = slot.as_mut().expect("connected above");
         let result = f(client);
         if client.is_closed() {
-            // Lost while running: the next use connects again.
+            // Lost while running (the server restarted, the network dropped): the next use
+            // connects again, and only if that fails is the server taken for away.
             *slot = None;
         }
         result.map_err(|e| StoreError::from_postgres(&self.label, e))
+    }
+
+    /// Marks the server away and tries it again in the background until it answers.
+    fn found_away(&self, e: &StoreError) {
+        let reason = match e {
+            StoreError::ServerUnavailable { reason, .. } => reason.clone(),
+            other => other.to_string(),
+        };
+        let mut away = self.away.lock().unwrap_or_else(|p| p.into_inner());
+        if away.replace(reason).is_some() {
+            return; // already being tried
+        }
+        let (config, away) = (self.config.clone(), Arc::clone(&self.away));
+        std::thread::spawn(move || loop {
+            std::thread::sleep(RETRY);
+            if connect_within(&config, "").is_ok() {
+                *away.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                return;
+            }
+        });
     }
 
     /// The prepared statement for `sql` (written with `?N`), prepared once per connection.
@@ -62,6 +112,22 @@ impl Pg {
 
     pub(crate) fn params(values: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
         values.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect()
+    }
+}
+
+/// Connects, giving up after `CONNECT_TIMEOUT` however the server behaves: the client's own
+/// timeout covers reaching the server, not a server (or a cut network) that then says nothing.
+fn connect_within(config: &postgres::Config, label: &str) -> Result<Client> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let config = config.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(config.connect(NoTls));
+    });
+    match rx.recv_timeout(CONNECT_TIMEOUT) {
+        Ok(connected) => connected.map_err(|e| StoreError::server(label, e)),
+        Err(_) => {
+            Err(StoreError::ServerUnavailable { label: label.into(), reason: "no answer within 5 seconds".into() })
+        }
     }
 }
 
