@@ -40,7 +40,7 @@ pub fn run() {
     app(tauri::Builder::default(), root, clock::from_env())
         .setup(|app| {
             backups::keep_daily(app.handle().clone());
-            live::tell_the_window(app.handle().clone());
+            live::connect_in_background(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -18,6 +18,23 @@ struct ShopChanged {
     reconnected: bool,
 }
 
+/// Connects to the shop's shared database in the background, again every 2 seconds while it
+/// does not answer; once it does, the window is told (it then opens the shop) and hears
+/// the other computers' changes from then on.
+pub fn connect_in_background<R: Runtime>(app: AppHandle<R>) {
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let waiting = state.waits_for_server();
+        while !state.connect_again() {
+            std::thread::sleep(std::time::Duration::from_secs(2));
+        }
+        if waiting {
+            let _ = app.emit(SHOP_CHANGED, ShopChanged { record: None, reconnected: true });
+        }
+        tell_the_window(app.clone());
+    });
+}
+
 /// Starts passing the shared database's news on to the window (nothing for a shop in a
 /// folder); a listener started before stops, so the news comes once and only while shared.
 pub fn tell_the_window<R: Runtime>(app: AppHandle<R>) {

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use caseback_desk::{Clock, Desk, Error, Result};
+use caseback_domain::Code;
+use caseback_store::shared_database::SharedDatabase;
 use caseback_store::{demo, DataFolder, Shop};
 
 pub struct AppState {
@@ -24,13 +26,22 @@ struct Session {
     demo: Option<Desk>,
 }
 
+/// The shop's own data: the folder's file, or the shared database this computer was set up with.
+fn open_real(root: &std::path::Path, clock: &Clock) -> Result<Desk> {
+    DataFolder::lock(root).and_then(Shop::open_configured).map(|s| Desk::new(s, clock.clone())).map_err(Error::from)
+}
+
 impl AppState {
     pub fn open(root: PathBuf, clock: Clock) -> AppState {
-        // The folder's own file, or the shared database this computer was set up with.
-        let real = DataFolder::lock(&root)
-            .and_then(Shop::open_configured)
-            .map(|s| Desk::new(s, clock.clone()))
-            .map_err(Error::from);
+        // A shared database is connected to in the background (`connect_in_background`),
+        // so the window opens as fast as on the folder's own file and says it is connecting.
+        let real = match SharedDatabase::load(&root) {
+            Ok(Some(shared)) => Err(Error::new(
+                Code::ServerUnavailable,
+                format!("Connecting to the shop's database on {}…", shared.host),
+            )),
+            _ => open_real(&root, &clock),
+        };
         if let Err(e) = &real {
             tracing::warn!("data folder {} not opened: {}", root.display(), e.message);
         }
@@ -41,6 +52,27 @@ impl AppState {
             backup_problem: Mutex::new(None),
             listener: Default::default(),
         }
+    }
+
+    /// While the shop's shared database has not answered: tries it again, and says whether
+    /// the shop is open now (true when nothing was waiting).
+    pub fn connect_again(&self) -> bool {
+        if !self.waits_for_server() {
+            return true;
+        }
+        // Connecting may take up to 5 seconds: not while holding the session.
+        let opened = open_real(&self.root, &self.clock);
+        let open = opened.is_ok();
+        if let Err(e) = &opened {
+            tracing::warn!("shared database not reached: {}", e.message);
+        }
+        self.session().real = opened;
+        open
+    }
+
+    /// The shop's shared database has not answered yet (or went away before it opened).
+    pub fn waits_for_server(&self) -> bool {
+        self.session().real.as_ref().err().is_some_and(|e| e.code == Code::ServerUnavailable)
     }
 
     fn session(&self) -> std::sync::MutexGuard<'_, Session> {

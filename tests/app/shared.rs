@@ -151,3 +151,38 @@ async fn settings_check_a_server_move_the_shop_there_and_back() -> Result<()> {
         Ok(())
     })
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_opens_at_once_while_the_server_is_away_and_opens_the_shop_when_it_answers() -> Result<()> {
+    let rig = Rig::start("2026-11-20T02:00:00Z")?;
+    let dir = rig.shop_dir();
+    let url = blocking(move || -> Result<String> {
+        let (url, _) = fixture::fresh_postgres_database().expect(fixture::NO_POSTGRES);
+        let mut shop = Shop::open_shared(DataFolder::lock(&dir)?, fixture::connect_postgres(&url))?;
+        shop.set_up(&fixture::test_settings(), &[fixture::STAFF.into()], "2026-11-01T02:00:00Z".parse()?)?;
+        Ok(url)
+    })?;
+    // Saved with a port nothing listens on: the server is away.
+    join(&rig.shop_dir(), &url, "Counter")?;
+    let mut away = SharedDatabase::load(&rig.shop_dir())?.expect("saved");
+    let right_port = away.port;
+    away.port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    away.host = "127.0.0.1".into();
+    away.save(&rig.shop_dir())?;
+    bounded(async {
+        let started = std::time::Instant::now();
+        let app = rig.open_app().await?;
+        let said = app.wait_text("blocked", |t| t.contains("Waiting for the shop’s database")).await?;
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "the window did not wait for the server");
+        assert!(said.contains("not answering") || said.contains("Connecting"), "{said}");
+        app.screenshot("73-waiting-for-the-server").await?;
+
+        // The server is back (here: the right address again): the shop opens by itself.
+        join(&rig.shop_dir(), &url, "Counter")?;
+        assert_eq!(SharedDatabase::load(&rig.shop_dir())?.map(|s| s.port), Some(right_port));
+        app.wait_text("shop-name", |t| t == "Kowloon Time Care").await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}

@@ -58,6 +58,8 @@ async function boot() {
   setDateStyle(status.date_pattern, status.date_hint);
   if (status.state === 'blocked') {
     fill(root, blockedView(status.blocked));
+    // The shop's shared database is being reached: the window opens it once it answers.
+    if (status.blocked.code === Code.ServerUnavailable) setTimeout(boot, 2000);
     return root.querySelector('button')?.focus();
   }
   if (status.state === 'setup') return setup.render(root, { onDone: boot, status });
@@ -73,7 +75,8 @@ async function boot() {
 function blockedView(error) {
   return h('main', { class: 'center-page' },
     h('div', { class: 'card narrow', testid: 'blocked' },
-      h('h1', { text: error.code === Code.DataFolderInUse ? 'Caseback is already open' : 'Caseback cannot open its data' }),
+      h('h1', { text: error.code === Code.DataFolderInUse ? 'Caseback is already open'
+        : error.code === Code.ServerUnavailable ? 'Waiting for the shop’s database' : 'Caseback cannot open its data' }),
       h('p', { class: 'lead', text: error.message, testid: 'blocked-message' }),
       h('p', { class: 'muted', text: `Data folder: ${status?.data_folder ?? ''}` }),
       h('button', { class: 'primary', text: 'Try again', onclick: () => boot() })));
