@@ -1,4 +1,4 @@
-//! How a return was paid, on a real SQLite file: an order paid by card in instalments keeps
+//! How a return was paid, on both engines: an order paid by card in instalments keeps
 //! their number and the bank with the case, and a correction of them is logged.
 
 use caseback_domain::after_sale::{InstalmentFields, InstalmentPlan};
@@ -52,33 +52,34 @@ fn fields(count: &str, bank: &str) -> InstalmentFields {
 
 #[test]
 fn a_return_paid_in_instalments_keeps_their_number_and_bank_and_a_correction_is_logged() {
-    let (_dir, mut shop, by) = fixture::temp_shop(nov(1));
-    let form = paid_in_instalments();
-    let refused = shop.request_return_with(by, &form, &fields("", "Garanti BBVA"), nov(8)).unwrap_err();
-    let StoreError::Domain(e) = refused else { panic!("a refusal") };
-    assert_eq!(e.fields()[0].field, "instalment_count");
-    assert!(shop.search_returns("TR-2026-0412", None, 10).unwrap().is_empty(), "nothing recorded");
+    fixture::on_each_engine(nov(1), |shop, by, _| {
+        let form = paid_in_instalments();
+        let refused = shop.request_return_with(by, &form, &fields("", "Garanti BBVA"), nov(8)).unwrap_err();
+        let StoreError::Domain(e) = refused else { panic!("a refusal") };
+        assert_eq!(e.fields()[0].field, "instalment_count");
+        assert!(shop.search_returns("TR-2026-0412", None, 10).unwrap().is_empty(), "nothing recorded");
 
-    let case = shop.request_return_with(by, &form, &fields("12", "Garanti BBVA"), nov(8)).unwrap();
-    let twelve = InstalmentPlan { count: 12, bank: "Garanti BBVA".into() };
-    assert_eq!(shop.return_case(case.id).unwrap().instalments, Some(twelve.clone()), "kept with the case");
+        let case = shop.request_return_with(by, &form, &fields("12", "Garanti BBVA"), nov(8)).unwrap();
+        let twelve = InstalmentPlan { count: 12, bank: "Garanti BBVA".into() };
+        assert_eq!(shop.return_case(case.id).unwrap().instalments, Some(twelve.clone()), "kept with the case");
 
-    // A correction that leaves the plan alone keeps it; a new plan is logged in words.
-    let corrected = ReturnForm { details: "Not for me, sorry".into(), ..form.clone() };
-    assert_eq!(shop.correct_return(by, case.id, &corrected, nov(9)).unwrap().instalments, Some(twelve));
-    let six = shop.correct_return_with(by, case.id, &form, &fields("6", "İş Bankası"), nov(9)).unwrap();
-    assert_eq!(six.instalments, Some(InstalmentPlan { count: 6, bank: "İş Bankası".into() }));
-    let history = shop.history(Subject::Return, &case.id.0.to_string()).unwrap();
-    let last = history.iter().rev().find(|e| e.action == Action::ReturnCorrected).unwrap();
-    let changes = last.detail["changes"].as_array().unwrap();
-    let plan = changes.iter().find(|c| c["field"] == "instalments").expect("the plan's change is logged");
-    assert_eq!(
-        (plan["from"].as_str(), plan["to"].as_str()),
-        (Some("12 × via Garanti BBVA"), Some("6 × via İş Bankası"))
-    );
+        // A correction that leaves the plan alone keeps it; a new plan is logged in words.
+        let corrected = ReturnForm { details: "Not for me, sorry".into(), ..form.clone() };
+        assert_eq!(shop.correct_return(by, case.id, &corrected, nov(9)).unwrap().instalments, Some(twelve));
+        let six = shop.correct_return_with(by, case.id, &form, &fields("6", "İş Bankası"), nov(9)).unwrap();
+        assert_eq!(six.instalments, Some(InstalmentPlan { count: 6, bank: "İş Bankası".into() }));
+        let history = shop.history(Subject::Return, &case.id.0.to_string()).unwrap();
+        let last = history.iter().rev().find(|e| e.action == Action::ReturnCorrected).unwrap();
+        let changes = last.detail["changes"].as_array().unwrap();
+        let plan = changes.iter().find(|c| c["field"] == "instalments").expect("the plan's change is logged");
+        assert_eq!(
+            (plan["from"].as_str(), plan["to"].as_str()),
+            (Some("12 × via Garanti BBVA"), Some("6 × via İş Bankası"))
+        );
 
-    // Paid in cash: no plan is kept, whatever the hidden fields hold.
-    let cash = ReturnForm { paid_with: RefundMethod::Cash, order_number: "TR-2026-0413".into(), ..form };
-    let case = shop.request_return_with(by, &cash, &fields("12", "Garanti BBVA"), nov(9)).unwrap();
-    assert_eq!(case.instalments, None);
+        // Paid in cash: no plan is kept, whatever the hidden fields hold.
+        let cash = ReturnForm { paid_with: RefundMethod::Cash, order_number: "TR-2026-0413".into(), ..form };
+        let case = shop.request_return_with(by, &cash, &fields("12", "Garanti BBVA"), nov(9)).unwrap();
+        assert_eq!(case.instalments, None);
+    });
 }

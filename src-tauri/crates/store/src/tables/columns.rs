@@ -31,6 +31,29 @@ pub(crate) fn instant(what: &str, text: &str) -> Result<jiff::Timestamp> {
     text.parse().map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
 }
 
+/// `column LIKE ?param`, matching text that contains the parameter's term as typed
+/// (`contains_pattern`). The escape character is named because the engines differ without
+/// it: SQLite's LIKE has none, PostgreSQL's has `\`, so there a typed backslash would escape
+/// the character after it instead of finding itself.
+pub(crate) fn like(column: &str, param: usize) -> String {
+    format!("{column} LIKE ?{param} ESCAPE '\\'")
+}
+
+/// The pattern `like` matches `term` with: `%term%`, the term's own `%`, `_` and `\`
+/// escaped, so each finds itself rather than any text (or nothing).
+pub(crate) fn contains_pattern(term: &str) -> String {
+    let mut pattern = String::with_capacity(term.len() + 2);
+    pattern.push('%');
+    for c in term.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
 /// Damaged data found while a row is read.
 pub(crate) fn bad(message: String) -> StoreError {
     StoreError::Corrupt(message)

@@ -7,6 +7,7 @@ use caseback_domain::customer::{Customer, CustomerDetails, CustomerId};
 use caseback_domain::search;
 use jiff::Timestamp;
 
+use super::columns::{contains_pattern, like};
 use crate::error::Result;
 
 fn from_row(row: &Row) -> Result<Customer> {
@@ -49,9 +50,9 @@ pub(crate) fn get(conn: &Db, id: CustomerId) -> Result<Option<Customer>> {
 pub(crate) fn find(conn: &Db, query: &str, limit: usize) -> Result<Vec<Customer>> {
     let terms = search::query_terms(query);
     let mut sql = format!("SELECT {COLUMNS} FROM customers WHERE TRUE");
-    let patterns: Vec<String> = terms.iter().map(|t| format!("%{}%", t.replace(['%', '_', '\\'], ""))).collect();
+    let patterns: Vec<String> = terms.iter().map(|t| contains_pattern(t)).collect();
     for i in 0..patterns.len() {
-        sql.push_str(&format!(" AND search_text LIKE ?{}", i + 1));
+        sql.push_str(&format!(" AND {}", like("search_text", i + 1)));
     }
     sql.push_str(&format!(" ORDER BY id DESC LIMIT {limit}"));
     let args: Vec<Value> = patterns.iter().map(|p| Value::Text(p.clone())).collect();

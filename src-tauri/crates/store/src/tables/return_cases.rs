@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::columns::{date, from_json, to_json};
+use super::columns::{contains_pattern, date, from_json, like, to_json};
 use crate::error::{Result, StoreError};
 
 /// Inserts a new case and returns its id (the case's own id is ignored).
@@ -118,8 +118,8 @@ pub(crate) fn search(conn: &Db, terms: &[String], state: Option<ReturnState>, li
     let mut filters = Vec::new();
     let mut args = Vec::new();
     for t in terms {
-        args.push(format!("%{}%", t.replace(['%', '_'], "")));
-        filters.push(format!("r.haystack LIKE ?{}", args.len()));
+        args.push(contains_pattern(t));
+        filters.push(like("r.haystack", args.len()));
     }
     if let Some(s) = state {
         args.push(s.key().to_string());

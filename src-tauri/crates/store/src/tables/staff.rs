@@ -1,6 +1,6 @@
 //! Table `staff`: who works at the counter. Rows are never deleted: history names them.
 
-use crate::sql::{Db, Row};
+use crate::sql::{Db, Engine, Row};
 use crate::vals;
 use caseback_domain::staff::{StaffId, StaffMember};
 use jiff::Timestamp;
@@ -11,9 +11,15 @@ fn from_row(row: &Row) -> Result<StaffMember> {
     Ok(StaffMember { id: StaffId(row.get(0)?), name: row.get(1)?, active: row.get(2)? })
 }
 
+/// Active staff first, each group by name in code point order, as SQLite compares text. A
+/// PostgreSQL database sorts by its own collation (a server set up in English puts "Çağrı"
+/// before "Mei"), so there the order names `"C"`, PostgreSQL's code point order.
 pub(crate) fn list(conn: &Db) -> Result<Vec<StaffMember>> {
-    let rows = conn.rows("SELECT id, name, active FROM staff ORDER BY active DESC, name", vals![], from_row)?;
-    Ok(rows)
+    let sql = match conn.engine() {
+        Engine::Sqlite => "SELECT id, name, active FROM staff ORDER BY active DESC, name",
+        Engine::Postgres => "SELECT id, name, active FROM staff ORDER BY active DESC, name COLLATE \"C\"",
+    };
+    conn.rows(sql, vals![], from_row)
 }
 
 pub(crate) fn get(conn: &Db, id: StaffId) -> Result<Option<StaffMember>> {

@@ -6,6 +6,7 @@ use crate::sql::{Db, Engine, Value};
 use crate::vals;
 use caseback_domain::ticket::{TicketId, TicketState};
 
+use super::columns::{contains_pattern, like};
 use super::tickets::{notice_state, row, TicketRow, DEADLINE_ORDER, ROW_SQL};
 use crate::error::Result;
 
@@ -35,8 +36,8 @@ pub(crate) fn search(conn: &Db, terms: &[String], state: Option<TicketState>, li
         filters.push(format!("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?{})", args.len()));
     }
     for short in terms.iter().filter(|t| !indexed(t)) {
-        args.push(format!("%{}%", short.replace(['%', '_'], "")));
-        filters.push(format!("t.id IN (SELECT rowid FROM ticket_search WHERE haystack LIKE ?{})", args.len()));
+        args.push(contains_pattern(short));
+        filters.push(format!("t.id IN (SELECT rowid FROM ticket_search WHERE {})", like("haystack", args.len())));
     }
     if let Some(s) = state {
         args.push(s.key().to_string());
