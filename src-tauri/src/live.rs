@@ -42,10 +42,10 @@ pub fn tell_the_window<R: Runtime>(app: AppHandle<R>) {
     let turn = state.next_listener();
     let shared = state.real_desk(|desk| {
         let db = desk.shop().db();
-        Ok(db.postgres_config().map(|config| (config, db.origin().to_string())))
+        Ok(db.postgres_config().map(|(config, tls)| (config, tls, db.origin().to_string())))
     });
-    let Ok(Some((config, origin))) = shared else { return };
-    pg::listen(config, move |payload| {
+    let Ok(Some((config, tls, origin))) = shared else { return };
+    pg::listen(config, tls, move |payload| {
         if app.state::<AppState>().listener() != turn {
             return false;
         }

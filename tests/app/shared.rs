@@ -21,6 +21,7 @@ fn join(dir: &std::path::Path, url: &str, computer: &str) -> Result<()> {
         database: config.get_dbname().unwrap_or_default().into(),
         user: config.get_user().unwrap_or_default().into(),
         computer: computer.into(),
+        tls: Default::default(),
     }
     .save(dir)?;
     Ok(())

@@ -59,6 +59,12 @@ function onFolder(v) {
     inputs[key].addEventListener('input', () => { errors[key].textContent = ''; outcome.hidden = true; });
     return h('div', { class: 'field', testid: `field-shared-${key}` }, h('label', { class: 'field-label', htmlFor: id, text: label }), h('div', { class: 'field-body' }, inputs[key], errors[key]));
   });
+  // How the connection is protected, as the app offers it (a server on a Unix socket is never encrypted).
+  inputs.tls = h('select', { id: 'shared-tls', testid: 'shared-tls' }, v.tls_choices.map((c) => h('option', { value: c.key, text: c.label, selected: c.key === 'encrypted' })));
+  errors.tls = h('p', { class: 'field-error', testid: 'error-shared-tls', attrs: { role: 'alert' } });
+  inputs.tls.addEventListener('change', () => { errors.tls.textContent = ''; outcome.hidden = true; });
+  rows.splice(4, 0, h('div', { class: 'field', testid: 'field-shared-tls' }, h('label', { class: 'field-label', htmlFor: 'shared-tls', text: 'Connection' }),
+    h('div', { class: 'field-body' }, inputs.tls, errors.tls, h('p', { class: 'help', text: 'Encrypted suits a shop’s own server with its own certificate; choose the checked kind when the server’s certificate comes from a known authority.' }))));
   const form = () => Object.fromEntries(Object.keys(inputs).map((k) => [k, inputs[k].value]));
   const said = h('p', { class: 'lead', testid: 'shared-probe', attrs: { 'aria-live': 'polite' } });
   const general = h('p', { class: 'field-error', testid: 'shared-result', attrs: { role: 'alert' } });

@@ -128,6 +128,7 @@ fn connection(url: &str, computer: &str) -> Result<(SharedDatabase, Option<Strin
         database: config.get_dbname().unwrap_or(user.as_str()).to_string(),
         user: user.clone(),
         computer: computer.trim().to_string(),
+        tls: caseback_store::sql::pg::TlsMode::of(&config),
     };
     shared.check()?;
     let password = config.get_password().map(|p| String::from_utf8_lossy(p).into_owned());

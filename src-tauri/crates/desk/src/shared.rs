@@ -4,6 +4,7 @@
 //! never in the settings, the database, a backup or a message.
 
 use caseback_store::shared_database::{Probe, SharedDatabase};
+use caseback_store::sql::pg::TlsMode;
 use caseback_store::sql::Engine;
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,9 @@ pub struct SharedForm {
     #[serde(default)]
     pub password: String,
     pub computer: String,
+    /// `off`, `encrypted` or `verified` (see `TlsMode`).
+    #[serde(default)]
+    pub tls: String,
 }
 
 #[derive(Serialize)]
@@ -32,6 +36,8 @@ pub struct SharedView {
     pub computer: String,
     /// What the page says where the shop is.
     pub where_text: String,
+    /// The ways the connection may be protected, for the form's choice.
+    pub tls_choices: Vec<crate::Choice>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +68,12 @@ impl SharedForm {
             database: self.database.trim().into(),
             user: self.user.trim().into(),
             computer: self.computer.trim().into(),
+            tls: match self.tls.as_str() {
+                "" => TlsMode::default(),
+                key => TlsMode::from_key(key).ok_or_else(|| {
+                    caseback_domain::DomainError::invalid("tls", "Choose how the connection is protected.")
+                })?,
+            },
         };
         shared.check()?;
         Ok(shared)
@@ -89,6 +101,7 @@ impl Desk {
             computer: connection.as_ref().map(|c| c.computer.clone()).unwrap_or_default(),
             connection,
             where_text,
+            tls_choices: crate::choice::choices(&TlsMode::ALL, TlsMode::label),
         })
     }
 

@@ -15,7 +15,7 @@ use postgres_secrets::PgPass;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
-use crate::sql::pg::Pg;
+use crate::sql::pg::{Pg, TlsMode};
 use crate::sql::Engine;
 use crate::{private, DataFolder, Fingerprint, Shop};
 
@@ -30,6 +30,9 @@ pub struct SharedDatabase {
     pub user: String,
     /// What the event log calls this computer.
     pub computer: String,
+    /// How the connection is protected (not at all on a Unix socket, whatever it says).
+    #[serde(default)]
+    pub tls: TlsMode,
 }
 
 impl SharedDatabase {
@@ -157,7 +160,7 @@ impl SharedDatabase {
 
     /// Connects (within `pg::CONNECT_TIMEOUT`), so a wrong address or a stopped server is said now.
     pub fn connect(&self) -> Result<Pg> {
-        Pg::connect(self.config())
+        Pg::connect_with(self.config(), self.tls)
     }
 }
 
@@ -178,6 +181,7 @@ pub fn with_pgpass_password(mut config: postgres::Config) -> postgres::Config {
         database: config.get_dbname().unwrap_or_default().to_string(),
         user: config.get_user().unwrap_or_default().to_string(),
         computer: String::new(),
+        tls: TlsMode::of(&config),
     };
     if let Some(password) = shared.password() {
         config.password(password);
@@ -232,7 +236,7 @@ impl SharedDatabase {
     /// `probe`, connecting with `password` when one is typed.
     pub fn probe_with(&self, password: Option<&str>) -> Result<Probe> {
         self.check()?;
-        let db = crate::sql::Db::postgres(Pg::connect(self.config_with(password))?);
+        let db = crate::sql::Db::postgres(Pg::connect_with(self.config_with(password), self.tls)?);
         let number: String = db.value("SELECT current_setting('server_version_num')", &[])?;
         let version: String = db.value("SELECT current_setting('server_version')", &[])?;
         if number.parse::<i64>().unwrap_or(0) < OLDEST_SERVER {

@@ -31,6 +31,7 @@ fn connection_to(url: &str, computer: &str) -> SharedDatabase {
         database: config.get_dbname().unwrap().into(),
         user: config.get_user().unwrap().into(),
         computer: computer.into(),
+        tls: Default::default(),
     }
 }
 
@@ -71,6 +72,7 @@ fn a_connection_left_half_filled_in_is_refused_at_each_field() {
         database: String::new(),
         user: String::new(),
         computer: String::new(),
+        tls: Default::default(),
     };
     let refused = empty.check().unwrap_err();
     let fields: Vec<String> = match refused {
@@ -95,6 +97,7 @@ fn the_password_goes_to_a_private_pgpass_file_replacing_the_old_one_and_is_used_
         database: "caseback".into(),
         user: "counter".into(),
         computer: "Counter".into(),
+        tls: Default::default(),
     };
     shared.save_password("first").unwrap();
     shared.save_password("se:cret").unwrap();
@@ -150,7 +153,8 @@ fn a_change_on_one_computer_is_announced_to_the_others_within_a_second_marked_wi
     assert_ne!(counter.db().origin(), bench.db().origin());
 
     let (tx, rx) = mpsc::channel();
-    listen(bench.db().postgres_config().unwrap(), move |payload| tx.send(payload.to_string()).is_ok());
+    let (config, tls) = bench.db().postgres_config().unwrap();
+    listen(config, tls, move |payload| tx.send(payload.to_string()).is_ok());
     // The listener connects in the background: wait until a first announcement gets through.
     let by = counter.staff().unwrap()[0].id;
     let mut heard = None;
@@ -218,4 +222,31 @@ fn a_connection_the_server_ends_is_said_as_the_server_away_and_the_next_use_conn
     let started = Instant::now();
     assert_eq!(shop.settings().unwrap().shop.name, "Kowloon Time Care", "back by itself");
     assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+/// The test server over TCP (`CASEBACK_TEST_POSTGRES_TCP`, where it speaks TLS), as a
+/// computer's connection protected as `tls` says.
+fn over_tcp(tls: caseback_store::sql::pg::TlsMode) -> SharedDatabase {
+    let url = std::env::var("CASEBACK_TEST_POSTGRES_TCP").expect(fixture::NO_POSTGRES);
+    SharedDatabase { tls, ..connection_to(&url, "Office") }
+}
+
+#[test]
+fn an_encrypted_connection_is_encrypted_and_a_checked_one_refuses_a_certificate_nobody_vouches_for() {
+    use caseback_store::sql::pg::TlsMode;
+    let encrypted_here = |shared: &SharedDatabase| -> bool {
+        let db = caseback_store::db_postgres::open(shared.connect().unwrap()).unwrap();
+        db.value("SELECT ssl::INTEGER::BIGINT FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
+            .map(|v: i64| v == 1)
+            .unwrap()
+    };
+    assert!(encrypted_here(&over_tcp(TlsMode::Encrypted)), "encrypted");
+    assert!(!encrypted_here(&over_tcp(TlsMode::Off)), "off");
+    // The test server's certificate is self-signed: a checked connection refuses it, in words.
+    let refused = match over_tcp(TlsMode::Verified).connect() {
+        Err(e) => e,
+        Ok(_) => panic!("a self-signed certificate was taken as checked"),
+    };
+    assert_eq!(refused.code(), caseback_domain::Code::ServerUnavailable);
+    assert!(refused.to_string().to_lowercase().contains("certificate"), "{refused}");
 }

@@ -10,6 +10,7 @@
 
 pub mod pg;
 mod row;
+mod tls;
 mod value;
 
 use std::cell::Cell;
@@ -114,9 +115,9 @@ impl Db {
         }
     }
 
-    /// The shared database's connection settings, for a listener of its own (`pg::listen`).
-    pub fn postgres_config(&self) -> Option<postgres::Config> {
-        self.postgres_client().map(|p| p.config.clone())
+    /// The shared database's connection settings and TLS, for a listener of its own (`pg::listen`).
+    pub fn postgres_config(&self) -> Option<(postgres::Config, pg::TlsMode)> {
+        self.postgres_client().map(|p| (p.config.clone(), p.tls))
     }
 
     pub(crate) fn postgres_client(&self) -> Option<&pg::Pg> {

@@ -9,7 +9,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, NoTls, Statement};
+use postgres::{Client, Statement};
+
+pub use super::tls::TlsMode;
 
 use super::value::Value;
 use crate::error::{Result, StoreError};
@@ -19,6 +21,7 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Pg {
     pub(super) config: postgres::Config,
+    pub(super) tls: TlsMode,
     /// What the window and messages call the server: `host:port/database`, never the password.
     pub(crate) label: String,
     client: RefCell<Option<Client>>,
@@ -33,8 +36,15 @@ pub struct Pg {
 const RETRY: Duration = Duration::from_secs(2);
 
 impl Pg {
-    /// Connects now, so a wrong address or a server that is down is said at once.
-    pub fn connect(mut config: postgres::Config) -> Result<Pg> {
+    /// Connects now, so a wrong address or a server that is down is said at once; TLS as the
+    /// connection string's `sslmode` says.
+    pub fn connect(config: postgres::Config) -> Result<Pg> {
+        let tls = TlsMode::of(&config);
+        Pg::connect_with(config, tls)
+    }
+
+    /// `connect`, protected as `tls` says.
+    pub fn connect_with(mut config: postgres::Config, tls: TlsMode) -> Result<Pg> {
         // A query whose packets are not acknowledged (a cut network) fails after the timeout
         // too, instead of waiting for the system's minutes-long retransmissions.
         config
@@ -45,6 +55,7 @@ impl Pg {
         let label = label(&config);
         let pg = Pg {
             config,
+            tls,
             label,
             client: RefCell::new(None),
             statements: RefCell::new(HashMap::new()),
@@ -62,7 +73,7 @@ impl Pg {
                 return Err(StoreError::ServerUnavailable { label: self.label.clone(), reason });
             }
             self.statements.borrow_mut().clear();
-            match connect_within(&self.config, &self.label) {
+            match connect_within(&self.config, self.tls, &self.label) {
                 Ok(client) => *slot = Some(client),
                 Err(refused) => {
                     self.found_away(&refused);
@@ -72,12 +83,14 @@ impl Pg {
         }
         let client = slot.as_mut().expect("connected above");
         let result = f(client);
-        if client.is_closed() {
-            // Lost while running (the server restarted, the network dropped): the next use
-            // connects again, and only if that fails is the server taken for away.
+        let result = result.map_err(|e| StoreError::from_postgres(&self.label, e));
+        if client.is_closed() || matches!(result, Err(StoreError::ServerUnavailable { .. })) {
+            // Lost while running (the server restarted or ended the session, the network
+            // dropped; the client may not know yet): the next use connects again, and only
+            // if that fails is the server taken for away.
             *slot = None;
         }
-        result.map_err(|e| StoreError::from_postgres(&self.label, e))
+        result
     }
 
     /// Marks the server away and tries it again in the background until it answers.
@@ -90,10 +103,10 @@ impl Pg {
         if away.replace(reason).is_some() {
             return; // already being tried
         }
-        let (config, away) = (self.config.clone(), Arc::clone(&self.away));
+        let (config, tls, away) = (self.config.clone(), self.tls, Arc::clone(&self.away));
         std::thread::spawn(move || loop {
             std::thread::sleep(RETRY);
-            if connect_within(&config, "").is_ok() {
+            if connect_within(&config, tls, "").is_ok() {
                 *away.lock().unwrap_or_else(|p| p.into_inner()) = None;
                 return;
             }
@@ -117,11 +130,11 @@ impl Pg {
 
 /// Connects, giving up after `CONNECT_TIMEOUT` however the server behaves: the client's own
 /// timeout covers reaching the server, not a server (or a cut network) that then says nothing.
-fn connect_within(config: &postgres::Config, label: &str) -> Result<Client> {
+fn connect_within(config: &postgres::Config, tls: TlsMode, label: &str) -> Result<Client> {
     let (tx, rx) = std::sync::mpsc::channel();
     let config = config.clone();
     std::thread::spawn(move || {
-        let _ = tx.send(config.connect(NoTls));
+        let _ = tx.send(super::tls::connect(&config, tls));
     });
     match rx.recv_timeout(CONNECT_TIMEOUT) {
         Ok(connected) => connected.map_err(|e| StoreError::server(label, e)),
@@ -193,6 +206,7 @@ impl Change {
 /// until `changed` returns false.
 pub fn listen(
     config: postgres::Config,
+    tls: TlsMode,
     changed: impl Fn(&str) -> bool + Send + 'static,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
@@ -200,7 +214,7 @@ pub fn listen(
         config.connect_timeout(CONNECT_TIMEOUT).keepalives(true).keepalives_idle(Duration::from_secs(10));
         let mut first = true;
         loop {
-            if let Ok(mut client) = config.connect(NoTls) {
+            if let Ok(mut client) = super::tls::connect(&config, tls) {
                 if client.batch_execute(&format!("LISTEN {CHANGES}")).is_ok() {
                     if !first && !changed("reconnected") {
                         return;
