@@ -33,6 +33,29 @@ pub enum StoreError {
 
 impl StoreError {
     /// The server could not be reached at all (refused, timed out, no such host).
+    /// A connection that failed: a refusal of what was typed (the user, the password, the
+    /// database's name) at its field, or else the server being away.
+    pub(crate) fn from_connect(label: &str, e: postgres::Error) -> StoreError {
+        let field = |field: &str, message: String| StoreError::Domain(DomainError::invalid(field, message));
+        match e.code().map(|c| c.code()) {
+            Some("28P01") => field("password", "The server refused this password for this user.".into()),
+            Some("28000") => field(
+                "user",
+                "The server does not let this user in from this computer: check the user, or the server's pg_hba.conf."
+                    .into(),
+            ),
+            Some("3D000") => field("database", "The server has no database of this name.".into()),
+            // The server answered but would not take the connection (starting up after a
+            // crash, shutting down): its own words are the reason, where the driver's are
+            // only "db error" (found by `server_faults`).
+            Some(_) => StoreError::ServerUnavailable {
+                label: label.into(),
+                reason: e.as_db_error().map_or_else(|| e.to_string(), |db| db.message().to_string()),
+            },
+            None => StoreError::server(label, e),
+        }
+    }
+
     pub(crate) fn server(label: &str, e: postgres::Error) -> StoreError {
         StoreError::ServerUnavailable { label: label.into(), reason: server_reason(&e) }
     }

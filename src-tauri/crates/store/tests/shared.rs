@@ -250,3 +250,16 @@ fn an_encrypted_connection_is_encrypted_and_a_checked_one_refuses_a_certificate_
     assert_eq!(refused.code(), caseback_domain::Code::ServerUnavailable);
     assert!(refused.to_string().to_lowercase().contains("certificate"), "{refused}");
 }
+
+#[test]
+fn a_database_name_the_server_does_not_have_is_refused_at_its_field() {
+    let url = fixture::postgres_url().expect(fixture::NO_POSTGRES);
+    let shared = SharedDatabase { database: "no_such_shop".into(), ..connection_to(&url, "Counter") };
+    match shared.probe().unwrap_err() {
+        caseback_store::StoreError::Domain(caseback_domain::DomainError::Invalid(problems)) => {
+            assert_eq!(problems[0].field.to_string(), "database");
+            assert_eq!(problems[0].message, "The server has no database of this name.");
+        }
+        other => panic!("{other}"),
+    }
+}

@@ -3,7 +3,7 @@
 //! time, so a pool would hold one connection anyway). Statements are prepared once per
 //! connection. SQL is written with SQLite's `?1` placeholders; PostgreSQL's `$1` are put in.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -30,6 +30,12 @@ pub struct Pg {
     /// `RETRY`): until it answers, each use is refused at once instead of waiting up to
     /// `CONNECT_TIMEOUT` again, so a window never hangs on a server that is gone.
     away: Arc<Mutex<Option<String>>>,
+    /// A transaction is open on the connection (from its BEGIN to its COMMIT or ROLLBACK:
+    /// `Db::transaction`). A connection lost meanwhile is not replaced until it ends, since
+    /// the transaction went with it: the rest of it on a new connection would be saved
+    /// statement by statement, and its COMMIT, answered "there is no transaction in
+    /// progress", taken for success (found by `server_faults`).
+    in_transaction: Cell<bool>,
 }
 
 /// How often a server found away is tried again in the background.
@@ -60,6 +66,7 @@ impl Pg {
             client: RefCell::new(None),
             statements: RefCell::new(HashMap::new()),
             away: Arc::new(Mutex::new(None)),
+            in_transaction: Cell::new(false),
         };
         pg.with(|_| Ok(()))?;
         Ok(pg)
@@ -69,6 +76,13 @@ impl Pg {
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Client) -> std::result::Result<T, postgres::Error>) -> Result<T> {
         let mut slot = self.client.borrow_mut();
         if slot.as_ref().is_none_or(Client::is_closed) {
+            if self.in_transaction.get() {
+                *slot = None;
+                return Err(StoreError::ServerUnavailable {
+                    label: self.label.clone(),
+                    reason: "the connection was lost in the middle of this step".into(),
+                });
+            }
             if let Some(reason) = self.away.lock().unwrap_or_else(|p| p.into_inner()).clone() {
                 return Err(StoreError::ServerUnavailable { label: self.label.clone(), reason });
             }
@@ -76,7 +90,10 @@ impl Pg {
             match connect_within(&self.config, self.tls, &self.label) {
                 Ok(client) => *slot = Some(client),
                 Err(refused) => {
-                    self.found_away(&refused);
+                    // A wrong name or password is not the server being away.
+                    if matches!(refused, StoreError::ServerUnavailable { .. }) {
+                        self.found_away(&refused);
+                    }
                     return Err(refused);
                 }
             }
@@ -91,6 +108,11 @@ impl Pg {
             *slot = None;
         }
         result
+    }
+
+    /// Says whether a transaction is open on the connection (see `in_transaction`).
+    pub(crate) fn set_in_transaction(&self, open: bool) {
+        self.in_transaction.set(open);
     }
 
     /// Marks the server away and tries it again in the background until it answers.
@@ -137,7 +159,7 @@ fn connect_within(config: &postgres::Config, tls: TlsMode, label: &str) -> Resul
         let _ = tx.send(super::tls::connect(&config, tls));
     });
     match rx.recv_timeout(CONNECT_TIMEOUT) {
-        Ok(connected) => connected.map_err(|e| StoreError::server(label, e)),
+        Ok(connected) => connected.map_err(|e| StoreError::from_connect(label, e)),
         Err(_) => {
             Err(StoreError::ServerUnavailable { label: label.into(), reason: "no answer within 5 seconds".into() })
         }
