@@ -5,6 +5,7 @@
 
 mod after_sale;
 mod backups;
+mod concurrency;
 mod crash;
 mod faults;
 mod moving;
@@ -14,6 +15,7 @@ mod quotations;
 mod return_flow;
 mod returns;
 mod schema;
+mod server_faults;
 mod shared;
 mod shop;
 mod tickets;

@@ -196,17 +196,27 @@ impl Db {
         }
         let begun = match self.engine() {
             Engine::Sqlite => self.batch("BEGIN IMMEDIATE"),
-            Engine::Postgres => self
-                .batch("BEGIN")
-                .and_then(|_| self.exec("SELECT pg_advisory_xact_lock(?1)", &[Value::Int(WRITE_LOCK)]).map(drop)),
+            Engine::Postgres => self.batch("BEGIN").and_then(|_| {
+                // From here the connection is not replaced if lost (see `Pg::with`).
+                self.mark_transaction(true);
+                self.exec("SELECT pg_advisory_xact_lock(?1)", &[Value::Int(WRITE_LOCK)]).map(drop)
+            }),
         };
         if let Err(e) = begun {
             self.in_transaction.set(false);
             // A BEGIN that went through before the lock failed is ended here.
             let _ = self.batch("ROLLBACK");
+            self.mark_transaction(false);
             return Err(e);
         }
         Ok(Tx { db: self, open: Cell::new(true) })
+    }
+
+    /// Tells the PostgreSQL connection whether a transaction is open on it.
+    fn mark_transaction(&self, open: bool) {
+        if let Some(p) = self.postgres_client() {
+            p.set_in_transaction(open);
+        }
     }
 }
 
@@ -233,6 +243,7 @@ impl Tx<'_> {
             // Not kept: nothing of it stays half-done (a failed COMMIT may leave it open).
             let _ = self.db.batch("ROLLBACK");
         }
+        self.db.mark_transaction(false);
         committed
     }
 }
@@ -244,6 +255,7 @@ impl Drop for Tx<'_> {
             if let Err(e) = self.db.batch("ROLLBACK") {
                 tracing::warn!("rolling back: {e}");
             }
+            self.db.mark_transaction(false);
         }
     }
 }

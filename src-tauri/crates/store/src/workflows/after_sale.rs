@@ -89,9 +89,11 @@ impl Shop {
         self.actor(by)?;
         let completion = c.validated()?;
         attachment_folder::require_photos(&self.db, &completion.photos)?;
+        // The ticket is read under the write lock: on a shared database another computer
+        // may have moved it since (as in each change below).
+        let tx = self.db.transaction()?;
         let mut ticket = self.ticket(id)?;
         ticket.state.move_to(TicketState::ReadyForCollection)?;
-        let tx = self.db.transaction()?;
         completions::insert(&tx, id, &completion, by, now)?;
         ticket_photos::insert(&tx, id, Stage::AfterRepair, &completion.photos)?;
         walk(&tx, &mut ticket, &[TicketState::ReadyForCollection], Some(by), now)?;
@@ -106,11 +108,15 @@ impl Shop {
     pub fn issue_collection_notice(&mut self, by: StaffId, id: TicketId, now: Timestamp) -> Result<CollectionNotice> {
         self.actor(by)?;
         let settings = self.settings()?;
+        // The earlier notice is looked for under the write lock: on a shared database two
+        // computers may issue it at once, and the second must be told it was issued (looked
+        // for before, it failed on the table's key, "duplicate key value", found by the
+        // concurrency test).
+        let tx = self.db.transaction()?;
         let ticket = self.ticket(id)?;
-        let earlier = collection_notices::get(&self.db, id)?;
+        let earlier = collection_notices::get(&tx, id)?;
         let notice =
             CollectionNotice::issue_for(ticket.state, earlier.as_ref(), &settings.policy, settings.today(now))?;
-        let tx = self.db.transaction()?;
         collection_notices::insert(&tx, id, &notice, by, now)?;
         let detail =
             json!({ "issued_on": notice.issued_on, "fees_from": notice.fees_from, "fee_per_day": notice.fee_per_day });
@@ -124,10 +130,11 @@ impl Shop {
     pub fn record_payment(&mut self, by: StaffId, id: TicketId, new: &NewPayment, now: Timestamp) -> Result<Payment> {
         self.actor(by)?;
         let settings = self.settings()?;
+        let tx = self.db.transaction()?;
+        // The ticket and its account are read inside the write transaction, so two refunds
+        // cannot both pass, nor a payment on a ticket another computer just closed.
         let ticket = self.ticket(id)?;
         payment::check_accepted(ticket.state, new.entry.kind)?;
-        let tx = self.db.transaction()?;
-        // The account is read inside the write transaction, so two refunds cannot both pass.
         let account = after_sale(&tx, &settings.policy, id, settings.today(now))?.account;
         let checked = new.validated(&account, settings.currency)?;
         let today = settings.today(now);
@@ -154,8 +161,9 @@ impl Shop {
     pub fn void_payment(&mut self, by: StaffId, id: TicketId, form: &VoidForm, now: Timestamp) -> Result<PaymentVoid> {
         self.actor(by)?;
         let settings = self.settings()?;
-        let ticket = self.ticket(id)?;
+        // Under the write lock: another computer may void the same entry at this moment.
         let tx = self.db.transaction()?;
+        let ticket = self.ticket(id)?;
         let entries = ledger(&tx, id)?;
         let entry = entries
             .iter()
@@ -180,12 +188,13 @@ impl Shop {
     pub fn choose_shipping(&mut self, by: StaffId, id: TicketId, s: &Shipping, now: Timestamp) -> Result<Shipping> {
         self.actor(by)?;
         let settings = self.settings()?;
+        // Under the write lock: the watch may have been dispatched from another computer.
+        let tx = self.db.transaction()?;
         let ticket = self.ticket(id)?;
         shipping::check_can_choose(ticket.state)?;
         let sale = self.after_sale(id, now)?;
         let repair_charges = account::repair_charges(sale.facts().accepted);
         let checked = s.validated(&settings.policy, repair_charges, sale.covered, settings.currency)?;
-        let tx = self.db.transaction()?;
         shipments::put(&tx, id, &checked, by, now)?;
         log_ticket(&tx, now, Some(by), &ticket, Action::ShippingChosen, json!(checked))?;
         tx.commit()?;
@@ -198,6 +207,12 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let today = settings.today(now);
+        // The ticket and its account are read under the write lock: on a shared database
+        // another computer may release the watch, or take or refund money on it, meanwhile.
+        // Read before, a second release failed on the table's key ("duplicate key value",
+        // found by the concurrency test), and a watch could leave on an account that no
+        // longer settled.
+        let tx = self.db.transaction()?;
         let mut ticket = self.ticket(id)?;
         let sale = self.after_sale(id, now)?;
         let left_on = release.left_on(today);
@@ -210,7 +225,6 @@ impl Shop {
             settings.currency,
             today,
         )?;
-        let tx = self.db.transaction()?;
         releases::insert(&tx, id, &checked, left_on, by, now)?;
         walk(&tx, &mut ticket, &[checked.state()], Some(by), now)?;
         tickets::update_deadline(&tx, id, None)?;

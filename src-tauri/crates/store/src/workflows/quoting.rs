@@ -39,9 +39,11 @@ impl Shop {
         self.actor(by)?;
         let assessment = assessment.validated()?;
         attachment_folder::require_photos(&self.db, &assessment.photos)?;
+        // The ticket is read under the write lock: on a shared database another computer may
+        // have moved it since, and its moves are decided from the state it is in now.
+        let tx = self.db.transaction()?;
         let mut ticket = self.ticket(id)?;
         let moves = assessment.moves_from(ticket.state)?;
-        let tx = self.db.transaction()?;
         assessments::put(&tx, id, &assessment, by, now)?;
         ticket_photos::insert(&tx, id, Stage::Assessment, &assessment.photos)?;
         walk(&tx, &mut ticket, &moves, Some(by), now)?;
@@ -67,12 +69,15 @@ impl Shop {
     ) -> Result<Quotation> {
         self.actor(by)?;
         let settings = self.settings()?;
+        // The revision is counted under the write lock, so two computers quoting one ticket
+        // at once issue revisions 1 and 2, not two revisions 1 (the second was refused by the
+        // table's key, "duplicate key value", found by the concurrency test).
+        let tx = self.db.transaction()?;
         let mut ticket = self.ticket(id)?;
-        let revision = quotations::for_ticket(&self.db, id)?.len() as u32 + 1;
+        let revision = quotations::for_ticket(&tx, id)?.len() as u32 + 1;
         let quotation =
             draft.issue(ticket.number, revision, &settings.policy, settings.tax.rate, settings.today(now))?;
         ticket.state.move_to(TicketState::Quoted)?;
-        let tx = self.db.transaction()?;
         quotations::insert(&tx, id, &quotation)?;
         if ticket.state != TicketState::Quoted {
             walk(&tx, &mut ticket, &[TicketState::Quoted], Some(by), now)?;
@@ -119,8 +124,13 @@ impl Shop {
             }
         }
         let today = self.settings()?.today(now);
+        // The revisions and their answers are read under the write lock: on a shared database
+        // another computer may be recording the same answer at this moment, and the second
+        // is then refused as answered (found by the concurrency test: it failed on the
+        // table's key instead, "duplicate key value violates unique constraint").
+        let tx = self.db.transaction()?;
         let mut ticket = self.ticket(id)?;
-        let all = quotations::for_ticket(&self.db, id)?;
+        let all = quotations::for_ticket(&tx, id)?;
         let latest = all.len() as u32;
         let stored = all
             .iter()
@@ -140,7 +150,6 @@ impl Shop {
             TicketState::ReturnDue
         };
         ticket.state.move_to(next)?;
-        let tx = self.db.transaction()?;
         quotation_answers::insert(&tx, stored.id, accepted, &answer, by, now)?;
         walk(&tx, &mut ticket, &[next], Some(by), now)?;
         let action = if accepted { Action::QuotationAccepted } else { Action::QuotationDeclined };

@@ -170,6 +170,11 @@ impl Shop {
     ) -> Result<ReturnCase> {
         self.actor(by)?;
         let settings = self.settings()?;
+        // The case is read under the write lock: on a shared database two computers may
+        // authorize it at once, and the second must find it authorized. Read before, both
+        // issued a code and the second overwrote the first, whose code then found nothing
+        // (found by the concurrency test).
+        let tx = self.db.transaction()?;
         let mut case = self.return_case(id)?;
         let next = case.state.move_to(ReturnState::Authorized)?;
         let request = case.request.as_ref().ok_or_else(not_found)?;
@@ -177,7 +182,6 @@ impl Shop {
         let override_reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
         e.check_authorizable(override_reason)?;
         let exception = if e.eligible() { None } else { override_reason.map(str::to_string) };
-        let tx = self.db.transaction()?;
         let key =
             shop_secrets::rma_key(&tx)?.ok_or_else(|| StoreError::Corrupt("the shop's RMA key is missing".into()))?;
         let code = rma_codes::insert(&tx, id, &key, now)?;
@@ -205,6 +209,9 @@ impl Shop {
         self.actor(by)?;
         let settings = self.settings()?;
         let today = settings.today(now);
+        // Under the write lock, as `authorize_return`: one code per case however many
+        // computers take it in at once.
+        let tx = self.db.transaction()?;
         let mut case = self.return_case(id)?;
         let request = case.request.as_ref().ok_or_else(not_found)?;
         case.check_take_in()?;
@@ -213,7 +220,6 @@ impl Shop {
         e.check_authorizable(override_reason)?;
         let exception = if e.eligible() { None } else { override_reason.map(str::to_string) };
         let sender = self.return_customer(&case)?.map(|c| c.name).unwrap_or_default();
-        let tx = self.db.transaction()?;
         let key =
             shop_secrets::rma_key(&tx)?.ok_or_else(|| StoreError::Corrupt("the shop's RMA key is missing".into()))?;
         let code = rma_codes::insert(&tx, id, &key, now)?;
@@ -270,8 +276,12 @@ impl Shop {
         let today = settings.today(now);
         let package = package.validated()?;
         let code = typed_code.map(str::trim).filter(|t| !t.is_empty()).map(str::parse::<RmaCode>).transpose()?;
-        let found = code.map(|c| return_cases::by_code(&self.db, c)).transpose()?.flatten();
+        // The case is looked up under the write lock: on a shared database the same parcel
+        // may be scanned at two counters, and the second must find it received. Looked up
+        // before, both received it, the second over the first, each logging its receipt
+        // (found by the concurrency test).
         let tx = self.db.transaction()?;
+        let found = code.map(|c| return_cases::by_code(&tx, c)).transpose()?.flatten();
         let (mut case, arrival) = match found {
             Some(case) => {
                 let arrival = case.arrival(today)?;
