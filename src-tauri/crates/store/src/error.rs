@@ -21,7 +21,9 @@ pub enum StoreError {
     #[error("The database could not be upgraded: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     /// The shared database cannot be reached (down, unreachable, or the connection lost).
-    #[error("The shared database at {label} is not answering ({reason}). Nothing from this step was saved; Caseback connects again by itself once the server is back.")]
+    // A step cut off by the server going away was either saved whole or not at all; which,
+    // this computer cannot know when the answer to its commit was lost, so it says so.
+    #[error("The shared database at {label} is not answering ({reason}). This step was not confirmed: once the server is back (Caseback connects again by itself), check whether it was saved.")]
     ServerUnavailable { label: String, reason: String },
     #[error("The shared database at {label} refused this: {reason}")]
     Postgres { label: String, reason: String, code: Option<String> },

@@ -113,12 +113,14 @@ impl Shop {
     /// ticket needs its account settled first (the domain's `Account::check_plain_move`).
     pub fn move_ticket(&mut self, by: StaffId, id: TicketId, next: TicketState, now: Timestamp) -> Result<Ticket> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let mut ticket = self.ticket(id)?;
         let from = ticket.state;
         ticket.state = from.plain_move_to(next)?;
         let settings = self.settings()?;
         self.after_sale(id, now)?.account.check_plain_move(next, settings.currency)?;
-        let tx = self.db.transaction()?;
         tickets::update_state(&tx, &ticket)?;
         log_ticket(&tx, now, Some(by), &ticket, Action::TicketState, json!({ "from": from, "to": next }))?;
         tx.commit()?;

@@ -42,6 +42,9 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;
         // The customer is not part of the correction: a stand-in passes the form's check.
@@ -53,7 +56,6 @@ impl Shop {
         if changes.is_empty() {
             return Ok(case);
         }
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnCorrected, json!({ "changes": changes }))?;
         tx.commit()?;
         Ok(case)

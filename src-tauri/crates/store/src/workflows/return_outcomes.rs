@@ -30,6 +30,9 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let today = settings.today(now);
         let inspection = inspection.validated()?;
@@ -38,7 +41,6 @@ impl Shop {
         let settlement = self.settle_return(&settings, &case, decision)?;
         case.decide(inspection, not_paired, decision.clone(), settlement.clone(), &settings.policy, today)?;
         let detail = json!({ "decision": decision, "total": settlement.total, "currency": case.request.as_ref().map(|r| r.currency) });
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnDecided, detail)?;
         tx.commit()?;
         Ok(case)
@@ -57,6 +59,9 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let today = settings.today(now);
         let inspection = inspection.validated()?;
@@ -75,7 +80,6 @@ impl Shop {
             "to": { "decision": decision, "total": total },
             "currency": case.request.as_ref().map(|r| r.currency),
         });
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnDecisionRevised, detail)?;
         tx.commit()?;
         Ok(case)
@@ -99,6 +103,9 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let today = self.settings()?.today(now);
         let mut case = self.return_case(id)?;
         case.state = case.state.move_to(ReturnState::Refunded)?;
@@ -107,7 +114,6 @@ impl Shop {
         case.refund = Some(refund.clone());
         let currency = case.request.as_ref().map(|r| r.currency);
         let detail = json!({ "amount": refund.amount, "currency": currency, "method": refund.method, "reference": refund.reference });
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnRefunded, detail)?;
         tx.commit()?;
         Ok(case)
@@ -128,6 +134,9 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;
         let currency = case.currency(settings.currency);
@@ -135,7 +144,6 @@ impl Shop {
         let paid = case.fee_paid.as_ref().ok_or_else(not_found)?;
         let detail =
             json!({ "amount": paid.amount, "currency": currency, "method": paid.method, "reference": paid.reference });
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ExchangeFeePaid, detail)?;
         tx.commit()?;
         Ok(case)
@@ -144,11 +152,13 @@ impl Shop {
     /// The customer takes the watch back, or its replacement, at the counter: no tracking.
     pub fn hand_return_over(&mut self, by: StaffId, id: ReturnId, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;
         let next = case.hand_over(case.currency(settings.currency), settings.today(now))?;
         let action = if next == ReturnState::Exchanged { Action::ExchangeSent } else { Action::ReturnSentBack };
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, action, json!({ "at_counter": true }))?;
         tx.commit()?;
         Ok(case)
@@ -158,13 +168,15 @@ impl Shop {
     /// once its fee is paid.
     pub fn ship_return_out(&mut self, by: StaffId, id: ReturnId, tracking: &str, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let today = settings.today(now);
         let tracking = caseback_domain::after_sale::handover::tracking_number(tracking)?;
         let mut case = self.return_case(id)?;
         let next = case.ship_out(tracking.clone(), case.currency(settings.currency), today)?;
         let action = if next == ReturnState::Exchanged { Action::ExchangeSent } else { Action::ReturnSentBack };
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, action, json!({ "tracking": tracking }))?;
         tx.commit()?;
         Ok(case)

@@ -143,6 +143,9 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         attachment_folder::require_evidence(&self.db, media)?;
         let mut case = self.return_case(id)?;
         let Some(request) = case.request.as_mut() else { return Err(not_found().into()) };
@@ -153,7 +156,6 @@ impl Shop {
         }
         caseback_domain::attachment::check_count("media", request.media.len() + media.len())?;
         request.media.extend(media.iter().cloned());
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnEvidenceAdded, json!({ "count": media.len() }))?;
         tx.commit()?;
         Ok(case)
@@ -234,6 +236,9 @@ impl Shop {
     /// Declines a request, or cancels an authorized return (its code stays spent).
     pub fn close_return(&mut self, by: StaffId, id: ReturnId, why: &str, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let why = reason("reason", why)?;
         let mut case = self.return_case(id)?;
         let next = case.state.closing();
@@ -241,7 +246,6 @@ impl Shop {
         case.closing_reason = Some(why.clone());
         case.closed_on = Some(self.settings()?.today(now));
         let action = if next == ReturnState::Declined { Action::ReturnDeclined } else { Action::ReturnCancelled };
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, action, json!({ "reason": why }))?;
         tx.commit()?;
         Ok(case)
@@ -250,12 +254,14 @@ impl Shop {
     /// Extends an authorized RMA by the policy's validity, from today or its end if later.
     pub fn extend_rma(&mut self, by: StaffId, id: ReturnId, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;
         let before = case.extend_rma(&settings.policy, settings.today(now))?;
         let after = case.rma.as_ref().map(|r| r.validity.valid_through);
         let detail = json!({ "from": before, "to": after });
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnExtended, detail)?;
         tx.commit()?;
         Ok(case)
@@ -324,6 +330,9 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let code: RmaCode = typed_code.trim().parse()?;
         let mut target = return_cases::by_code(&self.db, code)?.ok_or_else(|| {
@@ -335,7 +344,6 @@ impl Shop {
         let mut stray = self.return_case(stray_id)?;
         target.take_package(&mut stray, &settings.policy, settings.today(now))?;
         let arrival = target.receipt.as_ref().map(|r| r.arrival);
-        let tx = self.db.transaction()?;
         save(&tx, &stray, by, now, Action::ReturnLinked, json!({ "to": target.title() }))?;
         save(&tx, &target, by, now, Action::PackageLinked, json!({ "from": stray.title(), "arrival": arrival }))?;
         tx.commit()?;
@@ -345,6 +353,9 @@ impl Shop {
     /// Accepts a held package for inspection anyway (its return is on file), with a reason.
     pub fn accept_held(&mut self, by: StaffId, id: ReturnId, why: &str, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let why = reason("reason", why)?;
         let mut case = self.return_case(id)?;
@@ -359,7 +370,6 @@ impl Shop {
         let receipt = case.receipt.as_mut().ok_or_else(not_found)?;
         receipt.accepted_late = Some(why.clone());
         receipt.inspection_due = Some(inspection_due(&settings.policy, settings.today(now)));
-        let tx = self.db.transaction()?;
         save(&tx, &case, by, now, Action::ReturnAcceptedLate, json!({ "reason": why }))?;
         tx.commit()?;
         Ok(case)

@@ -78,11 +78,13 @@ impl Shop {
         now: Timestamp,
     ) -> Result<()> {
         self.actor(by)?;
+        // The write lock first: what is decided on is read as it stands (another computer
+        // may be changing it).
+        let tx = self.db.transaction()?;
         next.validate()?;
         let roster = check_roster_entries(roster)?;
         let current = self.settings()?;
         let known = self.staff()?;
-        let tx = self.db.transaction()?;
         let mut staff_changes = Vec::new();
         for entry in &roster {
             match entry.id {
