@@ -73,7 +73,20 @@ impl Pg {
     }
 
     /// Runs `f` on the connection, opening it first if there is none (or it was lost).
-    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Client) -> std::result::Result<T, postgres::Error>) -> Result<T> {
+    pub(crate) fn with<T>(
+        &self,
+        mut f: impl FnMut(&mut Client) -> std::result::Result<T, postgres::Error>,
+    ) -> Result<T> {
+        let reused = self.client.borrow().as_ref().is_some_and(|c| !c.is_closed());
+        match self.with_once(&mut f) {
+            // An idle connection the server dropped meanwhile (it restarted): outside a
+            // transaction nothing was done on it, so the step is tried once on a new one.
+            Err(StoreError::ServerUnavailable { .. }) if reused && !self.in_transaction.get() => self.with_once(&mut f),
+            outcome => outcome,
+        }
+    }
+
+    fn with_once<T>(&self, f: &mut impl FnMut(&mut Client) -> std::result::Result<T, postgres::Error>) -> Result<T> {
         let mut slot = self.client.borrow_mut();
         if slot.as_ref().is_none_or(Client::is_closed) {
             if self.in_transaction.get() {
