@@ -70,8 +70,7 @@ pub fn restore(root: &Path, from: &Path, yes: bool, now: Timestamp) -> Result<()
     Ok(())
 }
 
-pub fn export(root: &Path, to: &Path, now: Timestamp) -> Result<()> {
-    let shop = Shop::open_read_only(root)?;
+pub fn export(shop: &Shop, to: &Path, now: Timestamp) -> Result<()> {
     let summary = shop.export_csv(to, now)?;
     println!("Exported to {}", summary.folder.display());
     for (table, rows) in &summary.tables {

@@ -152,10 +152,7 @@ fn run(cli: Cli) -> Result<()> {
             place.folder_only("restore")?;
             data::restore(&root, &from, yes, now)?;
         }
-        Command::Export { to } => {
-            place.folder_only("export")?;
-            data::export(&root, &to, now)?;
-        }
+        Command::Export { to } => data::export(&place.reader()?, &to, now)?,
         Command::Backup { to, .. } => {
             let to = to.context("give --to FILE or --folder DIR")?;
             place.folder_only("backup --to FILE (one file, without the attachments)")?;

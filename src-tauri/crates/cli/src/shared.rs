@@ -87,7 +87,7 @@ impl Place {
     /// Refuses a command that works only on a shop in a folder.
     pub fn folder_only(&self, what: &str) -> Result<()> {
         if self.is_shared() {
-            bail!("{what} works on a shop in this computer's folder; on a shared database use PostgreSQL's own tools (pg_dump), or `caseback-cli backup --folder DIR` for a Caseback copy");
+            bail!("{what} works on a shop in this computer's folder: on a shared database, `caseback-cli backup --folder DIR` writes a full Caseback copy, and `caseback-cli database move-back` brings the shop back to this computer");
         }
         self.require_file()
     }

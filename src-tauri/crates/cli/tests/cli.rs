@@ -354,6 +354,9 @@ fn a_shop_moved_to_a_shared_database_is_worked_on_from_a_second_computer_and_mov
     let again = cli(other.path(), &["database", "move-to", &url, "--computer", "Office"]);
     assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a shop"), "{again:?}");
 
+    // Its spreadsheets come from any computer too.
+    let exported = ok(cli(bench.path(), &["export", "--to", other.path().to_str().unwrap()]));
+    assert!(exported.contains("tickets.csv  19 rows"), "{exported}");
     // The backup of the shared shop is a Caseback folder any computer restores from.
     let backup = ok(cli(bench.path(), &["backup", "--folder", other.path().to_str().unwrap()]));
     assert!(backup.contains("integrity check ok") && backup.contains("19 tickets"), "{backup}");

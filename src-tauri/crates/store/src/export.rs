@@ -8,12 +8,13 @@
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use rusqlite::types::ValueRef;
+
 use serde::Serialize;
 
 use crate::attachment_folder;
 use crate::error::{Result, StoreError};
-use crate::tables::attachments;
+use crate::sql::Value;
+use crate::tables::{attachments, every_table};
 use crate::{private, Shop};
 
 #[derive(Clone, Debug, Serialize)]
@@ -43,36 +44,31 @@ impl Shop {
         // the key of the shop's RMA codes: an export is handed around and opened anywhere,
         // and with the key anyone could work out the shop's next codes. The shop's data loses
         // nothing by it (every code issued is in `rma_codes`); backups keep the key.
-        let conn = self.sqlite()?;
-        let mut stmt = conn.prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-               AND name NOT LIKE 'ticket_search%' AND name <> 'shop_secrets' ORDER BY name",
-        )?;
-        let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        // On either engine the same tables, read the same way (`every_table`).
+        let mut names: Vec<&str> =
+            every_table::TABLES.iter().copied().filter(|t| !matches!(*t, "shop_secrets" | "ticket_search")).collect();
+        names.sort_unstable();
         let mut tables = Vec::new();
         for name in names {
             let path = dir.join(format!("{name}.csv"));
             let mut out = csv::Writer::from_writer(private::create_file(&path).map_err(io(&path))?);
-            let mut q = conn.prepare(&format!("SELECT * FROM \"{name}\""))?;
-            let columns: Vec<String> = q.column_names().iter().map(|c| c.to_string()).collect();
+            let columns = every_table::columns(&self.db, name)?;
             out.write_record(&columns).map_err(|e| csv_error(&path, e))?;
-            let mut rows = q.query([])?;
-            let mut count = 0;
-            while let Some(row) = rows.next()? {
-                let record: Vec<String> = (0..columns.len())
-                    .map(|i| match row.get_ref(i) {
-                        Ok(ValueRef::Null) | Err(_) => String::new(),
-                        Ok(ValueRef::Integer(n)) => n.to_string(),
-                        Ok(ValueRef::Real(f)) => f.to_string(),
-                        Ok(ValueRef::Text(t)) => String::from_utf8_lossy(t).into_owned(),
-                        Ok(ValueRef::Blob(b)) => b.iter().map(|x| format!("{x:02x}")).collect(),
+            let rows = every_table::rows(&self.db, name, &columns)?;
+            for row in &rows {
+                let record: Vec<String> = row
+                    .iter()
+                    .map(|v| match v {
+                        Value::Null => String::new(),
+                        Value::Int(n) => n.to_string(),
+                        Value::Text(t) => t.clone(),
+                        Value::Blob(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
                     })
                     .collect();
                 out.write_record(&record).map_err(|e| csv_error(&path, e))?;
-                count += 1;
             }
             out.flush().map_err(io(&path))?;
-            tables.push((name, count));
+            tables.push((name.to_string(), rows.len()));
         }
         let files = dir.join("attachments");
         private::create_dir(&files).map_err(io(&files))?;
@@ -80,8 +76,9 @@ impl Shop {
         for (sha, media) in &all {
             let ext = media.rsplit('/').next().unwrap_or("bin").replace("jpeg", "jpg");
             let target = files.join(format!("{sha}.{ext}"));
-            let source = attachment_folder::path_of(&self.folder().attachments(), sha)?;
-            private::copy_file(&source, &target).map_err(io(&target))?;
+            // From the folder or the shared database, checked against its hash.
+            let bytes = attachment_folder::read(&self.db, &self.folder().attachments(), sha)?;
+            private::write_file(&target, &bytes).map_err(io(&target))?;
         }
         Ok(ExportSummary { folder: dir, tables, attachments: all.len() })
     }

@@ -264,3 +264,31 @@ fn a_database_name_the_server_does_not_have_is_refused_at_its_field() {
         other => panic!("{other}"),
     }
 }
+
+#[test]
+fn a_shared_shops_export_is_the_same_spreadsheets_and_files_as_from_its_folder() {
+    let (a, b, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let file = caseback_store::demo::open_or_create(a.path(), now()).unwrap();
+    let (_, pg) = fixture::empty_postgres_database().expect(fixture::NO_POSTGRES);
+    let mut shared = Shop::open_shared(DataFolder::lock(b.path()).unwrap(), pg).unwrap();
+    file.copy_into(&mut shared).unwrap();
+    let here = file.export_csv(out.path(), now()).unwrap();
+    let there = shared.export_csv(out.path(), "2026-11-22T09:31:00Z".parse().unwrap()).unwrap();
+    assert_eq!(here.tables, there.tables);
+    assert!(here.tables.iter().all(|(t, _)| t != "shop_secrets"), "the RMA key stays out");
+    assert_eq!((here.attachments, there.attachments), (1, 1));
+    for (table, _) in &here.tables {
+        let read = |dir: &std::path::Path| std::fs::read(dir.join(format!("{table}.csv"))).unwrap();
+        assert_eq!(read(&here.folder), read(&there.folder), "{table}.csv");
+    }
+    let files = |dir: &std::path::Path| -> Vec<Vec<u8>> {
+        let mut all: Vec<_> = std::fs::read_dir(dir.join("attachments"))
+            .unwrap()
+            .flatten()
+            .map(|e| std::fs::read(e.path()).unwrap())
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(files(&here.folder), files(&there.folder));
+}

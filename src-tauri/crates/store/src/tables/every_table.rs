@@ -52,9 +52,9 @@ pub(crate) fn columns(conn: &Db, table: &str) -> Result<Vec<String>> {
     }
 }
 
-/// Every row of `table`, its `columns` in that order (in no particular row order).
+/// Every row of `table`, its `columns` in that order, by its first column (its key).
 pub(crate) fn rows(conn: &Db, table: &str, columns: &[String]) -> Result<Vec<Vec<Value>>> {
-    let sql = format!("SELECT {} FROM {table}", columns.join(", "));
+    let sql = format!("SELECT {} FROM {table} ORDER BY 1", columns.join(", "));
     conn.rows(&sql, &[], |r| (0..columns.len()).map(|i| r.value(i)).collect())
 }
 
