@@ -10,20 +10,7 @@ use crate::rig::{bounded, Rig};
 
 /// This computer's connection to the test server's database `url`, saved in `dir`.
 fn join(dir: &std::path::Path, url: &str, computer: &str) -> Result<()> {
-    let config: postgres::Config = url.parse()?;
-    let host = match &config.get_hosts()[0] {
-        postgres::config::Host::Unix(p) => p.display().to_string(),
-        postgres::config::Host::Tcp(h) => h.clone(),
-    };
-    SharedDatabase {
-        host,
-        port: config.get_ports().first().copied().unwrap_or(5432),
-        database: config.get_dbname().unwrap_or_default().into(),
-        user: config.get_user().unwrap_or_default().into(),
-        computer: computer.into(),
-        tls: Default::default(),
-    }
-    .save(dir)?;
+    SharedDatabase::from_config(&url.parse()?, computer).save(dir)?;
     Ok(())
 }
 

@@ -116,20 +116,7 @@ fn parse(url: &str) -> Result<postgres::Config> {
 fn connection(url: &str, computer: &str) -> Result<(SharedDatabase, Option<String>)> {
     let config: postgres::Config =
         url.parse().context("the shared database is given as postgresql://user@server/database")?;
-    let host = match config.get_hosts().first() {
-        Some(postgres::config::Host::Tcp(h)) => h.clone(),
-        Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
-        None => "localhost".into(),
-    };
-    let user = config.get_user().map(str::to_string).or_else(|| std::env::var("USER").ok()).unwrap_or_default();
-    let shared = SharedDatabase {
-        host,
-        port: config.get_ports().first().copied().unwrap_or(5432),
-        database: config.get_dbname().unwrap_or(user.as_str()).to_string(),
-        user: user.clone(),
-        computer: computer.trim().to_string(),
-        tls: caseback_store::sql::pg::TlsMode::of(&config),
-    };
+    let shared = SharedDatabase::from_config(&config, computer);
     shared.check()?;
     let password = config.get_password().map(|p| String::from_utf8_lossy(p).into_owned());
     Ok((shared, password))

@@ -351,6 +351,37 @@ fn with_database(server: &str, name: &str) -> String {
     }
 }
 
+/// A change-of-mind return request by e-mail, its own customer and order (`TR-<i>`): the
+/// many-requests tests make one per operation.
+pub fn change_of_mind_request(i: usize) -> ReturnForm {
+    use caseback_domain::returns::{RefundMethod, RequestChannel, ReturnReason};
+    ReturnForm {
+        customer: Some(CustomerChoice::New {
+            details: CustomerDetails { name: format!("Elif Kaya {i}"), phone: "+90 532 418 27 90".into(), ..Default::default() },
+        }),
+        order_number: format!("TR-{i}"),
+        product: "Huawei Watch GT 5".into(),
+        model: "46 mm".into(),
+        category: String::new(),
+        currency: "HKD".into(),
+        purchase_price: "1,000".into(),
+        original_shipping: String::new(),
+        insurance_paid: String::new(),
+        paid_with: RefundMethod::OriginalCard,
+        purchase_date: Some(date(2026, 11, 2)),
+        delivery_date: Some(date(2026, 11, 6)),
+        reason: ReturnReason::ChangeOfMind,
+        wants: Default::default(),
+        details: "Changed my mind".into(),
+        colour_claim: false,
+        opened: false,
+        used: false,
+        requested_on: None,
+        channel: RequestChannel::Email,
+        media: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -36,6 +36,25 @@ pub struct SharedDatabase {
 }
 
 impl SharedDatabase {
+    /// The connection a connection string names (`postgresql://user@server/shop`, or
+    /// `host=… dbname=…`), for `computer`; its password, if it has one, is not kept here.
+    pub fn from_config(config: &postgres::Config, computer: &str) -> SharedDatabase {
+        let host = match config.get_hosts().first() {
+            Some(postgres::config::Host::Tcp(h)) => h.clone(),
+            Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
+            None => "localhost".into(),
+        };
+        let user = config.get_user().map(str::to_string).or_else(|| std::env::var("USER").ok()).unwrap_or_default();
+        SharedDatabase {
+            host,
+            port: config.get_ports().first().copied().unwrap_or(5432),
+            database: config.get_dbname().map_or_else(|| user.clone(), str::to_string),
+            user,
+            computer: computer.trim().to_string(),
+            tls: TlsMode::of(config),
+        }
+    }
+
     /// The connection saved in `folder`, if this computer uses a shared database.
     pub fn load(folder: &Path) -> Result<Option<SharedDatabase>> {
         let path = folder.join(FILE);
@@ -170,19 +189,7 @@ pub fn with_pgpass_password(mut config: postgres::Config) -> postgres::Config {
     if config.get_password().is_some() {
         return config;
     }
-    let host = match config.get_hosts().first() {
-        Some(postgres::config::Host::Tcp(h)) => h.clone(),
-        Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
-        None => "localhost".into(),
-    };
-    let shared = SharedDatabase {
-        host,
-        port: config.get_ports().first().copied().unwrap_or(5432),
-        database: config.get_dbname().unwrap_or_default().to_string(),
-        user: config.get_user().unwrap_or_default().to_string(),
-        computer: String::new(),
-        tls: TlsMode::of(&config),
-    };
+    let shared = SharedDatabase::from_config(&config, "");
     if let Some(password) = shared.password() {
         config.password(password);
     }

@@ -18,17 +18,14 @@ use caseback_domain::after_sale::{
     Collection, Completion, EntryKind, NewPayment, PaymentEntry, PaymentMethod, Release,
 };
 use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision, WrittenAnswer};
-use caseback_domain::customer::CustomerDetails;
-use caseback_domain::intake::CustomerChoice;
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
 use caseback_domain::returns::{
-    Package, RefundMethod, RequestChannel, ReturnForm, ReturnId, ReturnReason, ReturnState,
+    Package, ReturnForm, ReturnId, ReturnState,
 };
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::{TicketId, TicketState};
 use caseback_domain::{Amount, Code};
 use caseback_store::{fixture, vals, DataFolder, Shop};
-use jiff::civil::date;
 use jiff::Timestamp;
 
 const CHILDREN: usize = 4;
@@ -57,35 +54,7 @@ fn now() -> Timestamp {
 }
 
 fn return_form(i: usize) -> ReturnForm {
-    ReturnForm {
-        customer: Some(CustomerChoice::New {
-            details: CustomerDetails {
-                name: format!("Elif Kaya {i}"),
-                phone: "+90 532 418 27 90".into(),
-                ..Default::default()
-            },
-        }),
-        order_number: format!("TR-{i}"),
-        product: "Huawei Watch GT 5".into(),
-        model: "46 mm".into(),
-        category: String::new(),
-        currency: "HKD".into(),
-        purchase_price: "1,000".into(),
-        original_shipping: String::new(),
-        insurance_paid: String::new(),
-        paid_with: RefundMethod::OriginalCard,
-        purchase_date: Some(date(2026, 11, 2)),
-        delivery_date: Some(date(2026, 11, 6)),
-        reason: ReturnReason::ChangeOfMind,
-        wants: Default::default(),
-        details: "Changed my mind".into(),
-        colour_claim: false,
-        opened: false,
-        used: false,
-        requested_on: None,
-        channel: RequestChannel::Email,
-        media: vec![],
-    }
+    fixture::change_of_mind_request(i)
 }
 
 fn assessment() -> Assessment {

@@ -20,19 +20,7 @@ fn mode(path: &std::path::Path) -> u32 {
 
 /// The test server's database `url` as the settings form would hold it.
 fn connection_to(url: &str, computer: &str) -> SharedDatabase {
-    let config: postgres::Config = url.parse().unwrap();
-    let host = match &config.get_hosts()[0] {
-        postgres::config::Host::Unix(p) => p.display().to_string(),
-        postgres::config::Host::Tcp(h) => h.clone(),
-    };
-    SharedDatabase {
-        host,
-        port: config.get_ports().first().copied().unwrap_or(5432),
-        database: config.get_dbname().unwrap().into(),
-        user: config.get_user().unwrap().into(),
-        computer: computer.into(),
-        tls: Default::default(),
-    }
+    SharedDatabase::from_config(&url.parse().unwrap(), computer)
 }
 
 #[test]
