@@ -357,7 +357,11 @@ pub fn change_of_mind_request(i: usize) -> ReturnForm {
     use caseback_domain::returns::{RefundMethod, RequestChannel, ReturnReason};
     ReturnForm {
         customer: Some(CustomerChoice::New {
-            details: CustomerDetails { name: format!("Elif Kaya {i}"), phone: "+90 532 418 27 90".into(), ..Default::default() },
+            details: CustomerDetails {
+                name: format!("Elif Kaya {i}"),
+                phone: "+90 532 418 27 90".into(),
+                ..Default::default()
+            },
         }),
         order_number: format!("TR-{i}"),
         product: "Huawei Watch GT 5".into(),

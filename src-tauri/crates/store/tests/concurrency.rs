@@ -19,9 +19,7 @@ use caseback_domain::after_sale::{
 };
 use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision, WrittenAnswer};
 use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
-use caseback_domain::returns::{
-    Package, ReturnForm, ReturnId, ReturnState,
-};
+use caseback_domain::returns::{Package, ReturnForm, ReturnId, ReturnState};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::{TicketId, TicketState};
 use caseback_domain::{Amount, Code};
