@@ -28,6 +28,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(RMA_KEY_SQL),
     M::up(include_str!("../migrations/0008_payment_voids.sql")),
     M::up(include_str!("../migrations/0009_shared_shop.sql")),
+    M::up(include_str!("../migrations/0010_open_tickets.sql")),
 ];
 
 /// Version 7: the shop's secrets, among them the key of its RMA codes.

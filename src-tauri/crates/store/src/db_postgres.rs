@@ -33,6 +33,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("V7__rma_key", include_str!("../migrations/postgres/0007_rma_key.sql")),
     ("V8__payment_voids", include_str!("../migrations/postgres/0008_payment_voids.sql")),
     ("V9__shared_shop", include_str!("../migrations/postgres/0009_shared_shop.sql")),
+    ("V10__open_tickets", include_str!("../migrations/postgres/0010_open_tickets.sql")),
 ];
 
 /// refinery's own table: one row per version applied.

@@ -198,35 +198,87 @@ pub fn numbered_intake(i: usize) -> IntakeForm {
 
 /// Books `n` tickets (`numbered_intake(0..n)`, numbered R-2026-00001 on) into a new shop on
 /// 20 November 2026, in one transaction: the rows a booking writes, without its checks and
-/// event-log entries, so 100,000 load in seconds. For the bench and list tests only.
+/// event-log entries, many rows to a statement, so a million load in minutes on either
+/// engine. For the bench and list tests only.
 pub fn bulk_tickets(shop: &mut Shop, n: usize) {
+    bulk_load(shop, n, |_| (TicketState::Received, 0));
+}
+
+/// `bulk_tickets` as a shop open for years looks: only the newest `open` tickets are open,
+/// booked over the last 60 days (those of the last five days are waiting for their
+/// assessment, those of the two days before overdue for it, the rest in repair); the others
+/// were collected. For the bench's Today.
+pub fn bulk_tickets_mostly_closed(shop: &mut Shop, n: usize, open: usize) {
+    let first_open = n.saturating_sub(open);
+    bulk_load(shop, n, |i| {
+        let Some(k) = i.checked_sub(first_open) else { return (TicketState::Collected, 61) };
+        let days_ago = ((open - 1 - k) * 60 / open) as i64;
+        let state = match days_ago {
+            0..=4 => TicketState::Received,
+            5..=6 => TicketState::Assessing,
+            _ => TicketState::InRepair,
+        };
+        (state, days_ago)
+    });
+}
+
+/// Loads `n` numbered tickets, the `i`th in the state `plan(i)` says, booked that many days
+/// before 20 November 2026 (its assessment due four days after).
+fn bulk_load(shop: &mut Shop, n: usize, plan: impl Fn(usize) -> (TicketState, i64)) {
+    /// Rows to a statement: within both engines' limits on parameters (tickets have 14).
+    const CHUNK: usize = 500;
     let settings = shop.settings().expect("settings");
     let now: Timestamp = "2026-11-20T02:00:00Z".parse().expect("an instant");
-    let (today, due) = (date(2026, 11, 20), date(2026, 11, 24));
+    let today = date(2026, 11, 20);
     let tx = shop.db.transaction().expect("a transaction");
-    for i in 0..n {
-        let (customer, details) = numbered(i);
-        let customer_id = customers::insert(&tx, &customer, now).expect("a customer");
-        let number = TicketNumber { year: 2026, seq: i as u32 + 1 };
-        let check = warranty::check(&settings.policy, &details.purchase, today, &details.voiding);
-        let ticket = Ticket {
-            id: TicketId(0),
-            number,
-            state: TicketState::Received,
-            customer: customer_id,
-            warranty: check,
-            received_at: now,
-            received_on: today,
-            assessment_due: due,
-            photos: vec![],
-            details,
-        };
-        let haystack = search::ticket_haystack(number, &customer, &ticket.details.device, &ticket.details.purchase);
-        let id = tickets::insert(&tx, &ticket).expect("a ticket");
-        ticket_search::insert(&tx, id, &haystack).expect("its search text");
+    let next_id = |table: &str| -> i64 {
+        tx.value::<i64>(&format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"), &[]).expect("the next id")
+    };
+    let (first_customer, first_ticket) = (next_id("customers"), next_id("tickets"));
+    for start in (0..n).step_by(CHUNK) {
+        let (mut people, mut booked, mut texts) = (Vec::new(), Vec::new(), Vec::new());
+        for i in start..n.min(start + CHUNK) {
+            let (customer, details) = numbered(i);
+            let (state, days_ago) = plan(i);
+            let received_on = today.checked_sub(jiff::Span::new().days(days_ago)).expect("a date");
+            let number = TicketNumber { year: 2026, seq: i as u32 + 1 };
+            let ticket = Ticket {
+                id: TicketId(first_ticket + i as i64),
+                number,
+                state,
+                customer: caseback_domain::customer::CustomerId(first_customer + i as i64),
+                warranty: warranty::check(&settings.policy, &details.purchase, received_on, &details.voiding),
+                received_at: now.checked_sub(jiff::SignedDuration::from_hours(24 * days_ago)).expect("an instant"),
+                received_on,
+                assessment_due: received_on.checked_add(jiff::Span::new().days(4)).expect("a date"),
+                photos: vec![],
+                details,
+            };
+            texts.push((
+                ticket.id,
+                search::ticket_haystack(number, &customer, &ticket.details.device, &ticket.details.purchase),
+            ));
+            people.push((ticket.customer, customer));
+            booked.push(ticket);
+        }
+        customers::insert_many(&tx, &people, now).expect("the customers");
+        tickets::insert_many(&tx, &booked).expect("the tickets");
+        ticket_search::insert_many(&tx, &texts).expect("their search text");
     }
     ticket_numbers::insert(&tx, 2026, n as u32).expect("the numbers taken");
+    if tx.engine() == Engine::Postgres {
+        // The ids were given, so the identity columns are told where their next one starts.
+        for table in ["customers", "tickets"] {
+            let sql = format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))");
+            tx.exec(&sql, &[]).expect("the identity moved on");
+        }
+    }
     tx.commit().expect("the tickets commit");
+    if shop.db.engine() == Engine::Postgres {
+        // What autovacuum would have done by the time a shop has this many tickets: the
+        // planner's statistics, the visibility map, the trigram indexes' pending entries merged.
+        shop.db.batch("VACUUM ANALYZE customers, tickets, ticket_search").expect("vacuumed");
+    }
 }
 
 /// A customer handing in a Seiko Presage SRPB41 (mechanical, serial 4R35-01T0) with `fault`.

@@ -404,7 +404,8 @@ fn as_left_by_version_6(conn: &rusqlite::Connection) {
     // What later versions add goes too (version 8 runs again over its own tables).
     conn.execute_batch(
         "DROP TABLE shop_secrets; DROP TRIGGER rma_codes_are_never_edited;
-         DROP TABLE attachment_bytes; ALTER TABLE events DROP COLUMN computer;",
+         DROP TABLE attachment_bytes; ALTER TABLE events DROP COLUMN computer;
+         DROP INDEX tickets_open_by_state;",
     )
     .unwrap();
     for (seq, code) in (1..).zip(VERSION_6_CODES) {

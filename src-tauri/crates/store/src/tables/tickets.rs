@@ -18,28 +18,55 @@ use super::columns::{bad, date_in_row as date, json_in_row as parse, to_json};
 use super::ticket_photos::{self, Stage};
 use crate::error::Result;
 
+/// The columns `insert` writes, in the order of `values`.
+const INSERT_COLUMNS: &str = "number, year, seq, state, customer_id, serial_key, device_label, details_json, \
+                              warranty_json, received_at, received_on, assessment_due, next_deadline";
+
 /// Inserts the ticket's row (its search text and photos are the caller's to add).
 pub(crate) fn insert(conn: &Db, t: &Ticket) -> Result<TicketId> {
-    Ok(TicketId(conn.insert(
-        "INSERT INTO tickets (number, year, seq, state, customer_id, serial_key, device_label, details_json, warranty_json,
-                              received_at, received_on, assessment_due, next_deadline)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        vals![
-            t.number.to_string(),
-            t.number.year,
-            t.number.seq,
-            t.state.key(),
-            t.customer.0,
-            t.details.device.serial_key(),
-            format!("{} {}", t.details.device.brand, t.details.device.model),
-            to_json(&t.details)?,
-            to_json(&t.warranty)?,
-            t.received_at.to_string(),
-            t.received_on.to_string(),
-            t.assessment_due.to_string(),
-            t.next_deadline().map(|d| d.to_string()),
-        ],
-    )?))
+    let sql = format!("INSERT INTO tickets ({INSERT_COLUMNS}) VALUES {}", value_rows(1, 13));
+    Ok(TicketId(conn.insert(&sql, &values(t)?)?))
+}
+
+/// The values of `INSERT_COLUMNS` for `t`.
+fn values(t: &Ticket) -> Result<Vec<Value>> {
+    Ok(vals![
+        t.number.to_string(),
+        t.number.year,
+        t.number.seq,
+        t.state.key(),
+        t.customer.0,
+        t.details.device.serial_key(),
+        format!("{} {}", t.details.device.brand, t.details.device.model),
+        to_json(&t.details)?,
+        to_json(&t.warranty)?,
+        t.received_at.to_string(),
+        t.received_on.to_string(),
+        t.assessment_due.to_string(),
+        t.next_deadline().map(|d| d.to_string()),
+    ]
+    .to_vec())
+}
+
+/// Inserts many tickets in one statement, each with the id it carries (tickets loaded in
+/// bulk): the same values `insert` writes, without a round trip per row.
+#[cfg(feature = "fixture")]
+pub(crate) fn insert_many(conn: &Db, tickets: &[Ticket]) -> Result<()> {
+    let mut args = Vec::with_capacity(tickets.len() * 14);
+    for t in tickets {
+        args.push(Value::Int(t.id.0));
+        args.extend(values(t)?);
+    }
+    conn.exec(&format!("INSERT INTO tickets (id, {INSERT_COLUMNS}) VALUES {}", value_rows(tickets.len(), 14)), &args)?;
+    Ok(())
+}
+
+/// `(?1, ?2), (?3, ?4)`: the placeholders of `rows` rows of `width` values each, for an
+/// INSERT of many rows (which both engines take).
+pub(crate) fn value_rows(rows: usize, width: usize) -> String {
+    let row =
+        |r: usize| format!("({})", (1..=width).map(|c| format!("?{}", r * width + c)).collect::<Vec<_>>().join(", "));
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
 }
 
 /// The ids of a customer's tickets.
@@ -78,7 +105,10 @@ pub(crate) fn deadline(conn: &Db, id: TicketId) -> Result<Option<Date>> {
 /// at lists as often as staff type stays cheap.
 pub(crate) fn past_their_deadline(conn: &Db, states: &[TicketState], today: Date) -> Result<Vec<TicketId>> {
     let marks = (2..states.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-    let sql = format!("SELECT id FROM tickets WHERE next_deadline < ?1 AND state IN ({marks}) ORDER BY id");
+    // The clock's states are open ones: said so, the query reads them in the index of open
+    // tickets. Without it SQLite reads every ticket in id order rather than sort a few.
+    let open = if states.iter().all(|s| !s.is_closed()) { format!(" AND {OPEN}") } else { String::new() };
+    let sql = format!("SELECT id FROM tickets WHERE next_deadline < ?1 AND state IN ({marks}){open} ORDER BY id");
     let args: Vec<Value> =
         std::iter::once(today.to_string()).chain(states.iter().map(|s| s.key().to_string())).map(Value::Text).collect();
     conn.rows(&sql, &args, |r| Ok(TicketId(r.get(0)?)))
@@ -127,10 +157,14 @@ pub(crate) fn earliest_purchase_for_serial(conn: &Db, serial_key: &str) -> Resul
     if serial_key.is_empty() {
         return Ok(None);
     }
-    let all: Vec<String> =
-        conn.rows("SELECT details_json FROM tickets WHERE serial_key = ?1 ORDER BY id", vals![serial_key], |r| {
-            r.get(0)
-        })?;
+    // `serial_key <> ''` (always true here) is the condition of the partial index
+    // `tickets_by_serial`: SQLite uses a partial index only for a query that says its
+    // condition, and without it this reads every ticket.
+    let all: Vec<String> = conn.rows(
+        "SELECT details_json FROM tickets WHERE serial_key = ?1 AND serial_key <> '' ORDER BY id",
+        vals![serial_key],
+        |r| r.get(0),
+    )?;
     for json in all {
         let details: IntakeDetails = parse("details", &json)?;
         if details.purchase.purchase_date.is_some() || details.purchase.delivery_date.is_some() {
@@ -203,7 +237,8 @@ pub(crate) fn for_serial(conn: &Db, serial_key: &str) -> Result<Vec<TicketRow>> 
         return Ok(Vec::new());
     }
     let rows = conn.rows(
-        &format!("{ROW_SQL} WHERE t.serial_key = ?2 ORDER BY t.id DESC"),
+        // `tickets_by_serial`'s condition, as in `earliest_purchase_for_serial`.
+        &format!("{ROW_SQL} WHERE t.serial_key = ?2 AND t.serial_key <> '' ORDER BY t.id DESC"),
         vals![notice_state(), serial_key],
         row,
     )?;
@@ -228,20 +263,45 @@ pub(crate) fn due_after(conn: &Db, after: Date, limit: usize) -> Result<Vec<Tick
     Ok(rows)
 }
 
-/// How many tickets are open (not collected, shipped, returned unrepaired or cancelled).
+/// The condition of the partial index `tickets_open_by_state` (schema version 10), word for
+/// word: the index holds the open tickets only (those not collected, shipped, returned
+/// unrepaired or cancelled), and a query that says this condition can use it.
+const OPEN: &str = "state NOT IN ('cancelled', 'collected', 'returned_unrepaired', 'shipped')";
+
+/// How many tickets are open (not collected, shipped, returned unrepaired or cancelled),
+/// counted in the index of open tickets rather than among every ticket ever booked.
 pub(crate) fn open_count(conn: &Db) -> Result<usize> {
-    let closed: Vec<&str> = TicketState::ALL.iter().filter(|s| s.is_closed()).map(|s| s.key()).collect();
-    let marks = (1..=closed.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-    let sql = format!("SELECT COUNT(*) FROM tickets WHERE state NOT IN ({marks})");
-    let args: Vec<Value> = closed.iter().map(|k| Value::Text(k.to_string())).collect();
-    let n: i64 = conn.value(&sql, &args)?;
+    let n: i64 = conn.value(&format!("SELECT COUNT(*) FROM tickets WHERE {OPEN}"), &[])?;
     Ok(n as usize)
 }
 
 /// Tickets in `state`, soonest deadline first (for Today's quotation sections).
 pub(crate) fn in_state(conn: &Db, state: TicketState, limit: usize) -> Result<Vec<TicketRow>> {
-    let sql =
-        format!("{ROW_SQL} WHERE t.state = ?2 ORDER BY t.next_deadline IS NULL, t.next_deadline, t.id LIMIT {limit}");
+    // An open state's tickets are found in the index of open tickets, which this condition
+    // (true of them) lets the query use; a closed state's are looked for among all.
+    let open = if state.is_closed() { String::new() } else { format!(" AND t.{OPEN}") };
+    let sql = format!(
+        "{ROW_SQL} WHERE t.state = ?2{open} ORDER BY t.next_deadline IS NULL, t.next_deadline, t.id LIMIT {limit}"
+    );
     let rows = conn.rows(&sql, vals![notice_state(), state.key()], row)?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_open_tickets_condition_leaves_out_exactly_the_closed_states() {
+        let mut closed: Vec<String> =
+            TicketState::ALL.iter().filter(|s| s.is_closed()).map(|s| format!("'{}'", s.key())).collect();
+        closed.sort();
+        assert_eq!(OPEN, format!("state NOT IN ({})", closed.join(", ")));
+        for sql in [
+            include_str!("../../migrations/0010_open_tickets.sql"),
+            include_str!("../../migrations/postgres/0010_open_tickets.sql"),
+        ] {
+            assert!(sql.contains(&format!("WHERE {OPEN};")), "the index's condition is OPEN's: {sql}");
+        }
+    }
 }
