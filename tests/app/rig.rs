@@ -160,7 +160,11 @@ impl Rig {
                 .await;
             match attempt {
                 Ok(client) => break client,
-                Err(e) if Instant::now() < deadline && e.to_string().contains("active sessions") => {
+                // The last test's session still closing, or the driver still coming up under load.
+                Err(e)
+                    if Instant::now() < deadline
+                        && ["active sessions", "did not respond"].iter().any(|m| e.to_string().contains(m)) =>
+                {
                     tokio::time::sleep(Duration::from_millis(250)).await
                 }
                 Err(e) => return Err(e).context("could not start the app through tauri-driver"),
@@ -273,12 +277,16 @@ pub fn testid(id: &str) -> String {
 
 impl App {
     pub async fn wait_for(&self, css: &str) -> Result<Element> {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css(css))
-            .await
-            .with_context(|| format!("{css} did not appear"))
+        // Looked for again until it is there: a page being reloaded (after a restore, on
+        // leaving the demo) answers a lookup with an error rather than "not yet".
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(el) => return Ok(el),
+                Err(e) if Instant::now() > deadline => return Err(e).with_context(|| format!("{css} did not appear")),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
     }
 
     pub async fn el(&self, id: &str) -> Result<Element> {
