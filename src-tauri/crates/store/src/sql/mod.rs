@@ -189,7 +189,9 @@ impl Db {
         self.in_transaction.get()
     }
 
-    /// Starts the transaction a change runs in; it is rolled back unless committed.
+    /// Starts the transaction a change runs in; it is rolled back unless committed. A workflow
+    /// starts it before it reads what it decides on, so another computer's change cannot come
+    /// between the read and the write.
     pub fn transaction(&self) -> Result<Tx<'_>> {
         if self.in_transaction.replace(true) {
             return Err(StoreError::Corrupt("a transaction was started inside another".into()));

@@ -25,8 +25,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<Customer> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let next = details.validated("")?;
         let current = customers::get(&tx, id)?.ok_or_else(|| DomainError::NotFound { what: "That customer".into() })?;

@@ -113,8 +113,6 @@ impl Shop {
     /// ticket needs its account settled first (the domain's `Account::check_plain_move`).
     pub fn move_ticket(&mut self, by: StaffId, id: TicketId, next: TicketState, now: Timestamp) -> Result<Ticket> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let mut ticket = self.ticket(id)?;
         let from = ticket.state;

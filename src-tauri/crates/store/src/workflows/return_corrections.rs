@@ -42,8 +42,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;

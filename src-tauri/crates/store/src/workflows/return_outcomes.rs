@@ -30,8 +30,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let today = settings.today(now);
@@ -59,8 +57,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let today = settings.today(now);
@@ -103,8 +99,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let today = self.settings()?.today(now);
         let mut case = self.return_case(id)?;
@@ -134,8 +128,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;
@@ -152,8 +144,6 @@ impl Shop {
     /// The customer takes the watch back, or its replacement, at the counter: no tracking.
     pub fn hand_return_over(&mut self, by: StaffId, id: ReturnId, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;
@@ -168,8 +158,6 @@ impl Shop {
     /// once its fee is paid.
     pub fn ship_return_out(&mut self, by: StaffId, id: ReturnId, tracking: &str, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let today = settings.today(now);

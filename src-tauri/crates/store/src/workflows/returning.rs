@@ -143,8 +143,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         attachment_folder::require_evidence(&self.db, media)?;
         let mut case = self.return_case(id)?;
@@ -236,8 +234,6 @@ impl Shop {
     /// Declines a request, or cancels an authorized return (its code stays spent).
     pub fn close_return(&mut self, by: StaffId, id: ReturnId, why: &str, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let why = reason("reason", why)?;
         let mut case = self.return_case(id)?;
@@ -254,8 +250,6 @@ impl Shop {
     /// Extends an authorized RMA by the policy's validity, from today or its end if later.
     pub fn extend_rma(&mut self, by: StaffId, id: ReturnId, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let mut case = self.return_case(id)?;
@@ -330,8 +324,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let code: RmaCode = typed_code.trim().parse()?;
@@ -353,8 +345,6 @@ impl Shop {
     /// Accepts a held package for inspection anyway (its return is on file), with a reason.
     pub fn accept_held(&mut self, by: StaffId, id: ReturnId, why: &str, now: Timestamp) -> Result<ReturnCase> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         let settings = self.settings()?;
         let why = reason("reason", why)?;

@@ -78,8 +78,6 @@ impl Shop {
         now: Timestamp,
     ) -> Result<()> {
         self.actor(by)?;
-        // The write lock first: what is decided on is read as it stands (another computer
-        // may be changing it).
         let tx = self.db.transaction()?;
         next.validate()?;
         let roster = check_roster_entries(roster)?;
