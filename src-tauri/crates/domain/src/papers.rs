@@ -265,7 +265,7 @@ mod tests {
         let policy = Policy::default();
         Ticket {
             id: TicketId(1),
-            number: TicketNumber { year: 2026, seq: 42 },
+            number: TicketNumber { branch: None, year: 2026, seq: 42 },
             state,
             customer: CustomerId(1),
             warranty: warranty::check(&policy, &details.purchase, date(2026, 11, 30), &details.voiding),
@@ -288,7 +288,13 @@ mod tests {
         };
         let draft = QuotationDraft { lines: vec![line], timeline_working_days: 7, parts_returned: false };
         draft
-            .issue(TicketNumber { year: 2026, seq: 42 }, 1, &Policy::default(), crate::Percent(0), date(2026, 12, 1))
+            .issue(
+                TicketNumber { branch: None, year: 2026, seq: 42 },
+                1,
+                &Policy::default(),
+                crate::Percent(0),
+                date(2026, 12, 1),
+            )
             .unwrap()
     }
 

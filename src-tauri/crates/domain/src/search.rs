@@ -132,7 +132,7 @@ mod tests {
             colour: String::new(),
         };
         let purchase = PurchaseRecord { order_number: "#100-2231".into(), ..PurchaseRecord::default() };
-        let h = ticket_haystack(TicketNumber { year: 2026, seq: 42 }, &customer, &device, &purchase);
+        let h = ticket_haystack(TicketNumber { branch: None, year: 2026, seq: 42 }, &customer, &device, &purchase);
         for needle in [
             "r-2026-00042",
             "2026-42",

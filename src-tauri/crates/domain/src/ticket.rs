@@ -8,37 +8,48 @@ use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::branch::BranchCode;
 use crate::customer::CustomerId;
 use crate::intake::IntakeDetails;
 use crate::warranty::WarrantyCheck;
 use crate::Code;
 use crate::DomainError;
 
-/// `R-2026-00042`: the year it was opened and its place in that year. Unique, never reused.
+/// `R-2026-00042`: the year it was opened and its place in that year; in a chain the branch
+/// comes first (`R-KLN-2026-00042`), as each branch numbers its own. Unique, never reused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct TicketNumber {
+    pub branch: Option<BranchCode>,
     pub year: i16,
     pub seq: u32,
 }
 
 impl fmt::Display for TicketNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "R-{}-{:05}", self.year, self.seq)
+        match self.branch {
+            Some(branch) => write!(f, "R-{branch}-{}-{:05}", self.year, self.seq),
+            None => write!(f, "R-{}-{:05}", self.year, self.seq),
+        }
     }
 }
 
 impl FromStr for TicketNumber {
     type Err = DomainError;
 
-    /// Accepts what staff type or a scanner sends: `R-2026-00042`, `r-2026-42`, ` R 2026 42 `.
+    /// Accepts what staff type or a scanner sends: `R-2026-00042`, `r-2026-42`, ` R 2026 42 `,
+    /// `R-KLN-2026-42`.
     fn from_str(text: &str) -> Result<Self, DomainError> {
         let bad = || {
             DomainError::invalid("ticket", format!("\"{}\" is not a ticket number (e.g. R-2026-00042).", text.trim()))
         };
         let cleaned = text.trim().to_ascii_uppercase();
         let rest = cleaned.strip_prefix('R').ok_or_else(bad)?;
-        let mut parts = rest.split(['-', ' ']).filter(|p| !p.is_empty());
+        let mut parts = rest.split(['-', ' ']).filter(|p| !p.is_empty()).peekable();
+        let branch = match parts.peek() {
+            Some(first) if BranchCode::looks_like(first) => Some(parts.next().ok_or_else(bad)?.parse()?),
+            _ => None,
+        };
         let (year, seq) = (parts.next().ok_or_else(bad)?, parts.next().ok_or_else(bad)?);
         if parts.next().is_some() || year.len() != 4 || seq.is_empty() || seq.len() > 7 {
             return Err(bad());
@@ -48,7 +59,7 @@ impl FromStr for TicketNumber {
         if seq == 0 {
             return Err(bad());
         }
-        Ok(TicketNumber { year, seq })
+        Ok(TicketNumber { branch, year, seq })
     }
 }
 
@@ -305,7 +316,7 @@ mod tests {
 
     #[test]
     fn numbers_print_and_parse() {
-        let n = TicketNumber { year: 2026, seq: 42 };
+        let n = TicketNumber { branch: None, year: 2026, seq: 42 };
         assert_eq!(n.to_string(), "R-2026-00042");
         for typed in ["R-2026-00042", "r-2026-42", " R 2026 00042 ", "R-2026-042"] {
             assert_eq!(typed.parse::<TicketNumber>().unwrap(), n, "{typed}");
@@ -313,7 +324,23 @@ mod tests {
         for bad in ["", "R-2026", "Q-2026-00042", "R-26-42", "R-2026-0", "R-2026-x1", "R-2026-1-2", "R-2026-12345678"] {
             assert!(bad.parse::<TicketNumber>().is_err(), "{bad}");
         }
-        assert_eq!(TicketNumber { year: 2026, seq: 123_456 }.to_string(), "R-2026-123456");
+        assert_eq!(TicketNumber { branch: None, year: 2026, seq: 123_456 }.to_string(), "R-2026-123456");
+    }
+
+    #[test]
+    fn a_branch_number_carries_its_branch() {
+        let n = TicketNumber { branch: Some("KLN".parse().unwrap()), year: 2026, seq: 42 };
+        assert_eq!(n.to_string(), "R-KLN-2026-00042");
+        for typed in ["R-KLN-2026-00042", "r-kln-2026-42", " R KLN 2026 42 "] {
+            assert_eq!(typed.parse::<TicketNumber>().unwrap(), n, "{typed}");
+        }
+        // Two branches' 42nd tickets of a year are two numbers.
+        let other = TicketNumber { branch: Some("MK".parse().unwrap()), ..n };
+        assert_ne!(n, other);
+        assert_ne!(n, TicketNumber { branch: None, ..n });
+        for bad in ["R-KLN-2026", "R-K-2026-42", "R-KOWLO-2026-42", "R-KLN-MK-2026-42", "R-2026-KLN-42"] {
+            assert!(bad.parse::<TicketNumber>().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -171,7 +171,13 @@ mod tests {
             taxable: false,
         };
         QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false }
-            .issue(TicketNumber { year: 2026, seq: 7 }, n, &Policy::default(), Percent(0), date(2026, 11, 2))
+            .issue(
+                TicketNumber { branch: None, year: 2026, seq: 7 },
+                n,
+                &Policy::default(),
+                Percent(0),
+                date(2026, 11, 2),
+            )
             .unwrap()
     }
 

@@ -213,7 +213,7 @@ mod tests {
         let details = IntakeDetails::default();
         Ticket {
             id: TicketId(1),
-            number: TicketNumber { year: 2026, seq: 14 },
+            number: TicketNumber { branch: None, year: 2026, seq: 14 },
             state: TicketState::ReadyForCollection,
             customer: CustomerId(1),
             warranty: warranty::check(&settings.policy, &details.purchase, date(2026, 11, 2), &details.voiding),

@@ -28,7 +28,7 @@ fn quotation(repair_cents: i64, cosmetic_cents: i64) -> crate::quotation::Quotat
         lines.push(line(Section::Cosmetic, cosmetic_cents));
     }
     QuotationDraft { lines, timeline_working_days: 3, parts_returned: false }
-        .issue(TicketNumber { year: 2026, seq: 7 }, 1, &Policy::default(), Percent(0), date(2026, 11, 2))
+        .issue(TicketNumber { branch: None, year: 2026, seq: 7 }, 1, &Policy::default(), Percent(0), date(2026, 11, 2))
         .unwrap()
 }
 

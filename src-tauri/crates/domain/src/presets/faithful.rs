@@ -23,7 +23,7 @@ fn ticket(settings: &Settings) -> Ticket {
     let details = IntakeDetails::default();
     Ticket {
         id: TicketId(1),
-        number: TicketNumber { year: 2026, seq: 42 },
+        number: TicketNumber { branch: None, year: 2026, seq: 42 },
         state: TicketState::ReadyForCollection,
         customer: CustomerId(1),
         warranty: warranty::check(&settings.policy, &details.purchase, date(2026, 11, 2), &details.voiding),
@@ -47,7 +47,7 @@ fn messages(settings: &Settings) -> (String, String) {
         taxable: false,
     };
     let q = QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false }
-        .issue(TicketNumber { year: 2026, seq: 42 }, 1, policy, settings.tax.rate, date(2026, 11, 3))
+        .issue(TicketNumber { branch: None, year: 2026, seq: 42 }, 1, policy, settings.tax.rate, date(2026, 11, 3))
         .unwrap();
     let notice = CollectionNotice::issue(policy, date(2026, 11, 10));
     let mut shipping = Shipping {

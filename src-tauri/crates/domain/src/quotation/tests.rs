@@ -17,7 +17,7 @@ fn line(kind: LineKind, section: Section, qty: u32, cents: i64, taxable: bool) -
 }
 
 fn ticket() -> TicketNumber {
-    TicketNumber { year: 2026, seq: 42 }
+    TicketNumber { branch: None, year: 2026, seq: 42 }
 }
 
 fn draft() -> QuotationDraft {
