@@ -84,3 +84,18 @@ fn assert_inside_the_label(pdf: &std::path::Path) {
         assert!(word.x_max <= w - margin && word.y_max <= h - margin, "{word:?} runs off the {w} x {h} label");
     }
 }
+
+#[test]
+fn the_longest_branch_number_fits_the_label_and_reads_back_from_its_qr_code() {
+    let shop = hong_kong_shop(PaperSize::A4);
+    let mut ticket = ticket(&shop, 1_234_567, seiko_details());
+    ticket.number.branch = Some("ISTA".parse().unwrap());
+    let customer = wang();
+    let dir = scratch();
+    let pdf = write_pdf(dir.path(), "tag.pdf", &ticket_tag(fonts(), &papers(&shop, &ticket, &customer)).unwrap());
+
+    let text = squeezed(&text_of(&pdf));
+    assert!(text.contains("R-ISTA-2026-1234567"), "{text:?}");
+    assert_eq!(qr_codes(&pdf, 1), ["R-ISTA-2026-1234567"]);
+    assert_inside_the_label(&pdf);
+}

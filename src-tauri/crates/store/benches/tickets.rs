@@ -11,6 +11,7 @@
 
 use std::time::Instant;
 
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::ticket::TicketState;
 use caseback_store::fixture;
 use caseback_store::sql::Engine;
@@ -68,6 +69,13 @@ fn both_engines(c: &mut Criterion) {
         for (kind, query) in QUERIES {
             assert!(!shop.search_tickets(query, None, 200).unwrap().is_empty(), "{query:?} finds something");
             group.bench_function(kind, |b| b.iter(|| shop.search_tickets(query, None, 200).unwrap()));
+        }
+        // A chain's list of one branch: the same search, every row checked for its branch
+        // (the loaded tickets are all of one, so it keeps them all: the most it can cost).
+        let one = BranchFilter::Unbranched;
+        for (kind, query) in [("name, one branch", QUERIES[0].1), ("first letters, one branch", QUERIES[5].1)] {
+            assert!(!shop.search_tickets_in(one, query, None, 200).unwrap().is_empty(), "{query:?} in one branch");
+            group.bench_function(kind, |b| b.iter(|| shop.search_tickets_in(one, query, None, 200).unwrap()));
         }
         group.finish();
 

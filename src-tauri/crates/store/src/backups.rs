@@ -160,7 +160,7 @@ impl Shop {
         if step != StepResult::Done {
             return Err(StoreError::Corrupt(format!("the restore stopped part way ({step:?}); nothing was replaced")));
         }
-        db::migrations().to_latest(self.sqlite_mut()?)?;
+        db::upgrade(self.sqlite_mut()?)?;
         backup::check_integrity(self.sqlite()?)?;
         if let Some(beside) = path.parent().map(|p| p.join("attachments")) {
             mirror_attachments(&beside, &self.folder().attachments())?;

@@ -29,6 +29,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0008_payment_voids.sql")),
     M::up(include_str!("../migrations/0009_shared_shop.sql")),
     M::up(include_str!("../migrations/0010_open_tickets.sql")),
+    // Makes tables again (see the file): with foreign keys off, checked before it commits.
+    M::up(include_str!("../migrations/0011_branches.sql")).foreign_key_check(),
 ];
 
 /// Version 7: the shop's secrets, among them the key of its RMA codes.
@@ -72,8 +74,19 @@ pub fn open(path: &Path) -> Result<Connection> {
         name.push(suffix);
         private::make_private_if_there(Path::new(&name)).map_err(io)?;
     }
-    migrations().to_latest(&mut conn)?;
+    upgrade(&mut conn)?;
     Ok(conn)
+}
+
+/// Brings `conn`'s database to this build's schema. A migration that makes a table again
+/// drops the old one, which foreign keys would refuse while rows refer to it; SQLite can
+/// only turn them off outside a transaction, so they are off for the migrations (each
+/// such migration checks them itself before it commits) and on again after.
+pub fn upgrade(conn: &mut Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let upgraded = migrations().to_latest(conn);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(upgraded?)
 }
 
 /// A writable connection to a database that must already be there at this build's schema,
@@ -229,7 +242,7 @@ mod tests {
         migrations().to_version(&mut conn, 5).unwrap();
         let v5 = r#"{"policy":{"deduct_original_shipping":false,"deduct_insurance":true,"rma_validity":"5 days"}}"#;
         conn.execute("INSERT INTO shop_settings VALUES (1, ?1, '2026-11-01T00:00:00Z')", [v5]).unwrap();
-        migrations().to_latest(&mut conn).unwrap();
+        upgrade(&mut conn).unwrap();
         let json: String = conn.query_row("SELECT settings_json FROM shop_settings", [], |r| r.get(0)).unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["policy"]["original_shipping_refunded"], true, "{json}");
@@ -278,7 +291,7 @@ mod tests {
         };
         let mut first = set_up_at_version_6(&dir.path().join("first.sqlite"));
         let before = codes(&first);
-        migrations().to_latest(&mut first).unwrap();
+        upgrade(&mut first).unwrap();
         let keys = rma_keys(&first);
         assert_eq!(keys.len(), 1);
         assert_eq!(keys[0].len(), 32);
@@ -294,7 +307,7 @@ mod tests {
         assert_eq!(rma_keys(&first), keys);
 
         let mut second = set_up_at_version_6(&dir.path().join("second.sqlite"));
-        migrations().to_latest(&mut second).unwrap();
+        upgrade(&mut second).unwrap();
         assert_ne!(rma_keys(&second), keys, "each shop draws its own key");
     }
 
@@ -303,7 +316,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut conn = Connection::open(dir.path().join("empty.sqlite")).unwrap();
         migrations().to_version(&mut conn, 6).unwrap();
-        migrations().to_latest(&mut conn).unwrap();
+        upgrade(&mut conn).unwrap();
         assert!(rma_keys(&conn).is_empty(), "set-up writes it");
         assert!(conn.execute("INSERT INTO shop_secrets VALUES (1, zeroblob(31))", []).is_err(), "32 bytes");
     }
@@ -326,7 +339,7 @@ mod tests {
              VALUES (1, 'payment', 1190500, 'HKD', 'card', 'slip 0117', '2026-11-20', '2026-11-20T02:00:00Z', 1);",
         )
         .unwrap();
-        migrations().to_latest(&mut conn).unwrap();
+        upgrade(&mut conn).unwrap();
         let db = crate::sql::Db::sqlite(conn);
         let conn = db.sqlite_connection().unwrap();
 
@@ -360,6 +373,67 @@ mod tests {
         // Run again over its own tables (as a test that rewinds user_version does), it changes nothing.
         conn.execute_batch(include_str!("../migrations/0008_payment_voids.sql")).unwrap();
         assert_eq!(payment_plans::for_ticket(&db, TicketId(1)).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn version_11_keeps_every_ticket_its_number_and_what_refers_to_it_with_no_branch() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.sqlite");
+        {
+            let mut conn = set_up_at_version_6(&path);
+            migrations().to_version(&mut conn, 10).unwrap();
+            conn.execute_batch(
+                "INSERT INTO customers (id, name, search_text, created_at) VALUES (7, 'Wong Ka Ming', '', '2026-11-01T00:00:00Z');
+                 INSERT INTO ticket_numbers VALUES (2026, 41);
+                 INSERT INTO tickets (id, number, year, seq, state, customer_id, serial_key, device_label, details_json,
+                                      warranty_json, received_at, received_on, assessment_due, next_deadline)
+                 VALUES (41, 'R-2026-00041', 2026, 41, 'received', 7, 'ab12', 'Seiko', '{}', '{}',
+                         '2026-11-01T02:00:00Z', '2026-11-01', '2026-11-03', '2026-11-03');
+                 INSERT INTO payments (ticket_id, kind, amount, currency, method, reference, paid_on, recorded_at, staff_id)
+                 VALUES (41, 'payment', 50000, 'HKD', 'cash', '', '2026-11-01', '2026-11-01T02:00:00Z', 1);",
+            )
+            .unwrap();
+        }
+        let conn = open(&path).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), latest_version());
+        let ticket: (String, i64, String, String) = conn
+            .query_row("SELECT number, customer_id, next_deadline, branch FROM tickets WHERE id = 41", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .unwrap();
+        assert_eq!(ticket, ("R-2026-00041".into(), 7, "2026-11-03".into(), String::new()));
+        let numbers: (String, i64, i64) = conn
+            .query_row("SELECT branch, year, last_seq FROM ticket_numbers", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(numbers, (String::new(), 2026, 41));
+        let payment_ticket: i64 = conn.query_row("SELECT ticket_id FROM payments", [], |r| r.get(0)).unwrap();
+        assert_eq!(payment_ticket, 41);
+        let dangling: i64 = conn.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(dangling, 0);
+        let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert!(fk, "foreign keys are on again after the upgrade");
+        // Another branch's 41st ticket of the year is a ticket of its own; the same branch's is refused.
+        let book = |number: &str, branch: &str| {
+            conn.execute(
+                "INSERT INTO tickets (number, year, seq, state, customer_id, serial_key, device_label, details_json,
+                                      warranty_json, received_at, received_on, assessment_due, branch)
+                 VALUES (?1, 2026, 41, 'received', 7, '', 'Seiko', '{}', '{}', 'x', '2026-11-02', '2026-11-04', ?2)",
+                rusqlite::params![number, branch],
+            )
+        };
+        book("R-KLN-2026-00041", "KLN").unwrap();
+        assert!(book("R-KLN-2026-00041 again", "KLN").is_err());
+        // The indexes went with the old table and are there again.
+        let indexes: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexes, 4);
     }
 
     #[test]

@@ -34,6 +34,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("V8__payment_voids", include_str!("../migrations/postgres/0008_payment_voids.sql")),
     ("V9__shared_shop", include_str!("../migrations/postgres/0009_shared_shop.sql")),
     ("V10__open_tickets", include_str!("../migrations/postgres/0010_open_tickets.sql")),
+    ("V11__branches", include_str!("../migrations/postgres/0011_branches.sql")),
 ];
 
 /// refinery's own table: one row per version applied.
@@ -131,20 +132,33 @@ fn refused(label: &str, version: i64, e: &refinery::Error) -> StoreError {
     }
 }
 
-/// After rows were inserted with explicit ids (a data move), sets each identity column's
-/// next value past the highest id, so rows inserted without one get new ids.
-pub fn catch_up_identities(db: &Db) -> Result<()> {
-    let columns = db.rows(
+/// Every identity column, as (table, column).
+fn identities(db: &Db) -> Result<Vec<(String, String)>> {
+    db.rows(
         "SELECT table_name::text, column_name::text FROM information_schema.columns
          WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_name",
         &[],
         |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
-    )?;
-    for (table, column) in columns {
+    )
+}
+
+/// After rows were inserted with explicit ids (a data move), sets each identity column's
+/// next value past the highest id, so rows inserted without one get new ids.
+pub fn catch_up_identities(db: &Db) -> Result<()> {
+    for (table, column) in identities(db)? {
         db.batch(&format!(
             "SELECT setval(pg_get_serial_sequence('{table}', '{column}'), COALESCE(MAX({column}), 1), MAX({column}) IS NOT NULL)
              FROM {table}"
         ))?;
+    }
+    Ok(())
+}
+
+/// Makes every identity column hand out ids from `first` on (a chain's branch server, set
+/// up before its first record: `chain`).
+pub(crate) fn start_identities_at(db: &Db, first: i64) -> Result<()> {
+    for (table, column) in identities(db)? {
+        db.batch(&format!("ALTER TABLE {table} ALTER COLUMN {column} RESTART WITH {}", first + 1))?;
     }
     Ok(())
 }

@@ -141,7 +141,7 @@ pub fn event_count(conn: &Db) -> Result<i64> {
 /// Takes `year`'s next ticket number on `conn` (inside the caller's transaction), as a
 /// booking does: for tests of two writers at once.
 pub fn next_ticket_number(conn: &Db, year: i16) -> Result<TicketNumber> {
-    ticket_numbers::next(conn, year)
+    ticket_numbers::next(conn, conn.branch(), year)
 }
 
 const NAMES: [&str; 12] = ["Ayşe", "Çağrı", "Mei", "Tom", "María", "Li", "Sam", "Öykü", "Wei", "José", "Emma", "Hiro"];
@@ -241,7 +241,7 @@ fn bulk_load(shop: &mut Shop, n: usize, plan: impl Fn(usize) -> (TicketState, i6
             let (customer, details) = numbered(i);
             let (state, days_ago) = plan(i);
             let received_on = today.checked_sub(jiff::Span::new().days(days_ago)).expect("a date");
-            let number = TicketNumber { year: 2026, seq: i as u32 + 1 };
+            let number = TicketNumber { branch: None, year: 2026, seq: i as u32 + 1 };
             let ticket = Ticket {
                 id: TicketId(first_ticket + i as i64),
                 number,

@@ -9,6 +9,7 @@
 mod attachment_folder;
 pub mod backup;
 pub mod backups;
+pub mod chain;
 pub mod db;
 pub mod db_postgres;
 pub mod demo;
@@ -101,6 +102,16 @@ impl Shop {
     /// Names this computer (the counter, the bench): each change made here is logged with it.
     pub fn set_computer(&mut self, name: &str) {
         self.db.set_computer(name);
+    }
+
+    /// Puts what is booked from now on in `branch` of a chain (or in none).
+    pub fn set_branch(&mut self, branch: Option<caseback_domain::branch::BranchCode>) {
+        self.db.set_branch(branch);
+    }
+
+    /// The branch this computer books in, if the shop is a chain.
+    pub fn branch(&self) -> Option<caseback_domain::branch::BranchCode> {
+        self.db.branch()
     }
 }
 

@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use caseback_domain::branch::BranchCode;
 use caseback_domain::DomainError;
 use postgres_secrets::pgpass::CredentialPattern;
 use postgres_secrets::PgPass;
@@ -33,6 +34,10 @@ pub struct SharedDatabase {
     /// How the connection is protected (not at all on a Unix socket, whatever it says).
     #[serde(default)]
     pub tls: TlsMode,
+    /// The branch of a chain this computer is at, if the shop is a chain: what it books is
+    /// that branch's, numbered as that branch's.
+    #[serde(default)]
+    pub branch: Option<BranchCode>,
 }
 
 impl SharedDatabase {
@@ -52,6 +57,7 @@ impl SharedDatabase {
             user,
             computer: computer.trim().to_string(),
             tls: TlsMode::of(config),
+            branch: None,
         }
     }
 
@@ -215,6 +221,7 @@ impl Shop {
             Some(shared) => {
                 let mut shop = Shop::open_shared(folder, shared.connect()?)?;
                 shop.set_computer(&shared.computer);
+                shop.set_branch(shared.branch);
                 Ok(shop)
             }
         }
@@ -275,7 +282,7 @@ impl Shop {
         let mut there = Shop::open_shared(DataFolder::unlocked(self.folder.root()), shared.connect()?)?;
         let moved = self.copy_into(&mut there)?;
         shared.save(self.folder.root())?;
-        self.switch_to(there, &shared.computer);
+        self.switch_to(there, Some(shared));
         let file = self.folder.database();
         for suffix in ["", "-wal", "-shm"] {
             let from = PathBuf::from(format!("{}{suffix}", file.display()));
@@ -301,7 +308,7 @@ impl Shop {
         let mut here = Shop::open(DataFolder::unlocked(self.folder.root()))?;
         let moved = self.copy_into(&mut here)?;
         SharedDatabase::remove(self.folder.root())?;
-        self.switch_to(here, "");
+        self.switch_to(here, None);
         Ok(moved)
     }
 
@@ -324,14 +331,16 @@ impl Shop {
             .into());
         };
         shared.save(self.folder.root())?;
-        self.switch_to(there, &shared.computer);
+        self.switch_to(there, Some(shared));
         Ok(name)
     }
 
-    /// Works on `other`'s database from now on, keeping this shop's folder (and its lock).
-    fn switch_to(&mut self, other: Shop, computer: &str) {
+    /// Works on `other`'s database from now on, keeping this shop's folder (and its lock),
+    /// as the computer (and at the branch) `shared` names; the folder's file has neither.
+    fn switch_to(&mut self, other: Shop, shared: Option<&SharedDatabase>) {
         let Shop { db, .. } = other;
         self.db = db;
-        self.db.set_computer(computer);
+        self.db.set_computer(shared.map_or("", |s| s.computer.as_str()));
+        self.db.set_branch(shared.and_then(|s| s.branch));
     }
 }

@@ -61,6 +61,7 @@ fn a_connection_left_half_filled_in_is_refused_at_each_field() {
         user: String::new(),
         computer: String::new(),
         tls: Default::default(),
+        branch: None,
     };
     let refused = empty.check().unwrap_err();
     let fields: Vec<String> = match refused {
@@ -86,6 +87,7 @@ fn the_password_goes_to_a_private_pgpass_file_replacing_the_old_one_and_is_used_
         user: "counter".into(),
         computer: "Counter".into(),
         tls: Default::default(),
+        branch: None,
     };
     shared.save_password("first").unwrap();
     shared.save_password("se:cret").unwrap();

@@ -5,6 +5,8 @@
 
 mod after_sale;
 mod backups;
+mod chain;
+mod cluster;
 mod concurrency;
 mod crash;
 mod faults;

@@ -170,7 +170,7 @@ pub fn ticket(settings: &Settings, seq: u32, details: IntakeDetails) -> Ticket {
     let (warranty, assessment_due) = assess(&settings.policy, &details, RECEIVED_ON, None);
     Ticket {
         id: TicketId(i64::from(seq)),
-        number: TicketNumber { year: 2026, seq },
+        number: TicketNumber { branch: None, year: 2026, seq },
         state: TicketState::Received,
         customer: CustomerId(7),
         details,

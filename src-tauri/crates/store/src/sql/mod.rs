@@ -39,6 +39,9 @@ pub struct Db {
     /// This connection's own mark on the changes it announces, so the app that made a change
     /// does not take it for another computer's.
     origin: String,
+    /// The branch of a chain this computer is at: the tickets, returns and customers booked
+    /// through this connection are that branch's, and its tickets take its numbers.
+    branch: Option<caseback_domain::branch::BranchCode>,
 }
 
 /// A mark no other connection has: this process and the instant it made it.
@@ -59,6 +62,7 @@ impl Db {
             in_transaction: Cell::new(false),
             computer: String::new(),
             origin: new_origin(),
+            branch: None,
         }
     }
 
@@ -68,6 +72,7 @@ impl Db {
             in_transaction: Cell::new(false),
             computer: String::new(),
             origin: new_origin(),
+            branch: None,
         }
     }
 
@@ -78,6 +83,15 @@ impl Db {
 
     pub fn computer(&self) -> &str {
         &self.computer
+    }
+
+    /// Puts what is booked through this connection in `branch` (or in none).
+    pub fn set_branch(&mut self, branch: Option<caseback_domain::branch::BranchCode>) {
+        self.branch = branch;
+    }
+
+    pub fn branch(&self) -> Option<caseback_domain::branch::BranchCode> {
+        self.branch
     }
 
     /// The mark this connection puts on the changes it announces (see `pg::Change`).

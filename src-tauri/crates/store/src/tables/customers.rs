@@ -21,14 +21,16 @@ const COLUMNS: &str = "id, name, phone, email, address";
 
 pub(crate) fn insert(conn: &Db, details: &CustomerDetails, now: Timestamp) -> Result<CustomerId> {
     Ok(CustomerId(conn.insert(
-        "INSERT INTO customers (name, phone, email, address, search_text, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO customers (name, phone, email, address, search_text, created_at, branch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         vals![
             details.name,
             details.phone,
             details.email,
             details.address,
             search::customer_haystack(details),
-            now.to_string()
+            now.to_string(),
+            caseback_domain::branch::stored(conn.branch())
         ],
     )?))
 }

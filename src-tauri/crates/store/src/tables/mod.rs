@@ -1,6 +1,6 @@
 //! The tables: one crate-private module per table, and the only place the crate writes SQL
-//! (besides `db`'s migrations and pragmas, and the whole-database copies and dumps of
-//! `backup`, `backups` and `export`).
+//! (besides `db`'s migrations and pragmas, the whole-database copies and dumps of
+//! `backup`, `backups` and `export`, and `chain`'s replication statements).
 //!
 //! Each module speaks for its table alone, with the same verbs where the table allows
 //! them: `insert`, `get`, `for_ticket`/`list`/…, `update` only where rows may change (append-only
@@ -17,6 +17,7 @@ pub(crate) mod completions;
 pub(crate) mod customers;
 pub(crate) mod events;
 pub(crate) mod every_table;
+pub(crate) mod id_block;
 pub(crate) mod payment_plans;
 pub(crate) mod payment_voids;
 pub(crate) mod payments;

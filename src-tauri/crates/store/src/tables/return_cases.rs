@@ -3,6 +3,7 @@
 
 use crate::sql::{Db, Row, Value};
 use crate::vals;
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::customer::CustomerId;
 use caseback_domain::returns::{ReturnCase, ReturnId, ReturnState, RmaCode};
 use caseback_domain::staff::StaffId;
@@ -16,8 +17,9 @@ use crate::error::{Result, StoreError};
 /// Inserts a new case and returns its id (the case's own id is ignored).
 pub(crate) fn insert(conn: &Db, case: &ReturnCase, haystack: &str, by: StaffId, now: Timestamp) -> Result<ReturnId> {
     let id = ReturnId(conn.insert(
-        "INSERT INTO return_cases (state, case_json, haystack, created_at, staff_id) VALUES (?1, '{}', '', ?2, ?3)",
-        vals![case.state.key(), now.to_string(), by.0],
+        "INSERT INTO return_cases (state, case_json, haystack, created_at, staff_id, branch)
+         VALUES (?1, '{}', '', ?2, ?3, ?4)",
+        vals![case.state.key(), now.to_string(), by.0, caseback_domain::branch::stored(conn.branch())],
     )?);
     update(conn, &ReturnCase { id, ..case.clone() }, haystack)?;
     Ok(id)
@@ -113,8 +115,15 @@ fn rows(conn: &Db, sql: &str, args: &[String]) -> Result<Vec<ReturnRow>> {
     conn.rows(sql, &args, row)
 }
 
-/// Returns matching every term, optionally in one state: soonest deadline first, then newest.
-pub(crate) fn search(conn: &Db, terms: &[String], state: Option<ReturnState>, limit: usize) -> Result<Vec<ReturnRow>> {
+/// Returns matching every term, optionally in one state and of one branch: soonest deadline
+/// first, then newest.
+pub(crate) fn search(
+    conn: &Db,
+    terms: &[String],
+    state: Option<ReturnState>,
+    branch: BranchFilter,
+    limit: usize,
+) -> Result<Vec<ReturnRow>> {
     let mut filters = Vec::new();
     let mut args = Vec::new();
     for t in terms {
@@ -125,11 +134,15 @@ pub(crate) fn search(conn: &Db, terms: &[String], state: Option<ReturnState>, li
         args.push(s.key().to_string());
         filters.push(format!("r.state = ?{}", args.len()));
     }
+    if let Some(b) = branch.stored() {
+        args.push(b);
+        filters.push(format!("r.branch = ?{}", args.len()));
+    }
     let filter = if filters.is_empty() { String::new() } else { format!("WHERE {}", filters.join(" AND ")) };
     let sql = format!("{ROW_SQL} {filter} ORDER BY r.next_deadline IS NULL, r.next_deadline, r.id DESC LIMIT {limit}");
     rows(conn, &sql, &args)
 }
 
 pub(crate) fn in_state(conn: &Db, state: ReturnState, limit: usize) -> Result<Vec<ReturnRow>> {
-    search(conn, &[], Some(state), limit)
+    search(conn, &[], Some(state), BranchFilter::All, limit)
 }

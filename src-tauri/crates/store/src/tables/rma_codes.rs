@@ -21,11 +21,25 @@ use crate::error::Result;
 
 /// Takes the shop's next RMA sequence number whose code (under `key`) was never issued, and
 /// records that code for `id`.
+///
+/// A chain's branch server takes its sequence numbers from its own block (`crate::chain`),
+/// so that its codes never meet another branch's at head office, where both are kept.
 pub(crate) fn insert(conn: &Db, id: ReturnId, key: &RmaKey, now: Timestamp) -> Result<RmaCode> {
+    let (first, last) = crate::chain::rma_block(super::id_block::get(conn)?);
     // Codes are never deleted (a cancelled one stays, spent), so the highest is the last.
-    let last: i64 = conn.value("SELECT COALESCE(MAX(seq), 0) FROM rma_codes", vals![])?;
-    let mut seq = last as u64 + 1;
+    let taken: i64 = conn.value(
+        "SELECT COALESCE(MAX(seq), ?1 - 1) FROM rma_codes WHERE seq BETWEEN ?1 AND ?2",
+        vals![first as i64, last as i64],
+    )?;
+    let mut seq = taken as u64 + 1;
     loop {
+        if seq > last {
+            return Err(caseback_domain::DomainError::refused(
+                caseback_domain::Code::RmaCodesExhausted,
+                "This server has used every RMA code of its block.",
+            )
+            .into());
+        }
         // Refused past the last code the shop can have.
         let code = RmaCode::from_sequence(seq, key)?;
         let taken: bool =

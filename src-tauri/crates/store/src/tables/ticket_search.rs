@@ -4,6 +4,7 @@
 
 use crate::sql::{Db, Engine, Value};
 use crate::vals;
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::ticket::{TicketId, TicketState};
 
 use super::columns::{contains_pattern, like};
@@ -31,14 +32,27 @@ pub(crate) fn update(conn: &Db, id: TicketId, haystack: &str) -> Result<()> {
 }
 
 /// Tickets matching every term (substrings of the folded search text), optionally in one
-/// state, soonest deadline first.
-pub(crate) fn search(conn: &Db, terms: &[String], state: Option<TicketState>, limit: usize) -> Result<Vec<TicketRow>> {
+/// state and of one branch, soonest deadline first.
+pub(crate) fn search(
+    conn: &Db,
+    terms: &[String],
+    state: Option<TicketState>,
+    branch: BranchFilter,
+    limit: usize,
+) -> Result<Vec<TicketRow>> {
     let plan = if terms.is_empty() { None } else { Some(plan(conn.engine(), terms, &sample(conn)?, limit)) };
-    list(conn, plan.as_ref(), state, limit)
+    list(conn, plan.as_ref(), state, branch, limit)
 }
 
-/// The tickets `plan` finds (all without one), optionally in one state, soonest deadline first.
-fn list(conn: &Db, plan: Option<&Plan>, state: Option<TicketState>, limit: usize) -> Result<Vec<TicketRow>> {
+/// The tickets `plan` finds (all without one), optionally in one state and of one branch,
+/// soonest deadline first.
+fn list(
+    conn: &Db,
+    plan: Option<&Plan>,
+    state: Option<TicketState>,
+    branch: BranchFilter,
+    limit: usize,
+) -> Result<Vec<TicketRow>> {
     let mut filters = Vec::new();
     let mut args: Vec<Value> = vec![Value::Text(notice_state().to_string())];
     let mut with = String::new();
@@ -64,6 +78,10 @@ fn list(conn: &Db, plan: Option<&Plan>, state: Option<TicketState>, limit: usize
     if let Some(s) = state {
         args.push(Value::Text(s.key().to_string()));
         filters.push(format!("t.state = ?{}", args.len()));
+    }
+    if let Some(b) = branch.stored() {
+        args.push(Value::Text(b));
+        filters.push(format!("t.branch = ?{}", args.len()));
     }
     let filter = filters.iter().map(|f| format!(" AND {f}")).collect::<String>();
     // Two halves, each served by an index: tickets with a deadline, soonest first; then
@@ -317,7 +335,7 @@ mod tests {
                 for limit in [1000, 3] {
                     let first = &expected[..expected.len().min(limit)];
                     for plan in &plans {
-                        let listed = list(conn, Some(plan), state, limit).unwrap();
+                        let listed = list(conn, Some(plan), state, BranchFilter::All, limit).unwrap();
                         let listed: Vec<i64> = listed.iter().map(|r| r.id.0).collect();
                         assert_eq!(listed, first, "{query:?} by {}", describe(plan));
                     }

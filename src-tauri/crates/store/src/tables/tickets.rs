@@ -20,11 +20,11 @@ use crate::error::Result;
 
 /// The columns `insert` writes, in the order of `values`.
 const INSERT_COLUMNS: &str = "number, year, seq, state, customer_id, serial_key, device_label, details_json, \
-                              warranty_json, received_at, received_on, assessment_due, next_deadline";
+                              warranty_json, received_at, received_on, assessment_due, next_deadline, branch";
 
 /// Inserts the ticket's row (its search text and photos are the caller's to add).
 pub(crate) fn insert(conn: &Db, t: &Ticket) -> Result<TicketId> {
-    let sql = format!("INSERT INTO tickets ({INSERT_COLUMNS}) VALUES {}", value_rows(1, 13));
+    let sql = format!("INSERT INTO tickets ({INSERT_COLUMNS}) VALUES {}", value_rows(1, 14));
     Ok(TicketId(conn.insert(&sql, &values(t)?)?))
 }
 
@@ -44,6 +44,7 @@ fn values(t: &Ticket) -> Result<Vec<Value>> {
         t.received_on.to_string(),
         t.assessment_due.to_string(),
         t.next_deadline().map(|d| d.to_string()),
+        caseback_domain::branch::stored(t.number.branch),
     ]
     .to_vec())
 }
@@ -52,12 +53,12 @@ fn values(t: &Ticket) -> Result<Vec<Value>> {
 /// bulk): the same values `insert` writes, without a round trip per row.
 #[cfg(feature = "fixture")]
 pub(crate) fn insert_many(conn: &Db, tickets: &[Ticket]) -> Result<()> {
-    let mut args = Vec::with_capacity(tickets.len() * 14);
+    let mut args = Vec::with_capacity(tickets.len() * 15);
     for t in tickets {
         args.push(Value::Int(t.id.0));
         args.extend(values(t)?);
     }
-    conn.exec(&format!("INSERT INTO tickets (id, {INSERT_COLUMNS}) VALUES {}", value_rows(tickets.len(), 14)), &args)?;
+    conn.exec(&format!("INSERT INTO tickets (id, {INSERT_COLUMNS}) VALUES {}", value_rows(tickets.len(), 15)), &args)?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Booking watches in, finding tickets and customers, and moving tickets along.
 
 use caseback_domain::attachment;
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::customer::{Customer, CustomerId};
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::{self, CustomerChoice, IntakeDetails, IntakeForm};
@@ -55,7 +56,7 @@ impl Shop {
         };
         let earlier = tickets::earliest_purchase_for_serial(&tx, &form.details.device.serial_key())?;
         let (warranty, assessment_due) = intake::assess(&settings.policy, &form.details, today, earlier.as_ref());
-        let number = ticket_numbers::next(&tx, today.year())?;
+        let number = ticket_numbers::next(&tx, tx.branch(), today.year())?;
         let mut ticket = Ticket {
             id: TicketId(0),
             number,
@@ -126,7 +127,31 @@ impl Shop {
     }
 
     pub fn search_tickets(&self, query: &str, state: Option<TicketState>, limit: usize) -> Result<Vec<TicketRow>> {
-        ticket_search::search(&self.db, &search::query_terms(query), state, limit)
+        self.search_tickets_in(BranchFilter::All, query, state, limit)
+    }
+
+    /// The branches of the chain that booked tickets here, by code ('' for tickets booked
+    /// without a branch), with this computer's own: what a list may be narrowed to.
+    pub fn branches(&self) -> Result<Vec<String>> {
+        let mut known = ticket_numbers::branches(&self.db)?;
+        if let Some(own) = self.db.branch().map(|b| b.to_string()) {
+            if !known.contains(&own) {
+                known.push(own);
+                known.sort();
+            }
+        }
+        Ok(known)
+    }
+
+    /// The same, among one branch's tickets (or every branch's).
+    pub fn search_tickets_in(
+        &self,
+        branch: BranchFilter,
+        query: &str,
+        state: Option<TicketState>,
+        limit: usize,
+    ) -> Result<Vec<TicketRow>> {
+        ticket_search::search(&self.db, &search::query_terms(query), state, branch, limit)
     }
 
     pub fn customer(&self, id: CustomerId) -> Result<Customer> {

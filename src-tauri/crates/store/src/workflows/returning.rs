@@ -5,6 +5,7 @@
 
 use crate::sql::Db;
 use caseback_domain::after_sale::InstalmentFields;
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::customer::{Customer, CustomerDetails};
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::CustomerChoice;
@@ -85,7 +86,18 @@ impl Shop {
     }
 
     pub fn search_returns(&self, query: &str, state: Option<ReturnState>, limit: usize) -> Result<Vec<ReturnRow>> {
-        return_cases::search(&self.db, &caseback_domain::search::query_terms(query), state, limit)
+        self.search_returns_in(BranchFilter::All, query, state, limit)
+    }
+
+    /// The same, among one branch's returns (or every branch's).
+    pub fn search_returns_in(
+        &self,
+        branch: BranchFilter,
+        query: &str,
+        state: Option<ReturnState>,
+        limit: usize,
+    ) -> Result<Vec<ReturnRow>> {
+        return_cases::search(&self.db, &caseback_domain::search::query_terms(query), state, branch, limit)
     }
 
     pub fn returns_in_state(&self, state: ReturnState, limit: usize) -> Result<Vec<ReturnRow>> {
