@@ -74,6 +74,70 @@ async fn a_ticket_booked_at_the_counter_appears_on_the_bench_without_a_reload() 
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_branch_counter_numbers_its_own_tickets_and_its_list_shows_its_branch_or_all() -> Result<()> {
+    let rig = Rig::start("2026-11-20T02:00:00Z")?;
+    // A chain on one server: a ticket from before the chain and one of Mong Kok's are there.
+    let dir = rig.shop_dir();
+    let url = blocking(move || -> Result<String> {
+        let (url, _) = fixture::fresh_postgres_database().expect(fixture::NO_POSTGRES);
+        let mut shop = Shop::open_shared(DataFolder::lock(&dir)?, fixture::connect_postgres(&url))?;
+        let at = "2026-11-01T02:00:00Z".parse()?;
+        let by = shop.set_up(&fixture::test_settings(), &[fixture::STAFF.into()], at)?[0].id;
+        shop.book_intake(by, &fixture::walk_in("Before the chain", "Stopped"), &[], at)?;
+        shop.set_branch(Some("MK".parse()?));
+        shop.book_intake(by, &fixture::walk_in("Lee Siu Fung", "Runs fast"), &[], at)?;
+        Ok(url)
+    })?;
+    let mut kowloon = SharedDatabase::from_config(&url.parse()?, "KLN counter");
+    kowloon.branch = Some("KLN".parse()?);
+    kowloon.save(&rig.shop_dir())?;
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("nav-tickets").await?;
+        // The list starts on this counter's branch, which has booked nothing yet.
+        assert_eq!(app.value("ticket-branch").await?, "KLN");
+        assert!(app.text("tickets-none").await?.contains("Branch KLN"));
+        app.set_value("ticket-branch", "").await?;
+        app.wait_for("[data-testid=ticket-row-R-MK-2026-00001]").await?;
+        app.wait_for("[data-testid=ticket-row-R-2026-00001]").await?;
+
+        app.click("new-intake").await?;
+        app.type_into("input-customer.name", "Wong Ka Ming").await?;
+        app.type_into("input-customer.phone", "+852 9123 4567").await?;
+        app.set_value("input-device.kind", "mechanical").await?;
+        app.type_into("input-device.brand", "Tudor").await?;
+        app.type_into("input-device.model", "Black Bay 58").await?;
+        app.type_into("input-fault", "Stops overnight.").await?;
+        app.click("intake-save").await?;
+        let number = app.wait_text("ticket-number", |t| t.starts_with("R-")).await?;
+        assert_eq!(number, "R-KLN-2026-00001", "Kowloon counts its own tickets from 1");
+
+        app.click("nav-tickets").await?;
+        app.wait_for("[data-testid=ticket-row-R-KLN-2026-00001]").await?;
+        let rows = |app: &crate::rig::App| {
+            let client = app.client.clone();
+            async move {
+                let n = client
+                    .execute("return document.querySelectorAll('[data-testid^=ticket-row-]').length", vec![])
+                    .await?;
+                Ok::<u64, anyhow::Error>(n.as_u64().unwrap_or(0))
+            }
+        };
+        assert_eq!(rows(&app).await?, 1, "only Kowloon's");
+        app.screenshot("73-a-branch-counter-s-tickets").await?;
+        app.set_value("ticket-branch", "-").await?;
+        app.wait_for("[data-testid=ticket-row-R-2026-00001]").await?;
+        assert_eq!(rows(&app).await?, 1, "only the one booked before the chain");
+        app.set_value("ticket-branch", "").await?;
+        app.wait_for("[data-testid=ticket-row-R-KLN-2026-00001]").await?;
+        assert_eq!(rows(&app).await?, 3);
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn settings_check_a_server_move_the_shop_there_and_back() -> Result<()> {
     let rig = Rig::start("2026-11-20T02:00:00Z")?;
     rig.test_shop("2026-11-01T02:00:00Z")?;
@@ -118,6 +182,20 @@ async fn settings_check_a_server_move_the_shop_there_and_back() -> Result<()> {
         app.click("settings-nav-shared").await?;
         let on = app.wait_text("shared-where", |t| t.contains("shared database")).await?;
         assert!(on.contains("\u{201c}Counter\u{201d}"), "{on}");
+
+        // The shop becomes a chain: this computer is told its branch in place, refused
+        // first at the field for a code that is not one.
+        app.type_into("shared-branch", "k1").await?;
+        app.click("shared-branch-save").await?;
+        assert!(app.wait_text("error-shared-branch", |t| !t.is_empty()).await?.contains("2 to 4 letters"));
+        app.el("shared-branch").await?.clear().await?;
+        app.type_into("shared-branch", "kln").await?;
+        app.click("shared-branch-save").await?;
+        app.wait_text("toast", |t| t.contains("branch KLN")).await?;
+        app.click("nav-settings").await?;
+        app.click("settings-nav-shared").await?;
+        app.wait_text("shared-where", |t| t.contains("books as branch KLN")).await?;
+        assert_eq!(app.value("shared-branch").await?, "KLN");
         tokio::time::sleep(std::time::Duration::from_millis(600)).await; // the smooth scroll
         app.screenshot("72-shared-database-on").await?;
 

@@ -64,6 +64,7 @@ export const api = {
   sharedMove: (form) => call('shared_move', { form }),
   sharedJoin: (form) => call('shared_join', { form }),
   sharedLeave: () => call('shared_leave'),
+  sharedBranchSet: (branch) => call('shared_branch_set', { branch }),
   logo: () => call('logo_get'),
   setLogo: (by, file, bytes) => callWithBytes('logo_set', bytes, { 'x-staff-id': String(by), 'x-file-name': encodeURIComponent(file.name) }),
   clearLogo: (by) => call('logo_clear', { by }),
@@ -74,7 +75,9 @@ export const api = {
   scanAdd: (by, file, bytes) => callWithBytes('scan_add', bytes, { 'x-staff-id': String(by), 'x-file-name': encodeURIComponent(file.name) }),
   intakeCheck: (form) => call('intake_check', { form }),
   intakeBook: (by, form, photos) => call('intake_book', { by, form, photos }),
-  ticketsSearch: (query, filter = null) => call('tickets_search', { query, filter }),
+  /** branch: '' for every branch's, a branch code, or '-' for those booked without one. */
+  ticketsSearch: (query, filter = null, branch = '') => call('tickets_search', { query, filter, branch }),
+  branchesGet: () => call('branches_get'),
   todayList: () => call('today_list'),
   todayQuotes: () => call('today_quotes'),
   todayRelease: () => call('today_release'),
@@ -127,7 +130,7 @@ export const api = {
   returnExchangeFee: (by, id, fee) => call('return_exchange_fee', { by, id, fee }),
   returnLinkPackage: (by, id, code) => call('return_link_package', { by, id, code }),
   returnShipOut: (by, id, tracking) => call('return_ship_out', { by, id, tracking }),
-  returnsSearch: (query, filter = null) => call('returns_search', { query, filter }),
+  returnsSearch: (query, filter = null, branch = '') => call('returns_search', { query, filter, branch }),
   /** kind: return_authorization, rma_instructions, return_label, return_label_a4, inspection_report or decline_letter. */
   returnFormOpen: (id, kind) => call('return_form_open', { id, kind }),
   returnFormPrint: (id, kind) => call('return_form_print', { id, kind }),

@@ -1,6 +1,7 @@
 //! Returns: request, authorize, receive, inspect and decide, refund, send back.
 
 use caseback_desk::{EligibilityView, Result, ReturnOptions, ReturnRowView, ReturnView, SettlementView};
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::returns::{
     DecisionForm, ExchangeFeeForm, InspectionForm, Package, RefundForm, RequestForm, ReturnForm, ReturnId, ReturnState,
 };
@@ -212,6 +213,7 @@ pub fn returns_search(
     state: State<AppState>,
     query: Arg<String>,
     filter: Arg<Option<ReturnState>>,
+    branch: Arg<BranchFilter>,
 ) -> Result<Vec<ReturnRowView>> {
-    state.desk(|d| d.search_returns(&query, *filter))
+    state.desk(|d| d.search_returns(&query, *filter, *branch))
 }

@@ -33,6 +33,11 @@ pub fn shared_join<R: Runtime>(app: AppHandle<R>, state: State<AppState>, form: 
 }
 
 #[tauri::command]
+pub fn shared_branch_set(state: State<AppState>, branch: Arg<String>) -> Result<MovedView> {
+    state.real_desk(|d| d.set_shared_branch(&branch))
+}
+
+#[tauri::command]
 pub fn shared_leave<R: Runtime>(app: AppHandle<R>, state: State<AppState>) -> Result<MovedView> {
     let moved = state.real_desk(|d| d.move_back_to_folder())?;
     // Stops passing on the shared database's news: the shop is in the folder again.

@@ -1,6 +1,7 @@
 //! Intake, tickets and customers.
 
-use caseback_desk::{CustomerView, IntakeOptions, IntakePreview, Result, RowView, TicketView};
+use caseback_desk::{BranchesView, CustomerView, IntakeOptions, IntakePreview, Result, RowView, TicketView};
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::customer::{Customer, CustomerDetails, CustomerId};
 use caseback_domain::intake::{IntakeDetails, IntakeForm};
 use caseback_domain::staff::StaffId;
@@ -66,8 +67,15 @@ pub fn tickets_search(
     state: State<AppState>,
     query: Arg<String>,
     filter: Arg<Option<TicketState>>,
+    branch: Arg<BranchFilter>,
 ) -> Result<Vec<RowView>> {
-    state.desk(|d| d.search_tickets(&query, *filter))
+    state.desk(|d| d.search_tickets(&query, *filter, *branch))
+}
+
+/// The branches a list may show, and the one it starts on.
+#[tauri::command]
+pub fn branches_get(state: State<AppState>) -> Result<BranchesView> {
+    state.desk(|d| d.branches())
 }
 
 /// The ticket a typed or scanned number names.

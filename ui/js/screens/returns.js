@@ -8,12 +8,13 @@ import { stateBadge, dueLabel, personCell } from '../ticket-rows.js';
 import { searchableList } from '../searchable-list.js';
 
 export async function render(main, { status, params, go }) {
-  const options = await api.returnOptions();
+  const [options, branches] = await Promise.all([api.returnOptions(), api.branchesGet()]);
   const list = searchableList({
     params, states: options.states, limit: status.list_limit, nouns: ['return', 'returns'],
-    ids: { search: 'returns-search', filter: 'returns-filter', results: 'returns-results', count: 'returns-count', none: 'returns-none', empty: 'returns-empty' },
+    ids: { search: 'returns-search', filter: 'returns-filter', branch: 'returns-branch', results: 'returns-results', count: 'returns-count', none: 'returns-none', empty: 'returns-empty' },
     placeholder: 'RMA code, order number, customer…',
-    find: (q, state) => api.returnsSearch(q, state),
+    find: (q, state, branch) => api.returnsSearch(q, state, branch),
+    branches,
     table: (rows) => returnTable(rows, (row) => go('return', { id: row.id })),
     hint: 'Check the RMA code on the parcel or the order number, or search by the customer’s name.',
     empty: ['No returns yet', 'Return requests, their RMA codes, packages received and refunds appear here.'],

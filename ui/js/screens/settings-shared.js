@@ -15,7 +15,9 @@ const FIELDS = [
   ['user', 'User', 'e.g. caseback', 'text'],
   ['password', 'Password', 'kept in PostgreSQL’s password file on this computer', 'password'],
   ['computer', 'This computer’s name', 'e.g. Counter, Bench, Office', 'text'],
+  ['branch', 'Branch', 'only in a chain, e.g. KLN', 'text', 'In a chain, each branch numbers its own tickets (R-KLN-2026-00001). Leave it empty for a shop of one.'],
 ];
+const LONGEST = { port: 5, branch: 4 };
 
 export function sharedSection({ demo }) {
   const node = h('div', { class: 'shared-section', testid: 'shared-section' }, h('p', { class: 'muted', text: 'Looking…' }));
@@ -44,20 +46,47 @@ function onShared(v) {
     } });
   return h('div', {},
     h('p', { class: 'lead', text: v.where_text, testid: 'shared-where' }),
+    branchField(v),
     h('p', { class: 'help', text: 'Moving back copies every record and attachment into this computer’s folder and checks the copy; the other computers keep working on the server without this one.' }),
     back, result);
+}
+
+/** The branch of a chain this computer books in, changed in place (a shop that became a chain). */
+function branchField(v) {
+  const [, label, placeholder, , help] = FIELDS.find(([key]) => key === 'branch');
+  const input = h('input', { id: 'shared-branch', type: 'text', testid: 'shared-branch', placeholder, autocomplete: 'off', spellcheck: false,
+    value: v.connection?.branch ?? '', maxLength: LONGEST.branch });
+  const error = h('p', { class: 'field-error', testid: 'error-shared-branch', attrs: { role: 'alert' } });
+  const said = h('p', { class: 'muted', testid: 'shared-branch-saved', attrs: { 'aria-live': 'polite' } });
+  const save = h('button', { type: 'button', class: 'secondary', text: 'Save the branch', testid: 'shared-branch-save',
+    onclick: async () => {
+      save.disabled = true;
+      error.textContent = '';
+      said.textContent = '';
+      try {
+        said.textContent = (await api.sharedBranchSet(input.value)).text;
+        notifyAfterReload(said.textContent);
+        location.reload();
+      } catch (err) {
+        error.textContent = err.message;
+        save.disabled = false;
+      }
+    } });
+  input.addEventListener('input', () => { error.textContent = ''; said.textContent = ''; });
+  return h('div', { class: 'field', testid: 'field-shared-branch' }, h('label', { class: 'field-label', htmlFor: 'shared-branch', text: label }),
+    h('div', { class: 'field-body' }, h('div', { class: 'inline' }, input, save), error, said, h('p', { class: 'help', text: help })));
 }
 
 /** The shop is in this computer's folder: the form to reach a server. */
 function onFolder(v) {
   const inputs = {};
   const errors = {};
-  const rows = FIELDS.map(([key, label, placeholder, type]) => {
+  const rows = FIELDS.map(([key, label, placeholder, type, help]) => {
     const id = `shared-${key}`;
-    inputs[key] = h('input', { id, type, testid: id, placeholder, autocomplete: 'off', spellcheck: false, value: key === 'port' ? '5432' : '', maxLength: key === 'port' ? 5 : 200 });
+    inputs[key] = h('input', { id, type, testid: id, placeholder, autocomplete: 'off', spellcheck: false, value: key === 'port' ? '5432' : '', maxLength: LONGEST[key] ?? 200 });
     errors[key] = h('p', { class: 'field-error', testid: `error-shared-${key}`, attrs: { role: 'alert' } });
     inputs[key].addEventListener('input', () => { errors[key].textContent = ''; outcome.hidden = true; });
-    return h('div', { class: 'field', testid: `field-shared-${key}` }, h('label', { class: 'field-label', htmlFor: id, text: label }), h('div', { class: 'field-body' }, inputs[key], errors[key]));
+    return h('div', { class: 'field', testid: `field-shared-${key}` }, h('label', { class: 'field-label', htmlFor: id, text: label }), h('div', { class: 'field-body' }, inputs[key], errors[key], help && h('p', { class: 'help', text: help })));
   });
   // How the connection is protected, as the app offers it (a server on a Unix socket is never encrypted).
   inputs.tls = h('select', { id: 'shared-tls', testid: 'shared-tls' }, v.tls_choices.map((c) => h('option', { value: c.key, text: c.label, selected: c.key === 'encrypted' })));

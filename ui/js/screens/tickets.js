@@ -7,12 +7,13 @@ import { ticketTable } from '../ticket-rows.js';
 import { searchableList } from '../searchable-list.js';
 
 export async function render(main, { status, params, go }) {
-  const options = await api.intakeOptions();
+  const [options, branches] = await Promise.all([api.intakeOptions(), api.branchesGet()]);
   const list = searchableList({
     params, states: options.states, limit: status.list_limit, nouns: ['ticket', 'tickets'],
-    ids: { search: 'ticket-search', filter: 'ticket-filter', results: 'ticket-results', count: 'ticket-count', none: 'tickets-none', empty: 'tickets-empty' },
+    ids: { search: 'ticket-search', filter: 'ticket-filter', branch: 'ticket-branch', results: 'ticket-results', count: 'ticket-count', none: 'tickets-none', empty: 'tickets-empty' },
     placeholder: 'Number, name, phone, serial, order…',
-    find: (q, state) => api.ticketsSearch(q, state),
+    find: (q, state, branch) => api.ticketsSearch(q, state, branch),
+    branches,
     table: (rows) => ticketTable(rows, (row) => go('ticket', { id: row.id }), { testid: 'ticket-table' }),
     hint: 'Check the number on the bag tag, or search by the customer’s name, phone or the watch’s serial.',
     empty: ['No repair tickets yet', 'Watches booked in at the counter or by mail appear here, with their state and next deadline.'],

@@ -10,6 +10,7 @@ mod shared;
 
 use anyhow::{bail, Context, Result};
 use caseback_desk::Desk;
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::presets::PresetId;
 use caseback_domain::settings::field_infos;
 use caseback_domain::staff::{RosterEntry, StaffMember};
@@ -46,6 +47,9 @@ enum Command {
         query: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Only this branch's (KLN), or "-" for those booked without a branch.
+        #[arg(long)]
+        branch: Option<String>,
     },
     /// Lists returns, soonest deadline first (all, or those matching QUERY: RMA code, order
     /// number, customer).
@@ -53,6 +57,9 @@ enum Command {
         query: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Only this branch's (KLN), or "-" for those booked without a branch.
+        #[arg(long)]
+        branch: Option<String>,
     },
     /// Renders a form to a PDF file: a ticket's (`render receipt R-2026-00001 --out r.pdf`)
     /// or a return's (`render return-label RMA-K7QD-4WX --out label.pdf`).
@@ -127,7 +134,7 @@ fn run(cli: Cli) -> Result<()> {
     let now = Timestamp::now();
     let place = shared::Place::new(root.clone(), cli.database.as_deref())?;
     match cli.command {
-        Command::Database(command) => shared::run(&root, command)?,
+        Command::Database(command) => shared::run(&place, command, now)?,
         Command::Demo if place.is_shared() => {
             let mut shop = place.writer()?;
             if shop.is_set_up()? {
@@ -176,15 +183,17 @@ fn run(cli: Cli) -> Result<()> {
             println!("Wrote {} ({})", out.display(), paper.file_name);
             note(&desk);
         }
-        Command::Returns { query, json } => {
+        Command::Returns { query, json, branch } => {
             let mut desk = reader(&place)?;
-            let rows = desk.return_list(query.as_deref().unwrap_or(""), None, usize::MAX >> 1)?;
+            let branch = BranchFilter::try_from(branch.unwrap_or_default())?;
+            let rows = desk.return_list(query.as_deref().unwrap_or(""), None, branch, usize::MAX >> 1)?;
             emit(&lists::returns(&rows, json)?)?;
             note(&desk);
         }
-        Command::Tickets { query, json } => {
+        Command::Tickets { query, json, branch } => {
             let mut desk = reader(&place)?;
-            let rows = desk.ticket_list(query.as_deref().unwrap_or(""), None, usize::MAX >> 1)?;
+            let branch = BranchFilter::try_from(branch.unwrap_or_default())?;
+            let rows = desk.ticket_list(query.as_deref().unwrap_or(""), None, branch, usize::MAX >> 1)?;
             emit(&lists::tickets(&rows, json)?)?;
             note(&desk);
         }

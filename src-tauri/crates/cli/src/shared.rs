@@ -2,13 +2,15 @@
 //! database (`--database`, or the connection the app saved in the folder), and the
 //! `database` commands that move a shop there and back or join one.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
+use caseback_domain::branch::BranchCode;
 use caseback_store::shared_database::{with_pgpass_password, SharedDatabase, LEFT_BEHIND};
 use caseback_store::sql::pg::Pg;
 use caseback_store::{DataFolder, Shop};
 use clap::Subcommand;
+use jiff::Timestamp;
 
 #[derive(Subcommand)]
 pub enum DatabaseCommand {
@@ -22,12 +24,39 @@ pub enum DatabaseCommand {
         /// What the history calls this computer (Counter, Bench, Office).
         #[arg(long)]
         computer: String,
+        /// The branch of a chain this computer is at (KLN): what it books is that branch's.
+        #[arg(long)]
+        branch: Option<String>,
     },
     /// Uses a shared database another computer already moved the shop to.
     Join {
         url: String,
         #[arg(long)]
         computer: String,
+        /// The branch of a chain this computer is at (KLN): what it books is that branch's.
+        #[arg(long)]
+        branch: Option<String>,
+    },
+    /// Sets up an empty database as the server of a chain's branch, from head office's shop
+    /// (the shared database this command works on): its settings, RMA key and logo, the
+    /// branch's first staff, and ids of its own; then publishes it for head office.
+    StartBranch {
+        /// The branch server's empty database (its server has wal_level = logical).
+        url: String,
+        /// The branch's number in the chain, 1 to 99, a different one for each branch.
+        #[arg(long)]
+        number: u8,
+        /// The branch's staff, as they are called at the counter (repeat for each).
+        #[arg(long, required = true)]
+        staff: Vec<String>,
+    },
+    /// At head office: replicates a branch server's records into this shared database, as
+    /// subscription NAME (PostgreSQL's logical replication; its server keeps it running).
+    SubscribeBranch {
+        name: String,
+        /// The branch server as head office's server reaches it, e.g.
+        /// "host=kln.example.net dbname=caseback user=replicator".
+        connection: String,
     },
     /// Moves the shop from the shared database back into the folder's own file, and stops
     /// using the shared database on this computer (the database is left as it is).
@@ -37,15 +66,15 @@ pub enum DatabaseCommand {
 /// Where the shop of this command is.
 pub struct Place {
     pub root: PathBuf,
-    /// The shared database, when the shop is on one.
-    pub shared: Option<(postgres::Config, String)>,
+    /// The shared database, when the shop is on one, with this computer's name and branch.
+    pub shared: Option<(postgres::Config, String, Option<BranchCode>)>,
 }
 
 impl Place {
     pub fn new(root: PathBuf, database: Option<&str>) -> Result<Place> {
         let shared = match database {
-            Some(url) => Some((parse(url)?, "the command line".to_string())),
-            None => SharedDatabase::load(&root)?.map(|s| (s.config(), s.computer)),
+            Some(url) => Some((parse(url)?, "the command line".to_string(), None)),
+            None => SharedDatabase::load(&root)?.map(|s| (s.config(), s.computer, s.branch)),
         };
         Ok(Place { root, shared })
     }
@@ -74,9 +103,10 @@ impl Place {
     }
 
     fn shared_shop(&self, folder: DataFolder) -> Result<Shop> {
-        let (config, computer) = self.shared.as_ref().expect("a shared database");
+        let (config, computer, branch) = self.shared.as_ref().expect("a shared database");
         let mut shop = Shop::open_shared(folder, Pg::connect(config.clone())?)?;
         shop.set_computer(computer);
+        shop.set_branch(*branch);
         Ok(shop)
     }
 
@@ -122,20 +152,27 @@ fn connection(url: &str, computer: &str) -> Result<(SharedDatabase, Option<Strin
     Ok((shared, password))
 }
 
-pub fn run(root: &Path, command: DatabaseCommand) -> Result<()> {
+pub fn run(place: &Place, command: DatabaseCommand, now: Timestamp) -> Result<()> {
+    let root = place.root.as_path();
     match command {
         DatabaseCommand::Show => match SharedDatabase::load(root)? {
             Some(s) => println!(
-                "The shop is on the shared database {}:{}/{} as {}; this computer is \"{}\".",
-                s.host, s.port, s.database, s.user, s.computer
+                "The shop is on the shared database {}:{}/{} as {}; this computer is \"{}\"{}.",
+                s.host,
+                s.port,
+                s.database,
+                s.user,
+                s.computer,
+                s.branch.map(|b| format!(", at branch {b}")).unwrap_or_default()
             ),
             None => println!("The shop is in this computer's folder, {}.", root.display()),
         },
-        DatabaseCommand::MoveTo { url, computer } => {
+        DatabaseCommand::MoveTo { url, computer, branch } => {
             if SharedDatabase::load(root)?.is_some() {
                 bail!("this computer already uses a shared database (`caseback-cli database show`)");
             }
-            let (shared, password) = connection(&url, &computer)?;
+            let (mut shared, password) = connection(&url, &computer)?;
+            shared.branch = branch.map(|b| b.parse()).transpose()?;
             let mut shop = Shop::open(DataFolder::lock(root)?)?;
             if !shop.is_set_up()? {
                 bail!("there is no shop in {} to move", root.display());
@@ -155,8 +192,9 @@ pub fn run(root: &Path, command: DatabaseCommand) -> Result<()> {
                 root.join(LEFT_BEHIND).display()
             );
         }
-        DatabaseCommand::Join { url, computer } => {
-            let (shared, password) = connection(&url, &computer)?;
+        DatabaseCommand::Join { url, computer, branch } => {
+            let (mut shared, password) = connection(&url, &computer)?;
+            shared.branch = branch.map(|b| b.parse()).transpose()?;
             if let Some(p) = &password {
                 shared.save_password(p)?;
             }
@@ -172,9 +210,32 @@ pub fn run(root: &Path, command: DatabaseCommand) -> Result<()> {
             }
             shared.save(root)?;
             println!(
-                "This computer (\"{}\") now works on \"{name}\" (PostgreSQL {}).",
-                shared.computer, probe.server_version
+                "This computer (\"{}\"{}) now works on \"{name}\" (PostgreSQL {}).",
+                shared.computer,
+                shared.branch.map(|b| format!(", branch {b}")).unwrap_or_default(),
+                probe.server_version
             );
+        }
+        DatabaseCommand::StartBranch { url, number, staff } => {
+            if !place.is_shared() {
+                bail!("start-branch copies head office's shop: give head office's database with --database");
+            }
+            let head_office = place.reader()?;
+            let mut branch = Shop::open_shared(DataFolder::unlocked(root), Pg::connect(parse(&url)?)?)?;
+            let members = branch.set_up_branch(&head_office, number, &staff, now)?;
+            branch.publish_branch()?;
+            println!(
+                "Set up branch server {number} with {} staff; it publishes its records as \"{}\". At head office, run `caseback-cli database subscribe-branch NAME CONNECTION`.",
+                members.len(),
+                caseback_store::chain::PUBLICATION
+            );
+        }
+        DatabaseCommand::SubscribeBranch { name, connection } => {
+            if !place.is_shared() {
+                bail!("subscribe-branch runs on head office's shared database: give it with --database");
+            }
+            place.reader()?.subscribe_to_branch(&name, &connection)?;
+            println!("Head office now receives the records of branch server \"{name}\" as they are made.");
         }
         DatabaseCommand::MoveBack => {
             let Some(shared) = SharedDatabase::load(root)? else {

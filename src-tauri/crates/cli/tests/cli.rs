@@ -368,3 +368,37 @@ fn a_shop_moved_to_a_shared_database_is_worked_on_from_a_second_computer_and_mov
     assert!(ok(cli(counter.path(), &["database", "show"])).contains("this computer's folder"));
     assert!(ok(cli(counter.path(), &["settings", "show", "shop.phone"])).contains("+852 2555 0199"));
 }
+
+#[test]
+fn a_branch_server_is_set_up_from_head_office_and_its_counter_books_as_its_branch() {
+    let (office, counter) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (head_office, branch) = (new_shared_database(), new_shared_database());
+    ok(cli(office.path(), &["demo"]));
+    ok(cli(office.path(), &["database", "move-to", &head_office, "--computer", "Office", "--branch", "HQ"]));
+    assert!(ok(cli(office.path(), &["database", "show"])).contains("at branch HQ"));
+
+    // Head office's tickets, one branch's or all.
+    let all = ok(cli(office.path(), &["tickets"]));
+    assert!(ok(cli(office.path(), &["tickets", "--branch", "-"])).lines().count() == all.lines().count());
+    assert!(ok(cli(office.path(), &["tickets", "--branch", "HQ"])).contains("0 tickets"));
+    let bad = cli(office.path(), &["tickets", "--branch", "K"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("2 to 4 letters"), "{bad:?}");
+
+    // The branch's server starts from head office's shop (the test server keeps logical WAL,
+    // as a branch server must).
+    let started = ok(cli(office.path(), &["database", "start-branch", &branch, "--number", "1", "--staff", "Ayşe"]));
+    assert!(
+        started.contains("Set up branch server 1 with 1 staff") && started.contains("caseback_branch"),
+        "{started}"
+    );
+    let again = cli(office.path(), &["database", "start-branch", &branch, "--number", "2", "--staff", "Ayşe"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("holds a shop already"), "{again:?}");
+    let joined =
+        ok(cli(counter.path(), &["database", "join", &branch, "--computer", "KLN counter", "--branch", "kln"]));
+    assert!(joined.contains("branch KLN"), "{joined}");
+    assert!(ok(cli(counter.path(), &["settings", "show", "shop.name"])).contains("Harbour Watch Repair"));
+    assert!(ok(cli(counter.path(), &["tickets"])).contains("0 tickets"), "a branch server starts empty");
+    // Only head office subscribes; a branch server is told so.
+    let wrong = cli(counter.path(), &["database", "subscribe-branch", "mk", "host=elsewhere"]);
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("head office's database subscribes"), "{wrong:?}");
+}

@@ -2,6 +2,7 @@
 //! what may be done, the returns list, and every change, each answered with the page.
 
 use caseback_domain::after_sale::PaymentMethod;
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::calendar::DateStyle;
 use caseback_domain::customer::Customer;
 use caseback_domain::event::Subject;
@@ -717,15 +718,26 @@ impl Desk {
         self.return_change(|shop, now| shop.ship_return_out(by, id, tracking, now))
     }
 
-    pub fn search_returns(&mut self, query: &str, state: Option<ReturnState>) -> Result<Vec<ReturnRowView>> {
-        self.return_list(query, state, LIST_LIMIT)
+    pub fn search_returns(
+        &mut self,
+        query: &str,
+        state: Option<ReturnState>,
+        branch: BranchFilter,
+    ) -> Result<Vec<ReturnRowView>> {
+        self.return_list(query, state, branch, LIST_LIMIT)
     }
 
     /// The same, as many as match (the CLI's listing).
-    pub fn return_list(&mut self, query: &str, state: Option<ReturnState>, limit: usize) -> Result<Vec<ReturnRowView>> {
+    pub fn return_list(
+        &mut self,
+        query: &str,
+        state: Option<ReturnState>,
+        branch: BranchFilter,
+        limit: usize,
+    ) -> Result<Vec<ReturnRowView>> {
         let (shop, now) = self.at()?;
         let today = ListDay::of(shop, now)?.today;
-        Ok(return_rows(shop.search_returns(query, state, limit)?, today))
+        Ok(return_rows(shop.search_returns_in(branch, query, state, limit)?, today))
     }
 }
 

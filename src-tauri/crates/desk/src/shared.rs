@@ -3,6 +3,7 @@
 //! is used to connect and kept in the pgpass file (0600) once the shop moves or joins; it is
 //! never in the settings, the database, a backup or a message.
 
+use caseback_domain::branch::BranchCode;
 use caseback_store::shared_database::{Probe, SharedDatabase};
 use caseback_store::sql::pg::TlsMode;
 use caseback_store::sql::Engine;
@@ -24,6 +25,9 @@ pub struct SharedForm {
     /// `off`, `encrypted` or `verified` (see `TlsMode`).
     #[serde(default)]
     pub tls: String,
+    /// The branch of a chain this computer is at (`KLN`), or empty for a shop of one.
+    #[serde(default)]
+    pub branch: String,
 }
 
 #[derive(Serialize)]
@@ -74,6 +78,7 @@ impl SharedForm {
                     caseback_domain::DomainError::invalid("tls", "Choose how the connection is protected.")
                 })?,
             },
+            branch: branch(&self.branch)?,
         };
         shared.check()?;
         Ok(shared)
@@ -84,6 +89,14 @@ impl SharedForm {
     }
 }
 
+/// The branch as typed: none when empty.
+fn branch(typed: &str) -> Result<Option<BranchCode>> {
+    Ok(match typed.trim() {
+        "" => None,
+        code => Some(code.parse()?),
+    })
+}
+
 impl Desk {
     pub fn shared_database(&self) -> Result<SharedView> {
         let root = self.shop().folder().root();
@@ -91,8 +104,12 @@ impl Desk {
         let on_shared = self.shop().db().engine() == Engine::Postgres;
         let where_text = match (&connection, on_shared) {
             (Some(c), true) => format!(
-                "This shop is on the shared database {} on {}:{}. This computer is \u{201c}{}\u{201d} in the history.",
-                c.database, c.host, c.port, c.computer
+                "This shop is on the shared database {} on {}:{}. This computer is \u{201c}{}\u{201d} in the history{}.",
+                c.database,
+                c.host,
+                c.port,
+                c.computer,
+                c.branch.map(|b| format!(" and books as branch {b}")).unwrap_or_default()
             ),
             _ => format!("This shop is kept on this computer only, in {}.", root.display()),
         };
@@ -153,6 +170,30 @@ impl Desk {
         let name = self.shop_mut().join_shared(&shared)?;
         Ok(MovedView {
             text: format!("This computer now works on \u{201c}{name}\u{201d} as \u{201c}{}\u{201d}.", shared.computer),
+        })
+    }
+
+    /// Names the branch of a chain this computer books in from now on (or none), for a
+    /// computer that joined before its shop became a chain.
+    pub fn set_shared_branch(&mut self, typed: &str) -> Result<MovedView> {
+        let root = self.shop().folder().root().to_path_buf();
+        let Some(mut shared) = SharedDatabase::load(&root)? else {
+            return Err(caseback_domain::DomainError::invalid(
+                "branch",
+                "Only a computer on a shared database books as a branch of a chain.",
+            )
+            .into());
+        };
+        shared.branch = branch(typed)?;
+        shared.save(&root)?;
+        self.shop_mut().set_branch(shared.branch);
+        Ok(MovedView {
+            text: match shared.branch {
+                Some(b) => {
+                    format!("This computer books as branch {b} from now on: its next ticket is numbered R-{b}-…")
+                }
+                None => "This computer books without a branch from now on.".into(),
+            },
         })
     }
 

@@ -1,6 +1,7 @@
 //! Intake, ticket lists, the ticket page and customers.
 
 use caseback_domain::attachment::MAX_PHOTOS;
+use caseback_domain::branch::BranchFilter;
 use caseback_domain::customer::{Customer, CustomerDetails, CustomerId};
 use caseback_domain::device::DeviceKind;
 use caseback_domain::event::{Action, Subject};
@@ -219,16 +220,27 @@ impl Desk {
         Ok(shop.book_intake(by, form, photos, now)?)
     }
 
-    /// Tickets matching `query` (all when empty), optionally in one state, soonest deadline
-    /// first; at most `LIST_LIMIT` of them.
-    pub fn search_tickets(&mut self, query: &str, state: Option<TicketState>) -> Result<Vec<RowView>> {
-        self.ticket_list(query, state, LIST_LIMIT)
+    /// Tickets matching `query` (all when empty), optionally in one state and of one
+    /// branch, soonest deadline first; at most `LIST_LIMIT` of them.
+    pub fn search_tickets(
+        &mut self,
+        query: &str,
+        state: Option<TicketState>,
+        branch: BranchFilter,
+    ) -> Result<Vec<RowView>> {
+        self.ticket_list(query, state, branch, LIST_LIMIT)
     }
 
     /// The same, as many as match (the CLI's listing).
-    pub fn ticket_list(&mut self, query: &str, state: Option<TicketState>, limit: usize) -> Result<Vec<RowView>> {
+    pub fn ticket_list(
+        &mut self,
+        query: &str,
+        state: Option<TicketState>,
+        branch: BranchFilter,
+        limit: usize,
+    ) -> Result<Vec<RowView>> {
         let (shop, now) = self.at()?;
-        Ok(ListDay::of(shop, now)?.rows(shop.search_tickets(query, state, limit)?))
+        Ok(ListDay::of(shop, now)?.rows(shop.search_tickets_in(branch, query, state, limit)?))
     }
 
     /// The ticket a typed or scanned number names.

@@ -23,7 +23,7 @@ fn offered(view: &Value) -> Vec<String> {
 fn every_ticket_page_builds_and_offers_exactly_the_forms_that_render() {
     let dir = tempfile::tempdir().unwrap();
     let mut desk = demo_desk(dir.path());
-    let rows = serde_json::to_value(desk.search_tickets("", None).unwrap()).unwrap();
+    let rows = serde_json::to_value(desk.search_tickets("", None, Default::default()).unwrap()).unwrap();
     let ids: Vec<i64> = rows.as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
     assert!(ids.len() >= 19, "{}", ids.len());
     for id in ids {
@@ -57,7 +57,7 @@ fn every_ticket_page_builds_and_offers_exactly_the_forms_that_render() {
 fn every_return_page_builds_and_offers_exactly_the_forms_that_render() {
     let dir = tempfile::tempdir().unwrap();
     let mut desk = demo_desk(dir.path());
-    let rows = serde_json::to_value(desk.search_returns("", None).unwrap()).unwrap();
+    let rows = serde_json::to_value(desk.search_returns("", None, Default::default()).unwrap()).unwrap();
     for row in rows.as_array().unwrap() {
         let id = ReturnId(row["id"].as_i64().unwrap());
         let view = serde_json::to_value(desk.return_case(id).unwrap()).unwrap();
@@ -134,7 +134,7 @@ fn in_a_shop_of_dotted_dates_no_sentence_of_any_page_writes_a_date_the_iso_way()
     shop.save_settings(by, &settings, &roster, now).unwrap();
 
     let mut found = Vec::new();
-    let tickets = serde_json::to_value(desk.search_tickets("", None).unwrap()).unwrap();
+    let tickets = serde_json::to_value(desk.search_tickets("", None, Default::default()).unwrap()).unwrap();
     for row in tickets.as_array().unwrap() {
         let id = TicketId(row["id"].as_i64().unwrap());
         let n = row["number"].as_str().unwrap().to_string();
@@ -142,7 +142,7 @@ fn in_a_shop_of_dotted_dates_no_sentence_of_any_page_writes_a_date_the_iso_way()
         iso_in_sentences(&serde_json::to_value(desk.quotations(id).unwrap()).unwrap(), &n, &mut found);
         iso_in_sentences(&serde_json::to_value(desk.after_sale(id).unwrap()).unwrap(), &n, &mut found);
     }
-    let returns = serde_json::to_value(desk.search_returns("", None).unwrap()).unwrap();
+    let returns = serde_json::to_value(desk.search_returns("", None, Default::default()).unwrap()).unwrap();
     for row in returns.as_array().unwrap() {
         let id = ReturnId(row["id"].as_i64().unwrap());
         iso_in_sentences(

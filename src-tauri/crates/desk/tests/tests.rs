@@ -1,6 +1,7 @@
 //! The desk's views: what each screen is told, on the demo shop and the test shop.
 
 mod address;
+mod branches;
 mod calendar;
 mod demo;
 mod papers;
