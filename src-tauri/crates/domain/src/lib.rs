@@ -20,14 +20,17 @@ pub mod papers;
 pub mod policy;
 pub mod presets;
 pub mod quotation;
+pub mod readings;
 pub mod retention;
 pub mod returns;
 pub mod search;
+pub mod service_warranty;
 pub mod settings;
 pub mod staff;
 pub mod text;
 pub mod ticket;
 pub mod warranty;
+pub mod watch;
 
 pub use calendar::{DateStyle, Due, Period, PeriodUnit, WorkCalendar};
 pub use code::Code;
