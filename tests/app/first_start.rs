@@ -65,6 +65,19 @@ async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
         app.screenshot("03-settings-refused").await?;
 
         app.type_into("input-policy.storage_fee_per_day", "12.50").await?;
+        // The shop's own warranty on a full service (the preset states none), and a rate
+        // window upside down refused at its field.
+        assert_eq!(app.value("input-service_warranty.full_service").await?, "0");
+        app.type_into("input-service_warranty.full_service", "12").await?;
+        app.set_value("unit-service_warranty.full_service", "months").await?;
+        app.type_into("input-tolerances.rate_min", "+9").await?;
+        app.click("settings-save").await?;
+        let error = app.wait_text("error-tolerances.rate_min", |t| !t.is_empty()).await?;
+        assert!(error.contains("faster than the fastest"), "{error}");
+        app.click("settings-nav-bench").await?;
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await; // the smooth scroll
+        app.screenshot("03b-settings-bench-refused").await?;
+        app.type_into("input-tolerances.rate_min", "-4").await?;
         app.click("settings-save").await?;
         app.wait_text("save-status", |t| t == "All changes saved").await?;
         app.wait_text("toast", |t| t.contains("Settings saved")).await?;
@@ -89,6 +102,8 @@ async fn first_start_setup_then_a_setting_survives_a_restart() -> Result<()> {
         let app = rig.open_app().await?;
         app.click("nav-settings").await?;
         assert_eq!(app.value("input-policy.storage_fee_per_day").await?, "12.50");
+        assert_eq!(app.value("input-service_warranty.full_service").await?, "12");
+        assert_eq!(app.value("unit-service_warranty.full_service").await?, "months");
         let history = app.wait_text("settings-history", |t| t.contains("Storage fee per day")).await?;
         assert!(history.contains("Mei Chan"), "{history}");
         assert!(history.contains("Changed the logo"), "{history}");

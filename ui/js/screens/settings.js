@@ -74,6 +74,7 @@ export async function render(main, { status }) {
           h('p', { class: 'help', text: 'Choosing another shop refills every period and fee below from its policy, for you to review and save. Beneath each field, in quotes, is that shop’s own wording.' })),
         POLICY_GROUPS.map((g) => h('div', { class: 'subsection', testid: `group-${g}` }, h('h3', { text: g }), group(g),
           g === 'Working days' ? holidayOffers(v) : null))]],
+      ['bench', 'Service warranty and bench', 'The shop’s own warranty on the work it does (the seed policies state none), and what it accepts of a watch’s readings after the work.', group('Service warranty and bench')],
       ['shared', 'Shared database', 'Several computers, one shop. This acts at once, without Save.', [sharedSection({ demo: status.demo })]],
       ['data', 'Data and backups', 'Backups, a copy on a USB stick, restoring, and the data as spreadsheets. These act at once, without Save.', [data]],
       ['history', 'Change history', 'Who changed the settings, and when.', [historyList()]],

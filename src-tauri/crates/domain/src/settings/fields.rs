@@ -62,6 +62,10 @@ const SHIPPING: &str = "Shipping";
 const WARRANTY: &str = "Warranty";
 const RETURNS: &str = "Returns and refunds";
 const CALENDAR: &str = "Working days";
+const BENCH: &str = "Service warranty and bench";
+
+const SERVICE_WARRANTY_HELP: &str = "The shop's own warranty on this work, from the day it is completed; a watch back \
+     within it has the work redone at no charge. The seed policies state none: 0 for none.";
 
 /// Every field, in the order the Settings screen shows them.
 pub fn field_infos() -> Vec<FieldInfo> {
@@ -431,6 +435,56 @@ pub fn field_infos() -> Vec<FieldInfo> {
             "Holidays",
             Holidays,
             "Days the shop is closed; business-day deadlines skip them.",
+        ),
+        info("service_warranty.full_service", BENCH, "Warranty on a full service", Period, SERVICE_WARRANTY_HELP),
+        info("service_warranty.repair", BENCH, "Warranty on a repair", Period, ""),
+        info("service_warranty.battery", BENCH, "Warranty on a battery", Period, ""),
+        info("service_warranty.strap_or_bracelet", BENCH, "Warranty on a strap or bracelet", Period, ""),
+        info("service_warranty.crystal", BENCH, "Warranty on a crystal", Period, ""),
+        info("service_warranty.water_resistance", BENCH, "Warranty on water resistance", Period, ""),
+        info(
+            "tolerances.rate_min",
+            BENCH,
+            "Slowest rate accepted (s/d)",
+            Text { max: 10, required: true },
+            "In any position measured, after the work, e.g. -4.",
+        ),
+        info(
+            "tolerances.rate_max",
+            BENCH,
+            "Fastest rate accepted (s/d)",
+            Text { max: 10, required: true },
+            "In any position measured, after the work, e.g. +6.",
+        ),
+        info(
+            "tolerances.delta_max",
+            BENCH,
+            "Largest delta between positions (s/d)",
+            Text { max: 10, required: true },
+            "",
+        ),
+        info(
+            "tolerances.amplitude_min_dial_up",
+            BENCH,
+            "Least amplitude dial up (degrees)",
+            Text { max: 10, required: true },
+            "",
+        ),
+        info("tolerances.beat_error_under", BENCH, "Beat error under (ms)", Text { max: 10, required: true }, ""),
+        info("tolerances.quartz_rate_max", BENCH, "Quartz rate within ± (s/d)", Text { max: 10, required: true }, ""),
+        info(
+            "tolerances.battery_voltage_min",
+            BENCH,
+            "Least battery voltage (V)",
+            Text { max: 10, required: true },
+            "",
+        ),
+        info(
+            "tolerances.battery_health_min",
+            BENCH,
+            "Least smartwatch battery health (%)",
+            Text { max: 10, required: true },
+            "",
         ),
     ]
 }

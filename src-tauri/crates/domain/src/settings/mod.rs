@@ -1,5 +1,6 @@
 //! The shop's settings: its profile, money and tax, paper, time zone and policy.
 
+mod bench;
 mod fields;
 mod off;
 pub(crate) mod values;
@@ -17,7 +18,9 @@ use crate::error::Problems;
 use crate::money::{Currency, NumberStyle, Percent};
 use crate::policy::Policy;
 use crate::presets::PresetId;
+use crate::readings::Tolerances;
 use crate::returns::BankAccounts;
+use crate::service_warranty::ServiceWarrantyTerms;
 use crate::DomainError;
 
 /// What prints at the top of every form and in every message.
@@ -83,6 +86,10 @@ pub struct Settings {
     pub payment_methods: Vec<PaymentMethod>,
     /// How customers give a bank account for a refund by bank transfer: IBAN or not.
     pub bank_accounts: BankAccounts,
+    /// The shop's own warranty on its work, by kind of work (none stated by the presets).
+    pub service_warranty: ServiceWarrantyTerms,
+    /// What the shop accepts of a watch's readings after its work.
+    pub tolerances: Tolerances,
 }
 
 /// The settings as kept: the style is stored once, beside the currency it applies to.
@@ -105,6 +112,12 @@ struct Stored {
     payment_methods: Option<Vec<PaymentMethod>>,
     #[serde(default)]
     bank_accounts: Option<BankAccounts>,
+    /// Since the watch records: a shop from before states no service warranty and has the
+    /// default tolerances until it sets them.
+    #[serde(default)]
+    service_warranty: ServiceWarrantyTerms,
+    #[serde(default)]
+    tolerances: Tolerances,
 }
 
 impl From<Stored> for Settings {
@@ -121,6 +134,8 @@ impl From<Stored> for Settings {
             policy: s.policy,
             payment_methods: s.payment_methods.unwrap_or_else(|| PaymentMethod::BEFORE_SETTING.to_vec()),
             bank_accounts: s.bank_accounts.unwrap_or_else(|| BankAccounts::usual_for(s.currency.code())),
+            service_warranty: s.service_warranty,
+            tolerances: s.tolerances,
         }
     }
 }
@@ -139,6 +154,8 @@ impl From<Settings> for Stored {
             policy: s.policy,
             payment_methods: Some(s.payment_methods),
             bank_accounts: Some(s.bank_accounts),
+            service_warranty: s.service_warranty,
+            tolerances: s.tolerances,
         }
     }
 }
@@ -158,6 +175,8 @@ impl Settings {
             policy: preset.policy(),
             payment_methods: preset.region().payment_methods.to_vec(),
             bank_accounts: BankAccounts::usual_for(currency.code()),
+            service_warranty: ServiceWarrantyTerms::default(),
+            tolerances: Tolerances::default(),
         }
     }
 

@@ -196,7 +196,7 @@ impl Settings {
             "policy.holidays" => Some(
                 p.calendar.holidays.iter().map(|h| format!("{} {}", h.date, h.name)).collect::<Vec<_>>().join("\n"),
             ),
-            _ => None,
+            _ => self.bench_value(key),
         }
     }
 
@@ -333,7 +333,7 @@ impl Settings {
                 p.calendar.working_days = days;
             }
             "policy.holidays" => p.calendar.holidays = parse_holidays(value)?,
-            other => return Err(format!("There is no setting called \"{other}\".")),
+            other => return self.set_bench_field(other, value),
         }
         Ok(())
     }
