@@ -122,8 +122,9 @@ pub struct ServiceWarranty {
 
 impl ServiceWarranty {
     /// The warranty of work of `kind` completed on `completed_on`: none if the shop states no
-    /// period for it. A redo under `earlier` (the warranty it was redone under) keeps that
-    /// warranty's dates and says which ticket it redid.
+    /// period for it. Work of the same kind redone under `earlier` (the warranty the watch
+    /// came back within) keeps that warranty's dates and says which ticket it redid; other
+    /// work done meanwhile (a strap during a service's warranty) carries its own.
     pub fn granted(
         terms: &ServiceWarrantyTerms,
         kind: WorkKind,
@@ -131,7 +132,7 @@ impl ServiceWarranty {
         calendar: &WorkCalendar,
         earlier: Option<(TicketNumber, &ServiceWarranty)>,
     ) -> Option<ServiceWarranty> {
-        if let Some((number, warranty)) = earlier {
+        if let Some((number, warranty)) = earlier.filter(|(_, w)| w.kind == kind) {
             return Some(ServiceWarranty { redo_of: Some(warranty.redo_of.unwrap_or(number)), ..warranty.clone() });
         }
         let period = terms.period(kind)?;
@@ -313,6 +314,18 @@ mod tests {
             ServiceWarranty::granted(&t, WorkKind::FullService, date(2027, 1, 5), &cal(), Some((number(40), &redo)))
                 .unwrap();
         assert_eq!((again.redo_of, again.ends_on), (Some(number(12)), first.ends_on));
+    }
+
+    #[test]
+    fn other_work_during_a_warranty_carries_its_own() {
+        let t = terms();
+        let service = ServiceWarranty::granted(&t, WorkKind::FullService, date(2026, 1, 10), &cal(), None).unwrap();
+        let check = ServiceWarrantyCheck::on(date(2026, 6, 1), &[(number(3), service)]);
+        let strap =
+            ServiceWarranty::granted(&t, WorkKind::StrapOrBracelet, date(2026, 6, 2), &cal(), check.redo_under())
+                .unwrap();
+        assert_eq!((strap.starts_on, strap.ends_on, strap.redo_of), (date(2026, 6, 2), date(2026, 7, 2), None));
+        assert_eq!(ServiceWarranty::granted(&t, WorkKind::Crystal, date(2026, 6, 2), &cal(), check.redo_under()), None);
     }
 
     #[test]

@@ -31,6 +31,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0010_open_tickets.sql")),
     // Makes tables again (see the file): with foreign keys off, checked before it commits.
     M::up(include_str!("../migrations/0011_branches.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0012_watches.sql")),
 ];
 
 /// Version 7: the shop's secrets, among them the key of its RMA codes.
@@ -426,14 +427,16 @@ mod tests {
         book("R-KLN-2026-00041", "KLN").unwrap();
         assert!(book("R-KLN-2026-00041 again", "KLN").is_err());
         // The indexes went with the old table and are there again.
-        let indexes: i64 = conn
-            .query_row(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL",
-                [],
-                |r| r.get(0),
-            )
+        let indexes: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
             .unwrap();
-        assert_eq!(indexes, 4);
+        for index in ["tickets_by_customer", "tickets_by_serial", "tickets_by_deadline", "tickets_open_by_state"] {
+            assert!(indexes.iter().any(|i| i == index), "{index} missing from {indexes:?}");
+        }
     }
 
     #[test]

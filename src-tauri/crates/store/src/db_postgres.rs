@@ -35,6 +35,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("V9__shared_shop", include_str!("../migrations/postgres/0009_shared_shop.sql")),
     ("V10__open_tickets", include_str!("../migrations/postgres/0010_open_tickets.sql")),
     ("V11__branches", include_str!("../migrations/postgres/0011_branches.sql")),
+    ("V12__watches", include_str!("../migrations/postgres/0012_watches.sql")),
 ];
 
 /// refinery's own table: one row per version applied.

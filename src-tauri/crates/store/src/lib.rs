@@ -35,7 +35,9 @@ pub use tables::attachments::Attachment;
 pub use tables::quotations::StoredQuotation;
 pub use tables::return_cases::ReturnRow;
 pub use tables::tickets::TicketRow;
+pub use tables::watches::Watch;
 pub use workflows::moving::{Fingerprint, TableCheck};
+pub use workflows::watches::{WatchLookup, WatchRecord};
 
 /// An open shop: its locked data folder and its database.
 pub struct Shop {
@@ -48,14 +50,21 @@ pub struct Shop {
 impl Shop {
     pub fn open(folder: DataFolder) -> Result<Shop> {
         let db = Db::sqlite(db::open(&folder.database())?);
-        Ok(Shop { folder, db, read_only: false })
+        Shop { folder, db, read_only: false }.linked()
     }
 
     /// Opens the shop on a shared PostgreSQL database (upgrading its schema, refusing a newer
     /// one untouched); `folder` is this computer's own folder (its lock, backups, settings).
     pub fn open_shared(folder: DataFolder, pg: sql::pg::Pg) -> Result<Shop> {
         let db = db_postgres::open(pg)?;
-        Ok(Shop { folder, db, read_only: false })
+        Shop { folder, db, read_only: false }.linked()
+    }
+
+    /// The shop with every ticket linked to its watch record: a shop from before watch
+    /// records (schema 12) gets them when this version first opens it.
+    fn linked(mut self) -> Result<Shop> {
+        self.link_tickets_to_watches(Timestamp::now())?;
+        Ok(self)
     }
 
     /// Opens a shop to read while another process may hold its folder: every write fails.

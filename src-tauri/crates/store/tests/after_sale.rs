@@ -43,6 +43,7 @@ fn completion(shop: &mut Shop, by: StaffId) -> Completion {
         work_performed: "Replaced the balance staff, regulated to +3 s/day".into(),
         parts: vec![ReplacedPart { description: "Balance staff".into(), old_part: OldPart::RetainedByShop }],
         photos: vec![photo.sha256],
+        work_kind: None,
     }
 }
 

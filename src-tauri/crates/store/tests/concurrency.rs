@@ -87,7 +87,7 @@ fn answer() -> WrittenAnswer {
 /// The repair done, with the photo of the repaired watch the Collection Notice shows.
 fn completion(shop: &mut Shop, by: StaffId) -> Completion {
     let photo = shop.store_photo(by, "after.png", b"\x89PNG\r\n\x1a\nrepaired", now()).unwrap();
-    Completion { work_performed: "Serviced".into(), parts: vec![], photos: vec![photo.sha256] }
+    Completion { work_performed: "Serviced".into(), parts: vec![], photos: vec![photo.sha256], work_kind: None }
 }
 
 fn collected() -> Release {
@@ -503,6 +503,7 @@ fn four_computers_at_once_lose_nothing_and_never_share_a_number() {
     plan.write(&plan_file);
     let (shop, _) = open(&url, &parent.join("again"));
     let before = events_by_action(&shop);
+    let watches_before = count(&shop, "SELECT COUNT(*) FROM watches");
     let tickets_before = count(&shop, "SELECT COUNT(*) FROM tickets");
     let codes_before = count(&shop, "SELECT COUNT(*) FROM rma_codes");
 
@@ -679,7 +680,10 @@ fn four_computers_at_once_lose_nothing_and_never_share_a_number() {
         ok("assessed").iter().filter(|w| reassessed.contains(w[0])).map(|w| w[0]).collect::<HashSet<_>>();
     let moves = own_assessed + first_assessed.len() as i64 + first_quotes + done("accepted") + done("collected");
     assert_eq!(logged("ticket.state"), moves);
-    let total: i64 = after.values().sum::<i64>() - before.values().sum::<i64>();
+    // Each watch booked in for the first time got its record, and its record's event.
+    let watches = count(&shop, "SELECT COUNT(*) FROM watches") - watches_before;
+    assert_eq!(logged("watch.recorded"), watches);
+    let total: i64 = after.values().sum::<i64>() - before.values().sum::<i64>() - watches;
     let changes: i64 = [
         "ticket",
         "assessed",

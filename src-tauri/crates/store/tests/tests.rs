@@ -21,6 +21,7 @@ mod server_faults;
 mod shared;
 mod shop;
 mod tickets;
+mod watches;
 
 /// The full name the harness gives the test `name` in the calling module (`crash::crash_writer`),
 /// for a child process that runs only it.

@@ -51,6 +51,9 @@ pub struct Completion {
     pub parts: Vec<ReplacedPart>,
     /// Attachments (SHA-256) of the repaired watch; the Collection Notice shows them.
     pub photos: Vec<String>,
+    /// The kind of work done, for the shop's service warranty on it (none: no warranty).
+    #[serde(default)]
+    pub work_kind: Option<crate::service_warranty::WorkKind>,
 }
 
 pub const MAX_PARTS: usize = 30;
@@ -82,6 +85,11 @@ impl Completion {
             problems.merge(e);
         }
         problems.into_result()?;
-        Ok(Completion { work_performed: work.unwrap_or_default(), parts, photos: self.photos.clone() })
+        Ok(Completion {
+            work_performed: work.unwrap_or_default(),
+            parts,
+            photos: self.photos.clone(),
+            work_kind: self.work_kind,
+        })
     }
 }

@@ -230,6 +230,7 @@ mod tests {
             work_performed: "Serviced the movement.".into(),
             parts: vec![ReplacedPart { description: "Crown".into(), old_part: OldPart::RetainedByShop }],
             photos: (0..photos).map(|i| format!("{i:064}")).collect(),
+            work_kind: None,
         }
     }
 

@@ -443,6 +443,7 @@ fn completion_needs_work_and_a_photo() {
         work_performed: " ".into(),
         parts: vec![ReplacedPart { description: "".into(), old_part: OldPart::Disposed }],
         photos: vec![],
+        work_kind: None,
     };
     let err = c.validated().unwrap_err();
     let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();

@@ -75,6 +75,8 @@ wire_enum! {
         Return => "return",
         /// A customer, by their id.
         Customer => "customer",
+        /// A watch's record, by its id.
+        Watch => "watch",
     }
 }
 
@@ -128,6 +130,13 @@ wire_enum! {
         ReturnSentBack => "return.sent_back",
         /// A move of the return's state by the clock (expiry, the end of a hold).
         ReturnState => "return.state",
+        /// A watch's record made, at an intake (or for a ticket booked before watch records).
+        WatchRecorded => "watch.recorded",
+        WatchEdited => "watch.edited",
+        /// The watch passed to another owner (sold on, inherited).
+        WatchPassedOn => "watch.passed_on",
+        /// The bench's readings taken (or taken again) before or after the work.
+        ReadingsTaken => "readings.taken",
     }
 }
 

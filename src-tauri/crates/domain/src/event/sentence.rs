@@ -51,6 +51,17 @@ impl Event {
                 text("replaced_data_saved_to")
             ),
             Action::CustomerEdited => customer_edited(d, dates),
+            Action::WatchRecorded => match d.get("ticket").and_then(Value::as_str) {
+                Some(t) => format!("Recorded the watch, from {t}"),
+                None => "Recorded the watch".into(),
+            },
+            Action::WatchEdited => "Corrected the watch's details".into(),
+            Action::WatchPassedOn => format!("Passed to a new owner, {}, from {}", text("owner"), text("from")),
+            Action::ReadingsTaken => match d.get("warnings").and_then(Value::as_i64).unwrap_or(0) {
+                0 => format!("Took the readings {}", text("stage")),
+                1 => format!("Took the readings {} · 1 outside the shop's tolerances", text("stage")),
+                n => format!("Took the readings {} · {n} outside the shop's tolerances", text("stage")),
+            },
             Action::TicketReceived => match count("photos") {
                 0 => "Booked in".into(),
                 1 => "Booked in · 1 photo".into(),

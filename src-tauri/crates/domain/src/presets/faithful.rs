@@ -74,7 +74,7 @@ fn messages(settings: &Settings) -> (String, String) {
     let account = Account::of(policy, &facts);
     let t = ticket(settings);
     let customer = CustomerDetails { name: "Ayşe Yılmaz".into(), ..CustomerDetails::default() };
-    let completion = Completion { work_performed: "Serviced".into(), parts: vec![], photos: vec![] };
+    let completion = Completion { work_performed: "Serviced".into(), parts: vec![], photos: vec![], work_kind: None };
     let collection = collection_message(settings, &t, &customer, &completion, &notice, &account, None).body;
     let dispatch = Dispatch {
         tracking: "YK123456".into(),

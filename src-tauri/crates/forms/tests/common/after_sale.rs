@@ -66,6 +66,7 @@ impl Case {
                 },
             ],
             photos: vec!["a1".repeat(32), "b2".repeat(32)],
+            work_kind: None,
         }
         .validated()
         .expect("a valid completion");

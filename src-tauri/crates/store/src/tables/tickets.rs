@@ -11,6 +11,7 @@ use caseback_domain::intake::IntakeDetails;
 use caseback_domain::ticket::{Ticket, TicketId};
 use caseback_domain::ticket::{TicketNumber, TicketState};
 use caseback_domain::warranty::WarrantyCheck;
+use caseback_domain::watch::WatchId;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -261,6 +262,37 @@ pub(crate) fn due_by(conn: &Db, until: Date) -> Result<Vec<TicketRow>> {
 pub(crate) fn due_after(conn: &Db, after: Date, limit: usize) -> Result<Vec<TicketRow>> {
     let sql = format!("{ROW_SQL} WHERE t.next_deadline > ?2 {DEADLINE_ORDER} LIMIT {limit}");
     let rows = conn.rows(&sql, vals![notice_state(), after.to_string()], row)?;
+    Ok(rows)
+}
+
+/// Names the watch record the ticket is of.
+pub(crate) fn set_watch(conn: &Db, id: TicketId, watch: WatchId) -> Result<()> {
+    conn.exec("UPDATE tickets SET watch_id = ?2 WHERE id = ?1", vals![id.0, watch.0])?;
+    Ok(())
+}
+
+pub(crate) fn watch_of(conn: &Db, id: TicketId) -> Result<Option<WatchId>> {
+    let w: Option<Option<i64>> = conn.row("SELECT watch_id FROM tickets WHERE id = ?1", vals![id.0], |r| r.get(0))?;
+    Ok(w.flatten().map(WatchId))
+}
+
+/// Up to `limit` tickets without a watch record yet (booked before watch records), oldest
+/// first; the condition is the partial index `tickets_without_watch`'s.
+pub(crate) fn without_watch(conn: &Db, limit: usize) -> Result<Vec<Ticket>> {
+    conn.rows(
+        &format!("SELECT {COLUMNS} FROM tickets t WHERE t.watch_id IS NULL ORDER BY t.id LIMIT {limit}"),
+        vals![],
+        from_row,
+    )
+}
+
+/// Every ticket of the watch, oldest first.
+pub(crate) fn for_watch(conn: &Db, watch: WatchId) -> Result<Vec<TicketRow>> {
+    let rows = conn.rows(
+        &format!("{ROW_SQL} WHERE t.watch_id = ?2 ORDER BY t.received_at, t.id"),
+        vals![notice_state(), watch.0],
+        row,
+    )?;
     Ok(rows)
 }
 

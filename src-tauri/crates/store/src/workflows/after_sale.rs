@@ -88,6 +88,7 @@ impl Shop {
     pub fn complete_repair(&mut self, by: StaffId, id: TicketId, c: &Completion, now: Timestamp) -> Result<Ticket> {
         self.actor(by)?;
         let completion = c.validated()?;
+        let settings = self.settings()?;
         attachment_folder::require_photos(&self.db, &completion.photos)?;
         // The ticket is read under the write lock: on a shared database another computer
         // may have moved it since (as in each change below).
@@ -98,7 +99,16 @@ impl Shop {
         ticket_photos::insert(&tx, id, Stage::AfterRepair, &completion.photos)?;
         walk(&tx, &mut ticket, &[TicketState::ReadyForCollection], Some(by), now)?;
         tickets::update_deadline(&tx, id, None)?;
-        let detail = json!({ "work_performed": completion.work_performed, "parts": completion.parts, "photos": completion.photos.len() });
+        let warranty = match completion.work_kind {
+            Some(kind) => super::watches::grant_service_warranty(&tx, &ticket, kind, &settings, settings.today(now))?,
+            None => None,
+        };
+        let detail = json!({
+            "work_performed": completion.work_performed,
+            "parts": completion.parts,
+            "photos": completion.photos.len(),
+            "service_warranty": warranty,
+        });
         log_ticket(&tx, now, Some(by), &ticket, Action::RepairCompleted, detail)?;
         tx.commit()?;
         Ok(ticket)

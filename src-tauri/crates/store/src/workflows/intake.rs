@@ -82,6 +82,7 @@ impl Shop {
             "photos": ticket.photos.len(),
         });
         log(&tx, now, Some(by), Subject::Ticket, &number.to_string(), Action::TicketReceived, detail)?;
+        super::watches::link_watch(&tx, &ticket, Some(by), now)?;
         tx.commit()?;
         Ok(ticket)
     }

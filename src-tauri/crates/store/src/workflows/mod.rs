@@ -13,6 +13,7 @@ mod return_corrections;
 mod return_outcomes;
 mod returning;
 mod setup;
+pub(crate) mod watches;
 
 use crate::sql::Db;
 use caseback_domain::event::Action;

@@ -1,0 +1,75 @@
+//! Table `watches`: one row per watch the shop knows, its details as JSON beside its folded
+//! identity (brand and serial), which finds it again.
+
+use caseback_domain::branch;
+use caseback_domain::watch::{WatchDetails, WatchId, WatchIdentity};
+use jiff::Timestamp;
+
+use super::columns::{from_json, to_json};
+use crate::error::Result;
+use crate::sql::{Db, Row};
+use crate::vals;
+
+/// A watch as kept.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Watch {
+    pub id: WatchId,
+    pub details: WatchDetails,
+}
+
+fn from_row(r: &Row) -> Result<Watch> {
+    Ok(Watch { id: WatchId(r.get(0)?), details: from_json("watch", &r.get::<String>(1)?)? })
+}
+
+pub(crate) fn insert(conn: &Db, details: &WatchDetails, now: Timestamp) -> Result<WatchId> {
+    let identity = details.identity();
+    Ok(WatchId(conn.insert(
+        "INSERT INTO watches (brand_key, serial_key, details_json, created_at, branch) VALUES (?1, ?2, ?3, ?4, ?5)",
+        vals![identity.brand, identity.serial, to_json(details)?, now.to_string(), branch::stored(conn.branch())],
+    )?))
+}
+
+/// Writes corrected details (and the identity they make).
+pub(crate) fn update(conn: &Db, id: WatchId, details: &WatchDetails) -> Result<()> {
+    let identity = details.identity();
+    conn.exec(
+        "UPDATE watches SET brand_key = ?2, serial_key = ?3, details_json = ?4 WHERE id = ?1",
+        vals![id.0, identity.brand, identity.serial, to_json(details)?],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Db, id: WatchId) -> Result<Option<Watch>> {
+    conn.row("SELECT id, details_json FROM watches WHERE id = ?1", vals![id.0], from_row)
+}
+
+/// The watch of this identity (of any branch, the oldest first); none for a watch without
+/// a serial, which no identity finds.
+pub(crate) fn by_identity(conn: &Db, identity: &WatchIdentity) -> Result<Option<Watch>> {
+    if !identity.is_known() {
+        return Ok(None);
+    }
+    conn.row(
+        "SELECT id, details_json FROM watches WHERE serial_key = ?1 AND brand_key = ?2 AND serial_key <> ''
+         ORDER BY id LIMIT 1",
+        vals![identity.serial, identity.brand],
+        from_row,
+    )
+}
+
+/// The watches a near match may be among: those of the same serial (under any brand), and
+/// those of the same brand whose serial is one character longer, shorter or as long.
+pub(crate) fn near(conn: &Db, identity: &WatchIdentity) -> Result<Vec<(WatchIdentity, Watch)>> {
+    if !identity.is_known() {
+        return Ok(Vec::new());
+    }
+    let len = identity.serial.chars().count() as i64;
+    conn.rows(
+        "SELECT id, details_json, brand_key, serial_key FROM watches
+         WHERE serial_key <> '' AND (serial_key = ?1
+            OR (brand_key = ?2 AND length(serial_key) BETWEEN ?3 AND ?4))
+         ORDER BY id LIMIT 500",
+        vals![identity.serial, identity.brand, len - 1, len + 1],
+        |r| Ok((WatchIdentity { brand: r.get(2)?, serial: r.get(3)? }, from_row(r)?)),
+    )
+}

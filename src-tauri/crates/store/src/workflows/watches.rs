@@ -1,0 +1,299 @@
+//! The watch as a record: found again by its brand and serial at each intake (or made from
+//! the intake), its owners over time, its tickets, the bench's readings and the service
+//! warranties its work carries.
+
+use caseback_domain::customer::CustomerId;
+use caseback_domain::event::{Action, Subject};
+use caseback_domain::readings::{Readings, ReadingsForm};
+use caseback_domain::service_warranty::{ServiceWarranty, ServiceWarrantyCheck};
+use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::{Ticket, TicketId, TicketNumber};
+use caseback_domain::watch::{self, MovementKind, NearMatch, Ownership, WatchDetails, WatchId};
+use caseback_domain::DomainError;
+use jiff::civil::Date;
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::error::Result;
+use crate::sql::Db;
+use crate::tables::tickets::{self, TicketRow};
+use crate::tables::watches::{self, Watch};
+use crate::tables::{readings, service_warranties, watch_owners};
+use crate::{log, log_ticket, Shop};
+
+/// A watch's page: the watch, who owned it, every ticket of it, and what the bench read.
+#[derive(Clone, Debug, Serialize)]
+pub struct WatchRecord {
+    pub watch: Watch,
+    pub owners: Vec<Ownership>,
+    /// Oldest first.
+    pub tickets: Vec<TicketRow>,
+    /// Each ticket's readings (before, then after), with when they were taken.
+    pub readings: Vec<(TicketId, Readings, Timestamp)>,
+    /// The service warranties its work carries, by ticket.
+    pub warranties: Vec<(TicketNumber, ServiceWarranty)>,
+}
+
+/// What typing or scanning a serial at intake finds: the watch itself, or watches that
+/// nearly match it, offered for staff to choose and never taken on their own.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct WatchLookup {
+    pub found: Option<Watch>,
+    pub near: Vec<(Watch, NearMatch)>,
+}
+
+/// How many tickets one transaction links to their watches when a shop from before watch
+/// records is first opened.
+const LINK_BATCH: usize = 500;
+
+impl Shop {
+    /// Gives every ticket booked before watch records its watch: one record per brand and
+    /// serial (a watch without a serial gets one of its own), owned in turn by the customers
+    /// who brought it in. Runs when the shop is opened; does nothing once every ticket has one.
+    pub fn link_tickets_to_watches(&mut self, now: Timestamp) -> Result<usize> {
+        let mut linked = 0;
+        loop {
+            let tx = self.db.transaction()?;
+            let batch = tickets::without_watch(&tx, LINK_BATCH)?;
+            if batch.is_empty() {
+                return Ok(linked);
+            }
+            for ticket in &batch {
+                link_watch(&tx, ticket, None, now)?;
+            }
+            tx.commit()?;
+            linked += batch.len();
+        }
+    }
+
+    /// The watch of this brand and serial, and those that nearly match them.
+    pub fn find_watch(&self, brand: &str, serial: &str) -> Result<WatchLookup> {
+        let identity = watch::WatchIdentity::of(brand, serial);
+        let found = watches::by_identity(&self.db, &identity)?;
+        let near = watches::near(&self.db, &identity)?
+            .into_iter()
+            .filter_map(|(theirs, w)| identity.near(&theirs).map(|n| (w, n)))
+            .collect();
+        Ok(WatchLookup { found, near })
+    }
+
+    pub fn watch(&self, id: WatchId) -> Result<WatchRecord> {
+        let watch = watches::get(&self.db, id)?.ok_or_else(|| DomainError::NotFound { what: "That watch".into() })?;
+        let tickets = tickets::for_watch(&self.db, id)?;
+        let mut readings_taken = Vec::new();
+        let mut warranties = Vec::new();
+        for t in &tickets {
+            for (r, at) in readings::for_ticket(&self.db, t.id)? {
+                readings_taken.push((t.id, r, at));
+            }
+            if let Some(w) = service_warranties::get(&self.db, t.id)? {
+                warranties.push((t.number.parse()?, w));
+            }
+        }
+        Ok(WatchRecord {
+            owners: watch_owners::for_watch(&self.db, id)?,
+            watch,
+            tickets,
+            readings: readings_taken,
+            warranties,
+        })
+    }
+
+    /// The watch record a ticket is of.
+    pub fn ticket_watch(&self, ticket: TicketId) -> Result<Option<WatchId>> {
+        tickets::watch_of(&self.db, ticket)
+    }
+
+    /// Corrects the watch's details (its calibre, its case, the notes that follow it). Its
+    /// identity may change only to one no other watch has.
+    pub fn edit_watch(&mut self, by: StaffId, id: WatchId, details: &WatchDetails, now: Timestamp) -> Result<Watch> {
+        self.actor(by)?;
+        let details = details.validated()?;
+        let tx = self.db.transaction()?;
+        let before = watches::get(&tx, id)?.ok_or_else(|| DomainError::NotFound { what: "That watch".into() })?;
+        if let Some(other) = watches::by_identity(&tx, &details.identity())?.filter(|w| w.id != id) {
+            return Err(DomainError::invalid(
+                "watch.serial",
+                format!(
+                    "Another watch has this brand and serial ({} {}): open that one instead.",
+                    other.details.brand, other.details.model
+                ),
+            )
+            .into());
+        }
+        watches::update(&tx, id, &details)?;
+        log(
+            &tx,
+            now,
+            Some(by),
+            Subject::Watch,
+            &id.0.to_string(),
+            Action::WatchEdited,
+            json!({ "before": before.details, "after": details }),
+        )?;
+        tx.commit()?;
+        Ok(Watch { id, details })
+    }
+
+    /// The watch passed to `customer` on `on` (sold on, inherited): the owner until then
+    /// keeps the watch's past.
+    pub fn pass_watch_to(
+        &mut self,
+        by: StaffId,
+        id: WatchId,
+        customer: CustomerId,
+        on: Date,
+        now: Timestamp,
+    ) -> Result<()> {
+        self.actor(by)?;
+        let tx = self.db.transaction()?;
+        let owner = crate::tables::customers::get(&tx, customer)?
+            .ok_or_else(|| DomainError::NotFound { what: "That customer".into() })?;
+        let history = watch::pass_to(&watch_owners::for_watch(&tx, id)?, customer, on)?;
+        watch_owners::put(&tx, id, &history)?;
+        log(
+            &tx,
+            now,
+            Some(by),
+            Subject::Watch,
+            &id.0.to_string(),
+            Action::WatchPassedOn,
+            json!({ "owner": owner.details.name, "from": on }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records the bench's readings of the ticket's watch, before or after the work (taken
+    /// again, they replace that stage's). Returns them with the shop's tolerances' warnings
+    /// counted in the history.
+    pub fn record_readings(
+        &mut self,
+        by: StaffId,
+        ticket: TicketId,
+        form: &ReadingsForm,
+        now: Timestamp,
+    ) -> Result<Readings> {
+        self.actor(by)?;
+        let taken = form.validated()?;
+        let settings = self.settings()?;
+        let tx = self.db.transaction()?;
+        let t = tickets::get(&tx, ticket)?.ok_or_else(|| DomainError::NotFound { what: "That ticket".into() })?;
+        readings::put(&tx, ticket, &taken, by, now)?;
+        let warnings = taken.warnings(&settings.tolerances).len();
+        log_ticket(
+            &tx,
+            now,
+            Some(by),
+            &t,
+            Action::ReadingsTaken,
+            json!({ "stage": taken.stage.label().to_lowercase(), "warnings": warnings }),
+        )?;
+        tx.commit()?;
+        Ok(taken)
+    }
+
+    pub fn readings(&self, ticket: TicketId) -> Result<Vec<(Readings, Timestamp)>> {
+        readings::for_ticket(&self.db, ticket)
+    }
+
+    /// What an intake of the watch on `on` finds among its earlier work's service warranties.
+    pub fn service_warranty_check(&self, watch: WatchId, on: Date) -> Result<ServiceWarrantyCheck> {
+        let mut earlier = Vec::new();
+        for t in tickets::for_watch(&self.db, watch)? {
+            if let Some(w) = service_warranties::get(&self.db, t.id)? {
+                earlier.push((t.number.parse()?, w));
+            }
+        }
+        Ok(ServiceWarrantyCheck::on(on, &earlier))
+    }
+}
+
+/// The service warranty the ticket's work of `kind`, completed on `completed_on`, carries
+/// (recorded inside the caller's transaction): the shop's period for that work, or, for a
+/// watch back within an earlier ticket's warranty, that warranty's dates (a redo does not
+/// start the clock again). None where the shop states no period.
+pub(crate) fn grant_service_warranty(
+    tx: &Db,
+    ticket: &Ticket,
+    kind: caseback_domain::service_warranty::WorkKind,
+    settings: &caseback_domain::Settings,
+    completed_on: Date,
+) -> Result<Option<ServiceWarranty>> {
+    let mut earlier = Vec::new();
+    if let Some(watch) = tickets::watch_of(tx, ticket.id)? {
+        for t in tickets::for_watch(tx, watch)?.into_iter().filter(|t| t.id != ticket.id) {
+            if let Some(w) = service_warranties::get(tx, t.id)? {
+                earlier.push((t.number.parse()?, w));
+            }
+        }
+    }
+    let check = ServiceWarrantyCheck::on(ticket.received_on, &earlier);
+    let granted = ServiceWarranty::granted(
+        &settings.service_warranty,
+        kind,
+        completed_on,
+        &settings.policy.calendar,
+        check.redo_under(),
+    );
+    if let Some(w) = &granted {
+        service_warranties::insert(tx, ticket.id, w)?;
+    }
+    Ok(granted)
+}
+
+/// Links `ticket` to its watch inside the caller's transaction: the watch of its brand and
+/// serial if the shop knows it (passed to the ticket's customer if another owned it), or a
+/// new record made from the ticket's device. `by` is who booked it (none for a ticket linked
+/// when a shop from before watch records is opened).
+pub(crate) fn link_watch(tx: &Db, ticket: &Ticket, by: Option<StaffId>, now: Timestamp) -> Result<WatchId> {
+    let device = &ticket.details.device;
+    let details = WatchDetails {
+        brand: device.brand.clone(),
+        model: device.model.clone(),
+        reference: device.item_code.clone(),
+        serial: device.serial.clone(),
+        movement: device.kind.map_or(MovementKind::Mechanical, MovementKind::of_device),
+        calibre: String::new(),
+        case_material: String::new(),
+        case_diameter: None,
+        bracelet: String::new(),
+        dial: device.colour.clone(),
+        notes: String::new(),
+    };
+    let id = match watches::by_identity(tx, &details.identity())? {
+        Some(known) => {
+            let history = watch_owners::for_watch(tx, known.id)?;
+            let present = history.iter().find(|o| o.until.is_none()).map(|o| o.customer);
+            if present != Some(ticket.customer) {
+                // Brought in by someone else since: they own it from this intake on. A day
+                // before the present owner's (an old ticket linked late) changes nothing.
+                if let Ok(next) = watch::pass_to(&history, ticket.customer, ticket.received_on) {
+                    watch_owners::put(tx, known.id, &next)?;
+                }
+            }
+            known.id
+        }
+        None => {
+            let id = watches::insert(tx, &details, now)?;
+            watch_owners::put(
+                tx,
+                id,
+                &[Ownership { customer: ticket.customer, from: ticket.received_on, until: None }],
+            )?;
+            log(
+                tx,
+                now,
+                by,
+                Subject::Watch,
+                &id.0.to_string(),
+                Action::WatchRecorded,
+                json!({ "ticket": ticket.number }),
+            )?;
+            id
+        }
+    };
+    tickets::set_watch(tx, ticket.id, id)?;
+    Ok(id)
+}
