@@ -9,7 +9,9 @@ use crate::after_sale::{AfterSale, Release};
 use crate::assessment::Assessment;
 use crate::customer::CustomerDetails;
 use crate::quotation::Quotation;
+use crate::readings::Readings;
 use crate::returns::ReturnCase;
+use crate::service_warranty::ServiceWarranty;
 use crate::ticket::{Ticket, TicketState};
 use crate::Settings;
 
@@ -39,6 +41,11 @@ pub struct TicketPapers {
     /// Photos of the repaired watch, in order; read only for the Collection Notice, the one
     /// form that shows them (a photo whose file went missing is left out).
     pub after_photos: Vec<Image>,
+    /// The bench's readings of the watch: before the work (if taken), after it (if taken).
+    pub readings_before: Option<Readings>,
+    pub readings_after: Option<Readings>,
+    /// The shop's own warranty the completed work carries, if the shop gives one.
+    pub service_warranty: Option<ServiceWarranty>,
 }
 
 /// Everything a return case's forms are drawn from.

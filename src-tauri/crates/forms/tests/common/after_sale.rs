@@ -173,6 +173,9 @@ impl Case {
             assessment: None,
             after_sale,
             after_photos: self.photos.iter().map(|(media_type, bytes)| stored_image(media_type, bytes)).collect(),
+            readings_before: None,
+            readings_after: None,
+            service_warranty: None,
         }
     }
 }

@@ -196,6 +196,9 @@ pub fn papers(settings: &Settings, ticket: &Ticket, customer: &CustomerDetails) 
         assessment: None,
         after_sale: nothing_after_the_repair(settings, ticket.received_on),
         after_photos: Vec::new(),
+        readings_before: None,
+        readings_after: None,
+        service_warranty: None,
     }
 }
 

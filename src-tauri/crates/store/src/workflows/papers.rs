@@ -34,9 +34,19 @@ impl Shop {
             Some((c, _)) if with_photos => c.photos.iter().filter_map(|sha| self.image(sha)).collect(),
             _ => Vec::new(),
         };
+        let (mut readings_before, mut readings_after) = (None, None);
+        for (r, _) in crate::tables::readings::for_ticket(&self.db, id)? {
+            match r.stage {
+                caseback_domain::readings::ReadingStage::Before => readings_before = Some(r),
+                caseback_domain::readings::ReadingStage::After => readings_after = Some(r),
+            }
+        }
         Ok(TicketPapers {
             after_sale,
             after_photos,
+            readings_before,
+            readings_after,
+            service_warranty: crate::tables::service_warranties::get(&self.db, id)?,
             settings: self.settings()?,
             customer: self.customer(ticket.customer)?.details,
             received_by,
