@@ -15,3 +15,4 @@ mod returns;
 mod returns_flow;
 mod rig;
 mod shared;
+mod watch;

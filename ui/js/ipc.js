@@ -78,6 +78,12 @@ export const api = {
   /** branch: '' for every branch's, a branch code, or '-' for those booked without one. */
   ticketsSearch: (query, filter = null, branch = '') => call('tickets_search', { query, filter, branch }),
   branchesGet: () => call('branches_get'),
+  watchGet: (id) => call('watch_get', { id }),
+  watchEdit: (by, id, details) => call('watch_edit', { by, id, details }),
+  /** What a brand and serial typed or scanned at intake find: the watch, or near matches to offer. */
+  watchFind: (brand, serial) => call('watch_find', { brand, serial }),
+  readingsGet: (ticket) => call('readings_get', { ticket }),
+  readingsRecord: (by, ticket, form) => call('readings_record', { by, ticket, form }),
   todayList: () => call('today_list'),
   todayQuotes: () => call('today_quotes'),
   todayRelease: () => call('today_release'),

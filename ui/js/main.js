@@ -14,6 +14,7 @@ import * as settings from './screens/settings.js';
 import * as intake from './screens/intake.js';
 import * as ticket from './screens/ticket.js';
 import * as customer from './screens/customer.js';
+import * as watch from './screens/watch.js';
 import { findOrScan } from './find-or-scan.js';
 import { live } from './live.js';
 import { setMaxPhotos } from './screens/intake-photos.js';
@@ -35,6 +36,7 @@ const PAGES = [
   { id: 'intake', under: 'tickets', module: intake },
   { id: 'ticket', under: 'tickets', module: ticket },
   { id: 'customer', under: 'customers', module: customer },
+  { id: 'watch', under: 'tickets', module: watch },
   { id: 'return-new', under: 'returns', module: returnNew },
   { id: 'return', under: 'returns', module: returnCase },
   { id: 'return-receive', under: 'returns', module: returnReceive },
@@ -138,7 +140,7 @@ function pageFromHash() {
   const [id, query] = location.hash.replace(/^#\//, '').split('?');
   if (!PAGES.some((p) => p.id === id)) return ['today', {}];
   const found = Number(new URLSearchParams(query ?? '').get('id'));
-  const lists = { ticket: 'tickets', customer: 'customers', return: 'returns' };
+  const lists = { ticket: 'tickets', customer: 'customers', return: 'returns', watch: 'tickets' };
   if (lists[id]) return found ? [id, { id: found }] : [lists[id], {}];
   return [id, {}];
 }

@@ -12,3 +12,4 @@ pub mod shared;
 pub mod tickets;
 pub mod today;
 mod upload;
+pub mod watches;

@@ -16,6 +16,10 @@ export function completionForm(ticketId, sale, refresh) {
   const work = h('textarea', { rows: 4, maxLength: 4000, testid: 'completion-work',
     placeholder: 'e.g. Replaced the crown and stem, cleaned the movement, tested water resistance to 5 bar' });
   const list = h('div', { class: 'part-list' });
+  // The kind of work decides the shop's own warranty on it (none for other work).
+  const kind = h('select', { testid: 'completion-work-kind' },
+    h('option', { value: '', text: 'Other work · no service warranty' }),
+    sale.work_kinds.map((k) => h('option', { value: k.key, text: k.label })));
   const photos = photoPicker(() => {}, 'PNG or JPEG: the repaired watch, face and back. The Collection Notice shows them to the customer.');
   errors.adopt('photos', (m) => photos.row.setError(m), () => photos.row.focus());
 
@@ -50,7 +54,7 @@ export function completionForm(ticketId, sale, refresh) {
       errors.clear();
       try {
         const shots = await photos.hashes();
-        await api.repairComplete(actorId(), ticketId, { work_performed: work.value, parts, photos: shots });
+        await api.repairComplete(actorId(), ticketId, { work_performed: work.value, parts, photos: shots, work_kind: kind.value || null });
         photos.release();
         notify('Repair recorded: the watch is ready for collection.');
         await refresh();
@@ -66,6 +70,7 @@ export function completionForm(ticketId, sale, refresh) {
     h('h2', { text: 'Repair done' }),
     h('p', { class: 'muted small', text: 'Record the finished work. The customer sees it on the Collection Notice and the receipt.' }),
     field('Work performed', work, errors.slot('work_performed')),
+    field('Kind of work', kind, errors.slot('work_kind'), 'The shop’s warranty on this kind of work is printed on the Collection Notice and the receipt.'),
     h('div', { class: 'field stacked' },
       h('span', { class: 'field-label', text: 'Parts replaced' }),
       list,

@@ -9,10 +9,12 @@ import { stateBadge, dueClass } from '../ticket-rows.js';
 import { formsPanel, sameWatchPanel, historyPanel, photoStrip } from './ticket-panels.js';
 import { quoteCards } from './ticket-quotes.js';
 import { afterSaleCards } from './ticket-aftersale.js';
+import { readingsCard } from './ticket-readings.js';
 
 export async function render(main, { params, go }) {
-  const [options, first, firstQuotes, firstSale] = await Promise.all([
-    api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id)]);
+  const [options, first, firstQuotes, firstSale, firstReadings] = await Promise.all([
+    api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id), api.readingsGet(params.id)]);
+  let readings = firstReadings;
   const labelOf = (list) => (key) => options[list].find((c) => c.key === key)?.label ?? key;
   let armed = null; // a move that needs a second click (cancelling closes the ticket for good)
 
@@ -21,9 +23,10 @@ export async function render(main, { params, go }) {
   /** Reloads the ticket, its quotations and after-sale side and draws the page again, keeping the scroll. */
   const refresh = async () => {
     const top = main.scrollTop;
-    const [view, q, s] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id)]);
+    const [view, q, s, r] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id), api.readingsGet(params.id)]);
     quotes = q;
     sale = s;
+    readings = r;
     show(view);
     main.scrollTop = top;
   };
@@ -45,7 +48,10 @@ export async function render(main, { params, go }) {
               h('div', { class: 'block', testid: 'ticket-device' },
                 h('p', { class: 'block-label', text: labelOf('device_kinds')(d.device.kind) }),
                 h('strong', { class: 'big', text: `${d.device.brand} ${d.device.model}` }),
-                facts([[view.serial_label, d.device.serial], ['Item code', d.device.item_code], ['Colour', d.device.colour]])))),
+                facts([[view.serial_label, d.device.serial], ['Item code', d.device.item_code], ['Colour', d.device.colour]]),
+                view.watch ? h('button', { type: 'button', class: 'ghost small', text: 'The watch’s record and history', testid: 'ticket-watch',
+                  onclick: () => go('watch', { id: view.watch }) }) : null))),
+          t.state === 'cancelled' ? null : readingsCard(t.id, readings),
           ...(afterRepair ? [afterSaleCards(view, sale, refresh), record] : [record]),
           quoteCards(view, quotes, refresh),
           afterRepair ? null : afterSaleCards(view, sale, refresh),
@@ -54,6 +60,7 @@ export async function render(main, { params, go }) {
           h('section', { class: 'card' },
             h('h2', { text: 'Warranty' }),
             h('p', { class: `warranty-text ${view.warranty_tone.replace('_', '-')}`, text: view.warranty_text, testid: 'ticket-warranty' }),
+            view.service_warranty ? h('p', { class: 'small', text: `The shop’s warranty on this work: ${view.service_warranty}.`, testid: 'ticket-service-warranty' }) : null,
             d.voiding.findings.length ? h('p', { class: 'muted small', text: `Checked on ${showDate(t.warranty.checked_on)}. Findings: ${d.voiding.findings.map(labelOf('voiding_findings')).join(', ')}.` })
               : h('p', { class: 'muted small', text: `Checked on ${showDate(t.warranty.checked_on)}.` })),
           formsPanel(t.id, view.forms),

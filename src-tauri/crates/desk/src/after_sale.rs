@@ -187,6 +187,8 @@ pub struct AfterSaleView {
     customer_address: String,
     default_old_part: OldPart,
     old_parts: Vec<Choice>,
+    /// The kinds of work the completion may name, each with the shop's warranty on it.
+    work_kinds: Vec<Choice>,
     couriers: Vec<CourierChoice>,
     signature_threshold: String,
     insurance_rate: String,
@@ -373,6 +375,7 @@ pub(crate) fn after_sale_view(shop: &Shop, now: Timestamp, id: TicketId) -> Resu
         shipping_message,
         customer_address: customer.details.address.clone(),
         old_parts: choices(&OldPart::ALL, OldPart::label),
+        work_kinds: crate::watches::work_kind_choices(&s.service_warranty),
         couriers: Courier::ALL
             .iter()
             .map(|&k| {

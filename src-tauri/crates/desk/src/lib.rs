@@ -21,6 +21,7 @@ mod settings;
 mod shared;
 mod tickets;
 mod today;
+mod watches;
 
 use std::sync::Arc;
 
@@ -41,6 +42,7 @@ pub use shared::{MovedView, ProbeView, SharedForm, SharedView};
 pub use tickets::LIST_LIMIT;
 pub use tickets::{CustomerView, IntakeOptions, IntakePreview, RowView, TicketView};
 pub use today::{TodayDue, TodayQuotes, TodayRelease, TodayReturns};
+pub use watches::{KnownWatch, OwnerView, ReadingsView, TicketReadingsView, WatchLookupView, WatchView};
 
 /// Where the time comes from: the system clock, or a test's.
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;

@@ -137,6 +137,10 @@ pub struct TicketView {
     forms: Vec<FormView>,
     history: Vec<HistoryRow>,
     same_watch: Vec<RowView>,
+    /// The watch's own record, for the page's link to it.
+    watch: Option<caseback_domain::watch::WatchId>,
+    /// "Full service, until 10 January 2027": the shop's warranty the completed work carries.
+    service_warranty: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -374,6 +378,10 @@ pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Re
         forms,
         history: history::rows(shop, Subject::Ticket, &ticket.number.to_string())?,
         same_watch: day.rows(same_watch),
+        watch: shop.ticket_watch(id)?,
+        service_warranty: shop
+            .service_warranty(id)?
+            .map(|w| w.describe(shop.settings().map(|s| s.date_style).unwrap_or_default())),
         ticket,
     })
 }

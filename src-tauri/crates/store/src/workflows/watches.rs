@@ -194,6 +194,11 @@ impl Shop {
         Ok(taken)
     }
 
+    /// The shop's warranty the ticket's completed work carries, if any.
+    pub fn service_warranty(&self, ticket: TicketId) -> Result<Option<ServiceWarranty>> {
+        service_warranties::get(&self.db, ticket)
+    }
+
     pub fn readings(&self, ticket: TicketId) -> Result<Vec<(Readings, Timestamp)>> {
         readings::for_ticket(&self.db, ticket)
     }

@@ -1,0 +1,242 @@
+//! The watch record as the window shows it: its page (details, owners, every ticket, the
+//! readings over time, the service warranties), what a serial finds at intake, and the
+//! bench's readings on a ticket.
+
+use caseback_domain::readings::{
+    self, Outcome, Position, ReadingRow, ReadingStage, ReadingWarning, Readings, ReadingsForm, WaterTestKind,
+};
+use caseback_domain::service_warranty::{ServiceWarrantyTerms, WorkKind};
+use caseback_domain::staff::StaffId;
+use caseback_domain::ticket::TicketId;
+use caseback_domain::watch::{MovementKind, WatchDetails, WatchId};
+use caseback_store::{Shop, Watch};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::choice::{choices, Choice};
+use crate::tickets::{ListDay, RowView};
+use crate::{Desk, Result};
+
+#[derive(Serialize)]
+pub struct WatchView {
+    pub watch: Watch,
+    /// "Seiko Presage SRPB41".
+    pub title: String,
+    pub movement_label: &'static str,
+    pub owners: Vec<OwnerView>,
+    /// Oldest first.
+    pub tickets: Vec<RowView>,
+    /// Every set of readings, oldest ticket first, before then after.
+    pub readings: Vec<ReadingsView>,
+    /// "R-2026-00012: Full service, until 10 January 2027".
+    pub warranties: Vec<String>,
+    pub movements: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OwnerView {
+    pub customer_id: i64,
+    pub name: String,
+    pub from: Date,
+    pub until: Option<Date>,
+}
+
+/// One set of readings as a screen shows it, with what is outside the shop's tolerances.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReadingsView {
+    pub ticket_id: TicketId,
+    pub ticket_number: String,
+    pub stage: ReadingStage,
+    pub stage_label: &'static str,
+    pub taken_on: Date,
+    pub rows: Vec<ReadingRow>,
+    pub warnings: Vec<ReadingWarning>,
+    pub note: String,
+}
+
+/// What a brand and serial typed at intake find.
+#[derive(Clone, Debug, Serialize)]
+pub struct WatchLookupView {
+    pub found: Option<KnownWatch>,
+    /// Watches that nearly match, each with the sentence saying how: offered, never taken.
+    pub near: Vec<KnownWatch>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct KnownWatch {
+    pub id: WatchId,
+    pub title: String,
+    pub serial: String,
+    pub tickets: usize,
+    /// How it nearly matches (for a near match), or what the service warranty check says.
+    pub text: String,
+    /// The notes that follow the watch into its next intake.
+    pub notes: String,
+}
+
+/// The readings panel of a ticket: what was taken, and the form's choices.
+#[derive(Clone, Debug, Serialize)]
+pub struct TicketReadingsView {
+    pub taken: Vec<ReadingsView>,
+    pub movement: MovementKind,
+    pub stages: Vec<Choice>,
+    /// The kinds of work a completion may name, each with the shop's warranty on it.
+    pub work_kinds: Vec<Choice>,
+    /// The shop's tolerances in a sentence, shown beside the form.
+    pub tolerances: String,
+    pub positions: Vec<Choice>,
+    pub water_kinds: Vec<Choice>,
+    pub outcomes: Vec<Choice>,
+}
+
+fn title(details: &WatchDetails) -> String {
+    format!("{} {}", details.brand, details.model).trim().to_string()
+}
+
+fn readings_view(
+    shop: &Shop,
+    ticket_id: TicketId,
+    ticket_number: &str,
+    r: Readings,
+    at: jiff::Timestamp,
+) -> Result<ReadingsView> {
+    let settings = shop.settings()?;
+    Ok(ReadingsView {
+        ticket_id,
+        ticket_number: ticket_number.to_string(),
+        stage: r.stage,
+        stage_label: r.stage.label(),
+        taken_on: settings.today(at),
+        rows: r.table(),
+        warnings: r.warnings(&settings.tolerances),
+        note: r.note.clone(),
+    })
+}
+
+impl Desk {
+    pub fn watch(&mut self, id: WatchId) -> Result<WatchView> {
+        let (shop, now) = self.at()?;
+        let record = shop.watch(id)?;
+        let style = shop.settings()?.date_style;
+        let mut owners = Vec::new();
+        for o in &record.owners {
+            owners.push(OwnerView {
+                customer_id: o.customer.0,
+                name: shop.customer(o.customer)?.details.name,
+                from: o.from,
+                until: o.until,
+            });
+        }
+        let numbers: Vec<(TicketId, String)> = record.tickets.iter().map(|t| (t.id, t.number.clone())).collect();
+        let number_of =
+            |id: TicketId| numbers.iter().find(|(t, _)| *t == id).map(|(_, n)| n.clone()).unwrap_or_default();
+        let mut readings_taken = Vec::new();
+        for (ticket, r, at) in record.readings {
+            readings_taken.push(readings_view(shop, ticket, &number_of(ticket), r, at)?);
+        }
+        Ok(WatchView {
+            title: title(&record.watch.details),
+            movement_label: record.watch.details.movement.label(),
+            watch: record.watch,
+            owners,
+            tickets: ListDay::of(shop, now)?.rows(record.tickets),
+            readings: readings_taken,
+            warranties: record.warranties.iter().map(|(n, w)| format!("{n}: {}", w.describe(style))).collect(),
+            movements: choices(&MovementKind::ALL, MovementKind::label),
+        })
+    }
+
+    pub fn edit_watch(&mut self, by: StaffId, id: WatchId, details: &WatchDetails) -> Result<WatchView> {
+        let (shop, now) = self.at()?;
+        shop.edit_watch(by, id, details, now)?;
+        self.watch(id)
+    }
+
+    /// What typing or scanning `serial` (of `brand`) at intake finds, on `today`'s intake.
+    pub fn find_watch(&mut self, brand: &str, serial: &str) -> Result<WatchLookupView> {
+        let (shop, now) = self.at()?;
+        let settings = shop.settings()?;
+        let today = settings.today(now);
+        let lookup = shop.find_watch(brand, serial)?;
+        let known = |w: &Watch, text: String| -> Result<KnownWatch> {
+            Ok(KnownWatch {
+                id: w.id,
+                title: title(&w.details),
+                serial: w.details.serial.clone(),
+                tickets: shop.watch(w.id)?.tickets.len(),
+                text,
+                notes: w.details.notes.clone(),
+            })
+        };
+        let found = match &lookup.found {
+            Some(w) => Some(known(w, shop.service_warranty_check(w.id, today)?.describe(settings.date_style))?),
+            None => None,
+        };
+        let near = lookup.near.iter().map(|(w, how)| known(w, how.sentence().to_string())).collect::<Result<_>>()?;
+        Ok(WatchLookupView { found, near })
+    }
+
+    /// The ticket's readings panel.
+    pub fn ticket_readings(&mut self, ticket: TicketId) -> Result<TicketReadingsView> {
+        let (shop, _) = self.at()?;
+        let t = shop.ticket(ticket)?;
+        let number = t.number.to_string();
+        let mut taken = Vec::new();
+        for (r, at) in shop.readings(ticket)? {
+            taken.push(readings_view(shop, ticket, &number, r, at)?);
+        }
+        let movement = match shop.ticket_watch(ticket)? {
+            Some(w) => shop.watch(w)?.watch.details.movement,
+            None => t.details.device.kind.map_or(MovementKind::Mechanical, MovementKind::of_device),
+        };
+        let settings = shop.settings()?;
+        let terms = settings.service_warranty;
+        let work_kinds = work_kind_choices(&terms);
+        Ok(TicketReadingsView {
+            taken,
+            movement,
+            stages: choices(&ReadingStage::ALL, ReadingStage::label),
+            work_kinds,
+            tolerances: describe_tolerances(&settings.tolerances),
+            positions: choices(&Position::ALL, Position::label),
+            water_kinds: choices(&WaterTestKind::ALL, WaterTestKind::label),
+            outcomes: choices(&Outcome::ALL, Outcome::label),
+        })
+    }
+
+    pub fn record_readings(
+        &mut self,
+        by: StaffId,
+        ticket: TicketId,
+        form: &ReadingsForm,
+    ) -> Result<TicketReadingsView> {
+        let (shop, now) = self.at()?;
+        shop.record_readings(by, ticket, form, now)?;
+        self.ticket_readings(ticket)
+    }
+}
+
+/// The kinds of work a completion may name, each with the shop's warranty on it.
+pub(crate) fn work_kind_choices(terms: &ServiceWarrantyTerms) -> Vec<Choice> {
+    WorkKind::ALL
+        .iter()
+        .map(|k| Choice {
+            key: serde_json::Value::String(k.key().into()),
+            label: match terms.period(*k) {
+                Some(p) => format!("{} · {} warranty", k.label(), p),
+                None => format!("{} · no warranty stated", k.label()),
+            },
+        })
+        .collect()
+}
+
+/// The shop's tolerances in a sentence.
+fn describe_tolerances(t: &readings::Tolerances) -> String {
+    format!(
+        "Rate {} to {}, amplitude at least {} dial up, beat error under {}.",
+        readings::format_rate(t.rate_min),
+        readings::format_rate(t.rate_max),
+        readings::format_amplitude(t.amplitude_min_dial_up),
+        readings::format_beat_error(t.beat_error_under)
+    )
+}

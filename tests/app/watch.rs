@@ -1,0 +1,84 @@
+//! The watch as a record in the window: a watch brought in a second time by its next owner
+//! opens its record from the ticket (both tickets, both owners, the notes that follow it),
+//! the watchmaker records the readings on the ticket (a figure outside the shop's
+//! tolerances marked, a mistyped figure refused at its field), and the record shows them.
+
+use anyhow::Result;
+use caseback_domain::intake::IntakeForm;
+
+use crate::rig::{bounded, Rig};
+
+fn presage(name: &str) -> IntakeForm {
+    caseback_store::fixture::presage(name, "+852 6123 0000", "Stops overnight")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() -> Result<()> {
+    let rig = Rig::start("2026-11-20T02:00:00Z")?;
+    let second = {
+        let (mut shop, by) = rig.test_shop("2025-03-01T02:00:00Z")?;
+        shop.book_intake(by, &presage("Wong Ka Ming"), &[], "2025-03-02T02:00:00Z".parse()?)?;
+        shop.book_intake(by, &presage("Chan Tai Man"), &[], "2026-11-18T02:00:00Z".parse()?)?
+    };
+    bounded(async {
+        let app = rig.open_app().await?;
+        let open = |number: String| {
+            let app = &app;
+            async move {
+                app.el("find-input").await?.send_keys(&format!("{number}\u{E007}")).await?;
+                app.wait_text("ticket-number", |t| t == number).await?;
+                anyhow::Ok(())
+            }
+        };
+        open(second.number.to_string()).await?;
+        app.click("ticket-watch").await?;
+        assert_eq!(app.wait_text("watch-title", |t| !t.is_empty()).await?, "Seiko Presage SRPB41");
+        let owners = app.text("watch-owners").await?;
+        assert!(owners.contains("Wong Ka Ming") && owners.contains("Chan Tai Man"), "{owners}");
+        app.wait_for("[data-testid=watch-tickets] [data-testid=ticket-row-R-2025-00001]").await?;
+
+        // The notes that follow the watch, written once.
+        app.click("watch-edit").await?;
+        app.type_into("watch-edit-calibre", "4R35").await?;
+        app.type_into("watch-edit-notes", "Crown tube is fragile.").await?;
+        app.click("watch-edit-save").await?;
+        assert_eq!(app.wait_text("watch-notes", |t| !t.is_empty()).await?, "Crown tube is fragile.");
+
+        // On the ticket: readings before the work, one mistyped, one outside tolerance.
+        open(second.number.to_string()).await?;
+        app.click("readings-open").await?;
+        app.type_into("readings-rate.dial_up", "fast").await?;
+        app.type_into("readings-amplitude.dial_up", "230").await?;
+        app.click("readings-save").await?;
+        let refused = app.wait_text("error-readings.rate.dial_up", |t| !t.is_empty()).await?;
+        assert!(refused.contains("seconds a day"), "{refused}");
+        app.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })",
+                vec!["[data-testid=readings-card]".into()],
+            )
+            .await?;
+        app.screenshot("79-readings-form-refused").await?;
+        app.el("readings-rate.dial_up").await?.clear().await?;
+        app.type_into("readings-rate.dial_up", "-12").await?;
+        app.type_into("readings-rate.crown_down", "+3").await?;
+        app.click("readings-save").await?;
+        app.wait_for("[data-testid=readings-before]").await?;
+        let marked = app.text("readings-table-before-readings.rate.dial_up").await?;
+        assert!(marked.contains("-12.0 s/d") && marked.contains("outside tolerance"), "{marked}");
+        let amplitude = app.text("readings-table-before-readings.amplitude.dial_up").await?;
+        assert!(amplitude.contains("230°") && amplitude.contains("outside tolerance"), "{amplitude}");
+        let show = "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })";
+        app.client.execute(show, vec!["[data-testid=readings-card]".into()]).await?;
+        app.screenshot("80-readings-on-the-ticket").await?;
+
+        // And the watch's record shows them.
+        app.click("ticket-watch").await?;
+        app.wait_for("[data-testid=watch-readings] table").await?;
+        app.client.execute(show, vec!["[data-testid=watch-readings]".into()]).await?;
+        app.screenshot("81-the-watch-s-record").await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}
