@@ -77,6 +77,24 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
         app.wait_for("[data-testid=watch-readings] table").await?;
         app.client.execute(show, vec!["[data-testid=watch-readings]".into()]).await?;
         app.screenshot("81-the-watch-s-record").await?;
+
+        // At the next intake the serial, typed as it comes, finds the watch and its notes;
+        // a slip of one character is offered, not taken.
+        app.click("nav-tickets").await?;
+        app.click("new-intake").await?;
+        app.type_into("input-device.brand", "Seiko").await?;
+        app.type_into("input-device.serial", "4r35 01t0").await?;
+        let known = app.wait_text("intake-watch-known", |t| t.contains("Known watch")).await?;
+        assert!(known.contains("Seiko Presage SRPB41") && known.contains("2 earlier tickets"), "{known}");
+        assert_eq!(app.text("intake-watch-notes").await?, "Crown tube is fragile.");
+        app.el("input-device.serial").await?.clear().await?;
+        app.type_into("input-device.serial", "4R35-01TO").await?;
+        let near = app.wait_text("intake-watch-near", |t| t.contains("Did you mean")).await?;
+        assert!(near.contains("4R35-01T0"), "{near}");
+        app.screenshot("82-intake-offers-a-near-match").await?;
+        app.click("intake-watch-near-0").await?;
+        assert_eq!(app.value("input-device.serial").await?, "4R35-01T0");
+        app.wait_text("intake-watch-known", |t| t.contains("Known watch")).await?;
         app.close().await?;
         Ok(())
     })

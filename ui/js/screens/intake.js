@@ -8,6 +8,7 @@ import { actorId } from '../actor.js';
 import { reportRefusal } from '../fields.js';
 import { showDate } from '../dates.js';
 import { Code } from '../codes.js';
+import { watchLookup } from './intake-watch.js';
 import { textField, dateField, textArea, selectField, checkField, chipGroup, pair, section } from './intake-parts.js';
 import { customerPicker } from './intake-customer.js';
 import { photoPicker } from './intake-photos.js';
@@ -111,6 +112,18 @@ export async function render(main, { params, go }) {
       }
     }
   }, 250);
+  // Typing or scanning the serial finds the watch the shop knows, or those it nearly matches.
+  const known = watchLookup({
+    read: () => ({ brand: brand.get(), serial: serial.get() }),
+    use: (w) => {
+      serial.input.value = w.serial;
+      const title = w.title.split(' ');
+      if (!brand.get()) brand.input.value = title[0] ?? '';
+      if (!model.get()) model.input.value = title.slice(1).join(' ');
+      preview();
+    },
+  });
+  [serial.input, brand.input].forEach((el) => el.addEventListener('input', () => known.look()));
   [serial.input, bought.input, delivered.input, reason.input, ...voiding.boxes].forEach((el) => {
     el.addEventListener('input', () => preview());
     el.addEventListener('change', () => preview());
@@ -168,7 +181,7 @@ export async function render(main, { params, go }) {
   const form = h('div', { class: 'intake', testid: 'intake' },
     h('div', { class: 'intake-column' },
       section('Customer', 'intake-section-customer', customer.node),
-      section('Watch', 'intake-section-device', pair(kind, brand), pair(model, colour), pair(serial, itemCode)),
+      section('Watch', 'intake-section-device', pair(kind, brand), pair(model, colour), pair(serial, itemCode), known.node),
       section('Purchase record', 'intake-section-purchase', order.node, pair(bought, delivered), proof.node),
       section('Warranty', 'intake-section-warranty', warrantyText, dueLine,
         h('p', { class: 'subhead', text: 'Findings that void the warranty' }), voiding.node, reason.node)),
