@@ -108,7 +108,44 @@ fn main() {
     }
 
     after_sale(&dir, &png);
+    after_the_work(&dir);
     returns(&dir, &png);
+}
+
+/// The bench readings and the service warranty: on the notice with four photos (A4) and
+/// without any (Letter), after-readings alone, on the receipt, and on the work order of a
+/// covered repair.
+fn after_the_work(dir: &std::path::Path) {
+    use common::readings::{after_the_work, before_the_work, full_service_warranty, redone_service_warranty};
+    let with = |case: &Case| TicketPapers {
+        readings_before: Some(before_the_work()),
+        readings_after: Some(after_the_work()),
+        service_warranty: Some(full_service_warranty()),
+        ..case.papers()
+    };
+    let mut photos = Case::ready(PaperSize::A4, NOTICE_ON);
+    for i in 0..2 {
+        photos.photos.push(("image/jpeg", common::after_sale::photo_jpeg(480 + 80 * i, 360)));
+    }
+    let mut no_photos = Case::ready(PaperSize::Letter, NOTICE_ON);
+    no_photos.photos.clear();
+    let mut after_only = with(&no_photos);
+    after_only.readings_before = None;
+    after_only.service_warranty = Some(redone_service_warranty());
+    let forms = [
+        ("collection-notice-readings-a4", with(&photos), FormKind::CollectionNotice),
+        ("collection-notice-readings-letter", with(&no_photos), FormKind::CollectionNotice),
+        ("collection-notice-after-only-letter", after_only, FormKind::CollectionNotice),
+        ("receipt-service-warranty-a4", with(&photos), FormKind::PaymentReceipt),
+    ];
+    for (name, papers, kind) in forms {
+        write_pdf(dir, &format!("{name}.pdf"), &render_ticket(fonts(), kind, &papers).unwrap());
+    }
+    let covered = WarrantyDecision::Covered(CoveredReason::ManufacturingDefect);
+    let findings = "Mainspring broken at the barrel hook; replaced it and serviced the movement.";
+    let assessment = Assessment { findings: findings.into(), decision: covered, photos: vec![] };
+    let doc = TicketPapers { assessment: Some(assessment), ..with(&photos) };
+    write_pdf(dir, "warranty-readings-a4.pdf", &work_summary(fonts(), &doc).unwrap());
 }
 
 /// The return forms: a Turkish store's (A4, with its logo) for Ayşe Yılmaz, a Hong Kong

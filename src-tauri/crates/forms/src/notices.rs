@@ -9,6 +9,7 @@ use caseback_domain::quotation::message::unrepaired_ways;
 use caseback_domain::quotation::{LineKind, Quotation, Section};
 use caseback_domain::Settings;
 
+use crate::after_sale::readings::bench_readings;
 use crate::dates::{long_date, short_date};
 use crate::draw::{Canvas, Colour, Item};
 use crate::error::FormError;
@@ -169,7 +170,8 @@ pub fn return_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormErr
 }
 
 /// The work order for a repair the warranty covers, at no cost to the customer: as PDF
-/// bytes, on the shop's paper (A4 or US Letter), from the technician's covered assessment.
+/// bytes, on the shop's paper (A4 or US Letter), from the technician's covered assessment,
+/// with the bench readings after the work where they were taken.
 pub fn work_summary(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
     let assessment =
         p.assessment.as_ref().filter(|a| a.decision.is_covered()).ok_or(FormError::NotApplicable(NOT_COVERED))?;
@@ -188,6 +190,10 @@ pub fn work_summary(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormErro
     let findings = if findings.is_empty() { "None recorded." } else { findings };
     form.flow.place_kept(&sections::paragraph(fonts, "Technician's findings", findings, VALUE, x, w), 3);
     form.flow.place(&Row::gap(SECTION_GAP));
+    if let Some(rows) = bench_readings(fonts, p, x, w) {
+        form.flow.place_whole(&rows);
+        form.flow.place(&Row::gap(SECTION_GAP));
+    }
 
     let reason = assessment.decision.reason_label().trim();
     let decision = format!("Covered by warranty: {}", if reason.is_empty() { "yes" } else { reason });

@@ -6,9 +6,11 @@
 mod common;
 
 mod after_sale;
+mod bench_readings;
 mod fonts;
 mod intake_receipt;
 mod notices;
 mod quotation;
 mod returns;
+mod service_warranty;
 mod ticket_tag;

@@ -1,5 +1,6 @@
 //! The Collection Notice: the repair is done. The work, the parts replaced, photos of the
-//! watch, the balance, how to get the watch back, and from when storage is charged.
+//! watch, the balance, how to get the watch back, and from when storage is charged; then,
+//! where the papers carry them, the shop's warranty on the work and the bench readings.
 
 use caseback_domain::after_sale::message::ways_back;
 use caseback_domain::after_sale::{CollectionNotice, Completion};
@@ -7,6 +8,8 @@ use caseback_domain::money::Amount;
 use caseback_domain::papers::{Image, TicketPapers};
 use caseback_domain::DateStyle;
 
+use super::readings::bench_readings;
+use super::service_warranty::service_warranty;
 use super::table::{self, Grid};
 use super::{account_rows, balance_label};
 use crate::dates::{long_date, short_date};
@@ -71,6 +74,16 @@ pub fn collection_notice(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, For
         rows.push(bullet(fonts, media, x, w));
     }
     form.flow.place_kept(&rows, 2);
+    // Last, so that the notice keeps to its page: the photos fill an A4 page's first, and the
+    // readings of a mechanical watch would move the balance and the way back onto a second.
+    if let Some(band) = service_warranty(fonts, p, x, w) {
+        form.flow.place(&Row::gap(SECTION_GAP));
+        form.flow.place(&band);
+    }
+    if let Some(rows) = bench_readings(fonts, p, x, w) {
+        form.flow.place(&Row::gap(SECTION_GAP));
+        form.flow.place_whole(&rows);
+    }
     form.finish(TITLE)
 }
 

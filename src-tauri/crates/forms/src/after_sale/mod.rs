@@ -1,11 +1,14 @@
 //! The forms after the repair: the Collection Notice, the receipt, the shipping notice, the
 //! commercial invoice and the 4 x 6 in shipping label. Each one reads the ticket's papers
 //! (their `after_sale` above all) and refuses with `FormError::NotApplicable` when the facts
-//! it is about are missing.
+//! it is about are missing. The bench readings and the service warranty are printed where
+//! the papers carry them, and left out where they do not.
 
 pub(crate) mod collection_notice;
 mod commercial_invoice;
 mod payment_receipt;
+pub(crate) mod readings;
+mod service_warranty;
 pub(crate) mod shipping_label;
 mod shipping_notice;
 pub(crate) mod table;

@@ -1,5 +1,6 @@
-//! The receipt (a tax invoice when the shop has a tax id): the accepted quotation's lines,
-//! the other charges, the payments and refunds, the balance, and "PAID IN FULL" once settled.
+//! The receipt (a tax invoice when the shop has a tax id): the shop's warranty on the work
+//! (where it gives one), the accepted quotation's lines, the other charges, the payments and
+//! refunds, the balance, and "PAID IN FULL" once settled.
 
 use caseback_domain::after_sale::{AfterSale, EntryKind, Payment};
 use caseback_domain::money::Amount;
@@ -7,6 +8,7 @@ use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::Section;
 use caseback_domain::{Currency, DateStyle};
 
+use super::service_warranty::service_warranty;
 use super::table::{self, Grid};
 use super::{balance_label, charge_label, frame, received};
 use crate::dates::{day, long_date, short_date};
@@ -53,6 +55,10 @@ pub fn payment_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormE
         form.flow.place(&thanks(fonts, &long_date(style, paid_on), settled, x, w));
     }
     form.parties(p);
+    if let Some(band) = service_warranty(fonts, p, x, w) {
+        form.flow.place(&band);
+        form.flow.place(&Row::gap(SECTION_GAP));
+    }
 
     if let Some((q, cosmetic)) = &a.accepted {
         let lines = Table::new(fonts, currency.code(), x, w);

@@ -70,8 +70,12 @@ pub(crate) fn paragraph(fonts: &Fonts, title: &str, text: &str, style: Style, x:
 
 /// The warranty status on a tinted band.
 pub(crate) fn warranty(fonts: &Fonts, line: &str, x: f32, w: f32) -> Row {
+    band(fonts, "Warranty at intake", line, x, w)
+}
+
+/// `line` beside `title` on a tinted band with an accent edge: how a form states a warranty.
+pub(crate) fn band(fonts: &Fonts, title: &str, line: &str, x: f32, w: f32) -> Row {
     let pad = 2.8;
-    let title = "Warranty at intake";
     let title_w = width(fonts, title, HEADING);
     let text_x = x + pad + title_w + 5.0;
     let (text, text_h) = text_block(fonts, line, VALUE, text_x, pad, x + w - pad - text_x);

@@ -5,6 +5,7 @@
 
 pub mod after_sale;
 mod read_back;
+pub mod readings;
 pub mod returns;
 
 // The benches read nothing back.
