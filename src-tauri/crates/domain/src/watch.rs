@@ -282,6 +282,19 @@ pub fn pass_to(history: &[Ownership], customer: CustomerId, on: Date) -> Result<
     Ok(next)
 }
 
+/// The history with `customer` as an owner before the first one known, from `on` to the day
+/// before the first owner's (an older ticket of the watch found after a later one); `None`
+/// when `on` is not before the first owner's day or the first owner is that customer.
+pub fn with_earlier_owner(history: &[Ownership], customer: CustomerId, on: Date) -> Option<Vec<Ownership>> {
+    let first = history.iter().min_by_key(|o| o.from)?;
+    if on >= first.from || first.customer == customer {
+        return None;
+    }
+    let mut next = vec![Ownership { customer, from: on, until: Some(first.from.yesterday().unwrap_or(first.from)) }];
+    next.extend(history.iter().cloned());
+    Some(next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,6 +373,17 @@ mod tests {
         assert!(pass_to(&next, CustomerId(2), date(2026, 6, 1)).is_err(), "the owner it has");
         assert!(pass_to(&next, CustomerId(3), date(2026, 1, 1)).is_err(), "not before the present owner's day");
         assert_eq!(pass_to(&[], CustomerId(5), date(2026, 1, 1)).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_older_owner_found_later_goes_before_the_first_one() {
+        let now = [Ownership { customer: CustomerId(2), from: date(2026, 11, 1), until: None }];
+        let next = with_earlier_owner(&now, CustomerId(1), date(2025, 3, 2)).unwrap();
+        assert_eq!((next[0].customer, next[0].until), (CustomerId(1), Some(date(2026, 10, 31))));
+        assert_eq!(next[1], now[0]);
+        assert_eq!(with_earlier_owner(&now, CustomerId(2), date(2025, 3, 2)), None, "the same owner");
+        assert_eq!(with_earlier_owner(&now, CustomerId(1), date(2026, 12, 1)), None, "not before");
+        assert_eq!(with_earlier_owner(&[], CustomerId(1), date(2026, 12, 1)), None);
     }
 
     #[test]

@@ -209,7 +209,7 @@ fn demo_shop_is_created_once() {
     assert!(shop.settings().unwrap().shop.name.contains("demo"));
     assert_eq!(shop.staff().unwrap().len(), 3);
     let tickets = shop.search_tickets("", None, 100).unwrap();
-    assert_eq!(tickets.len(), 19);
+    assert_eq!(tickets.len(), 21);
     let names: Vec<_> = tickets.iter().map(|t| t.customer_name.as_str()).collect();
     assert!(names.contains(&"Çağrı Öztürk") && names.contains(&"王小明"), "{names:?}");
     let today = shop.settings().unwrap().today(now());
@@ -248,7 +248,7 @@ fn demo_shop_is_created_once() {
     drop(shop);
     let shop = demo::open_or_create(&root, now()).unwrap();
     assert_eq!(shop.staff().unwrap().len(), 3, "opening again adds nothing");
-    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 19);
+    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 21);
 }
 
 // SQLite only: the demo shop is always a data file of its own.

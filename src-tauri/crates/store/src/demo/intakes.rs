@@ -53,7 +53,7 @@ const fn repaired(repaired: i64, notice: Option<i64>, pay: Pay, ship: bool, leav
     Then::Repaired { covered: false, repaired, after: AfterRepair { notice, pay, ship, leave } }
 }
 
-pub(super) const INTAKES: [DemoIntake; 19] = [
+pub(super) const INTAKES: [DemoIntake; 21] = [
     DemoIntake {
         days_ago: 24,
         name: "Kemal Aydın",
@@ -323,5 +323,36 @@ pub(super) const INTAKES: [DemoIntake; 19] = [
             repaired: 5,
             after: AfterRepair { notice: Some(5), pay: Pay::Nothing, ship: true, leave: Leave::Dispatched },
         },
+    },
+    // Two earlier services, last so that no other ticket's number moves: the Tudor's first,
+    // for Hannah Becker's father, whose watch it was before she inherited it, its warranty
+    // long ended; and the Presage's, within the year, so its watch is back under warranty.
+    DemoIntake {
+        days_ago: 490,
+        name: "Markus Becker",
+        phone: "+49 171 555 0142",
+        email: "",
+        kind: DeviceKind::Mechanical,
+        brand: "Tudor",
+        model: "Black Bay 58",
+        serial: "M79030N-0001",
+        bought: Some((2019, 4, 3)),
+        fault: "Runs slow; due for its first service.",
+        mail_in: None,
+        then: repaired(470, Some(470), Pay::InFull, false, Leave::Collected),
+    },
+    DemoIntake {
+        days_ago: 120,
+        name: "王小明",
+        phone: "+852 6123 4567",
+        email: "",
+        kind: DeviceKind::Mechanical,
+        brand: "Seiko",
+        model: "Presage SRPB41",
+        serial: "4R35-01T0",
+        bought: Some((2024, 2, 29)),
+        fault: "Full service: five years since it was bought.",
+        mail_in: None,
+        then: repaired(110, Some(110), Pay::InFull, false, Leave::Collected),
     },
 ];

@@ -6,6 +6,7 @@ mod intakes;
 mod repairs;
 mod returns;
 mod tickets;
+mod watches;
 
 use std::path::Path;
 
@@ -41,6 +42,10 @@ pub fn demo_settings() -> Settings {
         // guarantee, so its preset has none).
         ("policy.dead_on_arrival", "7 days"),
         ("policy.exchange_fee", "20"),
+        // The shop's own warranty on its work (the seed policies state none).
+        ("service_warranty.full_service", "12 months"),
+        ("service_warranty.repair", "6 months"),
+        ("service_warranty.battery", "6 months"),
     ])
     .expect("demo settings are valid")
 }
@@ -74,6 +79,7 @@ pub fn fill(shop: &mut Shop, now: Timestamp) -> Result<()> {
     let names: Vec<String> = DEMO_STAFF.iter().map(|s| s.to_string()).collect();
     shop.set_up(&demo_settings(), &names, now)?;
     tickets::add_tickets(shop, now)?;
+    watches::add_readings(shop, now)?;
     returns::add_returns(shop, now)?;
     // Expiry and the end of holds, as the app would apply them today.
     shop.apply_clock(now)?;

@@ -60,7 +60,7 @@ pub(super) fn finish_repair(
             .into(),
         parts: vec![ReplacedPart { description: "Crown and stem".into(), old_part: OldPart::RetainedByShop }],
         photos: vec![photo.sha256],
-        work_kind: None,
+        work_kind: Some(caseback_domain::service_warranty::WorkKind::FullService),
     };
     shop.complete_repair(by, id, &completion, done)?;
     let Some(notice_days) = after.notice else { return Ok(()) };

@@ -271,10 +271,19 @@ pub(crate) fn link_watch(tx: &Db, ticket: &Ticket, by: Option<StaffId>, now: Tim
         Some(known) => {
             let history = watch_owners::for_watch(tx, known.id)?;
             let present = history.iter().find(|o| o.until.is_none()).map(|o| o.customer);
-            if present != Some(ticket.customer) {
-                // Brought in by someone else since: they own it from this intake on. A day
-                // before the present owner's (an old ticket linked late) changes nothing.
-                if let Ok(next) = watch::pass_to(&history, ticket.customer, ticket.received_on) {
+            if present != Some(ticket.customer)
+                && !history.iter().any(|o| {
+                    o.customer == ticket.customer
+                        && o.from <= ticket.received_on
+                        && o.until.is_none_or(|u| ticket.received_on <= u)
+                })
+            {
+                // Brought in by someone else since: they own it from this intake on; or an
+                // older ticket of it, booked late, names an owner before the first known.
+                let next = watch::pass_to(&history, ticket.customer, ticket.received_on)
+                    .ok()
+                    .or_else(|| watch::with_earlier_owner(&history, ticket.customer, ticket.received_on));
+                if let Some(next) = next {
                     watch_owners::put(tx, known.id, &next)?;
                 }
             }
