@@ -77,6 +77,10 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
         app.wait_for("[data-testid=watch-readings] table").await?;
         app.client.execute(show, vec!["[data-testid=watch-readings]".into()]).await?;
         app.screenshot("81-the-watch-s-record").await?;
+        // Its first owner's page lists it as a watch they owned before.
+        app.click("watch-owner-0").await?;
+        let watches = app.wait_text("customer-watches", |t| t.contains("Presage")).await?;
+        assert!(watches.contains("owned before"), "{watches}");
 
         // At the next intake the serial, typed as it comes, finds the watch and its notes;
         // a slip of one character is offered, not taken.

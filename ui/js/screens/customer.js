@@ -25,6 +25,13 @@ export async function render(main, { params, go }) {
         tickets.length
           ? ticketTable(tickets, (row) => go('ticket', { id: row.id }), { testid: 'customer-tickets', showCustomer: false })
           : emptyState('No tickets', 'Watches this customer books in will appear here.', 'customer-tickets-empty')),
+      view.watches.length
+        ? h('section', { class: 'card', testid: 'customer-watches' },
+          h('h2', { text: `Watches (${view.watches.length})` }),
+          h('ul', { class: 'plain-list' }, view.watches.map((w, i) => h('li', {},
+            h('button', { type: 'button', class: 'link', text: w.title, testid: `customer-watch-${i}`, onclick: () => go('watch', { id: w.id }) }),
+            h('span', { class: 'muted', text: ` · serial ${w.serial || 'not recorded'}${w.owned_now ? '' : ' · owned before'}` })))))
+        : null,
       // Their returns, refunded and closed ones too; none yet, the card is left out.
       returns.length
         ? h('section', { class: 'card flush', testid: 'customer-returns-card' },

@@ -102,8 +102,8 @@ export async function render(main, { params, go }) {
 
   const ownersCard = () => h('section', { class: 'card', testid: 'watch-owners' },
     h('h2', { text: 'Owners' }),
-    h('ul', { class: 'plain-list' }, view.owners.map((o) => h('li', {},
-      h('a', { href: '#', text: o.name, onclick: (e) => { e.preventDefault(); go('customer', { id: o.customer_id }); } }),
+    h('ul', { class: 'plain-list' }, view.owners.map((o, i) => h('li', {},
+      h('button', { type: 'button', class: 'link', text: o.name, testid: `watch-owner-${i}`, onclick: () => go('customer', { id: o.customer_id }) }),
       h('span', { class: 'muted', text: o.until ? ` · ${showDate(o.from)} to ${showDate(o.until)}` : ` · since ${showDate(o.from)}` })))));
 
   show();

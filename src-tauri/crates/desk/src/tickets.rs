@@ -150,6 +150,16 @@ pub struct CustomerView {
     /// Every return of theirs, refunded and closed ones too, soonest deadline first.
     returns: Vec<ReturnRowView>,
     history: Vec<HistoryRow>,
+    /// Their watches (owned now, then owned before), each with its record to open.
+    watches: Vec<CustomerWatch>,
+}
+
+#[derive(Serialize)]
+pub struct CustomerWatch {
+    id: caseback_domain::watch::WatchId,
+    title: String,
+    serial: String,
+    owned_now: bool,
 }
 
 fn warranty_tone(w: &WarrantyCheck) -> &'static str {
@@ -321,6 +331,16 @@ fn customer_view(shop: &Shop, now: jiff::Timestamp, id: CustomerId) -> Result<Cu
         customer,
         tickets,
         history: history::rows(shop, Subject::Customer, &id.0.to_string())?,
+        watches: shop
+            .customer_watches(id)?
+            .into_iter()
+            .map(|(w, owned_now)| CustomerWatch {
+                id: w.id,
+                title: format!("{} {}", w.details.brand, w.details.model).trim().to_string(),
+                serial: w.details.serial,
+                owned_now,
+            })
+            .collect(),
     })
 }
 

@@ -43,6 +43,17 @@ pub(crate) fn get(conn: &Db, id: WatchId) -> Result<Option<Watch>> {
     conn.row("SELECT id, details_json FROM watches WHERE id = ?1", vals![id.0], from_row)
 }
 
+/// The watches `customer` owns or owned, the ones they own now first.
+pub(crate) fn of_customer(conn: &Db, customer: caseback_domain::customer::CustomerId) -> Result<Vec<(Watch, bool)>> {
+    conn.rows(
+        "SELECT w.id, w.details_json, MAX(CASE WHEN o.until_on IS NULL THEN 1 ELSE 0 END) FROM watches w
+         JOIN watch_owners o ON o.watch_id = w.id WHERE o.customer_id = ?1
+         GROUP BY w.id, w.details_json ORDER BY 3 DESC, w.id",
+        vals![customer.0],
+        |r| Ok((from_row(r)?, r.get::<i64>(2)? == 1)),
+    )
+}
+
 /// The watch of this identity (of any branch, the oldest first); none for a watch without
 /// a serial, which no identity finds.
 pub(crate) fn by_identity(conn: &Db, identity: &WatchIdentity) -> Result<Option<Watch>> {

@@ -100,6 +100,11 @@ impl Shop {
         })
     }
 
+    /// The watches `customer` owns (true) or owned before someone else.
+    pub fn customer_watches(&self, customer: CustomerId) -> Result<Vec<(Watch, bool)>> {
+        watches::of_customer(&self.db, customer)
+    }
+
     /// The watch record a ticket is of.
     pub fn ticket_watch(&self, ticket: TicketId) -> Result<Option<WatchId>> {
         tickets::watch_of(&self.db, ticket)
