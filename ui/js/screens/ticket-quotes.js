@@ -54,13 +54,17 @@ function assessmentCard(id, quotes, refresh) {
     // The app's decisions, none chosen for a new assessment: a careless save is refused at
     // the field rather than recorded as not covered. An option's value is "covered:…".
     const keyOf = (k) => `${k.decision}:${k.reason}`;
+    // A watch back within the shop's own warranty starts as that redo, at no charge.
+    const redo = quotes.service_warranty;
+    const starting = a?.decision ?? redo?.decision;
     const decision = h('select', { id: 'assessment-decision', testid: 'assessment-decision' },
-      a ? null : h('option', { value: '', text: 'Choose…' }),
-      quotes.decisions.map((d) => h('option', { value: keyOf(d.key), text: d.label, selected: a ? keyOf(d.key) === keyOf(a.decision) : false })));
+      starting ? null : h('option', { value: '', text: 'Choose…' }),
+      quotes.decisions.map((d) => h('option', { value: keyOf(d.key), text: d.label, selected: starting ? keyOf(d.key) === keyOf(starting) : false })));
     const error = h('p', { class: 'field-error', testid: 'error-findings', attrs: { role: 'alert' } });
     const decisionError = h('p', { class: 'field-error', testid: 'error-decision', attrs: { role: 'alert' } });
     const findingsField = h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-findings', text: 'Findings' }), findings, error);
-    const decisionField = h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-decision', text: 'Warranty decision' }), decision, decisionError);
+    const decisionField = h('div', { class: 'field stacked' }, h('label', { class: 'field-label', htmlFor: 'assessment-decision', text: 'Warranty decision' }),
+      redo ? h('p', { class: 'warranty-text covered small', text: redo.text, testid: 'assessment-service-warranty' }) : null, decision, decisionError);
     const say = (field, line, message) => {
       line.textContent = message ?? '';
       field.classList.toggle('invalid', Boolean(message));

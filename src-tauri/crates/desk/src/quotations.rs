@@ -113,8 +113,12 @@ pub struct QuotationsView {
     /// A quotation (or a new revision) can be written now.
     can_quote: bool,
     /// The warranty decisions, covered ones first. None is preselected: the window starts on
-    /// "Choose…", and an unchosen one is refused.
+    /// "Choose…", and an unchosen one is refused; except for a watch back within the shop's
+    /// warranty, whose assessment starts as that redo (`service_warranty`).
     decisions: Vec<Choice>,
+    /// A watch back within the shop's own warranty on an earlier ticket: the sentence with its
+    /// dates, and the decision the assessment starts on (a redo at no charge).
+    service_warranty: Option<ServiceRedoView>,
     /// How a written answer may arrive, each with the example its reference field shows.
     channels: Vec<ChannelView>,
     /// The return-unrepaired notice for the customer, once the return is due.
@@ -157,6 +161,22 @@ fn standing(
         Some(Standing::ReturnDue { since }) => (format!("Return notice due since {}", dates.day(since)), "urgent"),
         None => (String::new(), ""),
     }
+}
+
+#[derive(Serialize)]
+pub struct ServiceRedoView {
+    text: String,
+    decision: WarrantyDecision,
+}
+
+/// Whether the ticket's watch came in within the shop's warranty on another ticket's work.
+fn service_warranty_redo(shop: &Shop, ticket: &caseback_domain::ticket::Ticket) -> Result<Option<ServiceRedoView>> {
+    let Some(watch) = shop.ticket_watch(ticket.id)? else { return Ok(None) };
+    let check = shop.service_warranty_check_for(watch, ticket)?;
+    Ok(check.redo_under().is_some().then(|| ServiceRedoView {
+        text: check.describe(shop.settings().map(|s| s.date_style).unwrap_or_default()),
+        decision: WarrantyDecision::Covered(caseback_domain::assessment::CoveredReason::ServiceWarrantyRedo),
+    }))
 }
 
 fn quotations_view(shop: &Shop, now: Timestamp, id: TicketId) -> Result<QuotationsView> {
@@ -223,6 +243,7 @@ fn quotations_view(shop: &Shop, now: Timestamp, id: TicketId) -> Result<Quotatio
         can_quote: ticket.state.can_be_quoted() && assessment.is_some() && !covered,
         assessment: assessment.map(|a| AssessmentView { decision_label: a.decision.label(), covered, assessment: a }),
         decisions: choices(&WarrantyDecision::ALL, WarrantyDecision::label),
+        service_warranty: service_warranty_redo(shop, &ticket)?,
         channels: channel_views(
             stored.last().map(|q| q.quotation.number.to_string()).as_deref(),
             &Dates::of(&s),

@@ -10,3 +10,4 @@ mod presets;
 mod returns;
 mod tickets;
 mod today;
+mod watches;

@@ -14,6 +14,9 @@ use crate::DomainError;
 pub enum CoveredReason {
     ManufacturingDefect,
     NormalUseFailure,
+    /// Back within the shop's own warranty on its earlier work: that work is redone at no
+    /// charge (`service_warranty`).
+    ServiceWarrantyRedo,
 }
 
 /// Why it is not (lx-watch 1.2, KOSPET's voiding list, or simply out of warranty).
@@ -37,9 +40,10 @@ pub enum WarrantyDecision {
 }
 
 impl WarrantyDecision {
-    pub const ALL: [WarrantyDecision; 9] = [
+    pub const ALL: [WarrantyDecision; 10] = [
         WarrantyDecision::Covered(CoveredReason::ManufacturingDefect),
         WarrantyDecision::Covered(CoveredReason::NormalUseFailure),
+        WarrantyDecision::Covered(CoveredReason::ServiceWarrantyRedo),
         WarrantyDecision::NotCovered(NotCoveredReason::Misuse),
         WarrantyDecision::NotCovered(NotCoveredReason::Impact),
         WarrantyDecision::NotCovered(NotCoveredReason::ImproperMaintenance),
@@ -65,6 +69,7 @@ impl WarrantyDecision {
         match self {
             WarrantyDecision::Covered(CoveredReason::ManufacturingDefect) => "manufacturing defect",
             WarrantyDecision::Covered(CoveredReason::NormalUseFailure) => "failure from normal use",
+            WarrantyDecision::Covered(CoveredReason::ServiceWarrantyRedo) => "redone under the shop's service warranty",
             WarrantyDecision::NotCovered(NotCoveredReason::Misuse) => "misuse",
             WarrantyDecision::NotCovered(NotCoveredReason::Impact) => "impact",
             WarrantyDecision::NotCovered(NotCoveredReason::ImproperMaintenance) => "improper maintenance",

@@ -208,16 +208,26 @@ impl Shop {
         readings::for_ticket(&self.db, ticket)
     }
 
+    /// What the ticket's intake found among the watch's other tickets' service warranties.
+    pub fn service_warranty_check_for(&self, watch: WatchId, ticket: &Ticket) -> Result<ServiceWarrantyCheck> {
+        Ok(ServiceWarrantyCheck::on(ticket.received_on, &warranties_of(&self.db, watch, Some(ticket.id))?))
+    }
+
     /// What an intake of the watch on `on` finds among its earlier work's service warranties.
     pub fn service_warranty_check(&self, watch: WatchId, on: Date) -> Result<ServiceWarrantyCheck> {
-        let mut earlier = Vec::new();
-        for t in tickets::for_watch(&self.db, watch)? {
-            if let Some(w) = service_warranties::get(&self.db, t.id)? {
-                earlier.push((t.number.parse()?, w));
-            }
-        }
-        Ok(ServiceWarrantyCheck::on(on, &earlier))
+        Ok(ServiceWarrantyCheck::on(on, &warranties_of(&self.db, watch, None)?))
     }
+}
+
+/// The service warranties the watch's tickets carry, but `except`'s.
+fn warranties_of(conn: &Db, watch: WatchId, except: Option<TicketId>) -> Result<Vec<(TicketNumber, ServiceWarranty)>> {
+    let mut found = Vec::new();
+    for t in tickets::for_watch(conn, watch)?.into_iter().filter(|t| Some(t.id) != except) {
+        if let Some(w) = service_warranties::get(conn, t.id)? {
+            found.push((t.number.parse()?, w));
+        }
+    }
+    Ok(found)
 }
 
 /// The service warranty the ticket's work of `kind`, completed on `completed_on`, carries
@@ -231,14 +241,10 @@ pub(crate) fn grant_service_warranty(
     settings: &caseback_domain::Settings,
     completed_on: Date,
 ) -> Result<Option<ServiceWarranty>> {
-    let mut earlier = Vec::new();
-    if let Some(watch) = tickets::watch_of(tx, ticket.id)? {
-        for t in tickets::for_watch(tx, watch)?.into_iter().filter(|t| t.id != ticket.id) {
-            if let Some(w) = service_warranties::get(tx, t.id)? {
-                earlier.push((t.number.parse()?, w));
-            }
-        }
-    }
+    let earlier = match tickets::watch_of(tx, ticket.id)? {
+        Some(watch) => warranties_of(tx, watch, Some(ticket.id))?,
+        None => Vec::new(),
+    };
     let check = ServiceWarrantyCheck::on(ticket.received_on, &earlier);
     let granted = ServiceWarranty::granted(
         &settings.service_warranty,
