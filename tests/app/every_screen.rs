@@ -110,12 +110,39 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
         let ready = ready.first().context("the demo has a watch ready for collection")?.number.clone();
         let received = demo.returns_in_state(ReturnState::Received, 1)?;
         let received = received.first().and_then(|r| r.rma_code.clone()).context("the demo has a return to inspect")?;
+        // The Presage back within the shop's warranty on its service in the summer.
+        let back = demo.search_tickets("4R35-01T0", Some(TicketState::Received), 1)?;
+        let back = back.first().context("the demo's Presage is back")?.number.clone();
         drop(demo);
         app.click("nav-tickets").await?;
         audit_at(&app, &["[data-testid=ticket-table]"], "the demo's Tickets", &mut found).await?;
         find(&app, &ready).await?;
         app.wait_text("ticket-number", |t| t == ready).await?;
         audit_at(&app, &["[data-testid=ticket-moves]"], "a demo ticket ready for collection", &mut found).await?;
+        find(&app, &back).await?;
+        app.wait_text("ticket-number", |t| t == back).await?;
+        audit_at(
+            &app,
+            &["[data-testid=assessment-service-warranty]", "[data-testid=readings-before]"],
+            "a demo watch back within the shop's warranty, with its readings",
+            &mut found,
+        )
+        .await?;
+        app.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+                vec!["[data-testid=assessment-service-warranty]".into()],
+            )
+            .await?;
+        app.screenshot("83-a-watch-back-within-its-warranty").await?;
+        app.click("ticket-watch").await?;
+        audit_at(
+            &app,
+            &["[data-testid=watch-readings] table", "[data-testid=watch-warranties]"],
+            "a demo watch's record",
+            &mut found,
+        )
+        .await?;
         app.click("nav-returns").await?;
         audit_at(&app, &["[data-testid^=return-row-]"], "the demo's Returns", &mut found).await?;
         find(&app, &received).await?;
