@@ -73,6 +73,25 @@ fn a_watch_booked_twice_is_one_record_with_both_tickets_and_both_owners() {
 }
 
 #[test]
+fn a_watch_passed_on_at_the_counter_keeps_its_first_owner_s_days() {
+    fixture::on_each_engine(at("2026-01-01"), |shop, by, _| {
+        let t = shop.book_intake(by, &presage_of("Wong Ka Ming", "4R35-01T0"), &[], at("2026-01-02")).unwrap();
+        let heir = shop.book_intake(by, &fixture::walk_in("Wong Siu Ling", "Stopped"), &[], at("2026-01-03")).unwrap();
+        let watch = shop.ticket_watch(t.id).unwrap().unwrap();
+        shop.pass_watch_to(by, watch, heir.customer, date(2026, 6, 1), at("2026-06-01")).unwrap();
+        let owners = shop.watch(watch).unwrap().owners;
+        assert_eq!(
+            owners.iter().map(|o| (o.customer, o.until)).collect::<Vec<_>>(),
+            [(t.customer, Some(date(2026, 5, 31))), (heir.customer, None)]
+        );
+        let refused = shop.pass_watch_to(by, watch, heir.customer, date(2026, 7, 1), at("2026-07-01")).unwrap_err();
+        assert!(refused.to_string().contains("owns this watch already"), "{refused}");
+        let said = shop.history(Subject::Watch, &watch.0.to_string()).unwrap();
+        assert!(said.iter().any(|e| e.action == Action::WatchPassedOn && e.detail["owner"] == "Wong Siu Ling"));
+    });
+}
+
+#[test]
 fn a_near_match_is_offered_and_never_taken_for_the_watch() {
     fixture::on_each_engine(at("2026-11-01"), |shop, by, _| {
         let known = shop.book_intake(by, &presage_of("Wong Ka Ming", "4R35-01T0"), &[], at("2026-11-02")).unwrap();

@@ -128,15 +128,7 @@ impl Shop {
             .into());
         }
         watches::update(&tx, id, &details)?;
-        log(
-            &tx,
-            now,
-            Some(by),
-            Subject::Watch,
-            &id.0.to_string(),
-            Action::WatchEdited,
-            json!({ "before": before.details, "after": details }),
-        )?;
+        log_watch(&tx, now, Some(by), id, Action::WatchEdited, json!({ "before": before.details, "after": details }))?;
         tx.commit()?;
         Ok(Watch { id, details })
     }
@@ -157,15 +149,7 @@ impl Shop {
             .ok_or_else(|| DomainError::NotFound { what: "That customer".into() })?;
         let history = watch::pass_to(&watch_owners::for_watch(&tx, id)?, customer, on)?;
         watch_owners::put(&tx, id, &history)?;
-        log(
-            &tx,
-            now,
-            Some(by),
-            Subject::Watch,
-            &id.0.to_string(),
-            Action::WatchPassedOn,
-            json!({ "owner": owner.details.name, "from": on }),
-        )?;
+        log_watch(&tx, now, Some(by), id, Action::WatchPassedOn, json!({ "owner": owner.details.name, "from": on }))?;
         tx.commit()?;
         Ok(())
     }
@@ -217,6 +201,18 @@ impl Shop {
     pub fn service_warranty_check(&self, watch: WatchId, on: Date) -> Result<ServiceWarrantyCheck> {
         Ok(ServiceWarrantyCheck::on(on, &warranties_of(&self.db, watch, None)?))
     }
+}
+
+/// Appends a watch's event (its subject id is the watch's id).
+fn log_watch(
+    tx: &Db,
+    now: Timestamp,
+    by: Option<StaffId>,
+    id: WatchId,
+    action: Action,
+    detail: serde_json::Value,
+) -> Result<()> {
+    log(tx, now, by, Subject::Watch, &id.0.to_string(), action, detail)
 }
 
 /// The service warranties the watch's tickets carry, but `except`'s.
@@ -307,15 +303,7 @@ pub(crate) fn link_watch(tx: &Db, ticket: &Ticket, by: Option<StaffId>, now: Tim
                 id,
                 &[Ownership { customer: ticket.customer, from: ticket.received_on, until: None }],
             )?;
-            log(
-                tx,
-                now,
-                by,
-                Subject::Watch,
-                &id.0.to_string(),
-                Action::WatchRecorded,
-                json!({ "ticket": ticket.number }),
-            )?;
+            log_watch(tx, now, by, id, Action::WatchRecorded, json!({ "ticket": ticket.number }))?;
             id
         }
     };
