@@ -31,6 +31,7 @@ command_list! {
     tickets::branches_get,
     watches::watch_get,
     watches::watch_edit,
+    watches::watch_pass,
     watches::watch_find,
     watches::readings_get,
     watches::readings_record,

@@ -77,8 +77,23 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
         app.wait_for("[data-testid=watch-readings] table").await?;
         app.client.execute(show, vec!["[data-testid=watch-readings]".into()]).await?;
         app.screenshot("81-the-watch-s-record").await?;
-        // Its first owner's page lists it as a watch they owned before.
-        app.click("watch-owner-0").await?;
+        // Passed on again: found by name, from a day refused before the present owner's.
+        app.click("watch-pass-open").await?;
+        app.type_into("watch-pass-customer", "Wong").await?;
+        app.click("watch-pass-pick-0").await?;
+        app.el("input-watch.owner_from").await?.clear().await?;
+        app.type_into("input-watch.owner_from", "01/01/2026").await?;
+        app.click("watch-pass-save").await?;
+        let refused = app.wait_text("error-watch.owner_from", |t| !t.is_empty()).await?;
+        assert!(refused.contains("later day"), "{refused}");
+        app.el("input-watch.owner_from").await?.clear().await?;
+        app.type_into("input-watch.owner_from", "20/11/2026").await?;
+        app.click("watch-pass-save").await?;
+        app.wait_text("toast", |t| t.contains("new owner")).await?;
+        let owners = app.wait_text("watch-owners", |t| t.matches("Wong Ka Ming").count() == 2).await?;
+        assert!(owners.contains("since 20 November 2026"), "{owners}");
+        // Its second owner's page lists it as a watch they owned before.
+        app.click("watch-owner-1").await?;
         let watches = app.wait_text("customer-watches", |t| t.contains("Presage")).await?;
         assert!(watches.contains("owned before"), "{watches}");
 

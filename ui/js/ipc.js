@@ -80,6 +80,8 @@ export const api = {
   branchesGet: () => call('branches_get'),
   watchGet: (id) => call('watch_get', { id }),
   watchEdit: (by, id, details) => call('watch_edit', { by, id, details }),
+  /** on: "YYYY-MM-DD", the new owner's first day. */
+  watchPass: (by, id, customer, on) => call('watch_pass', { by, id, customer, on }),
   /** What a brand and serial typed or scanned at intake find: the watch, or near matches to offer. */
   watchFind: (brand, serial) => call('watch_find', { brand, serial }),
   readingsGet: (ticket) => call('readings_get', { ticket }),

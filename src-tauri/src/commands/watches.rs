@@ -1,10 +1,12 @@
 //! The watch record and the bench's readings.
 
 use caseback_desk::{Result, TicketReadingsView, WatchLookupView, WatchView};
+use caseback_domain::customer::CustomerId;
 use caseback_domain::readings::ReadingsForm;
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
 use caseback_domain::watch::{WatchDetails, WatchId};
+use jiff::civil::Date;
 use tauri::State;
 
 use crate::arg::Arg;
@@ -23,6 +25,17 @@ pub fn watch_edit(
     details: Arg<WatchDetails>,
 ) -> Result<WatchView> {
     state.desk(|d| d.edit_watch(*by, *id, &details))
+}
+
+#[tauri::command]
+pub fn watch_pass(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    id: Arg<WatchId>,
+    customer: Arg<CustomerId>,
+    on: Arg<Date>,
+) -> Result<WatchView> {
+    state.desk(|d| d.pass_watch_to(*by, *id, *customer, *on))
 }
 
 /// What a brand and serial typed or scanned at intake find.

@@ -8,6 +8,7 @@ import { h, fill, emptyState, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { ticketTable } from '../ticket-rows.js';
 import { errorSlots } from './form-bits.js';
+import { dateField } from './intake-parts.js';
 import { readingsTable } from './ticket-readings.js';
 
 const DETAILS = [
@@ -100,8 +101,53 @@ export async function render(main, { params, go }) {
       h('div', { class: 'actions' }, h('button', { type: 'button', class: 'ghost', text: 'Cancel', onclick: () => { editing = false; show(); } }), save));
   };
 
+  // Sold on or inherited: the new owner, found by name or phone, from the day it passed.
+  const passForm = () => {
+    const errors = errorSlots('watch-pass-error');
+    let chosen = null;
+    const search = h('input', { type: 'search', testid: 'watch-pass-customer', placeholder: 'Name or phone of the new owner', autocomplete: 'off', attrs: { 'aria-label': 'New owner' } });
+    const results = h('div', { class: 'inline wrap', testid: 'watch-pass-found' });
+    const day = dateField('watch.owner_from', 'From', { value: view.today });
+    let seq = 0;
+    search.addEventListener('input', async () => {
+      chosen = null;
+      const mine = ++seq;
+      const q = search.value.trim();
+      if (q.length < 2) return fill(results);
+      const found = await api.customersFind(q);
+      if (mine !== seq) return;
+      fill(results, found.slice(0, 6).map((c, i) => h('button', { type: 'button', class: 'ghost small', text: c.details?.name ?? c.name, testid: `watch-pass-pick-${i}`,
+        onclick: () => { chosen = c.id; search.value = c.details?.name ?? c.name; fill(results); } })));
+      if (!found.length) fill(results, h('span', { class: 'muted small', text: 'No customer by that name or phone: book them in once, or correct the spelling.' }));
+    });
+    const save = h('button', { type: 'button', class: 'primary', text: 'Pass the watch on', testid: 'watch-pass-save',
+      onclick: async () => {
+        errors.clear();
+        if (!chosen) return errors.show({ fields: [{ field: 'watch.owner', message: 'Choose the new owner from the customers found.' }] });
+        const on = day.get();
+        if (!on) return day.setError(day.dateProblem() || 'Enter the day the watch passed to them.');
+        save.disabled = true;
+        try {
+          view = await api.watchPass(actorId(), view.watch.id, chosen, on);
+          notify('The watch has a new owner.');
+          show();
+        } catch (err) {
+          if (err.fields?.some((f) => f.field === 'watch.owner_from')) day.setError(err.fields.find((f) => f.field === 'watch.owner_from').message);
+          errors.show(err);
+          save.disabled = false;
+        }
+      } });
+    return h('div', { class: 'subsection', testid: 'watch-pass' },
+      h('h3', { text: 'Passed to another owner' }),
+      h('div', { class: 'field stacked' }, h('span', { class: 'field-label', text: 'New owner' }), search, results, errors.slot('watch.owner')),
+      day.node, errors.general,
+      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'ghost', text: 'Cancel', onclick: () => show() }), save));
+  };
+
   const ownersCard = () => h('section', { class: 'card', testid: 'watch-owners' },
-    h('h2', { text: 'Owners' }),
+    h('div', { class: 'card-head' }, h('h2', { text: 'Owners' }),
+      h('button', { type: 'button', class: 'ghost small', text: 'Passed to another owner…', testid: 'watch-pass-open',
+        onclick: (e) => { e.target.closest('section').append(passForm()); e.target.disabled = true; main.querySelector('[data-testid=watch-pass-customer]')?.focus(); } })),
     h('ul', { class: 'plain-list' }, view.owners.map((o, i) => h('li', {},
       h('button', { type: 'button', class: 'link', text: o.name, testid: `watch-owner-${i}`, onclick: () => go('customer', { id: o.customer_id }) }),
       h('span', { class: 'muted', text: o.until ? ` · ${showDate(o.from)} to ${showDate(o.until)}` : ` · since ${showDate(o.from)}` })))));

@@ -31,6 +31,8 @@ pub struct WatchView {
     /// "R-2026-00012: Full service, until 10 January 2027".
     pub warranties: Vec<String>,
     pub movements: Vec<Choice>,
+    /// The shop's today, where a new owner's first day starts.
+    pub today: Date,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -143,12 +145,26 @@ impl Desk {
             readings: readings_taken,
             warranties: record.warranties.iter().map(|(n, w)| format!("{n}: {}", w.describe(style))).collect(),
             movements: choices(&MovementKind::ALL, MovementKind::label),
+            today: shop.settings()?.today(now),
         })
     }
 
     pub fn edit_watch(&mut self, by: StaffId, id: WatchId, details: &WatchDetails) -> Result<WatchView> {
         let (shop, now) = self.at()?;
         shop.edit_watch(by, id, details, now)?;
+        self.watch(id)
+    }
+
+    /// The watch passed to `customer` from `on` (sold on, inherited).
+    pub fn pass_watch_to(
+        &mut self,
+        by: StaffId,
+        id: WatchId,
+        customer: caseback_domain::customer::CustomerId,
+        on: Date,
+    ) -> Result<WatchView> {
+        let (shop, now) = self.at()?;
+        shop.pass_watch_to(by, id, customer, on, now)?;
         self.watch(id)
     }
 
