@@ -15,10 +15,28 @@ fn presage(name: &str) -> IntakeForm {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() -> Result<()> {
     let rig = Rig::start("2026-11-20T02:00:00Z")?;
-    let second = {
+    let (second, third) = {
         let (mut shop, by) = rig.test_shop("2025-03-01T02:00:00Z")?;
+        let mut settings = shop.settings()?;
+        settings.set_field("service_warranty.full_service", "12 months").map_err(|e| anyhow::anyhow!(e.message))?;
+        let roster = [caseback_domain::staff::RosterEntry {
+            id: Some(by),
+            name: caseback_store::fixture::STAFF.into(),
+            active: true,
+        }];
+        shop.save_settings(by, &settings, &roster, "2025-03-01T02:00:00Z".parse()?)?;
         shop.book_intake(by, &presage("Wong Ka Ming"), &[], "2025-03-02T02:00:00Z".parse()?)?;
-        shop.book_intake(by, &presage("Chan Tai Man"), &[], "2026-11-18T02:00:00Z".parse()?)?
+        let second = shop.book_intake(by, &presage("Chan Tai Man"), &[], "2026-11-18T02:00:00Z".parse()?)?;
+        // Another watch of the shop's, quoted, accepted and on the bench.
+        let mut tudor = presage("Lee Siu Fung");
+        tudor.details.device.brand = "Tudor".into();
+        tudor.details.device.model = "Black Bay 58".into();
+        tudor.details.device.serial = "M79030N-0001".into();
+        let third = shop.book_intake(by, &tudor, &[], "2026-11-18T02:00:00Z".parse()?)?;
+        let on = "2026-11-19T02:00:00Z".parse()?;
+        caseback_store::fixture::quoted_and_accepted(&mut shop, by, third.id, 100_000, on, on);
+        shop.move_ticket(by, third.id, caseback_domain::ticket::TicketState::InRepair, on)?;
+        (second, third)
     };
     bounded(async {
         let app = rig.open_app().await?;
@@ -114,6 +132,33 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
         app.click("intake-watch-near-0").await?;
         assert_eq!(app.value("input-device.serial").await?, "4R35-01T0");
         app.wait_text("intake-watch-known", |t| t.contains("Known watch")).await?;
+        app.click("intake-discard").await?;
+
+        // On the bench: readings after the work, the repair done as a full service, and the
+        // Collection Notice printing them with the shop's warranty.
+        open(third.number.to_string()).await?;
+        app.click("readings-open").await?;
+        app.set_value("readings-stage", "after").await?;
+        app.type_into("readings-rate.dial_up", "+3").await?;
+        app.type_into("readings-rate.crown_down", "+1").await?;
+        app.type_into("readings-amplitude.dial_up", "288").await?;
+        app.click("readings-save").await?;
+        app.wait_for("[data-testid=readings-after]").await?;
+        app.type_into("completion-work", "Full service; regulated.").await?;
+        app.set_value("completion-work-kind", "full_service").await?;
+        let photo = concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png");
+        app.el("intake-photos").await?.send_keys(photo).await?;
+        app.wait_for("[data-testid=photo-1]:not(.pending)").await?;
+        app.click("completion-save").await?;
+        app.el("completion-summary").await?;
+        app.click("notice-issue").await?;
+        app.wait_text("notice-fees-from", |t| !t.is_empty()).await?;
+        let path = app.save_pdf("collection-notice", &rig.chosen_dir()?).await?;
+        let out = std::process::Command::new("pdftotext").args([path.as_str(), "-"]).output()?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        for needle in ["Bench readings", "+3.0 s/d", "288°", "Service warranty"] {
+            assert!(text.contains(needle), "{needle} missing from the Collection Notice:\n{text}");
+        }
         app.close().await?;
         Ok(())
     })
