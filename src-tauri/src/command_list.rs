@@ -33,6 +33,7 @@ command_list! {
     watches::watch_edit,
     watches::watch_pass,
     watches::watch_find,
+    watches::watch_by_serial,
     watches::readings_get,
     watches::readings_record,
     tickets::ticket_find,

@@ -15,7 +15,7 @@ fn presage(name: &str) -> IntakeForm {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() -> Result<()> {
     let rig = Rig::start("2026-11-20T02:00:00Z")?;
-    let (second, third) = {
+    let (second, third, smart) = {
         let (mut shop, by) = rig.test_shop("2025-03-01T02:00:00Z")?;
         let mut settings = shop.settings()?;
         settings.set_field("service_warranty.full_service", "12 months").map_err(|e| anyhow::anyhow!(e.message))?;
@@ -36,7 +36,14 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
         let on = "2026-11-19T02:00:00Z".parse()?;
         caseback_store::fixture::quoted_and_accepted(&mut shop, by, third.id, 100_000, on, on);
         shop.move_ticket(by, third.id, caseback_domain::ticket::TicketState::InRepair, on)?;
-        (second, third)
+        // And a smartwatch, just booked in.
+        let mut smart = caseback_store::fixture::walk_in("Zhang Wei", "Touch screen dead in the lower half");
+        smart.details.device.kind = Some(caseback_domain::device::DeviceKind::Smartwatch);
+        smart.details.device.brand = "KOSPET".into();
+        smart.details.device.model = "Tank M2".into();
+        smart.details.device.serial = "KPM2-8812-0301".into();
+        let smart = shop.book_intake(by, &smart, &[], on)?;
+        (second, third, smart)
     };
     bounded(async {
         let app = rig.open_app().await?;
@@ -159,6 +166,29 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
         for needle in ["Bench readings", "+3.0 s/d", "288°", "Service warranty"] {
             assert!(text.contains(needle), "{needle} missing from the Collection Notice:\n{text}");
         }
+        // A smartwatch's bench: its battery, firmware and each function tested.
+        open(smart.number.to_string()).await?;
+        app.click("readings-open").await?;
+        app.type_into("readings-smart.battery_health", "84").await?;
+        app.type_into("readings-smart.firmware", "2.1.7").await?;
+        app.set_value("readings-check-display", "passed").await?;
+        app.set_value("readings-check-touch", "failed").await?;
+        app.click("readings-save").await?;
+        app.wait_for("[data-testid=readings-before]").await?;
+        let checked = app.text("readings-before").await?;
+        assert!(checked.contains("84%") && checked.contains("2.1.7") && checked.contains("Touch"), "{checked}");
+        assert!(checked.contains("Failed needs attention"), "{checked}");
+        app.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })",
+                vec!["[data-testid=readings-card]".into()],
+            )
+            .await?;
+        app.screenshot("84-a-smartwatch-s-checks").await?;
+
+        // A serial typed or scanned in the find box opens the watch's record.
+        app.el("find-input").await?.send_keys("4r35 01t0\u{E007}").await?;
+        assert_eq!(app.wait_text("watch-title", |t| !t.is_empty()).await?, "Seiko Presage SRPB41");
         app.close().await?;
         Ok(())
     })

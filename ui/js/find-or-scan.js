@@ -11,7 +11,7 @@ const looksLikeRma = (text) => RMA_SHAPED.test(text) || /^[0-9a-z]{7}$/i.test(te
 
 /**
  * A ticket number (typed, or scanned from a bag tag) opens that ticket, an RMA code its
- * return; anything else searches the tickets.
+ * return, a watch's serial its record; anything else searches the tickets.
  */
 export async function findOrScan(text, go) {
   const query = text.trim();
@@ -41,7 +41,16 @@ export async function findOrScan(text, go) {
   } catch {
     id = null; // not the number of one of this shop's tickets: search for it instead
   }
+  let watch = null;
+  if (id === null) {
+    try {
+      watch = await api.watchBySerial(query);
+    } catch {
+      watch = null; // the tickets' search finds what it can
+    }
+  }
   if (find) find.value = '';
   if (id !== null) go('ticket', { id });
+  else if (watch !== null) go('watch', { id: watch });
   else go('tickets', { query });
 }

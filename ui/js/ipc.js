@@ -84,6 +84,7 @@ export const api = {
   watchPass: (by, id, customer, on) => call('watch_pass', { by, id, customer, on }),
   /** What a brand and serial typed or scanned at intake find: the watch, or near matches to offer. */
   watchFind: (brand, serial) => call('watch_find', { brand, serial }),
+  watchBySerial: (serial) => call('watch_by_serial', { serial }),
   readingsGet: (ticket) => call('readings_get', { ticket }),
   readingsRecord: (by, ticket, form) => call('readings_record', { by, ticket, form }),
   todayList: () => call('today_list'),

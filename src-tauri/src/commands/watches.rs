@@ -38,6 +38,12 @@ pub fn watch_pass(
     state.desk(|d| d.pass_watch_to(*by, *id, *customer, *on))
 }
 
+/// The one watch a scanned or typed serial names, if one does.
+#[tauri::command]
+pub fn watch_by_serial(state: State<AppState>, serial: Arg<String>) -> Result<Option<WatchId>> {
+    state.desk(|d| d.watch_by_serial(&serial))
+}
+
 /// What a brand and serial typed or scanned at intake find.
 #[tauri::command]
 pub fn watch_find(state: State<AppState>, brand: Arg<String>, serial: Arg<String>) -> Result<WatchLookupView> {

@@ -3,7 +3,8 @@
 //! bench's readings on a ticket.
 
 use caseback_domain::readings::{
-    self, Outcome, Position, ReadingRow, ReadingStage, ReadingWarning, Readings, ReadingsForm, WaterTestKind,
+    self, Outcome, Position, ReadingRow, ReadingStage, ReadingWarning, Readings, ReadingsForm, SmartCheck,
+    WaterTestKind,
 };
 use caseback_domain::service_warranty::{ServiceWarrantyTerms, WorkKind};
 use caseback_domain::staff::StaffId;
@@ -89,6 +90,8 @@ pub struct TicketReadingsView {
     pub positions: Vec<Choice>,
     pub water_kinds: Vec<Choice>,
     pub outcomes: Vec<Choice>,
+    /// What a smartwatch is checked for, in the bench's order.
+    pub smart_checks: Vec<Choice>,
 }
 
 fn title(details: &WatchDetails) -> String {
@@ -155,6 +158,12 @@ impl Desk {
         self.watch(id)
     }
 
+    /// The one watch a scanned or typed serial names (the find-or-scan box), if one does.
+    pub fn watch_by_serial(&mut self, serial: &str) -> Result<Option<WatchId>> {
+        let (shop, _) = self.at()?;
+        Ok(shop.watch_by_serial(serial)?)
+    }
+
     /// The watch passed to `customer` from `on` (sold on, inherited).
     pub fn pass_watch_to(
         &mut self,
@@ -217,6 +226,7 @@ impl Desk {
             positions: choices(&Position::ALL, Position::label),
             water_kinds: choices(&WaterTestKind::ALL, WaterTestKind::label),
             outcomes: choices(&Outcome::ALL, Outcome::label),
+            smart_checks: choices(&SmartCheck::ALL, SmartCheck::label),
         })
     }
 

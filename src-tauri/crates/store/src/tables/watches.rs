@@ -68,6 +68,20 @@ pub(crate) fn by_identity(conn: &Db, identity: &WatchIdentity) -> Result<Option<
     )
 }
 
+/// The watches with this serial (folded), under any brand: at most `limit`.
+pub(crate) fn by_serial(conn: &Db, serial_key: &str, limit: usize) -> Result<Vec<Watch>> {
+    if serial_key.is_empty() {
+        return Ok(Vec::new());
+    }
+    conn.rows(
+        &format!(
+            "SELECT id, details_json FROM watches WHERE serial_key = ?1 AND serial_key <> '' ORDER BY id LIMIT {limit}"
+        ),
+        vals![serial_key],
+        from_row,
+    )
+}
+
 /// The watches a near match may be among: those of the same serial (under any brand), and
 /// those of the same brand whose serial is one character longer, shorter or as long.
 pub(crate) fn near(conn: &Db, identity: &WatchIdentity) -> Result<Vec<(WatchIdentity, Watch)>> {

@@ -78,6 +78,16 @@ impl Shop {
         Ok(WatchLookup { found, near })
     }
 
+    /// The one watch a scanned or typed serial names, whatever its brand; none when no watch
+    /// or several (of different brands) have it.
+    pub fn watch_by_serial(&self, serial: &str) -> Result<Option<WatchId>> {
+        let found = watches::by_serial(&self.db, &caseback_domain::device::serial_key(serial), 2)?;
+        Ok(match found.as_slice() {
+            [one] => Some(one.id),
+            _ => None,
+        })
+    }
+
     pub fn watch(&self, id: WatchId) -> Result<WatchRecord> {
         let watch = watches::get(&self.db, id)?.ok_or_else(|| DomainError::NotFound { what: "That watch".into() })?;
         let tickets = tickets::for_watch(&self.db, id)?;
