@@ -131,6 +131,7 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
         let known = app.wait_text("intake-watch-known", |t| t.contains("Known watch")).await?;
         assert!(known.contains("Seiko Presage SRPB41") && known.contains("2 earlier tickets"), "{known}");
         assert_eq!(app.text("intake-watch-notes").await?, "Crown tube is fragile.");
+        assert_eq!(app.value("input-device.model").await?, "Presage SRPB41", "the known watch fills the form");
         app.el("input-device.serial").await?.clear().await?;
         app.type_into("input-device.serial", "4R35-01TO").await?;
         let near = app.wait_text("intake-watch-near", |t| t.contains("Did you mean")).await?;

@@ -7,9 +7,10 @@ import { h, fill, debounce } from '../dom.js';
 
 /**
  * The panel under the watch's fields. `read()` gives {brand, serial}; `use(watch)` fills the
- * form from a known watch (its brand, model and serial as recorded).
+ * form from a known watch (its brand, model and serial as recorded); `complete(watch)` fills
+ * only what is still empty, for the watch the serial found (what staff typed stays).
  */
-export function watchLookup({ read, use }) {
+export function watchLookup({ read, use, complete }) {
   const node = h('div', { class: 'watch-lookup', testid: 'intake-watch', attrs: { 'aria-live': 'polite' } });
   let seq = 0;
   const look = debounce(async () => {
@@ -24,6 +25,7 @@ export function watchLookup({ read, use }) {
     }
     if (mine !== seq) return;
     const known = found.found;
+    if (known) complete(known);
     fill(node,
       known ? h('div', { class: 'known-watch', testid: 'intake-watch-known' },
         h('p', { class: 'lead', text: `Known watch: ${known.title}, ${known.tickets} earlier ${known.tickets === 1 ? 'ticket' : 'tickets'}.` }),

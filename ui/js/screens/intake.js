@@ -117,10 +117,12 @@ export async function render(main, { params, go }) {
     read: () => ({ brand: brand.get(), serial: serial.get() }),
     use: (w) => {
       serial.input.value = w.serial;
-      const title = w.title.split(' ');
-      if (!brand.get()) brand.input.value = title[0] ?? '';
-      if (!model.get()) model.input.value = title.slice(1).join(' ');
+      if (!brand.get()) brand.input.value = w.brand;
+      if (!model.get()) model.input.value = w.model;
       preview();
+    },
+    complete: (w) => {
+      if (!model.get()) model.input.value = w.model;
     },
   });
   [serial.input, brand.input].forEach((el) => el.addEventListener('input', () => known.look()));

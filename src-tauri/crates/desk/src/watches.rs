@@ -69,6 +69,8 @@ pub struct WatchLookupView {
 pub struct KnownWatch {
     pub id: WatchId,
     pub title: String,
+    pub brand: String,
+    pub model: String,
     pub serial: String,
     pub tickets: usize,
     /// How it nearly matches (for a near match), or what the service warranty check says.
@@ -187,6 +189,8 @@ impl Desk {
             Ok(KnownWatch {
                 id: w.id,
                 title: title(&w.details),
+                brand: w.details.brand.clone(),
+                model: w.details.model.clone(),
                 serial: w.details.serial.clone(),
                 tickets: shop.watch(w.id)?.tickets.len(),
                 text,
