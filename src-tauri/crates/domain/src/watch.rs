@@ -295,6 +295,18 @@ pub fn with_earlier_owner(history: &[Ownership], customer: CustomerId, on: Date)
     Some(next)
 }
 
+/// The owners after `customer` brings the watch in on `on`, if that changes them: passed to
+/// them when someone else owned it before (they own it from this intake on), or with them
+/// before the first owner known (an older ticket of the watch, linked late). `None` when they
+/// owned it on that day already, or the day fits neither.
+pub fn brought_in_by(history: &[Ownership], customer: CustomerId, on: Date) -> Option<Vec<Ownership>> {
+    let owned_then = history.iter().any(|o| o.customer == customer && o.from <= on && o.until.is_none_or(|u| on <= u));
+    if owned_then {
+        return None;
+    }
+    pass_to(history, customer, on).ok().or_else(|| with_earlier_owner(history, customer, on))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,6 +396,21 @@ mod tests {
         assert_eq!(with_earlier_owner(&now, CustomerId(2), date(2025, 3, 2)), None, "the same owner");
         assert_eq!(with_earlier_owner(&now, CustomerId(1), date(2026, 12, 1)), None, "not before");
         assert_eq!(with_earlier_owner(&[], CustomerId(1), date(2026, 12, 1)), None);
+    }
+
+    #[test]
+    fn a_watch_brought_in_changes_its_owners_only_when_someone_else_owned_it() {
+        let first = [Ownership { customer: CustomerId(1), from: date(2025, 3, 2), until: None }];
+        assert_eq!(brought_in_by(&first, CustomerId(1), date(2026, 1, 1)), None, "its owner again");
+        let sold = brought_in_by(&first, CustomerId(2), date(2026, 1, 1)).unwrap();
+        assert_eq!((sold[0].until, sold[1].customer), (Some(date(2025, 12, 31)), CustomerId(2)));
+        // The first owner's older ticket, during their days: nothing changes.
+        assert_eq!(brought_in_by(&sold, CustomerId(1), date(2025, 6, 1)), None);
+        // Someone's ticket from before the first owner: they owned it before.
+        let earlier = brought_in_by(&sold, CustomerId(3), date(2024, 1, 1)).unwrap();
+        assert_eq!((earlier[0].customer, earlier[0].until), (CustomerId(3), Some(date(2025, 3, 1))));
+        // A ticket of someone else during the first owner's days fits neither.
+        assert_eq!(brought_in_by(&sold, CustomerId(4), date(2025, 6, 1)), None);
     }
 
     #[test]

@@ -287,22 +287,8 @@ pub(crate) fn link_watch(tx: &Db, ticket: &Ticket, by: Option<StaffId>, now: Tim
     let id = match watches::by_identity(tx, &details.identity())? {
         Some(known) => {
             let history = watch_owners::for_watch(tx, known.id)?;
-            let present = history.iter().find(|o| o.until.is_none()).map(|o| o.customer);
-            if present != Some(ticket.customer)
-                && !history.iter().any(|o| {
-                    o.customer == ticket.customer
-                        && o.from <= ticket.received_on
-                        && o.until.is_none_or(|u| ticket.received_on <= u)
-                })
-            {
-                // Brought in by someone else since: they own it from this intake on; or an
-                // older ticket of it, booked late, names an owner before the first known.
-                let next = watch::pass_to(&history, ticket.customer, ticket.received_on)
-                    .ok()
-                    .or_else(|| watch::with_earlier_owner(&history, ticket.customer, ticket.received_on));
-                if let Some(next) = next {
-                    watch_owners::put(tx, known.id, &next)?;
-                }
+            if let Some(next) = watch::brought_in_by(&history, ticket.customer, ticket.received_on) {
+                watch_owners::put(tx, known.id, &next)?;
             }
             known.id
         }
