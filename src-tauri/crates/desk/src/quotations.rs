@@ -170,11 +170,15 @@ pub struct ServiceRedoView {
 }
 
 /// Whether the ticket's watch came in within the shop's warranty on another ticket's work.
-fn service_warranty_redo(shop: &Shop, ticket: &caseback_domain::ticket::Ticket) -> Result<Option<ServiceRedoView>> {
+fn service_warranty_redo(
+    shop: &Shop,
+    ticket: &caseback_domain::ticket::Ticket,
+    style: caseback_domain::DateStyle,
+) -> Result<Option<ServiceRedoView>> {
     let Some(watch) = shop.ticket_watch(ticket.id)? else { return Ok(None) };
     let check = shop.service_warranty_check_for(watch, ticket)?;
     Ok(check.redo_under().is_some().then(|| ServiceRedoView {
-        text: check.describe(shop.settings().map(|s| s.date_style).unwrap_or_default()),
+        text: check.describe(style),
         decision: WarrantyDecision::Covered(caseback_domain::assessment::CoveredReason::ServiceWarrantyRedo),
     }))
 }
@@ -243,7 +247,7 @@ fn quotations_view(shop: &Shop, now: Timestamp, id: TicketId) -> Result<Quotatio
         can_quote: ticket.state.can_be_quoted() && assessment.is_some() && !covered,
         assessment: assessment.map(|a| AssessmentView { decision_label: a.decision.label(), covered, assessment: a }),
         decisions: choices(&WarrantyDecision::ALL, WarrantyDecision::label),
-        service_warranty: service_warranty_redo(shop, &ticket)?,
+        service_warranty: service_warranty_redo(shop, &ticket, s.date_style)?,
         channels: channel_views(
             stored.last().map(|q| q.quotation.number.to_string()).as_deref(),
             &Dates::of(&s),

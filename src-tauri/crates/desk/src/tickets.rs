@@ -358,6 +358,7 @@ pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Re
             DeadlineView { what: "Repair promised by", date, due, text: due.describe(), promise: true }
         }),
     };
+    let style = shop.settings()?.date_style;
     let same_watch = shop.serial_tickets(&ticket.details.device.serial)?.into_iter().filter(|r| r.id != id).collect();
     let quotation = shop.quotations(id)?.pop().map(|q| q.quotation);
     let assessment = shop.assessment(id)?;
@@ -391,7 +392,7 @@ pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Re
         after_repair: ticket.state.is_after_repair(),
         moves,
         waiting: ticket.state.waiting_for(),
-        warranty_text: ticket.warranty.describe_in(shop.settings()?.date_style),
+        warranty_text: ticket.warranty.describe_in(style),
         serial_label: ticket.details.device.serial_label(),
         warranty_tone: warranty_tone(&ticket.warranty),
         deadline,
@@ -399,9 +400,7 @@ pub(crate) fn ticket_view(shop: &Shop, now: jiff::Timestamp, id: TicketId) -> Re
         history: history::rows(shop, Subject::Ticket, &ticket.number.to_string())?,
         same_watch: day.rows(same_watch),
         watch: shop.ticket_watch(id)?,
-        service_warranty: shop
-            .service_warranty(id)?
-            .map(|w| w.describe(shop.settings().map(|s| s.date_style).unwrap_or_default())),
+        service_warranty: shop.service_warranty(id)?.map(|w| w.describe(style)),
         ticket,
     })
 }

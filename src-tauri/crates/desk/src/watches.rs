@@ -10,7 +10,8 @@ use caseback_domain::service_warranty::{ServiceWarrantyTerms, WorkKind};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
 use caseback_domain::watch::{MovementKind, WatchDetails, WatchId};
-use caseback_store::{Shop, Watch};
+use caseback_domain::Settings;
+use caseback_store::Watch;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -85,8 +86,6 @@ pub struct TicketReadingsView {
     pub taken: Vec<ReadingsView>,
     pub movement: MovementKind,
     pub stages: Vec<Choice>,
-    /// The kinds of work a completion may name, each with the shop's warranty on it.
-    pub work_kinds: Vec<Choice>,
     /// The shop's tolerances in a sentence, shown beside the form.
     pub tolerances: String,
     pub positions: Vec<Choice>,
@@ -101,14 +100,13 @@ fn title(details: &WatchDetails) -> String {
 }
 
 fn readings_view(
-    shop: &Shop,
+    settings: &Settings,
     ticket_id: TicketId,
     ticket_number: &str,
     r: Readings,
     at: jiff::Timestamp,
-) -> Result<ReadingsView> {
-    let settings = shop.settings()?;
-    Ok(ReadingsView {
+) -> ReadingsView {
+    ReadingsView {
         ticket_id,
         ticket_number: ticket_number.to_string(),
         stage: r.stage,
@@ -117,14 +115,14 @@ fn readings_view(
         rows: r.table(),
         warnings: r.warnings(&settings.tolerances),
         note: r.note.clone(),
-    })
+    }
 }
 
 impl Desk {
     pub fn watch(&mut self, id: WatchId) -> Result<WatchView> {
         let (shop, now) = self.at()?;
         let record = shop.watch(id)?;
-        let style = shop.settings()?.date_style;
+        let settings = shop.settings()?;
         let mut owners = Vec::new();
         for o in &record.owners {
             owners.push(OwnerView {
@@ -139,7 +137,7 @@ impl Desk {
             |id: TicketId| numbers.iter().find(|(t, _)| *t == id).map(|(_, n)| n.clone()).unwrap_or_default();
         let mut readings_taken = Vec::new();
         for (ticket, r, at) in record.readings {
-            readings_taken.push(readings_view(shop, ticket, &number_of(ticket), r, at)?);
+            readings_taken.push(readings_view(&settings, ticket, &number_of(ticket), r, at));
         }
         Ok(WatchView {
             title: title(&record.watch.details),
@@ -148,9 +146,13 @@ impl Desk {
             owners,
             tickets: ListDay::of(shop, now)?.rows(record.tickets),
             readings: readings_taken,
-            warranties: record.warranties.iter().map(|(n, w)| format!("{n}: {}", w.describe(style))).collect(),
+            warranties: record
+                .warranties
+                .iter()
+                .map(|(n, w)| format!("{n}: {}", w.describe(settings.date_style)))
+                .collect(),
             movements: choices(&MovementKind::ALL, MovementKind::label),
-            today: shop.settings()?.today(now),
+            today: settings.today(now),
         })
     }
 
@@ -192,7 +194,7 @@ impl Desk {
                 brand: w.details.brand.clone(),
                 model: w.details.model.clone(),
                 serial: w.details.serial.clone(),
-                tickets: shop.watch(w.id)?.tickets.len(),
+                tickets: shop.watch_ticket_count(w.id)?,
                 text,
                 notes: w.details.notes.clone(),
             })
@@ -210,22 +212,20 @@ impl Desk {
         let (shop, _) = self.at()?;
         let t = shop.ticket(ticket)?;
         let number = t.number.to_string();
-        let mut taken = Vec::new();
-        for (r, at) in shop.readings(ticket)? {
-            taken.push(readings_view(shop, ticket, &number, r, at)?);
-        }
-        let movement = match shop.ticket_watch(ticket)? {
-            Some(w) => shop.watch(w)?.watch.details.movement,
-            None => t.details.device.kind.map_or(MovementKind::Mechanical, MovementKind::of_device),
-        };
         let settings = shop.settings()?;
-        let terms = settings.service_warranty;
-        let work_kinds = work_kind_choices(&terms);
+        let taken = shop
+            .readings(ticket)?
+            .into_iter()
+            .map(|(r, at)| readings_view(&settings, ticket, &number, r, at))
+            .collect();
+        let movement = match shop.ticket_watch(ticket)? {
+            Some(w) => shop.watch_details(w)?.details.movement,
+            None => WatchDetails::of_device(&t.details.device).movement,
+        };
         Ok(TicketReadingsView {
             taken,
             movement,
             stages: choices(&ReadingStage::ALL, ReadingStage::label),
-            work_kinds,
             tolerances: describe_tolerances(&settings.tolerances),
             positions: choices(&Position::ALL, Position::label),
             water_kinds: choices(&WaterTestKind::ALL, WaterTestKind::label),

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::customer::CustomerId;
-use crate::device::{serial_key, DeviceKind};
+use crate::device::{serial_key, Device, DeviceKind};
 use crate::error::Problems;
 use crate::search::fold;
 use crate::text;
@@ -95,6 +95,25 @@ pub struct WatchDetails {
 const CASE_DIAMETERS: std::ops::RangeInclusive<u16> = 150..=700;
 
 impl WatchDetails {
+    /// The watch a ticket's device describes, as its first record: what the intake asked for,
+    /// the rest for the watchmaker to complete (a device of no kind yet is a mechanical one,
+    /// its winding not recorded).
+    pub fn of_device(device: &Device) -> WatchDetails {
+        WatchDetails {
+            brand: device.brand.clone(),
+            model: device.model.clone(),
+            reference: device.item_code.clone(),
+            serial: device.serial.clone(),
+            movement: device.kind.map_or(MovementKind::Mechanical, MovementKind::of_device),
+            calibre: String::new(),
+            case_material: String::new(),
+            case_diameter: None,
+            bracelet: String::new(),
+            dial: device.colour.clone(),
+            notes: String::new(),
+        }
+    }
+
     /// The details tidied, or every problem at its field at once.
     pub fn validated(&self) -> Result<WatchDetails, DomainError> {
         let mut problems = Problems::default();

@@ -286,6 +286,11 @@ pub(crate) fn without_watch(conn: &Db, limit: usize) -> Result<Vec<Ticket>> {
     )
 }
 
+pub(crate) fn count_for_watch(conn: &Db, watch: WatchId) -> Result<usize> {
+    let n: i64 = conn.value("SELECT COUNT(*) FROM tickets WHERE watch_id = ?1", vals![watch.0])?;
+    Ok(n as usize)
+}
+
 /// Every ticket of the watch, oldest first.
 pub(crate) fn for_watch(conn: &Db, watch: WatchId) -> Result<Vec<TicketRow>> {
     let rows = conn.rows(

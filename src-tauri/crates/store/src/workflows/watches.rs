@@ -8,7 +8,7 @@ use caseback_domain::readings::{Readings, ReadingsForm};
 use caseback_domain::service_warranty::{ServiceWarranty, ServiceWarrantyCheck};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::{Ticket, TicketId, TicketNumber};
-use caseback_domain::watch::{self, MovementKind, NearMatch, Ownership, WatchDetails, WatchId};
+use caseback_domain::watch::{self, NearMatch, Ownership, WatchDetails, WatchId};
 use caseback_domain::DomainError;
 use jiff::civil::Date;
 use jiff::Timestamp;
@@ -52,6 +52,11 @@ impl Shop {
     /// serial (a watch without a serial gets one of its own), owned in turn by the customers
     /// who brought it in. Runs when the shop is opened; does nothing once every ticket has one.
     pub fn link_tickets_to_watches(&mut self, now: Timestamp) -> Result<usize> {
+        // Read first, outside a transaction: a shop already linked (every opening after the
+        // first) takes no write lock for it.
+        if tickets::without_watch(&self.db, 1)?.is_empty() {
+            return Ok(0);
+        }
         let mut linked = 0;
         loop {
             let tx = self.db.transaction()?;
@@ -89,25 +94,31 @@ impl Shop {
     }
 
     pub fn watch(&self, id: WatchId) -> Result<WatchRecord> {
-        let watch = watches::get(&self.db, id)?.ok_or_else(|| DomainError::NotFound { what: "That watch".into() })?;
+        let watch = self.watch_details(id)?;
         let tickets = tickets::for_watch(&self.db, id)?;
         let mut readings_taken = Vec::new();
-        let mut warranties = Vec::new();
         for t in &tickets {
             for (r, at) in readings::for_ticket(&self.db, t.id)? {
                 readings_taken.push((t.id, r, at));
             }
-            if let Some(w) = service_warranties::get(&self.db, t.id)? {
-                warranties.push((t.number.parse()?, w));
-            }
         }
         Ok(WatchRecord {
             owners: watch_owners::for_watch(&self.db, id)?,
+            warranties: warranties_of(&self.db, id, None)?,
             watch,
             tickets,
             readings: readings_taken,
-            warranties,
         })
+    }
+
+    /// The watch itself, without its tickets, owners or readings.
+    pub fn watch_details(&self, id: WatchId) -> Result<Watch> {
+        Ok(watches::get(&self.db, id)?.ok_or_else(|| DomainError::NotFound { what: "That watch".into() })?)
+    }
+
+    /// How many tickets the watch has had.
+    pub fn watch_ticket_count(&self, id: WatchId) -> Result<usize> {
+        tickets::count_for_watch(&self.db, id)
     }
 
     /// The watches `customer` owns (true) or owned before someone else.
@@ -126,7 +137,7 @@ impl Shop {
         self.actor(by)?;
         let details = details.validated()?;
         let tx = self.db.transaction()?;
-        let before = watches::get(&tx, id)?.ok_or_else(|| DomainError::NotFound { what: "That watch".into() })?;
+        let before = self.watch_details(id)?;
         if let Some(other) = watches::by_identity(&tx, &details.identity())?.filter(|w| w.id != id) {
             return Err(DomainError::invalid(
                 "watch.serial",
@@ -270,20 +281,7 @@ pub(crate) fn grant_service_warranty(
 /// new record made from the ticket's device. `by` is who booked it (none for a ticket linked
 /// when a shop from before watch records is opened).
 pub(crate) fn link_watch(tx: &Db, ticket: &Ticket, by: Option<StaffId>, now: Timestamp) -> Result<WatchId> {
-    let device = &ticket.details.device;
-    let details = WatchDetails {
-        brand: device.brand.clone(),
-        model: device.model.clone(),
-        reference: device.item_code.clone(),
-        serial: device.serial.clone(),
-        movement: device.kind.map_or(MovementKind::Mechanical, MovementKind::of_device),
-        calibre: String::new(),
-        case_material: String::new(),
-        case_diameter: None,
-        bracelet: String::new(),
-        dial: device.colour.clone(),
-        notes: String::new(),
-    };
+    let details = WatchDetails::of_device(&ticket.details.device);
     let id = match watches::by_identity(tx, &details.identity())? {
         Some(known) => {
             let history = watch_owners::for_watch(tx, known.id)?;
