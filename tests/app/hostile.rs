@@ -56,6 +56,7 @@ fn set_up(rig: &Rig) -> Result<()> {
         order_number: format!("{SVG}-1"),
         product: HANDLER.into(),
         model: SCRIPT.into(),
+        serial: SCRIPT.into(),
         category: String::new(),
         currency: "HKD".into(),
         purchase_price: "100".into(),

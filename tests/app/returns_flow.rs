@@ -21,6 +21,7 @@ fn request(name: &str, reason: ReturnReason, channel: RequestChannel) -> ReturnF
         order_number: "TR-2031".into(),
         product: "Huawei Watch GT 5".into(),
         model: "46 mm".into(),
+        serial: String::new(),
         category: String::new(),
         currency: "HKD".into(),
         purchase_price: "1,000".into(),

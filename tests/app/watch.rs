@@ -195,3 +195,45 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_return_with_a_known_serial_is_on_the_watch_s_page() -> Result<()> {
+    let rig = Rig::start("2026-11-10T02:00:00Z")?;
+    {
+        let (mut shop, by) = rig.test_shop("2026-11-01T02:00:00Z")?;
+        shop.book_intake(by, &presage("Wong Ka Ming"), &[], "2026-11-02T02:00:00Z".parse()?)?;
+    }
+    bounded(async {
+        let app = rig.open_app().await?;
+        app.click("nav-returns").await?;
+        app.click("returns-new").await?;
+        app.type_into("input-customer.name", "Elif Kaya").await?;
+        app.type_into("input-customer.phone", "+90 532 418 27 90").await?;
+        app.type_into("return-order", "TR-2031").await?;
+        app.type_into("return-product", "Seiko Presage").await?;
+        // Typed from the case back the way it reads, without its dash.
+        app.type_into("return-serial", "4r35 01t0").await?;
+        app.set_value("return-purchase-date", "2026-11-02").await?;
+        app.set_value("return-delivery-date", "2026-11-06").await?;
+        app.set_value("return-reason", "change_of_mind").await?;
+        app.type_into("return-price", "3,200").await?;
+        app.screenshot("47-return-with-serial").await?;
+        app.click("return-save").await?;
+        app.wait_text("return-state", |t| t.contains("Requested")).await?;
+        assert_eq!(app.text("request-serial").await?, "4r35 01t0");
+        app.click("return-watch").await?;
+        assert_eq!(app.wait_text("watch-title", |t| !t.is_empty()).await?, "Seiko Presage SRPB41");
+        let returns = app.wait_text("watch-returns", |t| !t.is_empty()).await?;
+        assert!(returns.contains("TR-2031") && returns.contains("Seiko Presage"), "{returns}");
+        let said = app.el("return-row-1").await?.attr("aria-label").await?.unwrap_or_default();
+        assert!(said.contains("Elif Kaya") && said.contains("Requested"), "{said}");
+        assert!(app.text("watch-tickets").await?.contains("R-2026-00001"));
+        app.screenshot("48-watch-with-return").await?;
+        // WebKitWebDriver does not click a table row itself (see corrections.rs): the page's own click.
+        app.client.execute("document.querySelector('[data-testid=return-row-1]').click()", vec![]).await?;
+        app.wait_text("request-order", |t| t == "TR-2031").await?;
+        app.close().await?;
+        Ok(())
+    })
+    .await
+}

@@ -31,9 +31,10 @@ export async function render(main, { params, go }) {
   const customer = customerPicker(params.customer);
   const back = () => (correcting ? go('return', { id: correcting.id }) : go('returns'));
 
-  const order = named(textField('order_number', 'Order or invoice number', { max: 60, required: true }), 'return-order');
+  const order = named(textField('order_number', 'Order or invoice', { max: 60, required: true }), 'return-order');
   const product = named(textField('product', 'Product', { max: 120, required: true, placeholder: 'e.g. KOSPET Tank T3 Ultra' }), 'return-product');
   const model = named(textField('model', 'Model or variant', { max: 120 }), 'return-model');
+  const serial = named(textField('serial', 'Serial or IMEI', { max: 60, help: 'From the case back or the box: files the return under the watch’s record.' }), 'return-serial');
   const category = named(selectField('category', 'Category', [{ key: '', label: 'Other / none' },
     ...options.non_returnable.map((c) => ({ key: c, label: `${c} (not returnable by choice)` }))]), 'return-category');
   const currency = named(textField('currency', 'Currency', { max: 3, value: options.currency, help: 'ISO code the order was paid in.' }), 'return-currency');
@@ -92,7 +93,7 @@ export async function render(main, { params, go }) {
     const r = correcting.request;
     const f = correcting.request_form;
     const put = (row, value) => (row.set ? row.set(value) : (row.input.value = value ?? ''));
-    [[order, r.order_number], [product, r.product], [model, r.model], [currency, f.currency], [price, f.purchase_price],
+    [[order, r.order_number], [product, r.product], [model, r.model], [serial, r.serial], [currency, f.currency], [price, f.purchase_price],
       [shipping, f.original_shipping], [insurance, f.insurance_paid], [paidWith, r.paid_with], [bought, r.purchase_date],
       [delivered, r.delivery_date], [reason, r.reason], [channel, r.channel], [requestedOn, r.requested_on], [details, r.details]]
       .forEach(([row, value]) => put(row, value));
@@ -106,7 +107,7 @@ export async function render(main, { params, go }) {
 
   const form = async () => ({
     customer: correcting ? null : customer.get(),
-    order_number: order.get(), product: product.get(), model: model.get(), category: category.get(),
+    order_number: order.get(), product: product.get(), model: model.get(), serial: serial.get(), category: category.get(),
     currency: currency.get(), purchase_price: price.get(), original_shipping: shipping.get(), insurance_paid: insurance.get(),
     paid_with: paidWith.get(), instalment_count: instalments.get(), instalment_bank: bank.get(),
     purchase_date: bought.get(), delivery_date: delivered.get(),
@@ -147,7 +148,7 @@ export async function render(main, { params, go }) {
     }
   }, 250);
 
-  const rows = [...(correcting ? [] : customer.rows), order, product, model, category, currency, price, shipping, insurance, paidWith, instalments, bank, bought, delivered,
+  const rows = [...(correcting ? [] : customer.rows), order, product, model, serial, category, currency, price, shipping, insurance, paidWith, instalments, bank, bought, delivered,
     reason, channel, ...(wants ? [wants] : []), requestedOn, details, evidence.row];
   const saveButton = h('button', { type: 'button', class: 'primary', testid: 'return-save', onclick: () => save() },
     correcting ? 'Save the correction ' : 'Record the request ', h('kbd', { text: 'Enter' }));
@@ -185,7 +186,7 @@ export async function render(main, { params, go }) {
         ? section('Customer', 'return-section-customer', h('p', { text: correcting.customer_info?.name ?? '', testid: 'return-correct-customer' }),
           h('p', { class: 'help', text: 'The customer’s own details are corrected on their page.' }))
         : section('Customer', 'return-section-customer', customer.node),
-      section('Order', 'return-section-order', pair(order, paidWith), planPair, pair(product, model), pair(category, currency),
+      section('Order', 'return-section-order', h('div', { class: 'triple' }, order.node, paidWith.node, currency.node), planPair, pair(product, model), pair(serial, category),
         h('div', { class: 'triple' }, price.node, shipping.node, insurance.node),
         h('p', { class: 'help money-help', text: 'What the customer paid for the product, its delivery and the delivery’s insurance.' }),
         pair(bought, delivered)),

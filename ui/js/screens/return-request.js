@@ -21,6 +21,7 @@ export function requestCard({ view: v, refresh, go }) {
     facts([
       ['Order or invoice', r.order_number, 'request-order'],
       ['Product', [r.product, r.model].filter(Boolean).join(' · '), 'request-product'],
+      ['Serial or IMEI', r.serial, 'request-serial'],
       ['Category', r.category, 'request-category'],
       ['Purchase price', a.purchase_price, 'request-price'],
       ['Original shipping', a.original_shipping, 'request-shipping'],
@@ -34,6 +35,8 @@ export function requestCard({ view: v, refresh, go }) {
       ['Condition', r.opened ? 'Opened or used' : 'Unopened, unused', 'request-opened'],
       ['Colour', r.colour_claim ? 'The complaint is about the colour as seen on screen' : null, 'request-colour'],
     ]),
+    v.watch_id ? h('button', { type: 'button', class: 'ghost small', text: 'The watch’s record and history', testid: 'return-watch',
+      onclick: () => go('watch', { id: v.watch_id }) }) : null,
     r.details ? h('p', { class: 'subhead', text: 'In the customer’s words' }) : null,
     r.details ? h('p', { class: 'prose quote', text: r.details, testid: 'request-details' }) : null,
     h('p', { class: 'subhead', text: 'Photos or video of the defect' }),

@@ -1,5 +1,5 @@
 // A watch's own record: what it is (its calibre, case, the notes that follow it into every
-// intake), who owned it when, every ticket of it, what the bench read over the years, and
+// intake), who owned it when, every ticket and return of it, what the bench read over the years, and
 // the shop's service warranties on its work.
 
 import { showDate } from '../dates.js';
@@ -7,6 +7,7 @@ import { api } from '../ipc.js';
 import { h, fill, emptyState, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { ticketTable } from '../ticket-rows.js';
+import { returnTable } from './returns.js';
 import { errorSlots } from './form-bits.js';
 import { dateField } from './intake-parts.js';
 import { readingsTable } from './ticket-readings.js';
@@ -32,6 +33,11 @@ export async function render(main, { params, go }) {
         view.tickets.length
           ? ticketTable(view.tickets, (row) => go('ticket', { id: row.id }), { testid: 'watch-tickets' })
           : emptyState('No tickets', 'Each time this watch is booked in, its ticket appears here.', 'watch-tickets-empty')),
+      view.returns.length
+        ? h('section', { class: 'card flush' },
+          h('h2', { class: 'card-title', text: `Returns (${view.returns.length})` }),
+          returnTable(view.returns, (row) => go('return', { id: row.id }), { testid: 'watch-returns' }))
+        : null,
       view.warranties.length
         ? h('section', { class: 'card', testid: 'watch-warranties' }, h('h2', { text: 'Service warranties' }),
           h('ul', { class: 'plain-list' }, view.warranties.map((text) => h('li', { text }))))

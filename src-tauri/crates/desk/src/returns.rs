@@ -16,6 +16,7 @@ use caseback_domain::returns::{
     ReturnId, ReturnReason, ReturnState, Settlement, Step, WearGrade,
 };
 use caseback_domain::staff::StaffId;
+use caseback_domain::watch::WatchId;
 use caseback_domain::{Currency, Due};
 use caseback_store::{Attachment, ReturnRow, Shop};
 use jiff::civil::Date;
@@ -198,6 +199,8 @@ pub struct ReturnView {
     deadline_text: Option<String>,
     next_text: String,
     customer_info: Option<Customer>,
+    /// The watch record the request's serial names.
+    watch_id: Option<WatchId>,
     /// The request's amounts as text, in the order's currency.
     amounts: Option<RequestAmounts>,
     eligibility: Option<EligibilityView>,
@@ -463,6 +466,7 @@ pub(crate) fn return_view(shop: &Shop, now: Timestamp, case: ReturnCase) -> Resu
             .flatten(),
         deadline_text: case.deadline_words().map(|(what, date)| format!("{what} {}", s.date_style.format(date))),
         next_text: next_text(&case, fee_owed.as_deref()),
+        watch_id: shop.return_watch(case.id)?,
         amounts,
         rma_line: rma_line(&case, due, today),
         settlement: case.decision.as_ref().map(|d| settlement_view(currency, &d.settlement, &d.decision)),

@@ -16,6 +16,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::choice::{choices, Choice};
+use crate::returns::{return_rows, ReturnRowView};
 use crate::tickets::{ListDay, RowView};
 use crate::{Desk, Result};
 
@@ -28,6 +29,8 @@ pub struct WatchView {
     pub owners: Vec<OwnerView>,
     /// Oldest first.
     pub tickets: Vec<RowView>,
+    /// Oldest first.
+    pub returns: Vec<ReturnRowView>,
     /// Every set of readings, oldest ticket first, before then after.
     pub readings: Vec<ReadingsView>,
     /// "R-2026-00012: Full service, until 10 January 2027".
@@ -145,6 +148,7 @@ impl Desk {
             watch: record.watch,
             owners,
             tickets: ListDay::of(shop, now)?.rows(record.tickets),
+            returns: return_rows(record.returns, settings.today(now)),
             readings: readings_taken,
             warranties: record
                 .warranties

@@ -37,6 +37,7 @@ fn without_the_shops_address_authorizing_warns_and_the_parcel_forms_refuse() {
         order_number: "CW-41037".into(),
         product: "KOSPET Tank T3 Ultra".into(),
         model: String::new(),
+        serial: String::new(),
         category: String::new(),
         currency: "HKD".into(),
         purchase_price: "1,000".into(),

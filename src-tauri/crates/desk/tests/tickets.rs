@@ -108,6 +108,7 @@ fn returned(customer: CustomerChoice) -> ReturnForm {
         order_number: "TR-2031".into(),
         product: "Huawei Watch GT 5".into(),
         model: String::new(),
+        serial: String::new(),
         category: String::new(),
         currency: "HKD".into(),
         purchase_price: "1,000".into(),

@@ -69,7 +69,7 @@ pub fn return_haystack(case: &crate::returns::ReturnCase, customer: Option<&Cust
     let code = case.rma.as_ref().map(|r| r.code.to_string()).unwrap_or_default();
     let mut parts = vec![code.clone(), code.replace('-', "")];
     if let Some(r) = &case.request {
-        parts.extend([r.order_number.clone(), r.product.clone(), r.model.clone()]);
+        parts.extend([r.order_number.clone(), r.product.clone(), r.model.clone(), r.serial.clone()]);
     }
     if let Some(p) = &case.receipt {
         parts.extend([p.package.sender.clone(), p.package.tracking.clone()]);

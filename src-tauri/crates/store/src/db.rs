@@ -32,6 +32,7 @@ const MIGRATIONS: &[M<'static>] = &[
     // Makes tables again (see the file): with foreign keys off, checked before it commits.
     M::up(include_str!("../migrations/0011_branches.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0012_watches.sql")),
+    M::up(include_str!("../migrations/0013_returned_watches.sql")),
 ];
 
 /// Version 7: the shop's secrets, among them the key of its RMA codes.

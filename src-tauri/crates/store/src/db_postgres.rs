@@ -36,6 +36,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("V10__open_tickets", include_str!("../migrations/postgres/0010_open_tickets.sql")),
     ("V11__branches", include_str!("../migrations/postgres/0011_branches.sql")),
     ("V12__watches", include_str!("../migrations/postgres/0012_watches.sql")),
+    ("V13__returned_watches", include_str!("../migrations/postgres/0013_returned_watches.sql")),
 ];
 
 /// refinery's own table: one row per version applied.

@@ -418,6 +418,7 @@ pub fn change_of_mind_request(i: usize) -> ReturnForm {
         order_number: format!("TR-{i}"),
         product: "Huawei Watch GT 5".into(),
         model: "46 mm".into(),
+        serial: String::new(),
         category: String::new(),
         currency: "HKD".into(),
         purchase_price: "1,000".into(),

@@ -26,6 +26,7 @@ fn paid_in_instalments() -> ReturnForm {
         order_number: "TR-2026-0412".into(),
         product: "Huawei Watch GT 5".into(),
         model: "46 mm".into(),
+        serial: String::new(),
         category: String::new(),
         currency: "TRY".into(),
         purchase_price: "12499".into(),

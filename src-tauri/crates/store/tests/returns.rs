@@ -40,6 +40,7 @@ fn form(reason: ReturnReason, media: Vec<String>) -> ReturnForm {
         order_number: "CW-41037".into(),
         product: "KOSPET Tank T3 Ultra".into(),
         model: "T3U".into(),
+        serial: String::new(),
         category: String::new(),
         currency: "HKD".into(),
         purchase_price: "1,000".into(),
@@ -405,6 +406,8 @@ fn as_left_by_version_6(conn: &rusqlite::Connection) {
     // 11 making `tickets` again without version 12's column).
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF;
+         DROP INDEX return_cases_by_watch; DROP INDEX return_cases_without_watch;
+         ALTER TABLE return_cases DROP COLUMN watch_id; ALTER TABLE return_cases DROP COLUMN serial_key;
          DROP TABLE readings; DROP TABLE service_warranties; DROP TABLE watch_owners; DROP TABLE watches;
          DROP TABLE shop_secrets; DROP TRIGGER rma_codes_are_never_edited;
          DROP TABLE attachment_bytes; ALTER TABLE events DROP COLUMN computer;

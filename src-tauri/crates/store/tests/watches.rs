@@ -6,6 +6,7 @@
 use caseback_domain::after_sale::{Completion, OldPart, ReplacedPart};
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::IntakeForm;
+use caseback_domain::returns::ReturnForm;
 use caseback_domain::readings::{ByPosition, MechanicalForm, ReadingStage, ReadingsForm};
 use caseback_domain::service_warranty::{ServiceWarrantyCheck, WorkKind};
 use caseback_domain::staff::{RosterEntry, StaffId};
@@ -121,6 +122,47 @@ fn a_near_match_is_offered_and_never_taken_for_the_watch() {
         details.calibre = "4R35".into();
         details.notes = "Crown tube is fragile.".into();
         assert_eq!(shop.edit_watch(by, slipped, &details, at("2026-11-03")).unwrap().details.calibre, "4R35");
+    });
+}
+
+#[test]
+fn a_return_is_filed_under_the_watch_its_serial_names_even_one_booked_in_afterwards() {
+    fixture::on_each_engine(at("2026-11-07"), |shop, by, _| {
+        let returned = |shop: &mut Shop, i: usize, serial: &str| {
+            let form = ReturnForm { serial: serial.into(), ..fixture::change_of_mind_request(i) };
+            shop.request_return(by, &form, at("2026-11-08")).unwrap()
+        };
+        // Returned before the shop ever serviced it: no record yet, so filed under none...
+        let early = returned(shop, 1, "4R35 01T0");
+        assert_eq!(shop.return_watch(early.id).unwrap(), None);
+        // ...until the watch is first booked in, when its record takes the return in.
+        let ticket = shop.book_intake(by, &presage_of("Wong Ka Ming", "4R35-01T0"), &[], at("2026-11-09")).unwrap();
+        let watch = shop.ticket_watch(ticket.id).unwrap().unwrap();
+        assert_eq!(shop.return_watch(early.id).unwrap(), Some(watch));
+        // Recorded once the record exists, a return of the serial (typed any way) is its own.
+        let later = returned(shop, 2, "4r3501t0");
+        assert_eq!(shop.return_watch(later.id).unwrap(), Some(watch));
+        let record = shop.watch(watch).unwrap();
+        assert_eq!(record.returns.iter().map(|r| r.id).collect::<Vec<_>>(), [early.id, later.id]);
+        assert_eq!(record.tickets.len(), 1);
+        // The search finds the return by its serial too.
+        let found = shop.search_returns("4R3501T0", None, 50).unwrap();
+        assert!(found.iter().any(|r| r.id == later.id), "{found:?}");
+
+        // A serial corrected to another watch's moves the return; cleared, it is of none.
+        let form = |serial: &str| ReturnForm { serial: serial.into(), ..fixture::change_of_mind_request(2) };
+        shop.correct_return(by, later.id, &form("OTHER-1"), at("2026-11-09")).unwrap();
+        assert_eq!(shop.return_watch(later.id).unwrap(), None);
+        assert_eq!(shop.watch(watch).unwrap().returns.len(), 1);
+        let corrected = shop.correct_return(by, later.id, &form(""), at("2026-11-09")).unwrap();
+        assert_eq!(corrected.request.unwrap().serial, "");
+
+        // A serial two watches share (under different brands) names neither: nothing is guessed.
+        let mut orient = presage_of("Chan Tai Man", "4R35-01T0");
+        orient.details.device.brand = "Orient".into();
+        shop.book_intake(by, &orient, &[], at("2026-11-09")).unwrap();
+        let shared = returned(shop, 3, "4R35-01T0");
+        assert_eq!(shop.return_watch(shared.id).unwrap(), None);
     });
 }
 

@@ -422,6 +422,7 @@ mod tests {
             order_number: "TR-2031".into(),
             product: "Huawei Watch GT 5".into(),
             model: "46 mm".into(),
+            serial: String::new(),
             category: String::new(),
             currency: Currency::from_code("TRY").unwrap(),
             purchase_price: Amount(899_000),

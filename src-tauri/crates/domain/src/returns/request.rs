@@ -428,6 +428,10 @@ pub struct ReturnRequest {
     pub order_number: String,
     pub product: String,
     pub model: String,
+    /// The watch's serial (or a smartwatch's IMEI) as on its box or case back: what finds
+    /// the watch's record. Empty for requests recorded before it was asked.
+    #[serde(default)]
+    pub serial: String,
     /// The product's category when it is one the policy names as not returnable.
     #[serde(default)]
     pub category: String,
@@ -501,6 +505,8 @@ pub struct ReturnForm {
     pub product: String,
     #[serde(default)]
     pub model: String,
+    #[serde(default)]
+    pub serial: String,
     #[serde(default)]
     pub category: String,
     pub currency: String,
@@ -620,6 +626,7 @@ impl ReturnForm {
         let order_number = line("order_number", &self.order_number, 60, Some("Enter the order or invoice number."));
         let product = line("product", &self.product, 120, Some("Name the product."));
         let model = line("model", &self.model, 120, None);
+        let serial = line("serial", &self.serial, 60, None);
         let category = line("category", &self.category, 80, None);
         let details = match text::multi_line("details", &self.details, 2000) {
             Ok(d) => d,
@@ -702,6 +709,7 @@ impl ReturnForm {
             order_number,
             product,
             model,
+            serial,
             category,
             currency: currency.expect("checked above"),
             purchase_price,
@@ -738,6 +746,7 @@ mod tests {
             order_number: "TR-2026-0412".into(),
             product: "Huawei Watch GT 5".into(),
             model: "46 mm".into(),
+            serial: String::new(),
             category: String::new(),
             currency: Currency::from_code("TRY").unwrap().with_style(NumberStyle::CommaDecimals),
             purchase_price: Amount(1_249_900),

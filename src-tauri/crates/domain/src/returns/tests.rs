@@ -12,6 +12,7 @@ pub(super) fn request(reason: ReturnReason, bought: Date, delivered: Option<Date
         order_number: "CW-41037".into(),
         product: "KOSPET Tank T3 Ultra".into(),
         model: "T3U".into(),
+        serial: String::new(),
         category: String::new(),
         currency: Currency::from_code("USD").unwrap(),
         purchase_price: Amount(100_000),
@@ -471,6 +472,35 @@ fn the_preview_judges_eligibility_before_the_rest_of_the_form_is_filled() {
     let err = form.parse(date(2026, 11, 10), crate::NumberStyle::PointDecimals).unwrap_err();
     let fields: Vec<_> = err.fields().iter().map(|f| f.field.as_str()).collect();
     assert!(fields.contains(&"customer.name") && fields.contains(&"order_number"), "{fields:?}");
+}
+
+#[test]
+fn the_serial_is_kept_as_typed_on_one_line_and_a_change_to_it_is_a_correction() {
+    let form = |serial: &str| -> ReturnForm {
+        serde_json::from_value(serde_json::json!({
+            "customer": { "kind": "existing", "id": 1 },
+            "order_number": "CW-1", "product": "Seiko Presage", "serial": serial, "currency": "HKD",
+            "purchase_price": "100", "paid_with": "original_card", "purchase_date": "2026-11-02",
+            "reason": "change_of_mind", "requested_on": null, "channel": "email"
+        }))
+        .unwrap()
+    };
+    let today = date(2026, 11, 10);
+    let (_, r) = form("  4R35-01T0 ").parse(today, crate::NumberStyle::PointDecimals).unwrap();
+    assert_eq!(r.serial, "4R35-01T0");
+    let (_, none) = form("").parse(today, crate::NumberStyle::PointDecimals).unwrap();
+    assert_eq!(none.serial, "", "a serial is not required: a box may have none");
+    let too_long = form(&"9".repeat(61)).parse(today, crate::NumberStyle::PointDecimals).unwrap_err();
+    assert_eq!(too_long.fields()[0].field, "serial");
+    let two_lines = form("4R35\n01T0").parse(today, crate::NumberStyle::PointDecimals).unwrap_err();
+    assert_eq!(two_lines.fields()[0].field, "serial");
+    let changes = none.corrections_to(&r);
+    assert_eq!(changes.len(), 1);
+    assert_eq!((changes[0].field.as_str(), changes[0].to.as_str()), ("serial", "4R35-01T0"));
+    // A request recorded before the serial was asked reads as one without it.
+    let mut old = serde_json::to_value(&r).unwrap();
+    old.as_object_mut().unwrap().remove("serial");
+    assert_eq!(serde_json::from_value::<ReturnRequest>(old).unwrap().serial, "");
 }
 
 #[test]

@@ -42,6 +42,7 @@ pub fn request() -> ReturnRequest {
         order_number: ORDER.into(),
         product: "KOSPET Tank T3 Ultra".into(),
         model: "T3U-BLK-47".into(),
+        serial: String::new(),
         category: String::new(),
         currency: Currency::from_code("USD").unwrap(),
         purchase_price: Amount(10_000),

@@ -7,6 +7,7 @@ use caseback_domain::branch::BranchFilter;
 use caseback_domain::customer::CustomerId;
 use caseback_domain::returns::{ReturnCase, ReturnId, ReturnState, RmaCode};
 use caseback_domain::staff::StaffId;
+use caseback_domain::watch::WatchId;
 use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::Serialize;
@@ -43,6 +44,36 @@ pub(crate) fn update(conn: &Db, case: &ReturnCase, haystack: &str) -> Result<()>
         ],
     )?;
     Ok(())
+}
+
+/// The serial the case is filed under (folded) and the watch record it is of.
+pub(crate) fn watch_link(conn: &Db, id: ReturnId) -> Result<(String, Option<WatchId>)> {
+    let link = conn.row("SELECT serial_key, watch_id FROM return_cases WHERE id = ?1", vals![id.0], |r| {
+        Ok((r.get(0)?, r.get::<Option<i64>>(1)?.map(WatchId)))
+    })?;
+    Ok(link.unwrap_or_default())
+}
+
+pub(crate) fn set_watch_link(conn: &Db, id: ReturnId, serial_key: &str, watch: Option<WatchId>) -> Result<()> {
+    conn.exec(
+        "UPDATE return_cases SET serial_key = ?2, watch_id = ?3 WHERE id = ?1",
+        vals![id.0, serial_key, watch.map(|w| w.0)],
+    )?;
+    Ok(())
+}
+
+/// Files the returns of this serial still waiting for a watch record under `watch`.
+pub(crate) fn give_watch(conn: &Db, serial_key: &str, watch: WatchId) -> Result<usize> {
+    conn.exec(
+        "UPDATE return_cases SET watch_id = ?2 WHERE serial_key = ?1 AND serial_key <> '' AND watch_id IS NULL",
+        vals![serial_key, watch.0],
+    )
+    .map(|n| n as usize)
+}
+
+/// The returns of a watch, oldest first.
+pub(crate) fn for_watch(conn: &Db, watch: WatchId) -> Result<Vec<ReturnRow>> {
+    conn.rows(&format!("{ROW_SQL} WHERE r.watch_id = ?1 ORDER BY r.id"), vals![watch.0], row)
 }
 
 pub(crate) fn get(conn: &Db, id: ReturnId) -> Result<Option<ReturnCase>> {

@@ -7,6 +7,7 @@ use crate::sql::Db;
 use caseback_domain::after_sale::InstalmentFields;
 use caseback_domain::branch::BranchFilter;
 use caseback_domain::customer::{Customer, CustomerDetails};
+use caseback_domain::device::serial_key;
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::CustomerChoice;
 use caseback_domain::returns::case::reason;
@@ -21,6 +22,7 @@ use jiff::Timestamp;
 use serde_json::{json, Value};
 
 use super::clock;
+use super::watches::the_watch_of_serial;
 use crate::attachment_folder;
 use crate::error::{Result, StoreError};
 use crate::tables::attachments::{self, Attachment};
@@ -59,12 +61,25 @@ pub(super) fn save_logged(
 ) -> Result<()> {
     let customer = case.customer.map(|id| customers::get(conn, id)).transpose()?.flatten();
     return_cases::update(conn, case, &return_haystack(case, customer.as_ref().map(|c| &c.details)))?;
+    file_under_watch(conn, case)?;
     let mut detail = detail;
     if let Value::Object(map) = &mut detail {
         map.insert("state".into(), json!(case.state));
         map.insert("title".into(), json!(case.title()));
     }
     log(conn, now, by, Subject::Return, &subject(case), action, detail)
+}
+
+/// A return is of the one watch record its request's serial names: none while no watch has
+/// it (the watch's first intake files it) or several of different brands do. Looked up
+/// again only when the serial changes.
+fn file_under_watch(conn: &Db, case: &ReturnCase) -> Result<()> {
+    let serial = case.request.as_ref().map(|r| serial_key(&r.serial)).unwrap_or_default();
+    let (filed_under, _) = return_cases::watch_link(conn, case.id)?;
+    if filed_under == serial {
+        return Ok(());
+    }
+    return_cases::set_watch_link(conn, case.id, &serial, the_watch_of_serial(conn, &serial)?)
 }
 
 impl Shop {

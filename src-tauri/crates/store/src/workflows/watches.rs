@@ -17,9 +17,10 @@ use serde_json::json;
 
 use crate::error::Result;
 use crate::sql::Db;
+use crate::tables::return_cases::ReturnRow;
 use crate::tables::tickets::{self, TicketRow};
 use crate::tables::watches::{self, Watch};
-use crate::tables::{readings, service_warranties, watch_owners};
+use crate::tables::{readings, return_cases, service_warranties, watch_owners};
 use crate::{log, log_ticket, Shop};
 
 /// A watch's page: the watch, who owned it, every ticket of it, and what the bench read.
@@ -29,6 +30,8 @@ pub struct WatchRecord {
     pub owners: Vec<Ownership>,
     /// Oldest first.
     pub tickets: Vec<TicketRow>,
+    /// Its returns, oldest first.
+    pub returns: Vec<ReturnRow>,
     /// Each ticket's readings (before, then after), with when they were taken.
     pub readings: Vec<(TicketId, Readings, Timestamp)>,
     /// The service warranties its work carries, by ticket.
@@ -86,11 +89,7 @@ impl Shop {
     /// The one watch a scanned or typed serial names, whatever its brand; none when no watch
     /// or several (of different brands) have it.
     pub fn watch_by_serial(&self, serial: &str) -> Result<Option<WatchId>> {
-        let found = watches::by_serial(&self.db, &caseback_domain::device::serial_key(serial), 2)?;
-        Ok(match found.as_slice() {
-            [one] => Some(one.id),
-            _ => None,
-        })
+        the_watch_of_serial(&self.db, &caseback_domain::device::serial_key(serial))
     }
 
     pub fn watch(&self, id: WatchId) -> Result<WatchRecord> {
@@ -105,6 +104,7 @@ impl Shop {
         Ok(WatchRecord {
             owners: watch_owners::for_watch(&self.db, id)?,
             warranties: warranties_of(&self.db, id, None)?,
+            returns: return_cases::for_watch(&self.db, id)?,
             watch,
             tickets,
             readings: readings_taken,
@@ -124,6 +124,11 @@ impl Shop {
     /// The watches `customer` owns (true) or owned before someone else.
     pub fn customer_watches(&self, customer: CustomerId) -> Result<Vec<(Watch, bool)>> {
         watches::of_customer(&self.db, customer)
+    }
+
+    /// The watch record a return is of.
+    pub fn return_watch(&self, id: caseback_domain::returns::ReturnId) -> Result<Option<WatchId>> {
+        Ok(return_cases::watch_link(&self.db, id)?.1)
     }
 
     /// The watch record a ticket is of.
@@ -280,6 +285,15 @@ pub(crate) fn grant_service_warranty(
 /// serial if the shop knows it (passed to the ticket's customer if another owned it), or a
 /// new record made from the ticket's device. `by` is who booked it (none for a ticket linked
 /// when a shop from before watch records is opened).
+/// The one watch a folded serial names, whatever its brand: none for no serial, no watch, or
+/// several watches (of different brands) with it.
+pub(crate) fn the_watch_of_serial(conn: &Db, serial_key: &str) -> Result<Option<WatchId>> {
+    Ok(match watches::by_serial(conn, serial_key, 2)?.as_slice() {
+        [one] => Some(one.id),
+        _ => None,
+    })
+}
+
 pub(crate) fn link_watch(tx: &Db, ticket: &Ticket, by: Option<StaffId>, now: Timestamp) -> Result<WatchId> {
     let details = WatchDetails::of_device(&ticket.details.device);
     let id = match watches::by_identity(tx, &details.identity())? {
@@ -298,6 +312,10 @@ pub(crate) fn link_watch(tx: &Db, ticket: &Ticket, by: Option<StaffId>, now: Tim
                 &[Ownership { customer: ticket.customer, from: ticket.received_on, until: None }],
             )?;
             log_watch(tx, now, by, id, Action::WatchRecorded, json!({ "ticket": ticket.number }))?;
+            // Returns of this serial recorded before the watch was first booked in are its own.
+            if the_watch_of_serial(tx, &details.identity().serial)? == Some(id) {
+                return_cases::give_watch(tx, &details.identity().serial, id)?;
+            }
             id
         }
     };
