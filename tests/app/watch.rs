@@ -196,12 +196,17 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
     .await
 }
 
+/// A return recorded with the serial of a watch the shop has serviced is on that watch's page
+/// beside its ticket and the ticket's photos, and leads back to the return.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_return_with_a_known_serial_is_on_the_watch_s_page() -> Result<()> {
     let rig = Rig::start("2026-11-10T02:00:00Z")?;
     {
         let (mut shop, by) = rig.test_shop("2026-11-01T02:00:00Z")?;
-        shop.book_intake(by, &presage("Wong Ka Ming"), &[], "2026-11-02T02:00:00Z".parse()?)?;
+        let on = "2026-11-02T02:00:00Z".parse()?;
+        let png = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/128x128.png"))?;
+        let photo = shop.store_photo(by, "case-back.png", &png, on)?;
+        shop.book_intake(by, &presage("Wong Ka Ming"), &[photo.sha256], on)?;
     }
     bounded(async {
         let app = rig.open_app().await?;
@@ -228,6 +233,10 @@ async fn a_return_with_a_known_serial_is_on_the_watch_s_page() -> Result<()> {
         let said = app.el("return-row-1").await?.attr("aria-label").await?.unwrap_or_default();
         assert!(said.contains("Elif Kaya") && said.contains("Requested"), "{said}");
         assert!(app.text("watch-tickets").await?.contains("R-2026-00001"));
+        // The intake's photo, under its ticket.
+        let photos = app.text("watch-photos").await?;
+        assert!(photos.to_lowercase().contains("r-2026-00001 · at intake"), "{photos}");
+        app.wait_for("[data-testid=watch-photos-0-0] img").await?;
         app.screenshot("48-watch-with-return").await?;
         // WebKitWebDriver does not click a table row itself (see corrections.rs): the page's own click.
         app.client.execute("document.querySelector('[data-testid=return-row-1]').click()", vec![]).await?;

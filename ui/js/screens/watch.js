@@ -1,6 +1,6 @@
 // A watch's own record: what it is (its calibre, case, the notes that follow it into every
-// intake), who owned it when, every ticket and return of it, what the bench read over the years, and
-// the shop's service warranties on its work.
+// intake), who owned it when, every ticket and return of it, their photos, what the bench
+// read over the years, and the shop's service warranties on its work.
 
 import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
@@ -11,6 +11,7 @@ import { returnTable } from './returns.js';
 import { errorSlots } from './form-bits.js';
 import { dateField } from './intake-parts.js';
 import { readingsTable } from './ticket-readings.js';
+import { photoStrip } from './ticket-panels.js';
 
 const DETAILS = [
   ['brand', 'Brand', 80], ['model', 'Model', 120], ['reference', 'Reference', 60], ['serial', 'Serial or IMEI', 60],
@@ -37,6 +38,11 @@ export async function render(main, { params, go }) {
         ? h('section', { class: 'card flush' },
           h('h2', { class: 'card-title', text: `Returns (${view.returns.length})` }),
           returnTable(view.returns, (row) => go('return', { id: row.id }), { testid: 'watch-returns' }))
+        : null,
+      view.photos.length
+        ? h('section', { class: 'card', testid: 'watch-photos' }, h('h2', { text: 'Photos' }),
+          view.photos.map((g, i) => h('div', { class: 'subsection' },
+            h('h3', { text: g.title }), photoStrip(g.photos, `watch-photos-${i}`, `${g.title}, photo`))))
         : null,
       view.warranties.length
         ? h('section', { class: 'card', testid: 'watch-warranties' }, h('h2', { text: 'Service warranties' }),

@@ -1,5 +1,5 @@
-//! The watch record as the window shows it: its page (details, owners, every ticket, the
-//! readings over time, the service warranties), what a serial finds at intake, and the
+//! The watch record as the window shows it: its page (details, owners, every ticket and
+//! return, its photos, the readings over time, the service warranties), what a serial finds at intake, and the
 //! bench's readings on a ticket.
 
 use caseback_domain::readings::{
@@ -11,7 +11,7 @@ use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
 use caseback_domain::watch::{MovementKind, WatchDetails, WatchId};
 use caseback_domain::Settings;
-use caseback_store::Watch;
+use caseback_store::{PhotoStage, Watch};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -31,6 +31,8 @@ pub struct WatchView {
     pub tickets: Vec<RowView>,
     /// Oldest first.
     pub returns: Vec<ReturnRowView>,
+    /// Its tickets' photos, oldest first: "R-2026-00012 · At intake" and the photos' hashes.
+    pub photos: Vec<PhotoGroup>,
     /// Every set of readings, oldest ticket first, before then after.
     pub readings: Vec<ReadingsView>,
     /// "R-2026-00012: Full service, until 10 January 2027".
@@ -38,6 +40,21 @@ pub struct WatchView {
     pub movements: Vec<Choice>,
     /// The shop's today, where a new owner's first day starts.
     pub today: Date,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PhotoGroup {
+    pub ticket_id: TicketId,
+    pub title: String,
+    pub photos: Vec<String>,
+}
+
+fn stage_label(stage: PhotoStage) -> &'static str {
+    match stage {
+        PhotoStage::Intake => "At intake",
+        PhotoStage::Assessment => "At assessment",
+        PhotoStage::AfterRepair => "After the repair",
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -138,6 +155,15 @@ impl Desk {
         let numbers: Vec<(TicketId, String)> = record.tickets.iter().map(|t| (t.id, t.number.clone())).collect();
         let number_of =
             |id: TicketId| numbers.iter().find(|(t, _)| *t == id).map(|(_, n)| n.clone()).unwrap_or_default();
+        let photos = record
+            .photos
+            .into_iter()
+            .map(|(ticket_id, stage, photos)| PhotoGroup {
+                ticket_id,
+                title: format!("{} · {}", number_of(ticket_id), stage_label(stage)),
+                photos,
+            })
+            .collect();
         let mut readings_taken = Vec::new();
         for (ticket, r, at) in record.readings {
             readings_taken.push(readings_view(&settings, ticket, &number_of(ticket), r, at));
@@ -149,6 +175,7 @@ impl Desk {
             owners,
             tickets: ListDay::of(shop, now)?.rows(record.tickets),
             returns: return_rows(record.returns, settings.today(now)),
+            photos,
             readings: readings_taken,
             warranties: record
                 .warranties

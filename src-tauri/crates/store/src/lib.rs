@@ -34,6 +34,7 @@ pub use folder::DataFolder;
 pub use tables::attachments::Attachment;
 pub use tables::quotations::StoredQuotation;
 pub use tables::return_cases::ReturnRow;
+pub use tables::ticket_photos::Stage as PhotoStage;
 pub use tables::tickets::TicketRow;
 pub use tables::watches::Watch;
 pub use workflows::moving::{Fingerprint, TableCheck};

@@ -216,6 +216,20 @@ fn demo_shop_is_created_once() {
     let overdue = tickets.iter().filter(|t| t.next_deadline.is_some_and(|d| d < today)).count();
     assert!(overdue >= 2, "some assessments are overdue: {overdue}");
     assert_eq!(shop.serial_tickets("KPT3U-2291-0042").unwrap().len(), 2, "one watch seen twice");
+    // Watches with their history: several services and an owner change, readings (some
+    // outside the shop's tolerances), and a watch returned, sold again and booked in.
+    let record = |serial: &str| shop.watch(shop.watch_by_serial(serial).unwrap().expect(serial)).unwrap();
+    let tudor = record("M79030N-0001");
+    assert!(tudor.tickets.len() >= 2 && tudor.owners.len() >= 2, "{:?}", tudor.owners);
+    let settings = shop.settings().unwrap();
+    let out_of_tolerance = tickets
+        .iter()
+        .flat_map(|t| shop.readings(t.id).unwrap())
+        .filter(|(r, _)| !r.warnings(&settings.tolerances).is_empty())
+        .count();
+    assert!(out_of_tolerance >= 1, "some readings are outside the tolerances");
+    let sheen = record("SHE4540-118");
+    assert_eq!((sheen.tickets.len(), sheen.returns.len()), (1, 1));
     use caseback_domain::ticket::TicketState::*;
     for state in [
         Received,

@@ -8,14 +8,17 @@ use caseback_domain::ticket::TicketId;
 use crate::error::Result;
 
 /// When a photo was taken: at intake, by the technician assessing, or of the repaired watch.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Stage {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
     Intake,
     Assessment,
     AfterRepair,
 }
 
 impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Intake, Stage::Assessment, Stage::AfterRepair];
+
     fn key(self) -> &'static str {
         match self {
             Stage::Intake => "intake",

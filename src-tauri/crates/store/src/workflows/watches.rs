@@ -20,6 +20,7 @@ use crate::sql::Db;
 use crate::tables::return_cases::ReturnRow;
 use crate::tables::tickets::{self, TicketRow};
 use crate::tables::watches::{self, Watch};
+use crate::tables::ticket_photos::{self, Stage as PhotoStage};
 use crate::tables::{readings, return_cases, service_warranties, watch_owners};
 use crate::{log, log_ticket, Shop};
 
@@ -30,6 +31,8 @@ pub struct WatchRecord {
     pub owners: Vec<Ownership>,
     /// Oldest first.
     pub tickets: Vec<TicketRow>,
+    /// The photos of its tickets, oldest ticket first, each ticket's by stage.
+    pub photos: Vec<(TicketId, PhotoStage, Vec<String>)>,
     /// Its returns, oldest first.
     pub returns: Vec<ReturnRow>,
     /// Each ticket's readings (before, then after), with when they were taken.
@@ -96,9 +99,16 @@ impl Shop {
         let watch = self.watch_details(id)?;
         let tickets = tickets::for_watch(&self.db, id)?;
         let mut readings_taken = Vec::new();
+        let mut photos = Vec::new();
         for t in &tickets {
             for (r, at) in readings::for_ticket(&self.db, t.id)? {
                 readings_taken.push((t.id, r, at));
+            }
+            for stage in PhotoStage::ALL {
+                let taken = ticket_photos::for_ticket(&self.db, t.id, stage)?;
+                if !taken.is_empty() {
+                    photos.push((t.id, stage, taken));
+                }
             }
         }
         Ok(WatchRecord {
@@ -108,6 +118,7 @@ impl Shop {
             watch,
             tickets,
             readings: readings_taken,
+            photos,
         })
     }
 
