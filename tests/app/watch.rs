@@ -100,6 +100,8 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
         // And the watch's record shows them.
         app.click("ticket-watch").await?;
         app.wait_for("[data-testid=watch-readings] table").await?;
+        let over_time = app.text("watch-trend-readings.rate.dial_up-0").await?;
+        assert!(over_time.contains("-12.0 s/d") && over_time.contains("outside tolerance"), "{over_time}");
         app.client.execute(show, vec!["[data-testid=watch-readings]".into()]).await?;
         app.screenshot("81-the-watch-s-record").await?;
         // Passed on again: found by name, from a day refused before the present owner's.

@@ -13,7 +13,7 @@ import { errorSlots } from './form-bits.js';
 const MECHANICAL = ['mechanical', 'manual_wind', 'automatic'];
 
 /** A figure outside the shop's tolerances, or a test the watch failed. */
-const markFor = (field) => (/\.(checks\.|outcome)/.test(field) ? ' needs attention' : ' outside tolerance');
+export const markFor = (field) => (/\.(checks\.|outcome)/.test(field) ? ' needs attention' : ' outside tolerance');
 
 /** One set of readings as rows: label and value, a figure outside tolerance marked with why. */
 export function readingsTable(r, testid) {

@@ -10,13 +10,27 @@ import { ticketTable } from '../ticket-rows.js';
 import { returnTable } from './returns.js';
 import { errorSlots } from './form-bits.js';
 import { dateField } from './intake-parts.js';
-import { readingsTable } from './ticket-readings.js';
+import { markFor } from './ticket-readings.js';
 import { photoStrip } from './ticket-panels.js';
 
 const DETAILS = [
   ['brand', 'Brand', 80], ['model', 'Model', 120], ['reference', 'Reference', 60], ['serial', 'Serial or IMEI', 60],
   ['calibre', 'Calibre', 60], ['case_material', 'Case', 60], ['bracelet', 'Bracelet or strap', 120], ['dial', 'Dial', 120],
 ];
+
+/** How the watch ran over the years: a column per set of readings, oldest first. */
+function trendTable(trend) {
+  return h('div', { class: 'table-scroll' },
+    h('table', { class: 'rows compact trend', testid: 'watch-trend' },
+      h('thead', {}, h('tr', {}, h('th', { text: 'Reading', attrs: { scope: 'col' } }),
+        trend.columns.map((c) => h('th', { attrs: { scope: 'col' } }, h('span', { text: c.ticket_number }),
+          h('span', { class: 'muted small sub', text: `${c.stage_label} · ${showDate(c.taken_on)}` }))))),
+      h('tbody', {}, trend.rows.map((row) => h('tr', { testid: `watch-trend-${row.field}` },
+        h('th', { text: row.label, attrs: { scope: 'row' } }),
+        row.cells.map((cell, i) => h('td', { class: cell.warning ? 'out-of-tolerance' : '', testid: `watch-trend-${row.field}-${i}` },
+          h('span', { text: cell.value || '—' }),
+          cell.warning ? h('span', { class: 'tolerance-mark', text: markFor(row.field), title: cell.warning }) : null)))))));
+}
 
 export async function render(main, { params, go }) {
   let view = await api.watchGet(params.id);
@@ -51,9 +65,8 @@ export async function render(main, { params, go }) {
       h('section', { class: 'card', testid: 'watch-readings' },
         h('h2', { text: 'Bench readings' }),
         view.readings.length
-          ? view.readings.map((r) => h('div', { class: 'subsection' },
-            h('h3', { text: `${r.ticket_number} · ${r.stage_label} · ${showDate(r.taken_on)}` }),
-            readingsTable(r, `watch-readings-${r.ticket_number}-${r.stage}`)))
+          ? [trendTable(view.trend),
+            view.readings.filter((r) => r.note).map((r) => h('p', { class: 'muted pre small', text: `${r.ticket_number} · ${r.stage_label}: ${r.note}` }))]
           : h('p', { class: 'muted', text: 'No readings yet: the watchmaker records them on the ticket, before and after the work.' })));
   };
 

@@ -35,11 +35,73 @@ pub struct WatchView {
     pub photos: Vec<PhotoGroup>,
     /// Every set of readings, oldest ticket first, before then after.
     pub readings: Vec<ReadingsView>,
+    /// The same readings side by side, one column a set: how the watch ran over the years.
+    pub trend: ReadingsTrend,
     /// "R-2026-00012: Full service, until 10 January 2027".
     pub warranties: Vec<String>,
     pub movements: Vec<Choice>,
     /// The shop's today, where a new owner's first day starts.
     pub today: Date,
+}
+
+/// Readings over time: a column per set of readings (oldest first), a row per figure any set
+/// has, each cell marked when it was outside the shop's tolerances.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ReadingsTrend {
+    /// "R-2026-00012 · Before · 3 Nov 2026" as its parts.
+    pub columns: Vec<TrendColumn>,
+    pub rows: Vec<TrendRow>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TrendColumn {
+    pub ticket_number: String,
+    pub stage_label: &'static str,
+    pub taken_on: Date,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TrendRow {
+    pub field: String,
+    pub label: String,
+    pub cells: Vec<TrendCell>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct TrendCell {
+    /// Empty when this set did not measure it.
+    pub value: String,
+    /// Why it was outside the tolerances, if it was.
+    pub warning: Option<String>,
+}
+
+impl ReadingsTrend {
+    fn of(sets: &[ReadingsView]) -> ReadingsTrend {
+        let mut rows: Vec<TrendRow> = Vec::new();
+        for (i, set) in sets.iter().enumerate() {
+            for r in set.rows.iter().filter(|r| !r.value.is_empty() && r.value != readings::NOT_MEASURED) {
+                let at = match rows.iter().position(|row| row.field == r.field) {
+                    Some(at) => at,
+                    None => {
+                        let cells = vec![TrendCell::default(); sets.len()];
+                        rows.push(TrendRow { field: r.field.clone(), label: r.label.clone(), cells });
+                        rows.len() - 1
+                    }
+                };
+                let warning = set.warnings.iter().find(|w| w.field == r.field).map(|w| w.message.clone());
+                rows[at].cells[i] = TrendCell { value: r.value.clone(), warning };
+            }
+        }
+        let columns = sets
+            .iter()
+            .map(|s| TrendColumn {
+                ticket_number: s.ticket_number.clone(),
+                stage_label: s.stage_label,
+                taken_on: s.taken_on,
+            })
+            .collect();
+        ReadingsTrend { columns, rows }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -176,6 +238,7 @@ impl Desk {
             tickets: ListDay::of(shop, now)?.rows(record.tickets),
             returns: return_rows(record.returns, settings.today(now)),
             photos,
+            trend: ReadingsTrend::of(&readings_taken),
             readings: readings_taken,
             warranties: record
                 .warranties
@@ -300,4 +363,54 @@ fn describe_tolerances(t: &readings::Tolerances) -> String {
         readings::format_amplitude(t.amplitude_min_dial_up),
         readings::format_beat_error(t.beat_error_under)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use caseback_domain::readings::ReadingWarning;
+
+    fn set(number: &str, stage: ReadingStage, rows: &[(&str, &str)], warned: &[&str]) -> ReadingsView {
+        ReadingsView {
+            ticket_id: TicketId(1),
+            ticket_number: number.into(),
+            stage,
+            stage_label: stage.label(),
+            taken_on: jiff::civil::date(2026, 2, 28),
+            rows: rows
+                .iter()
+                .map(|(field, value)| ReadingRow {
+                    field: (*field).into(),
+                    label: field.to_uppercase(),
+                    value: (*value).into(),
+                })
+                .collect(),
+            warnings: warned
+                .iter()
+                .map(|f| ReadingWarning { field: (*f).into(), message: "too slow".into() })
+                .collect(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn readings_over_time_line_each_figure_up_across_the_sets_that_took_it() {
+        let sets = [
+            set("R-2025-00004", ReadingStage::Before, &[("rate", "-12.0 s/d"), ("amplitude", "—")], &["rate"]),
+            set("R-2025-00004", ReadingStage::After, &[("rate", "+2.0 s/d"), ("amplitude", "280°")], &[]),
+            set("R-2026-00031", ReadingStage::Before, &[("voltage", "1.55 V")], &[]),
+        ];
+        let trend = ReadingsTrend::of(&sets);
+        assert_eq!(trend.columns.len(), 3);
+        let fields: Vec<_> = trend.rows.iter().map(|r| r.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["rate", "amplitude", "voltage"],
+            "in the order first taken; a figure not measured is no row"
+        );
+        let rate: Vec<_> = trend.rows[0].cells.iter().map(|c| (c.value.as_str(), c.warning.is_some())).collect();
+        assert_eq!(rate, [("-12.0 s/d", true), ("+2.0 s/d", false), ("", false)]);
+        assert_eq!(trend.rows[1].cells[0].value, "", "not measured before");
+        assert!(ReadingsTrend::of(&[]).rows.is_empty());
+    }
 }

@@ -6,8 +6,8 @@
 use caseback_domain::after_sale::{Completion, OldPart, ReplacedPart};
 use caseback_domain::event::{Action, Subject};
 use caseback_domain::intake::IntakeForm;
-use caseback_domain::returns::ReturnForm;
 use caseback_domain::readings::{ByPosition, MechanicalForm, ReadingStage, ReadingsForm};
+use caseback_domain::returns::ReturnForm;
 use caseback_domain::service_warranty::{ServiceWarrantyCheck, WorkKind};
 use caseback_domain::staff::{RosterEntry, StaffId};
 use caseback_domain::ticket::{TicketId, TicketState};

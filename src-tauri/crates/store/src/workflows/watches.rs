@@ -18,9 +18,9 @@ use serde_json::json;
 use crate::error::Result;
 use crate::sql::Db;
 use crate::tables::return_cases::ReturnRow;
+use crate::tables::ticket_photos::{self, Stage as PhotoStage};
 use crate::tables::tickets::{self, TicketRow};
 use crate::tables::watches::{self, Watch};
-use crate::tables::ticket_photos::{self, Stage as PhotoStage};
 use crate::tables::{readings, return_cases, service_warranties, watch_owners};
 use crate::{log, log_ticket, Shop};
 
