@@ -143,6 +143,24 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
             &mut found,
         )
         .await?;
+        app.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })",
+                vec!["[data-testid=watch-readings]".into()],
+            )
+            .await?;
+        app.screenshot("85-a-demo-watch-s-readings-over-time").await?;
+        // A watch the shop took back in an exchange, sold again and now has on the bench: its
+        // serial scanned into the find box opens its record.
+        app.el("find-input").await?.send_keys("SHE4540-118\u{E007}").await?;
+        audit_at(
+            &app,
+            &["[data-testid=watch-returns]", "[data-testid=watch-tickets]"],
+            "a demo watch returned and booked in again",
+            &mut found,
+        )
+        .await?;
+        app.screenshot("86-a-demo-watch-returned-and-booked-in").await?;
         app.click("nav-returns").await?;
         audit_at(&app, &["[data-testid^=return-row-]"], "the demo's Returns", &mut found).await?;
         find(&app, &received).await?;

@@ -1,5 +1,5 @@
 //! The demo's bench readings: the Tudor's at its first service (out of tolerance before, in
-//! after) and as it came in again, and the Presage's after its fall, so the watch pages show
+//! after) and as it came in again, and the Presage's at its service and after its fall, so the watch pages show
 //! readings over time and figures outside the shop's tolerances.
 
 use caseback_domain::readings::{ByPosition, MechanicalForm, ReadingStage, ReadingsForm};
@@ -48,7 +48,14 @@ pub(super) fn add_readings(shop: &mut Shop, now: Timestamp) -> Result<()> {
                 (13, timegrapher(ReadingStage::Before, ("+8", "+5"), "240", "0.5", "Bezel spring worn.")),
             ],
         ),
-        ("4R35-01T0", vec![(6, timegrapher(ReadingStage::Before, ("-40", "-35"), "190", "1.2", "After a fall."))]),
+        (
+            "4R35-01T0",
+            vec![
+                (120, timegrapher(ReadingStage::Before, ("-9", "-16"), "245", "0.7", "Due for its service.")),
+                (112, timegrapher(ReadingStage::After, ("+2", "+1"), "295", "0.2", "")),
+                (6, timegrapher(ReadingStage::Before, ("-40", "-35"), "190", "1.2", "After a fall.")),
+            ],
+        ),
     ] {
         // The watch's tickets, oldest first; each set of readings goes to the one open then.
         let mut tickets = shop.serial_tickets(serial)?;
