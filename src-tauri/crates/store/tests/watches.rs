@@ -167,6 +167,62 @@ fn a_return_is_filed_under_the_watch_its_serial_names_even_one_booked_in_afterwa
 }
 
 #[test]
+fn tickets_from_before_watch_records_are_linked_in_batches_one_record_per_watch_its_owners_in_turn() {
+    fixture::on_each_engine(at("2025-01-01"), |shop, by, _| {
+        let book = |shop: &mut Shop, name: &str, serial: &str, day: &str| {
+            shop.book_intake(by, &presage_of(name, serial), &[], at(day)).unwrap().id
+        };
+        let a = book(shop, "Wong Ka Ming", "4R35-01T0", "2025-02-01");
+        let b = book(shop, "Chan Tai Man", "4r35 01t0", "2025-06-01");
+        let loose = book(shop, "Lee Siu Fung", "", "2025-07-01");
+        let c = book(shop, "Lee Siu Fung", "4R35-01T0", "2026-01-05");
+        let d = book(shop, "Wong Ka Ming", "4R35-01T0", "2026-11-02");
+        let recorded_before = events_of(shop, "watch.recorded");
+        // As a version 11 shop left them: no watch records, no links.
+        for sql in ["UPDATE tickets SET watch_id = NULL", "DELETE FROM watch_owners", "DELETE FROM watches"] {
+            shop.db().exec(sql, vals![]).unwrap();
+        }
+        // Two tickets a transaction: the Presage's record, made in the first, is found in the next ones.
+        assert_eq!(shop.link_tickets_in_batches(at("2026-11-20"), 2).unwrap(), 5);
+        let watch = shop.ticket_watch(a).unwrap().expect("linked");
+        for t in [b, c, d] {
+            assert_eq!(shop.ticket_watch(t).unwrap(), Some(watch));
+        }
+        assert!(shop.ticket_watch(loose).unwrap().is_some_and(|w| w != watch), "a watch without a serial is its own");
+        let record = shop.watch(watch).unwrap();
+        assert_eq!(record.tickets.len(), 4);
+        let owners: Vec<_> = record
+            .owners
+            .iter()
+            .map(|o| {
+                (shop.customer(o.customer).unwrap().details.name, o.from.to_string(), o.until.map(|d| d.to_string()))
+            })
+            .collect();
+        let day = |d: &str| d.to_string();
+        assert_eq!(
+            owners,
+            [
+                ("Wong Ka Ming".into(), day("2025-02-01"), Some(day("2025-05-31"))),
+                ("Chan Tai Man".into(), day("2025-06-01"), Some(day("2026-01-04"))),
+                ("Lee Siu Fung".into(), day("2026-01-05"), Some(day("2026-11-01"))),
+                ("Wong Ka Ming".into(), day("2026-11-02"), None),
+            ]
+        );
+        // Each record made is in the log; a second run finds nothing left to link.
+        assert_eq!(events_of(shop, "watch.recorded") - recorded_before, 2);
+        assert_eq!(shop.link_tickets_in_batches(at("2026-11-20"), 2).unwrap(), 0);
+        // The next watch booked in gets an id of its own after the ones the batches took.
+        let next = book(shop, "Ho Ka Yan", "SRPD-9", "2026-11-20");
+        let next = shop.ticket_watch(next).unwrap().unwrap();
+        assert!(next != watch && Some(next) != shop.ticket_watch(loose).unwrap());
+    });
+}
+
+fn events_of(shop: &Shop, action: &str) -> i64 {
+    shop.db().value("SELECT COUNT(*) FROM events WHERE action = ?1", vals![action]).unwrap()
+}
+
+#[test]
 fn readings_are_kept_per_stage_replaced_when_taken_again_and_counted_against_tolerances() {
     fixture::on_each_engine(at("2026-11-01"), |shop, by, _| {
         let t = shop.book_intake(by, &presage_of("Wong Ka Ming", "4R35-01T0"), &[], at("2026-11-02")).unwrap();

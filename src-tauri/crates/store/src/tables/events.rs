@@ -23,6 +23,31 @@ pub(crate) fn insert(conn: &Db, event: &Event) -> Result<i64> {
     )
 }
 
+/// Appends many events in one statement (their ids are not needed).
+pub(crate) fn insert_many(conn: &Db, events: &[Event]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let mut args = Vec::with_capacity(events.len() * 7);
+    for e in events {
+        args.extend_from_slice(vals![
+            e.at.to_string(),
+            e.staff.map(|s| s.0),
+            e.subject.as_str(),
+            e.subject_id,
+            e.action.as_str(),
+            e.detail.to_string(),
+            conn.computer()
+        ]);
+    }
+    let rows = super::tickets::value_rows(events.len(), 7);
+    conn.exec(
+        &format!("INSERT INTO events (at, staff_id, subject, subject_id, action, detail_json, computer) VALUES {rows}"),
+        &args,
+    )?;
+    Ok(())
+}
+
 /// Tells the other computers on a shared database that `subject` changed, when the
 /// caller's transaction commits (PostgreSQL's NOTIFY; a SQLite file has one process).
 pub(crate) fn announce(conn: &Db, subject: Subject, subject_id: &str) -> Result<()> {

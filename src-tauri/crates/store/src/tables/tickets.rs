@@ -271,6 +271,26 @@ pub(crate) fn set_watch(conn: &Db, id: TicketId, watch: WatchId) -> Result<()> {
     Ok(())
 }
 
+/// Gives many tickets their watches in one statement.
+pub(crate) fn set_watches(conn: &Db, links: &[(TicketId, WatchId)]) -> Result<()> {
+    if links.is_empty() {
+        return Ok(());
+    }
+    let cases = (0..links.len())
+        .map(|i| format!("WHEN ?{} THEN CAST(?{} AS BIGINT)", 2 * i + 1, 2 * i + 2))
+        .collect::<Vec<_>>();
+    let ids = (0..links.len()).map(|i| format!("?{}", 2 * i + 1)).collect::<Vec<_>>();
+    let mut args = Vec::with_capacity(links.len() * 2);
+    for (ticket, watch) in links {
+        args.extend_from_slice(vals![ticket.0, watch.0]);
+    }
+    conn.exec(
+        &format!("UPDATE tickets SET watch_id = CASE id {} END WHERE id IN ({})", cases.join(" "), ids.join(", ")),
+        &args,
+    )?;
+    Ok(())
+}
+
 pub(crate) fn watch_of(conn: &Db, id: TicketId) -> Result<Option<WatchId>> {
     let w: Option<Option<i64>> = conn.row("SELECT watch_id FROM tickets WHERE id = ?1", vals![id.0], |r| r.get(0))?;
     Ok(w.flatten().map(WatchId))

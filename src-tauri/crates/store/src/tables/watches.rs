@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::columns::{from_json, to_json};
 use crate::error::Result;
-use crate::sql::{Db, Row};
+use crate::sql::{Db, Engine, Row, Value};
 use crate::vals;
 
 /// A watch as kept.
@@ -27,6 +27,62 @@ pub(crate) fn insert(conn: &Db, details: &WatchDetails, now: Timestamp) -> Resul
         "INSERT INTO watches (brand_key, serial_key, details_json, created_at, branch) VALUES (?1, ?2, ?3, ?4, ?5)",
         vals![identity.brand, identity.serial, to_json(details)?, now.to_string(), branch::stored(conn.branch())],
     )?))
+}
+
+/// Inserts many watches under the ids `reserve_ids` gave them, in one statement.
+pub(crate) fn insert_many(conn: &Db, watches: &[(WatchId, WatchDetails)], now: Timestamp) -> Result<()> {
+    if watches.is_empty() {
+        return Ok(());
+    }
+    let mut args = Vec::with_capacity(watches.len() * 6);
+    for (id, details) in watches {
+        let identity = details.identity();
+        args.extend_from_slice(vals![
+            id.0,
+            identity.brand,
+            identity.serial,
+            to_json(details)?,
+            now.to_string(),
+            branch::stored(conn.branch())
+        ]);
+    }
+    let rows = super::tickets::value_rows(watches.len(), 6);
+    conn.exec(
+        &format!("INSERT INTO watches (id, brand_key, serial_key, details_json, created_at, branch) VALUES {rows}"),
+        &args,
+    )?;
+    Ok(())
+}
+
+/// `n` ids no watch has or will be given by `insert`: in the writer's transaction, the next
+/// after the highest on SQLite; from the id's own sequence on PostgreSQL (which a branch
+/// server of a chain starts in its own block).
+pub(crate) fn reserve_ids(conn: &Db, n: usize) -> Result<Vec<WatchId>> {
+    match conn.engine() {
+        Engine::Sqlite => {
+            let highest: i64 = conn.value("SELECT COALESCE(MAX(id), 0) FROM watches", vals![])?;
+            Ok((1..=n as i64).map(|i| WatchId(highest + i)).collect())
+        }
+        Engine::Postgres => conn.rows(
+            "SELECT nextval(pg_get_serial_sequence('watches', 'id')) FROM generate_series(1, CAST(?1 AS BIGINT))",
+            vals![n as i64],
+            |r| Ok(WatchId(r.get(0)?)),
+        ),
+    }
+}
+
+/// The watches with any of these serials (folded), under any brand, oldest first.
+pub(crate) fn by_serials(conn: &Db, serial_keys: &[String]) -> Result<Vec<Watch>> {
+    if serial_keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = (1..=serial_keys.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let args: Vec<Value> = serial_keys.iter().map(|k| Value::Text(k.clone())).collect();
+    conn.rows(
+        &format!("SELECT id, details_json FROM watches WHERE serial_key IN ({marks}) AND serial_key <> '' ORDER BY id"),
+        &args,
+        from_row,
+    )
 }
 
 /// Writes corrected details (and the identity they make).

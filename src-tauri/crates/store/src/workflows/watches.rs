@@ -58,6 +58,12 @@ impl Shop {
     /// serial (a watch without a serial gets one of its own), owned in turn by the customers
     /// who brought it in. Runs when the shop is opened; does nothing once every ticket has one.
     pub fn link_tickets_to_watches(&mut self, now: Timestamp) -> Result<usize> {
+        self.link_tickets_in_batches(now, LINK_BATCH)
+    }
+
+    /// `link_tickets_to_watches`, `batch` tickets a transaction (tests cross the batches'
+    /// edges with small ones).
+    pub fn link_tickets_in_batches(&mut self, now: Timestamp, batch: usize) -> Result<usize> {
         // Read first, outside a transaction: a shop already linked (every opening after the
         // first) takes no write lock for it.
         if tickets::without_watch(&self.db, 1)?.is_empty() {
@@ -66,15 +72,13 @@ impl Shop {
         let mut linked = 0;
         loop {
             let tx = self.db.transaction()?;
-            let batch = tickets::without_watch(&tx, LINK_BATCH)?;
-            if batch.is_empty() {
+            let tickets = tickets::without_watch(&tx, batch)?;
+            if tickets.is_empty() {
                 return Ok(linked);
             }
-            for ticket in &batch {
-                link_watch(&tx, ticket, None, now)?;
-            }
+            link_batch(&tx, &tickets, now)?;
             tx.commit()?;
-            linked += batch.len();
+            linked += tickets.len();
         }
     }
 
@@ -296,6 +300,69 @@ pub(crate) fn grant_service_warranty(
 /// serial if the shop knows it (passed to the ticket's customer if another owned it), or a
 /// new record made from the ticket's device. `by` is who booked it (none for a ticket linked
 /// when a shop from before watch records is opened).
+/// `link_watch` for many tickets at once (oldest first), in a few statements whatever their
+/// number: what a shop of a million tickets waits for once. Nobody is announced to: no
+/// other computer has a screen open on records that did not exist.
+fn link_batch(tx: &Db, batch: &[Ticket], now: Timestamp) -> Result<()> {
+    let details: Vec<WatchDetails> = batch.iter().map(|t| WatchDetails::of_device(&t.details.device)).collect();
+    let mut serials: Vec<String> = details.iter().map(|d| d.identity().serial).filter(|s| !s.is_empty()).collect();
+    serials.sort();
+    serials.dedup();
+    // The watches already recorded (by an earlier batch), the oldest of each identity.
+    let mut known: std::collections::HashMap<watch::WatchIdentity, WatchId> = std::collections::HashMap::new();
+    for w in watches::by_serials(tx, &serials)? {
+        known.entry(w.details.identity()).or_insert(w.id);
+    }
+    let mut histories: std::collections::BTreeMap<WatchId, Vec<Ownership>> = std::collections::BTreeMap::new();
+    let found: Vec<WatchId> = known.values().copied().collect();
+    for (w, o) in watch_owners::for_watches(tx, &found)? {
+        histories.entry(w).or_default().push(o);
+    }
+    let mut fresh = watches::reserve_ids(tx, batch.len())?.into_iter();
+    let (mut new_watches, mut changed, mut links, mut events) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (ticket, details) in batch.iter().zip(details) {
+        let identity = details.identity();
+        let id = match known.get(&identity).filter(|_| identity.is_known()) {
+            Some(&id) => {
+                let history = histories.entry(id).or_default();
+                if let Some(next) = watch::brought_in_by(history, ticket.customer, ticket.received_on) {
+                    *history = next;
+                    changed.push(id);
+                }
+                id
+            }
+            None => {
+                let id = fresh.next().expect("an id reserved for each ticket");
+                histories
+                    .insert(id, vec![Ownership { customer: ticket.customer, from: ticket.received_on, until: None }]);
+                changed.push(id);
+                events.push(caseback_domain::event::Event {
+                    at: now,
+                    staff: None,
+                    subject: Subject::Watch,
+                    subject_id: id.0.to_string(),
+                    action: Action::WatchRecorded,
+                    detail: json!({ "ticket": ticket.number }),
+                });
+                if identity.is_known() {
+                    known.insert(identity, id);
+                }
+                new_watches.push((id, details));
+                id
+            }
+        };
+        links.push((ticket.id, id));
+    }
+    changed.sort();
+    changed.dedup();
+    let owners: Vec<(WatchId, Vec<Ownership>)> =
+        changed.into_iter().map(|w| (w, histories.remove(&w).unwrap_or_default())).collect();
+    watches::insert_many(tx, &new_watches, now)?;
+    watch_owners::put_many(tx, &owners)?;
+    crate::tables::events::insert_many(tx, &events)?;
+    tickets::set_watches(tx, &links)
+}
+
 /// The one watch a folded serial names, whatever its brand: none for no serial, no watch, or
 /// several watches (of different brands) with it.
 pub(crate) fn the_watch_of_serial(conn: &Db, serial_key: &str) -> Result<Option<WatchId>> {
