@@ -161,6 +161,10 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
         )
         .await?;
         app.screenshot("86-a-demo-watch-returned-and-booked-in").await?;
+        app.click("nav-bench").await?;
+        audit_at(&app, &["[data-testid=bench-rows]", "[data-testid=bench-unassigned]"], "the demo's bench", &mut found)
+            .await?;
+        app.screenshot("87-the-demo-s-bench").await?;
         app.click("nav-returns").await?;
         audit_at(&app, &["[data-testid^=return-row-]"], "the demo's Returns", &mut found).await?;
         find(&app, &received).await?;
@@ -211,6 +215,8 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
         audit_at(&app, &["[data-testid=customer-tickets]"], "a customer", &mut found).await?;
         app.click("nav-customers").await?;
         audit_at(&app, &["[data-testid=customer-table]"], "Customers", &mut found).await?;
+        app.click("nav-bench").await?;
+        audit_at(&app, &["[data-testid=bench-unassigned]"], "the Bench", &mut found).await?;
         app.click("nav-returns").await?;
         audit_at(&app, &["[data-testid^=return-row-]"], "Returns", &mut found).await?;
         app.click("returns-new").await?;

@@ -120,7 +120,12 @@ fn turkish_style(rig: &Rig, at: &str) -> Result<()> {
     let (mut shop, by) = rig.test_shop(at)?;
     let settings =
         shop.settings()?.apply([("forms.date_style", "day_dots"), ("money.number_style", "comma_decimals")])?;
-    let roster = [RosterEntry { id: Some(by), name: caseback_store::fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry {
+        id: Some(by),
+        name: caseback_store::fixture::STAFF.into(),
+        active: true,
+        role: Default::default(),
+    }];
     shop.save_settings(by, &settings, &roster, at.parse()?)?;
     Ok(())
 }

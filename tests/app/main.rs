@@ -2,6 +2,7 @@
 //! window through tauri-driver and WebKitWebDriver under Xvfb.
 
 mod after_sale;
+mod bench;
 mod corrections;
 mod data;
 mod every_screen;

@@ -15,7 +15,12 @@ async fn a_decimal_comma_is_read_the_shops_way_and_a_wrong_price_is_corrected() 
         let (mut shop, by) = rig.test_shop("2026-11-01T02:00:00Z")?;
         let mut settings = shop.settings()?;
         settings.number_style = NumberStyle::CommaDecimals;
-        let roster = [RosterEntry { id: Some(by), name: caseback_store::fixture::STAFF.into(), active: true }];
+        let roster = [RosterEntry {
+            id: Some(by),
+            name: caseback_store::fixture::STAFF.into(),
+            active: true,
+            role: Default::default(),
+        }];
         shop.save_settings(by, &settings, &roster, "2026-11-01T03:00:00Z".parse()?)?;
     }
     bounded(async {

@@ -147,7 +147,7 @@ async fn a_watch_brought_to_the_counter_is_taken_in_and_its_replacement_handed_o
     let (mut shop, by) = rig.test_shop("2026-11-01T02:00:00Z")?;
     let mut settings = shop.settings()?;
     settings.policy = PresetId::TurkishStore.policy();
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, "2026-11-01T03:00:00Z".parse()?)?;
     let form = request("Elif Kaya", ReturnReason::Defective, RequestChannel::InStore);
     shop.request_return(by, &form, "2026-11-03T07:00:00Z".parse()?)?;
@@ -211,7 +211,7 @@ async fn a_declined_request_gets_its_letter() -> Result<()> {
     let (mut shop, by) = rig.test_shop("2026-11-01T02:00:00Z")?;
     let mut settings = shop.settings()?;
     settings.policy = PresetId::TurkishStore.policy();
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, "2026-11-01T03:00:00Z".parse()?)?;
     let form = request("Deniz Aydın", ReturnReason::ChangeOfMind, RequestChannel::Phone);
     shop.request_return(by, &form, "2026-11-20T07:00:00Z".parse()?)?;

@@ -23,6 +23,7 @@ async fn a_watch_back_with_its_next_owner_shows_its_record_and_takes_readings() 
             id: Some(by),
             name: caseback_store::fixture::STAFF.into(),
             active: true,
+            role: Default::default(),
         }];
         shop.save_settings(by, &settings, &roster, "2025-03-01T02:00:00Z".parse()?)?;
         shop.book_intake(by, &presage("Wong Ka Ming"), &[], "2025-03-02T02:00:00Z".parse()?)?;

@@ -8,6 +8,7 @@ import { setStaff, activeStaff, actorId, setActor, onActorChange } from './actor
 import * as setup from './screens/setup.js';
 import * as today from './screens/today.js';
 import * as tickets from './screens/tickets.js';
+import * as bench from './screens/bench.js';
 import * as returns from './screens/returns.js';
 import * as customers from './screens/customers.js';
 import * as settings from './screens/settings.js';
@@ -26,6 +27,7 @@ import * as returnReceive from './screens/return-receive.js';
 const SCREENS = [
   { id: 'today', label: 'Today', module: today },
   { id: 'tickets', label: 'Tickets', module: tickets },
+  { id: 'bench', label: 'Bench', module: bench },
   { id: 'returns', label: 'Returns', module: returns },
   { id: 'customers', label: 'Customers', module: customers },
   { id: 'settings', label: 'Settings', module: settings },

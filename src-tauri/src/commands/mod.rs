@@ -3,6 +3,7 @@
 
 pub mod after_sale;
 pub mod app;
+pub mod bench;
 pub mod data;
 pub mod forms;
 pub mod quotations;

@@ -49,7 +49,7 @@ export async function render(main, { status }) {
     rows = v.fields.map((f) => fieldRow(keep[f.key] !== undefined ? { ...f, value: keep[f.key] } : f, ctx, onChange));
     const group = (name) => rows.filter((r, i) => v.fields[i].group === name).map((r) => r.node);
     rows.find((r) => r.key === 'money.currency')?.node.addEventListener('input', () => rows.forEach((r) => r.setCurrency(currencyOf())));
-    staff = staffEditor(v.staff, onChange);
+    staff = staffEditor(v.staff, v.roles, onChange);
 
     const presetSelect = h('select', { testid: 'preset-select', attrs: { 'aria-label': 'Policy preset' } },
       presets.map((p) => h('option', { value: p.id, text: p.name, selected: p.id === v.preset })));

@@ -10,11 +10,14 @@ import { formsPanel, sameWatchPanel, historyPanel, photoStrip } from './ticket-p
 import { quoteCards } from './ticket-quotes.js';
 import { afterSaleCards } from './ticket-aftersale.js';
 import { readingsCard } from './ticket-readings.js';
+import { benchCard } from './ticket-bench.js';
 
 export async function render(main, { params, go }) {
-  const [options, first, firstQuotes, firstSale, firstReadings] = await Promise.all([
-    api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id), api.readingsGet(params.id)]);
+  const [options, first, firstQuotes, firstSale, firstReadings, firstBench] = await Promise.all([
+    api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id), api.readingsGet(params.id),
+    api.ticketBenchGet(params.id)]);
   let readings = firstReadings;
+  let bench = firstBench;
   const labelOf = (list) => (key) => options[list].find((c) => c.key === key)?.label ?? key;
   let armed = null; // a move that needs a second click (cancelling closes the ticket for good)
 
@@ -23,10 +26,12 @@ export async function render(main, { params, go }) {
   /** Reloads the ticket, its quotations and after-sale side and draws the page again, keeping the scroll. */
   const refresh = async () => {
     const top = main.scrollTop;
-    const [view, q, s, r] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id), api.readingsGet(params.id)]);
+    const [view, q, s, r, b] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id),
+      api.readingsGet(params.id), api.ticketBenchGet(params.id)]);
     quotes = q;
     sale = s;
     readings = r;
+    bench = b;
     show(view);
     main.scrollTop = top;
   };
@@ -57,6 +62,7 @@ export async function render(main, { params, go }) {
           afterRepair ? null : afterSaleCards(view, sale, refresh),
           historyPanel(view.history)),
         h('div', { class: 'ticket-side' },
+          benchCard(t.id, bench, refresh),
           h('section', { class: 'card' },
             h('h2', { text: 'Warranty' }),
             h('p', { class: `warranty-text ${view.warranty_tone.replace('_', '-')}`, text: view.warranty_text, testid: 'ticket-warranty' }),

@@ -52,8 +52,27 @@ function section(title, note, rows, testid, toItem) {
     h('ul', { class: 'due-list' }, rows.map(toItem)));
 }
 
+/** Who at the bench has how many watches, and the most urgent that nobody has. */
+function benchCard(bench, open, go) {
+  if (!bench.people.length && !bench.unassigned_count) return null;
+  const n = bench.unassigned_count;
+  return h('section', { class: 'card', testid: 'today-bench' },
+    h('div', { class: 'card-head' },
+      h('h2', { text: 'The bench' }),
+      h('span', { class: 'muted', testid: 'today-unassigned-count', text: n ? `${n} ${n === 1 ? 'watch waits' : 'watches wait'} for a watchmaker` : 'every watch has its watchmaker' })),
+    bench.people.length
+      ? h('div', { class: 'bench-people', testid: 'today-bench-people' }, bench.people.map((p) => h('button', {
+        type: 'button', class: 'ghost small', testid: `today-bench-${p.id}`, text: `${p.name}: ${p.count}`,
+        onclick: () => go('bench', { staff: p.id }) })))
+      : h('p', { class: 'muted small', text: 'Give staff the watchmaker role in Settings → Staff to hand them watches.' }),
+    bench.unassigned.length
+      ? h('ul', { class: 'due-list', testid: 'today-unassigned' }, bench.unassigned.map((row) =>
+        item(row, dueLabel(row.due, row.due_text), row.due?.due === 'overdue' ? 'late' : '', `today-unassigned-${row.number}`, open)))
+      : null);
+}
+
 export async function render(main, { status, go }) {
-  const [due, quotes, release, returns] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease(), api.todayReturns()]);
+  const [due, quotes, release, returns, bench] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease(), api.todayReturns(), api.todayBench()]);
   const rows = due.due;
   const open = (row) => go('ticket', { id: row.id });
   const openReturn = (row) => go('return', { id: row.id });
@@ -73,6 +92,7 @@ export async function render(main, { status, go }) {
         ? h('ul', { class: 'due-list', testid: 'today-list' }, rows.map((row) =>
           item(row, dueLabel(row.due, row.due_text), row.due?.due === 'overdue' ? 'late' : '', `today-row-${row.number}`, open)))
         : nothingDue(due, open, othersListed)),
+    benchCard(bench, open, go),
     section('Quotations awaiting an answer', (n) => plural(n, 'quotation', 'quotations'), quotes.awaiting_answer, 'today-awaiting', (row) => {
       const left = daysLeft(row);
       const when = h('strong', { text: row.due?.due === 'today' ? 'last day to accept' : `${left} ${left === 1 ? 'day' : 'days'} left` });

@@ -8,6 +8,7 @@
 //! screen is open, and in the CLI too, a record is seen in the state the calendar says.
 
 mod after_sale;
+mod bench;
 mod branches;
 mod choice;
 mod data;
@@ -29,6 +30,7 @@ use caseback_store::Shop;
 use jiff::Timestamp;
 
 pub use after_sale::{AccountView, AfterSaleView, CostsView};
+pub use bench::{BenchPerson, BenchView, TicketBenchView, TodayBench, WorkRow};
 pub use branches::BranchesView;
 pub use choice::Choice;
 pub use data::{inspect_backup, DataOverview};

@@ -48,6 +48,8 @@ pub struct SettingsView {
     preset_name: &'static str,
     fields: Vec<FieldView>,
     staff: Vec<StaffMember>,
+    /// What each staff member may be: counter, watchmaker, manager.
+    roles: Vec<crate::choice::Choice>,
     has_logo: bool,
     /// The public holidays of the preset's country, a year at a time, that the shop's list
     /// lacks: each a button that adds them to the Holidays field (saved with the rest).
@@ -61,6 +63,7 @@ fn view(settings: &Settings, staff: Vec<StaffMember>, today: Date) -> SettingsVi
         preset_name: settings.preset.name(),
         fields,
         staff,
+        roles: crate::choice::choices(&caseback_domain::staff::Role::ALL, caseback_domain::staff::Role::label),
         has_logo: settings.shop.logo.is_some(),
         holiday_offers: settings.holiday_offers(today),
     }

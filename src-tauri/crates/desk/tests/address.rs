@@ -22,7 +22,7 @@ fn without_the_shops_address_authorizing_warns_and_the_parcel_forms_refuse() {
     let (_dir, mut shop, by) = fixture::temp_shop(now);
     let mut settings = shop.settings().unwrap();
     let address = std::mem::take(&mut settings.shop.address);
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, now).unwrap();
     let mut desk = Desk::new(shop, Arc::new(move || now));
 

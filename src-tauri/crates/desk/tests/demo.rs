@@ -85,6 +85,32 @@ fn every_return_page_builds_and_offers_exactly_the_forms_that_render() {
 }
 
 #[test]
+fn the_demo_s_watchmakers_have_queues_and_two_watches_wait_for_someone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = demo_desk(dir.path());
+    let today = serde_json::to_value(desk.today_bench().unwrap()).unwrap();
+    assert_eq!(today["unassigned_count"], 2, "{today}");
+    let people = today["people"].as_array().unwrap();
+    let watchmakers: Vec<_> = people.iter().filter(|p| p["role_label"] == "Watchmaker").collect();
+    assert_eq!(watchmakers.len(), 2, "{people:?}");
+    for p in &watchmakers {
+        assert!(p["count"].as_u64().unwrap() > 0, "{p}");
+        let id = caseback_domain::staff::StaffId(p["id"].as_i64().unwrap());
+        let bench = serde_json::to_value(desk.bench(Some(id)).unwrap()).unwrap();
+        assert_eq!(bench["chosen"], p["id"]);
+        assert_eq!(bench["rows"].as_array().unwrap().len() as u64, p["count"].as_u64().unwrap(), "{bench}");
+        assert_ne!(p["time_text"], "0 min", "time logged on their work");
+    }
+    // A watch on a bench offers the bench's staff, and never the counter's.
+    let bench = desk.bench(None).unwrap();
+    let first = serde_json::to_value(&bench).unwrap()["rows"][0]["id"].as_i64().unwrap();
+    let view = serde_json::to_value(desk.ticket_bench(TicketId(first)).unwrap()).unwrap();
+    let offered: Vec<_> = view["choices"].as_array().unwrap().iter().map(|c| c["label"].as_str().unwrap()).collect();
+    assert!(offered.iter().all(|c| !c.ends_with("Counter")), "{offered:?}");
+    assert!(view["assignee"].is_i64(), "{view}");
+}
+
+#[test]
 fn a_customer_page_lists_their_tickets() {
     let dir = tempfile::tempdir().unwrap();
     let mut desk = demo_desk(dir.path());
@@ -128,7 +154,7 @@ fn in_a_shop_of_dotted_dates_no_sentence_of_any_page_writes_a_date_the_iso_way()
         .staff()
         .unwrap()
         .into_iter()
-        .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active })
+        .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
         .collect();
     let by = roster[0].id.unwrap();
     shop.save_settings(by, &settings, &roster, now).unwrap();

@@ -96,7 +96,7 @@ fn a_turkish_counter_takes_instalments_with_their_bank_and_refunds_to_the_card()
     let (_dir, mut shop, by) = fixture::temp_shop(now);
     let settings =
         shop.settings().unwrap().apply([("money.payment_methods", "cash,card,bank_transfer,instalments")]).unwrap();
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, now).unwrap();
     let id = shop.book_intake(by, &fixture::walk_in("Ayşe Yılmaz", "Screen cracked"), &[], now).unwrap().id;
     fixture::quoted_and_accepted(&mut shop, by, id, 1_249_900, now, now);
@@ -126,7 +126,7 @@ fn a_void_asked_for_its_reason_gives_its_example_in_the_shops_number_style() {
     let now: Timestamp = "2026-11-20T07:00:00Z".parse().unwrap();
     let (_dir, mut shop, by) = fixture::temp_shop(now);
     let settings = shop.settings().unwrap().apply([("money.number_style", "comma_decimals")]).unwrap();
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, now).unwrap();
     let id = shop.book_intake(by, &fixture::walk_in("Ayşe Yılmaz", "Screen cracked"), &[], now).unwrap().id;
     fixture::quoted_and_accepted(&mut shop, by, id, 119_050, now, now);

@@ -148,7 +148,7 @@ fn a_watch_taken_in_at_the_counter_goes_to_inspection_with_no_parcel_forms_and_b
     let (_dir, mut desk, now, by) = desk_at("2026-11-03T02:00:00Z");
     let mut settings = desk.shop().settings().unwrap();
     settings.policy = PresetId::TurkishStore.policy();
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     desk.shop_mut().save_settings(by, &settings, &roster, *now.lock().unwrap()).unwrap();
     let options = json(desk.return_options().unwrap());
     assert_eq!(options["checklist"].as_array().unwrap().last().unwrap()[0], "not_paired");

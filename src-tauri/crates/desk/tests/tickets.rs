@@ -25,7 +25,7 @@ fn json<T: serde::Serialize>(v: T) -> Value {
 fn dotted(shop: &mut Shop, by: StaffId, now: Timestamp) {
     let mut settings = shop.settings().unwrap();
     settings.date_style = DateStyle::DayDots;
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, now).unwrap();
 }
 

@@ -22,7 +22,7 @@ fn desk_at(
     let (dir, mut shop, by) = fixture::temp_shop(*now.lock().unwrap());
     let mut settings = shop.settings().unwrap();
     settings.date_style = style;
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, *now.lock().unwrap()).unwrap();
     let clock = now.clone();
     (dir, Desk::new(shop, Arc::new(move || *clock.lock().unwrap())), now, by)

@@ -22,7 +22,7 @@ fn a_watch_back_within_the_service_warranty_is_assessed_as_a_redo_at_no_charge()
     let (_dir, mut shop, by) = fixture::temp_shop(at("2026-01-01"));
     let mut settings = shop.settings().unwrap();
     settings.set_field("service_warranty.full_service", "12 months").unwrap();
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, at("2026-01-01")).unwrap();
     let presage = || fixture::presage("Wong Ka Ming", "+852 6123 0000", "Stops overnight");
     let first = shop.book_intake(by, &presage(), &[], at("2026-01-05")).unwrap();

@@ -7,6 +7,7 @@
 pub mod after_sale;
 pub mod assessment;
 pub mod attachment;
+pub mod bench;
 pub mod branch;
 pub mod calendar;
 pub mod code;

@@ -9,12 +9,55 @@ use crate::DomainError;
 #[serde(transparent)]
 pub struct StaffId(pub i64);
 
+/// What a staff member does in the shop: serves at the counter, works at the bench, or runs
+/// the shop (and may do both of the others).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[default]
+    Counter,
+    Watchmaker,
+    Manager,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Counter, Role::Watchmaker, Role::Manager];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Counter => "Counter",
+            Role::Watchmaker => "Watchmaker",
+            Role::Manager => "Manager",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Counter => "counter",
+            Role::Watchmaker => "watchmaker",
+            Role::Manager => "manager",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// Whether watches may be given to them to work on: a watchmaker, or a manager (in a
+    /// small shop the owner is often the watchmaker too).
+    pub fn takes_bench_work(self) -> bool {
+        matches!(self, Role::Watchmaker | Role::Manager)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffMember {
     pub id: StaffId,
     pub name: String,
     /// Former staff stay in the list (the history names them) but cannot act.
     pub active: bool,
+    #[serde(default)]
+    pub role: Role,
 }
 
 pub const MAX_NAME: usize = 60;
@@ -31,6 +74,27 @@ impl StaffMember {
             ))
         }
     }
+
+    /// Whether a watch may be given to them: refused, in a sentence, for someone who has
+    /// left or who does not work at the bench.
+    pub fn ensure_takes_bench_work(&self) -> Result<(), DomainError> {
+        if !self.active {
+            return Err(DomainError::invalid(
+                "assignee",
+                format!("{} no longer works here: give the watch to someone who does.", self.name),
+            ));
+        }
+        if !self.role.takes_bench_work() {
+            return Err(DomainError::invalid(
+                "assignee",
+                format!(
+                    "{} works at the counter: watches go to a watchmaker or a manager (roles are set in Settings → Staff).",
+                    self.name
+                ),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// One line of the staff list as the Settings screen edits it: new members have no id.
@@ -39,6 +103,23 @@ pub struct RosterEntry {
     pub id: Option<StaffId>,
     pub name: String,
     pub active: bool,
+    #[serde(default)]
+    pub role: Role,
+}
+
+/// The staff named when a shop (or a chain's branch) is set up: the first, who sets it up,
+/// runs it; the others serve at the counter until Settings gives them their roles.
+pub fn roster_at_set_up(names: &[String]) -> Vec<RosterEntry> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| RosterEntry {
+            id: None,
+            name: n.clone(),
+            active: true,
+            role: if i == 0 { Role::Manager } else { Role::Counter },
+        })
+        .collect()
 }
 
 /// Checks an edited staff list and returns it with names trimmed.
@@ -87,6 +168,22 @@ mod tests {
         assert!(staff_name("staff", "   ").is_err());
         assert!(staff_name("staff", "bad\u{7}name").is_err());
         assert!(staff_name("staff", &"x".repeat(61)).is_err());
+    }
+
+    #[test]
+    fn watches_go_to_the_bench_s_staff_who_still_work_here() {
+        let member = |role, active| StaffMember { id: StaffId(1), name: "Mei Chan".into(), active, role };
+        assert!(member(Role::Watchmaker, true).ensure_takes_bench_work().is_ok());
+        assert!(member(Role::Manager, true).ensure_takes_bench_work().is_ok(), "the owner at the bench");
+        let counter = member(Role::Counter, true).ensure_takes_bench_work().unwrap_err();
+        assert_eq!(counter.fields()[0].field, "assignee");
+        assert!(counter.to_string().contains("works at the counter"), "{counter}");
+        let left = member(Role::Watchmaker, false).ensure_takes_bench_work().unwrap_err();
+        assert!(left.to_string().contains("no longer works here"), "{left}");
+        for role in Role::ALL {
+            assert_eq!(Role::from_key(role.key()), Some(role));
+        }
+        assert_eq!(Role::default(), Role::Counter, "staff from before roles serve at the counter");
     }
 
     #[test]

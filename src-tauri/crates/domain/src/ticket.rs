@@ -232,6 +232,14 @@ impl TicketState {
         }
     }
 
+    /// The watch waits for the bench (to be assessed, or repaired once approved) rather
+    /// than for the customer or for collection.
+    pub fn needs_the_bench(self) -> bool {
+        matches!(self, Received | Assessing | Approved | InRepair)
+    }
+
+    pub const BENCH: [TicketState; 4] = [Received, Assessing, Approved, InRepair];
+
     /// The watch has left the shop, or the ticket was opened in error.
     pub fn is_closed(self) -> bool {
         matches!(self, Collected | Shipped | ReturnedUnrepaired | Cancelled)

@@ -10,7 +10,7 @@
 //! - the tables published are the shop's records, not a server's own settings or secrets.
 
 use caseback_domain::event::Action;
-use caseback_domain::staff::{check_roster_entries, RosterEntry, StaffMember};
+use caseback_domain::staff::{check_roster_entries, StaffMember};
 use caseback_domain::DomainError;
 use jiff::Timestamp;
 use serde_json::json;
@@ -78,9 +78,7 @@ impl Shop {
             Some(sha) => Some((attachments::get(&head_office.db, sha)?, head_office.attachment(sha)?.1)),
             None => None,
         };
-        let roster: Vec<RosterEntry> =
-            staff_names.iter().map(|n| RosterEntry { id: None, name: n.clone(), active: true }).collect();
-        let roster = check_roster_entries(&roster)?;
+        let roster = check_roster_entries(&caseback_domain::staff::roster_at_set_up(staff_names))?;
 
         let tx = self.db.transaction()?;
         id_block::insert(&tx, block)?;
@@ -93,7 +91,7 @@ impl Shop {
         }
         let mut first = None;
         for entry in &roster {
-            first.get_or_insert(staff::insert(&tx, &entry.name, now)?);
+            first.get_or_insert(staff::insert(&tx, &entry.name, entry.role, now)?);
         }
         log_settings(
             &tx,

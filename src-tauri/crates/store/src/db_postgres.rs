@@ -37,6 +37,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("V11__branches", include_str!("../migrations/postgres/0011_branches.sql")),
     ("V12__watches", include_str!("../migrations/postgres/0012_watches.sql")),
     ("V13__returned_watches", include_str!("../migrations/postgres/0013_returned_watches.sql")),
+    ("V14__bench", include_str!("../migrations/postgres/0014_bench.sql")),
 ];
 
 /// refinery's own table: one row per version applied.

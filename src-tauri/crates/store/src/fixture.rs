@@ -114,7 +114,7 @@ pub fn walk_in(name: &str, fault: &str) -> IntakeForm {
 pub fn on_softerspot_policy(shop: &mut Shop, by: StaffId, now: Timestamp) {
     let mut settings = shop.settings().expect("settings");
     settings.policy = PresetId::Softerspot.policy();
-    let roster = [RosterEntry { id: Some(by), name: STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, now).expect("the policy saves");
 }
 

@@ -37,6 +37,8 @@ pub use tables::return_cases::ReturnRow;
 pub use tables::ticket_photos::Stage as PhotoStage;
 pub use tables::tickets::TicketRow;
 pub use tables::watches::Watch;
+pub use tables::work_times::WorkTime;
+pub use workflows::bench::BenchCounts;
 pub use workflows::moving::{Fingerprint, TableCheck};
 pub use workflows::watches::{WatchLookup, WatchRecord};
 

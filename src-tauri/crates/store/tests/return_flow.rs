@@ -70,7 +70,7 @@ fn actions(shop: &Shop, id: caseback_domain::returns::ReturnId) -> Vec<Action> {
 fn on_turkish_policy(shop: &mut Shop, by: StaffId) {
     let mut settings = shop.settings().unwrap();
     settings.policy = PresetId::TurkishStore.policy();
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, nov(1)).unwrap();
 }
 

@@ -45,9 +45,9 @@ fn settings_and_staff_survive_reopening_the_shop() {
             .staff()
             .unwrap()
             .into_iter()
-            .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active })
+            .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
             .collect();
-        roster.push(RosterEntry { id: None, name: "王小明".into(), active: true });
+        roster.push(RosterEntry { id: None, name: "王小明".into(), active: true, role: Default::default() });
         shop.save_settings(by, &next, &roster, now()).unwrap();
         drop(shop);
 
@@ -75,7 +75,7 @@ fn refused_settings_write_nothing() {
             .staff()
             .unwrap()
             .into_iter()
-            .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active })
+            .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
             .collect();
 
         let mut bad = shop.settings().unwrap();
@@ -110,8 +110,8 @@ fn former_staff_cannot_act() {
             staff.iter().find(|m| m.name != "Mei Chan").unwrap().id,
         );
         let roster = vec![
-            RosterEntry { id: Some(mei), name: "Mei Chan".into(), active: true },
-            RosterEntry { id: Some(cagri), name: "Çağrı Öztürk".into(), active: false },
+            RosterEntry { id: Some(mei), name: "Mei Chan".into(), active: true, role: Default::default() },
+            RosterEntry { id: Some(cagri), name: "Çağrı Öztürk".into(), active: false, role: Default::default() },
         ];
         shop.save_settings(mei, &shop.settings().unwrap(), &roster, now()).unwrap();
         let err = shop.set_logo(cagri, b"\x89PNG\r\n\x1a\n....", "logo.png", now()).unwrap_err();

@@ -5,6 +5,7 @@
 
 mod after_sale;
 mod backups;
+mod bench;
 mod chain;
 mod cluster;
 mod concurrency;

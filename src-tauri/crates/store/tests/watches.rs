@@ -44,7 +44,7 @@ fn completed(shop: &mut Shop, by: StaffId, id: TicketId, kind: Option<WorkKind>,
 fn with_service_warranty(shop: &mut Shop, by: StaffId) {
     let mut settings = shop.settings().unwrap();
     settings.set_field("service_warranty.full_service", "12 months").unwrap();
-    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true }];
+    let roster = [RosterEntry { id: Some(by), name: fixture::STAFF.into(), active: true, role: Default::default() }];
     shop.save_settings(by, &settings, &roster, at("2026-01-01")).unwrap();
 }
 

@@ -137,6 +137,10 @@ wire_enum! {
         WatchPassedOn => "watch.passed_on",
         /// The bench's readings taken (or taken again) before or after the work.
         ReadingsTaken => "readings.taken",
+        /// The ticket given to a watchmaker, to another, or back to nobody.
+        TicketAssigned => "ticket.assigned",
+        /// Time spent on the ticket entered, or its clock stopped.
+        WorkTimeLogged => "ticket.work_time",
     }
 }
 

@@ -62,6 +62,16 @@ impl Event {
                 1 => format!("Took the readings {} · 1 outside the shop's tolerances", text("stage")),
                 n => format!("Took the readings {} · {n} outside the shop's tolerances", text("stage")),
             },
+            Action::TicketAssigned => match (text("from").as_str(), text("to").as_str()) {
+                ("", "") => "Left unassigned".into(),
+                ("", to) => format!("Given to {to}"),
+                (from, "") => format!("Taken back from {from}: nobody has it now"),
+                (from, to) => format!("Given to {to} (was {from})"),
+            },
+            Action::WorkTimeLogged => match text("note").as_str() {
+                "" => format!("{} worked on it", text("time")),
+                note => format!("{} worked on it: {note}", text("time")),
+            },
             Action::TicketReceived => match count("photos") {
                 0 => "Booked in".into(),
                 1 => "Booked in · 1 photo".into(),

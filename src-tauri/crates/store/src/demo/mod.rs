@@ -2,6 +2,7 @@
 //! Its tickets (the stories in `intakes`, booked by `tickets`, finished by `repairs`) and its
 //! returns (`returns`) go through the shop's own workflows, dated relative to today.
 
+mod bench;
 mod intakes;
 mod repairs;
 mod returns;
@@ -80,6 +81,7 @@ pub fn fill(shop: &mut Shop, now: Timestamp) -> Result<()> {
     shop.set_up(&demo_settings(), &names, now)?;
     tickets::add_tickets(shop, now)?;
     watches::add_readings(shop, now)?;
+    bench::add_bench(shop, now)?;
     returns::add_returns(shop, now)?;
     // Expiry and the end of holds, as the app would apply them today.
     shop.apply_clock(now)?;

@@ -22,6 +22,8 @@ pub(crate) const TABLES: &[&str] = &[
     "ticket_search",
     "readings",
     "service_warranties",
+    "ticket_assignments",
+    "work_times",
     "assessments",
     "quotations",
     "quotation_answers",

@@ -324,7 +324,7 @@ pub(crate) fn for_watch(conn: &Db, watch: WatchId) -> Result<Vec<TicketRow>> {
 /// The condition of the partial index `tickets_open_by_state` (schema version 10), word for
 /// word: the index holds the open tickets only (those not collected, shipped, returned
 /// unrepaired or cancelled), and a query that says this condition can use it.
-const OPEN: &str = "state NOT IN ('cancelled', 'collected', 'returned_unrepaired', 'shipped')";
+pub(super) const OPEN: &str = "state NOT IN ('cancelled', 'collected', 'returned_unrepaired', 'shipped')";
 
 /// How many tickets are open (not collected, shipped, returned unrepaired or cancelled),
 /// counted in the index of open tickets rather than among every ticket ever booked.

@@ -43,9 +43,7 @@ impl Shop {
             return Err(DomainError::invalid("shop", "This shop is already set up; change it in Settings.").into());
         }
         settings.validate()?;
-        let roster: Vec<RosterEntry> =
-            staff_names.iter().map(|n| RosterEntry { id: None, name: n.clone(), active: true }).collect();
-        let roster = check_roster_entries(&roster)?;
+        let roster = check_roster_entries(&caseback_domain::staff::roster_at_set_up(staff_names))?;
         let tx = self.db.transaction()?;
         settings::put(&tx, settings, now)?;
         // A key already there stays: codes may have been issued under it (version 7's
@@ -55,7 +53,7 @@ impl Shop {
         }
         let mut first = None;
         for entry in &roster {
-            let id = staff::insert(&tx, &entry.name, now)?;
+            let id = staff::insert(&tx, &entry.name, entry.role, now)?;
             first.get_or_insert(id);
         }
         log_settings(
@@ -87,7 +85,7 @@ impl Shop {
         for entry in &roster {
             match entry.id {
                 None => {
-                    staff::insert(&tx, &entry.name, now)?;
+                    staff::insert(&tx, &entry.name, entry.role, now)?;
                     staff_changes.push(format!("added {}", entry.name));
                 }
                 Some(id) => {
@@ -97,7 +95,7 @@ impl Shop {
                             format!("Staff member {} is unknown; reload Settings.", entry.name),
                         )
                     })?;
-                    let member = StaffMember { id, name: entry.name.clone(), active: entry.active };
+                    let member = StaffMember { id, name: entry.name.clone(), active: entry.active, role: entry.role };
                     if &member != old {
                         staff::update(&tx, &member)?;
                         staff_changes.push(format!("updated {}", entry.name));
