@@ -10,6 +10,7 @@ command_list! {
     settings::settings_get,
     settings::settings_with_preset,
     settings::settings_save,
+    settings::pin_set,
     settings::settings_history,
     settings::logo_get,
     settings::logo_set,

@@ -2,6 +2,7 @@
 //! window through tauri-driver and WebKitWebDriver under Xvfb.
 
 mod after_sale;
+mod approvals;
 mod bench;
 mod corrections;
 mod data;

@@ -2,6 +2,8 @@
 // Checked by `cargo test` (src-tauri/src/contract.rs); CASEBACK_WRITE_CODES=1 rewrites it.
 export const Code = Object.freeze({
   InvalidInput: 'invalid_input',
+  ApprovalNeeded: 'approval_needed',
+  ApprovalRefused: 'approval_refused',
   NotFound: 'not_found',
   IllegalTransition: 'illegal_transition',
   NeedsEvidence: 'needs_evidence',

@@ -2,6 +2,7 @@
 
 use caseback_desk::{AfterSaleView, CostsView, Result};
 use caseback_domain::after_sale::{Collection, Completion, Dispatch, PaymentForm, ShippingForm, VoidForm};
+use caseback_domain::approval::{Approval, Guarded};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
 use tauri::State;
@@ -47,8 +48,12 @@ pub fn payment_void(
     by: Arg<StaffId>,
     id: Arg<TicketId>,
     form: Arg<VoidForm>,
+    approval: Arg<Option<Approval>>,
 ) -> Result<AfterSaleView> {
-    state.desk(|d| d.void_payment(*by, *id, &form))
+    state.desk(|d| {
+        d.approve(Guarded::VoidPayment, approval.as_ref())?;
+        d.void_payment(*by, *id, &form)
+    })
 }
 
 /// The costs a shipping choice would have, as the form is filled in (nothing is saved).

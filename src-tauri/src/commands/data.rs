@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use caseback_desk::{inspect_backup, DataOverview, Result};
+use caseback_domain::approval::{Approval, Guarded};
 use caseback_domain::staff::StaffId;
 use caseback_store::backup::BackupSummary;
 use caseback_store::export::ExportSummary;
@@ -32,8 +33,14 @@ pub fn backup_inspect(path: Arg<String>) -> Result<BackupSummary> {
 
 /// Replaces the shop's data with a backup, after backing up what it replaces.
 #[tauri::command]
-pub fn backup_restore(state: State<AppState>, by: Arg<StaffId>, path: Arg<String>) -> Result<BackupSummary> {
+pub fn backup_restore(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    path: Arg<String>,
+    approval: Arg<Option<Approval>>,
+) -> Result<BackupSummary> {
     state.desk(|d| {
+        d.approve(Guarded::Restore, approval.as_ref())?;
         let who = d.staff_name(*by)?;
         d.restore(Path::new(path.trim()), &who)
     })

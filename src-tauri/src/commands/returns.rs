@@ -1,6 +1,7 @@
 //! Returns: request, authorize, receive, inspect and decide, refund, send back.
 
 use caseback_desk::{EligibilityView, Result, ReturnOptions, ReturnRowView, ReturnView, SettlementView};
+use caseback_domain::approval::{Approval, Guarded};
 use caseback_domain::branch::BranchFilter;
 use caseback_domain::returns::{
     DecisionForm, ExchangeFeeForm, InspectionForm, Package, RefundForm, RequestForm, ReturnForm, ReturnId, ReturnState,
@@ -170,8 +171,12 @@ pub fn return_refund(
     by: Arg<StaffId>,
     id: Arg<ReturnId>,
     refund: Arg<RefundForm>,
+    approval: Arg<Option<Approval>>,
 ) -> Result<ReturnView> {
-    state.desk(|d| d.record_return_refund(*by, *id, &refund))
+    state.desk(|d| {
+        d.approve(Guarded::Refund, approval.as_ref())?;
+        d.record_return_refund(*by, *id, &refund)
+    })
 }
 
 /// The customer paid the exchange fee.

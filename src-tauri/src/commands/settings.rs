@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use caseback_desk::{HistoryRow, Result, SettingsView};
+use caseback_domain::approval::{Approval, Guarded};
 use caseback_domain::presets::PresetId;
 use caseback_domain::staff::{RosterEntry, StaffId};
 use tauri::ipc::{Request, Response};
@@ -30,8 +31,27 @@ pub fn settings_save(
     preset: Arg<PresetId>,
     values: Arg<BTreeMap<String, String>>,
     roster: Arg<Vec<RosterEntry>>,
+    approval: Arg<Option<Approval>>,
 ) -> Result<SettingsView> {
-    state.desk(|d| d.save_settings(*by, *preset, &values, &roster))
+    state.desk(|d| {
+        d.approve(Guarded::Settings, approval.as_ref())?;
+        d.save_settings(*by, *preset, &values, &roster)
+    })
+}
+
+/// Sets (or, with no PIN, clears) a manager's PIN.
+#[tauri::command]
+pub fn pin_set(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    manager: Arg<StaffId>,
+    pin: Arg<Option<String>>,
+    approval: Arg<Option<Approval>>,
+) -> Result<SettingsView> {
+    state.desk(|d| {
+        d.set_pin(*by, *manager, pin.as_deref(), approval.as_ref())?;
+        d.settings()
+    })
 }
 
 #[tauri::command]

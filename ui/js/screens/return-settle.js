@@ -4,6 +4,7 @@
 
 import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
+import { withApproval } from '../approval.js';
 import { dateInput, dateOf } from '../dates.js';
 import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
@@ -85,7 +86,8 @@ export function refundCard({ view: v, options, refresh, revise }) {
       save.disabled = true;
       errors.clear();
       try {
-        const next = await api.returnRefund(actorId(), v.id, { method: method.value, amount: amount.value, refunded_on: dateOf(date, 'refunded_on'), reference: reference.value });
+        const refund = { method: method.value, amount: amount.value, refunded_on: dateOf(date, 'refunded_on'), reference: reference.value };
+        const next = await withApproval((approval) => api.returnRefund(actorId(), v.id, refund, approval));
         notify(`Refund of ${next.refund_view.amount} recorded.`);
         await refresh(next);
       } catch (err) {

@@ -3,6 +3,7 @@
 
 import * as choose from '../choose.js';
 import { api } from '../ipc.js';
+import { withApproval } from '../approval.js';
 import { h, fill, notifyAfterReload } from '../dom.js';
 import { actorId } from '../actor.js';
 import { pathForm, formatBytes, formatInstant, countsLine, problemText, unreadableText } from './data-bits.js';
@@ -82,7 +83,7 @@ export function restorePart(timeZone) {
     confirm.textContent = 'Restoring…';
     confirmProblem.textContent = '';
     try {
-      const restored = await api.backupRestore(actorId(), checked.path);
+      const restored = await withApproval((approval) => api.backupRestore(actorId(), checked.path, approval));
       notifyAfterReload(`Restored ${restored.shop_name ?? 'the backup'}: ${countsLine(restored)}. The data it replaced is saved in the backups folder.`);
     } catch (err) {
       confirmProblem.textContent = `Nothing was replaced. ${problemText(err)}`;

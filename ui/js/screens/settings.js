@@ -3,6 +3,7 @@
 // unless every field is valid.
 
 import { api } from '../ipc.js';
+import { withApproval } from '../approval.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId, setStaff } from '../actor.js';
 import { fieldRow, showFieldErrors, timeZoneList, bringToField } from '../fields.js';
@@ -49,7 +50,17 @@ export async function render(main, { status }) {
     rows = v.fields.map((f) => fieldRow(keep[f.key] !== undefined ? { ...f, value: keep[f.key] } : f, ctx, onChange));
     const group = (name) => rows.filter((r, i) => v.fields[i].group === name).map((r) => r.node);
     rows.find((r) => r.key === 'money.currency')?.node.addEventListener('input', () => rows.forEach((r) => r.setCurrency(currencyOf())));
-    staff = staffEditor(v.staff, v.roles, onChange);
+    staff = staffEditor(v.staff, v.roles, onChange, {
+      withPin: v.with_pin,
+      // A PIN is saved on its own (not with the form): the page is drawn again, what was typed kept.
+      setPin: async (manager, pin) => {
+        const kept = Object.fromEntries(rows.map((r) => [r.key, r.get()]));
+        const next = await withApproval((approval) => api.pinSet(actorId(), manager, pin, approval));
+        Object.assign(view, next);
+        build(next, kept);
+        notify(pin ? 'PIN saved: refunds, restores, settings and voided payments now ask for a manager’s PIN.' : 'PIN cleared.');
+      },
+    });
 
     const presetSelect = h('select', { testid: 'preset-select', attrs: { 'aria-label': 'Policy preset' } },
       presets.map((p) => h('option', { value: p.id, text: p.name, selected: p.id === v.preset })));
@@ -112,7 +123,7 @@ export async function render(main, { status }) {
     saveButton.disabled = true;
     staff.setError('');
     try {
-      const next = await api.saveSettings(actorId(), preset, values, staff.roster());
+      const next = await withApproval((approval) => api.saveSettings(actorId(), preset, values, staff.roster(), approval));
       Object.assign(view, next);
       setStaff(next.staff, status.demo ? 'demo' : 'shop');
       const name = document.querySelector('[data-testid=shop-name]');

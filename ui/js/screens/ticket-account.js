@@ -5,6 +5,7 @@
 
 import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
+import { withApproval } from '../approval.js';
 import { h, fill, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { Code } from '../codes.js';
@@ -89,7 +90,7 @@ function voidForm(ticketId, p, sale, columns, refresh) {
     save.disabled = true;
     errors.clear();
     try {
-      await api.paymentVoid(actorId(), ticketId, { payment: p.id, reason: reason.value });
+      await withApproval((approval) => api.paymentVoid(actorId(), ticketId, { payment: p.id, reason: reason.value }, approval));
       notify(`The ${p.is_refund ? 'refund' : 'payment'} of ${sale.currency} ${p.amount} is voided.`);
       await refresh();
     } catch (err) {

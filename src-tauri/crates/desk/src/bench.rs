@@ -1,6 +1,7 @@
 //! The bench as the window shows it: a ticket's watchmaker and time spent, each watchmaker's
 //! watches in the order their deadlines make urgent, and Today's count of what nobody has.
 
+use caseback_domain::approval::{Approval, Guarded};
 use caseback_domain::bench::format_minutes;
 use caseback_domain::staff::{StaffId, StaffMember};
 use caseback_domain::ticket::TicketId;
@@ -118,6 +119,24 @@ fn ticket_bench(shop: &Shop, id: TicketId) -> Result<TicketBenchView> {
 }
 
 impl Desk {
+    /// Refused unless `approval` is a manager's, once a manager has set a PIN.
+    pub fn approve(&mut self, guarded: Guarded, approval: Option<&Approval>) -> Result<()> {
+        let (shop, _) = self.at()?;
+        Ok(shop.check_approval(guarded, approval)?)
+    }
+
+    /// Sets or clears a manager's PIN (itself a change of settings).
+    pub fn set_pin(
+        &mut self,
+        by: StaffId,
+        manager: StaffId,
+        pin: Option<&str>,
+        approval: Option<&Approval>,
+    ) -> Result<()> {
+        let (shop, now) = self.at()?;
+        Ok(shop.set_pin(by, manager, pin, approval, now)?)
+    }
+
     pub fn ticket_bench(&mut self, id: TicketId) -> Result<TicketBenchView> {
         let (shop, _) = self.at()?;
         ticket_bench(shop, id)

@@ -50,19 +50,23 @@ pub struct SettingsView {
     staff: Vec<StaffMember>,
     /// What each staff member may be: counter, watchmaker, manager.
     roles: Vec<crate::choice::Choice>,
+    /// The managers who have set a PIN: once one has, refunds, restores, settings and voided
+    /// payments ask for a manager's PIN.
+    with_pin: Vec<StaffId>,
     has_logo: bool,
     /// The public holidays of the preset's country, a year at a time, that the shop's list
     /// lacks: each a button that adds them to the Holidays field (saved with the rest).
     holiday_offers: Vec<HolidayOffer>,
 }
 
-fn view(settings: &Settings, staff: Vec<StaffMember>, today: Date) -> SettingsView {
+fn view(settings: &Settings, staff: Vec<StaffMember>, with_pin: Vec<StaffId>, today: Date) -> SettingsView {
     let fields = field_infos().into_iter().map(|info| FieldView::of(settings, info)).collect();
     SettingsView {
         preset: settings.preset,
         preset_name: settings.preset.name(),
         fields,
         staff,
+        with_pin,
         roles: crate::choice::choices(&caseback_domain::staff::Role::ALL, caseback_domain::staff::Role::label),
         has_logo: settings.shop.logo.is_some(),
         holiday_offers: settings.holiday_offers(today),
@@ -154,7 +158,7 @@ impl Desk {
         let (shop, now) = self.at()?;
         let settings = shop.settings()?;
         let today = settings.today(now);
-        Ok(view(&settings, shop.staff()?, today))
+        Ok(view(&settings, shop.staff()?, shop.managers_with_pin()?, today))
     }
 
     /// The form refilled from another preset, for the shop to review before saving.
@@ -162,7 +166,7 @@ impl Desk {
         let (shop, now) = self.at()?;
         let settings = shop.settings()?.with_preset(preset);
         let today = settings.today(now);
-        Ok(view(&settings, shop.staff()?, today))
+        Ok(view(&settings, shop.staff()?, shop.managers_with_pin()?, today))
     }
 
     pub fn save_settings(
@@ -177,7 +181,7 @@ impl Desk {
         shop.save_settings(by, &next, roster, now)?;
         let saved = shop.settings()?;
         let today = saved.today(now);
-        Ok(view(&saved, shop.staff()?, today))
+        Ok(view(&saved, shop.staff()?, shop.managers_with_pin()?, today))
     }
 
     pub fn settings_history(&mut self) -> Result<Vec<HistoryRow>> {

@@ -38,6 +38,10 @@ codes! {
     // Input and lookups
     /// Input that breaks a rule, field by field; nothing was changed.
     InvalidInput => "invalid_input",
+    /// The action needs a manager's PIN (the window asks for it and sends it again).
+    ApprovalNeeded => "approval_needed",
+    /// The PIN given is not that manager's, or they are not a manager with a PIN.
+    ApprovalRefused => "approval_refused",
     NotFound => "not_found",
     // States
     IllegalTransition => "illegal_transition",

@@ -5,6 +5,7 @@
 //! local calendar dates.
 
 pub mod after_sale;
+pub mod approval;
 pub mod assessment;
 pub mod attachment;
 pub mod bench;

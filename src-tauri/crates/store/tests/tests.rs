@@ -4,6 +4,7 @@
 //! process, naming their child tests with their module path.
 
 mod after_sale;
+mod approvals;
 mod backups;
 mod bench;
 mod chain;

@@ -141,6 +141,8 @@ wire_enum! {
         TicketAssigned => "ticket.assigned",
         /// Time spent on the ticket entered, or its clock stopped.
         WorkTimeLogged => "ticket.work_time",
+        /// A manager's PIN set or cleared (never the PIN itself).
+        PinSet => "settings.pin",
     }
 }
 

@@ -62,6 +62,10 @@ impl Event {
                 1 => format!("Took the readings {} · 1 outside the shop's tolerances", text("stage")),
                 n => format!("Took the readings {} · {n} outside the shop's tolerances", text("stage")),
             },
+            Action::PinSet => match d.get("set").and_then(Value::as_bool) {
+                Some(true) => format!("Set {}'s manager PIN", text("staff")),
+                _ => format!("Cleared {}'s manager PIN", text("staff")),
+            },
             Action::TicketAssigned => match (text("from").as_str(), text("to").as_str()) {
                 ("", "") => "Left unassigned".into(),
                 ("", to) => format!("Given to {to}"),

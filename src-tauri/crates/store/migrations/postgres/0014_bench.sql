@@ -4,6 +4,8 @@
 ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'counter'
     CHECK (role IN ('counter', 'watchmaker', 'manager'));
 UPDATE staff SET role = 'manager' WHERE id = (SELECT MIN(id) FROM staff WHERE active = 1);
+-- A manager's PIN, as its Argon2 hash (PHC string); never the PIN itself.
+ALTER TABLE staff ADD COLUMN pin_hash TEXT;
 
 CREATE TABLE ticket_assignments (
     ticket_id   BIGINT PRIMARY KEY REFERENCES tickets (id),

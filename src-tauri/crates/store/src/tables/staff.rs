@@ -46,3 +46,21 @@ pub(crate) fn update(conn: &Db, member: &StaffMember) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The active managers who have set a PIN.
+pub(crate) fn managers_with_pin(conn: &Db) -> Result<Vec<StaffMember>> {
+    conn.rows(
+        "SELECT id, name, active, role FROM staff WHERE role = 'manager' AND active = 1 AND pin_hash IS NOT NULL ORDER BY id",
+        vals![],
+        from_row,
+    )
+}
+
+pub(crate) fn pin_hash(conn: &Db, id: StaffId) -> Result<Option<String>> {
+    Ok(conn.row("SELECT pin_hash FROM staff WHERE id = ?1", vals![id.0], |r| r.get::<Option<String>>(0))?.flatten())
+}
+
+pub(crate) fn set_pin_hash(conn: &Db, id: StaffId, hash: Option<&str>) -> Result<()> {
+    conn.exec("UPDATE staff SET pin_hash = ?2 WHERE id = ?1", vals![id.0, hash])?;
+    Ok(())
+}

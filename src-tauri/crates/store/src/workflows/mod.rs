@@ -3,6 +3,7 @@
 //! domain's rules.
 
 mod after_sale;
+pub(crate) mod approvals;
 pub mod bench;
 mod clock;
 mod customer_edits;
