@@ -263,10 +263,7 @@ fn change(
     let members = shop.staff()?;
     let by = actor(&members, staff_name)?;
     let next = edit(&shop.settings()?)?;
-    let roster: Vec<RosterEntry> = members
-        .into_iter()
-        .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
-        .collect();
+    let roster: Vec<RosterEntry> = members.into_iter().map(RosterEntry::from).collect();
     shop.save_settings(by.id, &next, &roster, now)?;
     println!("Saved, recorded as changed by {}.", by.name);
     Ok(())

@@ -150,12 +150,7 @@ fn in_a_shop_of_dotted_dates_no_sentence_of_any_page_writes_a_date_the_iso_way()
     let shop = desk.shop_mut();
     let mut settings = shop.settings().unwrap();
     settings.date_style = DateStyle::DayDots;
-    let roster: Vec<RosterEntry> = shop
-        .staff()
-        .unwrap()
-        .into_iter()
-        .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
-        .collect();
+    let roster: Vec<RosterEntry> = shop.staff().unwrap().into_iter().map(RosterEntry::from).collect();
     let by = roster[0].id.unwrap();
     shop.save_settings(by, &settings, &roster, now).unwrap();
 

@@ -107,6 +107,13 @@ pub struct RosterEntry {
     pub role: Role,
 }
 
+impl From<StaffMember> for RosterEntry {
+    /// The member as the staff list keeps them, to be saved again unchanged.
+    fn from(m: StaffMember) -> RosterEntry {
+        RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role }
+    }
+}
+
 /// The staff named when a shop (or a chain's branch) is set up: the first, who sets it up,
 /// runs it; the others serve at the counter until Settings gives them their roles.
 pub fn roster_at_set_up(names: &[String]) -> Vec<RosterEntry> {

@@ -87,7 +87,7 @@ fn both_engines(c: &mut Criterion) {
         group.finish();
 
         let mut group = c.benchmark_group(format!("{name}: {n} tickets"));
-        let (due, open) = today(&mut shop);
+        let (due, open, _) = today(&mut shop);
         assert!(!due.is_empty() && open == OPEN.min(n), "{} rows due, {open} open", due.len());
         group.bench_function(format!("today ({} open)", OPEN.min(n)), |b| b.iter(|| today(&mut shop)));
         // Last: each intake adds an open ticket.
@@ -104,8 +104,9 @@ fn both_engines(c: &mut Criterion) {
 
 /// What the desk's Today reads from the store: the calendar's moves first (as every view
 /// does), the tickets due (or the next five when none is), how many are open, the quotation
-/// sections and the watches ready for collection.
-fn today(shop: &mut Shop) -> (Vec<caseback_store::TicketRow>, usize) {
+/// sections, the watches ready for collection, and the bench (each watchmaker's count, and
+/// the most urgent watches nobody has).
+fn today(shop: &mut Shop) -> (Vec<caseback_store::TicketRow>, usize, caseback_store::BenchCounts) {
     shop.apply_clock(now()).unwrap();
     let today = shop.settings().unwrap().today(now());
     let mut rows = shop.tickets_due_by(today).unwrap();
@@ -121,7 +122,8 @@ fn today(shop: &mut Shop) -> (Vec<caseback_store::TicketRow>, usize) {
     ] {
         rows.extend(shop.tickets_in_state(state, limit).unwrap());
     }
-    (rows, open)
+    rows.extend(shop.unassigned_bench_work(5).unwrap());
+    (rows, open, shop.bench_counts().unwrap())
 }
 
 criterion_group! {

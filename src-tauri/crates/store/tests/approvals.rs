@@ -19,12 +19,7 @@ fn code(shop: &Shop, guarded: Guarded, approval: Option<&Approval>) -> Option<Co
 #[test]
 fn once_a_manager_sets_a_pin_the_guarded_actions_need_it_and_a_wrong_one_is_refused() {
     fixture::on_each_engine(at("2026-11-01T02:00:00Z"), |shop, by, _| {
-        let mut roster: Vec<RosterEntry> = shop
-            .staff()
-            .unwrap()
-            .into_iter()
-            .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
-            .collect();
+        let mut roster: Vec<RosterEntry> = shop.staff().unwrap().into_iter().map(RosterEntry::from).collect();
         roster.push(RosterEntry { id: None, name: "Sam Wong".into(), active: true, role: Role::Watchmaker });
         let settings = shop.settings().unwrap();
         shop.save_settings(by, &settings, &roster, at("2026-11-01T03:00:00Z")).unwrap();

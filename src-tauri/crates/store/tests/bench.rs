@@ -15,12 +15,7 @@ fn at(instant: &str) -> Timestamp {
 
 /// Adds a watchmaker and a counter assistant beside the fixture's staff member.
 fn with_staff(shop: &mut Shop, by: StaffId) -> (StaffId, StaffId) {
-    let mut roster: Vec<RosterEntry> = shop
-        .staff()
-        .unwrap()
-        .into_iter()
-        .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
-        .collect();
+    let mut roster: Vec<RosterEntry> = shop.staff().unwrap().into_iter().map(RosterEntry::from).collect();
     roster.push(RosterEntry { id: None, name: "Sam Wong".into(), active: true, role: Role::Watchmaker });
     roster.push(RosterEntry { id: None, name: "Lee Counter".into(), active: true, role: Role::Counter });
     let settings = shop.settings().unwrap();

@@ -41,12 +41,7 @@ fn settings_and_staff_survive_reopening_the_shop() {
             .unwrap()
             .apply([("policy.storage_fee_per_day", "12.50"), ("forms.paper_size", "letter")])
             .unwrap();
-        let mut roster: Vec<RosterEntry> = shop
-            .staff()
-            .unwrap()
-            .into_iter()
-            .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
-            .collect();
+        let mut roster: Vec<RosterEntry> = shop.staff().unwrap().into_iter().map(RosterEntry::from).collect();
         roster.push(RosterEntry { id: None, name: "王小明".into(), active: true, role: Default::default() });
         shop.save_settings(by, &next, &roster, now()).unwrap();
         drop(shop);
@@ -71,12 +66,7 @@ fn refused_settings_write_nothing() {
     on_each_engine(|mut shop, _| {
         let by = shop.staff().unwrap()[0].id;
         let before = snapshot(&shop);
-        let roster: Vec<RosterEntry> = shop
-            .staff()
-            .unwrap()
-            .into_iter()
-            .map(|m| RosterEntry { id: Some(m.id), name: m.name, active: m.active, role: m.role })
-            .collect();
+        let roster: Vec<RosterEntry> = shop.staff().unwrap().into_iter().map(RosterEntry::from).collect();
 
         let mut bad = shop.settings().unwrap();
         bad.policy.storage_fee_per_day = Amount(-100);

@@ -1,26 +1,29 @@
 //! Table `events`: the append-only log of who did what, when. Rows are only ever inserted.
 
-use crate::sql::{Db, Engine, Row};
+use crate::sql::{Db, Engine, Row, Value};
 use crate::vals;
 use caseback_domain::event::{Action, Event, Subject};
 use caseback_domain::staff::StaffId;
 
 use crate::error::{Result, StoreError};
 
+const INSERT: &str = "INSERT INTO events (at, staff_id, subject, subject_id, action, detail_json, computer) VALUES";
+
+/// An event's columns in `INSERT`'s order, made on `conn`'s computer.
+fn values(conn: &Db, e: &Event) -> [Value; 7] {
+    [
+        Value::Text(e.at.to_string()),
+        e.staff.map_or(Value::Null, |s| Value::Int(s.0)),
+        Value::Text(e.subject.as_str().into()),
+        Value::Text(e.subject_id.clone()),
+        Value::Text(e.action.as_str().into()),
+        Value::Text(e.detail.to_string()),
+        Value::Text(conn.computer().to_string()),
+    ]
+}
+
 pub(crate) fn insert(conn: &Db, event: &Event) -> Result<i64> {
-    conn.insert(
-        "INSERT INTO events (at, staff_id, subject, subject_id, action, detail_json, computer)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        vals![
-            event.at.to_string(),
-            event.staff.map(|s| s.0),
-            event.subject.as_str(),
-            event.subject_id,
-            event.action.as_str(),
-            event.detail.to_string(),
-            conn.computer()
-        ],
-    )
+    conn.insert(&format!("{INSERT} (?1, ?2, ?3, ?4, ?5, ?6, ?7)"), &values(conn, event))
 }
 
 /// Appends many events in one statement (their ids are not needed).
@@ -28,23 +31,8 @@ pub(crate) fn insert_many(conn: &Db, events: &[Event]) -> Result<()> {
     if events.is_empty() {
         return Ok(());
     }
-    let mut args = Vec::with_capacity(events.len() * 7);
-    for e in events {
-        args.extend_from_slice(vals![
-            e.at.to_string(),
-            e.staff.map(|s| s.0),
-            e.subject.as_str(),
-            e.subject_id,
-            e.action.as_str(),
-            e.detail.to_string(),
-            conn.computer()
-        ]);
-    }
-    let rows = super::tickets::value_rows(events.len(), 7);
-    conn.exec(
-        &format!("INSERT INTO events (at, staff_id, subject, subject_id, action, detail_json, computer) VALUES {rows}"),
-        &args,
-    )?;
+    let args: Vec<Value> = events.iter().flat_map(|e| values(conn, e)).collect();
+    conn.exec(&format!("{INSERT} {}", super::tickets::value_rows(events.len(), 7)), &args)?;
     Ok(())
 }
 
