@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::tickets::{notice_state, row, TicketRow, OPEN, ROW_SQL};
 use crate::error::Result;
-use crate::sql::{Db, Value};
+use crate::sql::{Db, Engine, Value};
 use crate::vals;
 
 pub(crate) fn get(conn: &Db, ticket: TicketId) -> Result<Option<StaffId>> {
@@ -72,18 +72,38 @@ pub(crate) fn bench_total(conn: &Db) -> Result<usize> {
     Ok(n as usize)
 }
 
-/// The most urgent `limit` watches waiting for the bench that nobody has.
+/// The most urgent `limit` watches waiting for the bench that nobody has: those with a
+/// deadline first, then those without one, the longest waiting first. The ids are chosen
+/// first, from the tickets table alone, and only those few rows are then read in full.
 pub(crate) fn unassigned(conn: &Db, limit: usize) -> Result<Vec<TicketRow>> {
-    let (marks, states) = state_list(2);
+    let (marks, states) = state_list(1);
+    let nobody = "NOT EXISTS (SELECT 1 FROM ticket_assignments a WHERE a.ticket_id = t.id)";
+    // SQLite, without statistics, would read every open ticket by its state and sort them;
+    // its unary `+` keeps the state out of the index choice, so the deadlines' index is
+    // walked in order and the first few found end the search. PostgreSQL plans this itself.
+    let state = match conn.engine() {
+        Engine::Sqlite => "+t.state",
+        Engine::Postgres => "t.state",
+    };
+    let pick = |deadline: &str, order: &str, n: usize| -> Result<Vec<i64>> {
+        conn.rows(
+            &format!(
+                "SELECT t.id FROM tickets t WHERE t.next_deadline {deadline} AND {state} IN ({marks}) AND t.{OPEN}
+                 AND {nobody} ORDER BY {order} LIMIT {n}"
+            ),
+            &states,
+            |r| r.get(0),
+        )
+    };
+    let mut ids = pick("IS NOT NULL", "t.next_deadline, t.id", limit)?;
+    if ids.len() < limit {
+        ids.extend(pick("IS NULL", "t.received_on, t.id", limit - ids.len())?);
+    }
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = (2..ids.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     let mut args = vec![Value::Text(notice_state().into())];
-    args.extend(states);
-    conn.rows(
-        &format!(
-            "{ROW_SQL} WHERE t.state IN ({marks}) AND t.{OPEN}
-             AND NOT EXISTS (SELECT 1 FROM ticket_assignments a WHERE a.ticket_id = t.id)
-             ORDER BY t.next_deadline IS NULL, t.next_deadline, t.received_on, t.id LIMIT {limit}"
-        ),
-        &args,
-        row,
-    )
+    args.extend(ids.iter().map(|id| Value::Int(*id)));
+    conn.rows(&format!("{ROW_SQL} WHERE t.id IN ({marks})"), &args, row)
 }

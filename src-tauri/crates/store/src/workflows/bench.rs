@@ -72,7 +72,9 @@ impl Shop {
 
     /// The most urgent `limit` watches waiting for the bench that nobody has.
     pub fn unassigned_bench_work(&self, limit: usize) -> Result<Vec<TicketRow>> {
-        ticket_assignments::unassigned(&self.db, limit)
+        let mut rows = ticket_assignments::unassigned(&self.db, limit)?;
+        rows.sort_by_key(|r| bench::urgency(r.next_deadline, r.received_on));
+        Ok(rows)
     }
 
     pub fn bench_counts(&self) -> Result<BenchCounts> {
