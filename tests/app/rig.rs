@@ -26,8 +26,30 @@ pub struct Rig {
     data_dir: tempfile::TempDir,
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+/// The processes whose parent is `pid` (from /proc: each `stat`'s fourth field).
+fn children_of(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|child| {
+            std::fs::read_to_string(format!("/proc/{child}/stat")).is_ok_and(|stat| {
+                // After the command's name, which is in parentheses and may hold spaces.
+                stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok())
+                    == Some(pid)
+            })
+        })
+        .filter(|child| *child > 1)
+        .collect()
+}
+
+/// Two distinct free ports: both are held until both are known, so the system cannot hand
+/// out the same one twice (tauri-driver and its WebKitWebDriver on one port never answer).
+fn two_free_ports() -> (u16, u16) {
+    let bind = || TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let (a, b) = (bind(), bind());
+    let port = |l: &TcpListener| l.local_addr().expect("a bound port").port();
+    (port(&a), port(&b))
 }
 
 /// Starts Xvfb on a display it picks itself, and returns that display.
@@ -88,7 +110,7 @@ impl Rig {
         std::fs::write(&clock_file, clock)?;
         let stubs = stub_commands(data_dir.path())?;
         let path = format!("{}:{}", stubs.display(), std::env::var("PATH").unwrap_or_default());
-        let (port, native_port) = (free_port(), free_port());
+        let (port, native_port) = two_free_ports();
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
@@ -178,7 +200,12 @@ impl Rig {
 
 impl Drop for Rig {
     fn drop(&mut self) {
+        // The WebKitWebDriver tauri-driver started outlives it unless it is ended too.
+        let children = children_of(self.driver.id());
         let _ = self.driver.kill();
+        for pid in children {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        }
         let _ = self.driver.wait();
         if let Some(x) = &mut self.xvfb {
             let _ = x.kill();
