@@ -21,6 +21,10 @@ async fn a_manager_s_pin_is_set_then_asked_for_before_the_settings_change() -> R
         app.type_into("staff-pin-0", "0427").await?;
         app.click("staff-pin-save-0").await?;
         app.wait_text("toast", |t| t.contains("PIN saved")).await?;
+        app.resize(1024, 700).await?;
+        let show = "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })";
+        app.client.execute(show, vec!["[data-testid=staff-list]".into()]).await?;
+        app.screenshot("92b-staff-with-a-manager-s-pin").await?;
 
         // Saving the settings now asks for it.
         app.type_into("input-policy.storage_fee_per_day", "12").await?;

@@ -25,15 +25,7 @@ async fn a_decimal_comma_is_read_the_shops_way_and_a_wrong_price_is_corrected() 
     }
     bounded(async {
         let app = rig.open_app().await?;
-        app.click("nav-returns").await?;
-        app.click("returns-new").await?;
-        app.type_into("input-customer.name", "Elif Kaya").await?;
-        app.type_into("input-customer.phone", "+90 532 418 27 90").await?;
-        app.type_into("return-order", "TR-2031").await?;
-        app.type_into("return-product", "Huawei Watch GT 5").await?;
-        app.set_value("return-purchase-date", "2026-11-02").await?;
-        app.set_value("return-delivery-date", "2026-11-06").await?;
-        app.set_value("return-reason", "change_of_mind").await?;
+        app.new_return_request(("Elif Kaya", "+90 532 418 27 90"), "TR-2031", "Huawei Watch GT 5").await?;
 
         // "12,499" could be twelve thousand the other way: refused at the price, the reading spelled out.
         app.type_into("return-price", "12,499").await?;

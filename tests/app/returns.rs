@@ -18,20 +18,11 @@ async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> 
     rig.test_shop("2026-11-01T02:00:00Z")?;
     bounded(async {
         let app = rig.open_app().await?;
-        app.click("nav-returns").await?;
-        app.click("returns-new").await?;
-
         // The request: delivered on the 6th, asked on the 10th; lx-watch counts 10 days from the request.
-        app.type_into("input-customer.name", "Ayşe Yılmaz").await?;
-        app.type_into("input-customer.phone", "+90 542 341 51 94").await?;
-        app.type_into("return-order", "CW-41037").await?;
-        app.type_into("return-product", "KOSPET Tank T3 Ultra").await?;
+        app.new_return_request(("Ayşe Yılmaz", "+90 542 341 51 94"), "CW-41037", "KOSPET Tank T3 Ultra").await?;
         app.type_into("return-price", "1000").await?;
         app.type_into("return-shipping", "50").await?;
         app.type_into("return-insurance", "20").await?;
-        app.set_value("return-purchase-date", "2026-11-02").await?;
-        app.set_value("return-delivery-date", "2026-11-06").await?;
-        app.set_value("return-reason", "change_of_mind").await?;
         app.set_value("return-channel", "whatsapp").await?;
         let window = app.wait_text("eligibility-return_window", |t| t.contains("20 November 2026")).await?;
         assert!(window.contains("after delivery on 6 November 2026"), "{window}");

@@ -343,6 +343,22 @@ impl App {
         Err(last.expect("tried").context(format!("click {id}")))
     }
 
+    /// Opens a new return request and fills in what most tests' requests share: a new
+    /// customer, the order and product, bought on 2 November 2026 and delivered on the 6th,
+    /// returned by choice. The price and anything else are left to the test.
+    pub async fn new_return_request(&self, customer: (&str, &str), order: &str, product: &str) -> Result<()> {
+        self.click("nav-returns").await?;
+        self.click("returns-new").await?;
+        self.type_into("input-customer.name", customer.0).await?;
+        self.type_into("input-customer.phone", customer.1).await?;
+        self.type_into("return-order", order).await?;
+        self.type_into("return-product", product).await?;
+        self.set_value("return-purchase-date", "2026-11-02").await?;
+        self.set_value("return-delivery-date", "2026-11-06").await?;
+        self.set_value("return-reason", "change_of_mind").await?;
+        Ok(())
+    }
+
     /// Replaces an input's text, as a person selecting all and typing would.
     pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
         let input = self.el(id).await?;

@@ -213,17 +213,9 @@ async fn a_return_with_a_known_serial_is_on_the_watch_s_page() -> Result<()> {
     }
     bounded(async {
         let app = rig.open_app().await?;
-        app.click("nav-returns").await?;
-        app.click("returns-new").await?;
-        app.type_into("input-customer.name", "Elif Kaya").await?;
-        app.type_into("input-customer.phone", "+90 532 418 27 90").await?;
-        app.type_into("return-order", "TR-2031").await?;
-        app.type_into("return-product", "Seiko Presage").await?;
+        app.new_return_request(("Elif Kaya", "+90 532 418 27 90"), "TR-2031", "Seiko Presage").await?;
         // Typed from the case back the way it reads, without its dash.
         app.type_into("return-serial", "4r35 01t0").await?;
-        app.set_value("return-purchase-date", "2026-11-02").await?;
-        app.set_value("return-delivery-date", "2026-11-06").await?;
-        app.set_value("return-reason", "change_of_mind").await?;
         app.type_into("return-price", "3,200").await?;
         app.screenshot("47-return-with-serial").await?;
         app.click("return-save").await?;

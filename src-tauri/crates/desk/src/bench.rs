@@ -76,7 +76,7 @@ fn people(shop: &Shop) -> Result<(Vec<BenchPerson>, usize)> {
     let people = shop
         .staff()?
         .into_iter()
-        .filter(|m| m.active && m.role.takes_bench_work())
+        .filter(StaffMember::takes_bench_work)
         .map(|m: StaffMember| BenchPerson {
             count: counts.by_staff.iter().find(|(s, _)| *s == m.id).map_or(0, |(_, n)| *n),
             time_text: format_minutes(minutes.iter().find(|(s, _)| *s == m.id).map_or(0, |(_, n)| *n)),
@@ -95,7 +95,7 @@ fn ticket_bench(shop: &Shop, id: TicketId) -> Result<TicketBenchView> {
     let name = |s: StaffId| staff.iter().find(|m| m.id == s).map(|m| m.name.clone()).unwrap_or_default();
     let assignee = shop.ticket_assignee(id)?;
     let mut choices = vec![Choice { key: serde_json::Value::Null, label: "Nobody yet".into() }];
-    for m in staff.iter().filter(|m| (m.active && m.role.takes_bench_work()) || Some(m.id) == assignee) {
+    for m in staff.iter().filter(|m| m.takes_bench_work() || Some(m.id) == assignee) {
         choices.push(Choice { key: serde_json::json!(m.id), label: format!("{} · {}", m.name, m.role.label()) });
     }
     let entries = shop.work_times(id)?;

@@ -75,6 +75,11 @@ impl StaffMember {
         }
     }
 
+    /// Whether watches may be given to them now: they still work here, at the bench.
+    pub fn takes_bench_work(&self) -> bool {
+        self.active && self.role.takes_bench_work()
+    }
+
     /// Whether a watch may be given to them: refused, in a sentence, for someone who has
     /// left or who does not work at the bench.
     pub fn ensure_takes_bench_work(&self) -> Result<(), DomainError> {

@@ -29,7 +29,7 @@ pub(crate) fn put(conn: &Db, ticket: TicketId, staff: Option<StaffId>, now: Time
 }
 
 /// The watches waiting for the bench that `staff` has (not those waiting for the customer
-/// or for collection).
+/// or for collection), in booking order: the domain puts them in order of urgency.
 pub(crate) fn bench_of(conn: &Db, staff: StaffId) -> Result<Vec<TicketRow>> {
     let (marks, states) = state_list(3);
     let mut args = vec![Value::Text(notice_state().into()), Value::Int(staff.0)];
@@ -37,8 +37,7 @@ pub(crate) fn bench_of(conn: &Db, staff: StaffId) -> Result<Vec<TicketRow>> {
     conn.rows(
         &format!(
             "{ROW_SQL} JOIN ticket_assignments a ON a.ticket_id = t.id
-             WHERE a.staff_id = ?2 AND t.state IN ({marks}) AND t.{OPEN}
-             ORDER BY t.next_deadline IS NULL, t.next_deadline, t.received_on, t.id"
+             WHERE a.staff_id = ?2 AND t.state IN ({marks}) AND t.{OPEN} ORDER BY t.id"
         ),
         &args,
         row,
