@@ -20,6 +20,8 @@ export const Code = Object.freeze({
   VoidAfterHandOver: 'void_after_hand_over',
   ShippingNotChosen: 'shipping_not_chosen',
   SignatureRequired: 'signature_required',
+  OutOfStock: 'out_of_stock',
+  AlreadySigned: 'already_signed',
   NotEligible: 'not_eligible',
   EvidenceRequired: 'evidence_required',
   RmaMistyped: 'rma_mistyped',

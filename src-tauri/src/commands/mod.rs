@@ -10,6 +10,8 @@ pub mod quotations;
 pub mod returns;
 pub mod settings;
 pub mod shared;
+pub mod signatures;
+pub mod stock;
 pub mod tickets;
 pub mod today;
 mod upload;

@@ -5,7 +5,7 @@ use caseback_domain::staff::StaffId;
 use caseback_domain::Code;
 use tauri::ipc::{InvokeBody, Request};
 
-/// A file as sent: `x-staff-id` (who is at the counter), `x-file-name`, and the bytes.
+/// A file as sent: `x-staff-id` (who is at the counter), `x-file-name` (URI-encoded), and the bytes.
 pub struct Upload<'a> {
     pub by: StaffId,
     pub name: String,
@@ -21,5 +21,7 @@ pub fn upload<'a>(request: &'a Request<'_>) -> Result<Upload<'a>> {
         .parse()
         .map(StaffId)
         .map_err(|_| Error::new(Code::InvalidInput, "Choose who is at the counter."))?;
-    Ok(Upload { by, name: header("x-file-name"), bytes })
+    // The window sends the name URI-encoded (a header is ASCII): "Ayşe Yılmaz" arrives whole.
+    let name = percent_encoding::percent_decode_str(&header("x-file-name")).decode_utf8_lossy().into_owned();
+    Ok(Upload { by, name, bytes })
 }

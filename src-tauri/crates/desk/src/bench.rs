@@ -40,6 +40,8 @@ pub struct TicketBenchView {
     pub total_text: String,
     /// Whose clocks are running on it.
     pub running: Vec<StaffId>,
+    /// The catalogue's parts it holds or waits for.
+    pub parts: Vec<crate::stock::TicketPartView>,
 }
 
 #[derive(Serialize)]
@@ -115,7 +117,16 @@ fn ticket_bench(shop: &Shop, id: TicketId) -> Result<TicketBenchView> {
             })
             .collect(),
         total_text: format_minutes(total),
+        parts: crate::stock::ticket_parts(shop, id)?,
     })
+}
+
+/// The rows with what each waits for, where it waits for a part.
+fn with_parts(shop: &Shop, mut rows: Vec<RowView>) -> Result<Vec<RowView>> {
+    for row in &mut rows {
+        row.waits_for = crate::stock::waits_for(shop, row.row.id)?;
+    }
+    Ok(rows)
 }
 
 impl Desk {
@@ -172,10 +183,11 @@ impl Desk {
         let (people, unassigned_count) = people(shop)?;
         let chosen = staff.filter(|s| people.iter().any(|p| p.id == *s)).or(people.first().map(|p| p.id));
         let rows = match chosen {
-            Some(s) => day.rows(shop.bench_of(s)?),
+            Some(s) => with_parts(shop, day.rows(shop.bench_of(s)?))?,
             None => Vec::new(),
         };
-        Ok(BenchView { people, chosen, rows, unassigned: day.rows(shop.unassigned_bench_work(50)?), unassigned_count })
+        let unassigned = with_parts(shop, day.rows(shop.unassigned_bench_work(50)?))?;
+        Ok(BenchView { people, chosen, rows, unassigned, unassigned_count })
     }
 
     /// Today's bench: what nobody has (the most urgent few) and each watchmaker's count.

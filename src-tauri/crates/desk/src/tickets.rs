@@ -64,6 +64,9 @@ pub struct RowView {
     pub due_text: Option<String>,
     /// The storage fee accrued so far, while a notified watch waits for collection.
     pub storage_fee: Option<String>,
+    /// "Waits for SC-301 Sapphire crystal", where a list says what a repair waits for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waits_for: Option<String>,
 }
 
 /// The day lists are drawn for, and the money they show.
@@ -88,7 +91,14 @@ impl ListDay {
                     .map(|n| n.storage_fee(self.today))
                     .filter(|fee| fee.0 > 0)
                     .map(|fee| self.currency.format(fee));
-                RowView { state_label: row.state.label(), due_text: due.map(Due::describe), due, storage_fee, row }
+                RowView {
+                    state_label: row.state.label(),
+                    due_text: due.map(Due::describe),
+                    due,
+                    storage_fee,
+                    waits_for: None,
+                    row,
+                }
             })
             .collect()
     }

@@ -41,6 +41,7 @@ fn an_unanswered_quotation_expires_on_every_screen_without_anyone_asking() {
         quantity: "1".into(),
         unit_price: "880".into(),
         taxable: true,
+        part: None,
     };
     let draft = DraftForm { lines: vec![line], timeline_working_days: "7".into(), parts_returned: false };
     desk.issue_quotation(by, ticket.id, &draft).unwrap();

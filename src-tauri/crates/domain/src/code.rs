@@ -63,6 +63,11 @@ codes! {
     VoidAfterHandOver => "void_after_hand_over",
     ShippingNotChosen => "shipping_not_chosen",
     SignatureRequired => "signature_required",
+    // Parts and signatures
+    /// A part the repair needs is not in stock: it waits as a back-order.
+    OutOfStock => "out_of_stock",
+    /// A document is signed once: the signature stays with it.
+    AlreadySigned => "already_signed",
     // Returns
     NotEligible => "not_eligible",
     EvidenceRequired => "evidence_required",

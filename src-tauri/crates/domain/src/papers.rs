@@ -46,6 +46,25 @@ pub struct TicketPapers {
     pub readings_after: Option<Readings>,
     /// The shop's own warranty the completed work carries, if the shop gives one.
     pub service_warranty: Option<ServiceWarranty>,
+    /// The signatures given on the screen, with their pictures; each prints on its form
+    /// (a picture whose file went missing is left out).
+    pub signatures: Vec<(crate::signature::Signature, Image)>,
+}
+
+impl TicketPapers {
+    /// The signature given on `document` (for an acceptance, on this quotation), if any.
+    pub fn signature(
+        &self,
+        document: crate::signature::SignedDocument,
+    ) -> Option<&(crate::signature::Signature, Image)> {
+        let reference = match document {
+            crate::signature::SignedDocument::QuotationAcceptance => {
+                self.quotation.as_ref().map(|q| q.number.to_string()).unwrap_or_default()
+            }
+            _ => String::new(),
+        };
+        self.signatures.iter().find(|(s, _)| s.document == document && s.reference == reference)
+    }
 }
 
 /// Everything a return case's forms are drawn from.
@@ -292,6 +311,7 @@ mod tests {
             quantity: Quantity(100),
             unit_price: Amount(88_000),
             taxable: true,
+            part: None,
         };
         let draft = QuotationDraft { lines: vec![line], timeline_working_days: 7, parts_returned: false };
         draft

@@ -108,6 +108,10 @@ pub struct QuoteLine {
     pub quantity: Quantity,
     pub unit_price: Amount,
     pub taxable: bool,
+    /// The catalogue's part this line sells, if it came from there: accepting the
+    /// quotation holds it, completing the repair takes it off stock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<crate::stock::PartId>,
 }
 
 impl QuoteLine {
@@ -194,6 +198,8 @@ impl QuotationDraft {
             }
             if line.quantity.0 == 0 || line.quantity > Quantity::MAX {
                 problems.add(key("quantity"), "A quantity must be more than 0 and at most 10,000.");
+            } else if line.part.is_some() && line.quantity.0 % 100 != 0 {
+                problems.add(key("quantity"), "A part from the catalogue is counted in whole pieces.");
             }
         }
         if self.timeline_working_days == 0 || self.timeline_working_days > 365 {

@@ -63,6 +63,21 @@ pub fn customer_haystack(customer: &CustomerDetails) -> String {
     fold(&format!("{} | {} | {} | {}", customer.name, customer.phone, digits(&customer.phone), customer.email))
 }
 
+/// A catalogue part's search text: its number (with and without dashes), description,
+/// kind, what it fits, supplier and drawer.
+pub fn part_haystack(part: &crate::stock::PartDraft) -> String {
+    fold(&format!(
+        "{} {} | {} | {} | {} | {} | {}",
+        part.number,
+        part.number.replace(['-', ' ', '.'], ""),
+        part.description,
+        part.kind.label(),
+        part.fits,
+        part.supplier,
+        part.location
+    ))
+}
+
 /// A return's search text: its code (with and without dashes), order number, customer,
 /// product and the sender written on the parcel.
 pub fn return_haystack(case: &crate::returns::ReturnCase, customer: Option<&CustomerDetails>) -> String {

@@ -253,7 +253,8 @@ impl TicketState {
             Assessing => &[Quoted, Approved, ReturnDue, Cancelled],
             Quoted => &[Quoted, Approved, QuoteExpired, ReturnDue],
             QuoteExpired => &[Quoted, ReturnDue],
-            Approved => &[InRepair],
+            // Before the work starts, the customer may still withdraw: the watch goes back as it came.
+            Approved => &[InRepair, Cancelled],
             InRepair => &[ReadyForCollection],
             ReadyForCollection => &[Collected, Shipped],
             ReturnDue => &[Quoted, ReturnedUnrepaired],
@@ -366,7 +367,8 @@ mod tests {
         assert_eq!(Received.plain_next_states(), vec![Assessing, Cancelled]);
         assert_eq!(Assessing.plain_next_states(), vec![Cancelled]);
         assert_eq!(Quoted.plain_next_states(), Vec::<TicketState>::new());
-        assert_eq!(Approved.plain_next_states(), vec![InRepair]);
+        assert_eq!(Approved.plain_next_states(), vec![InRepair, Cancelled], "withdrawn before the work starts");
+        assert!(InRepair.move_to(Cancelled).is_err(), "not once the work is under way");
         let err = Assessing.plain_move_to(Approved).unwrap_err();
         assert_eq!(err.code(), Code::NeedsEvidence);
         assert!(err.to_string().contains("written acceptance"));

@@ -31,6 +31,7 @@ mod qr;
 mod quotation;
 mod receipt;
 mod returns;
+mod signature;
 mod ticket_tag;
 
 pub use after_sale::{collection_notice, commercial_invoice, payment_receipt, shipping_label, shipping_notice};

@@ -29,7 +29,7 @@ pub(crate) const BODY: Style = Style { leading: 1.3, ..Style::new(Weight::Regula
 pub(crate) const STRONG: Style = Style::new(Weight::Bold, 10.5, Colour::INK);
 const SIGN_LABEL: Style = Style::new(Weight::Bold, 8.5, Colour::INK);
 /// What is already known, written on a signature line.
-const SIGN_VALUE: Style = Style::new(Weight::Regular, 9.0, Colour::INK);
+pub(crate) const SIGN_VALUE: Style = Style::new(Weight::Regular, 9.0, Colour::INK);
 pub(crate) const NOTE: Style = Style::new(Weight::Regular, 7.5, Colour::MUTED);
 
 /// The inspection fee a quotation charges: its repair lines of kind
@@ -345,8 +345,7 @@ pub(crate) fn sign_line_filled(
     w: f32,
     space: f32,
 ) -> Row {
-    let gap = 8.0;
-    let widths = [w * 0.36, w * 0.2, w * 0.44 - 2.0 * gap];
+    let (gap, widths) = sign_widths(w);
     let mut items = Vec::new();
     let mut lx = x;
     for ((label, value), line_w) in labels.iter().zip(values).zip(widths) {
@@ -359,4 +358,26 @@ pub(crate) fn sign_line_filled(
         lx += line_w + gap;
     }
     Row { height: space + 1.2 + SIGN_LABEL.line_height(), items }
+}
+
+/// The gap between the three lines and their widths (name, date, signature).
+fn sign_widths(w: f32) -> (f32, [f32; 3]) {
+    let gap = 8.0;
+    (gap, [w * 0.36, w * 0.2, w * 0.44 - 2.0 * gap])
+}
+
+/// The same lines filled in, with a signature given on the screen above the third.
+pub(crate) fn sign_line_inked(
+    fonts: &Fonts,
+    labels: &[&str; 3],
+    values: &[&str; 3],
+    ink: &crate::signature::Ink,
+    x: f32,
+    w: f32,
+) -> Row {
+    let space = crate::signature::INKED_SPACE;
+    let mut row = sign_line_filled(fonts, labels, values, x, w, space);
+    let (gap, [name_w, date_w, sign_w]) = sign_widths(w);
+    row.items.push(ink.over_line(x + name_w + gap + date_w + gap, sign_w, space));
+    row
 }

@@ -6,7 +6,7 @@
 use caseback_domain::papers::Image;
 use printpdf::{OutputImageFormat, RawImage, RawImageData, RawImageFormat};
 
-use crate::draw::{Canvas, Placed};
+use crate::draw::{Canvas, Item, Placed};
 
 /// The longest side kept, pixels: about 400 dpi across the widest photo a form prints.
 const MAX_PX: usize = 1600;
@@ -34,6 +34,14 @@ pub(crate) fn embed(canvas: &mut Canvas, image: &Image) -> Option<Placed> {
     };
     let (encoded, _) = out.encode_to_bytes(&[OutputImageFormat::Jpeg]).ok()?;
     Some(canvas.add_jpeg(encoded, w, h, false))
+}
+
+/// `image` as large as fits a `w` x `h` box, centred in it, its aspect kept.
+pub(crate) fn fitted(image: &Placed, x: f32, y: f32, w: f32, h: f32) -> Item {
+    let (px_w, px_h) = (image.1 as f32, image.2 as f32);
+    let scale = (w / px_w).min(h / px_h);
+    let (iw, ih) = (px_w * scale, px_h * scale);
+    Item::Image { x: x + (w - iw) / 2.0, y: y + (h - ih) / 2.0, w: iw, image: image.clone() }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

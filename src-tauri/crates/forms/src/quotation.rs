@@ -5,6 +5,7 @@ use caseback_domain::money::Amount;
 use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::message::{after_expiry, confirmation_ways};
 use caseback_domain::quotation::{Quotation, QuoteLine, Section, Totals};
+use caseback_domain::signature::SignedDocument;
 use caseback_domain::Settings;
 
 use crate::dates::long_date;
@@ -16,6 +17,7 @@ use crate::layout::{fit_size, text_block, text_item, width, Row, Style};
 use crate::receipt::header;
 use crate::receipt::sections::{self, Column, SECTION_GAP, VALUE};
 use crate::receipt::{BOTTOM, COLUMN_GAP, SIDE, TOP};
+use crate::signature::Ink;
 
 const TITLE_TEXT: &str = "Repair quotation";
 pub(crate) const NO_QUOTATION: &str = "This ticket has no quotation yet.";
@@ -342,12 +344,13 @@ fn after_the_table(flow: &mut Flow, p: &TicketPapers, q: &Quotation, x: f32, w: 
     }
     flow.place_kept(&rows, 2);
     flow.place(&Row::gap(SECTION_GAP));
-    flow.place_whole(&acceptance(fonts, settings, q, x, w));
+    let ink = crate::signature::ink(&mut flow.canvas, p, SignedDocument::QuotationAcceptance);
+    flow.place_whole(&acceptance(fonts, settings, q, ink.as_ref(), x, w));
 }
 
 /// What the customer signs: acceptance of the repair, a tick box for the cosmetic work,
 /// then name, date and signature lines.
-fn acceptance(fonts: &Fonts, settings: &Settings, q: &Quotation, x: f32, w: f32) -> Vec<Row> {
+fn acceptance(fonts: &Fonts, settings: &Settings, q: &Quotation, ink: Option<&Ink>, x: f32, w: f32) -> Vec<Row> {
     let money = |a: Amount| settings.currency.format(a);
     let mut rows = vec![sections::heading(fonts, "Written acceptance", x, w)];
     let text = format!(
@@ -371,14 +374,27 @@ fn acceptance(fonts: &Fonts, settings: &Settings, q: &Quotation, x: f32, w: f32)
     }
     let gap = 8.0;
     let widths = [w * 0.36, w * 0.2, w * 0.44 - 2.0 * gap];
-    let space = 8.5;
+    let space = if ink.is_some() { crate::signature::INKED_SPACE } else { 8.5 };
     let mut items = Vec::new();
     let mut lx = x;
-    for (label, line_w) in ["Name", "Date", "Signature"].into_iter().zip(widths) {
+    let values = ink.map_or([String::new(), String::new()], |i| [i.signer.clone(), i.day.clone()]);
+    for (i, (label, line_w)) in ["Name", "Date", "Signature"].into_iter().zip(widths).enumerate() {
         items.push(Item::Rule { x1: lx, y1: space, x2: lx + line_w, y2: space, width_pt: 0.7, colour: Colour::INK });
         items.push(text_item(fonts, label, SIGN_LABEL, lx, space + 1.2 + SIGN_LABEL.baseline()));
+        match (values.get(i), ink) {
+            (Some(value), _) if !value.is_empty() => {
+                let value = crate::ticket_tag::ellipsize(fonts, value, crate::notices::SIGN_VALUE, line_w);
+                items.push(text_item(fonts, &value, crate::notices::SIGN_VALUE, lx + 0.5, space - 1.2));
+            }
+            (None, Some(ink)) => items.push(ink.over_line(lx, line_w, space)),
+            _ => {}
+        }
         lx += line_w + gap;
     }
     rows.push(Row { height: space + 1.2 + SIGN_LABEL.line_height(), items });
+    if let Some(ink) = ink {
+        let (items, h) = text_block(fonts, &format!("{}.", ink.words()), TERMS, x, 0.5, w);
+        rows.push(Row { height: h + 0.5, items });
+    }
     rows
 }

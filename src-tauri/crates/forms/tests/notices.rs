@@ -17,6 +17,7 @@ fn inspection_only() -> Vec<QuoteLine> {
         quantity: Quantity(100),
         unit_price: Amount(35_000),
         taxable: true,
+        part: None,
     }]
 }
 

@@ -312,11 +312,7 @@ pub fn quoted_and_accepted(
     quoted: Timestamp,
     accepted: Timestamp,
 ) {
-    use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision, WrittenAnswer};
-    use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuotationDraft, QuoteLine, Section};
-    let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
-    let assessment = Assessment { findings: "Broken balance staff".into(), decision, photos: vec![] };
-    shop.record_assessment(by, id, &assessment, quoted).expect("assessed");
+    use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuoteLine, Section};
     let line = QuoteLine {
         kind: LineKind::Labour,
         section: Section::Repair,
@@ -324,16 +320,33 @@ pub fn quoted_and_accepted(
         quantity: Quantity::ONE,
         unit_price: caseback_domain::Amount(cents),
         taxable: false,
+        part: None,
     };
-    let draft = QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false };
+    quote_and_accept(shop, by, id, vec![line], ConfirmationChannel::EmailReply, quoted, accepted);
+}
+
+/// Assesses ticket `id` (not covered: impact), quotes it `lines` on `quoted` and records
+/// the customer's written acceptance by `channel` on `accepted`: the ticket is Approved.
+pub fn quote_and_accept(
+    shop: &mut Shop,
+    by: StaffId,
+    id: TicketId,
+    lines: Vec<caseback_domain::quotation::QuoteLine>,
+    channel: caseback_domain::quotation::ConfirmationChannel,
+    quoted: Timestamp,
+    accepted: Timestamp,
+) -> caseback_domain::quotation::QuotationNumber {
+    use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision, WrittenAnswer};
+    use caseback_domain::quotation::QuotationDraft;
+    let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
+    let assessment = Assessment { findings: "Broken balance staff".into(), decision, photos: vec![] };
+    shop.record_assessment(by, id, &assessment, quoted).expect("assessed");
+    let draft = QuotationDraft { lines, timeline_working_days: 3, parts_returned: false };
     let q = shop.issue_quotation(by, id, &draft, quoted).expect("quoted");
-    let answer = WrittenAnswer {
-        channel: ConfirmationChannel::EmailReply,
-        reference: format!("Re: {}", q.number),
-        scan: None,
-        cosmetic_accepted: false,
-    };
+    let answer =
+        WrittenAnswer { channel, reference: format!("Re: {}", q.number), scan: None, cosmetic_accepted: false };
     shop.answer_quotation(by, id, q.number.revision, true, &answer, accepted).expect("accepted");
+    q.number
 }
 
 /// What a test on PostgreSQL says when there is no server to run it on.

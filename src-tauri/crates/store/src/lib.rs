@@ -40,6 +40,7 @@ pub use tables::watches::Watch;
 pub use tables::work_times::WorkTime;
 pub use workflows::bench::BenchCounts;
 pub use workflows::moving::{Fingerprint, TableCheck};
+pub use workflows::stock::TicketPart;
 pub use workflows::watches::{WatchLookup, WatchRecord};
 
 /// An open shop: its locked data folder and its database.

@@ -71,6 +71,7 @@ fn draft(cents: i64) -> QuotationDraft {
         quantity: Quantity::ONE,
         unit_price: Amount(cents),
         taxable: false,
+        part: None,
     };
     QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false }
 }

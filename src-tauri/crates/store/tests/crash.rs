@@ -55,6 +55,7 @@ fn crash_writer() {
                 quantity: Quantity::ONE,
                 unit_price: Amount(50_000),
                 taxable: false,
+                part: None,
             };
             let q = shop
                 .issue_quotation(

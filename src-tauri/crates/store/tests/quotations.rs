@@ -37,6 +37,7 @@ fn draft() -> QuotationDraft {
         quantity: Quantity::ONE,
         unit_price: Amount(cents),
         taxable: true,
+        part: None,
     };
     QuotationDraft {
         lines: vec![line(LineKind::Labour, 45_000), line(LineKind::Part, 12_000)],

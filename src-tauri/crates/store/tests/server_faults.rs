@@ -146,6 +146,7 @@ fn writer(w: usize, url: String, controls: Arc<Controls>, steps: mpsc::Sender<St
                 quantity: Quantity::ONE,
                 unit_price: Amount(50_000),
                 taxable: false,
+                part: None,
             };
             let draft = QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false };
             let answer = WrittenAnswer {

@@ -22,6 +22,8 @@ mod schema;
 mod server_faults;
 mod shared;
 mod shop;
+mod signatures;
+mod stock;
 mod tickets;
 mod watches;
 

@@ -80,6 +80,12 @@ pub fn accepted_revision<'a>(
         .last()
 }
 
+/// Whether a ticket in `state` is charged its accepted quotation: not once the customer
+/// withdrew before the work started (the ticket cancelled), as nothing was done.
+pub fn charges_repair(state: crate::ticket::TicketState) -> bool {
+    state != crate::ticket::TicketState::Cancelled
+}
+
 impl Account {
     pub fn of(policy: &Policy, facts: &AccountFacts) -> Account {
         let mut charges = Vec::new();
@@ -169,6 +175,7 @@ mod tests {
             quantity: Quantity(100),
             unit_price: Amount(10_000 * i64::from(n)),
             taxable: false,
+            part: None,
         };
         QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false }
             .issue(

@@ -22,6 +22,7 @@ fn quotation(repair_cents: i64, cosmetic_cents: i64) -> crate::quotation::Quotat
         quantity: Quantity(100),
         unit_price: Amount(cents),
         taxable: false,
+        part: None,
     };
     let mut lines = vec![line(Section::Repair, repair_cents)];
     if cosmetic_cents > 0 {

@@ -77,6 +77,8 @@ wire_enum! {
         Customer => "customer",
         /// A watch's record, by its id.
         Watch => "watch",
+        /// A part of the catalogue, by its id.
+        Part => "part",
     }
 }
 
@@ -143,6 +145,24 @@ wire_enum! {
         WorkTimeLogged => "ticket.work_time",
         /// A manager's PIN set or cleared (never the PIN itself).
         PinSet => "settings.pin",
+        /// A part added to the catalogue, or its entry changed.
+        PartRecorded => "part.recorded",
+        PartEdited => "part.edited",
+        /// Pieces into stock (a delivery).
+        StockReceived => "stock.received",
+        /// Pieces held for an accepted repair (or waiting for stock).
+        StockReserved => "stock.reserved",
+        /// A repair's held pieces taken off stock: the repair is done.
+        StockUsed => "stock.used",
+        /// A hold let go: the repair was refused or cancelled.
+        StockReleased => "stock.released",
+        /// The drawer counted; the difference to the record.
+        StockCounted => "stock.counted",
+        StockWrittenOff => "stock.written_off",
+        /// A catalogue brought in from a file: one event for the whole import.
+        PartsImported => "parts.imported",
+        /// The customer signed a document on the screen.
+        DocumentSigned => "document.signed",
     }
 }
 

@@ -66,6 +66,41 @@ impl Event {
                 Some(true) => format!("Set {}'s manager PIN", text("staff")),
                 _ => format!("Cleared {}'s manager PIN", text("staff")),
             },
+            Action::PartRecorded => format!("Added to the catalogue: {} {}", text("number"), text("description")),
+            Action::PartEdited => "Changed the catalogue entry".into(),
+            Action::StockReceived => {
+                let note = if text("note").is_empty() { String::new() } else { format!(": {}", text("note")) };
+                format!("Received {} into stock{note} · {} on hand", pieces(count("pieces")), count("on_hand"))
+            }
+            Action::StockReserved => match count("back_ordered") {
+                0 => format!("Held {} for {}", pieces(count("pieces")), text("ticket")),
+                waits => format!(
+                    "Held {} for {}; {} not in stock waits for a delivery",
+                    pieces(count("pieces")),
+                    text("ticket"),
+                    pieces(waits)
+                ),
+            },
+            Action::StockUsed => {
+                format!("Used {} on {} · {} on hand", pieces(count("pieces")), text("ticket"), count("on_hand"))
+            }
+            Action::StockReleased => format!("Let go of what was held for {}", text("ticket")),
+            Action::StockCounted => match count("difference") {
+                0 => format!("Counted {} in the drawer, as on record", count("counted")),
+                d if d < 0 => format!("Counted {} in the drawer: {} fewer than on record", count("counted"), -d),
+                d => format!("Counted {} in the drawer: {d} more than on record", count("counted")),
+            },
+            Action::StockWrittenOff => {
+                format!("Wrote off {}: {} · {} on hand", pieces(count("pieces")), text("reason"), count("on_hand"))
+            }
+            Action::PartsImported => format!(
+                "Imported the catalogue from {}: {} added, {} updated, {} rows refused",
+                text("file"),
+                count("added"),
+                count("updated"),
+                count("refused")
+            ),
+            Action::DocumentSigned => format!("{} signed on the screen by {}", text("document"), text("signer")),
             Action::TicketAssigned => match (text("from").as_str(), text("to").as_str()) {
                 ("", "") => "Left unassigned".into(),
                 ("", to) => format!("Given to {to}"),
@@ -249,6 +284,15 @@ fn corrected(lead: &str, d: &Value, dates: DateStyle) -> String {
         "Saved unchanged".into()
     } else {
         format!("{lead} {}", changes.join("; "))
+    }
+}
+
+/// "1 piece", "3 pieces".
+fn pieces(n: i64) -> String {
+    if n == 1 {
+        "1 piece".into()
+    } else {
+        format!("{n} pieces")
     }
 }
 

@@ -45,6 +45,7 @@ fn messages(settings: &Settings) -> (String, String) {
         quantity: Quantity(100),
         unit_price: Amount(600_000),
         taxable: false,
+        part: None,
     };
     let q = QuotationDraft { lines: vec![line], timeline_working_days: 3, parts_returned: false }
         .issue(TicketNumber { branch: None, year: 2026, seq: 42 }, 1, policy, settings.tax.rate, date(2026, 11, 3))

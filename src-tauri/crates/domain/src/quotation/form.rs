@@ -16,6 +16,9 @@ pub struct LineForm {
     pub quantity: String,
     pub unit_price: String,
     pub taxable: bool,
+    /// The catalogue's part, when the line was picked from there.
+    #[serde(default)]
+    pub part: Option<crate::stock::PartId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +46,7 @@ impl DraftForm {
                     quantity,
                     unit_price,
                     taxable: l.taxable,
+                    part: l.part,
                 });
             }
         }
@@ -67,6 +71,7 @@ mod tests {
             quantity: qty.into(),
             unit_price: price.into(),
             taxable: true,
+            part: None,
         }
     }
 

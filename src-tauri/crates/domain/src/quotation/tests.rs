@@ -13,6 +13,7 @@ fn line(kind: LineKind, section: Section, qty: u32, cents: i64, taxable: bool) -
         quantity: Quantity(qty),
         unit_price: Amount(cents),
         taxable,
+        part: None,
     }
 }
 

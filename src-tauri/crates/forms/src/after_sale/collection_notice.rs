@@ -175,7 +175,7 @@ pub(crate) fn photo_grid(
         for (i, image) in chunk.iter().enumerate() {
             let cx = x + i as f32 * (cell_w + gap);
             items.push(Item::Fill { x: cx, y: 0.0, w: cell_w, h: cell_h, colour: Colour::TINT });
-            items.push(fitted(image, cx, 0.0, cell_w, cell_h));
+            items.push(photo::fitted(image, cx, 0.0, cell_w, cell_h));
         }
         rows.push(Row { height: cell_h + gap, items });
     }
@@ -192,12 +192,4 @@ pub(crate) fn photo_grid(
     form.flow.place_kept(&rows, 2);
     form.flow.place(&Row::gap(SECTION_GAP));
     true
-}
-
-/// `image` as large as fits a `w` x `h` box, centred in it, its aspect kept.
-fn fitted(image: &Placed, x: f32, y: f32, w: f32, h: f32) -> Item {
-    let (px_w, px_h) = (image.1 as f32, image.2 as f32);
-    let scale = (w / px_w).min(h / px_h);
-    let (iw, ih) = (px_w * scale, px_h * scale);
-    Item::Image { x: x + (w - iw) / 2.0, y: y + (h - ih) / 2.0, w: iw, image: image.clone() }
 }

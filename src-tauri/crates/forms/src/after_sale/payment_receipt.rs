@@ -2,10 +2,11 @@
 //! (where it gives one), the accepted quotation's lines, the other charges, the payments and
 //! refunds, the balance, and "PAID IN FULL" once settled.
 
-use caseback_domain::after_sale::{AfterSale, EntryKind, Payment};
+use caseback_domain::after_sale::{AfterSale, EntryKind, Payment, Release};
 use caseback_domain::money::Amount;
 use caseback_domain::papers::TicketPapers;
 use caseback_domain::quotation::Section;
+use caseback_domain::signature::SignedDocument;
 use caseback_domain::{Currency, DateStyle};
 
 use super::service_warranty::service_warranty;
@@ -16,7 +17,7 @@ use crate::draw::{Colour, Item};
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
 use crate::layout::{text_block, text_item, width, Row, Style};
-use crate::notices::{Form, STRONG};
+use crate::notices::{sign_line_filled, sign_line_inked, Form, STRONG};
 use crate::quotation::{section, Table, CELL, CELL_PAD_X, TOTAL};
 use crate::receipt::sections::SECTION_GAP;
 
@@ -78,7 +79,33 @@ pub fn payment_receipt(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormE
     table::place(&mut form.flow, "Charges", &grid, &rows, &total);
 
     payments(&mut form, a, currency, style);
+    collection(&mut form, p);
     form.finish(TITLE)
+}
+
+/// The watch handed back: who collected it, and their signature for it (as given on the
+/// screen, or a line to sign by hand).
+fn collection(form: &mut Form, p: &TicketPapers) {
+    let Some((Release::Collected(c), on)) = &p.after_sale.release else { return };
+    let fonts = form.flow.canvas.fonts;
+    let (x, w) = (form.x, form.w);
+    let on = day(p.settings.date_style, *on);
+    let labels = ["Collected by (name)", "Date", "Signature"];
+    let values = [c.collected_by.trim(), on.as_str(), ""];
+    let confirm = "By signing, the person collecting confirms that the watch and the accessories listed on the \
+                   intake receipt were handed back to them.";
+    let (items, h) = text_block(fonts, confirm, THANKS, x, 0.0, w);
+    let mut rows = vec![crate::receipt::sections::heading(fonts, "Collection", x, w), Row { height: h + 1.0, items }];
+    match crate::signature::ink(&mut form.flow.canvas, p, SignedDocument::CollectionReceipt) {
+        Some(ink) => {
+            rows.push(sign_line_inked(fonts, &labels, &values, &ink, x, w));
+            let (items, h) = text_block(fonts, &format!("{}.", ink.words()), THANKS, x, 0.5, w);
+            rows.push(Row { height: h + 0.5, items });
+        }
+        None => rows.push(sign_line_filled(fonts, &labels, &values, x, w, 10.0)),
+    }
+    form.flow.place(&Row::gap(SECTION_GAP));
+    form.flow.place_whole(&rows);
 }
 
 /// Each payment and refund, what they add up to, and the balance.

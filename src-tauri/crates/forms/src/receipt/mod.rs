@@ -5,6 +5,7 @@ pub(crate) mod sections;
 
 use caseback_domain::intake::{Arrival, IntakeDetails};
 use caseback_domain::papers::TicketPapers;
+use caseback_domain::signature::SignedDocument;
 use caseback_domain::DateStyle;
 use jiff::civil::Date;
 
@@ -97,7 +98,8 @@ fn body(flow: &mut Flow, p: &TicketPapers, x: f32, w: f32) {
     }
     let received = format!("Received on {}", day(style, p.ticket.received_on));
     let signers = (c.name.trim(), p.received_by.trim());
-    flow.place_whole(&sections::signatures(fonts, signers, &received, !terms.is_empty(), x, w));
+    let ink = crate::signature::ink(&mut flow.canvas, p, SignedDocument::IntakeReceipt);
+    flow.place_whole(&sections::signatures(fonts, signers, &received, !terms.is_empty(), ink.as_ref(), x, w));
 }
 
 fn device(d: &IntakeDetails) -> Vec<(&'static str, String)> {

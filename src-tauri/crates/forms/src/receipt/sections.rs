@@ -96,6 +96,7 @@ pub(crate) fn signatures(
     (customer, staff): (&str, &str),
     received: &str,
     terms_printed: bool,
+    ink: Option<&crate::signature::Ink>,
     x: f32,
     w: f32,
 ) -> Vec<Row> {
@@ -112,12 +113,18 @@ pub(crate) fn signatures(
     rows.push(Row { height: h, items });
     let gap = 12.0;
     let line_w = (w - gap) / 2.0;
-    let space = 13.0;
+    let space = if ink.is_some() { crate::signature::INKED_SPACE } else { 13.0 };
     let mut items = Vec::new();
+    let signed = ink.map(|i| i.words()).unwrap_or_default();
     for (i, (label, name, note)) in
-        [("Customer signature", customer, ""), ("Staff signature", staff, received)].into_iter().enumerate()
+        [("Customer signature", customer, signed.as_str()), ("Staff signature", staff, received)]
+            .into_iter()
+            .enumerate()
     {
         let lx = x + i as f32 * (line_w + gap);
+        if let (0, Some(ink)) = (i, ink) {
+            items.push(ink.over_line(lx, line_w, space));
+        }
         items.push(Item::Rule { x1: lx, y1: space, x2: lx + line_w, y2: space, width_pt: 0.7, colour: Colour::INK });
         let mut y = space + 1.2;
         items.push(text_item(fonts, label, SIGN_LABEL, lx, y + SIGN_LABEL.baseline()));

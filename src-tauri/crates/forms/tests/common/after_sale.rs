@@ -176,6 +176,7 @@ impl Case {
             readings_before: None,
             readings_after: None,
             service_warranty: None,
+            signatures: Vec::new(),
         }
     }
 }

@@ -200,6 +200,7 @@ pub fn papers(settings: &Settings, ticket: &Ticket, customer: &CustomerDetails) 
         readings_before: None,
         readings_after: None,
         service_warranty: None,
+        signatures: Vec::new(),
     }
 }
 
@@ -240,6 +241,7 @@ pub fn quote_lines(cosmetic: bool) -> Vec<QuoteLine> {
         quantity: Quantity(quantity),
         unit_price: Amount(unit_price),
         taxable,
+        part: None,
     };
     let mut lines = vec![
         line(LineKind::InspectionFee, Section::Repair, "Movement inspection and diagnosis", 100, 25_000, true),
@@ -291,6 +293,7 @@ pub fn many_lines(n: usize) -> Vec<QuoteLine> {
             quantity: Quantity(100 + 50 * (i as u32 % 3)),
             unit_price: Amount(1_000 * i as i64 + 99),
             taxable: i % 3 != 0,
+            part: None,
         })
         .collect()
 }

@@ -145,6 +145,7 @@ fn demo_quote() -> QuotationDraft {
         quantity: Quantity(quantity),
         unit_price: Amount(cents),
         taxable,
+        part: None,
     };
     QuotationDraft {
         lines: vec![

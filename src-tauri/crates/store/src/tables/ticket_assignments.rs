@@ -98,11 +98,6 @@ pub(crate) fn unassigned(conn: &Db, limit: usize) -> Result<Vec<TicketRow>> {
     if ids.len() < limit {
         ids.extend(pick("IS NULL", "t.received_on, t.id", limit - ids.len())?);
     }
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let marks = (2..ids.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-    let mut args = vec![Value::Text(notice_state().into())];
-    args.extend(ids.iter().map(|id| Value::Int(*id)));
-    conn.rows(&format!("{ROW_SQL} WHERE t.id IN ({marks})"), &args, row)
+    let ids: Vec<TicketId> = ids.into_iter().map(TicketId).collect();
+    super::tickets::rows_of(conn, &ids)
 }

@@ -225,6 +225,17 @@ pub(super) fn row(r: &Row) -> Result<TicketRow> {
     })
 }
 
+/// The rows of these tickets, in the order of their ids.
+pub(crate) fn rows_of(conn: &Db, ids: &[TicketId]) -> Result<Vec<TicketRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = (2..ids.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let mut args = vec![Value::Text(notice_state().into())];
+    args.extend(ids.iter().map(|id| Value::Int(id.0)));
+    conn.rows(&format!("{ROW_SQL} WHERE t.id IN ({marks}) ORDER BY t.id"), &args, row)
+}
+
 pub(crate) fn for_customer(conn: &Db, customer: CustomerId) -> Result<Vec<TicketRow>> {
     let rows = conn.rows(
         &format!("{ROW_SQL} WHERE t.customer_id = ?2 ORDER BY t.id DESC"),

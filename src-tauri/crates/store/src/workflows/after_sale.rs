@@ -46,7 +46,8 @@ fn after_sale(conn: &Db, policy: &Policy, id: TicketId, today: Date) -> Result<A
 fn sale_with(conn: &Db, policy: &Policy, id: TicketId, today: Date, payments: Vec<Payment>) -> Result<AfterSale> {
     let revisions = quotations::for_ticket(conn, id)?;
     let answered = revisions.iter().map(|r| (&r.quotation, r.answer.as_ref().map(|(accepted, a)| (*accepted, a))));
-    let accepted = accepted_revision(answered).map(|(q, cosmetic)| (q.clone(), cosmetic));
+    let withdrawn = tickets::get(conn, id)?.is_some_and(|t| !account::charges_repair(t.state));
+    let accepted = accepted_revision(answered).filter(|_| !withdrawn).map(|(q, cosmetic)| (q.clone(), cosmetic));
     let covered = assessments::get(conn, id)?.is_some_and(|a| a.decision.is_covered());
     Ok(AfterSale::of(
         policy,
@@ -97,6 +98,8 @@ impl Shop {
         ticket.state.move_to(TicketState::ReadyForCollection)?;
         completions::insert(&tx, id, &completion, by, now)?;
         ticket_photos::insert(&tx, id, Stage::AfterRepair, &completion.photos)?;
+        // The parts come off stock before the move, which would otherwise let them go.
+        super::stock::use_parts(&tx, &ticket, by, now)?;
         walk(&tx, &mut ticket, &[TicketState::ReadyForCollection], Some(by), now)?;
         tickets::update_deadline(&tx, id, None)?;
         let warranty = match completion.work_kind {

@@ -15,6 +15,8 @@ mod return_corrections;
 mod return_outcomes;
 mod returning;
 mod setup;
+mod signatures;
+pub mod stock;
 pub(crate) mod watches;
 
 use crate::sql::Db;
@@ -36,6 +38,7 @@ fn walk(tx: &Db, ticket: &mut Ticket, states: &[TicketState], by: Option<StaffId
         tickets::update_state(tx, ticket)?;
         let who = if by.is_some() { "staff" } else { "clock" };
         crate::log_ticket(tx, now, by, ticket, Action::TicketState, json!({ "from": from, "to": next, "by": who }))?;
+        stock::release_parts(tx, ticket, by, now)?;
     }
     Ok(())
 }

@@ -47,6 +47,11 @@ impl Shop {
             readings_before,
             readings_after,
             service_warranty: crate::tables::service_warranties::get(&self.db, id)?,
+            signatures: self
+                .signatures(id)?
+                .into_iter()
+                .filter_map(|s| self.image(&s.image).map(|image| (s, image)))
+                .collect(),
             settings: self.settings()?,
             customer: self.customer(ticket.customer)?.details,
             received_by,

@@ -78,6 +78,7 @@ impl Shop {
         let quotation =
             draft.issue(ticket.number, revision, &settings.policy, settings.tax.rate, settings.today(now))?;
         ticket.state.move_to(TicketState::Quoted)?;
+        super::stock::check_lines(&tx, &quotation.draft.lines)?;
         quotations::insert(&tx, id, &quotation)?;
         if ticket.state != TicketState::Quoted {
             walk(&tx, &mut ticket, &[TicketState::Quoted], Some(by), now)?;
@@ -152,6 +153,9 @@ impl Shop {
         ticket.state.move_to(next)?;
         quotation_answers::insert(&tx, stored.id, accepted, &answer, by, now)?;
         walk(&tx, &mut ticket, &[next], Some(by), now)?;
+        if accepted {
+            super::stock::hold_parts(&tx, &ticket, &stored.quotation.draft.lines, answer.cosmetic_accepted, by, now)?;
+        }
         let action = if accepted { Action::QuotationAccepted } else { Action::QuotationDeclined };
         let detail = json!({ "number": stored.quotation.number.to_string(), "channel": answer.channel, "reference": answer.reference, "scan": answer.scan });
         log_ticket(&tx, now, Some(by), &ticket, action, detail)?;
