@@ -165,6 +165,31 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
         audit_at(&app, &["[data-testid=bench-rows]", "[data-testid=bench-unassigned]"], "the demo's bench", &mut found)
             .await?;
         app.screenshot("87-the-demo-s-bench").await?;
+        // The demo's drawers: some parts low, one waited for by a repair; a part's page; a
+        // repair whose acceptance was signed on the screen.
+        app.click("nav-parts").await?;
+        audit_at(&app, &["[data-testid=part-row-AW6-BAT-44]"], "the demo's Parts", &mut found).await?;
+        app.screenshot("96-the-demo-s-parts").await?;
+        app.client.execute("document.querySelector('[data-testid=part-row-SC-301]').click()", vec![]).await?;
+        audit_at(&app, &["[data-testid=part-holds] li", "[data-testid=part-history] li"], "a demo part", &mut found)
+            .await?;
+        app.screenshot("97-a-demo-part").await?;
+        find(&app, "R-2026-00021").await?;
+        app.wait_text("ticket-number", |t| t == "R-2026-00021").await?;
+        audit_at(
+            &app,
+            &["[data-testid=signature-quotation_acceptance]", "[data-testid=bench-parts]"],
+            "a demo repair signed on the screen",
+            &mut found,
+        )
+        .await?;
+        app.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })",
+                vec!["[data-testid=signatures-card]".into()],
+            )
+            .await?;
+        app.screenshot("98-a-demo-repair-signed-on-the-screen").await?;
         app.click("nav-returns").await?;
         audit_at(&app, &["[data-testid^=return-row-]"], "the demo's Returns", &mut found).await?;
         find(&app, &received).await?;
@@ -217,6 +242,17 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
         audit_at(&app, &["[data-testid=customer-table]"], "Customers", &mut found).await?;
         app.click("nav-bench").await?;
         audit_at(&app, &["[data-testid=bench-unassigned]"], "the Bench", &mut found).await?;
+        app.click("nav-parts").await?;
+        audit_at(&app, &["[data-testid=parts-empty]"], "Parts, none yet", &mut found).await?;
+        app.click("part-new").await?;
+        audit_at(&app, &["[data-testid=part-form]"], "a new part", &mut found).await?;
+        app.click("part-save").await?;
+        app.wait_text("error-number", |t| !t.is_empty()).await?;
+        audit_at(&app, &["[data-testid=error-kind]"], "a new part refused at its fields", &mut found).await?;
+        app.screenshot("99-a-new-part-refused").await?;
+        app.click("nav-parts").await?;
+        app.click("parts-import").await?;
+        audit_at(&app, &["[data-testid=import-file]"], "a catalogue import", &mut found).await?;
         app.click("nav-returns").await?;
         audit_at(&app, &["[data-testid^=return-row-]"], "Returns", &mut found).await?;
         app.click("returns-new").await?;

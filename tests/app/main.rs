@@ -11,6 +11,7 @@ mod first_start;
 mod fuzz;
 mod hostile;
 mod intake;
+mod parts;
 mod quotation;
 mod return_correction;
 mod returns;

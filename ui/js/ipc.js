@@ -115,7 +115,7 @@ export const api = {
   todayReturns: () => call('today_returns'),
   ticketFind: (number) => call('ticket_find', { number }),
   ticketGet: (id) => call('ticket_get', { id }),
-  ticketMove: (by, id, to) => call('ticket_move', { by, id, to }),
+  ticketMove: (by, id, to, approval = null) => call('ticket_move', { by, id, to, approval }),
   customersFind: (query) => call('customers_find', { query }),
   customerGet: (id) => call('customer_get', { id }),
   customerEdit: (by, id, details) => call('customer_edit', { by, id, details }),

@@ -9,6 +9,9 @@ import * as setup from './screens/setup.js';
 import * as today from './screens/today.js';
 import * as tickets from './screens/tickets.js';
 import * as bench from './screens/bench.js';
+import * as parts from './screens/parts.js';
+import * as part from './screens/part.js';
+import * as partsImport from './screens/parts-import.js';
 import * as returns from './screens/returns.js';
 import * as customers from './screens/customers.js';
 import * as settings from './screens/settings.js';
@@ -28,6 +31,7 @@ const SCREENS = [
   { id: 'today', label: 'Today', module: today },
   { id: 'tickets', label: 'Tickets', module: tickets },
   { id: 'bench', label: 'Bench', module: bench },
+  { id: 'parts', label: 'Parts', module: parts },
   { id: 'returns', label: 'Returns', module: returns },
   { id: 'customers', label: 'Customers', module: customers },
   { id: 'settings', label: 'Settings', module: settings },
@@ -42,6 +46,8 @@ const PAGES = [
   { id: 'return-new', under: 'returns', module: returnNew },
   { id: 'return', under: 'returns', module: returnCase },
   { id: 'return-receive', under: 'returns', module: returnReceive },
+  { id: 'part', under: 'parts', module: part },
+  { id: 'parts-import', under: 'parts', module: partsImport },
 ];
 
 const root = document.getElementById('root');
@@ -142,7 +148,7 @@ function pageFromHash() {
   const [id, query] = location.hash.replace(/^#\//, '').split('?');
   if (!PAGES.some((p) => p.id === id)) return ['today', {}];
   const found = Number(new URLSearchParams(query ?? '').get('id'));
-  const lists = { ticket: 'tickets', customer: 'customers', return: 'returns', watch: 'tickets' };
+  const lists = { ticket: 'tickets', customer: 'customers', return: 'returns', watch: 'tickets', part: 'parts' };
   if (lists[id]) return found ? [id, { id: found }] : [lists[id], {}];
   return [id, {}];
 }

@@ -95,8 +95,9 @@ pub fn ticket_move(
     by: Arg<StaffId>,
     id: Arg<TicketId>,
     to: Arg<TicketState>,
+    approval: Arg<Option<caseback_domain::approval::Approval>>,
 ) -> Result<TicketView> {
-    state.desk(|d| d.move_ticket(*by, *id, *to))
+    state.desk(|d| d.move_ticket(*by, *id, *to, approval.as_ref()))
 }
 
 #[tauri::command]

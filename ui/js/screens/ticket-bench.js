@@ -55,6 +55,11 @@ export function benchCard(ticketId, view, refresh) {
         ? h('ul', { class: 'plain-list small', testid: 'bench-work' }, view.work.map((w) =>
           h('li', { text: `${showDate(w.on)} · ${w.staff_name} · ${w.time_text}${w.note ? ` · ${w.note}` : ''}` })))
         : h('p', { class: 'muted small', text: 'No time entered yet.' }),
+      view.parts.length ? h('div', { class: 'subsection', testid: 'bench-parts' },
+        h('h3', { text: 'Parts for this repair' }),
+        h('ul', { class: 'plain-list small' }, view.parts.map((p) => h('li', { testid: `bench-part-${p.part_id}` },
+          h('strong', { text: p.name }), ' · ',
+          h('span', { class: p.back_ordered ? 'tag warn' : 'muted', text: p.text }))))) : null,
       view.closed_text ? null : h('div', { class: 'bench-time' },
         field('Add time', minutes, errors.slot('minutes')),
         field('Note', note, errors.slot('note')),

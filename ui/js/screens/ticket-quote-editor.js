@@ -11,14 +11,14 @@ export const KINDS = [
 ];
 const SECTIONS = [['repair', 'Repair'], ['cosmetic', 'Cosmetic (optional, confirmed separately)']];
 
-const blank = () => ({ kind: 'labour', section: 'repair', description: '', quantity: '1', unit_price: '', taxable: true });
+const blank = () => ({ kind: 'labour', section: 'repair', description: '', quantity: '1', unit_price: '', taxable: true, part: null });
 
 /** The editor card; `quotes` is the quotations_get view, `refresh` reloads the ticket page. */
 export function quoteEditor(ticketId, quotes, refresh) {
   const latest = quotes.quotations.reduce((a, q) => (!a || q.revision > a.revision ? q : a), null);
   const lines = latest
     ? latest.lines.map((l) => ({
-      kind: l.kind, section: l.section, description: l.description, quantity: l.quantity, unit_price: l.unit_price, taxable: l.taxable,
+      kind: l.kind, section: l.section, description: l.description, quantity: l.quantity, unit_price: l.unit_price, taxable: l.taxable, part: l.part ?? null,
     }))
     : [blank()];
   let currency = quotes.currency ?? '';
@@ -94,6 +94,7 @@ export function quoteEditor(ticketId, quotes, refresh) {
       return [
         h('tr', { class: 'line-text', testid: `line-${i}` },
           h('td', { colSpan: 6 }, h('input', { value: line.description, maxLength: 200, testid: `line-description-${i}`, placeholder: `Line ${i + 1}: e.g. Replace crown and stem`, attrs: { 'aria-label': `Line ${i + 1} description` }, oninput: set('description') }),
+            line.part ? h('span', { class: 'tag sub-tag', testid: `line-from-catalogue-${i}`, text: 'From the catalogue: held from stock once accepted' }) : null,
             errorEl(`lines.${i}.description`)),
           h('td', {}, h('button', { type: 'button', class: 'ghost small icon', text: '×', title: 'Remove this line', attrs: { 'aria-label': `Remove line ${i + 1}` }, testid: `line-remove-${i}`,
             onclick: () => { lines.splice(i, 1); if (!lines.length) lines.push(blank()); drawLines(); preview(); } }))),
@@ -128,6 +129,39 @@ export function quoteEditor(ticketId, quotes, refresh) {
       }
     } });
 
+  // A part picked from the catalogue: its number and description, its price (which stays
+  // editable), one piece; held from stock once the customer accepts.
+  const pickerResults = h('ul', { class: 'plain-list catalogue-results', testid: 'catalogue-results' });
+  const pickerSearch = h('input', { type: 'search', testid: 'catalogue-search', placeholder: 'Part number, description or calibre', autocomplete: 'off', spellcheck: false,
+    attrs: { 'aria-label': 'Find a part in the catalogue' } });
+  const picker = h('div', { class: 'catalogue-picker', hidden: true, testid: 'catalogue-picker' }, pickerSearch, pickerResults);
+  const pick = (p) => {
+    const empty = lines.length === 1 && !lines[0].description.trim() && !lines[0].unit_price.trim();
+    const line = { kind: 'part', section: 'repair', description: `${p.number} ${p.description}`, quantity: '1', unit_price: p.price_number, taxable: true, part: p.id };
+    if (empty) lines[0] = line; else lines.push(line);
+    picker.hidden = true;
+    drawLines();
+    preview();
+  };
+  const findParts = debounce(async () => {
+    try {
+      const view = await api.partsGet(pickerSearch.value.trim(), false);
+      fill(pickerResults, view.parts.length
+        ? view.parts.slice(0, 8).map((p) => h('li', {}, h('button', { type: 'button', class: 'list-button', testid: `catalogue-pick-${p.number}`, onclick: () => pick(p) },
+          h('span', {}, h('strong', { text: p.number }), ` ${p.description}`),
+          h('span', { class: 'nowrap', text: p.price_text }),
+          h('span', { class: p.free ? 'muted small' : 'small warn-text', text: p.free ? `${p.stock_text}${p.location ? ` · ${p.location}` : ''}` : `${p.stock_text}: it will wait for a delivery` }))))
+        : h('li', { class: 'muted small', text: view.low_count === 0 && !pickerSearch.value.trim() ? 'The catalogue is empty: add parts under Parts.' : 'No part matches.' }));
+    } catch (err) {
+      fill(pickerResults, h('li', { class: 'field-error', text: err.message }));
+    }
+  }, 120);
+  pickerSearch.addEventListener('input', () => findParts());
+  pickerSearch.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { picker.hidden = true; }
+    if (e.key === 'Enter') { e.preventDefault(); pickerResults.querySelector('button')?.click(); }
+  });
+
   drawLines();
   if (latest) preview.now();
   [subtotal, tax, total].forEach((el) => { el.textContent = '—'; });
@@ -137,8 +171,12 @@ export function quoteEditor(ticketId, quotes, refresh) {
       h('thead', {}, h('tr', {}, ['Kind', 'Section', 'Qty', `Unit price (${currency})`, 'Tax', 'Amount', ''].map((t) => h('th', { text: t })))),
       body),
     linesError,
-    h('button', { type: 'button', class: 'ghost small', text: '+ Add line', testid: 'line-add',
-      onclick: () => { lines.push(blank()); drawLines(); preview(); body.querySelector(`[data-testid=line-description-${lines.length - 1}]`)?.focus(); } }),
+    h('div', { class: 'inline wrap' },
+      h('button', { type: 'button', class: 'ghost small', text: '+ Add line', testid: 'line-add',
+        onclick: () => { lines.push(blank()); drawLines(); preview(); body.querySelector(`[data-testid=line-description-${lines.length - 1}]`)?.focus(); } }),
+      h('button', { type: 'button', class: 'ghost small', text: '+ Part from the catalogue', testid: 'line-from-catalogue',
+        onclick: () => { picker.hidden = !picker.hidden; if (!picker.hidden) { pickerSearch.value = ''; findParts.now(); pickerSearch.focus(); } } })),
+    picker,
     h('div', { class: 'quote-foot' },
       h('div', { class: 'stack' },
         h('label', { class: 'inline', htmlFor: 'quote-timeline' }, 'Working days to repair', timeline),

@@ -11,13 +11,16 @@ import { quoteCards } from './ticket-quotes.js';
 import { afterSaleCards } from './ticket-aftersale.js';
 import { readingsCard } from './ticket-readings.js';
 import { benchCard } from './ticket-bench.js';
+import { signaturesCard } from './ticket-signatures.js';
+import { withApproval } from '../approval.js';
 
 export async function render(main, { params, go }) {
-  const [options, first, firstQuotes, firstSale, firstReadings, firstBench] = await Promise.all([
+  const [options, first, firstQuotes, firstSale, firstReadings, firstBench, firstSignatures] = await Promise.all([
     api.intakeOptions(), api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id), api.readingsGet(params.id),
-    api.ticketBenchGet(params.id)]);
+    api.ticketBenchGet(params.id), api.signaturesGet(params.id)]);
   let readings = firstReadings;
   let bench = firstBench;
+  let signatures = firstSignatures;
   const labelOf = (list) => (key) => options[list].find((c) => c.key === key)?.label ?? key;
   let armed = null; // a move that needs a second click (cancelling closes the ticket for good)
 
@@ -26,8 +29,9 @@ export async function render(main, { params, go }) {
   /** Reloads the ticket, its quotations and after-sale side and draws the page again, keeping the scroll. */
   const refresh = async () => {
     const top = main.scrollTop;
-    const [view, q, s, r, b] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id),
-      api.readingsGet(params.id), api.ticketBenchGet(params.id)]);
+    const [view, q, s, r, b, g] = await Promise.all([api.ticketGet(params.id), api.quotationsGet(params.id), api.afterSaleGet(params.id),
+      api.readingsGet(params.id), api.ticketBenchGet(params.id), api.signaturesGet(params.id)]);
+    signatures = g;
     quotes = q;
     sale = s;
     readings = r;
@@ -63,6 +67,7 @@ export async function render(main, { params, go }) {
           historyPanel(view.history)),
         h('div', { class: 'ticket-side' },
           benchCard(t.id, bench, refresh),
+          signaturesCard(t.id, signatures, refresh),
           h('section', { class: 'card' },
             h('h2', { text: 'Warranty' }),
             h('p', { class: `warranty-text ${view.warranty_tone.replace('_', '-')}`, text: view.warranty_text, testid: 'ticket-warranty' }),
@@ -83,8 +88,9 @@ export async function render(main, { params, go }) {
     armed = null;
     button.disabled = true;
     try {
-      const view = await api.ticketMove(actorId(), params.id, m.to);
-      [quotes, sale] = await Promise.all([api.quotationsGet(params.id).catch(() => quotes), api.afterSaleGet(params.id).catch(() => sale)]);
+      const view = await withApproval((approval) => api.ticketMove(actorId(), params.id, m.to, approval));
+      [quotes, sale, signatures, bench] = await Promise.all([api.quotationsGet(params.id).catch(() => quotes), api.afterSaleGet(params.id).catch(() => sale),
+        api.signaturesGet(params.id).catch(() => signatures), api.ticketBenchGet(params.id).catch(() => bench)]);
       show(view);
       notify(`${view.ticket.number} is now ${view.state_label.toLowerCase()}.`);
       (main.querySelector('[data-testid=ticket-moves] button:not(.danger)') ?? main).focus();

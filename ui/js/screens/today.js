@@ -71,8 +71,36 @@ function benchCard(bench, open, go) {
       : null);
 }
 
+/** The parts to order, and the repairs waiting for a part that is not in stock. */
+function partsCard(parts, open, go) {
+  if (!parts.low_count && !parts.waiting.length) return null;
+  const n = parts.low_count;
+  return h('section', { class: 'card', testid: 'today-parts' },
+    h('div', { class: 'card-head' },
+      h('h2', { text: 'Parts' }),
+      h('span', { class: 'muted', testid: 'today-low-count', text: n ? `${n} ${n === 1 ? 'part' : 'parts'} to order` : 'nothing to order' })),
+    parts.waiting.length
+      ? h('div', { class: 'subsection' },
+        h('h3', { text: 'Repairs waiting for a part' }),
+        h('ul', { class: 'due-list', testid: 'today-waiting-parts' }, parts.waiting.map((row) =>
+          item(row, h('strong', { text: row.waits_for }), 'soon', `today-waits-${row.number}`, open))))
+      : null,
+    parts.low.length
+      ? h('div', { class: 'subsection' },
+        h('h3', { text: 'Low in stock' }),
+        h('ul', { class: 'due-list', testid: 'today-low-parts' }, parts.low.map((p) => h('li', {},
+          h('button', { type: 'button', class: 'due-item', testid: `today-low-${p.number}`, onclick: () => go('part', { id: p.id }) },
+            h('span', { class: 'due-when' }, h('strong', { text: p.stock_text })),
+            h('span', { class: 'number', text: p.number }),
+            h('span', { class: 'who' }, h('strong', { text: p.description }), h('span', { class: 'muted', text: p.location ? `Kept in ${p.location}` : p.kind_label })),
+            h('span', { class: 'tag warn', text: p.back_ordered ? 'Repairs wait' : `Low at ${p.low_at}` }))))),
+        n > parts.low.length ? h('button', { type: 'button', class: 'ghost small', text: `All ${n} parts to order`, testid: 'today-low-all', onclick: () => go('parts', { low: true }) }) : null)
+      : null);
+}
+
 export async function render(main, { status, go }) {
-  const [due, quotes, release, returns, bench] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease(), api.todayReturns(), api.todayBench()]);
+  const [due, quotes, release, returns, bench, parts] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease(), api.todayReturns(),
+    api.todayBench(), api.todayParts()]);
   const rows = due.due;
   const open = (row) => go('ticket', { id: row.id });
   const openReturn = (row) => go('return', { id: row.id });
@@ -93,6 +121,7 @@ export async function render(main, { status, go }) {
           item(row, dueLabel(row.due, row.due_text), row.due?.due === 'overdue' ? 'late' : '', `today-row-${row.number}`, open)))
         : nothingDue(due, open, othersListed)),
     benchCard(bench, open, go),
+    partsCard(parts, open, go),
     section('Quotations awaiting an answer', (n) => plural(n, 'quotation', 'quotations'), quotes.awaiting_answer, 'today-awaiting', (row) => {
       const left = daysLeft(row);
       const when = h('strong', { text: row.due?.due === 'today' ? 'last day to accept' : `${left} ${left === 1 ? 'day' : 'days'} left` });

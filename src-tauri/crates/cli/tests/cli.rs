@@ -94,11 +94,11 @@ fn tickets_are_listed_as_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
     ok(cli(dir.path(), &["demo"]));
     let text = ok(cli(dir.path(), &["tickets"]));
-    assert!(text.contains("21 tickets"), "{text}");
+    assert!(text.contains("23 tickets"), "{text}");
     assert!(text.contains("Çağrı Öztürk") && text.contains("王小明"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "--json"]))).unwrap();
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.len(), 21);
+    assert_eq!(rows.len(), 23);
     assert!(rows[0]["number"].as_str().unwrap().starts_with("R-"));
     let found: serde_json::Value = serde_json::from_str(&ok(cli(dir.path(), &["tickets", "ayse", "--json"]))).unwrap();
     assert_eq!(found.as_array().unwrap().len(), 2, "Ayşe's two tickets, found without the cedilla");
@@ -297,14 +297,14 @@ fn backs_up_with_attachments_restores_after_showing_it_and_exports_csv() {
     let (dir, usb) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     ok(cli(dir.path(), &["demo"]));
     let said = ok(cli(dir.path(), &["backup", "--folder", usb.path().to_str().unwrap()]));
-    assert!(said.contains("21 tickets") && said.contains("integrity check ok"), "{said}");
+    assert!(said.contains("23 tickets") && said.contains("integrity check ok"), "{said}");
     let copy = std::fs::read_dir(usb.path()).unwrap().flatten().next().unwrap().path();
     assert!(copy.join("attachments").is_dir());
     let db = copy.join("caseback.sqlite");
 
     // Without --yes it only shows what the backup holds.
     let shown = ok(cli(dir.path(), &["restore", db.to_str().unwrap()]));
-    assert!(shown.contains("21 tickets") && shown.contains("Nothing was changed"), "{shown}");
+    assert!(shown.contains("23 tickets") && shown.contains("Nothing was changed"), "{shown}");
     let restored = ok(cli(dir.path(), &["restore", db.to_str().unwrap(), "--yes"]));
     assert!(restored.contains("Restored"), "{restored}");
     let listed = ok(cli(dir.path(), &["backups"]));
@@ -317,7 +317,7 @@ fn backs_up_with_attachments_restores_after_showing_it_and_exports_csv() {
     );
 
     let exported = ok(cli(dir.path(), &["export", "--to", usb.path().to_str().unwrap()]));
-    assert!(exported.contains("tickets.csv  21 rows") && exported.contains("return_cases.csv  14 rows"), "{exported}");
+    assert!(exported.contains("tickets.csv  23 rows") && exported.contains("return_cases.csv  14 rows"), "{exported}");
     let relative = cli(dir.path(), &["export", "--to", "somewhere"]);
     assert!(String::from_utf8_lossy(&relative.stderr).contains("full path"));
 }
@@ -356,10 +356,10 @@ fn a_shop_moved_to_a_shared_database_is_worked_on_from_a_second_computer_and_mov
 
     // Its spreadsheets come from any computer too.
     let exported = ok(cli(bench.path(), &["export", "--to", other.path().to_str().unwrap()]));
-    assert!(exported.contains("tickets.csv  21 rows"), "{exported}");
+    assert!(exported.contains("tickets.csv  23 rows"), "{exported}");
     // The backup of the shared shop is a Caseback folder any computer restores from.
     let backup = ok(cli(bench.path(), &["backup", "--folder", other.path().to_str().unwrap()]));
-    assert!(backup.contains("integrity check ok") && backup.contains("21 tickets"), "{backup}");
+    assert!(backup.contains("integrity check ok") && backup.contains("23 tickets"), "{backup}");
 
     // Back into the folder of a computer that has no file of its own any more.
     std::fs::rename(counter.path().join("caseback-before-sharing.sqlite"), counter.path().join("old.sqlite")).unwrap();

@@ -49,6 +49,8 @@ pub struct LineView {
     unit_price: String,
     amount: String,
     taxable: bool,
+    /// The catalogue's part the line sells, if it came from there.
+    part: Option<caseback_domain::stock::PartId>,
 }
 
 #[derive(Serialize)]
@@ -225,6 +227,7 @@ fn quotations_view(shop: &Shop, now: Timestamp, id: TicketId) -> Result<Quotatio
                         quantity: l.quantity.to_string(),
                         unit_price: money(l.unit_price),
                         amount: money(l.amount()),
+                        part: l.part,
                         taxable: l.taxable,
                     })
                     .collect(),

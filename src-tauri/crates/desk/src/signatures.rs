@@ -1,6 +1,7 @@
 //! Signatures on the screen as the ticket page shows them: what the customer has signed
 //! (with who held the screen, when and where), and what they can sign now.
 
+use caseback_domain::after_sale::Release;
 use caseback_domain::signature::{Signature, SignedDocument};
 use caseback_domain::staff::StaffId;
 use caseback_domain::ticket::TicketId;
@@ -31,14 +32,14 @@ pub struct SignOffer {
     pub document: SignedDocument,
     /// "Sign the intake receipt".
     pub label: String,
+    /// Who signs, as the pad fills it in: the customer, or who collected the watch.
+    pub signer: String,
 }
 
 #[derive(Serialize)]
 pub struct SignaturesView {
     pub signed: Vec<SignatureView>,
     pub offers: Vec<SignOffer>,
-    /// Who signs, as the form fills it in: the customer.
-    pub customer_name: String,
 }
 
 fn view(s: Signature, dates: &Dates) -> SignatureView {
@@ -66,16 +67,21 @@ fn view(s: Signature, dates: &Dates) -> SignatureView {
 fn signatures(shop: &Shop, id: TicketId, now: Timestamp) -> Result<SignaturesView> {
     let dates = Dates::of(&shop.settings()?);
     let ticket = shop.ticket(id)?;
+    let customer = shop.customer(ticket.customer)?.details.name;
+    let collected_by = match shop.after_sale(id, now)?.release {
+        Some((Release::Collected(c), _)) => c.collected_by,
+        _ => customer.clone(),
+    };
     let offers = shop
         .signable(id, now)?
         .into_iter()
-        .map(|document| SignOffer { document, label: format!("Sign {}", document.label().to_lowercase()) })
+        .map(|document| SignOffer {
+            document,
+            label: format!("Sign {}", document.label().to_lowercase()),
+            signer: if document == SignedDocument::CollectionReceipt { collected_by.clone() } else { customer.clone() },
+        })
         .collect();
-    Ok(SignaturesView {
-        signed: shop.signatures(id)?.into_iter().map(|s| view(s, &dates)).collect(),
-        offers,
-        customer_name: shop.customer(ticket.customer)?.details.name,
-    })
+    Ok(SignaturesView { signed: shop.signatures(id)?.into_iter().map(|s| view(s, &dates)).collect(), offers })
 }
 
 impl Desk {

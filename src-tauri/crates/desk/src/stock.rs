@@ -37,6 +37,8 @@ pub struct PartView {
     pub location: String,
     /// "HKD 280.00".
     pub price_text: String,
+    /// "280.00": the price as a quotation line's field takes it.
+    pub price_number: String,
     pub cost_text: String,
     pub on_hand: u32,
     pub reserved: u32,
@@ -72,6 +74,7 @@ pub(crate) fn part_view(p: Part, currency: Currency) -> PartView {
         id: p.id,
         kind_label: p.draft.kind.label(),
         price_text: currency.format(p.draft.price),
+        price_number: currency.format_number(p.draft.price),
         cost_text: currency.format(p.draft.cost),
         on_hand: p.on_hand,
         reserved: p.reserved,

@@ -278,8 +278,18 @@ impl Desk {
         ticket_view(shop, now, id)
     }
 
-    pub fn move_ticket(&mut self, by: StaffId, id: TicketId, to: TicketState) -> Result<TicketView> {
+    /// A plain move; cancelling an accepted repair needs a manager's `approval` once PINs exist.
+    pub fn move_ticket(
+        &mut self,
+        by: StaffId,
+        id: TicketId,
+        to: TicketState,
+        approval: Option<&caseback_domain::approval::Approval>,
+    ) -> Result<TicketView> {
         let (shop, now) = self.at()?;
+        if let Some(guarded) = caseback_domain::approval::guards_move(shop.ticket(id)?.state, to) {
+            shop.check_approval(guarded, approval)?;
+        }
         shop.move_ticket(by, id, to, now)?;
         ticket_view(shop, now, id)
     }

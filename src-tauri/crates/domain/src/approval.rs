@@ -14,6 +14,8 @@ pub enum Guarded {
     Restore,
     Settings,
     VoidPayment,
+    /// Cancelling a repair whose quotation the customer accepted (before the work starts).
+    CancelAccepted,
 }
 
 impl Guarded {
@@ -24,8 +26,16 @@ impl Guarded {
             Guarded::Restore => "Restoring a backup",
             Guarded::Settings => "Changing the settings",
             Guarded::VoidPayment => "Voiding a payment",
+            Guarded::CancelAccepted => "Cancelling a repair the customer accepted",
         }
     }
+}
+
+/// Whether moving a ticket from `from` to `to` is guarded: cancelling once the customer
+/// accepted the quotation (its parts are let go, its charge dropped) needs a manager.
+pub fn guards_move(from: crate::ticket::TicketState, to: crate::ticket::TicketState) -> Option<Guarded> {
+    use crate::ticket::TicketState::{Approved, Cancelled};
+    (from == Approved && to == Cancelled).then_some(Guarded::CancelAccepted)
 }
 
 /// A manager's approval as the window sends it.
@@ -112,5 +122,9 @@ mod tests {
         // A manager who has left approves nothing, and counts for nothing.
         let left = member(4, "Former Boss", Role::Manager, false);
         assert_eq!(approver(Guarded::Refund, &[left], None).unwrap(), None);
+        use crate::ticket::TicketState::*;
+        assert_eq!(guards_move(Approved, Cancelled), Some(Guarded::CancelAccepted));
+        assert_eq!(guards_move(Received, Cancelled), None, "nothing was accepted yet");
+        assert_eq!(guards_move(Approved, InRepair), None);
     }
 }

@@ -37,4 +37,4 @@ pub(crate) fn ink(canvas: &mut Canvas, p: &TicketPapers, document: SignedDocumen
 }
 
 /// Room above a signature line for a picture: more than a pen needs.
-pub(crate) const INKED_SPACE: f32 = 18.0;
+pub(crate) const INKED_SPACE: f32 = 15.0;

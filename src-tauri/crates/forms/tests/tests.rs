@@ -13,4 +13,5 @@ mod notices;
 mod quotation;
 mod returns;
 mod service_warranty;
+mod signatures;
 mod ticket_tag;

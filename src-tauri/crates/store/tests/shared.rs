@@ -276,7 +276,7 @@ fn a_shared_shops_export_is_the_same_spreadsheets_and_files_as_from_its_folder()
     let there = shared.export_csv(out.path(), "2026-11-22T09:31:00Z".parse().unwrap()).unwrap();
     assert_eq!(here.tables, there.tables);
     assert!(here.tables.iter().all(|(t, _)| t != "shop_secrets"), "the RMA key stays out");
-    assert_eq!((here.attachments, there.attachments), (1, 1));
+    assert_eq!((here.attachments, there.attachments), (4, 4), "a photo and three signatures");
     for (table, _) in &here.tables {
         let read = |dir: &std::path::Path| std::fs::read(dir.join(format!("{table}.csv"))).unwrap();
         assert_eq!(read(&here.folder), read(&there.folder), "{table}.csv");

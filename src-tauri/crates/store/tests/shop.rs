@@ -199,7 +199,7 @@ fn demo_shop_is_created_once() {
     assert!(shop.settings().unwrap().shop.name.contains("demo"));
     assert_eq!(shop.staff().unwrap().len(), 3);
     let tickets = shop.search_tickets("", None, 100).unwrap();
-    assert_eq!(tickets.len(), 21);
+    assert_eq!(tickets.len(), 23);
     let names: Vec<_> = tickets.iter().map(|t| t.customer_name.as_str()).collect();
     assert!(names.contains(&"Çağrı Öztürk") && names.contains(&"王小明"), "{names:?}");
     let today = shop.settings().unwrap().today(now());

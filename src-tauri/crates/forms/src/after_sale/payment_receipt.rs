@@ -92,8 +92,7 @@ fn collection(form: &mut Form, p: &TicketPapers) {
     let on = day(p.settings.date_style, *on);
     let labels = ["Collected by (name)", "Date", "Signature"];
     let values = [c.collected_by.trim(), on.as_str(), ""];
-    let confirm = "By signing, the person collecting confirms that the watch and the accessories listed on the \
-                   intake receipt were handed back to them.";
+    let confirm = "By signing, the person collecting confirms that the watch and its accessories were handed back.";
     let (items, h) = text_block(fonts, confirm, THANKS, x, 0.0, w);
     let mut rows = vec![crate::receipt::sections::heading(fonts, "Collection", x, w), Row { height: h + 1.0, items }];
     match crate::signature::ink(&mut form.flow.canvas, p, SignedDocument::CollectionReceipt) {
@@ -104,7 +103,7 @@ fn collection(form: &mut Form, p: &TicketPapers) {
         }
         None => rows.push(sign_line_filled(fonts, &labels, &values, x, w, 10.0)),
     }
-    form.flow.place(&Row::gap(SECTION_GAP));
+    form.flow.place(&Row::gap(SECTION_GAP - 1.0));
     form.flow.place_whole(&rows);
 }
 

@@ -4,6 +4,7 @@
 
 mod bench;
 mod intakes;
+mod parts;
 mod repairs;
 mod returns;
 mod tickets;
@@ -82,6 +83,7 @@ pub fn fill(shop: &mut Shop, now: Timestamp) -> Result<()> {
     tickets::add_tickets(shop, now)?;
     watches::add_readings(shop, now)?;
     bench::add_bench(shop, now)?;
+    parts::add_parts(shop, now)?;
     returns::add_returns(shop, now)?;
     // Expiry and the end of holds, as the app would apply them today.
     shop.apply_clock(now)?;
