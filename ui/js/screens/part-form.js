@@ -44,7 +44,7 @@ export function partForm({ kinds, currency, example, form, save, cancel }) {
 
   const button = h('button', { type: 'submit', class: 'primary', text: isNew ? 'Add to the catalogue' : 'Save the entry', testid: 'part-save' });
   const node = h('form', { class: 'card part-form', testid: 'part-form', novalidate: true },
-    h('h2', { text: isNew ? 'New part' : 'Change the entry' }),
+    h('h2', { text: isNew ? 'The catalogue entry' : 'Change the entry' }),
     h('div', { class: 'part-fields' }, rows),
     errors.general,
     h('div', { class: 'actions' },

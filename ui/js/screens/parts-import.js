@@ -8,7 +8,7 @@ import { actorId } from '../actor.js';
 export async function render(main, { go }) {
   const file = h('input', { type: 'file', accept: '.csv,text/csv', testid: 'import-file', attrs: { 'aria-label': 'The CSV file' } });
   const problem = h('p', { class: 'field-error', testid: 'import-error', attrs: { role: 'alert' } });
-  const preview = h('div', { testid: 'import-preview' });
+  const preview = h('div', { class: 'import-preview', testid: 'import-preview' });
   let chosen = null; // { name, text }
 
   const table = (view) => h('table', { class: 'rows', testid: 'import-rows' },

@@ -111,6 +111,33 @@ fn the_demo_s_watchmakers_have_queues_and_two_watches_wait_for_someone() {
 }
 
 #[test]
+fn the_demo_s_drawers_have_parts_low_a_repair_waiting_for_one_and_signed_collections() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = demo_desk(dir.path());
+    let today = serde_json::to_value(desk.today_parts().unwrap()).unwrap();
+    let low: Vec<_> = today["low"].as_array().unwrap().iter().map(|p| p["number"].as_str().unwrap()).collect();
+    assert!(low.len() >= 3 && low.contains(&"SC-301") && low.contains(&"AW6-BAT-44"), "{low:?}");
+    let waiting = today["waiting"].as_array().unwrap();
+    assert_eq!(waiting.len(), 1, "{today}");
+    assert_eq!(waiting[0]["waits_for"], "Waits for AW6-BAT-44 Battery, Apple Watch Series 6 44 mm");
+    // The waiting repair shows on its watchmaker's bench with what it waits for.
+    let held = TicketId(waiting[0]["id"].as_i64().unwrap());
+    let view = serde_json::to_value(desk.ticket_bench(held).unwrap()).unwrap();
+    assert_eq!(view["parts"][0]["text"], "Waits for 1 piece: not in stock", "{view}");
+    let staff = caseback_domain::staff::StaffId(view["assignee"].as_i64().unwrap());
+    let bench = serde_json::to_value(desk.bench(Some(staff)).unwrap()).unwrap();
+    assert!(bench["rows"].as_array().unwrap().iter().any(|r| r["waits_for"].is_string()), "{bench}");
+    // Every watch collected at the counter was signed for on the screen.
+    let collected = desk.shop().tickets_in_state(caseback_domain::ticket::TicketState::Collected, 50).unwrap();
+    let mut signed = 0;
+    for row in collected {
+        let view = serde_json::to_value(desk.signatures(row.id).unwrap()).unwrap();
+        signed += view["signed"].as_array().unwrap().iter().filter(|s| s["document"] == "collection_receipt").count();
+    }
+    assert!(signed >= 1, "signed collections");
+}
+
+#[test]
 fn a_customer_page_lists_their_tickets() {
     let dir = tempfile::tempdir().unwrap();
     let mut desk = demo_desk(dir.path());
