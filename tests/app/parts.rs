@@ -130,6 +130,10 @@ async fn a_catalogue_part_is_held_used_and_the_collection_is_signed_on_the_scree
         let low = app.wait_text("today-low-parts", |t| t.contains("SC-301")).await?;
         assert!(low.contains("1 in stock"), "{low}");
         assert_eq!(app.text("today-low-count").await?, "1 part to order");
+        app.client
+            .execute("document.querySelector('[data-testid=today-parts]').scrollIntoView({ block: 'start' })", vec![])
+            .await?;
+        rig.screenshot_display("9b-today-s-parts-to-order")?;
         app.click("nav-parts").await?;
         assert_eq!(app.wait_text("part-stock-SC-301", |t| !t.is_empty()).await?, "1 in stock");
         app.el("part-low-SC-301").await?;

@@ -85,6 +85,21 @@ fn stub_commands(dir: &Path) -> Result<PathBuf> {
 }
 
 impl Rig {
+    /// Saves what the display shows under target/e2e-shots, taken by the X server: for the
+    /// pages whose WebDriver screenshot never returns (Today's).
+    pub fn screenshot_display(&self, name: &str) -> Result<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("e2e-shots");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        let done = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status()
+            .context("ImageMagick's import takes the display's screenshot: run scripts/install-deps")?;
+        anyhow::ensure!(done.success(), "import could not take the screenshot of {}", self.display);
+        Ok(path)
+    }
+
     /// A fresh data folder, a display and a tauri-driver whose app sees `clock` as now.
     pub fn start(clock: &str) -> Result<Rig> {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
