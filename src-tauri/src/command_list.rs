@@ -43,6 +43,8 @@ command_list! {
     bench::work_clock,
     bench::bench_get,
     bench::today_bench,
+    tickets::customers_import_preview,
+    tickets::customers_import,
     stock::parts_get,
     stock::part_get,
     stock::part_add,

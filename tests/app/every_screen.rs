@@ -240,6 +240,9 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
         audit_at(&app, &["[data-testid=customer-tickets]"], "a customer", &mut found).await?;
         app.click("nav-customers").await?;
         audit_at(&app, &["[data-testid=customer-table]"], "Customers", &mut found).await?;
+        app.click("customers-import").await?;
+        audit_at(&app, &["[data-testid=customer-import-file]"], "a customer import", &mut found).await?;
+        app.click("nav-customers").await?;
         app.click("nav-bench").await?;
         audit_at(&app, &["[data-testid=bench-unassigned]"], "the Bench", &mut found).await?;
         app.click("nav-parts").await?;

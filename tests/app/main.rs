@@ -10,6 +10,7 @@ mod every_screen;
 mod first_start;
 mod fuzz;
 mod hostile;
+mod imports;
 mod intake;
 mod parts;
 mod quotation;

@@ -556,6 +556,19 @@ import('./js/choose.js').then(({ dialogs }) => {
                 bail!("axe-core did not load into the window on {screen}: {loaded}");
             }
         }
+        // A toast fading in or out is half transparent for its 0.15 s: axe would measure its
+        // contrast against the frame behind it (a flake CI met). It is checked once settled.
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const t = document.getElementById('toast');
+                 const settled = () => !t || ['0', '1'].includes(getComputedStyle(t).opacity);
+                 const started = Date.now();
+                 (function wait() { settled() || Date.now() - started > 2000 ? done(true) : setTimeout(wait, 20); })();",
+                vec![],
+            )
+            .await
+            .context("waiting for the toast to settle")?;
         let found = self
             .client
             .execute_async(AXE_RUN, vec![serde_json::json!(AXE_ALWAYS_FAIL)])

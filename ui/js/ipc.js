@@ -94,6 +94,8 @@ export const api = {
   workClock: (by, ticket, start) => call('work_clock', { by, ticket, start }),
   benchGet: (staff) => call('bench_get', { staff }),
   todayBench: () => call('today_bench'),
+  customersImportPreview: (text, mapping = null) => call('customers_import_preview', { text, mapping }),
+  customersImport: (by, file, text, mapping) => call('customers_import', { by, file, text, mapping }),
   partsGet: (query, lowOnly = false) => call('parts_get', { query, lowOnly }),
   partGet: (part) => call('part_get', { part }),
   partAdd: (by, form) => call('part_add', { by, form }),

@@ -12,6 +12,7 @@ import * as bench from './screens/bench.js';
 import * as parts from './screens/parts.js';
 import * as part from './screens/part.js';
 import * as partsImport from './screens/parts-import.js';
+import * as customersImport from './screens/customers-import.js';
 import * as returns from './screens/returns.js';
 import * as customers from './screens/customers.js';
 import * as settings from './screens/settings.js';
@@ -48,6 +49,7 @@ const PAGES = [
   { id: 'return-receive', under: 'returns', module: returnReceive },
   { id: 'part', under: 'parts', module: part },
   { id: 'parts-import', under: 'parts', module: partsImport },
+  { id: 'customers-import', under: 'customers', module: customersImport },
 ];
 
 const root = document.getElementById('root');

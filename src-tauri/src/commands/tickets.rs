@@ -120,3 +120,24 @@ pub fn customer_edit(
 ) -> Result<CustomerView> {
     state.desk(|d| d.edit_customer(*by, *id, &details))
 }
+
+/// What importing a customer list would do with these columns (guessed when none).
+#[tauri::command]
+pub fn customers_import_preview(
+    state: State<AppState>,
+    text: Arg<String>,
+    mapping: Arg<Option<caseback_domain::customer_import::Mapping>>,
+) -> Result<caseback_desk::CustomerImportView> {
+    state.desk(|d| d.preview_customer_import(&text, mapping.0.clone()))
+}
+
+#[tauri::command]
+pub fn customers_import(
+    state: State<AppState>,
+    by: Arg<StaffId>,
+    file: Arg<String>,
+    text: Arg<String>,
+    mapping: Arg<caseback_domain::customer_import::Mapping>,
+) -> Result<caseback_desk::CustomerImportView> {
+    state.desk(|d| d.import_customers(*by, &file, &text, mapping.0.clone()))
+}

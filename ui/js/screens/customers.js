@@ -55,7 +55,8 @@ export async function render(main, { status, params, go }) {
   });
 
   fill(main,
-    h('div', { class: 'screen-head' }, h('h1', { text: 'Customers' })),
+    h('div', { class: 'screen-head' }, h('h1', { text: 'Customers' }),
+      h('button', { type: 'button', class: 'ghost', text: 'Import from a file…', testid: 'customers-import', onclick: () => go('customers-import') })),
     h('div', { class: 'toolbar' }, search, count),
     results);
   await show();

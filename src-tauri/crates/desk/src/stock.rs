@@ -8,7 +8,7 @@ use caseback_domain::stock::form::PartForm;
 use caseback_domain::stock::import::{Columns, ImportPlan, ImportedPart};
 use caseback_domain::stock::{parse_count, parse_pieces, Part, PartId, PartKind};
 use caseback_domain::ticket::TicketId;
-use caseback_domain::{Currency, DomainError};
+use caseback_domain::Currency;
 use caseback_store::Shop;
 use serde::Serialize;
 
@@ -22,8 +22,6 @@ use crate::Desk;
 const LIST: usize = 200;
 /// How many of the parts to order Today lists.
 const TODAY_LOW: usize = 8;
-/// The largest catalogue file read: a shop's whole catalogue is far smaller.
-const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct PartView {
@@ -203,40 +201,11 @@ pub(crate) fn waits_for(shop: &Shop, id: TicketId) -> Result<Option<String>> {
     Ok((!waiting.is_empty()).then(|| format!("Waits for {}", waiting.join(", "))))
 }
 
-/// Reads a CSV file's rows (the first names the columns), each with its line in the file.
+/// Reads a CSV file's rows against the catalogue's columns, each with its line in the file.
 fn read_csv(text: &str, currency: Currency) -> Result<Vec<(usize, std::result::Result<ImportedPart, String>)>> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(DomainError::invalid(
-            "file",
-            "That file is larger than a catalogue (5 MB): check it is the right one.",
-        )
-        .into());
-    }
-    // Spreadsheets save CSV with a byte-order mark, with commas or semicolons.
-    let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(r)) => r.iter().map(str::to_string).collect(),
-        _ => return Err(DomainError::invalid("file", "The file is empty: its first row must name the columns.").into()),
-    };
-    let columns = Columns::from_header(&header)?;
-    let mut rows = Vec::new();
-    for (i, record) in records.enumerate() {
-        let line = i + 2;
-        match record {
-            Ok(r) if r.iter().all(|c| c.trim().is_empty()) => continue,
-            Ok(r) => rows.push((line, columns.row(&r.iter().map(str::to_string).collect::<Vec<_>>(), currency))),
-            Err(e) => rows.push((line, Err(format!("The row cannot be read: {e}")))),
-        }
-    }
-    if rows.is_empty() {
-        return Err(DomainError::invalid("file", "The file names its columns but has no rows of parts.").into());
-    }
-    Ok(rows)
+    let file = crate::csv_file::read(text)?;
+    let columns = Columns::from_header(&file.header)?;
+    Ok(file.rows.into_iter().map(|(line, cells)| (line, columns.row(&cells, currency))).collect())
 }
 
 fn import_view(plan: &ImportPlan, currency: Currency, lines: &[(usize, String)]) -> ImportView {

@@ -13,6 +13,7 @@ pub mod branch;
 pub mod calendar;
 pub mod code;
 pub mod customer;
+pub mod customer_import;
 pub mod device;
 pub mod error;
 pub mod event;

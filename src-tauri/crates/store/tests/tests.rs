@@ -11,6 +11,7 @@ mod chain;
 mod cluster;
 mod concurrency;
 mod crash;
+mod customer_imports;
 mod faults;
 mod moving;
 mod paid_with;

@@ -161,6 +161,8 @@ wire_enum! {
         StockWrittenOff => "stock.written_off",
         /// A catalogue brought in from a file: one event for the whole import.
         PartsImported => "parts.imported",
+        /// A customer list brought in from a file: one event for the whole import.
+        CustomersImported => "customers.imported",
         /// The customer signed a document on the screen.
         DocumentSigned => "document.signed",
     }

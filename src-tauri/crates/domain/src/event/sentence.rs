@@ -100,6 +100,13 @@ impl Event {
                 count("updated"),
                 count("refused")
             ),
+            Action::CustomersImported => format!(
+                "Imported customers from {}: {} added ({} with a watch), {} rows left out",
+                text("file"),
+                count("added"),
+                count("watches"),
+                count("left_out")
+            ),
             Action::DocumentSigned => format!("{} signed on the screen by {}", text("document"), text("signer")),
             Action::TicketAssigned => match (text("from").as_str(), text("to").as_str()) {
                 ("", "") => "Left unassigned".into(),

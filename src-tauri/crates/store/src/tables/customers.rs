@@ -70,6 +70,11 @@ pub(crate) fn get(conn: &Db, id: CustomerId) -> Result<Option<Customer>> {
     conn.row(&format!("SELECT {COLUMNS} FROM customers WHERE id = ?1"), vals![id.0], from_row)
 }
 
+/// Every customer, oldest first (an import compares its rows with them all).
+pub(crate) fn all(conn: &Db) -> Result<Vec<Customer>> {
+    conn.rows(&format!("SELECT {COLUMNS} FROM customers ORDER BY id"), &[], from_row)
+}
+
 /// Customers whose name, phone or email contain every term, most recent first.
 pub(crate) fn find(conn: &Db, query: &str, limit: usize) -> Result<Vec<Customer>> {
     let terms = search::query_terms(query);

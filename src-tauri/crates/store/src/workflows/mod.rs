@@ -7,6 +7,7 @@ pub(crate) mod approvals;
 pub mod bench;
 mod clock;
 mod customer_edits;
+mod customer_imports;
 mod intake;
 pub mod moving;
 mod papers;
