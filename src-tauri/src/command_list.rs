@@ -74,6 +74,7 @@ command_list! {
     quotations::quotation_issue,
     quotations::quotation_answer,
     quotations::mail_open,
+    quotations::whatsapp_open,
     forms::form_export,
     forms::form_open,
     forms::form_print,

@@ -12,6 +12,7 @@ mod fuzz;
 mod hostile;
 mod imports;
 mod intake;
+mod messages;
 mod parts;
 mod quotation;
 mod return_correction;

@@ -127,6 +127,7 @@ export const api = {
   quotationIssue: (by, id, form) => call('quotation_issue', { by, id, form }),
   quotationAnswer: (by, id, revision, accepted, answer) => call('quotation_answer', { by, id, revision, accepted, answer }),
   mailOpen: (link) => call('mail_open', { link }),
+  whatsappOpen: (link) => call('whatsapp_open', { link }),
   afterSaleGet: (id) => call('after_sale_get', { id }),
   repairComplete: (by, id, completion) => call('repair_complete', { by, id, completion }),
   collectionNoticeIssue: (by, id) => call('collection_notice_issue', { by, id }),

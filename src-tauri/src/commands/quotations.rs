@@ -69,3 +69,19 @@ pub fn mail_open(link: Arg<String>) -> Result<()> {
         )
     })
 }
+
+/// Opens a WhatsApp chat (`https://wa.me/…`) with the message written in, in the browser or
+/// the WhatsApp app; only such a link is opened.
+#[tauri::command]
+pub fn whatsapp_open(link: Arg<String>) -> Result<()> {
+    if !link.starts_with("https://wa.me/") || link.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(Error::new(Code::InvalidInput, "Only a WhatsApp link can be opened."));
+    }
+    open::that_detached(link.as_str()).map_err(|e| {
+        tracing::warn!("opening a WhatsApp link failed: {e}");
+        Error::new(
+            Code::ViewerUnavailable,
+            "No browser opens links on this computer: copy the message and send it from WhatsApp yourself.",
+        )
+    })
+}

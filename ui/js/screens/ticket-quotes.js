@@ -8,7 +8,7 @@ import { h, notify } from '../dom.js';
 import { actorId } from '../actor.js';
 import { Code } from '../codes.js';
 import { quoteEditor } from './ticket-quote-editor.js';
-import { copyText, keepNumbersWhole } from './message-box.js';
+import { copyText, keepNumbersWhole, sendButtons } from './message-box.js';
 
 /** The cards for the ticket page, in order; `refresh` reloads the whole page. */
 export function quoteCards(view, quotes, refresh) {
@@ -32,8 +32,7 @@ function returnNoticeCard(m) {
     h('div', { class: 'inline' },
       h('button', { type: 'button', class: 'secondary small', text: 'Copy message', testid: 'return-notice-copy',
         onclick: () => copyText(text).then(() => notify('Message copied.'), (err) => notify(err.message, 'error')) }),
-      m.mailto ? h('button', { type: 'button', class: 'ghost small', text: 'Open in mail', testid: 'return-notice-mail',
-        onclick: () => api.mailOpen(m.mailto).catch((err) => notify(err.message, 'error')) }) : null),
+      sendButtons(m, { mail: 'return-notice-mail', whatsapp: 'return-notice-whatsapp' })),
     h('p', { class: 'help', text: 'The printable notice is in Forms, beside this card.' }));
 }
 
@@ -108,10 +107,7 @@ function quotationsList(quotes) {
     const message = h('textarea', { readOnly: true, rows: 8, value: q.message.body, testid: `quotation-message-${q.revision}`, attrs: { 'aria-label': `Message for ${q.number}` } });
     const copy = h('button', { type: 'button', class: 'secondary small', text: 'Copy message', testid: `quotation-copy-${q.revision}`,
       onclick: () => copyText(message).then(() => notify('Message copied.'), (err) => notify(err.message, 'error')) });
-    const mail = q.message.mailto
-      ? h('button', { type: 'button', class: 'ghost small', text: 'Open in mail', testid: `quotation-mail-${q.revision}`,
-        onclick: () => api.mailOpen(q.message.mailto).catch((err) => notify(err.message, 'error')) })
-      : null;
+    const mail = sendButtons(q.message, { mail: `quotation-mail-${q.revision}`, whatsapp: `quotation-whatsapp-${q.revision}` });
     return h('li', { class: 'quote-item', testid: `quotation-${q.number}` },
       h('div', { class: 'card-head' },
         h('strong', { class: 'number', text: q.number }),

@@ -2,7 +2,7 @@
 
 use super::{Account, CollectionNotice, Completion, Dispatch, OldPart, Shipping};
 use crate::customer::CustomerDetails;
-use crate::quotation::message::{long_date, mailto, Message};
+use crate::quotation::message::{long_date, Message};
 use crate::ticket::Ticket;
 use crate::Settings;
 
@@ -145,8 +145,7 @@ pub fn collection_message(
         body.push_str(&format!("\nHow to pay:\n{}\n", settings.shop.payment_details.trim()));
     }
     body.push_str(&signature(settings));
-    let mailto = if customer.email.is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
-    Message { subject, body, mailto }
+    Message::to(settings, customer, subject, body)
 }
 
 /// The Shipping Notice: courier, tracking number, the expected delivery window, insurance.
@@ -187,8 +186,7 @@ pub fn shipping_message(
     }
     body.push_str("Keep your phone reachable: couriers may call before delivering.\n");
     body.push_str(&signature(settings));
-    let mailto = if customer.email.is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
-    Message { subject, body, mailto }
+    Message::to(settings, customer, subject, body)
 }
 
 #[cfg(test)]

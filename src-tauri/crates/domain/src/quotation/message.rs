@@ -16,6 +16,45 @@ pub struct Message {
     pub body: String,
     /// Opens the message in the mail client, addressed to the customer (empty if no email).
     pub mailto: String,
+    /// Opens a WhatsApp chat with the customer, the message written in (empty if their number
+    /// cannot be told). WhatsApp cannot be handed a file: the PDF is attached there by hand.
+    pub whatsapp: String,
+}
+
+impl Message {
+    /// The message addressed to `customer`: by e-mail if they have an address, by WhatsApp if
+    /// their phone's full number can be told.
+    pub fn to(settings: &Settings, customer: &CustomerDetails, subject: String, body: String) -> Message {
+        let mailto =
+            if customer.email.trim().is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
+        let whatsapp = whatsapp_number(&customer.phone, &settings.shop.phone)
+            .map(|n| format!("https://wa.me/{n}?text={}", utf8_percent_encode(&body, FIELD)))
+            .unwrap_or_default();
+        Message { subject, body, mailto, whatsapp }
+    }
+}
+
+/// A phone as wa.me takes it: the country code and number, digits only. One written with
+/// its country code ("+852 9123 4567", "0090 532 600 11 22") is taken as written; a national
+/// one ("0532 600 11 22", "9123 4567") gets the shop's country code, the first group of the
+/// shop's own phone ("+90 212 …"), its trunk zero dropped. `None` when that cannot be told.
+pub fn whatsapp_number(phone: &str, shop_phone: &str) -> Option<String> {
+    let p = phone.trim();
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let full = if let Some(rest) = p.strip_prefix('+') {
+        digits(rest)
+    } else if let Some(rest) = p.strip_prefix("00") {
+        digits(rest)
+    } else {
+        let code = shop_phone.trim().strip_prefix('+')?.split(|c: char| !c.is_ascii_digit()).next()?.to_string();
+        let national = digits(p);
+        let national = national.strip_prefix('0').unwrap_or(&national);
+        if code.is_empty() || national.is_empty() {
+            return None;
+        }
+        format!("{code}{national}")
+    };
+    (8..=15).contains(&full.len()).then_some(full)
 }
 
 /// Everything except unreserved characters is escaped, as RFC 6068 asks of mailto fields.
@@ -158,9 +197,7 @@ pub fn quotation_message(settings: &Settings, ticket: &Ticket, customer: &Custom
     for contact in [&settings.shop.phone, &settings.shop.email].into_iter().filter(|c| !c.trim().is_empty()) {
         body.push_str(&format!("\n{contact}"));
     }
-    let mailto =
-        if customer.email.trim().is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
-    Message { subject, body, mailto }
+    Message::to(settings, customer, subject, body)
 }
 
 /// The return-unrepaired notice as a message, saying what the printed notice says: the
@@ -227,9 +264,7 @@ pub fn return_notice_message(
         body.push_str(&format!("\nPayment details:\n{}\n", settings.shop.payment_details.trim()));
     }
     body.push_str(&format!("\nKind regards,\n{}", settings.shop.name));
-    let mailto =
-        if customer.email.trim().is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
-    Message { subject, body, mailto }
+    Message::to(settings, customer, subject, body)
 }
 
 #[cfg(test)]

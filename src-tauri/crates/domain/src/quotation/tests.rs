@@ -246,6 +246,10 @@ fn the_message_carries_the_same_facts_as_the_quotation() {
         assert!(m.body.contains(needle), "{needle} missing:\n{}", m.body);
     }
     assert!(m.mailto.starts_with("mailto:xm%40example.cn?subject=Repair%20quotation"));
+    assert_eq!(m.whatsapp, "", "no phone: no WhatsApp link");
+    let by_phone = CustomerDetails { phone: "+852 9123 4567".into(), ..customer.clone() };
+    let w = message::quotation_message(&settings, &ticket, &by_phone, &q).whatsapp;
+    assert!(w.starts_with("https://wa.me/85291234567?text=Dear%20%E7%8E%8B"), "{w}");
 
     let mut with_fee = draft();
     with_fee.lines.push(line(LineKind::InspectionFee, Section::Repair, 100, 15_000, false));
@@ -376,4 +380,20 @@ fn the_repair_is_promised_its_working_days_from_the_confirmation() {
     for state in [TicketState::ReadyForCollection, TicketState::Quoted, TicketState::Collected] {
         assert_eq!(q.repair_promised_by(state, date(2026, 3, 5), &weekdays), None, "{state:?}");
     }
+}
+
+#[test]
+fn a_whatsapp_link_needs_the_full_number_and_takes_the_shop_s_country_code_for_a_national_one() {
+    use crate::quotation::message::whatsapp_number;
+    assert_eq!(whatsapp_number("+852 9123 4567", "+852 2555 0188").as_deref(), Some("85291234567"));
+    assert_eq!(whatsapp_number("0090 532 600 11 22", "+852 2555 0188").as_deref(), Some("905326001122"));
+    assert_eq!(
+        whatsapp_number("0532 600 11 22", "+90 212 555 01 88").as_deref(),
+        Some("905326001122"),
+        "the trunk zero goes"
+    );
+    assert_eq!(whatsapp_number("9123 4567", "+852 2555 0188").as_deref(), Some("85291234567"));
+    assert_eq!(whatsapp_number("9123 4567", "2555 0188"), None, "the shop's own number does not say its country");
+    assert_eq!(whatsapp_number("", "+852 2555 0188"), None);
+    assert_eq!(whatsapp_number("+1 23", "+852 2555 0188"), None, "too short to be a number");
 }

@@ -6,7 +6,7 @@ use super::eligibility::Eligibility;
 use super::request::ReturnRequest;
 use super::{eligibility, ReturnCase, ReturnState, RmaCode, RmaValidity};
 use crate::customer::CustomerDetails;
-use crate::quotation::message::{long_date, mailto, Message};
+use crate::quotation::message::{long_date, Message};
 use crate::Settings;
 
 fn sign_off(settings: &Settings) -> String {
@@ -16,9 +16,8 @@ fn sign_off(settings: &Settings) -> String {
     format!("\nKind regards,\n{}\n{}\n", shop.name, contact.join(" · "))
 }
 
-fn finish(customer: &CustomerDetails, subject: String, body: String) -> Message {
-    let mailto = if customer.email.is_empty() { String::new() } else { mailto(&customer.email, &subject, &body) };
-    Message { subject, body, mailto }
+fn finish(settings: &Settings, customer: &CustomerDetails, subject: String, body: String) -> Message {
+    Message::to(settings, customer, subject, body)
 }
 
 /// Where and how to send the return, with the code that must be on the outer label.
@@ -56,7 +55,7 @@ pub fn rma_instructions(
     }
     body.pop();
     body.push_str(&sign_off(settings));
-    finish(customer, subject, body)
+    finish(settings, customer, subject, body)
 }
 
 /// The outcome of the inspection: what was found and what happens now; `at_counter` when
@@ -126,7 +125,7 @@ pub fn decision_message(
         }
     }
     body.push_str(&sign_off(settings));
-    finish(customer, subject, body)
+    finish(settings, customer, subject, body)
 }
 
 /// The letter a declined request gets, printed (the Decline letter) or sent as a message:
@@ -229,5 +228,5 @@ pub fn decline_message(settings: &Settings, customer: &CustomerDetails, case: &R
         body.push_str("\n\n");
     }
     body.push_str(sign_off(settings).trim_start());
-    Some(finish(customer, letter.subject, body))
+    Some(finish(settings, customer, letter.subject, body))
 }
