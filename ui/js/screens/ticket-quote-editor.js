@@ -87,7 +87,12 @@ export function quoteEditor(ticketId, quotes, refresh) {
     [...errors.keys()].filter((k) => k.startsWith('lines.')).forEach((k) => errors.delete(k));
     amounts.length = 0;
     fill(body, lines.map((line, i) => {
-      const set = (key) => (e) => { line[key] = e.target.type === 'checkbox' ? e.target.checked : e.target.value; preview(); };
+      const set = (key) => (e) => {
+        line[key] = e.target.type === 'checkbox' ? e.target.checked : e.target.value;
+        // Made another kind of line, it no longer sells the catalogue's part.
+        if (key === 'kind' && line.part && line.kind !== 'part') { line.part = null; drawLines(); }
+        preview();
+      };
       const amount = h('span', { class: 'nowrap', testid: `line-amount-${i}`, text: '—' });
       amounts.push(amount);
       // Two rows a line: what it is, across the table; then how it is priced.

@@ -34,8 +34,15 @@ pub(crate) fn read(text: &str) -> Result<CsvFile> {
         _ => return Err(DomainError::invalid("file", "The file is empty: its first row must name the columns.").into()),
     };
     let mut rows = Vec::new();
-    for (i, record) in records.enumerate() {
-        let line = i + 2;
+    let mut last = 1;
+    for record in records {
+        // The row's line in the file as the reader counted it (a quoted address may span
+        // lines); a row it cannot split is placed after the last one read.
+        let line = match &record {
+            Ok(r) => r.position().map_or(last + 1, |p| p.line() as usize),
+            Err(e) => e.position().map_or(last + 1, |p| p.line() as usize),
+        };
+        last = line;
         match record {
             Ok(r) if r.iter().all(|c| c.trim().is_empty()) => {}
             Ok(r) => rows.push((line, r.iter().map(str::to_string).collect())),

@@ -137,7 +137,8 @@ pub struct ImportRowView {
     pub number: String,
     pub description: String,
     pub price_text: String,
-    pub quantity: u32,
+    /// "6", or "—" when the row leaves the stock alone.
+    pub quantity: String,
     /// "New", "Update: 4 → 6 in stock".
     pub action: String,
 }
@@ -215,12 +216,18 @@ fn import_view(plan: &ImportPlan, currency: Currency, lines: &[(usize, String)])
         number: p.draft.number.clone(),
         description: p.draft.description.clone(),
         price_text: currency.format(p.draft.price),
-        quantity: p.quantity,
+        quantity: p.quantity.map_or_else(|| "—".into(), |n| n.to_string()),
         action,
     };
     let mut rows: Vec<ImportRowView> = plan.added.iter().map(|p| row(p, "New".into())).collect();
     rows.extend(plan.updated.iter().map(|(_, had, p)| {
-        row(p, if *had == p.quantity { "Update".into() } else { format!("Update: {had} → {} in stock", p.quantity) })
+        row(
+            p,
+            match p.quantity {
+                Some(n) if n != *had => format!("Update: {had} → {n} in stock"),
+                _ => "Update".into(),
+            },
+        )
     }));
     rows.sort_by_key(|r| r.line);
     let refused = plan.refused.iter().map(|r| RefusedRowView { line: r.line, reason: r.reason.clone() }).collect();

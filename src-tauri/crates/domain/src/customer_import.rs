@@ -197,11 +197,17 @@ impl CustomerImportPlan {
     /// Plans the rows against the customers known: one whose phone (its digits) or e-mail is
     /// already a customer's is left out as known, and so is one the file has twice.
     pub fn new(rows: Vec<(usize, Result<ImportedCustomer, String>)>, known: &[Customer]) -> CustomerImportPlan {
+        use std::collections::HashMap;
+        // Each known phone and e-mail once, to the customer it reaches (a whole shop's
+        // customers against a whole file, under the write lock: no row meets every customer).
+        let mut by_key: HashMap<String, &Customer> = HashMap::new();
+        for k in known {
+            for key in keys(&k.details) {
+                by_key.entry(key).or_insert(k);
+            }
+        }
+        let mut in_file: HashMap<String, usize> = HashMap::new();
         let mut plan = CustomerImportPlan::default();
-        let same = |a: &CustomerDetails, b: &CustomerDetails| {
-            (phone_key(&a.phone).is_some() && phone_key(&a.phone) == phone_key(&b.phone))
-                || (email_key(&a.email).is_some() && email_key(&a.email) == email_key(&b.email))
-        };
         for (line, row) in rows {
             let c = match row {
                 Ok(c) => c,
@@ -210,18 +216,31 @@ impl CustomerImportPlan {
                     continue;
                 }
             };
-            if let Some(k) = known.iter().find(|k| same(&k.details, &c.details)) {
+            let keys = keys(&c.details);
+            if let Some(k) = keys.iter().find_map(|key| by_key.get(key)) {
                 let reason = format!("Already a customer: {} ({}).", k.details.name, reach(&k.details));
                 plan.left_out.push(LeftOut { line, reason, known: Some(k.id) });
-            } else if let Some((first, _)) = plan.added.iter().find(|(_, a)| same(&a.details, &c.details)) {
+            } else if let Some(first) = keys.iter().find_map(|key| in_file.get(key)) {
                 let reason = format!("The same customer as on line {first} of this file.");
                 plan.left_out.push(LeftOut { line, reason, known: None });
             } else {
+                for key in keys {
+                    in_file.insert(key, line);
+                }
                 plan.added.push((line, c));
             }
         }
         plan
     }
+}
+
+/// The keys a customer is found by: their phone's ("p:") and their e-mail's ("e:").
+fn keys(d: &CustomerDetails) -> Vec<String> {
+    phone_key(&d.phone)
+        .map(|p| format!("p:{p}"))
+        .into_iter()
+        .chain(email_key(&d.email).map(|e| format!("e:{e}")))
+        .collect()
 }
 
 fn reach(d: &CustomerDetails) -> &str {

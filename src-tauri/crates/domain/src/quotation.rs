@@ -201,6 +201,9 @@ impl QuotationDraft {
             } else if line.part.is_some() && line.quantity.0 % 100 != 0 {
                 problems.add(key("quantity"), "A part from the catalogue is counted in whole pieces.");
             }
+            if line.part.is_some() && line.kind != LineKind::Part {
+                problems.add(key("kind"), "A line from the catalogue sells that part: keep its kind as Part.");
+            }
         }
         if self.timeline_working_days == 0 || self.timeline_working_days > 365 {
             problems.add("timeline_working_days", "Estimate the repair time: 1 to 365 working days.");

@@ -6,8 +6,10 @@
 
 CREATE TABLE parts (
     id          INTEGER PRIMARY KEY,
-    -- The part number as the catalogue compares it (the domain's `number_key`).
-    number      TEXT    NOT NULL UNIQUE,
+    -- The part number as the catalogue compares it (the domain's `number_key`), one entry
+    -- per number in each branch's drawers (a chain's head office holds every branch's).
+    number      TEXT    NOT NULL,
+    branch      TEXT    NOT NULL DEFAULT '',
     description TEXT    NOT NULL,
     kind        TEXT    NOT NULL,
     fits        TEXT    NOT NULL DEFAULT '',
@@ -18,7 +20,8 @@ CREATE TABLE parts (
     low_at      INTEGER NOT NULL DEFAULT 0 CHECK (low_at >= 0),
     on_hand     INTEGER NOT NULL DEFAULT 0 CHECK (on_hand >= 0),
     search_text TEXT    NOT NULL DEFAULT '',
-    added_at    TEXT    NOT NULL
+    added_at    TEXT    NOT NULL,
+    UNIQUE (branch, number)
 ) STRICT;
 
 -- One ticket's hold on one part: `seq` keeps the holds oldest first (deliveries go to the
@@ -51,4 +54,9 @@ CREATE TABLE signatures (
 CREATE TRIGGER signatures_are_never_edited BEFORE UPDATE ON signatures
 BEGIN
     SELECT RAISE(ABORT, 'a signature is never edited or moved to another document');
+END;
+
+CREATE TRIGGER signatures_are_never_deleted BEFORE DELETE ON signatures
+BEGIN
+    SELECT RAISE(ABORT, 'a signature is never deleted: it stays with its document');
 END;

@@ -252,7 +252,7 @@ fn demo_shop_is_created_once() {
     drop(shop);
     let shop = demo::open_or_create(&root, now()).unwrap();
     assert_eq!(shop.staff().unwrap().len(), 3, "opening again adds nothing");
-    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 21);
+    assert_eq!(shop.search_tickets("", None, 100).unwrap().len(), 23);
 }
 
 // SQLite only: the demo shop is always a data file of its own.

@@ -18,9 +18,12 @@ fn nov(day: u8) -> Timestamp {
     format!("2026-11-{day:02}T02:00:00Z").parse().unwrap()
 }
 
+/// A small PNG whose pixels differ with `mark` (each a different picture).
 fn ink(mark: &str) -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend(mark.as_bytes());
+    let shade = mark.bytes().fold(0u8, |a, b| a.wrapping_add(b));
+    let img = image::RgbImage::from_fn(40, 12, |x, _| image::Rgb([shade, (x * 6) as u8, 80]));
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
     png
 }
 
@@ -72,6 +75,14 @@ fn the_intake_receipt_is_signed_once_and_the_signature_stays_as_given() {
         let (on_paper, image) = papers.signature(SignedDocument::IntakeReceipt).unwrap();
         assert_eq!((on_paper, &image.bytes), (&signed, &ink("first")));
         assert!(shop.sign(by, id, SignedDocument::IntakeReceipt, "X", b"GIF89a", nov(3)).is_err(), "a PNG only");
+        let mut cut = ink("cut");
+        cut.truncate(cut.len() / 2);
+        let other = shop.book_intake(by, &fixture::numbered_intake(2), &[], nov(2)).unwrap().id;
+        let refused = shop.sign(by, other, SignedDocument::IntakeReceipt, "Chan", &cut, nov(3)).unwrap_err();
+        assert!(refused.to_string().contains("did not arrive whole"), "{refused}");
+        assert!(shop.signatures(other).unwrap().is_empty(), "nothing kept of a picture cut short");
+        let gone = shop.db().exec("DELETE FROM signatures", &[]);
+        assert!(gone.unwrap_err().to_string().contains("never deleted"));
     });
 }
 

@@ -250,3 +250,49 @@ fn an_import_adds_and_updates_in_one_go_and_reports_the_rows_it_refused() {
         assert_eq!(imported, 1, "one event for the import");
     });
 }
+
+#[test]
+fn a_withdrawn_repair_with_a_deposit_is_cancelled_then_its_deposit_refunded() {
+    use caseback_domain::after_sale::{EntryKind, PaymentEntry, PaymentMethod};
+    fixture::on_each_engine(nov(1), |shop, by, _| {
+        let part = shop.add_part(by, &crystal(), 1, nov(1)).unwrap();
+        let id = approved_with(shop, by, 1, &part, 1);
+        let deposit = PaymentEntry {
+            kind: EntryKind::Payment,
+            amount: Amount(20_000),
+            method: PaymentMethod::Cash,
+            reference: String::new(),
+        };
+        shop.record_payment(by, id, &deposit.into(), nov(4)).unwrap();
+        // Withdrawn before the work: cancelled, nothing charged, the deposit the customer's.
+        shop.move_ticket(by, id, TicketState::Cancelled, nov(5)).unwrap();
+        let account = shop.after_sale(id, nov(5)).unwrap().account;
+        assert_eq!((account.total_charges, account.balance), (Amount(0), Amount(-20_000)));
+        assert_eq!(shop.part(part.id).unwrap().free(), 1, "its crystal let go");
+        let refund = PaymentEntry {
+            kind: EntryKind::Refund,
+            amount: Amount(20_000),
+            method: PaymentMethod::Cash,
+            reference: String::new(),
+        };
+        shop.record_payment(by, id, &refund.into(), nov(5)).unwrap();
+        assert_eq!(shop.after_sale(id, nov(5)).unwrap().account.balance, Amount(0));
+    });
+}
+
+#[test]
+fn each_branch_of_a_chain_keeps_its_own_drawers_and_a_blank_quantity_leaves_stock_alone() {
+    fixture::on_each_engine(nov(1), |shop, by, _| {
+        shop.add_part(by, &crystal(), 3, nov(1)).unwrap();
+        shop.set_branch(Some("KLN".parse().unwrap()));
+        let kowloon = shop.add_part(by, &crystal(), 1, nov(1)).unwrap();
+        assert_eq!(shop.find_parts("sc-301", 10).unwrap().iter().map(|p| p.on_hand).collect::<Vec<_>>(), [1]);
+        // A price list without quantities changes the prices only.
+        let file = rows(&[&["Part number", "Description", "Price", "Qty"], &["SC-301", "Sapphire crystal", "310", ""]]);
+        shop.import_parts(by, "prices.csv", file, nov(2)).unwrap();
+        let after = shop.part(kowloon.id).unwrap();
+        assert_eq!((after.draft.price, after.on_hand), (Amount(31_000), 1));
+        shop.set_branch(None);
+        assert_eq!(shop.find_parts("sc-301", 10).unwrap()[0].on_hand, 3, "the other branch's drawer untouched");
+    });
+}

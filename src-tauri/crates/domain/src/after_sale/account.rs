@@ -146,13 +146,15 @@ impl Account {
     }
 
     /// A plain move by staff that closes the ticket (the watch going back unrepaired, the
-    /// ticket cancelled) leaves no deposit or debt behind: refused unless this account is
-    /// settled. Moves that keep the ticket open need nothing of it.
+    /// ticket cancelled) leaves no debt behind: refused while anything is owed. A credit is
+    /// refused too, except on a cancelled ticket: a repair withdrawn after its acceptance
+    /// charges nothing once cancelled, so its deposit can only be refunded after the move
+    /// (a closed ticket still takes that refund). Moves that keep the ticket open need nothing.
     pub fn check_plain_move(&self, next: TicketState, currency: Currency) -> Result<(), DomainError> {
-        if next.is_closed() {
-            self.check_release(currency)
-        } else {
-            Ok(())
+        match next {
+            TicketState::Cancelled if self.balance.0 < 0 => Ok(()),
+            _ if next.is_closed() => self.check_release(currency),
+            _ => Ok(()),
         }
     }
 }
@@ -216,8 +218,13 @@ mod tests {
         assert!(owing(0).check_plain_move(TicketState::Cancelled, hkd).is_ok());
         let err = owing(1).check_plain_move(TicketState::ReturnedUnrepaired, hkd).unwrap_err();
         assert_eq!(err.code(), Code::BalanceDue, "one cent owed is owed");
-        let err = owing(-1).check_plain_move(TicketState::Cancelled, hkd).unwrap_err();
+        let err = owing(-1).check_plain_move(TicketState::ReturnedUnrepaired, hkd).unwrap_err();
         assert_eq!(err.code(), Code::CreditToRefund, "one cent of deposit is refunded first");
+        assert!(
+            owing(-20_000).check_plain_move(TicketState::Cancelled, hkd).is_ok(),
+            "a withdrawn repair's deposit is refunded after"
+        );
+        assert_eq!(owing(1).check_plain_move(TicketState::Cancelled, hkd).unwrap_err().code(), Code::BalanceDue);
         assert!(owing(5_000).check_plain_move(TicketState::InRepair, hkd).is_ok(), "an open ticket may owe");
     }
 }

@@ -69,12 +69,13 @@ impl Columns {
         let price = money("price", "Price")?;
         let cost = money("cost", "Cost")?;
         let quantity = match self.get("quantity", row).trim() {
-            "" => 0,
-            q => q
-                .parse::<u32>()
-                .ok()
-                .filter(|n| *n <= MAX_PIECES)
-                .ok_or_else(|| format!("Quantity: \"{q}\" is not a whole number of pieces."))?,
+            "" => None,
+            q => Some(
+                q.parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= MAX_PIECES)
+                    .ok_or_else(|| format!("Quantity: \"{q}\" is not a whole number of pieces."))?,
+            ),
         };
         let low_at = match self.get("low_at", row).trim() {
             "" => 0,
@@ -100,7 +101,8 @@ impl Columns {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportedPart {
     pub draft: PartDraft,
-    pub quantity: u32,
+    /// The pieces in the drawer, if the row says: a blank leaves a known part's stock alone.
+    pub quantity: Option<u32>,
 }
 
 impl ImportedPart {

@@ -176,6 +176,11 @@ fn a_catalogue_line_in_part_pieces_is_refused_at_its_quantity() {
     let err = draft.validated().unwrap_err();
     assert_eq!(err.fields()[0].field, "lines.0.quantity");
     assert!(err.fields()[0].message.contains("whole pieces"));
+    let labour = crate::quotation::QuotationDraft {
+        lines: vec![QuoteLine { kind: LineKind::Labour, ..line(Some(7), Section::Repair, 100) }],
+        ..draft
+    };
+    assert_eq!(labour.validated().unwrap_err().fields()[0].field, "lines.0.kind", "a catalogue line is a part");
 }
 
 fn cells(row: &[&str]) -> Vec<String> {
@@ -191,7 +196,12 @@ fn an_import_reads_the_columns_by_their_names_and_refuses_rows_with_reasons() {
         .contains("no price, no quantity column"));
     let cols = Columns::from_header(&cells(&["Qty", "Part number", "Description", "Price", "Drawer"])).unwrap();
     let ok = cols.row(&cells(&["4", "sc-301", "Sapphire crystal", "280", "D3"]), hkd).unwrap();
-    assert_eq!((ok.draft.number.as_str(), ok.draft.price, ok.quantity), ("SC-301", Amount(28_000), 4));
+    assert_eq!((ok.draft.number.as_str(), ok.draft.price, ok.quantity), ("SC-301", Amount(28_000), Some(4)));
+    assert_eq!(
+        cols.row(&cells(&["", "X1", "Y", "1"]), hkd).unwrap().quantity,
+        None,
+        "a blank says nothing of the stock"
+    );
     assert_eq!(ok.draft.location, "D3");
     assert_eq!(
         cols.row(&cells(&["two", "X1", "Y", "1"]), hkd).unwrap_err(),

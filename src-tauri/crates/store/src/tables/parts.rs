@@ -40,8 +40,8 @@ fn from_row(r: &Row) -> Result<Part> {
 
 pub(crate) fn insert(conn: &Db, d: &PartDraft, on_hand: u32, now: Timestamp) -> Result<PartId> {
     conn.insert(
-        "INSERT INTO parts (number, description, kind, fits, cost, price, supplier, location, low_at, on_hand, search_text, added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO parts (number, description, kind, fits, cost, price, supplier, location, low_at, on_hand, search_text, added_at, branch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         vals![
             d.number,
             d.description,
@@ -54,7 +54,8 @@ pub(crate) fn insert(conn: &Db, d: &PartDraft, on_hand: u32, now: Timestamp) -> 
             d.low_at,
             on_hand,
             search::part_haystack(d),
-            now.to_string()
+            now.to_string(),
+            own_branch(conn)
         ],
     )
     .map(PartId)
@@ -90,23 +91,30 @@ pub(crate) fn get(conn: &Db, id: PartId) -> Result<Option<Part>> {
     conn.row(&format!("{SELECT} WHERE p.id = ?1"), vals![id.0], from_row)
 }
 
-pub(crate) fn by_number(conn: &Db, number_key: &str) -> Result<Option<Part>> {
-    conn.row(&format!("{SELECT} WHERE p.number = ?1"), vals![number_key], from_row)
+/// The branch whose drawers this computer works from ('' outside a chain).
+fn own_branch(conn: &Db) -> String {
+    caseback_domain::branch::stored(conn.branch())
 }
 
-/// Parts whose search text holds every term, by part number.
+/// The part of this number in this computer's branch.
+pub(crate) fn by_number(conn: &Db, number_key: &str) -> Result<Option<Part>> {
+    conn.row(&format!("{SELECT} WHERE p.branch = ?1 AND p.number = ?2"), vals![own_branch(conn), number_key], from_row)
+}
+
+/// This branch's parts whose search text holds every term, by part number.
 pub(crate) fn find(conn: &Db, query: &str, limit: usize) -> Result<Vec<Part>> {
     let patterns: Vec<String> = search::query_terms(query).iter().map(|t| contains_pattern(t)).collect();
-    let mut sql = format!("{SELECT} WHERE TRUE");
+    let mut sql = format!("{SELECT} WHERE p.branch = ?1");
     for i in 0..patterns.len() {
-        sql.push_str(&format!(" AND {}", like("p.search_text", i + 1)));
+        sql.push_str(&format!(" AND {}", like("p.search_text", i + 2)));
     }
     sql.push_str(&format!(" ORDER BY p.number LIMIT {limit}"));
-    let args: Vec<Value> = patterns.into_iter().map(Value::Text).collect();
+    let mut args = vec![Value::Text(own_branch(conn))];
+    args.extend(patterns.into_iter().map(Value::Text));
     conn.rows(&sql, &args, from_row)
 }
 
-/// Every part, by number (the catalogue is a shop's drawers: hundreds, not millions).
+/// This branch's parts, by number (a shop's drawers: hundreds, not millions).
 pub(crate) fn all(conn: &Db) -> Result<Vec<Part>> {
-    conn.rows(&format!("{SELECT} ORDER BY p.number"), &[], from_row)
+    conn.rows(&format!("{SELECT} WHERE p.branch = ?1 ORDER BY p.number"), vals![own_branch(conn)], from_row)
 }

@@ -29,6 +29,15 @@ impl Shop {
     ) -> Result<Signature> {
         let staff = self.actor(by)?;
         signature::check_image(&Image { media_type: "image/png".into(), bytes: png.to_vec() })?;
+        // Kept for good, so read once first: a picture cut short in transit would leave the
+        // document signed with nothing to print.
+        if image::load_from_memory_with_format(png, image::ImageFormat::Png).is_err() {
+            return Err(caseback_domain::DomainError::invalid(
+                "image",
+                "The signature did not arrive whole: sign again.",
+            )
+            .into());
+        }
         let settings = self.settings()?;
         let tx = self.db.transaction()?;
         let ticket = self.ticket(id)?;

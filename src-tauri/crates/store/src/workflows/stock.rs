@@ -266,8 +266,8 @@ impl Shop {
                 Action::PartRecorded,
                 json!({ "number": new.draft.number, "description": new.draft.description }),
             )?;
-            if new.quantity > 0 {
-                receive(&tx, id, new.quantity, &format!("imported from {file}"), by, now)?;
+            if let Some(pieces) = new.quantity.filter(|n| *n > 0) {
+                receive(&tx, id, pieces, &format!("imported from {file}"), by, now)?;
             }
         }
         for (id, _, row) in &plan.updated {
@@ -277,16 +277,16 @@ impl Shop {
                 parts::update(&tx, *id, &draft)?;
                 log_part(&tx, now, Some(by), *id, Action::PartEdited, json!({ "number": draft.number, "file": file }))?;
             }
-            if row.quantity != part.on_hand {
+            if let Some(counted) = row.quantity.filter(|n| *n != part.on_hand) {
                 let mut stock = part_holds::stock(&tx, *id, part.on_hand)?;
-                let (difference, changes) = stock.count(row.quantity);
+                let (difference, changes) = stock.count(counted);
                 log_part(
                     &tx,
                     now,
                     Some(by),
                     *id,
                     Action::StockCounted,
-                    json!({ "counted": row.quantity, "difference": difference, "file": file }),
+                    json!({ "counted": counted, "difference": difference, "file": file }),
                 )?;
                 put_stock(&tx, *id, &stock, &changes, Some(by), now)?;
             }
