@@ -5,6 +5,7 @@ mod after_sale;
 mod approvals;
 mod bench;
 mod corrections;
+mod dark;
 mod data;
 mod every_screen;
 mod first_start;

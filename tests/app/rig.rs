@@ -102,6 +102,15 @@ impl Rig {
 
     /// A fresh data folder, a display and a tauri-driver whose app sees `clock` as now.
     pub fn start(clock: &str) -> Result<Rig> {
+        Rig::start_with(clock, &[])
+    }
+
+    /// The same, the desktop in its dark mode (GTK's dark theme, which the window follows).
+    pub fn start_in_dark_mode(clock: &str) -> Result<Rig> {
+        Rig::start_with(clock, &[("GTK_THEME", "Adwaita:dark")])
+    }
+
+    fn start_with(clock: &str, desktop: &[(&str, &str)]) -> Result<Rig> {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
         let (xvfb, display) = match std::env::var("DISPLAY") {
             Ok(d) if !d.is_empty() && std::env::var_os("CASEBACK_E2E_OWN_DISPLAY").is_none() => (None, d),
@@ -110,16 +119,22 @@ impl Rig {
                 (Some(child), display)
             }
         };
-        Rig::spawn(Some(turn), xvfb, display, clock)
+        Rig::spawn(Some(turn), xvfb, display, clock, desktop)
     }
 
     /// A second computer beside this one: its own data folder and app, on the same display
     /// and clock (two app processes that may share one shop through a shared database).
     pub fn second(&self, clock: &str) -> Result<Rig> {
-        Rig::spawn(None, None, self.display.clone(), clock)
+        Rig::spawn(None, None, self.display.clone(), clock, &[])
     }
 
-    fn spawn(turn: Option<MutexGuard<'static, ()>>, xvfb: Option<Child>, display: String, clock: &str) -> Result<Rig> {
+    fn spawn(
+        turn: Option<MutexGuard<'static, ()>>,
+        xvfb: Option<Child>,
+        display: String,
+        clock: &str,
+        desktop: &[(&str, &str)],
+    ) -> Result<Rig> {
         let data_dir = tempfile::tempdir()?;
         let clock_file = data_dir.path().join("clock.txt");
         std::fs::write(&clock_file, clock)?;
@@ -134,6 +149,7 @@ impl Rig {
             .env("PATH", path)
             .env("CASEBACK_DATA_DIR", data_dir.path().join("shop"))
             .env("CASEBACK_TEST_CLOCK", format!("file:{}", clock_file.display()))
+            .envs(desktop.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

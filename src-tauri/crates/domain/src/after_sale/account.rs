@@ -145,14 +145,20 @@ impl Account {
         }
     }
 
-    /// A plain move by staff that closes the ticket (the watch going back unrepaired, the
-    /// ticket cancelled) leaves no debt behind: refused while anything is owed. A credit is
-    /// refused too, except on a cancelled ticket: a repair withdrawn after its acceptance
-    /// charges nothing once cancelled, so its deposit can only be refunded after the move
-    /// (a closed ticket still takes that refund). Moves that keep the ticket open need nothing.
-    pub fn check_plain_move(&self, next: TicketState, currency: Currency) -> Result<(), DomainError> {
+    /// A plain move by staff from `from` that closes the ticket (the watch going back
+    /// unrepaired, the ticket cancelled) leaves no deposit or debt behind: refused unless
+    /// this account (as the move leaves it) is settled. One credit is let through: a repair
+    /// withdrawn after its acceptance charges nothing once cancelled, and while accepted its
+    /// deposit could not be refunded, so it is refunded after the move (a closed ticket still
+    /// takes that refund). Moves that keep the ticket open need nothing of it.
+    pub fn check_plain_move(
+        &self,
+        from: TicketState,
+        next: TicketState,
+        currency: Currency,
+    ) -> Result<(), DomainError> {
         match next {
-            TicketState::Cancelled if self.balance.0 < 0 => Ok(()),
+            TicketState::Cancelled if from == TicketState::Approved && self.balance.0 < 0 => Ok(()),
             _ if next.is_closed() => self.check_release(currency),
             _ => Ok(()),
         }
@@ -215,16 +221,24 @@ mod tests {
     fn a_plain_move_closes_a_ticket_only_with_the_account_settled() {
         let hkd = Currency::from_code("HKD").unwrap();
         let owing = |cents| Account { balance: Amount(cents), ..Account::default() };
-        assert!(owing(0).check_plain_move(TicketState::Cancelled, hkd).is_ok());
-        let err = owing(1).check_plain_move(TicketState::ReturnedUnrepaired, hkd).unwrap_err();
+        assert!(owing(0).check_plain_move(TicketState::Received, TicketState::Cancelled, hkd).is_ok());
+        let err = owing(1).check_plain_move(TicketState::ReturnDue, TicketState::ReturnedUnrepaired, hkd).unwrap_err();
         assert_eq!(err.code(), Code::BalanceDue, "one cent owed is owed");
-        let err = owing(-1).check_plain_move(TicketState::ReturnedUnrepaired, hkd).unwrap_err();
+        let err = owing(-1).check_plain_move(TicketState::ReturnDue, TicketState::ReturnedUnrepaired, hkd).unwrap_err();
         assert_eq!(err.code(), Code::CreditToRefund, "one cent of deposit is refunded first");
         assert!(
-            owing(-20_000).check_plain_move(TicketState::Cancelled, hkd).is_ok(),
+            owing(-20_000).check_plain_move(TicketState::Approved, TicketState::Cancelled, hkd).is_ok(),
             "a withdrawn repair's deposit is refunded after"
         );
-        assert_eq!(owing(1).check_plain_move(TicketState::Cancelled, hkd).unwrap_err().code(), Code::BalanceDue);
-        assert!(owing(5_000).check_plain_move(TicketState::InRepair, hkd).is_ok(), "an open ticket may owe");
+        assert_eq!(
+            owing(1).check_plain_move(TicketState::Approved, TicketState::Cancelled, hkd).unwrap_err().code(),
+            Code::BalanceDue
+        );
+        let before_acceptance = owing(-1).check_plain_move(TicketState::Received, TicketState::Cancelled, hkd);
+        assert_eq!(before_acceptance.unwrap_err().code(), Code::CreditToRefund, "refunded first: nothing stops it");
+        assert!(
+            owing(5_000).check_plain_move(TicketState::Approved, TicketState::InRepair, hkd).is_ok(),
+            "an open ticket may owe"
+        );
     }
 }

@@ -123,7 +123,7 @@ impl Shop {
         // The account is judged as the move leaves it (a repair withdrawn is not charged);
         // a refusal rolls the move back with the transaction.
         tickets::update_state(&tx, &ticket)?;
-        self.after_sale(id, now)?.account.check_plain_move(next, settings.currency)?;
+        self.after_sale(id, now)?.account.check_plain_move(from, next, settings.currency)?;
         log_ticket(&tx, now, Some(by), &ticket, Action::TicketState, json!({ "from": from, "to": next }))?;
         super::stock::release_parts(&tx, &ticket, Some(by), now)?;
         tx.commit()?;
