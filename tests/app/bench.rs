@@ -41,14 +41,7 @@ async fn a_watch_given_to_a_watchmaker_is_on_their_bench_with_its_time() -> Resu
         app.wait_text("ticket-number", |t| t == number).await?;
         let offered = app.text("bench-assignee").await?;
         assert!(offered.contains("Sam Wong · Watchmaker") && !offered.contains("Lee Counter"), "{offered}");
-        let sam = app
-            .client
-            .execute(
-                "return [...document.querySelector('[data-testid=bench-assignee]').options].find((o) => o.text.startsWith('Sam')).value",
-                vec![],
-            )
-            .await?;
-        app.set_value("bench-assignee", sam.as_str().unwrap_or_default()).await?;
+        let sam = app.choose("bench-assignee", "Sam").await?;
         app.wait_text("toast", |t| t.contains("Given to Sam Wong")).await?;
         app.wait_text("ticket-history", |t| t.contains("Given to Sam Wong")).await?;
 
@@ -67,8 +60,7 @@ async fn a_watch_given_to_a_watchmaker_is_on_their_bench_with_its_time() -> Resu
         // Sam's bench lists it; the other watch still waits for someone.
         app.click("nav-bench").await?;
         app.wait_for("[data-testid=bench-people]").await?;
-        let sam_id = sam.as_str().unwrap_or_default().to_string();
-        app.click(&format!("bench-person-{sam_id}")).await?;
+        app.click(&format!("bench-person-{sam}")).await?;
         let rows = app.wait_text("bench-rows", |t| t.contains(&number)).await?;
         assert!(rows.contains(&number), "{rows}");
         assert!(app.text("bench-unassigned").await?.contains("R-2026-00002"));

@@ -71,14 +71,7 @@ async fn a_catalogue_part_is_held_used_and_the_collection_is_signed_on_the_scree
         app.wait_text("ticket-number", |t| t == "R-2026-00001").await?;
 
         // Given to Sam at the bench.
-        let sam = app
-            .client
-            .execute(
-                "return [...document.querySelector('[data-testid=bench-assignee]').options].find((o) => o.text.startsWith('Sam')).value",
-                vec![],
-            )
-            .await?;
-        app.set_value("bench-assignee", sam.as_str().unwrap_or_default()).await?;
+        app.choose("bench-assignee", "Sam").await?;
         app.wait_text("toast", |t| t.contains("Given to Sam Wong")).await?;
 
         // The crystal from the catalogue: its number, description and price on the line.
@@ -137,9 +130,7 @@ async fn a_catalogue_part_is_held_used_and_the_collection_is_signed_on_the_scree
         app.click("nav-parts").await?;
         assert_eq!(app.wait_text("part-stock-SC-301", |t| !t.is_empty()).await?, "1 in stock");
         app.el("part-low-SC-301").await?;
-        app.client
-            .execute("document.querySelector('[data-testid=part-row-SC-301]').click()", vec![])
-            .await?;
+        app.client.execute("document.querySelector('[data-testid=part-row-SC-301]').click()", vec![]).await?;
         let history = app.wait_text("part-history", |t| t.contains("Used 1 piece")).await?;
         assert!(history.contains("Held 1 piece for R-2026-00001"), "{history}");
         app.screenshot("94-the-crystal-s-history").await?;

@@ -403,6 +403,21 @@ impl App {
         Ok(())
     }
 
+    /// Chooses the option of the select `id` whose text starts with `label` (as a person
+    /// picks a name from a list), and returns its value.
+    pub async fn choose(&self, id: &str, label: &str) -> Result<String> {
+        let found = self
+            .client
+            .execute(
+                "return [...document.querySelector(arguments[0]).options].find((o) => o.text.startsWith(arguments[1]))?.value ?? null",
+                vec![testid(id).into(), label.into()],
+            )
+            .await?;
+        let value = found.as_str().with_context(|| format!("{id} offers nothing starting with {label:?}"))?.to_string();
+        self.set_value(id, &value).await?;
+        Ok(value)
+    }
+
     /// Sets an input or select the way a person's choice would: the value, then `input`
     /// and `change` events (WebKitWebDriver cannot type into date inputs).
     pub async fn set_value(&self, id: &str, value: &str) -> Result<()> {

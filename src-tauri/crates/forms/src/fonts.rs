@@ -7,7 +7,9 @@ use printpdf::ParsedFont;
 
 use crate::error::FormError;
 
-/// Where a face is looked for: Debian's path first (named in the error), then other systems'.
+/// Where a face is looked for: Debian's path first (named in the error), then Fedora's, then
+/// the system font folders of macOS and Windows, where the same Noto files are installed by
+/// hand (so the forms measure and print the same everywhere).
 struct FaceSource {
     paths: &'static [&'static str],
     index: usize,
@@ -18,13 +20,20 @@ const REGULAR: FaceSource = FaceSource {
     paths: &[
         "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
         "/usr/share/fonts/google-noto/NotoSans-Regular.ttf",
+        "/Library/Fonts/NotoSans-Regular.ttf",
+        "C:\\Windows\\Fonts\\NotoSans-Regular.ttf",
     ],
     index: 0,
     package: "fonts-noto-core",
 };
 
 const BOLD: FaceSource = FaceSource {
-    paths: &["/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr/share/fonts/google-noto/NotoSans-Bold.ttf"],
+    paths: &[
+        "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+        "/usr/share/fonts/google-noto/NotoSans-Bold.ttf",
+        "/Library/Fonts/NotoSans-Bold.ttf",
+        "C:\\Windows\\Fonts\\NotoSans-Bold.ttf",
+    ],
     index: 0,
     package: "fonts-noto-core",
 };
@@ -34,6 +43,8 @@ const CJK: FaceSource = FaceSource {
     paths: &[
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
         "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+        "/Library/Fonts/NotoSansCJK-Regular.ttc",
+        "C:\\Windows\\Fonts\\NotoSansCJK-Regular.ttc",
     ],
     index: 2,
     package: "fonts-noto-cjk",
