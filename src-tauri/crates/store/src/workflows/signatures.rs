@@ -78,15 +78,16 @@ impl Shop {
     /// The documents of the ticket the customer can sign now (not signed already).
     pub fn signable(&self, id: TicketId, now: Timestamp) -> Result<Vec<SignedDocument>> {
         let signed = signatures::for_ticket(&self.db, id)?;
-        let mut open = Vec::new();
-        for document in SignedDocument::ALL {
-            if let Ok(reference) = self.with_signing_facts(id, now, |facts| signature::reference(document, facts)) {
-                if !signed.iter().any(|s| s.document == document && s.reference == reference) {
-                    open.push(document);
-                }
-            }
-        }
-        Ok(open)
+        // The ticket's facts are read once (its account among them) for all three documents.
+        self.with_signing_facts(id, now, |facts| {
+            Ok(SignedDocument::ALL
+                .into_iter()
+                .filter(|d| {
+                    signature::reference(*d, facts)
+                        .is_ok_and(|r| !signed.iter().any(|s| s.document == *d && s.reference == r))
+                })
+                .collect())
+        })
     }
 
     /// Runs `rule` on what the ticket is at: its state, its latest quotation's answer, its
