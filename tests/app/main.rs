@@ -15,6 +15,7 @@ mod imports;
 mod intake;
 mod messages;
 mod parts;
+mod printing;
 mod quotation;
 mod return_correction;
 mod returns;

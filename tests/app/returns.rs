@@ -44,7 +44,7 @@ async fn request_authorize_label_receive_inspect_partial_refund() -> Result<()> 
 
         // The 4x6 label scans back to the code, as a barcode and as a QR code.
         let path = app.save_pdf("return-label", &rig.chosen_dir()?).await?;
-        assert!(path.ends_with(&format!("{code} Return label (4×6 in).pdf")), "{path}");
+        assert!(path.ends_with(&format!("{code} Return label.pdf")), "{path}");
         let png = rig.shop_dir().join("label");
         run("pdftoppm", &["-png", "-r", "200", "-singlefile", &path, png.to_str().context("path")?])?;
         let decoded = run("zbarimg", &["--quiet", "--raw", png.with_extension("png").to_str().context("path")?])?;

@@ -71,12 +71,23 @@ fn start_xvfb() -> Result<(Child, String)> {
 
 /// Stand-ins for the printer (`lp`) and the PDF viewer (`xdg-open`) that record what they
 /// were handed, so tests check the app's side without a printer or a desktop.
+/// The tests' CUPS scheduler (`scripts/test-cups`, which scripts/test starts): its address and
+/// its folder, where every job's file is kept (`spool/d<job>-001`).
+pub fn test_cups() -> Result<(String, PathBuf)> {
+    let said = "CASEBACK_TEST_CUPS is not set, so the app has no printers: start a scheduler with \
+                `eval \"$(scripts/test-cups)\"` (scripts/test does), then run the tests again";
+    let server = std::env::var("CASEBACK_TEST_CUPS").ok().filter(|s| !s.is_empty()).context(said)?;
+    let dir = std::env::var("CASEBACK_TEST_CUPS_DIR").context(said)?;
+    Ok((server, PathBuf::from(dir)))
+}
+
 fn stub_commands(dir: &Path) -> Result<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin)?;
     let log = dir.join("handed-out.log");
-    for name in ["lp", "xdg-open"] {
+    // Printing is real: the app prints through the tests' CUPS scheduler (`CUPS_SERVER`).
+    for name in ["xdg-open"] {
         let script = bin.join(name);
         std::fs::write(&script, format!("#!/bin/sh\necho \"{name} $*\" >> '{}'\n", log.display()))?;
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))?;
@@ -149,6 +160,7 @@ impl Rig {
             .env("PATH", path)
             .env("CASEBACK_DATA_DIR", data_dir.path().join("shop"))
             .env("CASEBACK_TEST_CLOCK", format!("file:{}", clock_file.display()))
+            .env("CUPS_SERVER", test_cups()?.0)
             .envs(desktop.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -170,7 +182,7 @@ impl Rig {
         Ok(())
     }
 
-    /// What the stub printer and PDF viewer were handed, one `command file` a line.
+    /// What the stub PDF viewer and link handler were handed, one `command file` a line.
     pub fn handed_out(&self) -> String {
         std::fs::read_to_string(self.data_dir.path().join("handed-out.log")).unwrap_or_default()
     }

@@ -172,7 +172,14 @@ export const api = {
   returnFormExport: (id, kind, path) => call('return_form_export', { id, kind, path }),
   /** kind: a caseback_forms::FormKind, e.g. 'intake_receipt', 'quotation', 'shipping_label'. */
   formOpen: (id, kind) => call('form_open', { id, kind }),
+  /** Prints on the form's printer and stock (Settings → Printing); says what was sent where. */
   formPrint: (id, kind) => call('form_print', { id, kind }),
+  /** The bag tags of today's intakes, in one job. */
+  tagsPrintToday: () => call('tags_print_today'),
+  /** Settings → Printing: the system's printers and each form's printer, stock and copies. */
+  printingGet: () => call('printing_get'),
+  /** forms: [{key, printer, media, copies}]; every line checked, each refused at its own field. */
+  printingSet: (forms) => call('printing_set', { forms }),
   /** Saves the form as `path`, the file chosen in the save dialog (choose.js). */
   formExport: (id, kind, path) => call('form_export', { id, kind, path }),
 };

@@ -1,10 +1,10 @@
-//! Printable forms of a ticket or a return: open in the system viewer, print (both from the
-//! data folder's `exports/`), or save as PDF where staff chose in the system's save dialog.
+//! Printable forms of a ticket or a return: open in the system viewer (from the data
+//! folder's `exports/`), print on the printer and stock Settings → Printing chose, or save as
+//! PDF where staff chose in the system's save dialog.
 
 use std::path::PathBuf;
-use std::process::Command;
 
-use caseback_desk::{Error, PaperFor, Result};
+use caseback_desk::{Error, PaperFor, PrintFormRow, PrintedView, PrintingView, Result};
 use caseback_domain::papers::{FormKind, ReturnFormKind};
 use caseback_domain::returns::ReturnId;
 use caseback_domain::ticket::TicketId;
@@ -46,27 +46,6 @@ fn open_with(path: PathBuf, launch: impl FnOnce(&std::path::Path) -> std::io::Re
 /// What staff read when no program opens PDFs here.
 const NO_VIEWER: &str = "No program to open PDFs is set up on this computer: use Save PDF… or Print.";
 
-/// Sends a saved form to the default printer (CUPS `lp`).
-fn print_pdf(path: PathBuf) -> Result<Exported> {
-    let output = Command::new("lp").arg(&path).output().map_err(|e| {
-        Error::new(
-            Code::PrinterUnavailable,
-            format!(
-                "Printing needs CUPS (the lp command), which is not available: {e}. The PDF is saved at {}.",
-                path.display()
-            ),
-        )
-    })?;
-    if !output.status.success() {
-        let said = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        return Err(Error::new(
-            Code::PrinterUnavailable,
-            format!("The printer refused the form ({said}). The PDF is saved at {}.", path.display()),
-        ));
-    }
-    Ok(exported(path))
-}
-
 /// Saves the form to `path`, the file chosen in the save dialog.
 #[tauri::command]
 pub fn form_export(
@@ -83,9 +62,10 @@ pub fn form_open(state: State<AppState>, id: Arg<TicketId>, kind: Arg<FormKind>)
     open_pdf(saved(&state, PaperFor::Ticket(*id, *kind))?)
 }
 
+/// Prints the form on its printer and stock (Settings → Printing).
 #[tauri::command]
-pub fn form_print(state: State<AppState>, id: Arg<TicketId>, kind: Arg<FormKind>) -> Result<Exported> {
-    print_pdf(saved(&state, PaperFor::Ticket(*id, *kind))?)
+pub fn form_print(state: State<AppState>, id: Arg<TicketId>, kind: Arg<FormKind>) -> Result<PrintedView> {
+    state.desk(|d| d.print_paper(PaperFor::Ticket(*id, *kind)))
 }
 
 /// Saves the form to `path`, the file chosen in the save dialog.
@@ -105,8 +85,25 @@ pub fn return_form_open(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<Ret
 }
 
 #[tauri::command]
-pub fn return_form_print(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<ReturnFormKind>) -> Result<Exported> {
-    print_pdf(saved(&state, PaperFor::Return(*id, *kind))?)
+pub fn return_form_print(state: State<AppState>, id: Arg<ReturnId>, kind: Arg<ReturnFormKind>) -> Result<PrintedView> {
+    state.desk(|d| d.print_paper(PaperFor::Return(*id, *kind)))
+}
+
+/// The bag tags of today's intakes, in one job.
+#[tauri::command]
+pub fn tags_print_today(state: State<AppState>) -> Result<PrintedView> {
+    state.desk(|d| d.print_todays_tags())
+}
+
+/// Settings → Printing.
+#[tauri::command]
+pub fn printing_get(state: State<AppState>) -> Result<PrintingView> {
+    state.desk(|d| d.printing())
+}
+
+#[tauri::command]
+pub fn printing_set(state: State<AppState>, forms: Arg<Vec<PrintFormRow>>) -> Result<PrintingView> {
+    state.desk(|d| d.set_printing(forms.0))
 }
 
 #[cfg(test)]

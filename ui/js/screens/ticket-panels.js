@@ -36,7 +36,7 @@ export function formsCard(ownerId, forms, calls, testid, empty = 'No forms yet.'
     const open = h('button', { type: 'button', class: 'secondary small', text: 'Open', testid: `form-${f.name}-open`,
       onclick: () => act(open, () => calls.open(ownerId, f.kind), () => {}) });
     const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.name}-print`,
-      onclick: () => act(print, () => calls.print(ownerId, f.kind), () => notify(`${f.title} sent to the printer.`)) });
+      onclick: () => act(print, () => calls.print(ownerId, f.kind), (r) => notify(r.text)) });
     const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF…', testid: `form-${f.name}-export`,
       onclick: () => act(save, async () => {
         const path = await pdfFile(`Save ${f.title} as PDF`, f.save_as);

@@ -4,7 +4,7 @@
 // and returns (RMA codes running out, held packages, inspections and refunds due).
 
 import { api } from '../ipc.js';
-import { h, fill, emptyState } from '../dom.js';
+import { h, fill, emptyState, notify } from '../dom.js';
 import { stateBadge, dueLabel } from '../ticket-rows.js';
 import { showDate } from '../dates.js';
 
@@ -98,6 +98,22 @@ function partsCard(parts, open, go) {
       : null);
 }
 
+/** Prints the bag tags of every watch booked in today, in one job on the tag printer. */
+function printTagsButton() {
+  const button = h('button', { type: 'button', class: 'secondary', text: 'Print today’s bag tags', testid: 'print-todays-tags',
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        notify((await api.tagsPrintToday()).text);
+      } catch (err) {
+        notify(err.message, 'error');
+      } finally {
+        button.disabled = false;
+      }
+    } });
+  return button;
+}
+
 export async function render(main, { status, go }) {
   const [due, quotes, release, returns, bench, parts] = await Promise.all([api.todayList(), api.todayQuotes(), api.todayRelease(), api.todayReturns(),
     api.todayBench(), api.todayParts()]);
@@ -111,7 +127,8 @@ export async function render(main, { status, go }) {
   fill(main,
     h('div', { class: 'screen-head' },
       h('div', {}, h('h1', { text: 'Today' }), h('p', { class: 'muted', text: status.today_label ?? '' })),
-      h('button', { type: 'button', class: 'primary', text: 'New intake', testid: 'new-intake', attrs: { 'aria-keyshortcuts': 'Control+N', title: 'Ctrl N' }, onclick: () => go('intake') })),
+      h('div', { class: 'inline' }, printTagsButton(),
+        h('button', { type: 'button', class: 'primary', text: 'New intake', testid: 'new-intake', attrs: { 'aria-keyshortcuts': 'Control+N', title: 'Ctrl N' }, onclick: () => go('intake') }))),
     h('section', { class: 'card', testid: 'today-assessments' },
       h('div', { class: 'card-head' },
         h('h2', { text: 'Due today or overdue' }),

@@ -12,12 +12,14 @@ mod bench;
 mod branches;
 mod choice;
 mod csv_file;
+mod cups;
 mod customer_imports;
 mod data;
 mod dates;
 mod error;
 mod history;
 mod papers;
+mod printing;
 mod quotations;
 mod returns;
 mod settings;
@@ -37,11 +39,13 @@ pub use after_sale::{AccountView, AfterSaleView, CostsView};
 pub use bench::{BenchPerson, BenchView, TicketBenchView, TodayBench, WorkRow};
 pub use branches::BranchesView;
 pub use choice::Choice;
+pub use cups::{Cups, Job, Printer};
 pub use customer_imports::CustomerImportView;
 pub use data::{inspect_backup, DataOverview};
 pub use error::{Error, Result};
 pub use history::HistoryRow;
 pub use papers::{form_names, Paper, PaperFor};
+pub use printing::{PrintFormRow, PrintFormView, PrintedView, PrintingView};
 pub use quotations::{Preview, QuotationsView};
 pub use returns::{EligibilityView, ReturnOptions, ReturnRowView, ReturnView, SettlementView};
 pub use settings::{FieldView, SettingsView, SetupForm, SetupFormView};
@@ -62,11 +66,13 @@ pub struct Desk {
     clock: Clock,
     /// Why the calendar's moves could not be written (the data is only readable here).
     calendar_note: Option<String>,
+    /// The printing system Print sends to.
+    cups: cups::Cups,
 }
 
 impl Desk {
     pub fn new(shop: Shop, clock: Clock) -> Desk {
-        Desk { shop, clock, calendar_note: None }
+        Desk { shop, clock, calendar_note: None, cups: cups::Cups::system() }
     }
 
     /// The system clock.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use caseback_domain::papers::{FormKind, ReturnFormKind};
+use caseback_domain::printing::Media;
 use caseback_domain::returns::ReturnId;
 use caseback_domain::ticket::TicketId;
 use caseback_domain::{Code, DomainError};
@@ -88,7 +89,7 @@ pub struct Paper {
     pub pdf: Vec<u8>,
 }
 
-fn fonts() -> Result<&'static Fonts> {
+pub(crate) fn fonts() -> Result<&'static Fonts> {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
     if let Some(f) = FONTS.get() {
         return Ok(f);
@@ -100,6 +101,12 @@ fn fonts() -> Result<&'static Fonts> {
 impl Desk {
     /// Renders a form; one the record has no facts for is refused with the reason.
     pub fn paper(&mut self, what: PaperFor) -> Result<Paper> {
+        self.paper_on(what, None)
+    }
+
+    /// Renders a form on `media` (a label stock, or the paper a printer takes); `None` is
+    /// the form's usual media, documents on the shop's paper.
+    pub(crate) fn paper_on(&mut self, what: PaperFor, media: Option<Media>) -> Result<Paper> {
         let fonts = fonts()?;
         let (shop, now) = self.at()?;
         match what {
@@ -108,7 +115,10 @@ impl Desk {
                     shop.settings()?.return_address()?;
                 }
                 let papers = shop.ticket_papers(id, now, kind == FormKind::CollectionNotice)?;
-                let pdf = caseback_forms::render_ticket(fonts, kind, &papers)?;
+                let pdf = match media {
+                    Some(media) => caseback_forms::render_ticket_on(fonts, kind, &papers, media)?,
+                    None => caseback_forms::render_ticket(fonts, kind, &papers)?,
+                };
                 Ok(Paper { file_name: format!("{}-{}.pdf", papers.ticket.number, kind.name()), pdf })
             }
             PaperFor::Return(id, kind) => {
@@ -116,7 +126,10 @@ impl Desk {
                     shop.settings()?.return_address()?;
                 }
                 let papers = shop.return_papers(shop.return_case(id)?)?;
-                let pdf = caseback_forms::render_return_case(fonts, kind, &papers)?;
+                let pdf = match media {
+                    Some(media) => caseback_forms::render_return_case_on(fonts, kind, &papers, media)?,
+                    None => caseback_forms::render_return_case(fonts, kind, &papers)?,
+                };
                 Ok(Paper { file_name: format!("{}-{}.pdf", papers.case.title().replace(' ', "-"), kind.name()), pdf })
             }
         }

@@ -7,6 +7,7 @@ mod demo;
 mod papers;
 mod payments;
 mod presets;
+mod printing;
 mod returns;
 mod tickets;
 mod today;

@@ -22,6 +22,7 @@ pub mod money;
 pub mod papers;
 pub mod policy;
 pub mod presets;
+pub mod printing;
 pub mod quotation;
 pub mod readings;
 pub mod retention;

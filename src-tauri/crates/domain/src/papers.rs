@@ -162,7 +162,7 @@ form_kinds! {
         /// The customs paper of a returned repaired watch.
         CommercialInvoice => ("commercial-invoice", "Commercial invoice",
             "Goes with the parcel: the watch declared as returned goods, for customs."),
-        ShippingLabel => ("shipping-label", "Shipping label (4×6 in)",
+        ShippingLabel => ("shipping-label", "Shipping label",
             "Stuck on the parcel: the address, ticket number and tracking."),
     }
 }
@@ -175,7 +175,7 @@ form_kinds! {
             "For the customer: the RMA code, what to send back and how."),
         RmaInstructions => ("rma-instructions", "RMA instructions",
             "For the customer: how to pack and label the parcel, and by when."),
-        ReturnLabel => ("return-label", "Return label (4×6 in)",
+        ReturnLabel => ("return-label", "Return label",
             "Stuck on the parcel: the shop’s address and the RMA code to scan."),
         ReturnLabelA4 => ("return-label-a4", "Return label, A4 half page", "The same label for an ordinary printer."),
         InspectionReport => ("inspection-report", "Inspection report",

@@ -15,9 +15,13 @@ pub enum FormError {
     /// The shop's logo is not a PNG or JPEG image that can be decoded.
     #[error("The shop logo could not be printed: {0}")]
     LogoUnreadable(String),
-    /// The ticket lacks what this form is about (no quotation, no covered assessment).
+    /// The ticket lacks what this form is about (no quotation, no covered assessment), or
+    /// a batch has nothing in it to print.
     #[error("{0}")]
     NotApplicable(&'static str),
+    /// The form is not laid out for the paper or label stock asked for (a bag tag on A4).
+    #[error("{0}")]
+    WrongMedia(String),
     /// Drawing or writing the PDF failed.
     #[error("The form could not be drawn: {0}")]
     RenderFailed(String),
@@ -30,7 +34,9 @@ impl FormError {
             FormError::FontUnreadable { .. } => Code::FontUnreadable,
             FormError::LogoUnreadable(_) => Code::LogoUnreadable,
             FormError::RenderFailed(_) => Code::RenderFailed,
-            FormError::NotApplicable(_) => Code::FormNotApplicable,
+            // Not `InvalidInput`: screens place that one beside a field and show nothing else,
+            // and this refusal has no field of theirs to go beside.
+            FormError::NotApplicable(_) | FormError::WrongMedia(_) => Code::FormNotApplicable,
         }
     }
 }

@@ -175,6 +175,45 @@ pub(crate) fn fit_size(fonts: &Fonts, text: &str, style: Style, width: f32, min:
     (width / at_one).min(style.size).max(min)
 }
 
+/// `text` cut with an ellipsis to fit `w` mm.
+pub(crate) fn ellipsize(fonts: &Fonts, text: &str, style: Style, w: f32) -> String {
+    if width(fonts, text, style) <= w {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.trim_end_matches('…').chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if width(fonts, &candidate, style) <= w {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
+/// `text` wrapped to `w` mm from (`x`, `top`), at most `max` lines, the last cut with an
+/// ellipsis when more would follow: its items and the y below them.
+pub(crate) fn lines(fonts: &Fonts, text: &str, style: Style, x: f32, top: f32, w: f32, max: usize) -> (Vec<Item>, f32) {
+    let text = text.trim();
+    if text.is_empty() || max == 0 {
+        return (Vec::new(), top);
+    }
+    let (_, wrapped) = wrap(fonts, text, style, w);
+    let shown = wrapped.len().min(max);
+    let mut items = Vec::new();
+    let mut y = top;
+    for (i, line) in wrapped.iter().take(shown).enumerate() {
+        let line = if i + 1 == shown && wrapped.len() > shown {
+            ellipsize(fonts, &format!("{line}…"), style, w)
+        } else {
+            line.clone()
+        };
+        items.push(text_item(fonts, &line, style, x, y + style.baseline()));
+        y += style.line_height();
+    }
+    (items, y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

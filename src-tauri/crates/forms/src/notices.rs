@@ -352,7 +352,7 @@ pub(crate) fn sign_line_filled(
         items.push(Item::Rule { x1: lx, y1: space, x2: lx + line_w, y2: space, width_pt: 0.7, colour: Colour::INK });
         items.push(text_item(fonts, label, SIGN_LABEL, lx, space + 1.2 + SIGN_LABEL.baseline()));
         if !value.trim().is_empty() {
-            let value = crate::ticket_tag::ellipsize(fonts, value.trim(), SIGN_VALUE, line_w);
+            let value = crate::layout::ellipsize(fonts, value.trim(), SIGN_VALUE, line_w);
             items.push(text_item(fonts, &value, SIGN_VALUE, lx + 0.5, space - 1.2));
         }
         lx += line_w + gap;

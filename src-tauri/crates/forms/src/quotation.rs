@@ -383,7 +383,7 @@ fn acceptance(fonts: &Fonts, settings: &Settings, q: &Quotation, ink: Option<&In
         items.push(text_item(fonts, label, SIGN_LABEL, lx, space + 1.2 + SIGN_LABEL.baseline()));
         match (values.get(i), ink) {
             (Some(value), _) if !value.is_empty() => {
-                let value = crate::ticket_tag::ellipsize(fonts, value, crate::notices::SIGN_VALUE, line_w);
+                let value = crate::layout::ellipsize(fonts, value, crate::notices::SIGN_VALUE, line_w);
                 items.push(text_item(fonts, &value, crate::notices::SIGN_VALUE, lx + 0.5, space - 1.2));
             }
             (None, Some(ink)) => items.push(ink.over_line(lx, line_w, space)),

@@ -9,6 +9,7 @@ mod after_sale;
 mod bench_readings;
 mod fonts;
 mod intake_receipt;
+mod label_stock;
 mod notices;
 mod quotation;
 mod returns;

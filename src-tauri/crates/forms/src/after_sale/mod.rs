@@ -1,8 +1,8 @@
 //! The forms after the repair: the Collection Notice, the receipt, the shipping notice, the
-//! commercial invoice and the 4 x 6 in shipping label. Each one reads the ticket's papers
-//! (their `after_sale` above all) and refuses with `FormError::NotApplicable` when the facts
-//! it is about are missing. The bench readings and the service warranty are printed where
-//! the papers carry them, and left out where they do not.
+//! commercial invoice and the shipping label (4 x 6 in or 100 x 150 mm). Each one reads the
+//! ticket's papers (their `after_sale` above all) and refuses with `FormError::NotApplicable`
+//! when the facts it is about are missing. The bench readings and the service warranty are
+//! printed where the papers carry them, and left out where they do not.
 
 pub(crate) mod collection_notice;
 mod commercial_invoice;
@@ -17,6 +17,7 @@ pub use collection_notice::collection_notice;
 pub use commercial_invoice::commercial_invoice;
 pub use payment_receipt::payment_receipt;
 pub use shipping_label::shipping_label;
+pub(crate) use shipping_label::shipping_label_on;
 pub use shipping_notice::shipping_notice;
 
 use caseback_domain::after_sale::{Account, AfterSale, Charge, Dispatch, Release};

@@ -1,8 +1,11 @@
-//! The 4 x 6 in shipping label stuck on the parcel: courier, FROM and TO, the ticket's QR
-//! code, "SIGNATURE REQUIRED" when it is, and the tracking number as a Code 128 barcode.
-//! Everything fits one label: long names and addresses wrap, then shrink, then are cut.
+//! The shipping label stuck on the parcel, 4 x 6 in or 100 x 150 mm: courier, FROM and TO,
+//! the ticket's QR code, "SIGNATURE REQUIRED" when it is, and the tracking number as a
+//! Code 128 barcode. Everything fits one label: long names and addresses wrap, then shrink,
+//! then are cut. The layout is the label's size less fixed margins, so the slightly smaller
+//! 100 x 150 mm stock only gives the TO block a little less room.
 
 use caseback_domain::papers::TicketPapers;
+use caseback_domain::printing::Media;
 
 use super::shipping_notice::{courier_and_service, NOT_SENT};
 use super::{dispatch, frame};
@@ -10,12 +13,9 @@ use crate::barcode::{code128_items, modules, QUIET_MODULES};
 use crate::draw::{Canvas, Colour, Item};
 use crate::error::FormError;
 use crate::fonts::{Fonts, Weight};
-use crate::layout::{fit_size, text_item, width, wrap, Style};
+use crate::layout::{ellipsize, fit_size, lines, text_item, width, wrap, Style};
 use crate::qr::{qr_items, quiet_zone};
-use crate::ticket_tag::ellipsize;
 
-pub(crate) const LABEL_W: f32 = 101.6;
-pub(crate) const LABEL_H: f32 = 152.4;
 const MARGIN: f32 = 4.0;
 const QR_SIZE: f32 = 20.0;
 const BAR_H: f32 = 20.0;
@@ -40,13 +40,19 @@ const TRACKING: Style = Style::new(Weight::Bold, 12.0, INK);
 
 /// The shipping label as a one-page PDF of 4 x 6 in, once the watch was dispatched.
 pub fn shipping_label(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormError> {
+    shipping_label_on(fonts, p, Media::Label4x6in)
+}
+
+/// The shipping label on a parcel label of `media`'s size (4 x 6 in or 100 x 150 mm).
+pub(crate) fn shipping_label_on(fonts: &Fonts, p: &TicketPapers, media: Media) -> Result<Vec<u8>, FormError> {
     let a = &p.after_sale;
     let (Some(s), Some(d)) = (&a.shipping, dispatch(a)) else {
         return Err(FormError::NotApplicable(NOT_SENT));
     };
     let number = p.ticket.number.to_string();
-    let mut canvas = Canvas::new(fonts, &format!("Shipping label {number}"), LABEL_W, LABEL_H);
-    let (x, w) = (MARGIN, LABEL_W - 2.0 * MARGIN);
+    let (label_w, label_h) = media.size_mm();
+    let mut canvas = Canvas::new(fonts, &format!("Shipping label {number}"), label_w, label_h);
+    let (x, w) = (MARGIN, label_w - 2.0 * MARGIN);
     let mut pen = Pen { fonts, x, w, items: Vec::new() };
 
     // Courier and service, with the dispatch date at the right.
@@ -75,9 +81,9 @@ pub fn shipping_label(fonts: &Fonts, p: &TicketPapers) -> Result<Vec<u8>, FormEr
 
     // The bottom half, laid out upwards from the label's foot: barcode, then ticket strip.
     let tracking_h = TRACKING.line_height();
-    let bars_top = LABEL_H - MARGIN - tracking_h - BAR_H;
+    let bars_top = label_h - MARGIN - tracking_h - BAR_H;
     let strip_top = bars_top - 4.0 - QR_SIZE - 2.0;
-    pen.items.extend(barcode(fonts, &d.tracking, bars_top)?);
+    pen.items.extend(barcode(fonts, &d.tracking, label_w, bars_top)?);
     pen.items.extend(ticket_strip(fonts, &number, s.signature, x, w, strip_top)?);
     pen.rule(strip_top - 2.5);
 
@@ -107,24 +113,9 @@ impl Pen<'_> {
 
     /// `text` wrapped, at most `max` lines (the last cut with an ellipsis); returns the y below.
     pub(crate) fn lines(&mut self, text: &str, style: Style, y: f32, max: usize) -> f32 {
-        let (fonts, w) = (self.fonts, self.w);
-        let text = text.trim();
-        if text.is_empty() || max == 0 {
-            return y;
-        }
-        let (_, wrapped) = wrap(fonts, text, style, w);
-        let shown = wrapped.len().min(max);
-        let mut y = y;
-        for (i, line) in wrapped.iter().take(shown).enumerate() {
-            let line = if i + 1 == shown && wrapped.len() > shown {
-                ellipsize(fonts, &format!("{line}…"), style, w)
-            } else {
-                line.clone()
-            };
-            self.items.push(text_item(fonts, &line, style, self.x, y + style.baseline()));
-            y += style.line_height();
-        }
-        y
+        let (items, below) = lines(self.fonts, text, style, self.x, y, self.w, max);
+        self.items.extend(items);
+        below
     }
 }
 
@@ -195,22 +186,23 @@ fn ticket_strip(
     Ok(items)
 }
 
-/// The tracking number's barcode centred across the label, bars `BAR_H` tall from `top`,
-/// and the number in print under it. The module is as wide as fits with its quiet zones.
-fn barcode(fonts: &Fonts, tracking: &str, top: f32) -> Result<Vec<Item>, FormError> {
+/// The tracking number's barcode centred across a label `label_w` mm wide, bars `BAR_H`
+/// tall from `top`, and the number in print under it. The module is as wide as fits with
+/// its quiet zones.
+fn barcode(fonts: &Fonts, tracking: &str, label_w: f32, top: f32) -> Result<Vec<Item>, FormError> {
     let count = modules(tracking)?.len();
-    let module = module_for(count);
-    let bars_x = (LABEL_W - count as f32 * module) / 2.0;
+    let module = module_for(count, label_w);
+    let bars_x = (label_w - count as f32 * module) / 2.0;
     let mut items = code128_items(tracking, bars_x, top, module, BAR_H)?;
-    let style = Style { size: fit_size(fonts, tracking, TRACKING, LABEL_W - 2.0 * MARGIN, 7.0), ..TRACKING };
-    let text_x = (LABEL_W - width(fonts, tracking, style)) / 2.0;
+    let style = Style { size: fit_size(fonts, tracking, TRACKING, label_w - 2.0 * MARGIN, 7.0), ..TRACKING };
+    let text_x = (label_w - width(fonts, tracking, style)) / 2.0;
     items.push(text_item(fonts, tracking, style, text_x, top + BAR_H + style.baseline()));
     Ok(items)
 }
 
-/// As wide a module as lets `count` modules and both quiet zones span the label.
-pub(crate) fn module_for(count: usize) -> f32 {
-    (LABEL_W / (count + 2 * QUIET_MODULES) as f32).min(MAX_MODULE)
+/// As wide a module as lets `count` modules and both quiet zones span a label `label_w` mm wide.
+pub(crate) fn module_for(count: usize, label_w: f32) -> f32 {
+    (label_w / (count + 2 * QUIET_MODULES) as f32).min(MAX_MODULE)
 }
 
 #[cfg(test)]
@@ -218,7 +210,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn couriers_tracking_numbers_get_modules_of_at_least_a_third_of_a_millimetre() {
+    fn couriers_tracking_numbers_get_modules_of_at_least_a_third_of_a_millimetre_on_both_labels() {
         // UPS, USPS, FedEx, DHL, China Post, and a 20-character one with no digit runs.
         for tracking in [
             "1Z999AA10123456784",
@@ -228,8 +220,10 @@ mod tests {
             "EA123456789CN",
             "ABCD-EFGH-IJKL-MNOP-Q",
         ] {
-            let module = module_for(modules(tracking).unwrap().len());
-            assert!(module >= 0.33, "{tracking}: {module} mm");
+            for media in [Media::Label4x6in, Media::Label100x150mm] {
+                let module = module_for(modules(tracking).unwrap().len(), media.size_mm().0);
+                assert!(module >= 0.33, "{tracking} on {media:?}: {module} mm");
+            }
         }
     }
 }

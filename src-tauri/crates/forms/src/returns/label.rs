@@ -1,17 +1,16 @@
 //! The return label for the outside of the parcel: "RETURNED GOODS", the RMA code very large,
 //! as a Code 128 barcode and as a QR code (both of the code exactly as printed), TO the
-//! shop's return address, FROM the customer, and the order number. On a 4 x 6 in label, or
-//! laid out across the top half of an A4 sheet to cut out and tape on.
+//! shop's return address, FROM the customer, and the order number. On a 4 x 6 in or a
+//! 100 x 150 mm label, or laid out across the top half of an A4 sheet to cut out and tape on.
 
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::papers::ReturnPapers;
+use caseback_domain::printing::Media;
 use caseback_domain::DateStyle;
 use jiff::civil::Date;
 
 use super::rma;
-use crate::after_sale::shipping_label::{
-    module_for, to_block, Pen, CAPTION, FROM_LINE, FROM_NAME, INK, LABEL_H, LABEL_W,
-};
+use crate::after_sale::shipping_label::{module_for, to_block, Pen, CAPTION, FROM_LINE, FROM_NAME, INK};
 use crate::barcode::{code128_items, modules, QUIET_MODULES};
 use crate::draw::{Canvas, Colour, Item};
 use crate::error::FormError;
@@ -68,9 +67,15 @@ fn facts(p: &ReturnPapers) -> Result<Facts, FormError> {
 
 /// The return label as a one-page PDF of 4 x 6 in, portrait.
 pub fn return_label(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormError> {
+    return_label_on(fonts, p, Media::Label4x6in)
+}
+
+/// The return label on a parcel label of `media`'s size (4 x 6 in or 100 x 150 mm), portrait.
+pub(crate) fn return_label_on(fonts: &Fonts, p: &ReturnPapers, media: Media) -> Result<Vec<u8>, FormError> {
     let f = facts(p)?;
-    let mut canvas = Canvas::new(fonts, &format!("Return label {}", f.code), LABEL_W, LABEL_H);
-    let (x, w) = (MARGIN, LABEL_W - 2.0 * MARGIN);
+    let (label_w, label_h) = media.size_mm();
+    let mut canvas = Canvas::new(fonts, &format!("Return label {}", f.code), label_w, label_h);
+    let (x, w) = (MARGIN, label_w - 2.0 * MARGIN);
     let mut pen = Pen { fonts, x, w, items: banner(fonts, x, MARGIN, w, 11.0) };
     let mut y = MARGIN + 11.0 + 2.5;
 
@@ -81,9 +86,9 @@ pub fn return_label(fonts: &Fonts, p: &ReturnPapers) -> Result<Vec<u8>, FormErro
 
     // The bottom, laid out upwards from the label's foot: barcode, code strip, the code.
     let bar_h = 18.0;
-    let bars_top = LABEL_H - MARGIN - READABLE.line_height() - bar_h;
-    let module = module_for(modules(&f.code)?.len());
-    pen.items.extend(barcode(fonts, &f.code, LABEL_W / 2.0, LABEL_W, module, bars_top, bar_h)?);
+    let bars_top = label_h - MARGIN - READABLE.line_height() - bar_h;
+    let module = module_for(modules(&f.code)?.len(), label_w);
+    pen.items.extend(barcode(fonts, &f.code, label_w / 2.0, label_w, module, bars_top, bar_h)?);
     let qr = 22.0;
     let strip_top = bars_top - 3.5 - qr;
     pen.items.extend(code_strip(fonts, &f, 0.0, x, w, strip_top, qr, 1.0)?);

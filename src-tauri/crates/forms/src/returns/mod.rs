@@ -1,6 +1,6 @@
 //! The forms of a return case (not a repair ticket): the Return Authorization Form the
 //! customer fills in, signs and encloses; the RMA instructions; the return label, on a
-//! 4 x 6 in label or on the top half of an A4 sheet; and the inspection report. Each reads
+//! 4 x 6 in or 100 x 150 mm label or on the top half of an A4 sheet; and the inspection report. Each reads
 //! the case's papers and refuses with `FormError::NotApplicable` when the case lacks the
 //! facts it is about.
 
@@ -12,6 +12,7 @@ mod label;
 pub use authorization::return_authorization;
 pub use inspection::inspection_report;
 pub use instructions::rma_instructions;
+pub(crate) use label::return_label_on;
 pub use label::{return_label, return_label_a4};
 
 use caseback_domain::customer::CustomerDetails;

@@ -90,6 +90,8 @@ pub fn squeezed(text: &str) -> String {
 #[derive(Debug)]
 pub struct WordBox {
     pub page: usize,
+    pub x_min: f32,
+    pub y_min: f32,
     pub x_max: f32,
     pub y_max: f32,
     pub text: String,
@@ -112,7 +114,14 @@ pub fn word_boxes(pdf: &Path) -> ((f32, f32), Vec<WordBox>) {
             size = (attr(line, "width"), attr(line, "height"));
         } else if line.starts_with("<word ") {
             let text = line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
-            words.push(WordBox { page, x_max: attr(line, "xMax"), y_max: attr(line, "yMax"), text });
+            words.push(WordBox {
+                page,
+                x_min: attr(line, "xMin"),
+                y_min: attr(line, "yMin"),
+                x_max: attr(line, "xMax"),
+                y_max: attr(line, "yMax"),
+                text,
+            });
         }
     }
     (size, words)

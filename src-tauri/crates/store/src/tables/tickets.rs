@@ -276,6 +276,17 @@ pub(crate) fn due_after(conn: &Db, after: Date, limit: usize) -> Result<Vec<Tick
     Ok(rows)
 }
 
+/// Tickets booked in on `day`, in the order they were booked: the day's bag tags, printed
+/// in one job (`tickets_by_received_on`).
+pub(crate) fn received_on(conn: &Db, day: Date) -> Result<Vec<TicketRow>> {
+    let rows = conn.rows(
+        &format!("{ROW_SQL} WHERE t.received_on = ?2 ORDER BY t.id"),
+        vals![notice_state(), day.to_string()],
+        row,
+    )?;
+    Ok(rows)
+}
+
 /// Names the watch record the ticket is of.
 pub(crate) fn set_watch(conn: &Db, id: TicketId, watch: WatchId) -> Result<()> {
     conn.exec("UPDATE tickets SET watch_id = ?2 WHERE id = ?1", vals![id.0, watch.0])?;

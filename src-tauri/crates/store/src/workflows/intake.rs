@@ -189,6 +189,11 @@ impl Shop {
         tickets::due_after(&self.db, after, limit)
     }
 
+    /// Every ticket booked in on `day`, first booked first.
+    pub fn tickets_received_on(&self, day: Date) -> Result<Vec<TicketRow>> {
+        tickets::received_on(&self.db, day)
+    }
+
     pub fn open_ticket_count(&self) -> Result<usize> {
         tickets::open_count(&self.db)
     }
