@@ -8,6 +8,7 @@ mod commands;
 #[cfg(test)]
 mod contract;
 mod live;
+mod postman;
 mod state;
 
 use std::path::PathBuf;
@@ -41,6 +42,8 @@ pub fn run() {
         .setup(|app| {
             backups::keep_daily(app.handle().clone());
             live::connect_in_background(app.handle().clone());
+            use tauri::Manager;
+            app.manage(postman::start(app.handle().clone()));
             Ok(())
         })
         .run(tauri::generate_context!())

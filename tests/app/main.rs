@@ -13,6 +13,7 @@ mod fuzz;
 mod hostile;
 mod imports;
 mod intake;
+mod mail;
 mod messages;
 mod parts;
 mod printing;

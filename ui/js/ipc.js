@@ -22,6 +22,16 @@ export function onShopChanged(handler) {
   window.__TAURI__?.event?.listen('shop-changed', (e) => handler(e.payload ?? {}));
 }
 
+// The postman's news (a message sent, refused or still waiting) as a window event, heard
+// by whichever e-mail list is on show.
+globalThis.__TAURI__?.event?.listen('outbox-changed', () => globalThis.dispatchEvent(new CustomEvent('outbox-changed')));
+
+/** Calls `handler` each time the outbox changes, while `node` is on the page. */
+export function whileShownOnOutbox(node, handler) {
+  const heard = () => (node.isConnected ? handler() : window.removeEventListener('outbox-changed', heard));
+  window.addEventListener('outbox-changed', heard);
+}
+
 /** Tells the frame how the app answered (live.js: the shared database's server away or back). */
 const told = (name, detail) => window.dispatchEvent(new CustomEvent(name, { detail }));
 
@@ -180,6 +190,22 @@ export const api = {
   printingGet: () => call('printing_get'),
   /** forms: [{key, printer, media, copies}]; every line checked, each refused at its own field. */
   printingSet: (forms) => call('printing_set', { forms }),
+  /** Settings → E-mail: this computer's mail account (never its password). */
+  mailAccountGet: () => call('mail_account_get'),
+  /** form: {host, port, security, user, from_address, from_name, password?}; each refusal at its field. */
+  mailAccountSave: (form) => call('mail_account_save', { form }),
+  /** A test message through the server, answered with what the server said. */
+  mailTest: (to) => call('mail_test', { to }),
+  /** Queues the form for the customer's e-mail, with its message; the outbox sends it. */
+  formEmail: (by, id, kind) => call('form_email', { by, id, kind }),
+  returnFormEmail: (by, id, kind) => call('return_form_email', { by, id, kind }),
+  ticketOutbox: (id) => call('ticket_outbox', { id }),
+  returnOutbox: (id) => call('return_outbox', { id }),
+  outbox: () => call('outbox_get'),
+  /** A refused message back in the outbox. */
+  outboxRetry: (by, message) => call('outbox_retry', { by, message }),
+  /** Sends what waits now, in the background (the window hears `outbox-changed`). */
+  outboxSend: () => call('outbox_send'),
   /** Saves the form as `path`, the file chosen in the save dialog (choose.js). */
   formExport: (id, kind, path) => call('form_export', { id, kind, path }),
 };

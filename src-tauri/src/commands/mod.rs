@@ -6,6 +6,7 @@ pub mod app;
 pub mod bench;
 pub mod data;
 pub mod forms;
+pub mod mail;
 pub mod quotations;
 pub mod returns;
 pub mod settings;

@@ -4,6 +4,7 @@
 
 import { showDate } from '../dates.js';
 import { api } from '../ipc.js';
+import { actorId } from '../actor.js';
 import { h, fill } from '../dom.js';
 import { stateBadge, dueClass } from '../ticket-rows.js';
 import { formsCard, historyPanel } from './ticket-panels.js';
@@ -73,7 +74,8 @@ export async function render(main, { params, go }) {
             ? h('section', { class: 'card', testid: 'return-eligibility' }, h('h2', { text: 'Policy check' }), eligibilityChecks(v.eligibility, v.rma))
             : null,
           formsCard(v.id, v.forms,
-            { open: api.returnFormOpen, print: api.returnFormPrint, export: api.returnFormExport }, 'return-forms',
+            { open: api.returnFormOpen, print: api.returnFormPrint, export: api.returnFormExport,
+              email: (id, kind) => api.returnFormEmail(actorId(), id, kind), outbox: api.returnOutbox }, 'return-forms',
             v.taken_in_at_counter ? 'Handed over at the counter: there is no parcel to label. The inspection report is here once it is decided.'
               : v.request ? 'The return authorization, instructions and labels are ready once the RMA code is issued.' : 'No forms for a package nobody asked to return.'))));
   };

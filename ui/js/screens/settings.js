@@ -12,6 +12,7 @@ import { logoEditor } from './settings-logo.js';
 import { dataSection } from './settings-data.js';
 import { sharedSection } from './settings-shared.js';
 import { printingSection } from './settings-printing.js';
+import { mailSection } from './settings-mail.js';
 
 const POLICY_GROUPS = ['Repairs and quotations', 'Shipping', 'Warranty', 'Returns and refunds', 'Working days'];
 
@@ -36,6 +37,7 @@ export async function render(main, { status }) {
   const nav = h('nav', { class: 'settings-nav', attrs: { 'aria-label': 'Settings sections' } });
   // Made once: they keep what was typed and found there when the form is drawn again.
   const printing = printingSection();
+  const mail = mailSection();
   const data = dataSection({ timeZone: view.fields.find((f) => f.key === 'shop.time_zone')?.value, demo: status.demo });
 
   const onChange = () => setDirty(true);
@@ -89,6 +91,7 @@ export async function render(main, { status }) {
           g === 'Working days' ? holidayOffers(v) : null))]],
       ['bench', 'Service warranty and bench', 'The shop’s own warranty on the work it does (the seed policies state none), and what it accepts of a watch’s readings after the work.', group('Service warranty and bench')],
       ['printing', 'Printing', 'Which printer each form comes out of on this computer, on which paper or label stock. Kept on this computer only, with its own Save.', [printing]],
+      ['mail', 'E-mail', 'Forms sent to customers from this computer, through the shop’s mail server. This acts at once, without Save.', [mail]],
       ['shared', 'Shared database', 'Several computers, one shop. This acts at once, without Save.', [sharedSection({ demo: status.demo })]],
       ['data', 'Data and backups', 'Backups, a copy on a USB stick, restoring, and the data as spreadsheets. These act at once, without Save.', [data]],
       ['history', 'Change history', 'Who changed the settings, and when.', [historyList()]],

@@ -3,13 +3,18 @@
 
 import { pdfFile } from '../choose.js';
 import { showDate } from '../dates.js';
-import { api } from '../ipc.js';
+import { api, whileShownOnOutbox } from '../ipc.js';
+import { actorId } from '../actor.js';
+import { outboxList } from './outbox-list.js';
 import { h, notify } from '../dom.js';
 import { stateBadge } from '../ticket-rows.js';
 
 /** Open, print or save each form the ticket has now (`forms`, from the ticket's view). */
 export function formsPanel(ticketId, forms) {
-  return formsCard(ticketId, forms, { open: api.formOpen, print: api.formPrint, export: api.formExport }, 'ticket-forms');
+  return formsCard(ticketId, forms, {
+    open: api.formOpen, print: api.formPrint, export: api.formExport,
+    email: (id, kind) => api.formEmail(actorId(), id, kind), outbox: api.ticketOutbox,
+  }, 'ticket-forms');
 }
 
 /**
@@ -37,6 +42,12 @@ export function formsCard(ownerId, forms, calls, testid, empty = 'No forms yet.'
       onclick: () => act(open, () => calls.open(ownerId, f.kind), () => {}) });
     const print = h('button', { type: 'button', class: 'secondary small', text: 'Print', testid: `form-${f.name}-print`,
       onclick: () => act(print, () => calls.print(ownerId, f.kind), (r) => notify(r.text)) });
+    const email = f.mailed && calls.email ? h('button', { type: 'button', class: 'secondary small', text: 'E-mail', testid: `form-${f.name}-email`,
+      onclick: () => act(email, () => calls.email(ownerId, f.kind), async (v) => {
+        const m = v.messages[0];
+        notify(m ? `The ${m.form_title.toLowerCase()} to ${m.recipient} waits in the outbox: it goes as soon as the mail server answers.` : 'Queued.');
+        await showOutbox(v);
+      }) }) : null;
     const save = h('button', { type: 'button', class: 'ghost small', text: 'Save PDF…', testid: `form-${f.name}-export`,
       onclick: () => act(save, async () => {
         const path = await pdfFile(`Save ${f.title} as PDF`, f.save_as);
@@ -49,10 +60,20 @@ export function formsCard(ownerId, forms, calls, testid, empty = 'No forms yet.'
       }) });
     return h('div', { class: 'form-row', testid: `form-${f.name}` },
       h('div', {}, h('strong', { text: f.title }), h('p', { class: 'muted small', text: f.about })),
-      h('div', { class: 'inline' }, open, print, save));
+      h('div', { class: 'inline' }, open, print, email, save));
   });
+  // The e-mails of the record: what waits for the server, went, or was refused.
+  const mails = h('div', { class: 'form-mails', testid: `${testid}-mails` });
+  const showOutbox = async (v) => {
+    const view = v ?? await calls.outbox(ownerId);
+    mails.replaceChildren(...(view.messages.length ? [h('h3', { text: 'E-mails' }), outboxList(view, () => showOutbox())] : []));
+  };
+  if (calls.outbox && forms.some((f) => f.mailed)) {
+    showOutbox().catch((err) => notify(err.message, 'error'));
+    whileShownOnOutbox(mails, () => showOutbox().catch(() => {}));
+  }
   return h('section', { class: 'card', testid }, h('h2', { text: 'Forms' }),
-    rows.length ? rows : h('p', { class: 'muted', text: empty }), saved);
+    rows.length ? rows : h('p', { class: 'muted', text: empty }), saved, mails);
 }
 
 /** Earlier tickets of the watch with this serial, newest first; a click opens one. */

@@ -18,6 +18,7 @@ mod data;
 mod dates;
 mod error;
 mod history;
+mod mail;
 mod papers;
 mod printing;
 mod quotations;
@@ -44,6 +45,9 @@ pub use customer_imports::CustomerImportView;
 pub use data::{inspect_backup, DataOverview};
 pub use error::{Error, Result};
 pub use history::HistoryRow;
+pub use mail::{
+    MailAccountForm, MailAccountView, MailTestView, OutboxRowView, OutboxView, SendRoundView, OUTBOX_LIMIT,
+};
 pub use papers::{form_names, Paper, PaperFor};
 pub use printing::{PrintFormRow, PrintFormView, PrintedView, PrintingView};
 pub use quotations::{Preview, QuotationsView};

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use caseback_domain::outbox::MailedForm;
 use caseback_domain::papers::{FormKind, ReturnFormKind};
 use caseback_domain::printing::Media;
 use caseback_domain::returns::ReturnId;
@@ -29,6 +30,8 @@ pub struct FormView {
     /// Where Save PDF's dialog starts: `R-2026-00042 Intake receipt.pdf` in the user's
     /// Documents folder (`save_folder`).
     save_as: String,
+    /// Whether the form is e-mailed to the customer (an E-mail button beside Print).
+    mailed: bool,
 }
 
 impl FormView {
@@ -40,6 +43,7 @@ impl FormView {
             title: k.title(),
             about: k.about(),
             save_as: save_as(number, k.title()),
+            mailed: MailedForm::of_ticket(k).is_some(),
         }
     }
 
@@ -51,6 +55,7 @@ impl FormView {
             title: k.title(),
             about: k.about(),
             save_as: save_as(title, k.title()),
+            mailed: MailedForm::of_return(k).is_some(),
         }
     }
 }

@@ -4,6 +4,7 @@ mod address;
 mod branches;
 mod calendar;
 mod demo;
+mod mail;
 mod papers;
 mod payments;
 mod presets;

@@ -19,6 +19,7 @@ pub mod error;
 pub mod event;
 pub mod intake;
 pub mod money;
+pub mod outbox;
 pub mod papers;
 pub mod policy;
 pub mod presets;

@@ -40,9 +40,10 @@ pub(crate) fn rma_block(block: u8) -> (u64, u64) {
 
 /// The tables a branch server publishes: every table of the shop's records, and the
 /// attachments' contents, but not its settings, its secrets or its id block, which are the
-/// server's own (head office keeps its own of each).
+/// server's own (head office keeps its own of each), nor its outbox: head office would send
+/// the branch's queued messages a second time.
 pub fn published_tables() -> Vec<&'static str> {
-    let own = ["shop_settings", "shop_secrets"];
+    let own = ["shop_settings", "shop_secrets", "outbox"];
     TABLES.iter().copied().filter(|t| !own.contains(t)).chain(["attachment_bytes"]).collect()
 }
 
@@ -173,7 +174,7 @@ mod tests {
     #[test]
     fn a_branch_publishes_its_records_but_not_its_settings_or_secrets() {
         let published = published_tables();
-        for own in ["shop_settings", "shop_secrets", "id_block"] {
+        for own in ["shop_settings", "shop_secrets", "id_block", "outbox"] {
             assert!(!published.contains(&own), "{own}");
         }
         for record in ["tickets", "customers", "return_cases", "rma_codes", "events", "attachments", "attachment_bytes"]

@@ -35,6 +35,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0013_returned_watches.sql")),
     M::up(include_str!("../migrations/0014_bench.sql")),
     M::up(include_str!("../migrations/0015_parts.sql")),
+    M::up(include_str!("../migrations/0016_outbox.sql")),
 ];
 
 /// Version 7: the shop's secrets, among them the key of its RMA codes.

@@ -39,6 +39,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("V13__returned_watches", include_str!("../migrations/postgres/0013_returned_watches.sql")),
     ("V14__bench", include_str!("../migrations/postgres/0014_bench.sql")),
     ("V15__parts", include_str!("../migrations/postgres/0015_parts.sql")),
+    ("V16__outbox", include_str!("../migrations/postgres/0016_outbox.sql")),
 ];
 
 /// refinery's own table: one row per version applied.

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+pub mod smtp;
+
 use crate::sql::Db;
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::device::{Device, DeviceKind, PurchaseRecord};

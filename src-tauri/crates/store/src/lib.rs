@@ -18,8 +18,10 @@ pub mod export;
 #[cfg(feature = "fixture")]
 pub mod fixture;
 pub mod folder;
+pub mod mail_account;
 pub mod private;
 pub mod shared_database;
+pub mod smtp;
 pub mod sql;
 mod tables;
 mod workflows;
@@ -32,6 +34,7 @@ use sql::Db;
 pub use error::{Result, StoreError};
 pub use folder::DataFolder;
 pub use tables::attachments::Attachment;
+pub use tables::outbox::OutboxMessage;
 pub use tables::quotations::StoredQuotation;
 pub use tables::return_cases::ReturnRow;
 pub use tables::ticket_photos::Stage as PhotoStage;
@@ -40,6 +43,7 @@ pub use tables::watches::Watch;
 pub use tables::work_times::WorkTime;
 pub use workflows::bench::BenchCounts;
 pub use workflows::moving::{Fingerprint, TableCheck};
+pub use workflows::outbox::{Claim, Claimed, Mailing, SendRound};
 pub use workflows::stock::TicketPart;
 pub use workflows::watches::{WatchLookup, WatchRecord};
 

@@ -406,6 +406,7 @@ fn as_left_by_version_6(conn: &rusqlite::Connection) {
     // 11 making `tickets` again without version 12's column).
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF;
+         DROP TABLE outbox;
          DROP TABLE signatures; DROP TABLE part_holds; DROP TABLE parts;
          DROP TABLE work_times; DROP TABLE ticket_assignments; ALTER TABLE staff DROP COLUMN role; ALTER TABLE staff DROP COLUMN pin_hash;
          DROP INDEX return_cases_by_watch; DROP INDEX return_cases_without_watch;

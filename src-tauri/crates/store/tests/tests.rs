@@ -14,6 +14,7 @@ mod crash;
 mod customer_imports;
 mod faults;
 mod moving;
+mod outbox;
 mod paid_with;
 mod privacy;
 mod quotations;

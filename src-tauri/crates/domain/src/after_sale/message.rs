@@ -189,6 +189,30 @@ pub fn shipping_message(
     Message::to(settings, customer, subject, body)
 }
 
+/// The receipt sent by e-mail: a cover note; what was charged, paid and refunded is on the
+/// attached receipt itself.
+pub fn receipt_message(settings: &Settings, ticket: &Ticket, customer: &CustomerDetails, account: &Account) -> Message {
+    let money = |a| settings.currency.format(a);
+    let device = device(ticket);
+    let subject = format!("Your receipt for the repair of your {device} ({})", ticket.number);
+    let mut body = format!(
+        "Dear {},\n\nAttached is the receipt for the repair of your {device} (ticket {}).\n\n",
+        customer.name, ticket.number
+    );
+    body.push_str(&format!("Paid: {}\n", money(account.paid)));
+    if account.refunded.0 > 0 {
+        body.push_str(&format!("Refunded: {}\n", money(account.refunded)));
+    }
+    body.push_str(&match account.balance.0 {
+        0 => "Nothing more is owed.\n".to_string(),
+        b if b > 0 => format!("Still to pay: {}\n", money(account.balance)),
+        _ => format!("We owe you {}, which we will refund.\n", money(crate::Amount(-account.balance.0))),
+    });
+    body.push_str("\nThank you for trusting us with your watch.\n");
+    body.push_str(&signature(settings));
+    Message::to(settings, customer, subject, body)
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;

@@ -165,6 +165,12 @@ wire_enum! {
         CustomersImported => "customers.imported",
         /// The customer signed a document on the screen.
         DocumentSigned => "document.signed",
+        /// A form put in the outbox to be e-mailed to the customer (or put back by staff).
+        MessageQueued => "message.queued",
+        /// The shop's mail server took the e-mailed form.
+        MessageSent => "message.sent",
+        /// The server refused the e-mail for good, or could not be reached the first time.
+        MessageFailed => "message.failed",
     }
 }
 

@@ -107,6 +107,25 @@ impl Event {
                 count("watches"),
                 count("left_out")
             ),
+            Action::MessageQueued => match d.get("again").and_then(Value::as_bool) {
+                Some(true) => format!("{} put back in the outbox for {}", text("title"), text("to")),
+                _ => format!("{} queued to be e-mailed to {}", text("title"), text("to")),
+            },
+            Action::MessageSent => format!("{} e-mailed to {}", text("title"), text("to")),
+            Action::MessageFailed => match d.get("waits").and_then(Value::as_bool) {
+                Some(true) => format!(
+                    "Could not reach the mail server to send {} to {}: {}; it waits in the outbox and is tried again",
+                    text("form"),
+                    text("to"),
+                    text("reason")
+                ),
+                _ => format!(
+                    "Could not send {} to {}: {}; it waits in the outbox",
+                    text("form"),
+                    text("to"),
+                    text("reason")
+                ),
+            },
             Action::DocumentSigned => format!("{} signed on the screen by {}", text("document"), text("signer")),
             Action::TicketAssigned => match (text("from").as_str(), text("to").as_str()) {
                 ("", "") => "Left unassigned".into(),
@@ -340,5 +359,24 @@ mod tests {
         let text = corrected.sentence(hkd, DateStyle::DaySlashes);
         assert!(text.contains("from \"2026-02-29\" to \"29/02/2028\""), "not a day: kept; a leap day: styled: {text}");
         assert!(text.contains("from \"2026-1\" to \"2026-01\""), "{text}");
+    }
+    #[test]
+    fn an_emailed_form_reads_as_sent_waiting_or_refused() {
+        let hkd = Currency::from_code("HKD").unwrap();
+        let facts = |more: Value| {
+            let mut d = json!({ "form": "the quotation", "title": "Quotation", "to": "ayse@example.com" });
+            d.as_object_mut().unwrap().extend(more.as_object().unwrap().clone());
+            d
+        };
+        let said = |action, more| event(action, facts(more)).sentence(hkd, DateStyle::Words);
+        assert_eq!(said(Action::MessageQueued, json!({})), "Quotation queued to be e-mailed to ayse@example.com");
+        assert_eq!(said(Action::MessageSent, json!({})), "Quotation e-mailed to ayse@example.com");
+        assert_eq!(
+            said(Action::MessageFailed, json!({ "reason": "550 mailbox unavailable" })),
+            "Could not send the quotation to ayse@example.com: 550 mailbox unavailable; it waits in the outbox"
+        );
+        let waits = said(Action::MessageFailed, json!({ "reason": "connection refused", "waits": true }));
+        assert!(waits.starts_with("Could not reach the mail server to send the quotation"), "{waits}");
+        assert!(said(Action::MessageQueued, json!({ "again": true })).contains("put back in the outbox"));
     }
 }

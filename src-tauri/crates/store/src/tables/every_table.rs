@@ -39,6 +39,7 @@ pub(crate) const TABLES: &[&str] = &[
     "releases",
     "return_cases",
     "rma_codes",
+    "outbox",
     "events",
 ];
 

@@ -18,6 +18,7 @@ pub(crate) mod customers;
 pub(crate) mod events;
 pub(crate) mod every_table;
 pub(crate) mod id_block;
+pub(crate) mod outbox;
 pub(crate) mod part_holds;
 pub(crate) mod parts;
 pub(crate) mod payment_plans;

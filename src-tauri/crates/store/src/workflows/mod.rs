@@ -10,6 +10,7 @@ mod customer_edits;
 mod customer_imports;
 mod intake;
 pub mod moving;
+pub mod outbox;
 mod papers;
 mod quoting;
 mod return_corrections;
