@@ -18,6 +18,7 @@ mod messages;
 mod parts;
 mod printing;
 mod quotation;
+mod reports;
 mod return_correction;
 mod returns;
 mod returns_flow;

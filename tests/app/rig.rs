@@ -69,8 +69,6 @@ fn start_xvfb() -> Result<(Child, String)> {
     Ok((child, format!(":{display}")))
 }
 
-/// Stand-ins for the printer (`lp`) and the PDF viewer (`xdg-open`) that record what they
-/// were handed, so tests check the app's side without a printer or a desktop.
 /// The tests' CUPS scheduler (`scripts/test-cups`, which scripts/test starts): its address and
 /// its folder, where every job's file is kept (`spool/d<job>-001`).
 pub fn test_cups() -> Result<(String, PathBuf)> {
@@ -81,17 +79,17 @@ pub fn test_cups() -> Result<(String, PathBuf)> {
     Ok((server, PathBuf::from(dir)))
 }
 
+/// A stand-in for the desktop's opener (`xdg-open`: the PDF viewer, links) that records what
+/// it was handed, so tests check the app's side without a desktop.
 fn stub_commands(dir: &Path) -> Result<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin)?;
     let log = dir.join("handed-out.log");
     // Printing is real: the app prints through the tests' CUPS scheduler (`CUPS_SERVER`).
-    for name in ["xdg-open"] {
-        let script = bin.join(name);
-        std::fs::write(&script, format!("#!/bin/sh\necho \"{name} $*\" >> '{}'\n", log.display()))?;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))?;
-    }
+    let script = bin.join("xdg-open");
+    std::fs::write(&script, format!("#!/bin/sh\necho \"xdg-open $*\" >> '{}'\n", log.display()))?;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))?;
     Ok(bin)
 }
 

@@ -206,6 +206,12 @@ export const api = {
   outboxRetry: (by, message) => call('outbox_retry', { by, message }),
   /** Sends what waits now, in the background (the window hears `outbox-changed`). */
   outboxSend: () => call('outbox_send'),
+  /** The Reports screen's periods (this month, last month, this year, last year). */
+  reportPeriods: () => call('report_periods'),
+  /** A period's figures, from and to as YYYY-MM-DD, both included. */
+  report: (from, to) => call('report_get', { from, to }),
+  /** Saves the report at `path` (from the save dialog): CSV for a .csv name, else PDF. */
+  reportSave: (from, to, path) => call('report_save', { from, to, path }),
   /** Saves the form as `path`, the file chosen in the save dialog (choose.js). */
   formExport: (id, kind, path) => call('form_export', { id, kind, path }),
 };

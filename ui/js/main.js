@@ -16,6 +16,7 @@ import * as customersImport from './screens/customers-import.js';
 import * as returns from './screens/returns.js';
 import * as customers from './screens/customers.js';
 import * as settings from './screens/settings.js';
+import * as reports from './screens/reports.js';
 import * as intake from './screens/intake.js';
 import * as ticket from './screens/ticket.js';
 import * as customer from './screens/customer.js';
@@ -35,6 +36,7 @@ const SCREENS = [
   { id: 'parts', label: 'Parts', module: parts },
   { id: 'returns', label: 'Returns', module: returns },
   { id: 'customers', label: 'Customers', module: customers },
+  { id: 'reports', label: 'Reports', module: reports },
   { id: 'settings', label: 'Settings', module: settings },
 ];
 // Pages reached from the screens, shown under the screen they belong to in the navigation.

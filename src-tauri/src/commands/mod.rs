@@ -8,6 +8,7 @@ pub mod data;
 pub mod forms;
 pub mod mail;
 pub mod quotations;
+pub mod reports;
 pub mod returns;
 pub mod settings;
 pub mod shared;

@@ -10,6 +10,7 @@
 mod after_sale;
 mod bench;
 mod branches;
+mod charts;
 mod choice;
 mod csv_file;
 mod cups;
@@ -22,6 +23,8 @@ mod mail;
 mod papers;
 mod printing;
 mod quotations;
+mod report_files;
+mod reports;
 mod returns;
 mod settings;
 mod shared;
@@ -51,6 +54,7 @@ pub use mail::{
 pub use papers::{form_names, Paper, PaperFor};
 pub use printing::{PrintFormRow, PrintFormView, PrintedView, PrintingView};
 pub use quotations::{Preview, QuotationsView};
+pub use reports::{PeriodChoice, ReportRowView, ReportSectionView, ReportView, MONEY_BASIS};
 pub use returns::{EligibilityView, ReturnOptions, ReturnRowView, ReturnView, SettlementView};
 pub use settings::{FieldView, SettingsView, SetupForm, SetupFormView};
 pub use shared::{MovedView, ProbeView, SharedForm, SharedView};

@@ -60,6 +60,26 @@ impl FormView {
     }
 }
 
+/// Refuses a path from a save dialog that is not a file Caseback can write: not absolute, a
+/// folder, or in a folder that is not there (nothing is created outside the data folder).
+pub(crate) fn check_chosen_file(path: &Path) -> Result<()> {
+    let refuse = |sentence: String| Err(Error::from(DomainError::invalid("path", sentence)));
+    if !path.is_absolute() {
+        return refuse(format!(
+            "Give the full path of the file, such as /home/mei/Documents/receipt.pdf, not \"{}\".",
+            path.display()
+        ));
+    }
+    if path.is_dir() {
+        return refuse(format!("{} is a folder: give the file a name in it.", path.display()));
+    }
+    match path.parent() {
+        Some(folder) if folder.is_dir() => Ok(()),
+        Some(folder) => refuse(format!("There is no folder {}: choose a folder that exists.", folder.display())),
+        None => refuse(format!("{} is not a file Caseback can save to.", path.display())),
+    }
+}
+
 /// The folder Save PDF suggests: the user's Documents, else Downloads, else home (the first
 /// that exists), else the working folder.
 pub fn save_folder() -> PathBuf {
@@ -157,23 +177,7 @@ impl Desk {
     /// dialog asked), private to the user's account like every file Caseback writes. The
     /// folder must exist; nothing is created outside the data folder.
     pub fn save_paper_to(&mut self, what: PaperFor, path: &Path) -> Result<PathBuf> {
-        let refuse = |sentence: String| Err(Error::from(DomainError::invalid("path", sentence)));
-        if !path.is_absolute() {
-            return refuse(format!(
-                "Give the full path of the file, such as /home/mei/Documents/receipt.pdf, not \"{}\".",
-                path.display()
-            ));
-        }
-        if path.is_dir() {
-            return refuse(format!("{} is a folder: give the PDF a file name in it.", path.display()));
-        }
-        match path.parent() {
-            Some(folder) if folder.is_dir() => {}
-            Some(folder) => {
-                return refuse(format!("There is no folder {}: choose a folder that exists.", folder.display()))
-            }
-            None => return refuse(format!("{} is not a file Caseback can save to.", path.display())),
-        }
+        check_chosen_file(path)?;
         let paper = self.paper(what)?;
         caseback_store::private::write_file(path, &paper.pdf)
             .map_err(|e| StoreError::io(format!("Could not save {}", path.display()), e))?;

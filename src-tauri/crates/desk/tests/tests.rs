@@ -9,6 +9,7 @@ mod papers;
 mod payments;
 mod presets;
 mod printing;
+mod reports;
 mod returns;
 mod tickets;
 mod today;

@@ -26,6 +26,7 @@ pub mod presets;
 pub mod printing;
 pub mod quotation;
 pub mod readings;
+pub mod report;
 pub mod retention;
 pub mod returns;
 pub mod search;

@@ -176,6 +176,14 @@ impl<'f> Canvas<'f> {
         (self.doc.add_image(image), image.width, image.height)
     }
 
+    /// Registers an SVG drawing (a report's chart) as a form XObject, its size in px taken as
+    /// points. Its text is set in the system's fonts (the chart asks for Noto Sans).
+    pub(crate) fn add_svg(&mut self, svg: &str, px_w: usize, px_h: usize) -> Result<Placed, FormError> {
+        let mut warnings = Vec::new();
+        let object = printpdf::Svg::parse(svg, &mut warnings).map_err(FormError::RenderFailed)?;
+        Ok((self.doc.add_xobject(&object), px_w, px_h))
+    }
+
     /// Registers a JPEG as it is (DCTDecode): no decoding, no re-compression.
     pub(crate) fn add_jpeg(&mut self, jpeg: Vec<u8>, px_w: usize, px_h: usize, grey: bool) -> Placed {
         let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());

@@ -256,7 +256,8 @@ impl<'f> Form<'f> {
     }
 
     /// Under the letterhead, a band with `number` large under its label, its QR code and
-    /// `cells`; the number also heads continued pages and ends the footer.
+    /// `cells` (with no cells, no code either: `number` names no record); the number also
+    /// heads continued pages and ends the footer.
     pub(crate) fn begin(
         fonts: &'f Fonts,
         settings: &Settings,
@@ -273,7 +274,12 @@ impl<'f> Form<'f> {
         let continued = header::continued(fonts, &number, title, x, w);
         let mut flow = Flow::new(canvas, TOP, page_h - BOTTOM, continued);
         flow.y = top;
-        flow.place(&header::band(fonts, label, &number, cells, x, w)?);
+        let band = match cells {
+            // No record to scan (a report's period): the title, large, without a code.
+            [] => header::title_band(fonts, label, &number, x, w),
+            _ => header::band(fonts, label, &number, cells, x, w)?,
+        };
+        flow.place(&band);
         flow.place(&Row::gap(SECTION_GAP));
         Ok(Form { flow, shop: settings.shop.name.trim().to_string(), number, x, w, page_h })
     }

@@ -36,6 +36,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0014_bench.sql")),
     M::up(include_str!("../migrations/0015_parts.sql")),
     M::up(include_str!("../migrations/0016_outbox.sql")),
+    M::up(include_str!("../migrations/0017_report_indexes.sql")),
 ];
 
 /// Version 7: the shop's secrets, among them the key of its RMA codes.

@@ -40,6 +40,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("V14__bench", include_str!("../migrations/postgres/0014_bench.sql")),
     ("V15__parts", include_str!("../migrations/postgres/0015_parts.sql")),
     ("V16__outbox", include_str!("../migrations/postgres/0016_outbox.sql")),
+    ("V17__report_indexes", include_str!("../migrations/postgres/0017_report_indexes.sql")),
 ];
 
 /// refinery's own table: one row per version applied.

@@ -406,6 +406,9 @@ fn as_left_by_version_6(conn: &rusqlite::Connection) {
     // 11 making `tickets` again without version 12's column).
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF;
+         DROP INDEX releases_by_day; DROP INDEX payments_by_day; DROP INDEX quotation_answers_by_time;
+         DROP INDEX quotations_by_valid_through; DROP INDEX completions_by_time;
+         DROP INDEX return_cases_by_opening; DROP INDEX tickets_by_received_on;
          DROP TABLE outbox;
          DROP TABLE signatures; DROP TABLE part_holds; DROP TABLE parts;
          DROP TABLE work_times; DROP TABLE ticket_assignments; ALTER TABLE staff DROP COLUMN role; ALTER TABLE staff DROP COLUMN pin_hash;

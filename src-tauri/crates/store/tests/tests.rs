@@ -18,6 +18,7 @@ mod outbox;
 mod paid_with;
 mod privacy;
 mod quotations;
+mod reports;
 mod return_flow;
 mod returns;
 mod schema;

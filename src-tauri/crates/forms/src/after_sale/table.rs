@@ -105,8 +105,14 @@ const SHORT: usize = 6;
 /// A heading over the table; the column titles top continued pages while it runs, and the
 /// last row stays with `tail` (the totals) so they never stand alone.
 pub(crate) fn place(flow: &mut Flow, title: &str, grid: &Grid, rows: &[Row], tail: &[Row]) {
+    place_under(flow, &[sections::heading(grid.fonts, title, grid.x, grid.w)], grid, rows, tail);
+}
+
+/// The same, under `lead` (a heading and what goes with it) kept with the table's start.
+pub(crate) fn place_under(flow: &mut Flow, lead: &[Row], grid: &Grid, rows: &[Row], tail: &[Row]) {
     let head = grid.header();
-    let mut first = vec![sections::heading(grid.fonts, title, grid.x, grid.w), head.clone()];
+    let mut first = lead.to_vec();
+    first.push(head.clone());
     // A short table moves to the next page whole rather than split.
     let whole = rows.len() <= SHORT;
     first.extend(rows.iter().take(if whole { rows.len() } else { 1 }).cloned());

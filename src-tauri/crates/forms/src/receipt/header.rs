@@ -89,6 +89,17 @@ pub(crate) fn ticket_band(
 
 /// A number large under its `label` ("Ticket number", "RMA code"), its QR code at the
 /// right, and a row of labelled cells under it.
+/// `value` large under its label, the width of the page: what heads a report.
+pub(crate) fn title_band(fonts: &Fonts, label: &str, value: &str, x: f32, w: f32) -> Row {
+    let size = crate::layout::fit_size(fonts, value, NUMBER, w, 12.0);
+    let number = Style { size, ..NUMBER };
+    let items = vec![
+        text_item(fonts, label, CELL_LABEL, x, CELL_LABEL.baseline()),
+        text_item(fonts, value, number, x, CELL_LABEL.line_height() + number.baseline()),
+    ];
+    Row { height: CELL_LABEL.line_height() + number.line_height(), items }
+}
+
 pub(crate) fn band(
     fonts: &Fonts,
     label: &str,

@@ -74,3 +74,15 @@ pub(crate) fn for_ticket(conn: &Db, ticket: TicketId) -> Result<Vec<Payment>> {
     }
     Ok(out)
 }
+
+/// The tickets with an entry that counts (not voided) paid from `from` through `to`.
+pub(crate) fn tickets_paid_between(conn: &Db, from: Date, to: Date) -> Result<Vec<(TicketId, String)>> {
+    conn.rows(
+        "SELECT DISTINCT t.id, t.number FROM payments p JOIN tickets t ON t.id = p.ticket_id
+         WHERE p.paid_on >= ?1 AND p.paid_on <= ?2
+           AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)
+         ORDER BY t.id",
+        vals![from.to_string(), to.to_string()],
+        |r| Ok((TicketId(r.get(0)?), r.get(1)?)),
+    )
+}

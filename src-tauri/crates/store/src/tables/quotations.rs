@@ -76,3 +76,39 @@ pub(crate) fn for_ticket(conn: &Db, ticket: TicketId) -> Result<Vec<StoredQuotat
         })
         .collect()
 }
+
+/// An answer as the report reads it: the ticket's id and number, accepted or not, when, and
+/// the repair's total.
+pub(crate) type Answered = (TicketId, String, bool, String, i64);
+
+/// An answer recorded from `after` up to `before` (instants as text; the caller narrows
+/// them to the shop's days): the ticket, accepted or not, when, and the repair's total.
+pub(crate) fn answered_between(conn: &Db, after: &str, before: &str) -> Result<Vec<Answered>> {
+    conn.rows(
+        "SELECT t.id, t.number, a.accepted, a.answered_at, q.repair_total
+         FROM quotation_answers a JOIN quotations q ON q.id = a.quotation_id JOIN tickets t ON t.id = q.ticket_id
+         WHERE a.answered_at >= ?1 AND a.answered_at < ?2 ORDER BY a.quotation_id",
+        vals![after, before],
+        |r| Ok((TicketId(r.get(0)?), r.get(1)?, r.get::<i64>(2)? != 0, r.get(3)?, r.get(4)?)),
+    )
+}
+
+/// Revisions valid through a day from `from` through `to` and never answered, that no
+/// later revision had replaced by then: they expired the day after. The ticket, that last
+/// valid day and the repair's total.
+pub(crate) fn unanswered_through(
+    conn: &Db,
+    from: jiff::civil::Date,
+    to: jiff::civil::Date,
+) -> Result<Vec<(TicketId, String, String, i64)>> {
+    conn.rows(
+        "SELECT t.id, t.number, q.valid_through, q.repair_total FROM quotations q JOIN tickets t ON t.id = q.ticket_id
+         WHERE q.valid_through >= ?1 AND q.valid_through <= ?2
+           AND NOT EXISTS (SELECT 1 FROM quotation_answers a WHERE a.quotation_id = q.id)
+           AND NOT EXISTS (SELECT 1 FROM quotations n WHERE n.ticket_id = q.ticket_id
+                           AND n.revision > q.revision AND n.issued_on <= q.valid_through)
+         ORDER BY q.id",
+        vals![from.to_string(), to.to_string()],
+        |r| Ok((TicketId(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?)),
+    )
+}

@@ -32,3 +32,39 @@ pub(crate) fn get(conn: &Db, ticket: TicketId) -> Result<Option<(Release, Date)>
         })?;
     row.map(|(r, on)| Ok((from_json("release", &r)?, date("release date", &on)?))).transpose()
 }
+
+/// A watch that left the shop repaired, as the Reports screen counts it.
+pub(crate) struct Left {
+    pub ticket: caseback_domain::report::TicketRef,
+    pub received_on: Date,
+    pub left_on: Date,
+    /// The assessment said covered.
+    pub covered: bool,
+    pub notice: Option<caseback_domain::after_sale::CollectionNotice>,
+}
+
+/// The watches that left from `from` through `to`, with the intake day, the warranty
+/// decision and the Collection Notice their figures need.
+pub(crate) fn left_between(conn: &Db, from: Date, to: Date) -> Result<Vec<Left>> {
+    let rows = conn.rows(
+        "SELECT t.id, t.number, t.received_on, r.released_on, a.decision_json, n.notice_json
+         FROM releases r JOIN tickets t ON t.id = r.ticket_id
+         LEFT JOIN assessments a ON a.ticket_id = r.ticket_id
+         LEFT JOIN collection_notices n ON n.ticket_id = r.ticket_id
+         WHERE r.released_on >= ?1 AND r.released_on <= ?2 ORDER BY r.ticket_id",
+        vals![from.to_string(), to.to_string()],
+        |r| {
+            let decision: Option<String> = r.get(4)?;
+            let decision: Option<caseback_domain::assessment::WarrantyDecision> =
+                decision.map(|d| from_json("assessment", &d)).transpose()?;
+            Ok(Left {
+                ticket: caseback_domain::report::TicketRef { id: TicketId(r.get(0)?), number: r.get(1)? },
+                received_on: date("intake date", &r.get::<String>(2)?)?,
+                left_on: date("release date", &r.get::<String>(3)?)?,
+                covered: decision.is_some_and(|d| d.is_covered()),
+                notice: r.get::<Option<String>>(5)?.map(|n| from_json("collection notice", &n)).transpose()?,
+            })
+        },
+    )?;
+    Ok(rows)
+}

@@ -177,3 +177,14 @@ pub(crate) fn search(
 pub(crate) fn in_state(conn: &Db, state: ReturnState, limit: usize) -> Result<Vec<ReturnRow>> {
     search(conn, &[], Some(state), BranchFilter::All, limit)
 }
+
+/// The cases opened from `after` up to `before` (instants as text; the caller narrows them
+/// to the shop's days), each with the instant it was opened.
+pub(crate) fn opened_between(conn: &Db, after: &str, before: &str) -> Result<Vec<(String, ReturnCase)>> {
+    let rows: Vec<(String, String)> = conn.rows(
+        "SELECT created_at, case_json FROM return_cases WHERE created_at >= ?1 AND created_at < ?2 ORDER BY id",
+        vals![after, before],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    rows.into_iter().map(|(at, json)| Ok((at, from_json("return case", &json)?))).collect()
+}

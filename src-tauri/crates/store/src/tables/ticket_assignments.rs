@@ -101,3 +101,8 @@ pub(crate) fn unassigned(conn: &Db, limit: usize) -> Result<Vec<TicketRow>> {
     let ids: Vec<TicketId> = ids.into_iter().map(TicketId).collect();
     super::tickets::rows_of(conn, &ids)
 }
+
+/// Whether the shop has given any ticket to anyone: the bench is in use.
+pub(crate) fn any(conn: &Db) -> Result<bool> {
+    Ok(conn.row("SELECT 1 FROM ticket_assignments LIMIT 1", vals![], |r| r.get::<i64>(0))?.is_some())
+}

@@ -367,6 +367,44 @@ pub(crate) fn in_state(conn: &Db, state: TicketState, limit: usize) -> Result<Ve
     Ok(rows)
 }
 
+/// Open tickets booked by `as_of` whose next deadline is before it: the overdue work of
+/// the Reports screen, found in the deadlines' index.
+pub(crate) fn overdue_on(conn: &Db, as_of: Date) -> Result<Vec<(TicketId, String, Date)>> {
+    conn.rows(
+        &format!(
+            "SELECT id, number, next_deadline FROM tickets WHERE next_deadline < ?1 AND received_on <= ?1 AND {OPEN}
+             ORDER BY next_deadline, id"
+        ),
+        vals![as_of.to_string()],
+        |r| Ok((TicketId(r.get(0)?), r.get(1)?, date(r.get(2)?)?)),
+    )
+}
+
+/// A move to "returned unrepaired" as the report reads it: the ticket's id and number, its
+/// intake day, and the move's instant and detail.
+pub(crate) type SentBack = (TicketId, String, Date, String, String);
+
+/// Tickets returned unrepaired, with each move to that state logged from `after` up to
+/// `before` (instants as text; the caller narrows them to the shop's days): the ticket,
+/// its intake day, and the move's instant and detail. No release is recorded for these
+/// watches; the move in the log is when they went back.
+pub(crate) fn returned_unrepaired_between(conn: &Db, after: &str, before: &str) -> Result<Vec<SentBack>> {
+    use caseback_domain::event::{Action, Subject};
+    conn.rows(
+        "SELECT t.id, t.number, t.received_on, e.at, e.detail_json FROM tickets t
+         JOIN events e ON e.subject = ?1 AND e.subject_id = t.number AND e.action = ?2
+         WHERE t.state = ?3 AND e.at >= ?4 AND e.at < ?5 ORDER BY t.id, e.id",
+        vals![
+            Subject::Ticket.as_str(),
+            Action::TicketState.as_str(),
+            TicketState::ReturnedUnrepaired.key(),
+            after,
+            before
+        ],
+        |r| Ok((TicketId(r.get(0)?), r.get(1)?, date(r.get(2)?)?, r.get(3)?, r.get(4)?)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

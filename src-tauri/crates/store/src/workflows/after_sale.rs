@@ -39,7 +39,7 @@ fn ledger(conn: &Db, id: TicketId) -> Result<Vec<LedgerEntry>> {
 
 /// The ticket's after-sale records and its account as of `today` (or its release day): the
 /// entries that count (voided ones left out, as the domain says).
-fn after_sale(conn: &Db, policy: &Policy, id: TicketId, today: Date) -> Result<AfterSale> {
+pub(super) fn after_sale(conn: &Db, policy: &Policy, id: TicketId, today: Date) -> Result<AfterSale> {
     sale_with(conn, policy, id, today, payment::counted(&ledger(conn, id)?))
 }
 

@@ -13,6 +13,7 @@ pub mod moving;
 pub mod outbox;
 mod papers;
 mod quoting;
+mod reports;
 mod return_corrections;
 mod return_outcomes;
 mod returning;
