@@ -195,10 +195,18 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
         find(&app, &received).await?;
         app.wait_text("return-title", |t| t == received).await?;
         audit_at(&app, &["[data-testid=return-state]"], "a demo return awaiting inspection", &mut found).await?;
+        app.click("nav-reports").await?;
+        audit_at(&app, &["[data-testid=report-bench] tbody tr", "[data-testid=report-chart-payments]"], "the demo's Reports", &mut found)
+            .await?;
         app.click("nav-settings").await?;
         audit_at(
             &app,
-            &["[data-testid=settings-history] li", "[data-testid=backups-folder], [data-testid=backup-problem]"],
+            &[
+                "[data-testid=settings-history] li",
+                "[data-testid=backups-folder], [data-testid=backup-problem]",
+                "[data-testid=printing-ticket-tag]",
+                "[data-testid=mail-save]",
+            ],
             "the demo's Settings",
             &mut found,
         )
