@@ -20,6 +20,9 @@ pub const OUTBOX_CHANGED: &str = "outbox-changed";
 /// found within a minute (each message also waits its own `next_try`).
 const EVERY: Duration = Duration::from_secs(60);
 
+/// How many more times a send's outcome is saved when the database does not take it.
+const SETTLE_TRIES: usize = 12;
+
 /// The handle the commands wake the sender with.
 pub struct Postman(Mutex<Sender<()>>);
 
@@ -67,8 +70,16 @@ fn round<R: Runtime>(app: &AppHandle<R>) {
         };
         let now = state.real_desk(|desk| Ok(desk.now())).unwrap_or_else(|_| jiff::Timestamp::now());
         let attempt = claimed.hand_over(now);
-        if let Err(e) = state.real_desk(|desk| desk.settle_mail(&claimed, &attempt)) {
-            tracing::warn!("how the message went could not be saved: {}", e.message);
+        // The server has answered: how it went must be kept, or the claim runs out and the
+        // message is sent again. A database away for a moment is tried again for a minute.
+        let mut settled = state.real_desk(|desk| desk.settle_mail(&claimed, &attempt));
+        for _ in 0..SETTLE_TRIES {
+            let Err(e) = &settled else { break };
+            tracing::warn!("how the message went could not be saved yet: {}", e.message);
+            std::thread::sleep(Duration::from_secs(5));
+            settled = state.real_desk(|desk| desk.settle_mail(&claimed, &attempt));
+        }
+        if settled.is_err() {
             return;
         }
         let _ = app.emit(OUTBOX_CHANGED, ());

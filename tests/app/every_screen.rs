@@ -196,8 +196,13 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
         app.wait_text("return-title", |t| t == received).await?;
         audit_at(&app, &["[data-testid=return-state]"], "a demo return awaiting inspection", &mut found).await?;
         app.click("nav-reports").await?;
-        audit_at(&app, &["[data-testid=report-bench] tbody tr", "[data-testid=report-chart-payments]"], "the demo's Reports", &mut found)
-            .await?;
+        audit_at(
+            &app,
+            &["[data-testid=report-bench] tbody tr", "[data-testid=report-chart-payments]"],
+            "the demo's Reports",
+            &mut found,
+        )
+        .await?;
         app.click("nav-settings").await?;
         audit_at(
             &app,
@@ -205,7 +210,7 @@ async fn every_screen_passes_axe_and_fits_1024_by_700() -> Result<()> {
                 "[data-testid=settings-history] li",
                 "[data-testid=backups-folder], [data-testid=backup-problem]",
                 "[data-testid=printing-ticket-tag]",
-                "[data-testid=mail-save]",
+                "[data-testid=mail-demo]",
             ],
             "the demo's Settings",
             &mut found,

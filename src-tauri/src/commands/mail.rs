@@ -12,6 +12,18 @@ use crate::arg::Arg;
 use crate::postman::Postman;
 use crate::state::AppState;
 
+/// The demo's customers are not real: nothing of the demo is e-mailed, and its outbox would
+/// never be sent (the sender works on the shop's own data only).
+fn not_in_the_demo(state: &AppState) -> Result<()> {
+    if state.is_demo() {
+        return Err(caseback_desk::Error::new(
+            caseback_domain::Code::FormNotApplicable,
+            "The demo shop sends no e-mail: its customers are not real. Leave the demo to e-mail your own customers.",
+        ));
+    }
+    Ok(())
+}
+
 fn wake<R: Runtime>(app: &AppHandle<R>) {
     if let Some(postman) = app.try_state::<Postman>() {
         postman.wake();
@@ -34,10 +46,12 @@ pub fn mail_account_save<R: Runtime>(
     Ok(saved)
 }
 
-/// Talks to the server while the shop waits: staff asked for it and wait for the answer.
-#[tauri::command]
-pub fn mail_test(state: State<AppState>, to: Arg<String>) -> Result<MailTestView> {
-    state.desk(|d| d.send_test_message(&to))
+/// Off the window's thread, and with the shop free while the server answers (up to its
+/// timeout): the window and the outbox's sender go on meanwhile.
+#[tauri::command(async)]
+pub fn mail_test(state: State<'_, AppState>, to: Arg<String>) -> Result<MailTestView> {
+    let message = state.desk(|d| d.test_message(&to))?;
+    Ok(message.send())
 }
 
 #[tauri::command]
@@ -48,6 +62,7 @@ pub fn form_email<R: Runtime>(
     id: Arg<TicketId>,
     kind: Arg<FormKind>,
 ) -> Result<OutboxView> {
+    not_in_the_demo(&state)?;
     let queued = state.desk(|d| d.email_form(*by, PaperFor::Ticket(*id, *kind)))?;
     wake(&app);
     Ok(queued)
@@ -61,6 +76,7 @@ pub fn return_form_email<R: Runtime>(
     id: Arg<ReturnId>,
     kind: Arg<ReturnFormKind>,
 ) -> Result<OutboxView> {
+    not_in_the_demo(&state)?;
     let queued = state.desk(|d| d.email_form(*by, PaperFor::Return(*id, *kind)))?;
     wake(&app);
     Ok(queued)

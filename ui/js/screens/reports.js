@@ -62,7 +62,9 @@ export async function render(main, { go }) {
   }
 
   async function save(kind) {
-    if (!shown) return;
+    if (!shown || saveCsv.disabled) return;
+    // One dialog at a time: a double click would ask twice.
+    saveCsv.disabled = savePdf.disabled = true;
     const name = `Caseback report ${shown.from} to ${shown.to}.${kind}`;
     try {
       const path = kind === 'pdf'
@@ -73,12 +75,14 @@ export async function render(main, { go }) {
       notify(`Report saved to ${saved.path}`);
     } catch (err) {
       notify(err.message ?? String(err), 'error');
+    } finally {
+      saveCsv.disabled = savePdf.disabled = false;
     }
   }
 
   function draw(v) {
     fill(body,
-      h('p', { class: 'muted', testid: 'report-label', text: `${v.period_label} · overdue work as of ${v.as_of_label}` }),
+      h('p', { class: 'muted', testid: 'report-label', text: `${v.period_label} · overdue work as of today, ${v.as_of_label}` }),
       v.sections.map((s) => section(s, go)));
   }
 

@@ -17,8 +17,12 @@ const FIELDS = [
   ['from_name', 'From name', 'e.g. Kowloon Time Care', 'text'],
 ];
 
-export function mailSection() {
+export function mailSection({ demo }) {
   const node = h('div', { class: 'mail-section', testid: 'mail-section' }, h('p', { class: 'muted', text: 'Looking…' }));
+  if (demo) {
+    fill(node, h('p', { class: 'muted', testid: 'mail-demo', text: 'The demo shop sends no e-mail: its customers are not real. Leave the demo to set up your own shop’s mail server.' }));
+    return node;
+  }
   api.mailAccountGet().then((v) => draw(node, v), (err) => fill(node, h('p', { class: 'warn-box', text: err.message })));
   return node;
 }

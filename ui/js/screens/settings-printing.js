@@ -45,6 +45,7 @@ function draw(node, view) {
   };
   fill(node,
     printersLine(view),
+    view.setup_note ? h('p', { class: 'warn-box', testid: 'printing-setup-note', text: view.setup_note }) : null,
     GROUPS.map(([shape, title, about]) => {
       const of = lines.filter((l) => l.shape === shape);
       return of.length ? h('div', { class: 'subsection', testid: `printing-group-${shape}` },

@@ -37,7 +37,7 @@ export async function render(main, { status }) {
   const nav = h('nav', { class: 'settings-nav', attrs: { 'aria-label': 'Settings sections' } });
   // Made once: they keep what was typed and found there when the form is drawn again.
   const printing = printingSection();
-  const mail = mailSection();
+  const mail = mailSection({ demo: status.demo });
   const data = dataSection({ timeZone: view.fields.find((f) => f.key === 'shop.time_zone')?.value, demo: status.demo });
 
   const onChange = () => setDirty(true);

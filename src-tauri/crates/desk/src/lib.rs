@@ -49,7 +49,7 @@ pub use data::{inspect_backup, DataOverview};
 pub use error::{Error, Result};
 pub use history::HistoryRow;
 pub use mail::{
-    MailAccountForm, MailAccountView, MailTestView, OutboxRowView, OutboxView, SendRoundView, OUTBOX_LIMIT,
+    MailAccountForm, MailAccountView, MailTestView, OutboxRowView, OutboxView, SendRoundView, TestMessage, OUTBOX_LIMIT,
 };
 pub use papers::{form_names, Paper, PaperFor};
 pub use printing::{PrintFormRow, PrintFormView, PrintedView, PrintingView};

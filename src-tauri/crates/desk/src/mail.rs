@@ -63,6 +63,42 @@ pub struct MailTestView {
     pub text: String,
 }
 
+/// A test message, read from the shop and sent without it.
+pub struct TestMessage {
+    account: MailAccount,
+    password: Option<String>,
+    to: String,
+    shop_name: String,
+    at: jiff::Timestamp,
+}
+
+impl TestMessage {
+    /// Hands it to the server and says what the server answered.
+    pub fn send(&self) -> MailTestView {
+        let body = format!(
+            "This is a test message from Caseback at {}.\n\nForms e-mailed to customers will come from this address.\n",
+            self.shop_name
+        );
+        let domain = self.account.from_address.rsplit('@').next().unwrap_or("");
+        let outgoing = smtp::Outgoing {
+            to: &self.to,
+            subject: "Caseback test message",
+            body: &body,
+            message_id: format!("<test-{}@{domain}>", self.at.as_millisecond()),
+            attachment: None,
+            at: self.at,
+        };
+        match smtp::send(&self.account, self.password.as_deref(), &outgoing) {
+            Attempt::Delivered => {
+                MailTestView { delivered: true, text: format!("The server took the test message for {}.", self.to) }
+            }
+            Attempt::Unreachable(r) | Attempt::Refused(r) => {
+                MailTestView { delivered: false, text: format!("The test message was not sent: {r}.") }
+            }
+        }
+    }
+}
+
 /// A message in the outbox, as the lists show it.
 #[derive(Debug, Serialize)]
 pub struct OutboxRowView {
@@ -227,6 +263,12 @@ impl Desk {
 
     /// Sends a short message to `to` through the saved account, now: whether the server took it.
     pub fn send_test_message(&mut self, to: &str) -> Result<MailTestView> {
+        Ok(self.test_message(to)?.send())
+    }
+
+    /// The test message to `to`, ready to hand to the server (`TestMessage::send`) with the
+    /// shop free: the window sends it without holding the shop while the server answers.
+    pub fn test_message(&mut self, to: &str) -> Result<TestMessage> {
         let folder = self.shop.folder().root().to_path_buf();
         let Some(account) = mail_account::load(&folder)? else {
             return Err(DomainError::invalid("host", "Save the mail server's settings first.").into());
@@ -234,31 +276,8 @@ impl Desk {
         let to = caseback_domain::outbox::recipient(to).map_err(|_| {
             DomainError::invalid("to", "Enter the address to send the test message to, such as your own.")
         })?;
-        let now = self.now();
         let shop_name = self.shop.settings()?.shop.name;
-        let body = format!(
-            "This is a test message from Caseback at {shop_name}.\n\nForms e-mailed to customers will come from this address.\n"
-        );
-        let outgoing = smtp::Outgoing {
-            to: &to,
-            subject: "Caseback test message",
-            body: &body,
-            message_id: format!(
-                "<test-{}@{}>",
-                now.as_millisecond(),
-                account.from_address.rsplit('@').next().unwrap_or("")
-            ),
-            attachment: None,
-            at: now,
-        };
-        Ok(match smtp::send(&account, mail_account::password(&folder)?.as_deref(), &outgoing) {
-            Attempt::Delivered => {
-                MailTestView { delivered: true, text: format!("The server took the test message for {to}.") }
-            }
-            Attempt::Unreachable(r) | Attempt::Refused(r) => {
-                MailTestView { delivered: false, text: format!("The test message was not sent: {r}.") }
-            }
-        })
+        Ok(TestMessage { password: mail_account::password(&folder)?, account, to, shop_name, at: self.now() })
     }
 
     /// Puts a ticket's or a return's form in the outbox, with its message and PDF, to the

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use caseback_domain::papers::FormKind;
 use caseback_domain::printing::{FormShape, Media, PrintChoice, PrintSetup, PrintedForm};
+use caseback_domain::ticket::TicketState;
 use caseback_domain::{Code, DomainError};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,8 @@ pub struct PrintingView {
     printers: Vec<Printer>,
     /// Why no printer can be listed (no CUPS here): said above the forms, which still show.
     printers_note: Option<String>,
+    /// Why the saved choices could not be read (a damaged file): the defaults are shown.
+    setup_note: Option<String>,
     /// The printer select's options: the system's default first (its key is ""), then every
     /// printer, a paused one said so.
     printer_choices: Vec<Choice>,
@@ -76,23 +79,30 @@ impl Desk {
     }
 
     fn print_setup(&self) -> Result<PrintSetup> {
+        Ok(self.read_setup().0)
+    }
+
+    /// This computer's printing settings, and why they could not be read: a damaged file
+    /// must not stop the counter printing, so the usual printers and stock are used until
+    /// staff save again (which writes the file anew).
+    fn read_setup(&self) -> (PrintSetup, Option<String>) {
         let path = self.shop.folder().root().join(FILE);
+        let unreadable = |why: String| {
+            tracing::warn!("{} cannot be read: {why}", path.display());
+            let said = "The printing settings saved on this computer could not be read: the default printer and the usual stock are used until you save them again.";
+            (PrintSetup::default(), Some(said.to_string()))
+        };
         match std::fs::read_to_string(&path) {
-            Ok(text) => serde_json::from_str(&text).map_err(|e| {
-                Error::new(
-                    Code::StorageFailure,
-                    format!("{} cannot be read ({e}): delete it to start again.", path.display()),
-                )
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(PrintSetup::default()),
-            Err(e) => Err(Error::new(Code::StorageFailure, format!("Could not read {}: {e}", path.display()))),
+            Ok(text) => serde_json::from_str(&text).map(|s| (s, None)).unwrap_or_else(|e| unreadable(e.to_string())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (PrintSetup::default(), None),
+            Err(e) => unreadable(e.to_string()),
         }
     }
 
     /// Settings → Printing: the system's printers, and each form's printer, stock and copies.
     pub fn printing(&mut self) -> Result<PrintingView> {
         let paper = self.shop.settings()?.paper;
-        let setup = self.print_setup()?;
+        let (setup, setup_note) = self.read_setup();
         let (printers, printers_note) = match self.cups.printers() {
             Ok(printers) if printers.is_empty() => (
                 printers,
@@ -138,7 +148,7 @@ impl Desk {
                 }
             })
             .collect();
-        Ok(PrintingView { printers, printers_note, printer_choices, forms })
+        Ok(PrintingView { printers, printers_note, setup_note, printer_choices, forms })
     }
 
     /// Saves the forms' lines, every one checked first (refused at its own field).
@@ -182,7 +192,9 @@ impl Desk {
         let fonts = fonts()?;
         let (shop, now) = self.at()?;
         let today = ListDay::of(shop, now)?.today;
-        let rows = shop.tickets_received_on(today)?;
+        // A watch booked in and cancelled the same day has no bag to tag.
+        let rows: Vec<_> =
+            shop.tickets_received_on(today)?.into_iter().filter(|r| r.state != TicketState::Cancelled).collect();
         if rows.is_empty() {
             return Err(Error::new(
                 Code::FormNotApplicable,

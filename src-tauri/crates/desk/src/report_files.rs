@@ -56,14 +56,16 @@ pub fn report_csv(view: &ReportView, currency: Currency) -> Result<Vec<u8>> {
         for (r, is_total) in s.rows.iter().map(|r| (r, false)).chain([(&s.total, true)]) {
             let label = if is_total { format!("Total: {}", s.title) } else { r.label.clone() };
             let has_money = r.amount.is_some();
+            // A refund in another currency is written in its own minor units.
+            let own = Currency::from_code(r.currency).unwrap_or(currency);
             out.write_record([
                 period.as_str(),
                 s.title,
                 &label,
                 &r.count.to_string(),
-                &plain(r.amount, currency),
-                &plain(r.tax, currency),
-                &plain(r.net, currency),
+                &plain(r.amount, own),
+                &plain(r.tax, own),
+                &plain(r.net, own),
                 if has_money { r.currency } else { "" },
                 &days(r.average_days),
                 &days(r.median_days),

@@ -108,7 +108,7 @@ fn shapes(r: &Report) -> Vec<(Shape, &Section)> {
         (Shape { key: "quotations", title: "Quotations", sentence: "Quotations accepted or declined in the period (by the day of the written answer), and those that expired unanswered in it (the day after their last valid day), with the repair's total as quoted.", noun: ("quotation", "quotations"), figures: MONEY }, &r.quotations),
         (Shape { key: "storage", title: "Storage fees", sentence: "Storage fees charged on the watches that left in the period, by the month they left.", noun: ("ticket", "tickets"), figures: MONEY }, &r.storage),
         (Shape { key: "returns", title: "Returns by reason", sentence: "Return cases opened in the period, by the customer's reason, with what was refunded on them so far.", noun: ("return", "returns"), figures: MONEY }, &r.returns),
-        (Shape { key: "overdue", title: "Overdue work", sentence: "Open tickets past their next deadline on the period's last day (or today, if earlier), by how late they are.", noun: ("ticket", "tickets"), figures: TURNAROUND }, &r.overdue),
+        (Shape { key: "overdue", title: "Overdue work", sentence: "Open tickets past their next deadline today, whatever the period, by how late they are.", noun: ("ticket", "tickets"), figures: TURNAROUND }, &r.overdue),
     ];
     if let Some(bench) = &r.bench {
         out.push((Shape { key: "bench", title: "Completed jobs by watchmaker", sentence: "Repairs completed in the period, counted for the watchmaker the ticket is given to (or who recorded it done).", noun: ("job", "jobs"), figures: &["count"] }, bench));
@@ -178,7 +178,12 @@ fn chart_of(shape: &Shape, rows: &[ReportRowView], currency: Currency) -> (Strin
     } else if has("amount") {
         (
             format!("Amount ({})", currency.code()),
-            rows.iter().map(|r| (short(r), r.amount.unwrap_or(0) as f64 / unit)).collect(),
+            // On the shop's currency's axis, only what is in that currency (a refund in
+            // another is in the table, on its own line).
+            rows.iter()
+                .filter(|r| r.currency == currency.code())
+                .map(|r| (short(r), r.amount.unwrap_or(0) as f64 / unit))
+                .collect(),
         )
     } else {
         ("Count".into(), rows.iter().map(|r| (short(r), r.count as f64)).collect())

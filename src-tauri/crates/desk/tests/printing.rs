@@ -264,6 +264,14 @@ fn a_choice_that_does_not_fit_is_refused_at_its_field_and_nothing_is_saved() {
     let stocks: Vec<_> =
         tag_line["media_choices"].as_array().unwrap().iter().map(|c| c["key"].as_str().unwrap()).collect();
     assert_eq!(stocks, ["dk-11209", "dymo-99012", "dymo-30252", "4x6in", "100x150mm"]);
+
+    // A damaged settings file: the usual choices, said so, and saving writes it anew.
+    std::fs::write(desk.shop().folder().root().join("printing.json"), "{ not json").unwrap();
+    let view = serde_json::to_value(desk.printing().unwrap()).unwrap();
+    assert!(view["setup_note"].as_str().unwrap().contains("could not be read"), "{view}");
+    desk.set_printing(vec![line(tag, "Labels", Media::Dymo99012, 1)]).unwrap();
+    let view = serde_json::to_value(desk.printing().unwrap()).unwrap();
+    assert!(view["setup_note"].is_null(), "{view}");
 }
 
 #[test]

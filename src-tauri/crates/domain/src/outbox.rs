@@ -224,6 +224,18 @@ pub fn message_id(id: i64, queued_at: Timestamp, from_address: &str) -> String {
     format!("<outbox-{id}.{}@{domain}>", queued_at.as_second())
 }
 
+/// Whether a server's permanent refusal is the mail account's fault rather than the
+/// message's: signing in refused, relaying denied, or the sender not the account's own. Then
+/// every message would be refused alike, so each waits (and the round stops) until the
+/// account is put right, rather than each being marked not delivered.
+pub fn account_at_fault(code: &str, said: &str) -> bool {
+    let said = said.to_lowercase();
+    matches!(code, "530" | "534" | "535" | "538")
+        || ["relay", "sender", "authenticat", "send as", "sendas", "not owned", "from address"]
+            .iter()
+            .any(|w| said.contains(w))
+}
+
 /// The customer's address a form goes to, refused at the field when there is none.
 pub fn recipient(email: &str) -> Result<String, DomainError> {
     let email = email.trim();

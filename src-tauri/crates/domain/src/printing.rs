@@ -92,7 +92,9 @@ impl Media {
             Media::A4 => "iso_a4_210x297mm",
             Media::Letter => "na_letter_8.5x11in",
             Media::BrotherDk11209 => "om_dk-11209_62x29mm",
-            Media::Dymo99012 => "om_dymo-99012_89x36mm",
+            // 36 mm across the feed and 89 along it, as DYMO's driver names the roll; the tag
+            // is drawn across it (landscape) and the print system turns the page onto it.
+            Media::Dymo99012 => "om_dymo-99012_36x89mm",
             Media::Dymo30252 => "om_dymo-30252_28x89mm",
             Media::Label4x6in => "na_index-4x6_4x6in",
             Media::Label100x150mm => "om_100x150mm_100x150mm",

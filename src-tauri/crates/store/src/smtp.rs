@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use caseback_domain::outbox::account::{MailAccount, Security};
-use caseback_domain::outbox::Attempt;
+use caseback_domain::outbox::{self, Attempt};
 use jiff::Timestamp;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
@@ -33,8 +33,10 @@ pub struct Outgoing<'a> {
 pub fn send(account: &MailAccount, password: Option<&str>, m: &Outgoing) -> Attempt {
     let message = match message(account, m) {
         Ok(message) => message,
+        // The account's own address unusable: every message would be refused, so it waits.
+        Err(Unwritten::Sender(reason)) => return Attempt::Unreachable(reason),
         // An address the server would never take: trying again cannot help.
-        Err(reason) => return Attempt::Refused(reason),
+        Err(Unwritten::Message(reason)) => return Attempt::Refused(reason),
     };
     let transport = match transport(account, password) {
         Ok(t) => t,
@@ -46,11 +48,21 @@ pub fn send(account: &MailAccount, password: Option<&str>, m: &Outgoing) -> Atte
     }
 }
 
-fn message(account: &MailAccount, m: &Outgoing) -> Result<lettre::Message, String> {
-    let from_address =
-        account.from_address.parse().map_err(|e| format!("the sender {} is refused: {e}", account.from_address))?;
+/// Why a message could not be written: the account's sender, or the message itself.
+enum Unwritten {
+    Sender(String),
+    Message(String),
+}
+
+fn message(account: &MailAccount, m: &Outgoing) -> Result<lettre::Message, Unwritten> {
+    let from_address = account.from_address.parse().map_err(|e| {
+        Unwritten::Sender(format!(
+            "the sender {} is refused: {e}; check it in Settings \u{2192} E-mail",
+            account.from_address
+        ))
+    })?;
     let name = Some(account.from_name.clone()).filter(|n| !n.is_empty());
-    let to: Mailbox = m.to.parse().map_err(|e| format!("the address {} is refused: {e}", m.to))?;
+    let to: Mailbox = m.to.parse().map_err(|e| Unwritten::Message(format!("the address {} is refused: {e}", m.to)))?;
     let builder = lettre::Message::builder()
         .from(Mailbox::new(name, from_address))
         .to(to)
@@ -66,7 +78,7 @@ fn message(account: &MailAccount, m: &Outgoing) -> Result<lettre::Message, Strin
         }
         None => builder.singlepart(text),
     };
-    built.map_err(|e| format!("the message could not be written: {e}"))
+    built.map_err(|e| Unwritten::Message(format!("the message could not be written: {e}")))
 }
 
 fn transport(account: &MailAccount, password: Option<&str>) -> Result<SmtpTransport, String> {
@@ -88,15 +100,16 @@ fn transport(account: &MailAccount, password: Option<&str>) -> Result<SmtpTransp
 /// message from reaching it.
 fn attempt(e: &lettre::transport::smtp::Error) -> Attempt {
     let said = std::error::Error::source(e).map(ToString::to_string).unwrap_or_default();
-    let signing_in = |code: &lettre::transport::smtp::response::Code| {
-        matches!(code.to_string().as_str(), "530" | "534" | "535" | "538")
-    };
     match e.status() {
         // The account's fault, not the message's: it waits until the account is put right.
-        Some(code) if signing_in(&code) => Attempt::Unreachable(
-            format!("{code} {said}: the server refused to sign in; check the mail account's user and password")
-                .replace("  ", " "),
-        ),
+        Some(code) if e.is_permanent() && outbox::account_at_fault(&code.to_string(), &said) => {
+            let why = if code.to_string().starts_with("53") {
+                "the server refused to sign in; check the mail account's user and password"
+            } else {
+                "the server refused the mail account; check it in Settings \u{2192} E-mail"
+            };
+            Attempt::Unreachable(format!("{code} {said}: {why}").replace("  ", " "))
+        }
         Some(code) if e.is_permanent() => Attempt::Refused(format!("{code} {said}").trim().to_string()),
         Some(code) => Attempt::Unreachable(format!("{code} {said}").trim().to_string()),
         None if e.is_timeout() => Attempt::Unreachable("the mail server did not answer in time".into()),

@@ -179,17 +179,23 @@ fn a_refused_recipient_fails_in_the_servers_words_and_staff_send_it_again() {
         assert_eq!((failed.state, failed.reason.as_str()), (OutboxState::Failed, "550 mailbox unavailable"));
         assert_eq!(
             sentences(shop, id, Action::MessageFailed),
-            ["Could not send the quotation to customer1@example.com: 550 mailbox unavailable; it waits in the outbox"]
+            ["Could not send the quotation to customer1@example.com: 550 mailbox unavailable; not delivered: correct the address if it is wrong, then send it again"]
         );
         assert_eq!(shop.outbox_message(fine.id).unwrap().state, OutboxState::Sent);
         assert_eq!(shop.send_outbox(nov(4)).unwrap(), Default::default(), "a refused message waits for staff");
 
-        let server = SmtpServer::start(port, &[]);
+        // Staff correct the address on the customer's page, then send it again: it goes to
+        // the address as it is now.
+        let customer = shop.ticket(id).unwrap().customer;
+        let mut details = shop.customer(customer).unwrap().details;
+        details.email = "customer.one@example.com".into();
+        shop.edit_customer(by, customer, &details, nov(4)).unwrap();
+        let server = SmtpServer::start(port, &["customer1@example.com"]);
         let again = shop.retry_message(by, refused.id, nov(4)).unwrap();
-        assert_eq!(again.state, OutboxState::Queued);
+        assert_eq!((again.state, again.recipient.as_str()), (OutboxState::Queued, "customer.one@example.com"));
         assert!(sentences(shop, id, Action::MessageQueued)[1].contains("put back in the outbox"));
         assert_eq!(shop.send_outbox(nov(4)).unwrap().sent, 1);
-        assert_eq!(server.received()[0].recipients, ["customer1@example.com"]);
+        assert_eq!(server.received()[0].recipients, ["customer.one@example.com"]);
     });
 }
 

@@ -140,7 +140,8 @@ fn a_months_figures_count_exactly_their_records_on_both_engines() {
 
         let period = ReportPeriod::new(date(2026, 11, 1), date(2026, 11, 30)).unwrap();
         let r = shop.report(period, date(2026, 12, 1)).unwrap();
-        assert_eq!(r.as_of, date(2026, 11, 30));
+        // Overdue work is today's, whatever the period (deadlines are kept as they are now).
+        assert_eq!(r.as_of, date(2026, 12, 1));
 
         // Turnaround: 26, 0 and 23 days.
         let month = line(&r.turnaround_by_month, "2026-11");
@@ -205,11 +206,19 @@ fn a_months_figures_count_exactly_their_records_on_both_engines() {
             bench.lines.iter().map(|l| (l.label.clone(), tickets(&l.trace))).collect();
         assert_eq!(jobs, [(fixture::STAFF.to_string(), vec![warranty]), ("Sam Wong".to_string(), vec![paid])]);
 
+        // Asked again months later, November's money and tax are what they were.
+        let later = shop.report(period, date(2027, 3, 1)).unwrap();
+        assert_eq!(
+            (later.revenue.total.amount, later.revenue.total.tax),
+            (r.revenue.total.amount, r.revenue.total.tax)
+        );
+
         // A period without any of it counts nothing, but still names its months.
         let quiet =
             shop.report(ReportPeriod::new(date(2026, 9, 1), date(2026, 9, 30)).unwrap(), date(2026, 12, 1)).unwrap();
         assert_eq!(quiet.turnaround_by_month.total.count, 0);
         assert_eq!(quiet.revenue.lines.len(), 1);
         assert_eq!(quiet.returns.total.count + quiet.quotations.total.count + quiet.payments.total.count, 0);
+        assert_eq!(quiet.overdue.total.count, r.overdue.total.count, "today's overdue work, in any period");
     });
 }

@@ -120,7 +120,7 @@ impl Event {
                     text("reason")
                 ),
                 _ => format!(
-                    "Could not send {} to {}: {}; it waits in the outbox",
+                    "Could not send {} to {}: {}; not delivered: correct the address if it is wrong, then send it again",
                     text("form"),
                     text("to"),
                     text("reason")
@@ -373,7 +373,7 @@ mod tests {
         assert_eq!(said(Action::MessageSent, json!({})), "Quotation e-mailed to ayse@example.com");
         assert_eq!(
             said(Action::MessageFailed, json!({ "reason": "550 mailbox unavailable" })),
-            "Could not send the quotation to ayse@example.com: 550 mailbox unavailable; it waits in the outbox"
+            "Could not send the quotation to ayse@example.com: 550 mailbox unavailable; not delivered: correct the address if it is wrong, then send it again"
         );
         let waits = said(Action::MessageFailed, json!({ "reason": "connection refused", "waits": true }));
         assert!(waits.starts_with("Could not reach the mail server to send the quotation"), "{waits}");

@@ -116,3 +116,21 @@ fn no_encryption_is_for_a_server_on_this_computer_only() {
     assert_eq!(err.fields()[0].field, "security");
     assert_eq!(Security::Tls.usual_port(), 465);
 }
+
+#[test]
+fn refusals_of_the_account_are_told_from_refusals_of_the_address() {
+    use crate::outbox::account_at_fault;
+    for (code, said) in [
+        ("535", "5.7.8 Username and Password not accepted"),
+        ("554", "5.7.1 <ayse@example.com>: Relay access denied"),
+        ("553", "5.7.1 Sender address rejected: not owned by user desk@kowloontime.hk"),
+        ("550", "5.7.60 SMTP; Client does not have permissions to send as this sender"),
+    ] {
+        assert!(account_at_fault(code, said), "{code} {said}");
+    }
+    for (code, said) in
+        [("550", "5.1.1 mailbox unavailable"), ("550", "mailbox unavailable"), ("552", "5.2.2 Mailbox full")]
+    {
+        assert!(!account_at_fault(code, said), "{code} {said}");
+    }
+}

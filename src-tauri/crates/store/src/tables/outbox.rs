@@ -179,9 +179,12 @@ pub(crate) fn settle(
     Ok(changed == 1)
 }
 
-/// Puts a refused message back in the queue, to be tried at once.
-pub(crate) fn requeue(conn: &Db, id: i64) -> Result<()> {
-    conn.exec("UPDATE outbox SET state = 'queued', not_before = '' WHERE id = ?1 AND state = 'failed'", vals![id])?;
+/// Puts a refused message back in the queue, to be tried at once, to `recipient`.
+pub(crate) fn requeue(conn: &Db, id: i64, recipient: &str) -> Result<()> {
+    conn.exec(
+        "UPDATE outbox SET state = 'queued', not_before = '', recipient = ?2 WHERE id = ?1 AND state = 'failed'",
+        vals![id, recipient],
+    )?;
     Ok(())
 }
 

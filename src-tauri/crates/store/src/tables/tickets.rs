@@ -276,15 +276,12 @@ pub(crate) fn due_after(conn: &Db, after: Date, limit: usize) -> Result<Vec<Tick
     Ok(rows)
 }
 
-/// Tickets booked in on `day`, in the order they were booked: the day's bag tags, printed
-/// in one job (`tickets_by_received_on`).
+/// This computer's branch's tickets booked in on `day`, in the order they were booked: the
+/// day's bag tags, printed in one job (`tickets_by_received_on`).
 pub(crate) fn received_on(conn: &Db, day: Date) -> Result<Vec<TicketRow>> {
-    let rows = conn.rows(
-        &format!("{ROW_SQL} WHERE t.received_on = ?2 ORDER BY t.id"),
-        vals![notice_state(), day.to_string()],
-        row,
-    )?;
-    Ok(rows)
+    let branch = caseback_domain::branch::stored(conn.branch());
+    let sql = format!("{ROW_SQL} WHERE t.received_on = ?2 AND t.branch = ?3 ORDER BY t.id");
+    conn.rows(&sql, vals![notice_state(), day.to_string(), branch], row)
 }
 
 /// Names the watch record the ticket is of.

@@ -112,14 +112,7 @@ impl Shop {
     pub fn queue_message(&mut self, by: StaffId, mailing: &Mailing, now: Timestamp) -> Result<OutboxMessage> {
         self.actor(by)?;
         let tx = self.db.transaction()?;
-        let customer = match mailing.record {
-            Record::Ticket(id) => Some(self.ticket(id)?.customer),
-            Record::Return(id) => self.return_case(id)?.customer,
-        };
-        let Some(customer) = customer.map(|c| customers::get(&tx, c)).transpose()?.flatten() else {
-            return Err(DomainError::invalid("email", "This return has no customer on file to e-mail.").into());
-        };
-        let to = outbox::recipient(&customer.details.email)?;
+        let to = self.recipient_of(&tx, mailing.record)?;
         let pdf = attachment_folder::keep(
             &tx,
             &self.folder.attachments(),
@@ -236,16 +229,31 @@ impl Shop {
     }
 
     /// Puts a message the server refused back in the outbox, to be sent at the next round.
+    /// It goes to the customer's address as it is now: a refusal is most often a mistyped
+    /// address, corrected on the customer's page before Send again.
     pub fn retry_message(&mut self, by: StaffId, id: i64, now: Timestamp) -> Result<OutboxMessage> {
         self.actor(by)?;
         let tx = self.db.transaction()?;
         let message = table::get(&tx, id)?.ok_or_else(|| DomainError::NotFound { what: "That message".into() })?;
         message.state.retry()?;
-        table::requeue(&tx, id)?;
+        let to = self.recipient_of(&tx, message.record)?;
+        table::requeue(&tx, id, &to)?;
         let again = table::get(&tx, id)?.expect("the message just put back");
         log_message(&tx, &again, Some(by), now, Action::MessageQueued, json!({ "again": true }))?;
         tx.commit()?;
         Ok(again)
+    }
+
+    /// The address a record's customer is e-mailed at, refused at the field when there is none.
+    fn recipient_of(&self, tx: &Db, record: Record) -> Result<String> {
+        let customer = match record {
+            Record::Ticket(id) => Some(self.ticket(id)?.customer),
+            Record::Return(id) => self.return_case(id)?.customer,
+        };
+        let Some(customer) = customer.map(|c| customers::get(tx, c)).transpose()?.flatten() else {
+            return Err(DomainError::invalid("email", "This return has no customer on file to e-mail.").into());
+        };
+        Ok(outbox::recipient(&customer.details.email)?)
     }
 
     /// A ticket's or a return's messages, newest first.

@@ -25,13 +25,14 @@ use crate::tables::{completions, payments, quotations, releases, return_cases, t
 use crate::Shop;
 
 impl Shop {
-    /// The figures of `period`, as of `today` (the shop's date): overdue work is counted on
-    /// the period's last day, or today if that comes first. Every branch's records count.
+    /// The figures of `period`, as of `today` (the shop's date). Overdue work is today's,
+    /// whatever the period: the tickets' deadlines are kept as they are now, not as they
+    /// were on a past day, so a past day's overdue list cannot be told. Every branch's
+    /// records count.
     pub fn report(&self, period: ReportPeriod, today: Date) -> Result<Report> {
         let settings = self.settings()?;
-        let as_of = period.as_of(today);
-        let facts = gather(&self.db, &settings, period, as_of, today)?;
-        Ok(Report::of(period, as_of, settings.currency, &facts))
+        let facts = gather(&self.db, &settings, period, period.as_of(today), today)?;
+        Ok(Report::of(period, today, settings.currency, &facts))
     }
 }
 
@@ -126,7 +127,7 @@ fn gather(db: &Db, settings: &Settings, period: ReportPeriod, as_of: Date, today
         }
     }
 
-    let deadlines = tickets::overdue_on(db, as_of)?
+    let deadlines = tickets::overdue_on(db, today)?
         .into_iter()
         .map(|(id, number, deadline)| OpenDeadline { ticket: TicketRef { id, number }, deadline })
         .collect();
@@ -154,11 +155,13 @@ fn gather(db: &Db, settings: &Settings, period: ReportPeriod, as_of: Date, today
 
 /// The entries that count, paid in the period, each with its tax part. The part depends on
 /// what the ticket's account charges and on every entry before it, so each ticket's
-/// account is read whole (as the ticket page reads it, as of today or its release).
+/// account is read whole, as it stood on the period's last day (or today, if earlier): a
+/// closed month's tax does not move as storage goes on accruing after it.
 fn takings(db: &Db, settings: &Settings, period: ReportPeriod, today: Date) -> Result<Vec<Taking>> {
     let mut out = Vec::new();
+    let as_of = period.as_of(today);
     for (id, number) in payments::tickets_paid_between(db, period.from, period.to)? {
-        let sale = super::after_sale::after_sale(db, &settings.policy, id, today)?;
+        let sale = super::after_sale::after_sale(db, &settings.policy, id, as_of)?;
         let tax = charged_tax(sale.accepted.as_ref().map(|(q, cosmetic)| (q, *cosmetic)));
         let signed: Vec<i64> = sale.payments.iter().map(|p| -p.signed()).collect();
         let parts = tax_parts(&signed, sale.account.total_charges, tax);
