@@ -5,11 +5,8 @@
 //! server's words and can be sent again.
 
 use anyhow::Result;
-use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision};
 use caseback_domain::customer::CustomerDetails;
 use caseback_domain::intake::CustomerChoice;
-use caseback_domain::quotation::{LineKind, Quantity, QuotationDraft, QuoteLine, Section};
-use caseback_domain::Amount;
 use caseback_store::fixture::smtp::{free_port, SmtpServer, PASSWORD, USER};
 
 use crate::rig::{bounded, Rig};
@@ -26,23 +23,7 @@ fn quoted(shop: &mut caseback_store::Shop, by: caseback_domain::staff::StaffId, 
     };
     let at = "2026-11-09T02:00:00Z".parse()?;
     let id = shop.book_intake(by, &form, &[], at)?.id;
-    let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
-    shop.record_assessment(by, id, &Assessment { findings: "Broken staff".into(), decision, photos: vec![] }, at)?;
-    let line = QuoteLine {
-        kind: LineKind::Labour,
-        section: Section::Repair,
-        description: "Service".into(),
-        quantity: Quantity::ONE,
-        unit_price: Amount(88_000),
-        taxable: false,
-        part: None,
-    };
-    shop.issue_quotation(
-        by,
-        id,
-        &QuotationDraft { lines: vec![line], timeline_working_days: 5, parts_returned: false },
-        at,
-    )?;
+    caseback_store::fixture::quote(shop, by, id, vec![caseback_store::fixture::labour_line(88_000)], at);
     Ok(())
 }
 

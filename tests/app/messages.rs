@@ -3,9 +3,6 @@
 //! to attach the PDF there.
 
 use anyhow::Result;
-use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision};
-use caseback_domain::quotation::{LineKind, Quantity, QuotationDraft, QuoteLine, Section};
-use caseback_domain::Amount;
 
 use crate::rig::{bounded, Rig};
 
@@ -18,23 +15,7 @@ async fn a_quotation_goes_to_the_customer_s_whatsapp_with_its_message() -> Resul
         let form = caseback_store::fixture::presage("Wong Ka Ming", "9123 4567", "Stops at night");
         let at = "2026-11-09T02:00:00Z".parse()?;
         let id = shop.book_intake(by, &form, &[], at)?.id;
-        let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
-        shop.record_assessment(by, id, &Assessment { findings: "Broken staff".into(), decision, photos: vec![] }, at)?;
-        let line = QuoteLine {
-            kind: LineKind::Labour,
-            section: Section::Repair,
-            description: "Service".into(),
-            quantity: Quantity::ONE,
-            unit_price: Amount(88_000),
-            taxable: false,
-            part: None,
-        };
-        shop.issue_quotation(
-            by,
-            id,
-            &QuotationDraft { lines: vec![line], timeline_working_days: 5, parts_returned: false },
-            at,
-        )?;
+        caseback_store::fixture::quote(&mut shop, by, id, vec![caseback_store::fixture::labour_line(88_000)], at);
     }
     bounded(async {
         let app = rig.open_app().await?;

@@ -314,8 +314,14 @@ pub fn quoted_and_accepted(
     quoted: Timestamp,
     accepted: Timestamp,
 ) {
-    use caseback_domain::quotation::{ConfirmationChannel, LineKind, Quantity, QuoteLine, Section};
-    let line = QuoteLine {
+    use caseback_domain::quotation::ConfirmationChannel;
+    quote_and_accept(shop, by, id, vec![labour_line(cents)], ConfirmationChannel::EmailReply, quoted, accepted);
+}
+
+/// One untaxed labour line of `cents` in the repair section.
+pub fn labour_line(cents: i64) -> caseback_domain::quotation::QuoteLine {
+    use caseback_domain::quotation::{LineKind, Quantity, QuoteLine, Section};
+    QuoteLine {
         kind: LineKind::Labour,
         section: Section::Repair,
         description: "Balance staff and service".into(),
@@ -323,8 +329,25 @@ pub fn quoted_and_accepted(
         unit_price: caseback_domain::Amount(cents),
         taxable: false,
         part: None,
-    };
-    quote_and_accept(shop, by, id, vec![line], ConfirmationChannel::EmailReply, quoted, accepted);
+    }
+}
+
+/// Assesses ticket `id` (not covered: impact) and quotes it `lines` on `at`: the ticket
+/// waits for the customer's answer.
+pub fn quote(
+    shop: &mut Shop,
+    by: StaffId,
+    id: TicketId,
+    lines: Vec<caseback_domain::quotation::QuoteLine>,
+    at: Timestamp,
+) -> caseback_domain::quotation::Quotation {
+    use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision};
+    use caseback_domain::quotation::QuotationDraft;
+    let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
+    let assessment = Assessment { findings: "Broken balance staff".into(), decision, photos: vec![] };
+    shop.record_assessment(by, id, &assessment, at).expect("assessed");
+    let draft = QuotationDraft { lines, timeline_working_days: 3, parts_returned: false };
+    shop.issue_quotation(by, id, &draft, at).expect("quoted")
 }
 
 /// Assesses ticket `id` (not covered: impact), quotes it `lines` on `quoted` and records
@@ -338,13 +361,8 @@ pub fn quote_and_accept(
     quoted: Timestamp,
     accepted: Timestamp,
 ) -> caseback_domain::quotation::QuotationNumber {
-    use caseback_domain::assessment::{Assessment, NotCoveredReason, WarrantyDecision, WrittenAnswer};
-    use caseback_domain::quotation::QuotationDraft;
-    let decision = WarrantyDecision::NotCovered(NotCoveredReason::Impact);
-    let assessment = Assessment { findings: "Broken balance staff".into(), decision, photos: vec![] };
-    shop.record_assessment(by, id, &assessment, quoted).expect("assessed");
-    let draft = QuotationDraft { lines, timeline_working_days: 3, parts_returned: false };
-    let q = shop.issue_quotation(by, id, &draft, quoted).expect("quoted");
+    use caseback_domain::assessment::WrittenAnswer;
+    let q = quote(shop, by, id, lines, quoted);
     let answer =
         WrittenAnswer { channel, reference: format!("Re: {}", q.number), scan: None, cosmetic_accepted: false };
     shop.answer_quotation(by, id, q.number.revision, true, &answer, accepted).expect("accepted");
