@@ -9,6 +9,21 @@ use crate::quotation::Quotation;
 use crate::Amount;
 
 /// Whole days from intake to the watch leaving: handed back the day it came in is 0.
+/// The day an unanswered revision, valid through `valid_through`, expired: the day after,
+/// unless a later revision was issued by then (it replaced the one the customer had).
+pub fn expired_on(valid_through: Date, next_issued: Option<Date>) -> Option<Date> {
+    if next_issued.is_some_and(|issued| issued <= valid_through) {
+        return None;
+    }
+    valid_through.tomorrow().ok()
+}
+
+/// Whose job a completed repair is: the watchmaker the ticket is given to, or else whoever
+/// recorded the completion.
+pub fn credited<T>(assigned: Option<T>, recorded: T) -> T {
+    assigned.unwrap_or(recorded)
+}
+
 pub fn days_between(from: Date, to: Date) -> i64 {
     i64::from((to - from).get_days())
 }

@@ -306,3 +306,21 @@ proptest! {
         prop_assert!(taxed.iter().all(|a| a.0 >= 0));
     }
 }
+
+#[test]
+fn an_unanswered_revision_expires_the_day_after_unless_a_later_one_replaced_it() {
+    use super::figures::expired_on;
+    let d = |m, day| jiff::civil::date(2026, m, day);
+    assert_eq!(expired_on(d(11, 30), None), Some(d(12, 1)), "month end to the 1st");
+    assert_eq!(expired_on(jiff::civil::date(2028, 2, 28), None), Some(jiff::civil::date(2028, 2, 29)), "leap day");
+    assert_eq!(expired_on(d(12, 31), None), Some(jiff::civil::date(2027, 1, 1)), "year end");
+    assert_eq!(expired_on(d(11, 30), Some(d(11, 30))), None, "replaced on its last valid day");
+    assert_eq!(expired_on(d(11, 30), Some(d(12, 1))), Some(d(12, 1)), "a revision after it had lapsed");
+}
+
+#[test]
+fn a_completion_counts_for_the_watchmaker_given_the_ticket_or_else_who_recorded_it() {
+    use super::figures::credited;
+    assert_eq!(credited(Some("Sam"), "Mei"), "Sam");
+    assert_eq!(credited(None, "Mei"), "Mei");
+}

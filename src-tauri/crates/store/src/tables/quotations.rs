@@ -93,22 +93,21 @@ pub(crate) fn answered_between(conn: &Db, after: &str, before: &str) -> Result<V
     )
 }
 
-/// Revisions valid through a day from `from` through `to` and never answered, that no
-/// later revision had replaced by then: they expired the day after. The ticket, that last
-/// valid day and the repair's total.
-pub(crate) fn unanswered_through(
-    conn: &Db,
-    from: jiff::civil::Date,
-    to: jiff::civil::Date,
-) -> Result<Vec<(TicketId, String, String, i64)>> {
+/// An unanswered revision as the report reads it: the ticket, its last valid day, the
+/// repair's total, and the day the next revision was issued, if one was.
+pub(crate) type Unanswered = (TicketId, String, String, i64, Option<String>);
+
+/// Revisions valid through a day from `from` through `to` and never answered, with the day
+/// the next revision was issued (`report::expired_on` says whether and when they expired).
+pub(crate) fn unanswered_through(conn: &Db, from: jiff::civil::Date, to: jiff::civil::Date) -> Result<Vec<Unanswered>> {
     conn.rows(
-        "SELECT t.id, t.number, q.valid_through, q.repair_total FROM quotations q JOIN tickets t ON t.id = q.ticket_id
+        "SELECT t.id, t.number, q.valid_through, q.repair_total,
+                (SELECT MIN(n.issued_on) FROM quotations n WHERE n.ticket_id = q.ticket_id AND n.revision > q.revision)
+         FROM quotations q JOIN tickets t ON t.id = q.ticket_id
          WHERE q.valid_through >= ?1 AND q.valid_through <= ?2
            AND NOT EXISTS (SELECT 1 FROM quotation_answers a WHERE a.quotation_id = q.id)
-           AND NOT EXISTS (SELECT 1 FROM quotations n WHERE n.ticket_id = q.ticket_id
-                           AND n.revision > q.revision AND n.issued_on <= q.valid_through)
          ORDER BY q.id",
         vals![from.to_string(), to.to_string()],
-        |r| Ok((TicketId(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?)),
+        |r| Ok((TicketId(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )
 }

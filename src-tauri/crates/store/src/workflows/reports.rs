@@ -7,7 +7,7 @@
 //! covers every time zone, and each is then placed on the shop's own day.
 
 use caseback_domain::after_sale::EntryKind;
-use caseback_domain::report::figures::{charged_tax, tax_parts, WorkKind};
+use caseback_domain::report::figures::{self, charged_tax, tax_parts, WorkKind};
 use caseback_domain::report::{
     CompletedJob, Handback, OpenDeadline, QuotationEnd, QuotationOutcome, Report, ReportFacts, ReportPeriod,
     ReturnOpened, ReturnRef, Taking, TicketRef,
@@ -97,13 +97,12 @@ fn gather(db: &Db, settings: &Settings, period: ReportPeriod, as_of: Date, today
     }
     // Expired the day after its last valid day, and only once that day has come.
     let last_valid = |d: Date| d.checked_sub(1.day()).unwrap_or(d);
-    for (id, number, valid_through, total) in
+    let day = |text: &str| text.parse::<Date>().map_err(|e| StoreError::Corrupt(format!("quotation day {text}: {e}")));
+    for (id, number, valid_through, total, next_issued) in
         quotations::unanswered_through(db, last_valid(period.from), last_valid(as_of))?
     {
-        let on = valid_through
-            .parse::<Date>()
-            .and_then(|d| d.tomorrow())
-            .map_err(|e| StoreError::Corrupt(format!("quotation validity {valid_through}: {e}")))?;
+        let next_issued = next_issued.as_deref().map(day).transpose()?;
+        let Some(on) = figures::expired_on(day(&valid_through)?, next_issued) else { continue };
         if on <= today {
             let ticket = TicketRef { id, number };
             quotations_ended.push(QuotationEnd {
@@ -135,8 +134,9 @@ fn gather(db: &Db, settings: &Settings, period: ReportPeriod, as_of: Date, today
     let bench_in_use = ticket_assignments::any(db)?;
     let mut jobs = Vec::new();
     if bench_in_use {
-        for (id, number, at, watchmaker, name) in completions::completed_between(db, &after, &before)? {
+        for (id, number, at, recorded, given) in completions::completed_between(db, &after, &before)? {
             if in_period(&at)?.is_some() {
+                let (watchmaker, name) = figures::credited(given, recorded);
                 jobs.push(CompletedJob { ticket: TicketRef { id, number }, watchmaker, name });
             }
         }
