@@ -62,12 +62,12 @@ fn draw<DB: DrawingBackend>(
         .margin_left(6)
         .x_label_area_size(34)
         .y_label_area_size(58)
-        // A segmented range has a segment for each end: 0..n - 1 gives n bars' room.
-        .build_cartesian_2d((0..n - 1).into_segmented(), 0.0..top)?;
+        // Bar i stands on [i, i + 1); its label goes under i + 0.5 (drawn below, by hand, as
+        // plotters' own ticks would fall on round numbers, not on the bars).
+        .build_cartesian_2d(0.0..f64::from(n), 0.0..top)?;
     // A label longer than its bar's room is cut with an ellipsis (the table under the chart
     // has it whole): about 7 px a character at 12 px.
     let room = ((WIDTH - 76) / n / 7).max(3) as usize;
-    let labels: Vec<String> = chart.bars.iter().map(|(l, _)| cut(l, room)).collect();
     let mut mesh = c.configure_mesh();
     if whole_numbers {
         // Counts: a tick for each whole number up to the top, at most six.
@@ -77,31 +77,35 @@ fn draw<DB: DrawingBackend>(
         .light_line_style(WHITE)
         .bold_line_style(RULE)
         .axis_style(MUTED)
-        .x_labels(labels.len().max(1))
-        .x_label_style(font(12, INK))
+        .x_labels(0)
         .y_label_style(font(11, MUTED))
         .y_desc(chart.unit)
         .axis_desc_style(font(12, MUTED))
-        .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
-            _ => String::new(),
-        })
         .y_label_formatter(&|v| (chart.label)(*v))
         .draw()?;
     // Bars no wider than 72 px: three months are three bars, not three walls.
     let slot = (WIDTH - 76) / n;
     let side = ((slot.saturating_sub(72)) / 2).max(6);
     c.draw_series(chart.bars.iter().enumerate().map(|(i, (_, v))| {
-        let i = i as u32;
-        let mut bar =
-            Rectangle::new([(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), *v)], ACCENT.filled());
+        let i = i as f64;
+        let mut bar = Rectangle::new([(i, 0.0), (i + 1.0, *v)], ACCENT.filled());
         bar.set_margin(0, 0, side, side);
         bar
     }))?;
     let above = Pos::new(HPos::Center, VPos::Bottom);
-    c.draw_series(chart.bars.iter().enumerate().filter(|(_, (_, v))| *v > 0.0).map(|(i, (_, v))| {
-        Text::new((chart.label)(*v), (SegmentValue::CenterOf(i as u32), *v), font(12, INK).pos(above))
-    }))?;
+    c.draw_series(
+        chart
+            .bars
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, v))| *v > 0.0)
+            .map(|(i, (_, v))| Text::new((chart.label)(*v), (i as f64 + 0.5, *v), font(12, INK).pos(above))),
+    )?;
+    let under = Pos::new(HPos::Center, VPos::Top);
+    for (i, (label, _)) in chart.bars.iter().enumerate() {
+        let (x, y) = c.backend_coord(&(i as f64 + 0.5, 0.0));
+        root.draw(&Text::new(cut(label, room), (x, y + 8), font(12, INK).pos(under)))?;
+    }
     Ok(())
 }
 
@@ -135,6 +139,12 @@ mod tests {
         let one =
             bar_chart(&BarChart { unit: "tickets", bars: &bars[..1], label: &|v| format!("{v}"), whole_numbers: true });
         assert!(one.contains("Sep"));
+        // One bar is drawn, wide and as tall as its figure (a chart of one month once drew none).
+        let bar = one.lines().find(|l| l.contains(r##"fill="#1F6F68""##)).expect("the bar");
+        let size = |name: &str| -> f64 {
+            bar.split(&format!(" {name}=\"")).nth(1).and_then(|v| v.split('"').next()).unwrap().parse().unwrap()
+        };
+        assert!(size("width") > 30.0 && size("height") > 100.0, "{bar}");
         assert_eq!(cut("Change of mind", 8), "Change…");
         assert_eq!(cut("Card", 8), "Card");
         let empty =
