@@ -165,10 +165,16 @@ impl Desk {
     /// the shop's data. Save PDF writes where staff chose instead (`save_paper_to`).
     pub fn save_paper(&mut self, what: PaperFor) -> Result<PathBuf> {
         let paper = self.paper(what)?;
+        self.keep_export(&paper.file_name, &paper.pdf)
+    }
+
+    /// Writes `pdf` as `name` in the data folder's `exports/` (0600 in a 0700 folder): what
+    /// Open, Print and the day's bag tags hand on.
+    pub(crate) fn keep_export(&self, name: &str, pdf: &[u8]) -> Result<PathBuf> {
         let dir = self.shop.folder().exports();
-        let path = dir.join(&paper.file_name);
+        let path = dir.join(name);
         caseback_store::private::create_dir(&dir)
-            .and_then(|_| caseback_store::private::write_file(&path, &paper.pdf))
+            .and_then(|_| caseback_store::private::write_file(&path, pdf))
             .map_err(|e| Error::new(Code::StorageFailure, format!("Could not save {}: {e}", path.display())))?;
         Ok(path)
     }

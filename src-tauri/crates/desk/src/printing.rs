@@ -2,8 +2,6 @@
 //! which paper or label stock, kept per computer (printers are), and the print itself: the
 //! form drawn for that stock, saved in `exports/`, then sent with its media and copies.
 
-use std::path::PathBuf;
-
 use caseback_domain::papers::FormKind;
 use caseback_domain::printing::{FormShape, Media, PrintChoice, PrintSetup, PrintedForm};
 use caseback_domain::ticket::TicketState;
@@ -211,15 +209,6 @@ impl Desk {
         let path = self.keep_export(&format!("bag-tags-{today}.pdf"), &pdf)?;
         let said = if rows.len() == 1 { "1 bag tag".to_string() } else { format!("{} bag tags", rows.len()) };
         self.send(&path, &format!("Bag tags {today}"), &choice, &said)
-    }
-
-    fn keep_export(&self, name: &str, pdf: &[u8]) -> Result<PathBuf> {
-        let dir = self.shop.folder().exports();
-        let path = dir.join(name);
-        caseback_store::private::create_dir(&dir)
-            .and_then(|_| caseback_store::private::write_file(&path, pdf))
-            .map_err(|e| Error::new(Code::StorageFailure, format!("Could not save {}: {e}", path.display())))?;
-        Ok(path)
     }
 
     /// Sends the kept PDF; `said` is what the toast says was sent ("Bag tag", "3 bag tags").

@@ -101,6 +101,17 @@ impl Media {
         }
     }
 
+    /// The sheet this media is, for a document; none for label stock.
+    pub fn sheet(self) -> Option<PaperSize> {
+        match self {
+            Media::A4 => Some(PaperSize::A4),
+            Media::Letter => Some(PaperSize::Letter),
+            Media::BrotherDk11209 | Media::Dymo99012 | Media::Dymo30252 | Media::Label4x6in | Media::Label100x150mm => {
+                None
+            }
+        }
+    }
+
     pub fn from_paper(paper: PaperSize) -> Media {
         match paper {
             PaperSize::A4 => Media::A4,
@@ -365,5 +376,9 @@ mod tests {
         }
         assert_eq!(Media::Label4x6in.size_mm(), (101.6, 152.4));
         assert_eq!(Media::Dymo30252.size_mm(), (28.0, 89.0));
+        for paper in [PaperSize::A4, PaperSize::Letter] {
+            assert_eq!(Media::from_paper(paper).sheet(), Some(paper));
+        }
+        assert_eq!(Media::Label4x6in.sheet(), None);
     }
 }

@@ -2,7 +2,9 @@
 //! the sentence the printing settings use, and the sheet a document's media is.
 
 use caseback_domain::printing::{Media, PrintedForm};
-use caseback_domain::settings::PaperSize;
+use std::borrow::Cow;
+
+use caseback_domain::settings::{PaperSize, Settings};
 
 use crate::error::FormError;
 
@@ -25,12 +27,22 @@ pub(crate) fn laid_out_for(form: PrintedForm, media: Media) -> Result<(), FormEr
     )))
 }
 
-/// The paper a sheet of `media` is, for a document; none for label stock.
-pub(crate) fn sheet(media: Media) -> Option<PaperSize> {
-    match media {
-        Media::A4 => Some(PaperSize::A4),
-        Media::Letter => Some(PaperSize::Letter),
-        Media::BrotherDk11209 | Media::Dymo99012 | Media::Dymo30252 | Media::Label4x6in | Media::Label100x150mm => None,
+/// The papers with the shop's paper (`shops`) replaced by `media`'s sheet when it is another
+/// one, so a document asked for on Letter is drawn on Letter by the form's own code; the
+/// papers are copied only then. `settings` is where the papers keep the shop's settings.
+pub(crate) fn on_sheet<'p, P: Clone>(
+    p: &'p P,
+    shops: PaperSize,
+    media: Media,
+    settings: fn(&mut P) -> &mut Settings,
+) -> Cow<'p, P> {
+    match media.sheet() {
+        Some(paper) if paper != shops => {
+            let mut owned = p.clone();
+            settings(&mut owned).paper = paper;
+            Cow::Owned(owned)
+        }
+        _ => Cow::Borrowed(p),
     }
 }
 
@@ -53,12 +65,5 @@ mod tests {
             "The quotation is not laid out for DYMO 30252 (28 × 89 mm): print it on A4 (210 × 297 mm) or US Letter \
              (8.5 × 11 in)."
         );
-    }
-
-    #[test]
-    fn a_sheet_is_the_paper_of_its_name() {
-        assert_eq!(sheet(Media::Letter), Some(PaperSize::Letter));
-        assert_eq!(sheet(Media::A4), Some(PaperSize::A4));
-        assert_eq!(sheet(Media::Label4x6in), None);
     }
 }

@@ -4,13 +4,11 @@
 //! the same reason the Forms panel does not offer it; then media the form is not laid out
 //! for is refused.
 
-use std::borrow::Cow;
-
 use caseback_domain::papers::{FormKind, ReturnFormKind, ReturnPapers, TicketPapers};
 use caseback_domain::printing::{Media, PrintedForm};
 
 use crate::after_sale::{collection_notice, commercial_invoice, payment_receipt, shipping_label_on, shipping_notice};
-use crate::media::{laid_out_for, sheet};
+use crate::media::{laid_out_for, on_sheet};
 use crate::returns::{inspection_report, return_authorization, return_label_a4, return_label_on, rma_instructions};
 use crate::ticket_tag::ticket_tag_on;
 use crate::{decline_letter, intake_receipt, quotation, return_notice, work_summary, Fonts, FormError};
@@ -28,14 +26,7 @@ pub fn render_ticket(fonts: &Fonts, kind: FormKind, p: &TicketPapers) -> Result<
 pub fn render_ticket_on(fonts: &Fonts, kind: FormKind, p: &TicketPapers, media: Media) -> Result<Vec<u8>, FormError> {
     kind.applies(&p.facts()).map_err(FormError::NotApplicable)?;
     laid_out_for(PrintedForm::Ticket(kind), media)?;
-    let p = &*match sheet(media) {
-        Some(paper) if paper != p.settings.paper => {
-            let mut on_sheet = p.clone();
-            on_sheet.settings.paper = paper;
-            Cow::Owned(on_sheet)
-        }
-        _ => Cow::Borrowed(p),
-    };
+    let p = &*on_sheet(p, p.settings.paper, media, |p| &mut p.settings);
     match kind {
         FormKind::IntakeReceipt => intake_receipt(fonts, p),
         FormKind::TicketTag => ticket_tag_on(fonts, p, media),
@@ -69,14 +60,7 @@ pub fn render_return_case_on(
 ) -> Result<Vec<u8>, FormError> {
     kind.applies(&p.case).map_err(FormError::NotApplicable)?;
     laid_out_for(PrintedForm::Return(kind), media)?;
-    let p = &*match sheet(media) {
-        Some(paper) if paper != p.settings.paper => {
-            let mut on_sheet = p.clone();
-            on_sheet.settings.paper = paper;
-            Cow::Owned(on_sheet)
-        }
-        _ => Cow::Borrowed(p),
-    };
+    let p = &*on_sheet(p, p.settings.paper, media, |p| &mut p.settings);
     match kind {
         ReturnFormKind::ReturnAuthorization => return_authorization(fonts, p),
         ReturnFormKind::RmaInstructions => rma_instructions(fonts, p),
